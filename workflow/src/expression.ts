@@ -1,0 +1,76 @@
+import jsonata from 'jsonata';
+
+/** What every expression sees. */
+export interface ExpressionContext {
+  event: unknown;
+  steps: Record<string, { output: unknown }>;
+  vars: Record<string, unknown>;
+  /** Inside a for-each body only. */
+  item?: unknown;
+  index?: number;
+}
+
+export type ParseResult = { ok: true; ast: jsonata.ExprNode } | { ok: false; message: string; position?: number };
+
+const MAX_EXPRESSION_LENGTH = 20_000;
+
+/** Parses JSONata without evaluating it. Never throws. */
+export function parseExpression(source: string): ParseResult {
+  if (source.length > MAX_EXPRESSION_LENGTH)
+    return { ok: false, message: `longer than ${MAX_EXPRESSION_LENGTH} characters` };
+  try {
+    return { ok: true, ast: jsonata(source).ast() };
+  } catch (e) {
+    const err = e as { message?: string; position?: number };
+    return {
+      ok: false,
+      message: err.message ?? 'invalid expression',
+      ...(err.position === undefined ? {} : { position: err.position }),
+    };
+  }
+}
+
+export type TemplatePart = { kind: 'text'; text: string } | { kind: 'expr'; source: string; offset: number };
+
+/** Splits `Hello {{ event.user }}!` into text and expression parts. */
+export function splitTemplate(template: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('{{', i);
+    if (open < 0) break;
+    const close = template.indexOf('}}', open + 2);
+    if (close < 0) break;
+    if (open > i) parts.push({ kind: 'text', text: template.slice(i, open) });
+    parts.push({ kind: 'expr', source: template.slice(open + 2, close).trim(), offset: open + 2 });
+    i = close + 2;
+  }
+  if (i < template.length) parts.push({ kind: 'text', text: template.slice(i) });
+  return parts;
+}
+
+/**
+ * Step ids an expression reads through `steps.<id>` (also `$$.steps.<id>`).
+ * Walks the AST, so `"steps.x"` inside a string literal is not a reference.
+ */
+export function stepReferences(ast: jsonata.ExprNode): Set<string> {
+  const refs = new Set<string>();
+  const visit = (node: unknown, depth: number): void => {
+    if (!node || typeof node !== 'object' || depth > 500) return;
+    const n = node as Record<string, unknown> & { type?: string; steps?: unknown[] };
+    if (n.type === 'path' && Array.isArray(n.steps)) {
+      const s = n.steps as Array<{ type?: string; value?: unknown }>;
+      // `steps.x…` or `$$.steps.x…`
+      const start = s[0]?.type === 'variable' && s[0]?.value === '$' ? 1 : 0;
+      if (s[start]?.type === 'name' && s[start]?.value === 'steps' && s[start + 1]?.type === 'name') {
+        refs.add(String(s[start + 1]?.value));
+      }
+    }
+    for (const v of Object.values(n)) {
+      if (Array.isArray(v)) v.forEach((c) => visit(c, depth + 1));
+      else if (v && typeof v === 'object') visit(v, depth + 1);
+    }
+  };
+  visit(ast, 0);
+  return refs;
+}
