@@ -30,6 +30,28 @@ export const NODE_TYPES: readonly NodeDefinition[] = [
   disableUser,
 ] as NodeDefinition[];
 
+/**
+ * The step definitions keyed by type, with their param types kept: code that reads a
+ * step's params (the engine) parses them with these and gets typed values back.
+ */
+export const STEP_DEFINITIONS = {
+  condition,
+  switch: switchNode,
+  parallel,
+  join,
+  foreach: forEach,
+  delay,
+  transform,
+  subworkflow: subWorkflow,
+  end,
+  approval,
+  http,
+  notify,
+  'block-ip': blockIp,
+  'isolate-host': isolateHost,
+  'disable-user': disableUser,
+} as const;
+
 const BY_TYPE = new Map(NODE_TYPES.map((d) => [d.type, d]));
 
 export function nodeDefinition(type: string): NodeDefinition | undefined {
