@@ -6,3 +6,4 @@ export * from './expression';
 export * from './canonical';
 export * from './graph';
 export * from './nodes';
+export * from './diff';

@@ -42,6 +42,9 @@ export const approval = defineNode({
     })
     .strict()
     .superRefine((p, ctx) => {
+      // zod runs this even when a duration failed its regex; that failure is already reported.
+      const durations = [p.timeout, ...p.escalation.map((e) => e.after)];
+      if (!durations.every((d) => Duration.safeParse(d).success)) return;
       let prev = 0;
       p.escalation.forEach((e, i) => {
         const at = durationMs(e.after);

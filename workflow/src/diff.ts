@@ -1,0 +1,50 @@
+import { logicOf } from './canonical';
+import type { WorkflowDocument } from './document';
+import { riskReasons } from './diff/risk';
+import { diffSteps, diffTrigger } from './diff/steps';
+import type { WorkflowDiff } from './diff/types';
+import { diffValues, jsonEqual } from './diff/values';
+
+export type * from './diff/types';
+
+/**
+ * The semantic difference between two versions of a workflow, as a reviewer reads it:
+ * what changed in metadata, trigger, steps, vars and samples, and whether the change is
+ * high risk (destructive actions, weakened approvals, reads turned into writes).
+ *
+ * The `ui` block is ignored: moving nodes or editing sticky notes gives `isEmpty: true`.
+ * Both documents are expected parsed (defaults filled in), so that writing a default
+ * out explicitly is not reported as a change.
+ *
+ * @example
+ * const d = diffWorkflows(published, draft);
+ * if (d.risk === 'high') console.log(d.riskReasons.join('\n'));
+ */
+export function diffWorkflows(a: WorkflowDocument, b: WorkflowDocument): WorkflowDiff {
+  const before = logicOf(a);
+  const after = logicOf(b);
+  const steps = diffSteps(before.steps, after.steps);
+  const reasons = riskReasons(a, b, steps);
+  const diff: Omit<WorkflowDiff, 'isEmpty'> = {
+    risk: reasons.length > 0 ? 'high' : 'normal',
+    riskReasons: reasons,
+    metadata: diffValues(before.metadata, after.metadata),
+    trigger: diffTrigger(before.trigger, after.trigger),
+    steps,
+    vars: diffValues(before.vars, after.vars),
+    samples: {
+      changed: !jsonEqual(before.samples, after.samples),
+      before: before.samples.length,
+      after: after.samples.length,
+    },
+  };
+  const isEmpty =
+    diff.metadata.length === 0 &&
+    diff.trigger === null &&
+    steps.added.length + steps.removed.length + steps.changed.length === 0 &&
+    diff.vars.length === 0 &&
+    !diff.samples.changed &&
+    // formatVersion is a literal today; compare anyway so a future v2 is never "empty".
+    a.formatVersion === b.formatVersion;
+  return { isEmpty, ...diff };
+}

@@ -1,0 +1,129 @@
+import Ajv2020 from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { WorkflowDocument } from '../src/document';
+import { buildGraph, isLoopBackEdge, reachableFrom } from '../src/graph';
+import { nodeDefinition } from '../src/nodes';
+import {
+  BROKEN_DIR,
+  brokenExampleFiles,
+  exampleNames,
+  hasExampleFile,
+  readExample,
+  readJson,
+} from './support/examples';
+import { ipInCidr } from './support/cidr';
+
+const Asset = z
+  .object({
+    kind: z.enum(['ip', 'cidr', 'host', 'user', 'domain']),
+    value: z.string().min(1),
+    criticality: z.enum(['low', 'medium', 'high', 'critical']),
+    reason: z.string().min(1),
+    owner: z.string().min(1),
+  })
+  .strict();
+const SafetyList = z.object({ protected: z.array(Asset).min(1), autoOk: z.array(Asset) }).strict();
+
+// Simple formats stand in for ajv-formats, which only the server depends on.
+const ajv = new Ajv2020({
+  allErrors: true,
+  formats: {
+    ipv4: /^(\d{1,3}\.){3}\d{1,3}$/,
+    'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/,
+  },
+});
+
+describe.each(exampleNames())('example %s', (name) => {
+  const doc = WorkflowDocument.parse(readExample(name));
+  const checkEvent = ajv.compile(doc.trigger.inputSchema);
+
+  it('when parsed then the workflow is a valid format-v1 document', () => {
+    const parsed = WorkflowDocument.safeParse(readExample(name));
+    expect(parsed.error?.issues ?? []).toEqual([]);
+  });
+
+  it('when the sample files are read then they match the first stored sample', () => {
+    const first = doc.samples[0];
+    expect(doc.samples.length).toBeGreaterThanOrEqual(2);
+    expect(first?.event).toEqual(readExample(name, 'event.json'));
+    expect(first?.fixtures).toEqual(readExample(name, 'fixtures.json'));
+  });
+
+  it("when every sample event is checked then the trigger's input schema accepts it", () => {
+    for (const sample of doc.samples) {
+      checkEvent(sample.event);
+      expect(checkEvent.errors ?? [], sample.name).toEqual([]);
+    }
+  });
+
+  it('when fixtures are given then they only stand in for steps that read', () => {
+    const effects = doc.samples.flatMap((s) =>
+      Object.keys(s.fixtures).map((id) => {
+        const step = doc.steps[id];
+        return step ? nodeDefinition(step.type)?.effect(step.params) : 'missing';
+      }),
+    );
+    expect(new Set(effects)).toEqual(new Set(['read']));
+  });
+
+  it('when the safety list is read then it has the documented shape', () => {
+    const parsed = SafetyList.safeParse(readExample(name, 'safety.json'));
+    expect(parsed.error?.issues ?? []).toEqual([]);
+  });
+
+  it('when wired then every transition lands on a step and every step is reachable', () => {
+    const graph = buildGraph(doc);
+    expect(graph.edges.filter((e) => !doc.steps[e.to])).toEqual([]);
+    expect([...reachableFrom(graph, doc.trigger.id)].sort()).toEqual(Object.keys(doc.steps).sort());
+  });
+
+  it('when laid out then every node has a position and edges run left to right', () => {
+    const pos = doc.ui.positions;
+    expect(Object.keys(pos).sort()).toEqual([doc.trigger.id, ...Object.keys(doc.steps)].sort());
+    const graph = buildGraph(doc);
+    const backwards = graph.edges.filter((e) => !isLoopBackEdge(graph, e) && pos[e.to]!.x <= pos[e.from]!.x);
+    expect(backwards).toEqual([]);
+  });
+
+  it('when described then the metadata says what the playbook is for', () => {
+    const m = doc.metadata;
+    expect(m.description.length).toBeGreaterThan(80);
+    expect(m.tags.length).toBeGreaterThan(1);
+    expect([m.owner, m.manualBaselineMinutes, m.category]).not.toContain(undefined);
+  });
+});
+
+describe('malicious-ip-containment protected event', () => {
+  const protectedCidrs = SafetyList.parse(readExample('malicious-ip-containment', 'safety.json'))
+    .protected.filter((a) => a.kind === 'cidr')
+    .map((a) => a.value);
+  const srcIp = (file: string) =>
+    z.object({ src_ip: z.string() }).parse(readExample('malicious-ip-containment', file)).src_ip;
+
+  it('when the protected event is read then its source IP falls in a protected range', () => {
+    expect(hasExampleFile('malicious-ip-containment', 'event-protected.json')).toBe(true);
+    expect(protectedCidrs.some((c) => ipInCidr(srcIp('event-protected.json'), c))).toBe(true);
+  });
+
+  it('when the ordinary event is read then its source IP is not protected', () => {
+    expect(protectedCidrs.some((c) => ipInCidr(srcIp('event.json'), c))).toBe(false);
+  });
+});
+
+describe('broken examples', () => {
+  it('when listed then there are several, each a separate file', () => {
+    expect(brokenExampleFiles().length).toBeGreaterThanOrEqual(3);
+  });
+
+  // Semantic defects (a dangling edge, a read of a step not upstream) pass the schema on
+  // purpose: they are there for the validator, so the schema must not hide them.
+  it.each([
+    ['dangling-transition.json', true],
+    ['non-upstream-reference.json', true],
+    ['approval-without-approvers.json', false],
+    ['unknown-node-type.json', false],
+  ])('when %s is parsed then schema success is %s', (file, parses) => {
+    expect(WorkflowDocument.safeParse(readJson(`${BROKEN_DIR}/${file}`)).success).toBe(parses);
+  });
+});
