@@ -6,5 +6,7 @@ export default defineConfig({
     // 2 cores: keep parallelism modest so database-backed files do not starve each other.
     maxWorkers: 2,
     testTimeout: 20_000,
+    // One PostgreSQL cluster and migrated template per run; each test file clones its own database.
+    globalSetup: ['server/test/global-setup.ts'],
   },
 });

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { existingPostmaster, recordOwner, stopPostmaster } from './postmaster';
 
 /** The repository root (this file is server/src/db/embedded.ts). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -45,7 +46,10 @@ export interface EmbeddedPostgres {
   urlFor(database: string): string;
   /** True when this start ran initdb. */
   readonly created: boolean;
-  /** False when another process had already started this data directory (we only connect). */
+  /**
+   * False when another live process had already started this data directory: we only
+   * connect, and `stop()` leaves the cluster running for its owner.
+   */
   readonly owned: boolean;
   stop(): Promise<void>;
 }
@@ -141,22 +145,6 @@ async function readCredentials(dataDir: string): Promise<Credentials> {
   return { password: parsed.password };
 }
 
-/** The postmaster of another live process on this data directory, if any: its pid and port. */
-async function runningPostmaster(dataDir: string): Promise<{ pid: number; port: number } | undefined> {
-  const text = await fs.readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
-  if (!text) return undefined;
-  const lines = text.split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || !Number.isInteger(port) || pid <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-    return { pid, port };
-  } catch {
-    return undefined; // stale file of a crashed postmaster; PostgreSQL removes it on start
-  }
-}
-
 function urls(port: number, password: string): Pick<EmbeddedPostgres, 'adminUrl' | 'urlFor'> {
   const urlFor = (database: string): string =>
     `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
@@ -188,11 +176,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const onLog = options.onLog ?? ((): void => {});
 
   if (!created) {
-    const running = await runningPostmaster(dataDir);
-    if (running) {
+    const existing = await existingPostmaster(dataDir);
+    if (existing.kind === 'orphan') await stopPostmaster(existing.pid);
+    if (existing.kind === 'shared') {
       const { password } = await readCredentials(dataDir);
-      const adopted = { dataDir, port: running.port, created, owned: false, ...urls(running.port, password) };
-      if (await canConnect(adopted.adminUrl)) return { ...adopted, stop: async () => {} };
+      const shared = { dataDir, port: existing.port, created, owned: false, ...urls(existing.port, password) };
+      if (await canConnect(shared.adminUrl)) return { ...shared, stop: async () => {} };
     }
   }
 
@@ -239,6 +228,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       cause: error,
     });
   }
+
+  await recordOwner(dataDir);
 
   // The library keeps the child private; we need it to know whether it already exited.
   const child: unknown = Reflect.get(cluster, 'process');

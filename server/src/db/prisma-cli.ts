@@ -13,15 +13,28 @@ export const PRISMA_CLI = join(
 );
 export const UNREF_TIMERS_PRELOAD = join(REPO_ROOT, 'prisma/unref-timers.cjs');
 
-/** Runs `prisma <args>` with the preload; resolves to its exit code. */
-export function runPrismaCli(args: string[], databaseUrl: string | undefined): Promise<number> {
-  return new Promise((resolveCode, reject) => {
+export interface PrismaCliResult {
+  code: number;
+  /** stdout and stderr, when run with `capture`. */
+  output: string;
+}
+
+/** Runs `prisma <args>` with the preload, printing its output unless `capture` is set. */
+export function runPrismaCli(
+  args: string[],
+  databaseUrl: string | undefined,
+  { capture = false }: { capture?: boolean } = {},
+): Promise<PrismaCliResult> {
+  return new Promise((resolveResult, reject) => {
     const child = spawn(process.execPath, ['--require', UNREF_TIMERS_PRELOAD, PRISMA_CLI, ...args], {
       cwd: REPO_ROOT,
-      stdio: 'inherit',
+      stdio: capture ? 'pipe' : 'inherit',
       env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), CHECKPOINT_DISABLE: '1' },
     });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.once('error', reject);
-    child.once('exit', (code, signal) => resolveCode(code ?? (signal ? 1 : 0)));
+    child.once('close', (code, signal) => resolveResult({ code: code ?? (signal ? 1 : 0), output }));
   });
 }

@@ -30,7 +30,7 @@ if (args[0] === 'migrate' && args[1] === 'dev') {
   if (applied.length) console.error(`applied pending migrations first: ${applied.join(', ')}`);
 }
 const started = performance.now();
-const code = await runPrismaCli(args, url);
+const { code } = await runPrismaCli(args, url);
 console.error(`prisma ${args.join(' ')}: exit ${code} in ${Math.round(performance.now() - started)} ms`);
 await embedded?.stop();
 process.exitCode = code;

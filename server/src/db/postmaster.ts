@@ -1,0 +1,56 @@
+/**
+ * What may already run on an embedded data directory: a cluster another live process
+ * started (we share it), or one whose starter died without stopping it (SIGKILL, OOM),
+ * which we stop so that this process can own the directory again.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const OWNER_FILE = 'autonomic-owner.pid';
+
+export type ExistingPostmaster =
+  { kind: 'none' } | { kind: 'shared'; pid: number; port: number } | { kind: 'orphan'; pid: number; port: number };
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+async function readPid(path: string): Promise<string[] | undefined> {
+  const text = await fs.readFile(path, 'utf8').catch(() => undefined);
+  return text?.split('\n');
+}
+
+/** Records this process as the one that started the cluster in `dataDir`. */
+export async function recordOwner(dataDir: string): Promise<void> {
+  await fs.writeFile(join(dataDir, OWNER_FILE), `${process.pid}\n`);
+}
+
+export async function existingPostmaster(dataDir: string): Promise<ExistingPostmaster> {
+  // postmaster.pid: line 1 the pid, line 4 the port (PostgreSQL's documented layout).
+  const lines = await readPid(join(dataDir, 'postmaster.pid'));
+  const pid = Number(lines?.[0]);
+  const port = Number(lines?.[3]);
+  // A stale file of a dead postmaster is PostgreSQL's to clean up on start.
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || !alive(pid)) return { kind: 'none' };
+  const owner = Number((await readPid(join(dataDir, OWNER_FILE)))?.[0]);
+  // Without an owner record we cannot tell, so we share rather than stop it.
+  const orphan = Number.isInteger(owner) && owner > 0 && owner !== process.pid && !alive(owner);
+  return { kind: orphan ? 'orphan' : 'shared', pid, port };
+}
+
+/** Fast shutdown (SIGINT) of a postmaster; immediate shutdown (SIGQUIT) after `timeoutMs`. */
+export async function stopPostmaster(pid: number, timeoutMs = 10_000): Promise<void> {
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid)) {
+    if (Date.now() > deadline) process.kill(pid, 'SIGQUIT');
+    await sleep(25);
+  }
+}
