@@ -1,0 +1,145 @@
+import jsonata from 'jsonata';
+import { splitTemplate, type TemplatePart } from '@autonomic/workflow';
+import { stepError, StepFailure } from './errors';
+
+/** What an expression sees: `event`, `steps.<id>.output`, `vars`, and `item`/`index` in a for-each body. */
+export interface ExpressionInput {
+  event: unknown;
+  steps: Record<string, { output: unknown }>;
+  vars: Record<string, unknown>;
+  item?: unknown;
+  index?: number;
+}
+
+/**
+ * The box a single evaluation runs in: a runaway expression (an endless recursion, a
+ * huge range) fails its step with kind `expression` instead of hanging the engine.
+ */
+export interface ExpressionLimits {
+  /** @default 1000 */
+  timeoutMs: number;
+  /** Evaluation depth. @default 500 */
+  maxDepth: number;
+}
+
+export const DEFAULT_EXPRESSION_LIMITS: ExpressionLimits = { timeoutMs: 1_000, maxDepth: 500 };
+
+type Compiled = { ok: true; expr: jsonata.Expression } | { ok: false; message: string };
+
+/** Compiled sources kept at most; past it the cache starts over (documents rarely have more). */
+const CACHE_LIMIT = 10_000;
+
+/**
+ * JSONata evaluation and `{{ }}` template rendering with compiled-expression and parsed-
+ * template caches. `$now()` and `$millis()` read the Clock port, so a replay sees the
+ * same time as the run did.
+ */
+export class Expressions {
+  private readonly compiled = new Map<string, Compiled>();
+  private readonly templates = new Map<string, TemplatePart[]>();
+  private readonly bindings: Record<string, unknown>;
+
+  constructor(
+    private readonly limits: ExpressionLimits,
+    now: () => number,
+  ) {
+    this.bindings = {
+      millis: () => now(),
+      now: (picture?: string, timezone?: string) =>
+        picture === undefined && timezone === undefined
+          ? new Date(now()).toISOString()
+          : this.evaluate('$fromMillis(ms, picture, timezone)', { ms: now(), picture, timezone }),
+    };
+  }
+
+  /** Evaluates JSONata; throws a StepFailure of kind `expression` on any failure. */
+  async evaluate(source: string, input: unknown): Promise<unknown> {
+    const c = this.compile(source);
+    if (!c.ok) throw new StepFailure(stepError('expression', `${c.message} in "${clip(source)}"`));
+    try {
+      return await c.expr.evaluate(input, this.bindings);
+    } catch (e) {
+      throw new StepFailure(stepError('expression', `${describe(e, this.limits)} in "${clip(source)}"`));
+    }
+  }
+
+  /**
+   * Renders a template. Exactly one `{{ }}` and nothing else gives the raw value (an array
+   * stays an array); otherwise values are joined as text, objects as JSON.
+   */
+  async render(template: string, input: unknown): Promise<unknown> {
+    if (!template.includes('{{')) return template;
+    let parts = this.templates.get(template);
+    if (!parts) {
+      parts = splitTemplate(template);
+      this.remember(this.templates, template, parts);
+    }
+    const [only] = parts;
+    if (parts.length === 1 && only?.kind === 'expr') return this.evaluate(only.source, input);
+    let text = '';
+    for (const p of parts) text += p.kind === 'text' ? p.text : asText(await this.evaluate(p.source, input));
+    return text;
+  }
+
+  /**
+   * Renders every string in `value` as a template except at the paths in `skip`
+   * (expression fields, which their executor evaluates). Paths: `a.b`, `a[]`, `a.*`.
+   */
+  async renderParams(value: unknown, skip: ReadonlySet<string>, input: unknown, path = ''): Promise<unknown> {
+    if (typeof value === 'string') return skip.has(path) ? value : this.render(value, input);
+    if (Array.isArray(value)) {
+      const p = `${path}[]`;
+      if (skip.has(p)) return value;
+      const out: unknown[] = [];
+      for (const v of value) out.push(await this.renderParams(v, skip, input, p));
+      return out;
+    }
+    if (typeof value === 'object' && value !== null) {
+      const out: Record<string, unknown> = {};
+      const star = path === '' ? '*' : `${path}.*`;
+      for (const [k, v] of Object.entries(value)) {
+        const p = path === '' ? k : `${path}.${k}`;
+        out[k] = skip.has(p) || skip.has(star) ? v : await this.renderParams(v, skip, input, p);
+      }
+      return out;
+    }
+    return value;
+  }
+
+  private compile(source: string): Compiled {
+    let c = this.compiled.get(source);
+    if (c) return c;
+    try {
+      const { timeoutMs, maxDepth } = this.limits;
+      c = { ok: true, expr: jsonata(source, { timeout: timeoutMs, stack: maxDepth }) };
+    } catch (e) {
+      c = { ok: false, message: describe(e, this.limits) };
+    }
+    this.remember(this.compiled, source, c);
+    return c;
+  }
+
+  private remember<V>(cache: Map<string, V>, key: string, value: V): void {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+}
+
+function describe(e: unknown, limits: ExpressionLimits): string {
+  const err: { code?: unknown; message?: unknown; position?: unknown } =
+    typeof e === 'object' && e !== null ? e : { message: String(e) };
+  if (err.code === 'D1012') return `expression ran longer than ${limits.timeoutMs} ms`;
+  if (err.code === 'D1011') return `expression nested deeper than ${limits.maxDepth}`;
+  const at = typeof err.position === 'number' ? ` at ${err.position}` : '';
+  const code = typeof err.code === 'string' ? `${err.code}: ` : '';
+  return `${code}${typeof err.message === 'string' ? err.message : 'evaluation failed'}${at}`;
+}
+
+function asText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+function clip(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}

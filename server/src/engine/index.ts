@@ -1,0 +1,15 @@
+export { createEngine, childRunId, type Engine, type EngineOptions, type StartOptions } from './engine';
+export type { Decision } from './session';
+export type { EngineLimits, StepStubs } from './env';
+export { DEFAULT_LIMITS } from './env';
+export * from './ports';
+export * from './state';
+export { stepError, StepFailure, EngineError, isStepError, toStepError, httpErrorKind, type StepError } from './errors';
+export { retryDelayMs, shouldRetry } from './retry';
+export { Expressions, DEFAULT_EXPRESSION_LIMITS, type ExpressionInput, type ExpressionLimits } from './expressions';
+export { MemoryRunStore, RunConflictError } from './memory-store';
+export { systemClock, systemRandom, seededRandom, createVirtualClock, type VirtualClock } from './clocks';
+export { SafetyList, SafetyEntry, Criticality, checkTarget, createSafetyPort, entryMatcher } from './safety';
+export { simulate, type SimulationOptions, type SimulationResult, type ApprovalPolicy } from './simulation';
+export { simulatedEffects, effectsReport, describeAction, type EffectReportEntry } from './simulated-effects';
+export { EXECUTORS } from './nodes';

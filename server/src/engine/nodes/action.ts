@@ -1,0 +1,69 @@
+import { parseAddress } from '../net';
+import { stepError } from '../errors';
+import { performEffect } from '../perform';
+import type { EffectTarget } from '../ports';
+import type { Executor, StepContext } from './types';
+
+/**
+ * http, notify and the containment actions: render the params, check a destructive
+ * action's target with the safety port and the run's blast radius, commit the attempt
+ * (for anything that writes), then call the effects port with a timeout.
+ */
+export const action: Executor = async (ctx) => {
+  const { step, attempt, token } = ctx;
+  const params = await ctx.renderParams();
+  const effect = step.def.effect(params);
+  attempt.input = params;
+  attempt.effect = effect;
+  const target = targetOf(ctx, params);
+  if (target && 'error' in target) return { type: 'error', error: target.error };
+  if (target) attempt.target = target;
+
+  if (effect === 'destructive') {
+    const verdict = target && ctx.env.safety ? await ctx.env.safety.check(target) : { decision: 'allow' as const };
+    attempt.safety = { ...verdict };
+    if (verdict.decision === 'refuse') {
+      return { type: 'error', error: stepError('safety', `refused: ${verdict.reason}`, { retryable: false }) };
+    }
+    if (!ctx.claimDestructive()) {
+      const reason = `blast radius: more than ${ctx.env.limits.maxDestructivePerRun} destructive actions in one run`;
+      attempt.safety = { decision: 'refuse', reason, criticality: 'high' };
+      return { type: 'error', error: stepError('safety', `refused: ${reason}`, { retryable: false }) };
+    }
+  }
+  // Anything that changes the world is recorded as started before it is sent.
+  if (effect === 'write' || effect === 'destructive') await ctx.durable();
+
+  const idempotencyKey = `${ctx.runId}:${token.key}:${token.attempt}`;
+  attempt.idempotencyKey = idempotencyKey;
+  const request = {
+    runId: ctx.runId,
+    stepId: step.id,
+    stepKey: token.key,
+    nodeType: step.type,
+    effect,
+    params,
+    idempotencyKey,
+    attempt: token.attempt,
+    ...(target ? { target } : {}),
+    ...(token.path.length > 0 ? { itemIndex: token.path[token.path.length - 1] } : {}),
+  };
+  const timeoutMs = step.timeoutMs ?? ctx.env.limits.actionTimeoutMs;
+  const result = await performEffect(ctx.env, request, timeoutMs, ctx.controller());
+  return result.ok ? { type: 'next', output: result.output, port: 'out' } : { type: 'error', error: result.error };
+};
+
+function targetOf(
+  ctx: StepContext,
+  params: Record<string, unknown>,
+): EffectTarget | { error: ReturnType<typeof stepError> } | undefined {
+  const spec = ctx.step.def.target;
+  if (!spec) return undefined;
+  const raw = params[spec.param];
+  const value = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
+  if (value === '')
+    return { error: stepError('validation', `no ${spec.kind} to act on (param "${spec.param}" is empty)`) };
+  if (spec.kind === 'ip' && !parseAddress(value))
+    return { error: stepError('validation', `"${value}" is not an IP address`) };
+  return { kind: spec.kind, value };
+}

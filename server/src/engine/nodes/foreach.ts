@@ -1,0 +1,21 @@
+import { STEP_DEFINITIONS } from '@autonomic/workflow';
+import { stepError } from '../errors';
+import { paramReader } from '../program';
+import type { Executor } from './types';
+
+const read = paramReader(STEP_DEFINITIONS.foreach.params);
+
+/** Evaluates the items; the scheduler runs the body per item (see loops.ts). */
+export const forEach: Executor = async (ctx) => {
+  const p = read(ctx.step);
+  const items = await ctx.evaluate(p.items);
+  ctx.attempt.input = { items: p.items, concurrency: p.concurrency, onItemError: p.onItemError };
+  if (!Array.isArray(items)) {
+    const got = items === undefined ? 'nothing' : items === null ? 'null' : typeof items;
+    return { type: 'error', error: stepError('expression', `items must be an array, got ${got}`) };
+  }
+  if (items.length > p.maxItems) {
+    return { type: 'error', error: stepError('validation', `${items.length} items, more than maxItems ${p.maxItems}`) };
+  }
+  return { type: 'loop', items, concurrency: p.concurrency, onItemError: p.onItemError };
+};

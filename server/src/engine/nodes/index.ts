@@ -1,0 +1,40 @@
+import type { STEP_DEFINITIONS } from '@autonomic/workflow';
+import { action } from './action';
+import { approval } from './approval';
+import { condition } from './condition';
+import { delay } from './delay';
+import { end } from './end';
+import { forEach } from './foreach';
+import { join } from './join';
+import { parallel } from './parallel';
+import { subworkflow } from './subworkflow';
+import { switchStep } from './switch';
+import { transform } from './transform';
+import type { Executor } from './types';
+
+export type { Executor, Outcome, StepContext } from './types';
+
+/** One executor per step type of the catalogue (a test checks they agree). */
+export const EXECUTORS: Record<keyof typeof STEP_DEFINITIONS, Executor> = {
+  condition,
+  switch: switchStep,
+  parallel,
+  join,
+  foreach: forEach,
+  delay,
+  transform,
+  subworkflow,
+  end,
+  approval,
+  http: action,
+  notify: action,
+  'block-ip': action,
+  'isolate-host': action,
+  'disable-user': action,
+};
+
+const BY_TYPE = new Map<string, Executor>(Object.entries(EXECUTORS));
+
+export function executorFor(type: string): Executor | undefined {
+  return BY_TYPE.get(type);
+}

@@ -1,0 +1,143 @@
+import type { WorkflowDocument } from '@autonomic/workflow';
+import { createVirtualClock, seededRandom, type VirtualClock } from './clocks';
+import { createEngine, type Engine } from './engine';
+import type { EngineLimits } from './env';
+import { MemoryRunStore } from './memory-store';
+import type { ApprovalsPort, EffectsPort, Random, WorkflowResolver } from './ports';
+import { createSafetyPort, type SafetyList } from './safety';
+import { effectsReport, simulatedEffects, type EffectReportEntry } from './simulated-effects';
+import { pathOf, TERMINAL, type AttemptRecord, type RunError, type RunStatus } from './state';
+
+export type ApprovalPolicy = 'approved' | 'rejected' | 'timeout';
+
+export interface SimulationOptions {
+  /** Step id → output (for an approval step: `{ decision }`; for a sub-workflow: its output). */
+  fixtures?: Record<string, unknown>;
+  safety?: SafetyList;
+  /** Sends `none`/`read` steps without a fixture for real. */
+  liveReads?: EffectsPort;
+  /** How approvals go when their step has no fixture. @default 'approved' */
+  approvals?: ApprovalPolicy;
+  /** A clock the driver moves through waits. @default a virtual clock at `startAt` */
+  clock?: VirtualClock;
+  /** @default 0 */
+  startAt?: number;
+  workflows?: WorkflowResolver;
+  random?: Random;
+  limits?: Partial<EngineLimits>;
+}
+
+export interface SimulationResult {
+  runId: string;
+  status: RunStatus;
+  output?: unknown;
+  message?: string;
+  error?: RunError;
+  /** Step keys of the simulated run in completion order. */
+  path: string[];
+  /** Every attempt of the run and its child runs, in start order. */
+  trace: AttemptRecord[];
+  effects: EffectReportEntry[];
+  startedAt: number;
+  finishedAt: number;
+  /** Simulated time: a one-day approval wait shows as a day. */
+  durationMs: number;
+}
+
+const RUN_ID = 'simulation';
+const MAX_ROUNDS = 10_000;
+const NO_APPROVALS: ApprovalsPort = { open: async () => {}, escalate: async () => {}, close: async () => {} };
+
+/**
+ * Runs a document through the real engine with simulated effects: nothing that writes
+ * leaves the process, and a virtual clock jumps through delays and approval waits.
+ */
+export async function simulate(
+  doc: WorkflowDocument,
+  event: unknown,
+  opts: SimulationOptions = {},
+): Promise<SimulationResult> {
+  const clock = opts.clock ?? createVirtualClock({ start: opts.startAt ?? 0 });
+  const store = new MemoryRunStore();
+  const fixtures = opts.fixtures ?? {};
+  const engine = createEngine({
+    store,
+    clock,
+    random: opts.random ?? seededRandom(1),
+    effects: simulatedEffects(fixtures, opts.liveReads),
+    safety: createSafetyPort(opts.safety ?? { protected: [], autoOk: [] }),
+    approvals: NO_APPROVALS,
+    ...(opts.workflows ? { workflows: opts.workflows } : {}),
+    // Every wait becomes a stored timer, which the driver below jumps to.
+    limits: { inlineWaitMs: 0, ...opts.limits },
+    stubs: { subworkflow: (id) => (Object.hasOwn(fixtures, id) ? { output: fixtures[id] } : undefined) },
+  });
+  await engine.start(doc, event, { runId: RUN_ID });
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const open = store.open();
+    if (!open.some((r) => r.runId === RUN_ID)) break;
+    if (await decideApprovals(engine, store, fixtures, opts.approvals ?? 'approved')) continue;
+    const next = Math.min(...open.map((r) => r.wakeAt ?? Infinity));
+    if (next === Infinity) break;
+    clock.set(next);
+    await engine.wakeDue(1_000);
+  }
+  return result(store);
+}
+
+/** Answers every open approval task the way its fixture or the policy says; true if any was. */
+async function decideApprovals(
+  engine: Engine,
+  store: MemoryRunStore,
+  fixtures: Record<string, unknown>,
+  policy: ApprovalPolicy,
+): Promise<boolean> {
+  let decided = false;
+  for (const { runId } of store.open()) {
+    const stored = await store.load(runId);
+    for (const t of stored?.state.tokens ?? []) {
+      if (t.wait?.kind !== 'approval' || t.wait.approval.decision) continue;
+      const decision = decisionOf(fixtures[t.stepId]) ?? policy;
+      if (decision === 'timeout') continue;
+      const { task } = t.wait.approval;
+      const votes = decision === 'approved' ? task.quorum : 1;
+      for (let i = 1; i <= votes; i++) {
+        await engine.decide(runId, task.id, { decision, by: `simulated-approver-${i}`, comment: 'simulation' });
+      }
+      decided = true;
+    }
+  }
+  return decided;
+}
+
+function decisionOf(fixture: unknown): ApprovalPolicy | undefined {
+  if (typeof fixture !== 'object' || fixture === null || !('decision' in fixture)) return undefined;
+  const d = fixture.decision;
+  return d === 'approved' || d === 'rejected' || d === 'timeout' ? d : undefined;
+}
+
+async function result(store: MemoryRunStore): Promise<SimulationResult> {
+  const root = await store.load(RUN_ID);
+  if (!root) throw new Error('the simulated run was not stored');
+  const trace: AttemptRecord[] = [];
+  for (const id of store.runIds()) trace.push(...((await store.load(id))?.attempts ?? []));
+  trace.sort((a, b) => a.startedAt - b.startedAt);
+  const { state } = root;
+  const startedAt = state.startedAt ?? root.run.createdAt;
+  const finishedAt = state.finishedAt ?? state.updatedAt;
+  const out: SimulationResult = {
+    runId: RUN_ID,
+    status: state.status,
+    path: pathOf(root.results),
+    trace,
+    effects: effectsReport(trace),
+    startedAt,
+    finishedAt,
+    durationMs: finishedAt - startedAt,
+  };
+  if (state.output !== undefined) out.output = state.output;
+  if (state.message !== undefined) out.message = state.message;
+  if (state.error !== undefined) out.error = state.error;
+  if (!TERMINAL.has(state.status)) out.message ??= 'the simulation stopped with the run still waiting';
+  return out;
+}

@@ -1,0 +1,266 @@
+import type { EffectClass, TargetKind, WorkflowDocument } from '@autonomic/workflow';
+import type { StepError } from './errors';
+
+/**
+ * A run's persisted state: plain JSON, so that a store can write it as it is and any
+ * process can pick the run up again. Split in three so that a commit stays small:
+ * the immutable `RunRecord`, the bounded `RunState` (rewritten on every commit) and the
+ * append-mostly step results and attempts (sent as deltas).
+ */
+
+export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
+export const TERMINAL: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'cancelled']);
+
+/** Written once when the run is created. */
+export interface RunRecord {
+  id: string;
+  document: WorkflowDocument;
+  event: unknown;
+  createdAt: number;
+  /** 0 for a top-level run; a sub-workflow's child is its parent's depth + 1. */
+  depth: number;
+  parentRunId?: string;
+  parentStepKey?: string;
+  /** Refuse destructive actions beyond this many in this run. */
+  maxDestructive?: number;
+}
+
+/** A run error: the failing step's error and where it happened. */
+export interface RunError extends StepError {
+  stepId?: string;
+  stepKey?: string;
+}
+
+/** The control state; its size is bounded by what is in flight, never by history. */
+export interface RunState {
+  status: RunStatus;
+  /** Increases by one on every commit; a store may refuse a commit that skips one. */
+  version: number;
+  updatedAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  /** Earliest pending timer; a scheduler resumes the run then. */
+  wakeAt?: number;
+  /** Next completion sequence number: orders the path. */
+  seq: number;
+  tokens: Token[];
+  loops: LoopState[];
+  joins: JoinState[];
+  /** Destructive actions sent so far (the blast-radius counter). */
+  destructive: number;
+  output?: unknown;
+  message?: string;
+  error?: RunError;
+}
+
+/** One live activation of a step in a scope: ready, running or waiting. */
+export interface Token {
+  /** Step id plus the item path, e.g. `lookup[3]` or `lookup[3][1]`. */
+  key: string;
+  stepId: string;
+  /** '' for the run itself; `<for-each key>#<index>` for an item. */
+  scopeId: string;
+  /** Item indices from the outermost for-each in. */
+  path: number[];
+  attempt: number;
+  phase: 'ready' | 'running' | 'waiting';
+  wait?: Wait;
+  /** Already counted against the blast radius (a re-executed attempt is not counted twice). */
+  counted?: boolean;
+}
+
+export type Wait =
+  | { kind: 'timer'; reason: 'delay' | 'retry'; until: number }
+  | { kind: 'approval'; approval: ApprovalWait }
+  | { kind: 'child'; runId: string }
+  | { kind: 'loop' };
+
+export interface ApprovalWait {
+  task: ApprovalTask;
+  votes: Vote[];
+  /** Escalation levels already fired. */
+  level: number;
+  opened: boolean;
+  decision?: ApprovalDecisionKind;
+}
+
+export type ApprovalDecisionKind = 'approved' | 'rejected' | 'timeout';
+
+export interface Vote {
+  decision: 'approved' | 'rejected';
+  by: string;
+  comment?: string;
+  level: number;
+  at: number;
+}
+
+/** What the approvals port is asked to show; its id is `${runId}:${stepKey}`. */
+export interface ApprovalTask {
+  id: string;
+  runId: string;
+  stepId: string;
+  stepKey: string;
+  message: string;
+  approvers: { users: string[]; roles: string[] };
+  quorum: number;
+  createdAt: number;
+  deadline: number;
+  onTimeout: ApprovalDecisionKind;
+  escalation: {
+    level: number;
+    at: number;
+    approvers: { users: string[]; roles: string[] };
+    breakGlass: boolean;
+    label?: string;
+  }[];
+}
+
+export interface LoopState {
+  /** The for-each token's key. */
+  key: string;
+  stepId: string;
+  scopeId: string;
+  total: number;
+  /** Next item index to start. */
+  next: number;
+  running: LoopItem[];
+  failed: number;
+  concurrency: number;
+  onItemError: 'fail' | 'continue';
+  /** Set when an item failed under `fail`: the loop drains and then fails with it. */
+  abort?: StepError;
+}
+
+export interface LoopItem {
+  index: number;
+  /** Key of the last step completed in this item: its output is the item's output. */
+  last?: string;
+}
+
+export interface JoinState {
+  key: string;
+  stepId: string;
+  scopeId: string;
+  /** Keys of the steps that arrived, in arrival order. */
+  arrived: string[];
+}
+
+/**
+ * A completed step (or a for-each's bookkeeping: `kind` 'items' holds the evaluated
+ * items, 'item' one item's outcome). Never rewritten: resume reads these and never
+ * runs a completed step again.
+ */
+export interface StepResult {
+  key: string;
+  stepId: string;
+  scopeId: string;
+  kind: 'step' | 'items' | 'item';
+  seq: number;
+  status: 'succeeded' | 'failed';
+  output?: unknown;
+  error?: StepError;
+  /** The port followed; absent when the step has no next. */
+  port?: string;
+  at: number;
+}
+
+export type AttemptStatus = 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface SafetyRecord {
+  decision: 'allow' | 'refuse' | 'auto-ok';
+  reason?: string;
+  criticality?: 'low' | 'medium' | 'high' | 'critical';
+}
+
+/** One attempt of one step: the trace. Inputs are rendered params (secret names only). */
+export interface AttemptRecord {
+  runId: string;
+  stepId: string;
+  stepKey: string;
+  nodeType: string;
+  attempt: number;
+  status: AttemptStatus;
+  startedAt: number;
+  finishedAt?: number;
+  input?: unknown;
+  output?: unknown;
+  error?: StepError;
+  port?: string;
+  itemIndex?: number;
+  idempotencyKey?: string;
+  effect?: EffectClass;
+  target?: { kind: TargetKind; value: string };
+  safety?: SafetyRecord;
+  /** Backoff before the next attempt, when this one is retried. */
+  retryInMs?: number;
+  events?: TraceEvent[];
+}
+
+export interface TraceEvent {
+  at: number;
+  type: 'opened' | 'escalated' | 'vote' | 'timeout' | 'decided';
+  level?: number;
+  by?: string;
+  detail?: string;
+}
+
+/** What a store gives back for resume: everything in one read. */
+export interface StoredRun {
+  run: RunRecord;
+  state: RunState;
+  results: StepResult[];
+  attempts: AttemptRecord[];
+}
+
+/** One engine commit = one store call. */
+export interface RunCommit {
+  /** Only on the run's first commit. */
+  run?: RunRecord;
+  state: RunState;
+  /** Results completed since the previous commit (insert). */
+  results: StepResult[];
+  /** Attempts started or changed since the previous commit (upsert on stepKey + attempt). */
+  attempts: AttemptRecord[];
+}
+
+/** What the engine API answers. */
+export interface RunSummary {
+  runId: string;
+  status: RunStatus;
+  wakeAt?: number;
+  output?: unknown;
+  message?: string;
+  error?: RunError;
+}
+
+export function summaryOf(runId: string, state: RunState): RunSummary {
+  const s: RunSummary = { runId, status: state.status };
+  if (state.wakeAt !== undefined) s.wakeAt = state.wakeAt;
+  if (state.output !== undefined) s.output = state.output;
+  if (state.message !== undefined) s.message = state.message;
+  if (state.error !== undefined) s.error = state.error;
+  return s;
+}
+
+/** When a waiting token wants to run again: a timer, the next escalation or the deadline. */
+export function wakeOf(wait: Wait | undefined): number | undefined {
+  if (wait?.kind === 'timer') return wait.until;
+  if (wait?.kind !== 'approval' || wait.approval.decision) return undefined;
+  const { task, level } = wait.approval;
+  return Math.min(task.escalation[level]?.at ?? Infinity, task.deadline);
+}
+
+/** `lookup` + [3, 1] → `lookup[3][1]`. */
+export function stepKeyOf(stepId: string, path: readonly number[]): string {
+  let key = stepId;
+  for (const i of path) key += `[${i}]`;
+  return key;
+}
+
+/** A run's path: the keys of completed steps in completion order. */
+export function pathOf(results: readonly StepResult[]): string[] {
+  return results
+    .filter((r) => r.kind === 'step')
+    .sort((a, b) => a.seq - b.seq)
+    .map((r) => r.key);
+}
