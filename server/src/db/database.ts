@@ -58,9 +58,16 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   }
 }
 
-/** A PrismaClient over pg for `url` (no migration, no embedded cluster). */
+/**
+ * A PrismaClient over pg for `url` (no migration, no embedded cluster).
+ *
+ * Sessions run in UTC: adapter-pg sends DateTime parameters as UTC wall-clock text
+ * without an offset, which PostgreSQL reads in the session time zone, so on a server
+ * whose TimeZone is not UTC every timestamptz written would be shifted by the offset.
+ */
 export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });
+  return new PrismaClient({ adapter });
 }
 
 /**
