@@ -23,5 +23,10 @@ export function canonicalJson(doc: WorkflowDocument): string {
 
 /** Hex sha-256 of the canonical JSON: what an approval binds to. */
 export function contentHash(doc: WorkflowDocument): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(doc))));
+  return hashOfCanonical(canonicalJson(doc));
+}
+
+/** `contentHash` for a caller that already holds the canonical JSON (the compiler): no second serialisation. */
+export function hashOfCanonical(canonical: string): string {
+  return bytesToHex(sha256(utf8ToBytes(canonical)));
 }

@@ -19,7 +19,16 @@ export interface WorkflowGraph {
   forEachBodies: Map<string, Set<string>>;
 }
 
-export function buildGraph(doc: Pick<WorkflowDocument, 'trigger' | 'steps'>): WorkflowGraph {
+/**
+ * What a graph is built from: ids, step types and transitions. A parsed document has it;
+ * so has the validator's lenient view of a document zod refused.
+ */
+export interface Wiring {
+  trigger: { id: string; transitions: Record<string, string[]> };
+  steps: Record<string, { type: string; transitions: Record<string, string[]> }>;
+}
+
+export function buildGraph(doc: Pick<WorkflowDocument, 'trigger' | 'steps'> | Wiring): WorkflowGraph {
   const edges: Edge[] = [];
   const add = (from: string, transitions: Record<string, string[]>) => {
     for (const port of Object.keys(transitions).sort()) {

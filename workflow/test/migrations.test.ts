@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { validateDocument } from '../src/load';
+import { migrateToLatest } from '../src/migrations';
+import { expectProblem } from './support/documents';
+
+/** A pre-release document: edges as `next` lists, positions inline. */
+const V0 = {
+  formatVersion: 0,
+  name: 'Phishing triage',
+  description: 'From the first prototype',
+  tags: ['email'],
+  trigger: { id: 'mail', type: 'trigger.webhook', params: {}, next: [{ port: 'out', to: 'score' }] },
+  nodes: [
+    {
+      id: 'score',
+      type: 'condition',
+      label: 'Bad?',
+      params: { predicate: 'event.score > 50' },
+      next: [
+        { port: 'true', to: 'ticket' },
+        { port: 'false', to: 'close' },
+      ],
+      position: { x: 200, y: 0 },
+    },
+    {
+      id: 'ticket',
+      type: 'notify',
+      params: { channel: 'ticket', to: 'soc', message: '{{ event.subject }}' },
+      next: [{ port: 'out', to: 'close' }],
+      position: { x: 400, y: 0 },
+    },
+    { id: 'close', type: 'end', params: {}, next: [] },
+  ],
+};
+
+describe('migrateToLatest', () => {
+  it('when a v0 document is migrated then metadata, steps, transitions and positions take their v1 places', () => {
+    const result = migrateToLatest(V0);
+    expect(result).toEqual({
+      ok: true,
+      from: 0,
+      value: {
+        formatVersion: 1,
+        metadata: { name: 'Phishing triage', description: 'From the first prototype', tags: ['email'] },
+        trigger: { id: 'mail', type: 'trigger.webhook', params: {}, transitions: { out: ['score'] } },
+        steps: {
+          score: {
+            type: 'condition',
+            label: 'Bad?',
+            params: { predicate: 'event.score > 50' },
+            transitions: { true: ['ticket'], false: ['close'] },
+          },
+          ticket: {
+            type: 'notify',
+            params: { channel: 'ticket', to: 'soc', message: '{{ event.subject }}' },
+            transitions: { out: ['close'] },
+          },
+          close: { type: 'end', params: {}, transitions: {} },
+        },
+        ui: { positions: { score: { x: 200, y: 0 }, ticket: { x: 400, y: 0 } }, notes: [] },
+      },
+    });
+  });
+
+  it('when a v0 document is validated then it loads as a valid v1 document', () => {
+    const { ok, document, problems } = validateDocument(V0);
+    expect(problems).toEqual([]);
+    expect(ok).toBe(true);
+    expect(document?.formatVersion).toBe(1);
+    expect(document?.steps['score']?.transitions).toEqual({ true: ['ticket'], false: ['close'] });
+  });
+
+  it('when a v1 document is migrated then it is returned as it is', () => {
+    const v1 = { formatVersion: 1, anything: true };
+    expect(migrateToLatest(v1)).toEqual({ ok: true, from: 1, value: v1 });
+  });
+
+  it.each([
+    [{ name: 'x' }, 'formatVersion is missing'],
+    [{ formatVersion: 2 }, 'format version 2 is newer than this release reads (1)'],
+    [{ formatVersion: -1 }, 'unknown format version -1'],
+    [{ formatVersion: '1' }, 'formatVersion must be an integer'],
+    [{ formatVersion: 0.5 }, 'formatVersion must be an integer'],
+  ])('when the document is %j then the problem is on formatVersion: %s', (raw, message) => {
+    const result = migrateToLatest(raw);
+    expect(result).toEqual({ ok: false, problems: [{ nodeId: 'workflow', path: 'formatVersion', message }] });
+  });
+
+  it('when the document is not an object then that is the problem', () => {
+    expect(migrateToLatest([1])).toEqual({
+      ok: false,
+      problems: [{ nodeId: 'workflow', path: '', message: 'a workflow must be a JSON object' }],
+    });
+  });
+
+  it('when a v0 edge has no target then the problem names the node, not its index', () => {
+    const broken = structuredClone(V0);
+    broken.nodes[1] = { ...broken.nodes[1], next: [{ port: 'out' }] } as (typeof V0.nodes)[1];
+    const result = migrateToLatest(broken);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expectProblem(result.problems, 'ticket', 'next.0.to', 'expected string');
+  });
+
+  it('when two v0 nodes share an id then the migration refuses to merge them', () => {
+    const broken = structuredClone(V0);
+    broken.nodes.push({ id: 'close', type: 'end', params: {}, next: [] });
+    const result = migrateToLatest(broken);
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ nodeId: 'close', path: '', message: 'two nodes share the id "close"' }],
+    });
+  });
+});
