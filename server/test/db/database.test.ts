@@ -72,16 +72,19 @@ describe('openDatabase on a URL', () => {
       'CREATE TABLE half_done (id int);\nSELECT no_such_column;',
     );
 
-    await expect(applyMigrations(url, dir)).rejects.toThrow(/002_broken failed and was rolled back/);
+    try {
+      await expect(applyMigrations(url, dir)).rejects.toThrow(/002_broken failed and was rolled back/);
 
-    const tables = await prisma.$queryRaw<{ table_name: string }[]>`
-      SELECT table_name::text FROM information_schema.tables WHERE table_name IN ('ok_table', 'half_done')`;
-    expect(tables.map((table) => table.table_name)).toEqual(['ok_table']);
-    const recorded = await prisma.$queryRaw<
-      { migration_name: string }[]
-    >`SELECT migration_name FROM "_prisma_migrations"`;
-    expect(recorded).toEqual([{ migration_name: '001_ok' }]);
-    await fs.rm(dir, { recursive: true, force: true });
+      const tables = await prisma.$queryRaw<{ table_name: string }[]>`
+        SELECT table_name::text FROM information_schema.tables WHERE table_name IN ('ok_table', 'half_done')`;
+      expect(tables.map((table) => table.table_name)).toEqual(['ok_table']);
+      const recorded = await prisma.$queryRaw<
+        { migration_name: string }[]
+      >`SELECT migration_name FROM "_prisma_migrations"`;
+      expect(recorded).toEqual([{ migration_name: '001_ok' }]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('when our runner has migrated a database then `prisma migrate status` finds it up to date', async () => {
