@@ -31,7 +31,11 @@ export async function runToken(s: RunSession, token: Token): Promise<Outcome> {
   } finally {
     ctx.release();
   }
-  if (outcome.type === 'error' && !ctx.aborted() && shouldRetry(step.retry, outcome.error, token.attempt)) {
+  if (
+    outcome.type === 'error' &&
+    s.tokens.get(token.key) === token &&
+    shouldRetry(step.retry, outcome.error, token.attempt)
+  ) {
     const retryInMs = retryDelayMs(step.retry, token.attempt + 1, s.env.random);
     s.finishAttempt(ctx.attempt, 'failed', { error: outcome.error, retryInMs });
     token.attempt += 1;
@@ -66,10 +70,6 @@ class Attempt implements StepContext {
       this.s.controllers.set(this.token.key, this.ctrl);
     }
     return this.ctrl;
-  }
-
-  aborted(): boolean {
-    return this.ctrl?.signal.aborted ?? false;
   }
 
   release(): void {

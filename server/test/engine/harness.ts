@@ -3,13 +3,17 @@ import {
   createEngine,
   createVirtualClock,
   MemoryRunStore,
+  pathOf,
   seededRandom,
+  type Clock,
   type EffectRequest,
   type EffectResult,
   type EffectsPort,
   type EngineOptions,
   type VirtualClock,
 } from '../../src/engine';
+
+/** Test fixtures for engine tests: documents in a few lines, a recording effects port, an engine on fakes. */
 
 type Ports = Record<string, string | string[]>;
 
@@ -24,8 +28,8 @@ export function step(
   return { type, params, transitions, ...extra };
 }
 
-export const transform = (expression: string, out?: string, extra: Record<string, unknown> = {}) =>
-  step('transform', { expression }, out ? { out } : {}, extra);
+export const transform = (expression: string, to: Ports = {}, extra: Record<string, unknown> = {}) =>
+  step('transform', { expression }, to, extra);
 
 export const get = (url: string, to: Ports = {}, extra: Record<string, unknown> = {}) =>
   step('http', { method: 'GET', url }, to, extra);
@@ -34,7 +38,7 @@ export const post = (url: string, to: Ports = {}, extra: Record<string, unknown>
   step('http', { method: 'POST', url, body: '{{ $string(event) }}' }, to, extra);
 
 export const blockIp = (ip: string, to: Ports = {}) =>
-  step('block-ip', { ip, reason: 'test', endpoint: { url: 'https://fw.example/block' } }, to);
+  step('block-ip', { ip, reason: 'seen in alert', endpoint: { url: 'https://fw.example/block' } }, to);
 
 /** A parsed document: trigger `start` → `entry`. */
 export function workflow(entry: string | string[], steps: Record<string, unknown>, vars: Record<string, unknown> = {}) {
@@ -54,7 +58,7 @@ export function workflow(entry: string | string[], steps: Record<string, unknown
 
 type Handler = (req: EffectRequest) => Promise<EffectResult> | EffectResult;
 
-/** An effects port that records every call and answers per step id (default: `{ ok, step }`). */
+/** An effects port that records every call and answers per step id (default: `{ step: <key> }`). */
 export class FakeEffects implements EffectsPort {
   readonly calls: EffectRequest[] = [];
   inFlight = 0;
@@ -67,33 +71,54 @@ export class FakeEffects implements EffectsPort {
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
       const h = this.handlers[req.stepId];
-      return h ? await h(req) : { ok: true, output: { ok: true, step: req.stepKey } };
+      return h ? await h(req) : { ok: true, output: { step: req.stepKey } };
     } finally {
       this.inFlight--;
     }
   }
 
-  callsTo(stepId: string): EffectRequest[] {
-    return this.calls.filter((c) => c.stepId === stepId);
+  keys(stepId?: string): string[] {
+    return this.calls.filter((c) => stepId === undefined || c.stepId === stepId).map((c) => c.stepKey);
   }
 }
 
-/** Resolves after `ms` of real time, or rejects when the request is aborted. */
-export function after<T>(ms: number, req: EffectRequest, value: T): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => resolve(value), ms);
-    req.signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new Error('aborted'));
-    });
-  });
+/** Answers after `ms` on the given clock (a virtual one moves instantly), unless aborted first. */
+export async function later(clock: Clock, ms: number, req: EffectRequest, result: EffectResult): Promise<EffectResult> {
+  await clock.sleep(ms, req.signal);
+  if (req.signal.aborted) throw new Error('aborted');
+  return result;
 }
 
-/** An engine on a memory store and an auto-advancing virtual clock (timeouts and waits pass instantly). */
+/** A promise that never settles: an effect that hangs (until its signal aborts, if it listens). */
+export const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
+
+export const T0 = 1_000_000;
+
+/**
+ * An engine on a memory store and, by default, an auto-advancing virtual clock: waits
+ * and timeouts pass instantly. `build()` makes another engine on the same store and
+ * clock, which is what a process restart looks like.
+ */
 export function harness(opts: Partial<EngineOptions> & { clock?: VirtualClock; effects?: EffectsPort } = {}) {
   const store = opts.store instanceof MemoryRunStore ? opts.store : new MemoryRunStore();
-  const clock = opts.clock ?? createVirtualClock({ start: 1_000_000, auto: true });
+  const clock = opts.clock ?? createVirtualClock({ start: T0, auto: true });
   const effects = opts.effects ?? new FakeEffects();
-  const build = () => createEngine({ random: seededRandom(7), ...opts, store, clock, effects });
+  const build = (more: Partial<EngineOptions> = {}) =>
+    createEngine({ random: seededRandom(7), ...opts, store, clock, effects, ...more });
   return { engine: build(), build, store, clock, effects };
 }
+
+/** The run as stored: path, results by key, attempts. */
+export async function inspect(store: MemoryRunStore, runId: string) {
+  const stored = await store.load(runId);
+  if (!stored) throw new Error(`no run ${runId}`);
+  return {
+    ...stored,
+    path: pathOf(stored.results),
+    result: (key: string) => stored.results.find((r) => r.key === key),
+    attemptsOf: (key: string) => stored.attempts.filter((a) => a.stepKey === key).sort((a, b) => a.attempt - b.attempt),
+  };
+}
+
+/** Lets pending promise callbacks and immediates run. */
+export const settle = () => new Promise<void>((r) => setImmediate(r));
