@@ -22,7 +22,7 @@ export async function runToken(s: RunSession, token: Token): Promise<Outcome> {
       error: stepError('internal', `no executor for step ${token.stepId}`, { retryable: false }),
     };
   }
-  const ctx = new Attempt(s, token, step, s.attemptFor(token, step));
+  const ctx = new Attempt(s, token, step, s.trace.open(token, step));
   let outcome: Outcome;
   try {
     outcome = await exec(ctx);
@@ -37,7 +37,7 @@ export async function runToken(s: RunSession, token: Token): Promise<Outcome> {
     shouldRetry(step.retry, outcome.error, token.attempt)
   ) {
     const retryInMs = retryDelayMs(step.retry, token.attempt + 1, s.env.random);
-    s.finishAttempt(ctx.attempt, 'failed', { error: outcome.error, retryInMs });
+    s.trace.finish(ctx.attempt, 'failed', { error: outcome.error, retryInMs });
     token.attempt += 1;
     return { type: 'wait', wait: { kind: 'timer', reason: 'retry', until: s.now() + retryInMs } };
   }
@@ -113,6 +113,6 @@ class Attempt implements StepContext {
   }
 
   note(e: Omit<TraceEvent, 'at'>): void {
-    this.s.note(this.attempt, e);
+    this.s.trace.note(this.attempt, e);
   }
 }

@@ -15,7 +15,8 @@ import type {
   WorkflowResolver,
 } from './ports';
 import { restore } from './restore';
-import { RunSession, type Decision, type SessionHooks } from './session';
+import { decide, type Decision } from './decisions';
+import { RunSession, type SessionHooks } from './session';
 import { TERMINAL, type RunRecord, type RunState, type RunSummary, type Token } from './state';
 
 export interface EngineOptions {
@@ -194,7 +195,13 @@ export function createEngine(options: EngineOptions): Engine {
     },
     async decide(runId, taskId, decision) {
       const s = await open(runId);
-      s.decide(taskId, decision);
+      try {
+        decide(s, taskId, decision);
+      } catch (e) {
+        // A refused decision on an idle run: forget the session it loaded.
+        if (!s.driving && sessions.get(runId) === s) sessions.delete(runId);
+        throw e;
+      }
       s.committer.soon();
       return drive(s);
     },

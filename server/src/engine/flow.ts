@@ -25,8 +25,8 @@ export function applyOutcome(s: RunSession, token: Token, o: Outcome): void {
       token.phase = 'waiting';
       token.wait = o.wait;
       const retry = o.wait.kind === 'timer' && o.wait.reason === 'retry';
-      const a = s.attempts.get(token.key);
-      if (a && !retry) s.finishAttempt(a, 'waiting');
+      const a = s.trace.current.get(token.key);
+      if (a && !retry) s.trace.finish(a, 'waiting');
       s.committer.markDirty();
       // A decision that came in while the step was running is acted on now.
       if (o.wait.kind === 'approval' && o.wait.approval.decision) return s.schedule(token);
@@ -37,7 +37,7 @@ export function applyOutcome(s: RunSession, token: Token, o: Outcome): void {
 
 function removeToken(s: RunSession, token: Token, scope: Scope): void {
   s.tokens.delete(token.key);
-  s.attempts.delete(token.key);
+  s.trace.current.delete(token.key);
   scope.live--;
 }
 
@@ -76,8 +76,8 @@ export function complete(
   error?: StepError,
 ): void {
   const scope = s.scopeOf(token);
-  const a = s.attempts.get(token.key);
-  if (a) s.finishAttempt(a, status, error ? { output, port, error } : { output, port });
+  const a = s.trace.current.get(token.key);
+  if (a) s.trace.finish(a, status, error ? { output, port, error } : { output, port });
   removeToken(s, token, scope);
   record(s, token, status, output, port, error);
   scope.steps[token.stepId] = { output };
@@ -92,8 +92,8 @@ export function complete(
 export function failOrRoute(s: RunSession, token: Token, error: StepError): void {
   if (s.step(token.stepId)?.hasErrorPort) return complete(s, token, 'failed', { error }, 'error', error);
   const scope = s.scopeOf(token);
-  const a = s.attempts.get(token.key);
-  if (a) s.finishAttempt(a, 'failed', { error });
+  const a = s.trace.current.get(token.key);
+  if (a) s.trace.finish(a, 'failed', { error });
   removeToken(s, token, scope);
   record(s, token, 'failed', undefined, undefined, error);
   failScope(s, scope, { ...error, stepId: token.stepId, stepKey: token.key });
@@ -110,8 +110,8 @@ function failScope(s: RunSession, scope: Scope, error: RunError): void {
 
 function endRun(s: RunSession, token: Token, o: Extract<Outcome, { type: 'end' }>): void {
   const scope = s.scopeOf(token);
-  const a = s.attempts.get(token.key);
-  if (a) s.finishAttempt(a, 'succeeded', { output: o.output });
+  const a = s.trace.current.get(token.key);
+  if (a) s.trace.finish(a, 'succeeded', { output: o.output });
   removeToken(s, token, scope);
   record(s, token, 'succeeded', o.output);
   s.state.message = o.message;
@@ -210,11 +210,11 @@ export function afterChange(s: RunSession, scope: Scope): void {
 /** Cancels a token: aborts its effect, closes its approval task, cancels its child run or loop. */
 export function cancelToken(s: RunSession, token: Token): void {
   const scope = s.scopes.get(token.scopeId);
-  const a = s.attempts.get(token.key);
-  if (a) s.finishAttempt(a, 'cancelled');
-  s.controllers.get(token.key)?.abort();
+  const a = s.trace.current.get(token.key);
+  if (a) s.trace.finish(a, 'cancelled');
+  s.controllers.get(token.key)?.abort('cancelled');
   s.tokens.delete(token.key);
-  s.attempts.delete(token.key);
+  s.trace.current.delete(token.key);
   if (scope) scope.live--;
   const w = token.wait;
   if (w?.kind === 'approval' && w.approval.opened)

@@ -1,5 +1,5 @@
 export { createEngine, childRunId, type Engine, type EngineOptions, type StartOptions } from './engine';
-export type { Decision } from './session';
+export type { Decision } from './decisions';
 export type { EngineLimits, StepStubs } from './env';
 export { DEFAULT_LIMITS } from './env';
 export * from './ports';

@@ -13,8 +13,8 @@ export function startLoop(s: RunSession, token: Token, o: Extract<Outcome, { typ
   const scope = s.scopeOf(token);
   token.phase = 'waiting';
   token.wait = { kind: 'loop' };
-  const a = s.attempts.get(token.key);
-  if (a) s.finishAttempt(a, 'waiting');
+  const a = s.trace.current.get(token.key);
+  if (a) s.trace.finish(a, 'waiting');
   put(s, {
     key: `${token.key}#items`,
     stepId: token.stepId,

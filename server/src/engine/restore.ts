@@ -39,6 +39,6 @@ export function restore(s: RunSession, stored: StoredRun): void {
   const current = new Map(state.tokens.map((t) => [`${t.key}:${t.attempt}`, t.key]));
   for (const a of stored.attempts) {
     const key = current.get(`${a.stepKey}:${a.attempt}`);
-    if (key !== undefined) s.attempts.set(key, a);
+    if (key !== undefined) s.trace.current.set(key, a);
   }
 }

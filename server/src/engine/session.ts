@@ -1,20 +1,18 @@
 import type { WorkflowDocument } from '@autonomic/workflow';
 import { Committer } from './commit';
 import type { EngineEnv } from './env';
-import { EngineError, toStepError } from './errors';
+import { toStepError } from './errors';
 import { activateAll, applyOutcome, cancelToken, checkJoins } from './flow';
 import { pump } from './loops';
-import { countVote } from './nodes/approval';
 import type { Outcome } from './nodes';
 import { programOf, type PreparedStep, type Program } from './program';
 import { rootScope, type Scope } from './scope';
 import { runToken } from './attempts';
+import { AttemptLog } from './trace';
 import {
   summaryOf,
   TERMINAL,
   wakeOf,
-  type AttemptRecord,
-  type AttemptStatus,
   type JoinState,
   type LoopState,
   type RunRecord,
@@ -23,21 +21,12 @@ import {
   type RunSummary,
   type StepResult,
   type Token,
-  type TraceEvent,
 } from './state';
 
 /** What a session needs from its engine: child runs live in the engine, not the session. */
 export interface SessionHooks {
   runChild(parent: RunSession, token: Token, doc: WorkflowDocument, event: unknown): Promise<RunSummary>;
   cancelChild(parent: RunSession, token: Token): Promise<unknown>;
-}
-
-export interface Decision {
-  decision: 'approved' | 'rejected';
-  by: string;
-  comment?: string;
-  /** The escalation level the decider was asked at (0 = the first approvers). @default 0 */
-  level?: number;
 }
 
 /**
@@ -52,11 +41,10 @@ export class RunSession {
   readonly loops = new Map<string, LoopState>();
   readonly joins = new Map<string, JoinState>();
   readonly scopes = new Map<string, Scope>();
-  /** The current attempt of each live token. */
-  readonly attempts = new Map<string, AttemptRecord>();
   readonly controllers = new Map<string, AbortController>();
   readonly program: Program;
   readonly committer: Committer;
+  readonly trace: AttemptLog;
   readonly root: Scope;
   readonly done: Promise<RunSummary>;
   /** Set when this session took the run to an end (not when it loaded an ended run). */
@@ -86,6 +74,7 @@ export class RunSession {
       env.defer,
       (e) => this.abort(e),
     );
+    this.trace = new AttemptLog(run.id, env.clock, this.committer, env.events);
     this.done = new Promise((resolve, reject) => {
       this.resolveDone = resolve;
       this.rejectDone = reject;
@@ -220,7 +209,7 @@ export class RunSession {
   private close(status: RunStatus): void {
     this.closed = true;
     this.state.status = status;
-    this.timers.abort();
+    this.timers.abort(CLOSED);
     this.committer.markDirty();
     this.env.events?.emit({ type: 'run', runId: this.run.id, status });
     Promise.all(this.cleanups)
@@ -233,8 +222,8 @@ export class RunSession {
   private abort(e: unknown): void {
     if (this.closed) return;
     this.closed = true;
-    this.timers.abort();
-    for (const c of this.controllers.values()) c.abort();
+    this.timers.abort(CLOSED);
+    for (const c of this.controllers.values()) c.abort(CLOSED);
     this.rejectDone(e);
   }
 
@@ -244,26 +233,9 @@ export class RunSession {
     this.finish('cancelled');
   }
 
-  /** Records a decision on an open approval task; a deciding vote wakes the step. */
-  decide(taskId: string, d: Decision): void {
-    const token = [...this.tokens.values()].find(
-      (t) => t.wait?.kind === 'approval' && t.wait.approval.task.id === taskId,
-    );
-    const w = token?.wait?.kind === 'approval' ? token.wait.approval : undefined;
-    if (!token || !w || w.decision) throw new EngineError('not_found', `no open approval task ${taskId}`);
-    let result: 'approved' | 'rejected' | undefined;
-    try {
-      const vote = { decision: d.decision, by: d.by, level: d.level ?? 0, at: this.now() };
-      result = countVote(w, d.comment === undefined ? vote : { ...vote, comment: d.comment });
-    } catch (e) {
-      throw new EngineError('conflict', e instanceof Error ? e.message : String(e));
-    }
-    const attempt = this.attempts.get(token.key);
-    if (attempt) this.note(attempt, { type: 'vote', by: d.by, level: d.level ?? 0, detail: d.decision });
-    this.committer.markDirty();
-    if (!result) return;
-    w.decision = result;
-    if (this.started && !this.closed && token.phase === 'waiting') this.schedule(token);
+  /** Whether `start()` has been called and the session has not closed: it will act on a woken token. */
+  get driving(): boolean {
+    return this.started && !this.closed;
   }
 
   /** A child run ended: wake the step waiting on it (if it is not already running). */
@@ -290,40 +262,6 @@ export class RunSession {
     return true;
   }
 
-  /** The attempt record for the token's current attempt (the same one again on a re-execution). */
-  attemptFor(token: Token, step: PreparedStep): AttemptRecord {
-    let a = this.attempts.get(token.key);
-    if (!a || a.attempt !== token.attempt) {
-      a = {
-        runId: this.run.id,
-        stepId: token.stepId,
-        stepKey: token.key,
-        nodeType: step.type,
-        attempt: token.attempt,
-        status: 'running',
-        startedAt: this.now(),
-      };
-      const item = token.path[token.path.length - 1];
-      if (item !== undefined) a.itemIndex = item;
-      this.attempts.set(token.key, a);
-    }
-    this.committer.touch(a);
-    return a;
-  }
-
-  finishAttempt(a: AttemptRecord, status: AttemptStatus, fields: Partial<AttemptRecord> = {}): void {
-    Object.assign(a, fields);
-    a.status = status;
-    if (status !== 'waiting') a.finishedAt = this.now();
-    this.committer.touch(a);
-    this.env.events?.emit({ type: 'attempt', attempt: a });
-  }
-
-  note(a: AttemptRecord, e: Omit<TraceEvent, 'at'>): void {
-    (a.events ??= []).push({ at: this.now(), ...e });
-    this.committer.touch(a);
-  }
-
   private snapshot(): RunState {
     const s = this.state;
     s.version++;
@@ -334,3 +272,6 @@ export class RunSession {
     return s;
   }
 }
+
+/** Abort reason when a session closes (a reason avoids building a DOMException). */
+const CLOSED = 'closed';

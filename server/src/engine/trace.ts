@@ -1,0 +1,54 @@
+import type { Committer } from './commit';
+import type { Clock, EventSink } from './ports';
+import type { PreparedStep } from './program';
+import type { AttemptRecord, AttemptStatus, Token, TraceEvent } from './state';
+
+/**
+ * A run's attempts: one record per attempt of each step key, written through the
+ * committer. Only the live tokens' current attempts are kept in memory.
+ */
+export class AttemptLog {
+  /** The current attempt of each live token. */
+  readonly current = new Map<string, AttemptRecord>();
+
+  constructor(
+    private readonly runId: string,
+    private readonly clock: Clock,
+    private readonly committer: Committer,
+    private readonly events: EventSink | undefined,
+  ) {}
+
+  /** The record of the token's current attempt: the same one again when the attempt is re-executed. */
+  open(token: Token, step: PreparedStep): AttemptRecord {
+    let a = this.current.get(token.key);
+    if (!a || a.attempt !== token.attempt) {
+      a = {
+        runId: this.runId,
+        stepId: token.stepId,
+        stepKey: token.key,
+        nodeType: step.type,
+        attempt: token.attempt,
+        status: 'running',
+        startedAt: this.clock.now(),
+      };
+      const item = token.path[token.path.length - 1];
+      if (item !== undefined) a.itemIndex = item;
+      this.current.set(token.key, a);
+    }
+    this.committer.touch(a);
+    return a;
+  }
+
+  finish(a: AttemptRecord, status: AttemptStatus, fields: Partial<AttemptRecord> = {}): void {
+    Object.assign(a, fields);
+    a.status = status;
+    if (status !== 'waiting') a.finishedAt = this.clock.now();
+    this.committer.touch(a);
+    this.events?.emit({ type: 'attempt', attempt: a });
+  }
+
+  note(a: AttemptRecord, e: Omit<TraceEvent, 'at'>): void {
+    (a.events ??= []).push({ at: this.clock.now(), ...e });
+    this.committer.touch(a);
+  }
+}
