@@ -1,8 +1,8 @@
-import type { WorkflowDocument } from '@autonomic/workflow';
 import type { EngineEnv } from './env';
 import { stepError, toStepError } from './errors';
 import type { ExpressionInput } from './expressions';
 import { executorFor, type Outcome, type StepContext } from './nodes';
+import type { ChildStart } from './nodes/types';
 import type { PreparedStep } from './program';
 import { retryDelayMs, shouldRetry } from './retry';
 import type { RunSession } from './session';
@@ -108,8 +108,8 @@ class Attempt implements StepContext {
     });
   }
 
-  runChild(doc: WorkflowDocument, event: unknown): Promise<RunSummary> {
-    return this.s.hooks.runChild(this.s, this.token, doc, event);
+  runChild(prepare: () => Promise<ChildStart>): Promise<RunSummary> {
+    return this.s.hooks.runChild(this.s, this.token, prepare);
   }
 
   note(e: Omit<TraceEvent, 'at'>): void {

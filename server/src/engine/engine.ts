@@ -161,13 +161,14 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const hooks: SessionHooks = {
-    async runChild(parent, token, doc, event) {
+    async runChild(parent, token, prepare) {
       const id = childRunId(parent.run.id, token);
       const known = sessions.has(id) || loading.has(id) || (await env.store.load(id)) !== undefined;
       if (known) return drive(await open(id));
+      const { document, event } = await prepare();
       const run: RunRecord = {
         id,
-        document: doc,
+        document,
         event,
         createdAt: clock.now(),
         depth: parent.run.depth + 1,

@@ -1,10 +1,10 @@
-import type { WorkflowDocument } from '@autonomic/workflow';
 import { Committer } from './commit';
 import type { EngineEnv } from './env';
 import { toStepError } from './errors';
 import { activateAll, applyOutcome, cancelToken, checkJoins } from './flow';
 import { pump } from './loops';
 import type { Outcome } from './nodes';
+import type { ChildStart } from './nodes/types';
 import { programOf, type PreparedStep, type Program } from './program';
 import { rootScope, type Scope } from './scope';
 import { runToken } from './attempts';
@@ -25,7 +25,7 @@ import {
 
 /** What a session needs from its engine: child runs live in the engine, not the session. */
 export interface SessionHooks {
-  runChild(parent: RunSession, token: Token, doc: WorkflowDocument, event: unknown): Promise<RunSummary>;
+  runChild(parent: RunSession, token: Token, prepare: () => Promise<ChildStart>): Promise<RunSummary>;
   cancelChild(parent: RunSession, token: Token): Promise<unknown>;
 }
 

@@ -1,6 +1,12 @@
 import type { WorkflowDocument } from '@autonomic/workflow';
 import { describe, expect, it } from 'vitest';
-import { createVirtualClock, type WorkflowResolver } from '../../src/engine';
+import {
+  createEngine,
+  createVirtualClock,
+  MemoryRunStore,
+  type RunStore,
+  type WorkflowResolver,
+} from '../../src/engine';
 import { FakeEffects, get, harness, inspect, step, T0, transform, workflow } from './harness';
 
 const resolver = (docs: Record<string, WorkflowDocument>): WorkflowResolver => ({
@@ -53,6 +59,38 @@ describe('engine: sub-workflows', () => {
     const r = await inspect(store, waiting.runId);
     expect(r.state.status).toBe('succeeded');
     expect(r.result('after')?.output).toBe('approved');
+  });
+
+  it('when the process dies between a child ending and its parent waking then resuming the parent picks up the result', async () => {
+    // child: start → ask (approval) ─approved→ out (end with output)
+    const child = workflow('ask', {
+      ask: step('approval', { approvers: { users: ['alice'] }, timeout: '1d' }, { approved: 'out' }),
+      out: step('end', { output: '{ "verdict": "late" }' }),
+    });
+    const memory = new MemoryRunStore();
+    const clock = createVirtualClock({ start: T0 });
+    const effects = new FakeEffects();
+    const first = createEngine({ store: memory, clock, effects, workflows: resolver({ enrich: child }) });
+    const waiting = await first.start(parent, {});
+    const childId = `${waiting.runId}/sub`;
+
+    // This process ends the child but cannot reach the parent (it "dies" right after).
+    const blind: RunStore = {
+      commit: (id, c) => memory.commit(id, c),
+      due: (now, limit) => memory.due(now, limit),
+      load: (id) => (id === waiting.runId ? Promise.reject(new Error('gone')) : memory.load(id)),
+    };
+    await createEngine({ store: blind, clock, effects }).decide(childId, `${childId}:ask`, {
+      decision: 'approved',
+      by: 'alice',
+    });
+    expect((await memory.load(waiting.runId))?.state.status).toBe('waiting');
+
+    // A new process without a resolver: the parent must not look the workflow up again.
+    const resumed = await createEngine({ store: memory, clock, effects }).resume(waiting.runId);
+
+    expect(resumed.status).toBe('succeeded');
+    expect((await inspect(memory, waiting.runId)).result('after')?.output).toBe('late');
   });
 
   it('when the child fails then the calling step fails and its error port is taken', async () => {

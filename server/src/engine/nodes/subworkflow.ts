@@ -1,5 +1,5 @@
 import { STEP_DEFINITIONS } from '@autonomic/workflow';
-import { stepError } from '../errors';
+import { stepError, StepFailure } from '../errors';
 import { paramReader } from '../program';
 import type { Executor } from './types';
 
@@ -7,7 +7,8 @@ const read = paramReader(STEP_DEFINITIONS.subworkflow.params);
 
 /**
  * Runs the called workflow as a child run (own id, same store) and returns its output.
- * The child's event is the `input` expression's value, or this run's event.
+ * The child's event is the `input` expression's value, or this run's event. A step run
+ * again (a resumed parent) finds its child by id and never starts a second one.
  */
 export const subworkflow: Executor = async (ctx) => {
   const p = read(ctx.step);
@@ -18,10 +19,11 @@ export const subworkflow: Executor = async (ctx) => {
   if (ctx.depth + 1 > max) {
     return { type: 'error', error: stepError('validation', `sub-workflows nest deeper than ${max}`) };
   }
-  const doc = await ctx.env.workflows?.resolve(p.workflow);
-  if (!doc) return { type: 'error', error: stepError('validation', `workflow "${p.workflow}" not found`) };
-  const event = p.input === undefined ? ctx.input.event : await ctx.evaluate(p.input);
-  const child = await ctx.runChild(doc, event);
+  const child = await ctx.runChild(async () => {
+    const document = await ctx.env.workflows?.resolve(p.workflow);
+    if (!document) throw new StepFailure(stepError('validation', `workflow "${p.workflow}" not found`));
+    return { document, event: p.input === undefined ? ctx.input.event : await ctx.evaluate(p.input) };
+  });
   switch (child.status) {
     case 'succeeded':
       return { type: 'next', output: child.output, port: 'out' };

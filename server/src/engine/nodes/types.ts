@@ -41,9 +41,18 @@ export interface StepContext {
   claimDestructive(): boolean;
   /** For a join: who arrived, in arrival order. */
   arrivals(): { stepId: string; key: string; output: unknown }[];
-  /** Creates (or finds again, after a crash) this step's child run and drives it. */
-  runChild(doc: WorkflowDocument, event: unknown): Promise<RunSummary>;
+  /**
+   * Drives this step's child run: the existing one when there is one (a re-executed
+   * step, a resumed parent), else a new one from what `prepare` gives.
+   */
+  runChild(prepare: () => Promise<ChildStart>): Promise<RunSummary>;
   note(event: Omit<TraceEvent, 'at'>): void;
 }
 
 export type Executor = (ctx: StepContext) => Promise<Outcome>;
+
+/** What a new child run starts from. */
+export interface ChildStart {
+  document: WorkflowDocument;
+  event: unknown;
+}
