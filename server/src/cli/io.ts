@@ -1,0 +1,33 @@
+import { readFile, stat } from 'node:fs/promises';
+import { CliError } from './errors';
+
+/** Larger inputs are refused before they are read: a playbook is kilobytes, not gigabytes. */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+/** Reads a text file, turning every I/O failure into a one-line CliError. */
+export async function readText(path: string, what: string): Promise<string> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new CliError(`${what} ${path}: not a file`);
+    size = s.size;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(
+      `${what} ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read'}`,
+    );
+  }
+  if (size > MAX_INPUT_BYTES)
+    throw new CliError(`${what} ${path}: ${size} bytes is over the ${MAX_INPUT_BYTES}-byte limit`);
+  return readFile(path, 'utf8');
+}
+
+/** Reads and parses a JSON file (for events, fixtures and safety lists). */
+export async function readJson(path: string, what: string): Promise<unknown> {
+  const text = await readText(path, what);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new CliError(`${what} ${path}: not valid JSON (${(e as Error).message})`);
+  }
+}
