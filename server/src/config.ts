@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+
+/** Every setting the server reads from the environment, validated once at start. */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** External PostgreSQL; unset = the embedded one in DATA_DIR/pg. */
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('data'),
+  /** 32 bytes, base64: encrypts connector secrets. Unset = a generated key file in DATA_DIR. */
+  SECRET_KEY: z.string().optional(),
+  /** Seed demo users and example playbooks into an empty database. */
+  SEED_DEMO: bool.default(true),
+  /** Seed a 30-day demo run history (dashboards). */
+  SEED_HISTORY: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Mark cookies Secure (behind TLS). */
+  COOKIE_SECURE: bool.default(false),
+  /** CIDRs or hosts outbound HTTP may reach although private (e.g. an internal firewall API). */
+  OUTBOUND_ALLOW: list.default([]),
+  /** Run the executor (claim and run work) in this process. */
+  EXECUTOR: bool.default(true),
+  /** Serve the built client from client/dist. */
+  SERVE_CLIENT: bool.default(true),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

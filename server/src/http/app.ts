@@ -1,0 +1,71 @@
+import express, { type Express, type Request } from 'express';
+import helmet from 'helmet';
+import type { AppContext } from '../context';
+import { setActor, type Authenticator } from './actor';
+import { errorMiddleware, NotFoundError } from './errors';
+import { openApiDocument } from './openapi';
+import { Api } from './route';
+
+/** A module of routes: `(api) => { api.add(...) }`. */
+export type RouteModule = (api: Api) => void;
+
+export interface AppParts {
+  ctx: AppContext;
+  authenticator: Authenticator;
+  modules: readonly RouteModule[];
+  /** Mounted before the API (e.g. /metrics). */
+  before?: (app: Express) => void;
+  /** Mounted after the API (e.g. the built client). */
+  after?: (app: Express) => void;
+}
+
+/** The raw bytes of a JSON body, kept for webhook signature checks. */
+export function rawBodyOf(req: Request): Buffer | undefined {
+  return (req as Request & { rawBody?: Buffer }).rawBody;
+}
+
+/** Builds the Express app; `index.ts` only listens. */
+export function buildApp({ ctx, authenticator, modules, before, after }: AppParts): { app: Express; api: Api } {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: { 'connect-src': ["'self'"] } } }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  before?.(app);
+
+  const router = express.Router();
+  const api = new Api(router);
+  for (const register of modules) register(api);
+  api.router.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument(api.routes));
+  });
+
+  app.use(
+    '/api',
+    express.json({
+      limit: '1mb',
+      verify: (req, _res, buf) => {
+        (req as Request & { rawBody?: Buffer }).rawBody = buf;
+      },
+    }),
+    async (req, _res, next) => {
+      try {
+        setActor(req, await authenticator.authenticate(req));
+        next();
+      } catch (e) {
+        next(e);
+      }
+    },
+    router,
+    (req) => {
+      throw new NotFoundError(`${req.method} /api${req.path}`);
+    },
+  );
+
+  after?.(app);
+  app.use(errorMiddleware((err) => ctx.log.error({ err }, 'unhandled error')));
+  return { app, api };
+}

@@ -1,0 +1,39 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import type { Actor } from '../http/actor';
+
+export interface AuditEntry {
+  /** A user/token, or a system component such as `system:executor`. */
+  actor: Actor | `system:${string}`;
+  /** Dotted verb, e.g. `version.approved`, `approval.break_glass`, `safety.entry_created`. */
+  action: string;
+  targetType: string;
+  targetId: string;
+  beforeHash?: string | null;
+  afterHash?: string | null;
+  details?: Record<string, unknown>;
+}
+
+type Db = Pick<PrismaClient, 'auditEvent'> | Prisma.TransactionClient;
+
+export function actorLabel(actor: AuditEntry['actor']): string {
+  if (typeof actor === 'string') return actor;
+  return actor.via === 'token' ? `token:${actor.tokenId}:${actor.username}` : `user:${actor.userId}:${actor.username}`;
+}
+
+/**
+ * Appends to the audit log. Pass the transaction client when the audited change is
+ * transactional, so that the change and its audit line commit together or not at all.
+ */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      actor: actorLabel(entry.actor),
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      beforeHash: entry.beforeHash ?? null,
+      afterHash: entry.afterHash ?? null,
+      details: (entry.details ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * The seams between services built by different modules. Each side codes against these
+ * interfaces; `services/index.ts` wires the real implementations together.
+ */
+import type { EffectsPort, RunStatus, SafetyPort } from '../engine';
+import type { Actor } from '../http/actor';
+
+export type TriggerType = 'manual' | 'webhook' | 'schedule';
+
+export interface RunSummaryView {
+  runId: string;
+  status: RunStatus;
+  output?: unknown;
+  error?: unknown;
+  message?: string;
+}
+
+/** Starting live runs (runs module). */
+export interface RunStarter {
+  /**
+   * Starts a live run of the workflow's PUBLISHED version. The run is durably stored
+   * (queued) before this resolves; a repeated `dedupeKey` returns the existing run.
+   * Throws AppError: 404 unknown workflow, 409 `not_published`, 423 `kill_switch`,
+   * 400 when the event does not match the trigger's input schema (details name fields).
+   */
+  startLive(input: {
+    workflowId: string;
+    event: unknown;
+    trigger: TriggerType;
+    actor?: Actor;
+    dedupeKey?: string;
+    /** The alert's own time, for time-to-contain. */
+    eventTimestamp?: Date;
+  }): Promise<{ runId: string; deduplicated: boolean }>;
+  /** The run's summary once it ends, or its current one when `timeoutMs` passes first. */
+  waitForRun(runId: string, timeoutMs: number): Promise<RunSummaryView>;
+}
+
+/** The outside world for live runs (ops module): real HTTP with the SSRF guard, secrets. */
+export interface EffectsFactory {
+  /**
+   * An effects port for one workflow's live runs, wrapped with the kill switch and the
+   * per-hour blast-radius budget (excess destructive calls refused with kind `safety`).
+   */
+  forWorkflow(workflowId: string): EffectsPort;
+}
+
+/** Safety lists from the database (ops module), cached and refreshed on change. */
+export interface SafetySource {
+  port(): SafetyPort;
+}
+
+/** Connector secrets (ops module), AES-256-GCM at rest; values never leave the server. */
+export interface SecretsVault {
+  reveal(name: string): Promise<string | undefined>;
+}

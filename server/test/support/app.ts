@@ -1,0 +1,46 @@
+/**
+ * Builds the real Express app around a test database, with a stand-in authenticator:
+ * `Authorization: Test <userId>` signs in as that user (the real one is exercised in
+ * the auth tests). Use `users.create(role)` to make someone to sign in as.
+ */
+import type { Request } from 'express';
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import { loadConfig, type Config } from '../../src/config';
+import type { AppContext } from '../../src/context';
+import { systemClock } from '../../src/engine';
+import type { PrismaClient } from '../../src/generated/prisma/client';
+import type { Actor, Authenticator, Role } from '../../src/http/actor';
+import { buildApp, type RouteModule } from '../../src/http/app';
+
+export function testContext(prisma: PrismaClient, overrides: Partial<Config> = {}): AppContext {
+  return {
+    config: { ...loadConfig({ SEED_DEMO: 'false', SEED_HISTORY: 'false', EXECUTOR: 'false' }), ...overrides },
+    prisma,
+    log: pino({ level: 'silent' }),
+    clock: systemClock,
+  };
+}
+
+export const testAuthenticator = (prisma: PrismaClient): Authenticator => ({
+  async authenticate(req: Request): Promise<Actor | null> {
+    const m = /^Test (\S+)$/.exec(req.headers.authorization ?? '');
+    if (!m) return null;
+    const user = await prisma.user.findUnique({ where: { id: m[1] } });
+    if (!user || user.disabled) return null;
+    return { userId: user.id, username: user.username, role: user.role, via: 'token', tokenId: 'test' };
+  },
+});
+
+export function testApp(ctx: AppContext, modules: RouteModule[], authenticator = testAuthenticator(ctx.prisma)) {
+  return buildApp({ ctx, authenticator, modules });
+}
+
+/** Inserts a user with an unusable password; returns it with its `Authorization` header. */
+export async function createUser(prisma: PrismaClient, role: Role, username?: string) {
+  const name = username ?? `${role}-${randomBytes(3).toString('hex')}`;
+  const user = await prisma.user.create({
+    data: { username: name, displayName: name, role, passwordHash: 'unusable' },
+  });
+  return { ...user, auth: `Test ${user.id}` };
+}
