@@ -9,6 +9,14 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * A message as one line: JSON.parse quotes the offending text, line breaks included,
+ * and scripts read the CLI's output line by line.
+ */
+export function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
 export const USAGE = `usage:
   npm run cli -- validate <workflow.json>
   npm run cli -- simulate <workflow.json> --event <event.json> [--fixtures <fixtures.json>] [--safety <safety.json>] [--approvals approved|rejected|timeout]

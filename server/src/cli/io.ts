@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { CliError } from './errors';
+import { LIMITS } from '@autonomic/workflow';
+import { CliError, oneLine } from './errors';
 
 /** Larger inputs are refused before they are read: a playbook is kilobytes, not gigabytes. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -22,12 +23,36 @@ export async function readText(path: string, what: string): Promise<string> {
   return readFile(path, 'utf8');
 }
 
-/** Reads and parses a JSON file (for events, fixtures and safety lists). */
+/**
+ * Reads and parses a JSON file (for events, fixtures and safety lists). Nesting is
+ * bounded like a workflow's: the engine copies and hashes these values recursively, so
+ * a 10,000-deep event would end in a stack overflow instead of a message.
+ */
 export async function readJson(path: string, what: string): Promise<unknown> {
   const text = await readText(path, what);
+  if (deeperThan(text, LIMITS.maxDepth)) {
+    throw new CliError(`${what} ${path}: nested deeper than ${LIMITS.maxDepth} levels`);
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new CliError(`${what} ${path}: not valid JSON (${(e as Error).message})`);
+    throw new CliError(`${what} ${path}: not valid JSON (${oneLine(e instanceof Error ? e.message : String(e))})`);
   }
+}
+
+/** Counts brackets outside strings: no recursion, whatever the depth. */
+function deeperThan(json: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > max) return true;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return false;
 }

@@ -1,10 +1,10 @@
 import { parseWorkflowJson, type Problem, type WorkflowDocument } from '@autonomic/workflow';
-import { CliError } from './errors';
+import { CliError, oneLine } from './errors';
 import { readText } from './io';
 
 /** One line per problem, the format scripts and CI logs grep for. */
 export function problemLine(p: Problem): string {
-  return `${p.nodeId} ${p.path || '.'}: ${p.message}`;
+  return `${p.nodeId} ${p.path || '.'}: ${oneLine(p.message)}`;
 }
 
 export async function readWorkflow(path: string): Promise<{ document?: WorkflowDocument; problems: Problem[] }> {

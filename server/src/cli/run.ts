@@ -28,11 +28,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'diff':
         return await diffCommand(positionals(rest, 2, {}).files, io);
       case undefined:
+        throw new CliError('no command given', 2);
       case 'help':
       case '--help':
       case '-h':
         io.out(USAGE);
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
         throw new CliError(`unknown command "${command}"`, 2);
     }

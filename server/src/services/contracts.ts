@@ -2,7 +2,7 @@
  * The seams between services built by different modules. Each side codes against these
  * interfaces; `services/index.ts` wires the real implementations together.
  */
-import type { EffectsPort, RunStatus, SafetyPort } from '../engine';
+import type { EffectsPort, RunStatus, SafetyList, SafetyPort } from '../engine';
 import type { Actor } from '../http/actor';
 
 export type TriggerType = 'manual' | 'webhook' | 'schedule';
@@ -47,7 +47,10 @@ export interface EffectsFactory {
 
 /** Safety lists from the database (ops module), cached and refreshed on change. */
 export interface SafetySource {
+  /** For live runs: answers from a cache refreshed whenever an entry changes. */
   port(): SafetyPort;
+  /** The current lists, for simulations. */
+  list(): Promise<SafetyList>;
 }
 
 /** Connector secrets (ops module), AES-256-GCM at rest; values never leave the server. */
