@@ -1,0 +1,152 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { cli, CONTAINMENT, readJsonFile, simulation, tempFolder } from './harness';
+
+const workflow = `${CONTAINMENT}/workflow.json`;
+const event = `${CONTAINMENT}/event.json`;
+const eventProtected = `${CONTAINMENT}/event-protected.json`;
+const fixtures = `${CONTAINMENT}/fixtures.json`;
+const safety = `${CONTAINMENT}/safety.json`;
+
+const tmp = tempFolder('cli-simulate');
+afterAll(() => tmp.remove());
+
+/*
+ * siem_alert → enrich_ip (GET) → check_confidence ─true→ approve_block ─approved→ block_ip → notify_blocked
+ *                                                                                 └error→ notify_block_failed → end_block_failed
+ */
+describe('cli simulate', () => {
+  it('when the containment example is simulated on its event then the block would run after the approval', async () => {
+    const run = await cli('simulate', workflow, '--event', event, '--fixtures', fixtures, '--safety', safety);
+
+    expect(run.code).toBe(0);
+    expect(run.err).toEqual([]);
+    const sim = simulation(run);
+    expect(sim.status).toBe('succeeded');
+    expect(sim.path).toEqual(['enrich_ip', 'check_confidence', 'approve_block', 'block_ip', 'notify_blocked']);
+    expect(sim.effects).toEqual([
+      expect.objectContaining({
+        stepId: 'block_ip',
+        effect: 'destructive',
+        decision: 'would-run',
+        action: 'block IP 192.0.2.45 for 24h',
+        target: { kind: 'ip', value: '192.0.2.45' },
+      }),
+      expect.objectContaining({ stepId: 'notify_blocked', effect: 'write', decision: 'would-run' }),
+    ]);
+  });
+
+  it('when the event names a protected address then the block is refused with the reason and criticality', async () => {
+    const run = await cli('simulate', workflow, '--event', eventProtected, '--fixtures', fixtures, '--safety', safety);
+
+    expect(run.code).toBe(0);
+    const sim = simulation(run);
+    expect(sim.status).toBe('failed');
+    expect(sim.path.slice(-3)).toEqual(['block_ip', 'notify_block_failed', 'end_block_failed']);
+    const block = sim.effects.find((e) => e.stepId === 'block_ip');
+    expect(block).toMatchObject({
+      decision: 'refused',
+      criticality: 'critical',
+      action: 'block IP 203.0.113.6 for 24h',
+    });
+    expect(block?.reason).toBe(
+      '203.0.113.6 is protected: Corporate internet egress (NAT pool): blocking it cuts the whole company off (owner: network@corp.example)',
+    );
+  });
+
+  it('when the protected event is simulated without --safety then nothing refuses the block', async () => {
+    const run = await cli('simulate', workflow, '--event', eventProtected, '--fixtures', fixtures);
+
+    const sim = simulation(run);
+    expect(sim.effects.find((e) => e.stepId === 'block_ip')?.decision).toBe('would-run');
+    expect(sim.status).toBe('succeeded');
+  });
+
+  it('when --approvals rejected is given then the reviewer says no and nothing is blocked', async () => {
+    const run = await cli('simulate', workflow, '--event', event, '--fixtures', fixtures, '--approvals', 'rejected');
+
+    const sim = simulation(run);
+    expect(sim.path.slice(-2)).toEqual(['approve_block', 'notify_rejected']);
+    expect(sim.effects.map((e) => e.stepId)).toEqual(['notify_rejected']);
+  });
+
+  it('when --approvals timeout is given then the one-hour wait passes in simulated time and the run fails', async () => {
+    const run = await cli('simulate', workflow, '--event', event, '--fixtures', fixtures, '--approvals', 'timeout');
+
+    const sim = simulation(run);
+    expect(sim.status).toBe('failed');
+    expect(sim.path.slice(-3)).toEqual(['approve_block', 'notify_timeout', 'end_timed_out']);
+    expect(sim.durationMs).toBe(3_600_000);
+  });
+});
+
+describe('cli simulate sends nothing', () => {
+  const received: string[] = [];
+  let server: Server;
+  let base = '';
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      received.push(`${req.method} ${req.url}`);
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  /** The containment playbook with every URL it could call pointed at the local server. */
+  function pointedAtLocalServer(): string {
+    const Doc = z.object({
+      steps: z.record(z.string(), z.looseObject({ type: z.string(), params: z.looseObject({}) })),
+    });
+    const raw = readJsonFile(workflow) as Record<string, unknown>;
+    const { steps } = Doc.parse(raw);
+    for (const [id, step] of Object.entries(steps)) {
+      if (step.type === 'http') step.params.url = `${base}/http/${id}`;
+      if (step.type === 'block-ip') step.params.endpoint = { url: `${base}/firewall/${id}`, method: 'POST' };
+      if (step.type === 'notify') Object.assign(step.params, { channel: 'webhook', to: `${base}/hook/${id}` });
+    }
+    // The read answers with the http node's example output (an empty body), which scores
+    // nothing; the condition is forced so that the approval, the block and the notify run.
+    const check = steps.check_confidence;
+    if (check) check.params.predicate = 'true';
+    const path = tmp.write('containment-local.json', { ...raw, steps });
+    expect(JSON.stringify(steps)).not.toContain('https://');
+    return path;
+  }
+
+  it('when a playbook aimed at a live server is simulated then the server receives no request', async () => {
+    const local = pointedAtLocalServer();
+
+    const run = await cli('simulate', local, '--event', event);
+
+    expect(run.err).toEqual([]);
+    expect(run.code).toBe(0);
+    const sim = simulation(run);
+    expect(sim.path).toEqual(['enrich_ip', 'check_confidence', 'approve_block', 'block_ip', 'notify_blocked']);
+    expect(sim.trace.find((a) => a.stepId === 'enrich_ip')).toMatchObject({
+      input: { url: `${base}/http/enrich_ip` },
+      output: { status: 200, headers: {}, body: {} },
+    });
+    expect(sim.effects).toEqual([
+      expect.objectContaining({
+        stepId: 'block_ip',
+        decision: 'would-run',
+        params: expect.objectContaining({ endpoint: { url: `${base}/firewall/block_ip`, method: 'POST' } }),
+      }),
+      expect.objectContaining({
+        stepId: 'notify_blocked',
+        decision: 'would-run',
+        action: `send a webhook message to ${base}/hook/notify_blocked`,
+      }),
+    ]);
+    expect(received).toEqual([]);
+
+    // The control: the server does count what reaches it.
+    await fetch(`${base}/control`);
+    expect(received).toEqual(['GET /control']);
+  });
+});
