@@ -72,7 +72,7 @@ export function describeAction(nodeType: string, params: unknown): string {
     case 'disable-user':
       return `disable user ${s('user')}`;
     case 'notify':
-      return `send a ${s('channel')} message to ${s('to')}`;
+      return `send ${/^[aeiou]/i.test(s('channel')) ? 'an' : 'a'} ${s('channel')} message to ${s('to')}`;
     case 'http':
       return `${s('method')} ${s('url')}`;
     default:
