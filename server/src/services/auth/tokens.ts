@@ -1,0 +1,78 @@
+/** API tokens for machines and the CLI: shown once, stored as SHA-256, revocable. */
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import type { Actor } from '../../http/actor';
+import { AppError, NotFoundError } from '../../http/errors';
+import { findApiToken, insertApiToken, listApiTokens, revokeApiToken, type ApiTokenInfo } from '../../store/api-tokens';
+import { recordAudit } from '../audit';
+import type { CredentialCache } from './credential-cache';
+import { newApiToken, sha256 } from './secrets';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+export const CreateTokenSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  /** Omitted: the token never expires (it can still be revoked). */
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export type CreateTokenInput = z.infer<typeof CreateTokenSchema>;
+
+export interface CreatedToken extends ApiTokenInfo {
+  /** `atk_…`: the only time it is ever shown. */
+  token: string;
+}
+
+export function createTokenService({ ctx, cache }: { ctx: AppContext; cache: CredentialCache }) {
+  const { prisma } = ctx;
+  return {
+    /**
+     * Only a signed-in person (session) mints tokens: a leaked token must not be able to
+     * mint itself successors that outlive its revocation.
+     */
+    async create(actor: Actor, input: CreateTokenInput): Promise<CreatedToken> {
+      if (actor.via !== 'session') {
+        throw new AppError(403, 'session_required', 'create API tokens from a signed-in session');
+      }
+      const { name, expiresInDays } = CreateTokenSchema.parse(input);
+      const token = newApiToken();
+      const expiresAt = expiresInDays ? new Date(ctx.clock.now() + expiresInDays * DAY_MS) : null;
+      const created = await prisma.$transaction(async (tx) => {
+        const row = await insertApiToken(tx, { name, tokenHash: sha256(token), userId: actor.userId, expiresAt });
+        await recordAudit(tx, {
+          actor,
+          action: 'token.created',
+          targetType: 'api_token',
+          targetId: row.id,
+          details: { name, expiresAt: expiresAt?.toISOString() ?? null, ownerId: actor.userId },
+        });
+        return row;
+      });
+      return { ...created, token };
+    },
+
+    /** The caller's own tokens, newest first, revoked ones included. */
+    list(actor: Actor): Promise<ApiTokenInfo[]> {
+      return listApiTokens(prisma, actor.userId);
+    },
+
+    /** Revokes one's own token (an admin: anyone's). Revoking twice is not an error. */
+    async revoke(actor: Actor, id: string): Promise<void> {
+      const token = await findApiToken(prisma, id);
+      // Someone else's token is "not found", so ids of other people's tokens cannot be probed.
+      if (!token || (token.userId !== actor.userId && actor.role !== 'admin')) throw new NotFoundError('API token');
+      await prisma.$transaction(async (tx) => {
+        if (!(await revokeApiToken(tx, id, new Date(ctx.clock.now())))) return;
+        await recordAudit(tx, {
+          actor,
+          action: 'token.revoked',
+          targetType: 'api_token',
+          targetId: id,
+          details: { name: token.name, ownerId: token.userId },
+        });
+      });
+      cache.invalidateToken(id);
+    },
+  };
+}
+
+export type TokenService = ReturnType<typeof createTokenService>;
