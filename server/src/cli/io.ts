@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { LIMITS } from '@autonomic/workflow';
+import { jsonDepthExceededAt, LIMITS } from '@autonomic/workflow';
 import { CliError, oneLine } from './errors';
 
 /** Larger inputs are refused before they are read: a playbook is kilobytes, not gigabytes. */
@@ -30,7 +30,7 @@ export async function readText(path: string, what: string): Promise<string> {
  */
 export async function readJson(path: string, what: string): Promise<unknown> {
   const text = await readText(path, what);
-  if (deeperThan(text, LIMITS.maxDepth)) {
+  if (jsonDepthExceededAt(text, LIMITS.maxDepth) >= 0) {
     throw new CliError(`${what} ${path}: nested deeper than ${LIMITS.maxDepth} levels`);
   }
   try {
@@ -38,21 +38,4 @@ export async function readJson(path: string, what: string): Promise<unknown> {
   } catch (e) {
     throw new CliError(`${what} ${path}: not valid JSON (${oneLine(e instanceof Error ? e.message : String(e))})`);
   }
-}
-
-/** Counts brackets outside strings: no recursion, whatever the depth. */
-function deeperThan(json: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < json.length; i++) {
-    const c = json[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') {
-      if (++depth > max) return true;
-    } else if (c === '}' || c === ']') depth--;
-  }
-  return false;
 }

@@ -1,10 +1,14 @@
+import { jsonDepthExceededAt } from '@autonomic/workflow';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import type { AppContext } from '../context';
 import { setActor, type Authenticator } from './actor';
-import { errorMiddleware, NotFoundError } from './errors';
+import { errorMiddleware, NotFoundError, ValidationError } from './errors';
 import { openApiDocument } from './openapi';
 import { Api } from './route';
+
+/** Deeper request bodies are refused before they are parsed. */
+export const MAX_BODY_DEPTH = 64;
 
 /** A module of routes: `(api) => { api.add(...) }`. */
 export type RouteModule = (api: Api) => void;
@@ -49,6 +53,13 @@ export function buildApp({ ctx, authenticator, modules, before, after }: AppPart
       limit: '1mb',
       verify: (req, _res, buf) => {
         (req as Request & { rawBody?: Buffer }).rawBody = buf;
+        // Before parsing: a 10,000-deep body parses fine but overflows any recursive walk later.
+        const at = jsonDepthExceededAt(buf.toString('utf8'), MAX_BODY_DEPTH);
+        if (at >= 0) {
+          throw new ValidationError('request body nests too deeply', [
+            { path: 'body', message: `nested deeper than ${MAX_BODY_DEPTH} levels (at byte ${at})` },
+          ]);
+        }
       },
     }),
     async (req, _res, next) => {

@@ -1,3 +1,4 @@
+import { jsonDepthExceededAt } from '../json-depth';
 import { isRecord, problemAt, WORKFLOW_NODE, type Problem } from '../problem';
 
 /**
@@ -47,26 +48,10 @@ export function checkTextSize(text: string): Problem | undefined {
   return tooLarge ? document(`the file is larger than ${LIMITS.maxBytes} bytes`) : undefined;
 }
 
-/**
- * A problem when JSON text nests deeper than the limit, found by counting brackets
- * outside strings: no parser recursion is involved, whatever the depth.
- */
+/** A problem when JSON text nests deeper than the limit (see jsonDepthExceededAt). */
 export function checkTextDepth(text: string): Problem | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > LIMITS.maxDepth)
-        return document(`nested deeper than ${LIMITS.maxDepth} levels (at character ${i})`);
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return undefined;
+  const at = jsonDepthExceededAt(text, LIMITS.maxDepth);
+  return at < 0 ? undefined : document(`nested deeper than ${LIMITS.maxDepth} levels (at character ${at})`);
 }
 
 interface Frame {
