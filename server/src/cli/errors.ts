@@ -19,5 +19,5 @@ export function oneLine(message: string): string {
 
 export const USAGE = `usage:
   npm run cli -- validate <workflow.json>
-  npm run cli -- simulate <workflow.json> --event <event.json> [--fixtures <fixtures.json>] [--safety <safety.json>] [--approvals approved|rejected|timeout]
+  npm run cli -- simulate <workflow.json> (--event <event.json> | --sample <name>) [--fixtures <fixtures.json>] [--safety <safety.json>] [--approvals approved|rejected|timeout]
   npm run cli -- diff <a.json> <b.json>`;

@@ -22,6 +22,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           fixtures: { type: 'string' },
           safety: { type: 'string' },
           approvals: { type: 'string' },
+          sample: { type: 'string' },
         });
         return await simulateCommand(files, values, io);
       }

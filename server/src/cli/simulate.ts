@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SafetyList, simulate, type ApprovalPolicy } from '../engine';
+import type { SampleEvent, WorkflowDocument } from '@autonomic/workflow';
+import { SafetyList, sampleMismatches, simulate } from '../engine';
 import { CliError } from './errors';
 import { readJson } from './io';
 import { readValidWorkflow } from './load';
@@ -13,6 +14,7 @@ export interface SimulateFlags {
   fixtures?: string;
   safety?: string;
   approvals?: string;
+  sample?: string;
 }
 
 /** Parses a JSON file with a schema; an invalid one is reported with the field at fault. */
@@ -24,22 +26,42 @@ async function readWith<T>(path: string, what: string, schema: z.ZodType<T>): Pr
   throw new CliError(`${what} ${path}: ${first?.message ?? 'invalid'}${at}`);
 }
 
-/** Simulates a workflow: the trace and effects report on stdout, nothing sent anywhere. */
+function findSample(document: WorkflowDocument, name: string): SampleEvent {
+  const sample = document.samples.find((s) => s.name === name);
+  if (!sample) {
+    const names = document.samples.map((s) => `"${s.name}"`).join(', ') || 'none';
+    throw new CliError(`no sample named "${name}" in the workflow (samples: ${names})`);
+  }
+  return sample;
+}
+
+/**
+ * Simulates a workflow: the trace and effects report on stdout, nothing sent anywhere.
+ * With `--sample`, the event and fixtures come from the workflow's stored sample, and
+ * the exit code says whether the run met the sample's expectation (for CI).
+ */
 export async function simulateCommand([file]: string[], flags: SimulateFlags, io: CliIo): Promise<number> {
-  if (!flags.event) throw new CliError('simulate needs --event <event.json>', 2);
+  if (!flags.event && !flags.sample) throw new CliError('simulate needs --event <event.json> or --sample <name>', 2);
+  if (flags.event && flags.sample) throw new CliError('give either --event or --sample, not both', 2);
   const approvals = Approvals.safeParse(flags.approvals ?? 'approved');
   if (!approvals.success) throw new CliError(`--approvals must be one of approved, rejected, timeout`, 2);
 
   const document = await readValidWorkflow(file as string);
-  const event = await readJson(flags.event, 'event');
-  const fixtures = flags.fixtures ? await readWith(flags.fixtures, 'fixtures', Fixtures) : {};
+  const sample = flags.sample ? findSample(document, flags.sample) : undefined;
+  const event = flags.event ? await readJson(flags.event, 'event') : sample?.event;
+  const fixtures = {
+    ...sample?.fixtures,
+    ...(flags.fixtures ? await readWith(flags.fixtures, 'fixtures', Fixtures) : {}),
+  };
   const safety = flags.safety ? await readWith(flags.safety, 'safety list', SafetyList) : undefined;
 
   const result = await simulate(document, event, {
     fixtures,
-    approvals: approvals.data as ApprovalPolicy,
+    approvals: approvals.data,
     ...(safety ? { safety } : {}),
   });
-  io.out(JSON.stringify(result, null, 2));
-  return 0;
+  const mismatches = sample ? sampleMismatches(sample, result) : [];
+  io.out(JSON.stringify(sample ? { sample: sample.name, mismatches, ...result } : result, null, 2));
+  mismatches.forEach((m) => io.err(`sample "${sample?.name}": ${m}`));
+  return mismatches.length > 0 ? 1 : 0;
 }

@@ -13,3 +13,4 @@ export { SafetyList, SafetyEntry, Criticality, checkTarget, createSafetyPort, en
 export { simulate, type SimulationOptions, type SimulationResult, type ApprovalPolicy } from './simulation';
 export { simulatedEffects, effectsReport, describeAction, type EffectReportEntry } from './simulated-effects';
 export { EXECUTORS } from './nodes';
+export { sampleMismatches } from './samples';
