@@ -1,0 +1,112 @@
+/**
+ * Seeds the example playbooks (examples/<name>/workflow.json) into an empty database and
+ * takes each through the same review as anyone's: requested by the demo analyst,
+ * sample events simulated when the change is high risk, approved by demo reviewers and
+ * published, so that a newcomer opens the app to published playbooks. Every step goes
+ * through the services, so it is audited like any other; the actors are labelled
+ * `token:seed:<username>` in the audit log.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppContext } from '../context';
+import type { VersionStatus } from '../generated/prisma/enums';
+import { createSafetyPort, SafetyList } from '../engine';
+import type { Actor } from '../http/actor';
+import type { SafetySource } from '../services/contracts';
+import { createSimulationService, createWorkflowServices } from '../services/workflows';
+import { findUser } from '../store/users';
+import { countWorkflows } from '../store/workflows';
+
+export interface SeedPlaybooksOptions {
+  /** The demo analyst: owner and author of every playbook. */
+  authorId: string;
+  /** Demo reviewers (or admins), distinct from the author; a high-risk playbook needs two. */
+  reviewerIds: string[];
+  /** Take each playbook through review and publish it; false leaves version 1 as a draft. */
+  publish: boolean;
+  /** Safety lists for the sample simulations. @default each example's own safety.json */
+  safety?: SafetySource;
+  /** @default the repository's examples/ folder */
+  examplesDir?: string;
+}
+
+export interface SeededPlaybook {
+  slug: string;
+  status: VersionStatus;
+  /** Why a playbook was not published, when it was meant to be. */
+  note?: string;
+}
+
+const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
+
+async function seedActor(ctx: AppContext, id: string): Promise<Actor> {
+  const u = await findUser(ctx.prisma, id);
+  if (!u) throw new Error(`seed user ${id} does not exist`);
+  return { userId: id, username: u.username, role: u.role, via: 'token', tokenId: 'seed' };
+}
+
+/** Folders of examples/ holding a workflow.json, in name order. */
+async function exampleFolders(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const found: string[] = [];
+  for (const e of entries.filter((x) => x.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (await fs.stat(join(dir, e.name, 'workflow.json')).catch(() => null)) found.push(e.name);
+  }
+  return found;
+}
+
+async function folderSafety(folder: string): Promise<SafetySource> {
+  const text = await fs.readFile(join(folder, 'safety.json'), 'utf8').catch(() => '{}');
+  const list = SafetyList.parse(JSON.parse(text));
+  return { port: () => createSafetyPort(list), list: async () => list };
+}
+
+/**
+ * Imports the examples when the workflows table is empty; does nothing otherwise, so it
+ * is safe to call on every start.
+ */
+export async function seedExamplePlaybooks(ctx: AppContext, opts: SeedPlaybooksOptions): Promise<SeededPlaybook[]> {
+  if ((await countWorkflows(ctx.prisma)) > 0) return [];
+  const dir = opts.examplesDir ?? EXAMPLES;
+  const services = createWorkflowServices(ctx);
+  const author = await seedActor(ctx, opts.authorId);
+  const reviewerIds = opts.reviewerIds.filter((id) => id !== opts.authorId);
+  const reviewers = await Promise.all(reviewerIds.map((id) => seedActor(ctx, id)));
+  const seeded: SeededPlaybook[] = [];
+  for (const name of await exampleFolders(dir)) {
+    const document: unknown = JSON.parse(await fs.readFile(join(dir, name, 'workflow.json'), 'utf8'));
+    const { workflow } = await services.workflows.create(author, {
+      document,
+      changeNote: `Imported from examples/${name}`,
+    });
+    if (!opts.publish) {
+      seeded.push({ slug: workflow.slug, status: 'draft' });
+      continue;
+    }
+    try {
+      const { review } = await services.reviews.request(author, workflow.id, 1, {
+        reviewerIds,
+        note: 'Example playbook, imported at first start.',
+      });
+      if (review.samplesRequired) {
+        const safety = opts.safety ?? (await folderSafety(join(dir, name)));
+        await createSimulationService(ctx, { safety }).simulateSamples(author, workflow.id, 1);
+      }
+      for (const reviewer of reviewers.slice(0, review.requiredApprovals)) {
+        await services.reviews.decide(reviewer, review.id, { decision: 'approve', comment: 'Seeded example.' });
+      }
+      const approvedBy = reviewers[0];
+      if (!approvedBy) throw new Error('no reviewer given');
+      await services.publishing.publish(approvedBy, workflow.id, 1);
+      seeded.push({ slug: workflow.slug, status: 'published' });
+    } catch (e) {
+      const note = e instanceof Error ? e.message : String(e);
+      ctx.log.warn({ slug: workflow.slug, err: note }, 'example playbook left unpublished');
+      const v = await services.versions.get(workflow.id, 1);
+      seeded.push({ slug: workflow.slug, status: v.status, note });
+    }
+  }
+  ctx.log.info({ playbooks: seeded.map((s) => `${s.slug}:${s.status}`) }, 'example playbooks seeded');
+  return seeded;
+}

@@ -1,0 +1,32 @@
+/**
+ * Workflows, immutable versions, two-person review, publishing and simulations.
+ * `createWorkflowServices(ctx)` builds the use-cases the routes call;
+ * `createSimulationService(ctx, { safety })` needs the safety lists (ops module).
+ */
+import type { AppContext } from '../../context';
+import { createCommentService } from './comments';
+import { createPublishService } from './publish';
+import { createReviewService } from './reviews';
+import { createVersionService } from './versions';
+import { createWorkflowService } from './workflows';
+
+export function createWorkflowServices(ctx: AppContext) {
+  return {
+    workflows: createWorkflowService(ctx),
+    versions: createVersionService(ctx),
+    reviews: createReviewService(ctx),
+    comments: createCommentService(ctx),
+    publishing: createPublishService(ctx),
+  };
+}
+
+export type WorkflowServices = ReturnType<typeof createWorkflowServices>;
+
+export { createSimulationService, type SimulationService, type SimulateInput } from './simulations';
+export { createWorkflowService, slugify, type WorkflowService } from './workflows';
+export { createVersionService, type VersionService, type SavedVersion } from './versions';
+export { createReviewService, type ReviewService } from './reviews';
+export { createCommentService, type CommentService } from './comments';
+export { createPublishService, type PublishService } from './publish';
+export { prepareDocument, emptyLike } from './documents';
+export { getPublishedVersion, publishedDocumentResolver, type PublishedVersion } from '../../store/versions';

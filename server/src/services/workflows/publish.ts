@@ -1,0 +1,89 @@
+/**
+ * Publishing: the published version is the one triggers run. Only an approved version
+ * (or one published before, hence approved then) can be published; publishing an older
+ * one is a rollback. The pointer, both statuses and the audit lines commit together.
+ */
+import type { AppContext } from '../../context';
+import type { Actor } from '../../http/actor';
+import { ConflictError, ForbiddenError } from '../../http/errors';
+import { findVersionById, setVersionStatus, type VersionSummary } from '../../store/versions';
+import { hasApproved } from '../../store/versions-reviews';
+import { lockWorkflow, setPublishedVersion } from '../../store/workflows';
+import { recordAudit } from '../audit';
+import { versionOrThrow, workflowOrThrow } from './lookup';
+import { summaryOf } from './versions';
+
+export interface PublishResult {
+  workflowId: string;
+  published: VersionSummary;
+  /** The version that was published before, now retired. */
+  retired: VersionSummary | null;
+  rolledBack: boolean;
+}
+
+const PUBLISHABLE = new Set(['approved', 'retired']);
+
+export function createPublishService(ctx: AppContext) {
+  const { prisma } = ctx;
+
+  async function publish(actor: Actor, ref: string, number: number): Promise<PublishResult> {
+    return prisma.$transaction(async (tx) => {
+      const { id } = await workflowOrThrow(tx, ref);
+      await lockWorkflow(tx, id);
+      // Read again under the lock: another publish may have moved the pointer meanwhile.
+      const workflow = await workflowOrThrow(tx, id);
+      const version = await versionOrThrow(tx, workflow.id, number);
+      if (workflow.publishedVersionId === version.id) {
+        throw new ConflictError(`version ${number} is already published`, 'already_published');
+      }
+      if (!PUBLISHABLE.has(version.status)) {
+        throw new ConflictError(
+          `version ${number} is ${version.status}: only an approved version can be published`,
+          'not_approved',
+        );
+      }
+      const mayPublish =
+        actor.role === 'admin' ||
+        actor.userId === workflow.ownerId ||
+        (await hasApproved(tx, version.id, version.contentHash, actor.userId));
+      if (!mayPublish) throw new ForbiddenError('only the owner, an admin or a reviewer who approved it may publish');
+
+      const previous = workflow.publishedVersionId ? await findVersionById(tx, workflow.publishedVersionId) : null;
+      const rolledBack = previous !== null && previous.number > version.number;
+      const hashes = { beforeHash: previous?.contentHash ?? null, afterHash: version.contentHash };
+      const details = { workflowId: workflow.id, number, previousNumber: previous?.number ?? null };
+      if (previous) {
+        await setVersionStatus(tx, previous.id, 'retired');
+        await recordAudit(tx, {
+          actor,
+          action: 'version.retired',
+          targetType: 'workflow_version',
+          targetId: previous.id,
+          ...hashes,
+          details: { ...details, number: previous.number, replacedBy: number },
+        });
+      }
+      await setPublishedVersion(tx, workflow.id, version.id);
+      await setVersionStatus(tx, version.id, 'published');
+      const action = rolledBack ? 'version.rolled_back' : 'version.published';
+      await recordAudit(tx, {
+        actor,
+        action,
+        targetType: 'workflow_version',
+        targetId: version.id,
+        ...hashes,
+        details,
+      });
+      return {
+        workflowId: workflow.id,
+        published: { ...summaryOf(version), status: 'published' },
+        retired: previous ? { ...summaryOf(previous), status: 'retired' } : null,
+        rolledBack,
+      };
+    });
+  }
+
+  return { publish, rollback: publish };
+}
+
+export type PublishService = ReturnType<typeof createPublishService>;

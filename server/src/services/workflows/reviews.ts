@@ -1,0 +1,208 @@
+/** Two-person review: request, decide, read, and the reviewer's inbox. */
+import { diffWorkflows } from '@autonomic/workflow';
+import type { AppContext } from '../../context';
+import type { ReviewDecisionKind, ReviewStatus } from '../../generated/prisma/enums';
+import type { Actor } from '../../http/actor';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
+import { findVersionById, getPublishedVersion, setVersionStatus } from '../../store/versions';
+import { insertComment } from '../../store/versions-comments';
+import {
+  closeReview,
+  findReview,
+  insertDecision,
+  insertReview,
+  listReviews,
+  lockReview,
+} from '../../store/versions-reviews';
+import { findWorkflow, lockWorkflow } from '../../store/workflows';
+import { recordAudit } from '../audit';
+import { assertNotAuthor } from './access';
+import { emptyLike, loadStored, problemDetails } from './documents';
+import { versionOrThrow, workflowOrThrow } from './lookup';
+import { checkReviewers } from './reviewers';
+import { approveIfReady, approversOf, HIGH_RISK_APPROVALS, policyStatus, reviewSummary } from './review-policy';
+import { summaryOf } from './versions';
+
+export interface DecisionInput {
+  decision: ReviewDecisionKind;
+  comment?: string | undefined;
+  nodeId?: string | undefined;
+  /** The hash the reviewer saw; when given and no longer the version's, the decision is refused. */
+  contentHash?: string | undefined;
+}
+
+export interface InboxQuery {
+  /** `assigned`: reviews I am asked to do; `requested`: reviews I asked for. */
+  mine?: 'assigned' | 'requested' | undefined;
+  /** @default 'open' */
+  status?: ReviewStatus | 'all' | undefined;
+  limit?: number | undefined;
+}
+
+export function createReviewService(ctx: AppContext) {
+  const { prisma } = ctx;
+  const now = () => new Date(ctx.clock.now());
+
+  /** Sends a draft without problems to reviewers; the policy is fixed from its diff against the published version. */
+  async function request(
+    actor: Actor,
+    ref: string,
+    number: number,
+    input: { reviewerIds: string[]; note?: string | undefined },
+  ) {
+    return prisma.$transaction(async (tx) => {
+      const workflow = await workflowOrThrow(tx, ref);
+      await lockWorkflow(tx, workflow.id);
+      const version = await versionOrThrow(tx, workflow.id, number);
+      const mayRequest = [version.author.id, workflow.ownerId].includes(actor.userId) || actor.role === 'admin';
+      if (!mayRequest) throw new ForbiddenError('only the author, the owner or an admin may request a review');
+      if (version.status !== 'draft') {
+        throw new ConflictError(
+          `version ${number} is ${version.status}: only a draft can be sent for review`,
+          'not_draft',
+        );
+      }
+      const { parsed, problems } = loadStored(version.document);
+      if (!parsed || problems.length > 0) {
+        throw new ValidationError(
+          `version ${number} has ${problems.length} problem(s): fix them first`,
+          problemDetails(problems),
+        );
+      }
+      const reviewerIds = [...new Set(input.reviewerIds)];
+      await checkReviewers(tx, input.reviewerIds, version.author.id);
+      const published = await getPublishedVersion(tx, workflow.id);
+      const diff = diffWorkflows(published?.document ?? emptyLike(parsed), parsed);
+      const requiredApprovals = diff.risk === 'high' ? HIGH_RISK_APPROVALS : 1;
+      if (reviewerIds.length < requiredApprovals) {
+        const message = `a high-risk change needs ${requiredApprovals} approvals: ask at least ${requiredApprovals} reviewers`;
+        throw new ValidationError(message, [{ path: 'body.reviewerIds', message }]);
+      }
+      if (requiredApprovals >= HIGH_RISK_APPROVALS && parsed.samples.length === 0) {
+        const message = 'a high-risk change is approved only after its sample events simulate as expected: add one';
+        throw new ValidationError(message, [{ path: 'document.samples', message }]);
+      }
+      const review = await insertReview(tx, {
+        versionId: version.id,
+        requestedById: actor.userId,
+        requestedReviewerIds: reviewerIds,
+        requiredApprovals,
+      });
+      await setVersionStatus(tx, version.id, 'in_review');
+      if (input.note) {
+        await insertComment(tx, {
+          versionId: version.id,
+          authorId: actor.userId,
+          body: input.note,
+          nodeId: null,
+          parentId: null,
+        });
+      }
+      const summary = reviewSummary(review, version.contentHash);
+      await recordAudit(tx, {
+        actor,
+        action: 'version.review_requested',
+        targetType: 'workflow_version',
+        targetId: version.id,
+        beforeHash: published?.contentHash ?? null,
+        afterHash: version.contentHash,
+        details: {
+          workflowId: workflow.id,
+          number,
+          reviewId: review.id,
+          reviewerIds,
+          requiredApprovals,
+          samplesRequired: summary.samplesRequired,
+          risk: diff.risk,
+          riskReasons: diff.riskReasons,
+        },
+      });
+      return { review: summary, risk: diff.risk, riskReasons: diff.riskReasons };
+    });
+  }
+
+  /** A reviewer's decision, bound to the version's content hash; never the author's. */
+  async function decide(actor: Actor, reviewId: string, input: DecisionInput) {
+    await prisma.$transaction(async (tx) => {
+      if (!(await findReview(tx, reviewId))) throw new NotFoundError('review');
+      await lockReview(tx, reviewId);
+      const review = await findReview(tx, reviewId);
+      const version = review ? await findVersionById(tx, review.versionId) : null;
+      if (!review || !version) throw new NotFoundError('review');
+      assertNotAuthor(actor, version);
+      if (review.status !== 'open') throw new ConflictError(`this review is ${review.status}`, 'review_closed');
+      if (input.contentHash !== undefined && input.contentHash !== version.contentHash) {
+        throw new ConflictError('the content you reviewed is not this version’s', 'stale_content');
+      }
+      const { contentHash } = version;
+      await insertDecision(tx, { reviewId, reviewerId: actor.userId, ...input, contentHash });
+      const details = { workflowId: version.workflowId, number: version.number, reviewId, decision: input.decision };
+      await recordAudit(tx, {
+        actor,
+        action: 'review.decided',
+        targetType: 'review',
+        targetId: reviewId,
+        afterHash: contentHash,
+        details: { ...details, comment: input.comment ?? null, nodeId: input.nodeId ?? null },
+      });
+      if (input.decision === 'request_changes') {
+        await closeReview(tx, reviewId, 'changes_requested', now());
+        // Back to draft: the content cannot change, but its author may answer and ask again.
+        await setVersionStatus(tx, version.id, 'draft');
+        await recordAudit(tx, {
+          actor,
+          action: 'version.changes_requested',
+          targetType: 'workflow_version',
+          targetId: version.id,
+          afterHash: contentHash,
+          details,
+        });
+      } else {
+        await approveIfReady(tx, actor, version.id, { cause: 'approval', at: now() });
+      }
+    });
+    return get(reviewId);
+  }
+
+  /** A review with its decisions, the diff against the published version, and where it stands. */
+  async function get(reviewId: string) {
+    const review = await findReview(prisma, reviewId);
+    const version = review ? await findVersionById(prisma, review.versionId) : null;
+    const workflow = version ? await findWorkflow(prisma, version.workflowId) : null;
+    if (!review || !version || !workflow) throw new NotFoundError('review');
+    const { parsed } = loadStored(version.document);
+    const published = await getPublishedVersion(prisma, workflow.id);
+    const diff = parsed ? diffWorkflows(published?.document ?? emptyLike(parsed), parsed) : null;
+    return {
+      ...reviewSummary(review, version.contentHash),
+      workflow: { id: workflow.id, slug: workflow.slug, name: workflow.name },
+      version: summaryOf(version),
+      decisions: review.decisions,
+      against: published ? { number: published.number, contentHash: published.contentHash } : null,
+      risk: diff?.risk ?? null,
+      diff,
+      policy: await policyStatus(prisma, review, version),
+    };
+  }
+
+  async function inbox(actor: Actor, q: InboxQuery) {
+    const status = q.status ?? 'open';
+    const rows = await listReviews(prisma, {
+      ...(q.mine === 'assigned' ? { assignedTo: actor.userId } : {}),
+      ...(q.mine === 'requested' ? { requestedBy: actor.userId } : {}),
+      ...(status === 'all' ? {} : { status }),
+      limit: q.limit ?? 100,
+    });
+    return rows.map(({ decisions, version, ...r }) => ({
+      ...r,
+      workflow: version.workflow,
+      version: { id: version.id, number: version.number, status: version.status, contentHash: version.contentHash },
+      approvals: approversOf({ decisions }, version.contentHash).length,
+      myDecision: decisions.filter((d) => d.reviewerId === actor.userId).at(-1)?.decision ?? null,
+    }));
+  }
+
+  return { request, decide, get, inbox };
+}
+
+export type ReviewService = ReturnType<typeof createReviewService>;

@@ -1,0 +1,169 @@
+/**
+ * Simulating a version: the real engine in-process with simulated effects and a virtual
+ * clock (`simulate()`), against the current safety lists. Every simulation is stored as
+ * a Run (mode `simulation`) with its StepRuns; a run of a stored sample, unchanged, also
+ * records whether it met the sample's `expect`, which the review policy reads.
+ */
+import type { SampleEvent, WorkflowDocument } from '@autonomic/workflow';
+import type { AppContext } from '../../context';
+import { simulate, type ApprovalPolicy, type SafetyList, type SimulationResult } from '../../engine';
+import type { Actor } from '../../http/actor';
+import { AppError, ValidationError } from '../../http/errors';
+import { insertSimulationRun, type SampleCheck } from '../../store/simulations';
+import { publishedDocumentResolver, type VersionRecord } from '../../store/versions';
+import type { SafetySource } from '../contracts';
+import { loadStored, problemDetails } from './documents';
+import { workflowAndVersion } from './lookup';
+import { approveIfReady } from './review-policy';
+import { checkSample, stepRunsOf } from './sample-check';
+import { parsedOrThrow } from './versions';
+
+export interface SimulateInput {
+  event?: unknown;
+  /** The name of a sample stored in the version: its event and fixtures, unless given here. */
+  sample?: string | undefined;
+  fixtures?: Record<string, unknown> | undefined;
+  approvals?: ApprovalPolicy | undefined;
+}
+
+export interface SimulationView {
+  runId: string;
+  status: SimulationResult['status'];
+  path: string[];
+  trace: SimulationResult['trace'];
+  effects: SimulationResult['effects'];
+  durationMs: number;
+  output?: unknown;
+  message?: string;
+  error?: SimulationResult['error'];
+  /** Set for a stored sample simulated as it is. */
+  check?: SampleCheck;
+}
+
+interface RunSpec {
+  event: unknown;
+  fixtures: Record<string, unknown>;
+  approvals: ApprovalPolicy;
+  sampleName?: string;
+  /** The sample to check the run against (only when simulated as stored). */
+  checkAgainst?: SampleEvent;
+}
+
+/** The document of a version that can run: it parses and has no problems (else 409 naming them). */
+function runnableOrThrow(version: VersionRecord): WorkflowDocument {
+  const doc = parsedOrThrow(version);
+  const { problems } = loadStored(version.document);
+  if (problems.length === 0) return doc;
+  const message = `version ${version.number} has ${problems.length} problem(s) and cannot run`;
+  throw new AppError(409, 'version_invalid', message, problemDetails(problems));
+}
+
+export function createSimulationService(ctx: AppContext, deps: { safety: SafetySource }) {
+  const { prisma } = ctx;
+
+  async function runOne(
+    actor: Actor,
+    version: VersionRecord,
+    doc: WorkflowDocument,
+    safety: SafetyList,
+    spec: RunSpec,
+  ) {
+    const startedAt = new Date(ctx.clock.now());
+    const sim = await simulate(doc, spec.event, {
+      fixtures: spec.fixtures,
+      approvals: spec.approvals,
+      safety,
+      startAt: startedAt.getTime(),
+      workflows: publishedDocumentResolver(prisma),
+    });
+    const check = spec.checkAgainst ? checkSample(spec.checkAgainst, sim) : undefined;
+    const runId = await insertSimulationRun(prisma, {
+      workflowId: version.workflowId,
+      versionId: version.id,
+      status: sim.status,
+      input: {
+        ...(spec.sampleName === undefined ? {} : { sample: spec.sampleName }),
+        event: spec.event,
+        fixtures: spec.fixtures,
+        approvals: spec.approvals,
+      },
+      output: sim.output,
+      error: sim.error,
+      summary: {
+        path: sim.path,
+        effects: sim.effects,
+        durationMs: sim.durationMs,
+        ...(sim.message === undefined ? {} : { message: sim.message }),
+        ...(check ? { check } : {}),
+      },
+      startedAt,
+      finishedAt: new Date(ctx.clock.now()),
+      createdById: actor.userId,
+      steps: stepRunsOf(sim.trace, sim.runId),
+    });
+    const { runId: _engineRunId, startedAt: _s, finishedAt: _f, ...rest } = sim;
+    const view: SimulationView = { ...rest, runId };
+    if (check) view.check = check;
+    return view;
+  }
+
+  /** After sample runs: the version's open review may now satisfy the policy. */
+  async function reconsider(actor: Actor, versionId: string): Promise<boolean> {
+    const at = new Date(ctx.clock.now());
+    return prisma.$transaction((tx) => approveIfReady(tx, actor, versionId, { cause: 'sample_simulation', at }));
+  }
+
+  async function simulateVersion(actor: Actor, ref: string, number: number, input: SimulateInput) {
+    const { version } = await workflowAndVersion(prisma, ref, number);
+    const doc = runnableOrThrow(version);
+    const sample = input.sample === undefined ? undefined : doc.samples.find((s) => s.name === input.sample);
+    if (input.sample !== undefined && !sample) {
+      const message = `version ${number} has no sample named "${input.sample}"`;
+      throw new ValidationError(message, [{ path: 'body.sample', message }]);
+    }
+    const event = input.event !== undefined ? input.event : sample?.event;
+    if (event === undefined) {
+      const message = 'give an event, or the name of a stored sample';
+      throw new ValidationError(message, [{ path: 'body.event', message }]);
+    }
+    const asStored = sample && input.event === undefined && input.fixtures === undefined && !input.approvals;
+    const view = await runOne(actor, version, doc, await deps.safety.list(), {
+      event,
+      fixtures: input.fixtures ?? sample?.fixtures ?? {},
+      approvals: input.approvals ?? 'approved',
+      ...(sample ? { sampleName: sample.name } : {}),
+      ...(asStored ? { checkAgainst: sample } : {}),
+    });
+    if (asStored) await reconsider(actor, version.id);
+    return view;
+  }
+
+  /** Simulates every stored sample of the version and checks each against its `expect`. */
+  async function simulateSamples(actor: Actor, ref: string, number: number) {
+    const { version } = await workflowAndVersion(prisma, ref, number);
+    const doc = runnableOrThrow(version);
+    if (doc.samples.length === 0) throw new AppError(409, 'no_samples', `version ${number} has no sample events`);
+    const safety = await deps.safety.list();
+    const results = [];
+    for (const sample of doc.samples) {
+      const spec = { event: sample.event, fixtures: sample.fixtures, approvals: 'approved' as const };
+      const r = await runOne(actor, version, doc, safety, { ...spec, sampleName: sample.name, checkAgainst: sample });
+      const check = r.check ?? { passed: false, failures: [] };
+      results.push({
+        sample: sample.name,
+        runId: r.runId,
+        status: r.status,
+        path: r.path,
+        effects: r.effects,
+        passed: check.passed,
+        failures: check.failures,
+      });
+    }
+    const approved = await reconsider(actor, version.id);
+    return { workflowId: version.workflowId, number, passed: results.every((r) => r.passed), approved, results };
+  }
+
+  return { simulate: simulateVersion, simulateSamples };
+}
+
+export type SimulationService = ReturnType<typeof createSimulationService>;

@@ -1,0 +1,191 @@
+/** Creating, listing and reading workflows, and their run settings. */
+import type { AppContext } from '../../context';
+import type { VersionStatus } from '../../generated/prisma/enums';
+import type { Actor } from '../../http/actor';
+import { ValidationError } from '../../http/errors';
+import { insertVersion, latestVersion, findVersionById, type VersionSummary } from '../../store/versions';
+import {
+  freeSlug,
+  insertWorkflow,
+  isUniqueViolation,
+  updateWorkflowSettings,
+  type WorkflowRow,
+  type WorkflowSettings,
+} from '../../store/workflows';
+import { listWorkflowRows, type WorkflowListRow } from '../../store/workflows-list';
+import { recordAudit } from '../audit';
+import { assertCanEdit, assertCanFlipKillSwitch } from './access';
+import { prepareDocument } from './documents';
+import { workflowOrThrow } from './lookup';
+import { savedView, summaryOf, type SavedVersion } from './versions';
+
+export interface WorkflowListQuery {
+  search?: string;
+  status?: VersionStatus;
+  /** A user id, or `me`. */
+  owner?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface WorkflowListItem {
+  id: string;
+  slug: string;
+  name: string;
+  owner: { id: string; username: string; displayName: string };
+  tags: string[];
+  severity: string | null;
+  killSwitch: boolean;
+  createdAt: Date;
+  publishedVersion: number | null;
+  latestVersion: { number: number; status: VersionStatus; savedAt: Date | null } | null;
+  lastRun: { status: string; at: Date; finishedAt: Date | null } | null;
+}
+
+export interface WorkflowView extends WorkflowRow {
+  published: VersionSummary | null;
+  latest: VersionSummary | null;
+}
+
+/** Lower-case words joined by `-`, at most 60 characters; never shaped like a UUID. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug.length >= 2 && !/^[0-9a-f]{8}-/.test(slug) ? slug : `workflow-${slug}`.replace(/-+$/, '');
+}
+
+const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+
+function listItem(r: WorkflowListRow): WorkflowListItem {
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    owner: { id: r.ownerId, username: r.ownerUsername, displayName: r.ownerDisplayName },
+    tags: stringList(r.tags),
+    severity: r.severity,
+    killSwitch: r.killSwitch,
+    createdAt: r.createdAt,
+    publishedVersion: r.publishedNumber,
+    latestVersion:
+      r.latestNumber !== null && r.latestStatus !== null
+        ? { number: r.latestNumber, status: r.latestStatus, savedAt: r.latestSavedAt }
+        : null,
+    lastRun:
+      r.lastRunStatus !== null && r.lastRunAt !== null
+        ? { status: r.lastRunStatus, at: r.lastRunAt, finishedAt: r.lastRunFinishedAt }
+        : null,
+  };
+}
+
+const SLUG_ATTEMPTS = 5;
+const LIMIT_KEYS = ['maxDestructivePerRun', 'maxDestructivePerHour', 'manualBaselineMinutes'] as const;
+
+export function createWorkflowService(ctx: AppContext) {
+  const { prisma } = ctx;
+
+  /** Creates a workflow owned by the caller and its version 1. */
+  async function create(actor: Actor, input: { document: unknown; changeNote?: string | undefined }) {
+    const prepared = prepareDocument(input.document);
+    const baseline = prepared.parsed?.metadata.manualBaselineMinutes;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await prisma.$transaction(async (tx) => {
+          const slug = await freeSlug(tx, slugify(prepared.name));
+          const workflow = await insertWorkflow(tx, {
+            slug,
+            name: prepared.name,
+            ownerId: actor.userId,
+            manualBaselineMinutes: baseline === undefined ? null : Math.round(baseline),
+          });
+          const version = await insertVersion(tx, {
+            workflowId: workflow.id,
+            document: prepared.document,
+            contentHash: prepared.contentHash,
+            authorId: actor.userId,
+            changeNote: input.changeNote ?? '',
+          });
+          const at = { afterHash: version.contentHash };
+          await recordAudit(tx, {
+            actor,
+            action: 'workflow.created',
+            targetType: 'workflow',
+            targetId: workflow.id,
+            ...at,
+            details: { slug, name: workflow.name },
+          });
+          await recordAudit(tx, {
+            actor,
+            action: 'version.saved',
+            targetType: 'workflow_version',
+            targetId: version.id,
+            ...at,
+            details: { workflowId: workflow.id, number: 1, problems: prepared.problems.length },
+          });
+          return { workflow, ...savedView(true, version, prepared.problems) };
+        });
+      } catch (e) {
+        // Another workflow took the same slug between our look-up and our insert.
+        if (!isUniqueViolation(e) || attempt >= SLUG_ATTEMPTS) throw e;
+      }
+    }
+  }
+
+  async function list(actor: Actor, q: WorkflowListQuery): Promise<WorkflowListItem[]> {
+    const ownerId = q.owner === 'me' ? actor.userId : q.owner;
+    const rows = await listWorkflowRows(prisma, {
+      ...(q.search ? { search: q.search } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(ownerId ? { ownerId } : {}),
+      limit: q.limit ?? 100,
+      offset: q.offset ?? 0,
+    });
+    return rows.map(listItem);
+  }
+
+  async function get(ref: string): Promise<WorkflowView> {
+    const workflow = await workflowOrThrow(prisma, ref);
+    const [published, latest] = await Promise.all([
+      workflow.publishedVersionId ? findVersionById(prisma, workflow.publishedVersionId) : null,
+      latestVersion(prisma, workflow.id),
+    ]);
+    return { ...workflow, published: published ? summaryOf(published) : null, latest };
+  }
+
+  /** Kill switch (owner, reviewer, admin) and blast-radius limits (owner, admin), audited. */
+  async function updateSettings(actor: Actor, ref: string, changes: WorkflowSettings): Promise<WorkflowView> {
+    const { killSwitch } = changes;
+    const limits = LIMIT_KEYS.some((k) => changes[k] !== undefined);
+    if (killSwitch === undefined && !limits) {
+      throw new ValidationError('nothing to change', [{ path: 'body', message: 'name at least one setting' }]);
+    }
+    await prisma.$transaction(async (tx) => {
+      const before = await workflowOrThrow(tx, ref);
+      if (limits) assertCanEdit(actor, before);
+      if (killSwitch !== undefined) assertCanFlipKillSwitch(actor, before);
+      const after = await updateWorkflowSettings(tx, before.id, changes);
+      const target = { targetType: 'workflow', targetId: before.id } as const;
+      if (killSwitch !== undefined && killSwitch !== before.killSwitch) {
+        const action = killSwitch ? 'workflow.kill_switch_engaged' : 'workflow.kill_switch_released';
+        await recordAudit(tx, { actor, action, ...target, details: { killSwitch } });
+      }
+      const keys = LIMIT_KEYS.filter((k) => changes[k] !== undefined && before[k] !== after[k]);
+      if (keys.length > 0) {
+        const pick = (w: WorkflowRow) => Object.fromEntries(keys.map((k) => [k, w[k]]));
+        const details = { before: pick(before), after: pick(after) };
+        await recordAudit(tx, { actor, action: 'workflow.settings_changed', ...target, details });
+      }
+    });
+    return get(ref);
+  }
+
+  return { create, list, get, updateSettings };
+}
+
+export type WorkflowService = ReturnType<typeof createWorkflowService>;
+export type { SavedVersion };
