@@ -28,6 +28,8 @@ export const ConfigSchema = z.object({
   COOKIE_SECURE: bool.default(false),
   /** CIDRs or hosts outbound HTTP may reach although private (e.g. an internal firewall API). */
   OUTBOUND_ALLOW: list.default([]),
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>` (metric labels name workflows). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Run the executor (claim and run work) in this process. */
   EXECUTOR: bool.default(true),
   /** Serve the built client from client/dist. */
