@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import type { AppContext } from '../../context';
+import type { Actor } from '../../http/actor';
+import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
+import {
+  deleteSafetyEntry,
+  findSafetyEntry,
+  insertSafetyEntry,
+  listSafetyEntries,
+  updateSafetyEntry,
+  type SafetyEntryData,
+  type SafetyEntryRow,
+} from '../../store/safety-entries';
+import { recordAudit } from '../audit';
+import { normalizeValue, valueProblem, type CreateSafetyEntry, type UpdateSafetyEntry } from './entry-schema';
+import type { CachedSafetySource } from './source';
+
+export interface SafetyService {
+  list(filter?: Partial<Pick<SafetyEntryRow, 'list' | 'kind'>>): Promise<SafetyEntryRow[]>;
+  create(input: CreateSafetyEntry, actor: Actor): Promise<SafetyEntryRow>;
+  update(id: string, patch: UpdateSafetyEntry, actor: Actor): Promise<SafetyEntryRow>;
+  remove(id: string, actor: Actor): Promise<void>;
+}
+
+const data = (e: SafetyEntryData): SafetyEntryData => ({
+  list: e.list,
+  kind: e.kind,
+  value: normalizeValue(e.kind, e.value),
+  criticality: e.criticality,
+  reason: e.reason,
+  owner: e.owner ?? null,
+});
+
+/** A digest of the entry's content for the audit line's before/after. */
+const digest = (e: SafetyEntryData) =>
+  `sha256:${createHash('sha256')
+    .update(JSON.stringify(data(e)))
+    .digest('hex')}`;
+const summary = (e: SafetyEntryData) => ({ list: e.list, kind: e.kind, value: e.value, criticality: e.criticality });
+const duplicate = (e: SafetyEntryData) =>
+  new ConflictError(`"${e.value}" is already on the ${e.list} list as a ${e.kind}`, 'duplicate_entry');
+
+/**
+ * Admin use-cases over the safety lists. Every change is audited in its transaction and
+ * invalidates the source's cache, so the next safety check in this process sees it.
+ */
+export function createSafetyService(ctx: AppContext, source: CachedSafetySource): SafetyService {
+  async function change<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      source.invalidate();
+    }
+  }
+
+  return {
+    list: (filter) => listSafetyEntries(ctx.prisma, filter),
+    create: (input, actor) =>
+      change(() =>
+        ctx.prisma.$transaction(async (tx) => {
+          const entry = data({ ...input, owner: input.owner ?? null });
+          const row = await insertSafetyEntry(tx, { ...entry, createdById: actor.userId });
+          if (!row) throw duplicate(entry);
+          await recordAudit(tx, {
+            actor,
+            action: 'safety.entry_created',
+            targetType: 'safety_entry',
+            targetId: row.id,
+            afterHash: digest(row),
+            details: summary(row),
+          });
+          return row;
+        }),
+      ),
+    update: (id, patch, actor) =>
+      change(() =>
+        ctx.prisma.$transaction(async (tx) => {
+          const before = await findSafetyEntry(tx, id);
+          if (!before) throw new NotFoundError('safety entry');
+          const merged = data({ ...before, ...patch, owner: patch.owner === undefined ? before.owner : patch.owner });
+          const problem = valueProblem(merged.kind, merged.value);
+          if (problem) throw new ValidationError('invalid safety entry', [{ path: 'body.value', message: problem }]);
+          const row = await updateSafetyEntry(tx, id, merged);
+          if (!row) throw duplicate(merged);
+          await recordAudit(tx, {
+            actor,
+            action: 'safety.entry_updated',
+            targetType: 'safety_entry',
+            targetId: id,
+            beforeHash: digest(before),
+            afterHash: digest(row),
+            details: { before: summary(before), after: summary(row) },
+          });
+          return row;
+        }),
+      ),
+    remove: (id, actor) =>
+      change(() =>
+        ctx.prisma.$transaction(async (tx) => {
+          const before = await findSafetyEntry(tx, id);
+          if (!before) throw new NotFoundError('safety entry');
+          await deleteSafetyEntry(tx, id);
+          await recordAudit(tx, {
+            actor,
+            action: 'safety.entry_deleted',
+            targetType: 'safety_entry',
+            targetId: id,
+            beforeHash: digest(before),
+            details: summary(before),
+          });
+        }),
+      ),
+  };
+}

@@ -1,0 +1,15 @@
+export {
+  createWebhookService,
+  webhookUnauthorized,
+  type WebhookService,
+  type WebhookDelivery,
+} from './webhook-service';
+export { createWebhookSecrets, signedCurlExample, type WebhookSecrets } from './webhook-secret';
+export {
+  signWebhook,
+  generateWebhookSecret,
+  TIMESTAMP_HEADER,
+  SIGNATURE_HEADER,
+  DELIVERY_HEADER,
+  REPLAY_WINDOW_SECONDS,
+} from './signature';

@@ -1,0 +1,65 @@
+/** Safety list rows (protected assets, auto-OK targets). */
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import type { Criticality, SafetyKind, SafetyList } from '../generated/prisma/enums';
+
+export interface SafetyEntryRow {
+  id: string;
+  list: SafetyList;
+  kind: SafetyKind;
+  value: string;
+  criticality: Criticality;
+  reason: string;
+  owner: string | null;
+  createdById: string;
+  createdAt: Date;
+}
+
+export type SafetyEntryData = Pick<SafetyEntryRow, 'list' | 'kind' | 'value' | 'criticality' | 'reason' | 'owner'>;
+
+type Db = Prisma.TransactionClient;
+
+export async function listSafetyEntries(
+  prisma: Db,
+  filter: { list?: SafetyList; kind?: SafetyKind } = {},
+): Promise<SafetyEntryRow[]> {
+  return prisma.safetyEntry.findMany({ where: filter, orderBy: [{ list: 'asc' }, { kind: 'asc' }, { value: 'asc' }] });
+}
+
+export async function findSafetyEntry(prisma: Db, id: string): Promise<SafetyEntryRow | undefined> {
+  return (await prisma.safetyEntry.findUnique({ where: { id } })) ?? undefined;
+}
+
+/** @returns undefined when (list, kind, value) already exists */
+export async function insertSafetyEntry(
+  prisma: Db,
+  data: SafetyEntryData & { createdById: string },
+): Promise<SafetyEntryRow | undefined> {
+  return uniqueOrUndefined(() => prisma.safetyEntry.create({ data }));
+}
+
+/** @returns undefined when the change collides with another entry's (list, kind, value) */
+export async function updateSafetyEntry(
+  prisma: Db,
+  id: string,
+  data: SafetyEntryData,
+): Promise<SafetyEntryRow | undefined> {
+  return uniqueOrUndefined(() => prisma.safetyEntry.update({ where: { id }, data }));
+}
+
+export async function deleteSafetyEntry(prisma: Db, id: string): Promise<void> {
+  await prisma.safetyEntry.delete({ where: { id } });
+}
+
+/** The two lists in one query, for the engine's safety port. */
+export async function allSafetyEntries(prisma: PrismaClient): Promise<SafetyEntryRow[]> {
+  return prisma.safetyEntry.findMany({ orderBy: { createdAt: 'asc' } });
+}
+
+async function uniqueOrUndefined<T>(write: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await write();
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return undefined;
+    throw e;
+  }
+}
