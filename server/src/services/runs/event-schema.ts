@@ -1,0 +1,57 @@
+/**
+ * Checks a trigger event against the published version's `inputSchema` (JSON Schema
+ * 2020-12 with formats). One compiled validator per version, compiled on first use.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { ErrorDetail } from '../../http/errors';
+
+export class EventSchemas {
+  private readonly ajv = new Ajv2020({ allErrors: true, strict: false });
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor(private readonly capacity = 500) {
+    addFormats(this.ajv);
+  }
+
+  /**
+   * Problems of `event` under the version's schema, each naming its field under `prefix`
+   * (`body.src_ip`); empty when it matches.
+   */
+  check(versionId: string, schema: Record<string, unknown>, event: unknown, prefix = 'body'): ErrorDetail[] {
+    const validate = this.validator(versionId, schema);
+    if (validate(event)) return [];
+    return (validate.errors ?? []).slice(0, 20).map((e) => ({ path: pathOf(e, prefix), message: messageOf(e) }));
+  }
+
+  private validator(versionId: string, schema: Record<string, unknown>): ValidateFunction {
+    let v = this.compiled.get(versionId);
+    if (!v) {
+      v = this.ajv.compile(schema);
+      this.compiled.set(versionId, v);
+      if (this.compiled.size > this.capacity) {
+        const oldest = this.compiled.keys().next().value;
+        if (oldest !== undefined) this.compiled.delete(oldest);
+      }
+    }
+    return v;
+  }
+}
+
+function pathOf(e: ErrorObject, prefix: string): string {
+  const parts = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const missing = e.params['missingProperty'];
+  if (e.keyword === 'required' && typeof missing === 'string') parts.push(missing);
+  const extra = e.params['additionalProperty'];
+  if (e.keyword === 'additionalProperties' && typeof extra === 'string') parts.push(extra);
+  return [prefix, ...parts].join('.');
+}
+
+function messageOf(e: ErrorObject): string {
+  if (e.keyword === 'required') return 'is required';
+  if (e.keyword === 'additionalProperties') return 'is not allowed';
+  return e.message ?? 'is invalid';
+}

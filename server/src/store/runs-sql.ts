@@ -1,0 +1,50 @@
+/**
+ * The SQL client of the run store and the work queue. The hot path (creating a run,
+ * committing engine progress) is one statement each; through bare `pg` a statement costs
+ * ~0.3–0.5 ms here, through Prisma's raw query ~1–2 ms (see server/src/db/README.md), so
+ * the executor uses a `pg` pool when it knows the database URL and Prisma otherwise.
+ *
+ * Queries return only text, jsonb, int4, float8 and bool columns (timestamps as epoch
+ * milliseconds, enums cast to text), so both clients give the same JavaScript values.
+ */
+import pg from 'pg';
+import type { PrismaClient } from '../generated/prisma/client';
+
+export interface Sql {
+  query<T extends object>(text: string, params: readonly unknown[]): Promise<T[]>;
+}
+
+/** A `pg` pool in UTC, like `createPrismaClient`'s. */
+export function createPgPool(url: string, max = 8): pg.Pool {
+  return new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
+}
+
+export function pgSql(pool: pg.Pool): Sql {
+  return {
+    async query<T extends object>(text: string, params: readonly unknown[]): Promise<T[]> {
+      const r = await pool.query<T>(text, [...params]);
+      return r.rows;
+    },
+  };
+}
+
+export function prismaSql(prisma: PrismaClient): Sql {
+  return {
+    query<T extends object>(text: string, params: readonly unknown[]): Promise<T[]> {
+      return prisma.$queryRawUnsafe<T[]>(text, ...params);
+    },
+  };
+}
+
+/** Epoch milliseconds of a timestamptz column, as float8. */
+export const ms = (column: string): string => `(extract(epoch from ${column}) * 1000)::float8`;
+
+/** SQL for an epoch-milliseconds parameter as a timestamptz (null stays null). */
+export const ts = (param: string): string => `to_timestamp(${param}::float8 / 1000.0)`;
+
+/** PostgreSQL's unique_violation, through pg or Prisma. */
+export function isUniqueViolation(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const x = e as { code?: unknown; meta?: { code?: unknown } };
+  return x.code === '23505' || x.meta?.code === '23505';
+}
