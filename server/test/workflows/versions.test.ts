@@ -180,6 +180,51 @@ describe('versions', () => {
     ]);
     const none = await t.http.get('/api/workflows?search=zebra&owner=me').set('Authorization', t.people.analyst.auth);
     expect(none.body.workflows).toEqual([]);
+
+    const { id, versions } = await t.db.prisma.workflow.findFirstOrThrow({
+      where: { name },
+      include: { versions: true },
+    });
+    const run = { workflowId: id, versionId: versions[0]?.id ?? '', triggerType: 'manual', input: {} };
+    await t.db.prisma.run.create({
+      data: { ...run, mode: 'live', status: 'failed', createdAt: new Date(Date.now() - 60_000) },
+    });
+    await t.db.prisma.run.create({ data: { ...run, mode: 'live', status: 'succeeded' } });
+    await t.db.prisma.run.create({ data: { ...run, mode: 'simulation', status: 'failed' } });
+    const withRuns = await t.http.get('/api/workflows?search=zebra').set('Authorization', t.people.other.auth);
+    expect(withRuns.body.workflows[0].lastRun).toMatchObject({ status: 'succeeded' });
+  });
+
+  it('when saves of one workflow race then every version gets its own number and identical content one version', async () => {
+    const name = uniqueName('Raced');
+    const { workflow } = await create(notifyDoc(name));
+    const path = `/api/workflows/${workflow.id}/versions`;
+    const send = (message: string) =>
+      t.http
+        .post(path)
+        .set('Authorization', t.people.analyst.auth)
+        .send({ document: notifyDoc(name, message) });
+
+    const results = await Promise.all([send('a'), send('b'), send('c'), send('a'), send('a')]);
+
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201, 201, 201]);
+    const numbers = await t.db.prisma.workflowVersion.findMany({
+      where: { workflowId: workflow.id },
+      select: { number: true },
+    });
+    expect(numbers.map((n) => n.number).sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('when the OpenAPI document is built then it lists the workflow, review and simulation routes', async () => {
+    const res = await t.http.get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/workflows/{id}/versions/{number}/simulate',
+        '/api/reviews/{reviewId}/decisions',
+        '/api/workflows/{id}/diff',
+      ]),
+    );
   });
 
   it('when the kill switch is flipped then the owner, a reviewer or an admin may and it is audited; a manager may not', async () => {

@@ -1,26 +1,20 @@
 /** Two-person review: request, decide, read, and the reviewer's inbox. */
 import { diffWorkflows } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
-import type { ReviewDecisionKind, ReviewStatus } from '../../generated/prisma/enums';
+import type { ReviewDecisionKind } from '../../generated/prisma/enums';
 import type { Actor } from '../../http/actor';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
 import { findVersionById, getPublishedVersion, setVersionStatus } from '../../store/versions';
 import { insertComment } from '../../store/versions-comments';
-import {
-  closeReview,
-  findReview,
-  insertDecision,
-  insertReview,
-  listReviews,
-  lockReview,
-} from '../../store/versions-reviews';
+import { closeReview, findReview, insertDecision, insertReview, lockReview } from '../../store/versions-reviews';
 import { findWorkflow, lockWorkflow } from '../../store/workflows';
 import { recordAudit } from '../audit';
 import { assertNotAuthor } from './access';
 import { emptyLike, loadStored, problemDetails } from './documents';
 import { versionOrThrow, workflowOrThrow } from './lookup';
 import { checkReviewers } from './reviewers';
-import { approveIfReady, approversOf, HIGH_RISK_APPROVALS, policyStatus, reviewSummary } from './review-policy';
+import { reviewInbox, type InboxQuery } from './inbox';
+import { approveIfReady, HIGH_RISK_APPROVALS, policyStatus, reviewSummary } from './review-policy';
 import { summaryOf } from './versions';
 
 export interface DecisionInput {
@@ -29,14 +23,6 @@ export interface DecisionInput {
   nodeId?: string | undefined;
   /** The hash the reviewer saw; when given and no longer the version's, the decision is refused. */
   contentHash?: string | undefined;
-}
-
-export interface InboxQuery {
-  /** `assigned`: reviews I am asked to do; `requested`: reviews I asked for. */
-  mine?: 'assigned' | 'requested' | undefined;
-  /** @default 'open' */
-  status?: ReviewStatus | 'all' | undefined;
-  limit?: number | undefined;
 }
 
 export function createReviewService(ctx: AppContext) {
@@ -185,24 +171,7 @@ export function createReviewService(ctx: AppContext) {
     };
   }
 
-  async function inbox(actor: Actor, q: InboxQuery) {
-    const status = q.status ?? 'open';
-    const rows = await listReviews(prisma, {
-      ...(q.mine === 'assigned' ? { assignedTo: actor.userId } : {}),
-      ...(q.mine === 'requested' ? { requestedBy: actor.userId } : {}),
-      ...(status === 'all' ? {} : { status }),
-      limit: q.limit ?? 100,
-    });
-    return rows.map(({ decisions, version, ...r }) => ({
-      ...r,
-      workflow: version.workflow,
-      version: { id: version.id, number: version.number, status: version.status, contentHash: version.contentHash },
-      approvals: approversOf({ decisions }, version.contentHash).length,
-      myDecision: decisions.filter((d) => d.reviewerId === actor.userId).at(-1)?.decision ?? null,
-    }));
-  }
-
-  return { request, decide, get, inbox };
+  return { request, decide, get, inbox: (actor: Actor, q: InboxQuery) => reviewInbox(prisma, actor, q) };
 }
 
 export type ReviewService = ReturnType<typeof createReviewService>;
