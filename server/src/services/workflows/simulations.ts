@@ -6,7 +6,7 @@
  */
 import type { SampleEvent, WorkflowDocument } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
-import { simulate, type ApprovalPolicy, type SafetyList, type SimulationResult } from '../../engine';
+import { simulate, TERMINAL, type ApprovalPolicy, type SafetyList, type SimulationResult } from '../../engine';
 import type { Actor } from '../../http/actor';
 import { AppError, ValidationError } from '../../http/errors';
 import { insertSimulationRun, type SampleCheck } from '../../store/simulations';
@@ -80,7 +80,9 @@ export function createSimulationService(ctx: AppContext, deps: { safety: SafetyS
     const runId = await insertSimulationRun(prisma, {
       workflowId: version.workflowId,
       versionId: version.id,
-      status: sim.status,
+      // A simulation that stopped short of an end is stored as waiting, without a wake time:
+      // the executor claims queued and running rows, and must never pick up a simulation.
+      status: TERMINAL.has(sim.status) ? sim.status : 'waiting',
       input: {
         ...(spec.sampleName === undefined ? {} : { sample: spec.sampleName }),
         event: spec.event,
