@@ -7,7 +7,7 @@ const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`
 
 export interface SeedWorkflowOptions {
   trigger?: 'trigger.webhook' | 'trigger.schedule' | 'trigger.manual';
-  triggerParams?: Record<string, unknown>;
+  triggerParams?: Record<string, string>;
   /** @default true */
   publish?: boolean;
   ownerId?: string;

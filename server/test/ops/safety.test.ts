@@ -19,7 +19,7 @@ const entry = (over: Record<string, unknown>) => ({
   reason: 'domain controller',
   ...over,
 });
-const post = (body: unknown) => request(app).post('/api/safety/entries').set('Authorization', admin.auth).send(body);
+const post = (body: object) => request(app).post('/api/safety/entries').set('Authorization', admin.auth).send(body);
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -78,7 +78,7 @@ describe('safety entries API', () => {
     const created = await post(entry({ list: 'auto_ok', kind: 'user', value: 'svc-scanner', reason: 'test account' }));
     const port = source.port();
     expect((await port.check({ kind: 'user', value: 'svc-scanner' })).decision).toBe('auto-ok');
-    const patch = (body: unknown) =>
+    const patch = (body: object) =>
       request(app).patch(`/api/safety/entries/${created.body.id}`).set('Authorization', admin.auth).send(body);
 
     expect((await patch({ list: 'protected' })).status).toBe(200);

@@ -13,3 +13,4 @@ export {
   DELIVERY_HEADER,
   REPLAY_WINDOW_SECONDS,
 } from './signature';
+export { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler';

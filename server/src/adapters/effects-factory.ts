@@ -1,0 +1,36 @@
+import type { AppContext } from '../context';
+import type { EffectsFactory, SecretsVault } from '../services/contracts';
+import { createEffectGuard, type EffectGuard, type EffectGuardOptions } from './effect-guard';
+import { createHttpClient, type HttpClient } from './http-client';
+import { createLiveEffects } from './live-effects';
+
+export interface EffectsFactoryService extends EffectsFactory {
+  /** The guarded client every outbound call goes through (also for live reads in simulations). */
+  readonly http: HttpClient;
+  readonly guard: EffectGuard;
+  close(): Promise<void>;
+}
+
+export interface EffectsFactoryDeps {
+  vault: SecretsVault;
+  /** @default a client with `OUTBOUND_ALLOW` */
+  http?: HttpClient;
+  guard?: EffectGuardOptions;
+}
+
+/**
+ * Live effects per workflow: the real actions over the SSRF-guarded client, behind the
+ * kill switch (refuses every effect while on) and the per-hour destructive budget. The
+ * per-run budget is the engine's (`engine.start(..., { maxDestructive })`).
+ */
+export function createEffectsFactory(ctx: AppContext, deps: EffectsFactoryDeps): EffectsFactoryService {
+  const http = deps.http ?? createHttpClient({ allow: ctx.config.OUTBOUND_ALLOW });
+  const guard = createEffectGuard(ctx, deps.guard);
+  const live = createLiveEffects({ http, vault: deps.vault, log: ctx.log });
+  return {
+    http,
+    guard,
+    forWorkflow: (workflowId) => guard.wrap(workflowId, live),
+    close: () => http.close(),
+  };
+}

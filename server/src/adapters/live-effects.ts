@@ -1,0 +1,171 @@
+import { httpErrorKind, stepError, StepFailure, type EffectRequest, type EffectsPort } from '../engine';
+import type { Logger } from '../log';
+import type { SecretsVault } from '../services/contracts';
+import { authHeaders, ContainmentParams, HttpParams, NotifyParams, parseParams, text } from './effect-params';
+import type { HttpClient, OutboundRequest } from './http-client';
+import { decode, failure, output } from './effect-results';
+import { scrub, scrubText } from './redact';
+
+export interface LiveEffectsDeps {
+  http: HttpClient;
+  vault: SecretsVault;
+  log: Logger;
+}
+
+/** A call to make, the statuses that count as success and the secrets to keep out of the trace. */
+interface Call {
+  request: OutboundRequest;
+  expect: (status: number) => boolean;
+  secrets: string[];
+}
+
+const is2xx = (s: number) => s >= 200 && s < 300;
+
+/**
+ * The effects port of live runs: `http`, `notify` and the containment actions, every one
+ * through the guarded HTTP client. Errors come back as StepErrors: HTTP statuses by kind
+ * (`http_4xx`/`http_5xx`/`http_429`), transport failures as `network` (retryable), SSRF
+ * refusals as `safety` and bad params or missing secrets as `validation` (not retried).
+ * Secret values are scrubbed from outputs and messages.
+ */
+export function createLiveEffects({ http, vault, log }: LiveEffectsDeps): EffectsPort {
+  return {
+    async perform(req) {
+      const secrets: string[] = [];
+      const started = Date.now();
+      const logger = log.child({ runId: req.runId, stepKey: req.stepKey, nodeType: req.nodeType });
+      try {
+        const call = await prepare(req, vault);
+        secrets.push(...call.secrets);
+        const res = await http.request({ ...call.request, signal: req.signal });
+        logger.info({ origin: new URL(res.url).origin, status: res.status, ms: Date.now() - started }, 'outbound call');
+        const body = decode(res);
+        if (!call.expect(res.status)) {
+          const snippet = scrubText(text(body).slice(0, 200), secrets);
+          const error = stepError(
+            httpErrorKind(res.status),
+            `HTTP ${res.status} from ${new URL(res.url).origin}: ${snippet}`,
+            {
+              status: res.status,
+            },
+          );
+          return { ok: false, error };
+        }
+        return { ok: true, output: scrub(output(req, res, body), secrets) };
+      } catch (e) {
+        const error = failure(e, req.signal);
+        logger.warn({ kind: error.kind, ms: Date.now() - started }, 'outbound call failed');
+        return { ok: false, error: { ...error, message: scrubText(error.message, secrets) } };
+      }
+    },
+  };
+}
+
+async function prepare(req: EffectRequest, vault: SecretsVault): Promise<Call> {
+  switch (req.nodeType) {
+    case 'http':
+      return httpCall(req, vault);
+    case 'notify':
+      return notifyCall(req, vault);
+    case 'block-ip':
+    case 'isolate-host':
+    case 'disable-user':
+      return containmentCall(req, vault);
+    default:
+      throw new StepFailure(
+        stepError('internal', `no live effect for step type "${req.nodeType}"`, { retryable: false }),
+      );
+  }
+}
+
+async function httpCall(req: EffectRequest, vault: SecretsVault): Promise<Call> {
+  const p = parseParams(HttpParams, req.params, 'http');
+  let url: URL;
+  try {
+    url = new URL(p.url);
+  } catch {
+    throw new StepFailure(
+      stepError('validation', `http: "${p.url.slice(0, 200)}" is not an absolute URL`, { retryable: false }),
+    );
+  }
+  for (const [k, v] of Object.entries(p.query)) url.searchParams.append(k, text(v));
+  const auth = await authHeaders(vault, p.auth, 'http');
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(p.headers)) headers[k.toLowerCase()] = text(v);
+  let body: string | undefined;
+  if (p.body !== undefined && p.body !== null && p.body !== '') {
+    body = text(p.body);
+    headers['content-type'] ??=
+      typeof p.body === 'string' && !looksJson(p.body) ? 'text/plain; charset=utf-8' : 'application/json';
+  }
+  const expect = p.expectStatus ? (s: number) => p.expectStatus?.includes(s) ?? false : is2xx;
+  return {
+    request: {
+      method: p.method,
+      url: url.toString(),
+      headers: { ...headers, ...auth.headers },
+      ...(body === undefined ? {} : { body }),
+      ...(auth.header ? { sensitiveHeaders: [auth.header] } : {}),
+    },
+    expect,
+    secrets: auth.secrets,
+  };
+}
+
+async function notifyCall(req: EffectRequest, vault: SecretsVault): Promise<Call> {
+  const p = parseParams(NotifyParams, req.params, 'notify');
+  const name = `notify.${p.channel}`;
+  const url = await vault.reveal(name);
+  if (!url) {
+    throw new StepFailure(
+      stepError(
+        'validation',
+        `notify: no ${p.channel} channel configured (an admin sets the secret "${name}" to its webhook URL)`,
+        {
+          retryable: false,
+        },
+      ),
+    );
+  }
+  const subject = p.subject === undefined ? undefined : text(p.subject);
+  const message = text(p.message);
+  const payload = {
+    text: subject ? `*${subject}*\n${message}` : message,
+    to: text(p.to),
+    subject,
+    message,
+    runId: req.runId,
+  };
+  return {
+    request: { method: 'POST', url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) },
+    expect: is2xx,
+    // The webhook URL of a chat channel is itself the credential.
+    secrets: [url],
+  };
+}
+
+async function containmentCall(req: EffectRequest, vault: SecretsVault): Promise<Call> {
+  const p = parseParams(ContainmentParams, req.params, req.nodeType);
+  const auth = await authHeaders(vault, p.endpoint.auth, req.nodeType);
+  const body = {
+    action: req.nodeType,
+    target: req.target?.value,
+    reason: text(p.reason),
+    ...(p.duration === undefined ? {} : { duration: p.duration }),
+    runId: req.runId,
+    idempotencyKey: req.idempotencyKey,
+  };
+  return {
+    request: {
+      method: p.endpoint.method,
+      url: p.endpoint.url,
+      headers: { 'content-type': 'application/json', 'idempotency-key': req.idempotencyKey, ...auth.headers },
+      body: JSON.stringify(body),
+      ...(auth.header ? { sensitiveHeaders: [auth.header] } : {}),
+    },
+    expect: is2xx,
+    secrets: auth.secrets,
+  };
+}
+
+const looksJson = (s: string) => /^\s*[[{"]/.test(s);
