@@ -78,6 +78,8 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
   const workerId = options.workerId ?? `${process.pid}-${randomBytes(4).toString('hex')}`;
   const leaseMs = options.leaseMs ?? 30_000;
   const pool: pg.Pool | undefined = options.databaseUrl ? createPgPool(options.databaseUrl) : undefined;
+  // An idle connection the server closed (restart, failover) must not crash the process.
+  pool?.on('error', (err) => ctx.log.warn({ err }, 'executor: idle database connection lost'));
   const sql = pool ? pgSql(pool) : prismaSql(ctx.prisma);
   const documents = new RunDocuments();
   const events = new RunEvents();

@@ -9,7 +9,11 @@ import type { EffectRequest, EffectResult, EffectsPort } from '../../src/engine'
 import { createExecutor, type Executor, type ExecutorOptions } from '../../src/executor';
 import type { PrismaClient } from '../../src/generated/prisma/client';
 import type { EffectsFactory, SafetySource } from '../../src/services/contracts';
-import { createUser } from '../support/app';
+import { approvalRoutes } from '../../src/http/routes/approvals';
+import { runRoutes } from '../../src/http/routes/runs';
+import { createApprovalService } from '../../src/services/approvals';
+import { createRunService, createRunStarter } from '../../src/services/runs';
+import { createUser, testApp } from '../support/app';
 
 export { step, transform, post, workflow } from '../engine/harness';
 
@@ -93,4 +97,17 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 5_
     if (Date.now() > until) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** The runs module wired as the server wires it: executor, starter, services, routes. */
+export function runtime(ctx: AppContext, url: string, effects: EffectsPort, more: Partial<ExecutorOptions> = {}) {
+  const executor = testExecutor(ctx, url, effects, more);
+  const starter = createRunStarter(ctx, executor);
+  const runs = createRunService(ctx, { executor, starter });
+  const approvals = createApprovalService(ctx, executor);
+  const { app } = testApp(ctx, [
+    runRoutes({ runs, events: executor.events, heartbeatMs: 100 }),
+    approvalRoutes({ approvals }),
+  ]);
+  return { executor, starter, runs, approvals, app };
 }

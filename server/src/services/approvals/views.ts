@@ -1,0 +1,48 @@
+/** Approval tasks as the API shows them, with what the caller may do. */
+import type { Actor } from '../../http/actor';
+import type { ApprovalRow } from '../../store/approvals';
+import { standingOf } from './access';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export function approvalView(a: ApprovalRow, actor?: Actor) {
+  const view = {
+    id: a.id,
+    taskId: a.taskId,
+    runId: a.runId,
+    stepKey: a.stepKey,
+    stepId: a.spec.stepId,
+    message: a.spec.message,
+    status: a.status,
+    quorum: a.quorum,
+    escalationLevel: a.escalationLevel,
+    levels: a.spec.levels.map((l) => ({
+      level: l.level,
+      users: l.users,
+      roles: l.roles,
+      breakGlass: l.breakGlass,
+      label: l.label ?? null,
+      at: l.at === undefined ? null : new Date(l.at).toISOString(),
+      reached: l.level <= a.escalationLevel,
+    })),
+    onTimeout: a.spec.onTimeout,
+    deadline: new Date(a.spec.deadline).toISOString(),
+    nextDeadlineAt: iso(a.nextDeadlineAt),
+    decisions: a.decisions,
+    createdAt: a.createdAt.toISOString(),
+    decidedAt: iso(a.decidedAt),
+  };
+  if (!actor) return view;
+  const s = standingOf(actor, a.spec, a.escalationLevel);
+  const you =
+    a.status !== 'pending'
+      ? { canDecide: false, reason: 'already_decided' }
+      : a.decisions.some((d) => d.userId === actor.userId)
+        ? { canDecide: false, reason: 'already_voted' }
+        : s.ok
+          ? { canDecide: true, level: s.level, breakGlass: s.breakGlass }
+          : { canDecide: false, reason: s.code };
+  return { ...view, you };
+}
+
+export type ApprovalView = ReturnType<typeof approvalView>;

@@ -1,0 +1,3 @@
+export { createRunStarter, type RunStarterService } from './starter';
+export { createRunService, type RunService, type RunListQuery } from './service';
+export type { RunListView, RunDetailView } from './views';
