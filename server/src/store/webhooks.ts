@@ -27,20 +27,24 @@ export async function findWebhookTarget(
   return { sealed, triggerType: row.trigger_type };
 }
 
+export interface NonceClaim {
+  workflowId: string;
+  nonce: string;
+  expiresAt: Date;
+}
+
 /**
- * Records a signature as used until `expiresAt`.
- * @returns false when it was already recorded (a replay)
+ * Records signatures as used, many in one INSERT.
+ * @returns the claims that were new, as `${workflowId} ${nonce}` (the others are replays)
  */
-export async function claimWebhookNonce(
-  prisma: PrismaClient,
-  workflowId: string,
-  nonce: string,
-  expiresAt: Date,
-): Promise<boolean> {
-  const inserted = await prisma.$executeRaw(Prisma.sql`
-    INSERT INTO webhook_nonces (workflow_id, nonce, expires_at) VALUES (${workflowId}::uuid, ${nonce}, ${expiresAt})
-    ON CONFLICT DO NOTHING`);
-  return inserted === 1;
+export async function claimWebhookNonces(prisma: PrismaClient, claims: readonly NonceClaim[]): Promise<Set<string>> {
+  if (claims.length === 0) return new Set();
+  const values = claims.map((c) => Prisma.sql`(${c.workflowId}::uuid, ${c.nonce}, ${c.expiresAt})`);
+  const rows = await prisma.$queryRaw<{ key: string }[]>(Prisma.sql`
+    INSERT INTO webhook_nonces (workflow_id, nonce, expires_at) VALUES ${Prisma.join(values)}
+    ON CONFLICT DO NOTHING
+    RETURNING workflow_id::text || ' ' || nonce AS key`);
+  return new Set(rows.map((r) => r.key));
 }
 
 export async function purgeWebhookNonces(prisma: PrismaClient, before: Date): Promise<number> {

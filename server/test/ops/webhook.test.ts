@@ -17,6 +17,7 @@ let db: TestDatabase;
 let server: Server;
 let runs: ReturnType<typeof fakeRunStarter>;
 let finished: Map<string, RunSummaryView>;
+let service: ReturnType<typeof createWebhookService>;
 let owner: Awaited<ReturnType<typeof createUser>>;
 
 const sign = (secret: string, ts: number | string, body: string) =>
@@ -55,6 +56,7 @@ beforeAll(async () => {
   runs = fakeRunStarter((id) => finished.get(id) ?? { runId: id, status: 'running' });
   const vault = createSecretsVault(ctx, randomBytes(32));
   const webhooks = createWebhookService(ctx, { runs: runs.starter, cipher: vault.cipher });
+  service = webhooks;
   const webhookSecrets = createWebhookSecrets(ctx, { cipher: vault.cipher, webhooks });
   const { app } = testApp(ctx, [webhookRoutes({ webhooks }), triggerRoutes({ webhookSecrets })]);
   server = app.listen(0, '127.0.0.1');
@@ -135,6 +137,22 @@ describe('signed delivery', () => {
     expect(runs.calls).toEqual([]);
   });
 
+  it('when the same signed request arrives several times at once then exactly one is accepted', async () => {
+    const { id, secret } = await webhookWorkflow();
+    const ts = now();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => deliver(id, secret, '{"burst":true}', { ts })));
+    expect(answers.map((r) => r.status).sort()).toEqual([202, 401, 401, 401, 401, 401]);
+    expect(runs.calls).toHaveLength(1);
+  });
+
+  it('when many different deliveries arrive at once then each is accepted once (nonces are claimed in batches)', async () => {
+    const { id, secret } = await webhookWorkflow();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => deliver(id, secret, `{"n":${i}}`)));
+    expect(answers.every((r) => r.status === 202)).toBe(true);
+    expect(runs.calls).toHaveLength(20);
+    expect(await db.prisma.webhookNonce.count({ where: { workflowId: id } })).toBe(20);
+  });
+
   it('when the body is changed after signing then 401', async () => {
     const { id, secret } = await webhookWorkflow();
     const ts = now();
@@ -164,6 +182,20 @@ describe('signed delivery', () => {
     expect([a.status, b.status]).toEqual([202, 202]);
     expect(b.body).toEqual({ runId: a.body.runId, deduplicated: true });
     expect(runs.calls.map((c) => c.dedupeKey)).toEqual([`webhook:${id}:evt-42`, `webhook:${id}:evt-42`]);
+  });
+});
+
+describe('replay records', () => {
+  it('when nonces expire then the purge removes them and keeps the live ones', async () => {
+    const { id, secret } = await webhookWorkflow();
+    await deliver(id, secret, '{"fresh":1}');
+    await db.prisma.webhookNonce.create({
+      data: { workflowId: id, nonce: 'old', expiresAt: new Date(Date.now() - 1_000) },
+    });
+    expect(await service.purgeExpiredNonces()).toBeGreaterThanOrEqual(1);
+    const left = await db.prisma.webhookNonce.findMany({ where: { workflowId: id } });
+    expect(left.map((n) => n.nonce)).toHaveLength(1);
+    expect(left[0]?.nonce).not.toBe('old');
   });
 });
 

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context';
 import { AppError, ConflictError } from '../../http/errors';
-import { claimWebhookNonce, findWebhookTarget, purgeWebhookNonces } from '../../store/webhooks';
+import { findWebhookTarget, purgeWebhookNonces } from '../../store/webhooks';
 import type { RunStarter } from '../contracts';
 import type { Cipher } from '../secrets';
+import { createNonceClaimer } from './nonce-batch';
 import { parseSignatureHeader, parseTimestampHeader, REPLAY_WINDOW_SECONDS, signatureMatches } from './signature';
 
 export interface WebhookDelivery {
@@ -42,8 +43,9 @@ export const webhookContext = (workflowId: string) => `webhook:${workflowId}`;
 
 /**
  * Accepts signed webhook deliveries. Hot path: a cached decrypted secret per workflow
- * (re-read after `cacheTtlMs`, at once after `invalidate`), an HMAC, one INSERT for the
- * signature (replay protection), then `startLive` — no other query.
+ * (re-read after `cacheTtlMs`, at once after `invalidate`), an HMAC, the signature's
+ * INSERT (replay protection; batched with concurrent deliveries), then `startLive` — no
+ * other query.
  */
 export function createWebhookService(
   ctx: AppContext,
@@ -54,6 +56,7 @@ export function createWebhookService(
   const size = options.cacheSize ?? 10_000;
   const cache = new Map<string, Target>();
   const decoy = randomBytes(32);
+  const claimNonce = createNonceClaimer(ctx.prisma);
   let purgeTimer: NodeJS.Timeout | undefined;
 
   async function load(workflowId: string): Promise<Target> {
@@ -103,7 +106,7 @@ export function createWebhookService(
       const { target: t, nonce, expiresAt } = await verify(d);
       if (!t.acceptsWebhooks)
         throw new ConflictError('this workflow is not published with a webhook trigger', 'not_webhook');
-      if (!(await claimWebhookNonce(ctx.prisma, d.workflowId, nonce, expiresAt))) throw webhookUnauthorized();
+      if (!(await claimNonce(d.workflowId, nonce, expiresAt))) throw webhookUnauthorized();
       return deps.runs.startLive({
         workflowId: d.workflowId,
         event: d.event,
