@@ -9,13 +9,12 @@ import type pg from 'pg';
 import type { AppContext } from '../context';
 import {
   createEngine,
-  RunConflictError,
   type Decision,
   type Engine,
   type EngineLimits,
   type EventSink,
+  type RunSummary,
 } from '../engine';
-import type { RunSummary } from '../engine';
 import type { EffectsFactory, SafetySource } from '../services/contracts';
 import { RunDocuments } from '../store/runs-documents';
 import { createPgPool, pgSql, prismaSql, type Sql } from '../store/runs-sql';
@@ -23,11 +22,13 @@ import { PrismaRunStore } from '../store/runs-store';
 import { createApprovalsPort } from './approvals-port';
 import { routeEffects } from './effects-router';
 import { RunEvents } from './events';
+import { Drives } from './drives';
 import { ClaimLoop } from './loop';
 import { Notifications } from './notifications';
 import { createPgWorkQueue, type WorkQueue } from './queue';
 import { createPublishedResolver } from './resolver';
 import { feedEvents, RecentRuns } from './feed';
+import { Broadcaster } from './broadcast';
 
 export interface ExecutorOptions {
   effects: EffectsFactory;
@@ -64,10 +65,14 @@ export interface Executor {
   start(): Promise<void>;
   /** Stops claiming, lets runs in flight finish (up to the grace time), gives the rest back. */
   stop(): Promise<void>;
+  /** Claiming, and fewer runs in flight than the concurrency: a new run may be driven here at once. */
+  hasCapacity(): boolean;
   /** Drives a run in this process now (one this process leased, e.g. just inserted). */
   run(runId: string): Promise<RunSummary>;
   decide(runId: string, taskId: string, decision: Decision): Promise<RunSummary>;
   cancel(runId: string, reason?: string): Promise<RunSummary>;
+  /** Tells idle executors (here and elsewhere) that runs were queued for anyone to claim. */
+  announceWork(): void;
   /** Whether a run is being driven here right now. */
   driving(runId: string): boolean;
   /** The summary of a run that ended here or was reported ended lately (by row id). */
@@ -82,6 +87,8 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
   pool?.on('error', (err) => ctx.log.warn({ err }, 'executor: idle database connection lost'));
   const sql = pool ? pgSql(pool) : prismaSql(ctx.prisma);
   const documents = new RunDocuments();
+  // Only with LISTEN (a URL) is anyone listening; without, other processes poll.
+  const broadcaster = pool ? new Broadcaster(sql, workerId, ctx.log) : undefined;
   const events = new RunEvents();
   const recent = new RecentRuns();
   const store = new PrismaRunStore(sql, {
@@ -89,8 +96,9 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
     leaseMs,
     documents,
     onStatus: (c) => {
-      events.emit('run', { ...c, runId: c.dbId, local: true });
       recent.note(c.dbId, c);
+      events.emit('run', { ...c, runId: c.dbId, local: true });
+      broadcaster?.status(c.dbId, c.status);
     },
   });
   const queue = createPgWorkQueue(sql, { leaseMs, now: () => ctx.clock.now() });
@@ -105,20 +113,23 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
     ...(options.limits ? { limits: options.limits } : {}),
   });
 
-  const active = new Map<string, number>();
-  let inflight = 0;
   let claiming = false;
-  const settled = new Set<Promise<unknown>>();
-
+  const concurrency = options.concurrency ?? 64;
+  const drives: Drives = new Drives({
+    log: ctx.log,
+    waitsUntil: (at) => loop.at(at),
+    giveBack: (runId) => queue.release(workerId, [runId]),
+    freed: () => loop.freed(),
+  });
   const loop = new ClaimLoop({
     queue,
     workerId,
     clock: ctx.clock,
     log: ctx.log,
     pollMs: options.pollMs ?? 1_000,
-    concurrency: options.concurrency ?? 64,
-    inflight: () => inflight,
-    drive: (id) => void drive(id, () => engine.resume(id)).catch(() => undefined),
+    concurrency,
+    inflight: () => drives.inflight,
+    drive: (id) => void drives.drive(id, () => engine.resume(id)).catch(() => undefined),
   });
 
   const notifications = options.databaseUrl
@@ -131,47 +142,6 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
         }
       })
     : undefined;
-
-  /** Every drive goes through here: counted for the claim loop, tracked for `stop()`. */
-  function drive(runId: string, work: () => Promise<RunSummary>): Promise<RunSummary> {
-    inflight++;
-    active.set(runId, (active.get(runId) ?? 0) + 1);
-    const p = work().then(
-      (summary) => {
-        if (summary.status === 'waiting' && summary.wakeAt !== undefined) loop.at(summary.wakeAt);
-        return summary;
-      },
-      async (err: unknown) => {
-        const level = err instanceof RunConflictError ? 'debug' : 'warn';
-        ctx.log[level]({ err, runId }, 'executor: driving a run stopped; it stays where it was committed');
-        await queue.release(workerId, [runId]).catch(() => undefined);
-        throw err;
-      },
-    );
-    const tracked: Promise<unknown> = p
-      .catch(() => undefined)
-      .finally(() => {
-        inflight--;
-        const n = (active.get(runId) ?? 1) - 1;
-        if (n > 0) active.set(runId, n);
-        else active.delete(runId);
-        settled.delete(tracked);
-        loop.freed();
-      });
-    settled.add(tracked);
-    return p;
-  }
-
-  /** A refused commit means another process moved the run on: try again on the fresh state. */
-  async function retrying(runId: string, work: () => Promise<RunSummary>): Promise<RunSummary> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await drive(runId, work);
-      } catch (e) {
-        if (!(e instanceof RunConflictError) || attempt >= 3) throw e;
-      }
-    }
-  }
 
   const renewal = setInterval(
     () => void queue.renew(workerId, store.liveRunIds()).catch(() => undefined),
@@ -201,16 +171,18 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
       loop.stop();
       clearInterval(renewal);
       await notifications?.stop();
-      const grace = new Promise((r) => setTimeout(r, options.stopGraceMs ?? 10_000).unref());
-      await Promise.race([Promise.all([...settled]), grace]);
+      await drives.settle(options.stopGraceMs ?? 10_000);
       store.close();
       await queue.release(workerId, store.liveRunIds()).catch(() => undefined);
+      await broadcaster?.flush();
       await pool?.end();
     },
-    run: (runId) => drive(runId, () => engine.resume(runId)),
-    decide: (runId, taskId, d) => retrying(runId, () => engine.decide(runId, taskId, d)),
-    cancel: (runId, reason) => retrying(runId, () => engine.cancel(runId, reason)),
-    driving: (runId) => active.has(runId),
+    hasCapacity: () => claiming && drives.inflight < concurrency,
+    run: (runId) => drives.drive(runId, () => engine.resume(runId)),
+    decide: (runId, taskId, d) => drives.retrying(runId, () => engine.decide(runId, taskId, d)),
+    cancel: (runId, reason) => drives.retrying(runId, () => engine.cancel(runId, reason)),
+    announceWork: () => (broadcaster ? broadcaster.newWork() : loop.soon()),
+    driving: (runId) => drives.has(runId),
     recent: (id) => recent.get(id),
   };
 }

@@ -3,7 +3,7 @@
  * SSE) and "work" (a lease released, a run queued without a local executor), so an idle
  * executor claims within milliseconds instead of at its next poll.
  *
- * Payload: `<workerId> <runId> <status>` or `<workerId> - work`.
+ * Payload: lines of `<workerId> <runId> <status>` or `<workerId> - work` (broadcast.ts).
  */
 import pg from 'pg';
 import type { Logger } from '../log';
@@ -18,11 +18,15 @@ export interface Notice {
   work: boolean;
 }
 
-export function parseNotice(payload: string): Notice | undefined {
-  const [from, runId, what] = payload.split(' ');
-  if (!from || !runId || !what) return undefined;
-  if (what === 'work') return { from, work: true };
-  return isStatus(what) ? { from, runId, status: what, work: false } : undefined;
+export function parseNotices(payload: string): Notice[] {
+  const out: Notice[] = [];
+  for (const line of payload.split('\n')) {
+    const [from, runId, what] = line.split(' ');
+    if (!from || !runId || !what) continue;
+    if (what === 'work') out.push({ from, work: true });
+    else if (isStatus(what)) out.push({ from, runId, status: what, work: false });
+  }
+  return out;
 }
 
 export class Notifications {
@@ -39,8 +43,7 @@ export class Notifications {
   async start(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
     client.on('notification', (m) => {
-      const n = m.payload === undefined ? undefined : parseNotice(m.payload);
-      if (n) this.onNotice(n);
+      for (const n of parseNotices(m.payload ?? '')) this.onNotice(n);
     });
     client.on('error', (err) => {
       this.log.warn({ err }, 'run notifications: connection lost; reconnecting');

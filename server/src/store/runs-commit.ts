@@ -1,9 +1,10 @@
 /**
  * One engine commit as ONE SQL statement: a CTE that updates (or, on a child run's first
  * commit, inserts) the run row under the optimistic version check, upserts the attempt
- * rows, inserts the new step results and, when the status changed, notifies listeners.
- * The attempt and result inserts read the run CTE, so nothing is written when the check
- * fails.
+ * rows and inserts the new step results. The attempt and result inserts read the run
+ * CTE, so nothing is written when the check fails. No NOTIFY here: a NOTIFY serialises
+ * committing transactions (5,100 → 1,900 inserts/s at 32 connections here), so status
+ * changes are broadcast in batches by the executor instead.
  */
 import type { AttemptRecord, RunCommit, RunRecord } from '../engine';
 import { newId } from '../db/ids';
@@ -23,9 +24,9 @@ const UPDATE_RUN = `UPDATE runs SET status = $2::run_status,
 
 const INSERT_RUN = `INSERT INTO runs (id, workflow_id, version_id, mode, status, trigger_type, input, state, state_version,
     wake_at, output, error, started_at, finished_at, parent_run_id, created_at, lease_owner, lease_expires_at)
-  SELECT $1::uuid, $15::uuid, $16::uuid, coalesce((SELECT p.mode FROM runs p WHERE p.id = $18::uuid), $17::run_mode),
-    $2::run_status, $19::text, $20::jsonb, $3::jsonb || jsonb_build_object('record', $21::jsonb), $4::int,
-    ${ts('$5')}, $6::jsonb, $7::jsonb, ${ts('$8')}, ${ts('$9')}, $18::uuid, ${ts('$22')},
+  SELECT $1::uuid, $14::uuid, $15::uuid, coalesce((SELECT p.mode FROM runs p WHERE p.id = $17::uuid), $16::run_mode),
+    $2::run_status, $18::text, $19::jsonb, $3::jsonb || jsonb_build_object('record', $20::jsonb), $4::int,
+    ${ts('$5')}, $6::jsonb, $7::jsonb, ${ts('$8')}, ${ts('$9')}, $17::uuid, ${ts('$21')},
     $10::text, CASE WHEN $10::text IS NULL THEN NULL ELSE now() + $11::int * interval '1 millisecond' END
   WHERE $4::int = 1
   ON CONFLICT (id) DO NOTHING
@@ -47,18 +48,14 @@ const TAIL = `, att AS (
   SELECT $1::uuid, x->>'key', x FROM r0, jsonb_array_elements($13::jsonb) AS x
   ON CONFLICT DO NOTHING
   RETURNING 1
-), note AS (
-  SELECT pg_notify('${NOTIFY_CHANNEL}', $14::text) FROM r0 WHERE $14::text IS NOT NULL
 )
-SELECT (SELECT count(*)::int FROM r0) AS ok, (SELECT count(*)::int FROM note) AS notified,
-  (SELECT state_version FROM runs WHERE id = $1::uuid) AS stored`;
+SELECT (SELECT count(*)::int FROM r0) AS ok, (SELECT state_version FROM runs WHERE id = $1::uuid) AS stored`;
 
 export const UPDATE_COMMIT = `WITH r0 AS (${UPDATE_RUN})${TAIL}`;
 export const INSERT_COMMIT = `WITH r0 AS (${INSERT_RUN})${TAIL}`;
 
 export interface CommitRow {
   ok: number;
-  notified: number;
   stored: number | null;
 }
 
@@ -116,12 +113,7 @@ const json = (v: unknown): string | null => (v === undefined ? null : JSON.strin
  * The statement's parameters, serialised now: the engine goes on mutating the commit's
  * objects as soon as `commit()` returns.
  */
-export function commitParams(
-  dbId: string,
-  c: RunCommit,
-  lease: { owner: string | null; ms: number },
-  notify: string | null,
-): unknown[] {
+export function commitParams(dbId: string, c: RunCommit, lease: { owner: string | null; ms: number }): unknown[] {
   const s = c.state;
   const attempts = new Map<string, AttemptRecord>();
   for (const a of c.attempts) attempts.set(`${a.stepKey}\u0000${a.attempt}`, a);
@@ -139,7 +131,6 @@ export function commitParams(
     lease.ms,
     JSON.stringify([...attempts.values()].map(attemptRow)),
     JSON.stringify(c.results),
-    notify,
   ];
 }
 

@@ -2,9 +2,8 @@
  * Recording a live run: ONE statement that inserts the run as `queued` only if the
  * workflow still publishes the version the event was validated against and its kill
  * switch is off, dedupes on the trigger's key, and leases the run to the process that
- * will drive it at once (or, with no local executor, notifies the others).
+ * will drive it at once (with no local executor: to nobody, so any executor claims it).
  */
-import { NOTIFY_CHANNEL } from './runs-commit';
 import { ts, type Sql } from './runs-sql';
 
 export interface NewLiveRun {
@@ -39,27 +38,28 @@ const INSERT = `WITH w AS (
     FROM w
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING id, (state->'record'->>'maxDestructive')::int AS max_destructive
-  ), note AS (
-    SELECT pg_notify('${NOTIFY_CHANNEL}', '- - work') FROM ins WHERE $10::text IS NULL
   )
   SELECT (SELECT count(*)::int FROM ins) AS inserted, (SELECT max_destructive FROM ins) AS max_destructive,
-    (SELECT count(*)::int FROM note) AS notified,
     (SELECT id::text FROM runs WHERE $8::text IS NOT NULL AND dedupe_key = $8::text) AS existing`;
 
 export async function insertLiveRun(sql: Sql, r: NewLiveRun): Promise<InsertOutcome> {
-  const [row] = await sql.query<{ inserted: number; max_destructive: number | null; existing: string | null }>(INSERT, [
-    r.id,
-    r.workflowId,
-    r.versionId,
-    r.triggerType,
-    JSON.stringify(r.event ?? null),
-    r.eventTimestamp,
-    r.createdById,
-    r.dedupeKey,
-    r.createdAt,
-    r.leaseOwner,
-    r.leaseMs,
-  ]);
+  const [row] = await sql.query<{ inserted: number; max_destructive: number | null; existing: string | null }>(
+    INSERT,
+    [
+      r.id,
+      r.workflowId,
+      r.versionId,
+      r.triggerType,
+      JSON.stringify(r.event ?? null),
+      r.eventTimestamp,
+      r.createdById,
+      r.dedupeKey,
+      r.createdAt,
+      r.leaseOwner,
+      r.leaseMs,
+    ],
+    'runs_create',
+  );
   if (row?.inserted === 1) return { inserted: true, maxDestructive: row.max_destructive };
   return { inserted: false, existingRunId: row?.existing ?? null };
 }

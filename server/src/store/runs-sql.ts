@@ -11,7 +11,14 @@ import pg from 'pg';
 import type { PrismaClient } from '../generated/prisma/client';
 
 export interface Sql {
-  query<T extends object>(text: string, params: readonly unknown[]): Promise<T[]>;
+  /**
+   * @param name a prepared-statement name for hot statements: parsed and planned once per
+   *   connection instead of on every call (bare `pg` only; the same name must always
+   *   carry the same text)
+   */
+  query<T extends object>(text: string, params: readonly unknown[], name?: string): Promise<T[]>;
+  /** Statements sent so far (benchmarks count round trips with it). */
+  readonly statements: number;
 }
 
 /** A `pg` pool in UTC, like `createPrismaClient`'s. */
@@ -20,18 +27,28 @@ export function createPgPool(url: string, max = 8): pg.Pool {
 }
 
 export function pgSql(pool: pg.Pool): Sql {
+  let statements = 0;
   return {
-    async query<T extends object>(text: string, params: readonly unknown[]): Promise<T[]> {
-      const r = await pool.query<T>(text, [...params]);
+    async query<T extends object>(text: string, params: readonly unknown[], name?: string): Promise<T[]> {
+      statements++;
+      const r = await pool.query<T>(name ? { name, text, values: [...params] } : { text, values: [...params] });
       return r.rows;
+    },
+    get statements() {
+      return statements;
     },
   };
 }
 
 export function prismaSql(prisma: PrismaClient): Sql {
+  let statements = 0;
   return {
     query<T extends object>(text: string, params: readonly unknown[]): Promise<T[]> {
+      statements++;
       return prisma.$queryRawUnsafe<T[]>(text, ...params);
+    },
+    get statements() {
+      return statements;
     },
   };
 }

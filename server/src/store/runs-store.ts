@@ -75,19 +75,20 @@ export class PrismaRunStore implements RunStore {
     const status = c.state.status;
     const live = this.live.get(runId);
     const changed = live?.status !== status;
-    const notify = changed ? `${this.workerId} ${dbId} ${status}` : null;
     const owner = status === 'queued' || status === 'running' ? this.workerId : null;
-    const params = commitParams(dbId, c, { owner, ms: this.leaseMs }, notify);
+    const params = commitParams(dbId, c, { owner, ms: this.leaseMs });
     let text = UPDATE_COMMIT;
+    let name = 'runs_commit';
     let workflowId = live?.workflowId;
     if (c.run) {
       const row = this.newRow(c);
       workflowId = row.workflowId;
       params.push(...newRunParams(c.run, row));
       text = INSERT_COMMIT;
+      name = 'runs_commit_new';
     }
     const summary = changed ? summaryOf(runId, c.state) : undefined;
-    const [r] = await this.sql.query<CommitRow>(text, params);
+    const [r] = await this.sql.query<CommitRow>(text, params, name);
     if (!r || r.ok !== 1) {
       this.live.delete(runId);
       throw new RunConflictError(runId, r?.stored ?? 0, c.state.version);
@@ -116,7 +117,7 @@ export class PrismaRunStore implements RunStore {
       return primed;
     }
     const docs = this.options.documents;
-    const [row] = await this.sql.query<LoadRow>(LOAD_RUN, [dbRunId(runId), docs.cachedVersionIds()]);
+    const [row] = await this.sql.query<LoadRow>(LOAD_RUN, [dbRunId(runId), docs.cachedVersionIds()], 'runs_load');
     if (!row) return undefined;
     const origin = { workflowId: row.workflow_id, versionId: row.version_id };
     const document = docs.get(row.version_id) ?? docs.add(origin, row.document);

@@ -60,7 +60,8 @@ export function createRunStarter(ctx: AppContext, executor: Executor): RunStarte
         }
         const createdAt = ctx.clock.now();
         const id = newId(createdAt);
-        const local = executor.claiming;
+        // Beyond its concurrency this process leaves new runs to the claim loop (here or elsewhere).
+        const local = executor.hasCapacity();
         const at = input.eventTimestamp?.getTime() ?? eventTimeOf(input.event);
         const out = await insertLiveRun(executor.sql, {
           id,
@@ -87,7 +88,7 @@ export function createRunStarter(ctx: AppContext, executor: Executor): RunStarte
             };
             executor.store.prime(stored, w.id);
             executor.run(id).catch(() => undefined);
-          }
+          } else executor.announceWork();
           return { runId: id, deduplicated: false };
         }
         if (out.existingRunId) return { runId: out.existingRunId, deduplicated: true };
