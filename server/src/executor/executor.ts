@@ -149,6 +149,19 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
   );
   renewal.unref();
 
+  let stopping: Promise<void> | undefined;
+  async function shutDown(): Promise<void> {
+    claiming = false;
+    loop.stop();
+    clearInterval(renewal);
+    await notifications?.stop();
+    await drives.settle(options.stopGraceMs ?? 10_000);
+    store.close();
+    await queue.release(workerId, store.liveRunIds()).catch(() => undefined);
+    await broadcaster?.flush();
+    await pool?.end();
+  }
+
   return {
     workerId,
     engine,
@@ -166,16 +179,9 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
       claiming = true;
       loop.start();
     },
-    async stop() {
-      claiming = false;
-      loop.stop();
-      clearInterval(renewal);
-      await notifications?.stop();
-      await drives.settle(options.stopGraceMs ?? 10_000);
-      store.close();
-      await queue.release(workerId, store.liveRunIds()).catch(() => undefined);
-      await broadcaster?.flush();
-      await pool?.end();
+    stop() {
+      stopping ??= shutDown();
+      return stopping;
     },
     hasCapacity: () => claiming && drives.inflight < concurrency,
     run: (runId) => drives.drive(runId, () => engine.resume(runId)),

@@ -58,10 +58,3 @@ export const ms = (column: string): string => `(extract(epoch from ${column}) * 
 
 /** SQL for an epoch-milliseconds parameter as a timestamptz (null stays null). */
 export const ts = (param: string): string => `to_timestamp(${param}::float8 / 1000.0)`;
-
-/** PostgreSQL's unique_violation, through pg or Prisma. */
-export function isUniqueViolation(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false;
-  const x = e as { code?: unknown; meta?: { code?: unknown } };
-  return x.code === '23505' || x.meta?.code === '23505';
-}

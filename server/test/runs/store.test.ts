@@ -4,7 +4,7 @@ import { createEngine, pathOf, RunConflictError, type EffectsPort } from '../../
 import { createPublishedResolver } from '../../src/executor/resolver';
 import { RunDocuments } from '../../src/store/runs-documents';
 import { dbRunId } from '../../src/store/runs-ids';
-import { createPgPool, pgSql } from '../../src/store/runs-sql';
+import { createPgPool, pgSql, prismaSql, type Sql } from '../../src/store/runs-sql';
 import { PrismaRunStore } from '../../src/store/runs-store';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { post, publishedWorkflow, RecordingEffects, step, transform, workflow } from './support';
@@ -20,9 +20,16 @@ afterAll(async () => {
   await db.drop();
 });
 
+/** The store runs on bare pg (with a database URL) or on Prisma's raw queries (without). */
+const clients: [string, () => Sql][] = [
+  ['pg', () => pgSql(pool)],
+  ['prisma', () => prismaSql(db.prisma)],
+];
+let client: () => Sql = () => pgSql(pool);
+
 /** An engine over its own PrismaRunStore: two of them on one database = two processes. */
 function engineOn(effects: EffectsPort, workerId: string, documents = new RunDocuments()) {
-  const sql = pgSql(pool);
+  const sql = client();
   const store = new PrismaRunStore(sql, { workerId, documents });
   const engine = createEngine({ store, effects, workflows: createPublishedResolver(sql, documents) });
   return { engine, store, documents };
@@ -33,7 +40,11 @@ async function registered(documents: RunDocuments, doc: ReturnType<typeof workfl
   return documents.add({ workflowId: w.workflowId, versionId: w.versionId }, doc);
 }
 
-describe('PrismaRunStore', () => {
+describe.each(clients)('PrismaRunStore over %s', (_name, sql) => {
+  beforeAll(() => {
+    client = sql;
+  });
+
   it('when a run completes then load returns its record, final state, results in order and attempts', async () => {
     // start → a → b → c
     const { engine, store, documents } = engineOn(new RecordingEffects(), 'w1');
@@ -123,13 +134,14 @@ describe('PrismaRunStore', () => {
 
   it('when a step calls a sub-workflow then the child is its own row with the parent id and the parent gets its output', async () => {
     const { engine, store, documents } = engineOn(new RecordingEffects(), 'w1');
+    const slug = `child-${Math.random().toString(36).slice(2, 8)}`;
     const child = await publishedWorkflow(db.prisma, workflow('c', { c: step('end', { output: 'event.n * 10' }) }), {
-      slug: 'child-wf',
+      slug,
     });
     const doc = await registered(
       documents,
       workflow('call', {
-        call: step('subworkflow', { workflow: 'child-wf', input: '{"n": 4}' }, { out: 'use' }),
+        call: step('subworkflow', { workflow: slug, input: '{"n": 4}' }, { out: 'use' }),
         use: transform('steps.call.output + 1'),
       }),
     );

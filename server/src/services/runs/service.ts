@@ -60,7 +60,9 @@ export function createRunService(
     async get(id) {
       const run = isUuid(id) ? await findRunDetail(ctx.prisma, id) : null;
       if (!run) throw new NotFoundError(`run ${id}`);
-      return runDetailView(run, await approvalTasksOfRuns(ctx.prisma, [id]));
+      // A sub-workflow's approvals are part of what the run waits for: show them here too.
+      const tasks = await approvalTasksOfRuns(ctx.prisma, [id, ...run.subRuns.map((c) => c.id)]);
+      return runDetailView(run, tasks);
     },
 
     async cancel(actor, id, reason) {

@@ -6,6 +6,7 @@
 import { TERMINAL, type RunSummary } from '../../engine';
 import type { Executor } from '../../executor';
 import type { RunEvent } from '../../executor/events';
+import { NotFoundError } from '../../http/errors';
 
 const POLL_MS = 250;
 
@@ -27,7 +28,7 @@ export function waitForRun(
       clearTimeout(timer);
       clearTimeout(poll);
       if (s) resolve(s);
-      else reject(new Error(`run ${runId} not found`));
+      else reject(new NotFoundError(`run ${runId}`));
     };
     const check = () =>
       read().then((s) => {
