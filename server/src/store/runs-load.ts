@@ -2,11 +2,19 @@
  * Reading a whole run back for resume, in one statement: the run row, its document
  * (skipped when the process has it parsed already), its step results and its attempts.
  */
-import type { AttemptRecord, RunRecord, RunState, RunStatus, StepResult, StoredRun } from '../engine';
+import {
+  TERMINAL,
+  type AttemptRecord,
+  type RunRecord,
+  type RunState,
+  type RunStatus,
+  type StepResult,
+  type StoredRun,
+} from '../engine';
 import type { RecordExtras } from './runs-commit';
 import { ms } from './runs-sql';
 
-export const LOAD_RUN = `SELECT r.state, r.state_version AS version, r.input, ${ms('r.created_at')} AS created_at,
+export const LOAD_RUN = `SELECT r.state, r.state_version AS version, r.status::text AS status, r.input, ${ms('r.created_at')} AS created_at,
     r.workflow_id::text AS workflow_id, r.version_id::text AS version_id, r.mode::text AS mode,
     r.parent_run_id::text AS parent_db_id,
     CASE WHEN r.version_id = ANY($2::uuid[]) THEN NULL ELSE v.document END AS document,
@@ -21,6 +29,7 @@ export const LOAD_RUN = `SELECT r.state, r.state_version AS version, r.input, ${
 export interface LoadRow {
   state: Record<string, unknown> & { record?: RecordExtras };
   version: number;
+  status: string;
   input: unknown;
   created_at: number;
   workflow_id: string;
@@ -90,6 +99,8 @@ export function toStoredRun(engineId: string, row: LoadRow, document: RunRecord[
   if (extras.parentStepKey !== undefined) run.parentStepKey = extras.parentStepKey;
   if (extras.maxDestructive !== undefined && extras.maxDestructive !== null) run.maxDestructive = extras.maxDestructive;
   const state = row.version === 0 ? initialState(row.created_at) : stateOf(rest, row.version);
+  // A row no engine wrote (imported history) keeps the status it was given when it has ended.
+  if (row.version === 0 && isStatus(row.status) && TERMINAL.has(row.status)) state.status = row.status;
   return { run, state, results: row.results, attempts: row.attempts.map((a) => toAttempt(engineId, a)) };
 }
 
