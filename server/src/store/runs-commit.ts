@@ -8,7 +8,7 @@
  */
 import type { AttemptRecord, RunCommit, RunRecord } from '../engine';
 import { newId } from '../db/ids';
-import { ts } from './runs-sql';
+import { jsonbText, ts } from './runs-sql';
 
 export const NOTIFY_CHANNEL = 'autonomic_runs';
 
@@ -107,7 +107,7 @@ function attemptRow(a: AttemptRecord): Record<string, unknown> {
   };
 }
 
-const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
+const json = (v: unknown): string | null => (v === undefined ? null : jsonbText(v));
 
 /**
  * The statement's parameters, serialised now: the engine goes on mutating the commit's
@@ -120,7 +120,7 @@ export function commitParams(dbId: string, c: RunCommit, lease: { owner: string 
   return [
     dbId,
     s.status,
-    JSON.stringify(s),
+    jsonbText(s),
     s.version,
     s.wakeAt ?? null,
     json(s.output),
@@ -129,8 +129,8 @@ export function commitParams(dbId: string, c: RunCommit, lease: { owner: string 
     s.finishedAt ?? null,
     lease.owner,
     lease.ms,
-    JSON.stringify([...attempts.values()].map(attemptRow)),
-    JSON.stringify(c.results),
+    jsonbText([...attempts.values()].map(attemptRow)),
+    jsonbText(c.results),
   ];
 }
 
@@ -142,7 +142,7 @@ export function newRunParams(run: RunRecord, row: NewRunRow): unknown[] {
     row.parentDbId,
     row.triggerType,
     json(run.event) ?? 'null',
-    JSON.stringify(extrasOf(run)),
+    jsonbText(extrasOf(run)),
     run.createdAt,
   ];
 }

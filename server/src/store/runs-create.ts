@@ -4,7 +4,7 @@
  * switch is off, dedupes on the trigger's key, and leases the run to the process that
  * will drive it at once (with no local executor: to nobody, so any executor claims it).
  */
-import { ts, type Sql } from './runs-sql';
+import { jsonbText, ts, type Sql } from './runs-sql';
 
 export interface NewLiveRun {
   id: string;
@@ -50,7 +50,7 @@ export async function insertLiveRun(sql: Sql, r: NewLiveRun): Promise<InsertOutc
       r.workflowId,
       r.versionId,
       r.triggerType,
-      JSON.stringify(r.event ?? null),
+      jsonbText(r.event ?? null),
       r.eventTimestamp,
       r.createdById,
       r.dedupeKey,

@@ -77,6 +77,17 @@ describe.each(clients)('PrismaRunStore over %s', (_name, sql) => {
     expect(row.finishedAt).toBeInstanceOf(Date);
   });
 
+  it('when a step output or the event holds a NUL character then the run is still stored (NUL becomes U+FFFD)', async () => {
+    const { engine, store, documents } = engineOn(new RecordingEffects(), 'w1');
+    const doc = await registered(documents, workflow('a', { a: transform('event.s & "\\\\u0000 stays text"') }));
+    const { runId } = await engine.start(doc, { s: 'nul:\u0000' }, { runId: newId() });
+
+    const stored = await store.load(runId);
+    expect(stored?.state.status).toBe('succeeded');
+    expect(stored?.run.event).toEqual({ s: 'nul:\ufffd' });
+    expect(stored?.results[0]?.output).toBe('nul:\ufffd\\u0000 stays text');
+  });
+
   it('when a commit does not follow the stored version then it is refused and writes nothing', async () => {
     const { engine, store, documents } = engineOn(new RecordingEffects(), 'w1');
     const doc = await registered(documents, workflow('a', { a: transform('1') }));
