@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The repository root: defaults are relative to it, not to whichever folder npm started in. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -16,7 +20,7 @@ export const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** External PostgreSQL; unset = the embedded one in DATA_DIR/pg. */
   DATABASE_URL: z.string().optional(),
-  DATA_DIR: z.string().default('data'),
+  DATA_DIR: z.string().default(`${REPO_ROOT}data`),
   /** 32 bytes, base64: encrypts connector secrets. Unset = a generated key file in DATA_DIR. */
   SECRET_KEY: z.string().optional(),
   /** Seed demo users and example playbooks into an empty database. */

@@ -1,0 +1,20 @@
+import type { AppContext } from '../context';
+import { seedExamplePlaybooks } from './playbooks';
+import { demoUsersBanner, seedDemoUsers } from './users';
+
+/**
+ * First start on an empty database: demo users (printed with a change-me warning) and
+ * the example playbooks, reviewed and published so that a newcomer has something to run.
+ * Each part does nothing when its table already has rows.
+ */
+export async function seedDemoData(ctx: AppContext): Promise<void> {
+  const created = await seedDemoUsers(ctx);
+  if (created.length > 0) ctx.log.warn(demoUsersBanner(created));
+
+  const users = await ctx.prisma.user.findMany({ where: { username: { in: ['alice', 'bob', 'carol'] } } });
+  const byName = new Map(users.map((u) => [u.username, u.id]));
+  const author = byName.get('alice');
+  const reviewers = ['bob', 'carol'].flatMap((n) => byName.get(n) ?? []);
+  if (!author || reviewers.length < 2) return;
+  await seedExamplePlaybooks(ctx, { authorId: author, reviewerIds: reviewers, publish: true });
+}

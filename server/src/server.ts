@@ -1,0 +1,135 @@
+/**
+ * The composition root: builds every service once, wires the seams between modules
+ * (contracts.ts), and returns the Express app plus the background parts to start and
+ * stop. `index.ts` only opens the database, calls this and listens.
+ */
+import type { Express } from 'express';
+import { createEffectsFactory } from './adapters/effects-factory';
+import type { AppContext } from './context';
+import { createExecutor } from './executor/executor';
+import { buildApp, type RouteModule } from './http/app';
+import { approvalRoutes } from './http/routes/approvals';
+import { authRoutes } from './http/routes/auth';
+import { reviewRoutes } from './http/routes/reviews';
+import { runRoutes } from './http/routes/runs';
+import { safetyRoutes } from './http/routes/safety';
+import { secretRoutes } from './http/routes/secrets';
+import { simulationRoutes } from './http/routes/simulations';
+import { tokenRoutes } from './http/routes/tokens';
+import { triggerRoutes } from './http/routes/triggers';
+import { userRoutes } from './http/routes/users';
+import { webhookRoutes } from './http/routes/webhooks';
+import { workflowRoutes } from './http/routes/workflows';
+import { createMetrics } from './metrics/metrics';
+import { createApprovalService } from './services/approvals/service';
+import { createAuthService, type AuthOptions } from './services/auth';
+import { createRunService } from './services/runs/service';
+import { createRunStarter } from './services/runs/starter';
+import { createSafetySource } from './services/safety/source';
+import { createSafetyService } from './services/safety/service';
+import { createSecretsVault } from './services/secrets/vault';
+import { createScheduler } from './services/triggers/scheduler';
+import { createWebhookSecrets } from './services/triggers/webhook-secret';
+import { createWebhookService } from './services/triggers/webhook-service';
+import { createSimulationService, createWorkflowServices } from './services/workflows';
+
+export interface ServerOptions {
+  /** The database URL, so the executor's hot path can use a bare pg pool and LISTEN/NOTIFY. */
+  databaseUrl?: string;
+  auth?: AuthOptions;
+  /** Mounted after the API (the built client). */
+  after?: (app: Express) => void;
+}
+
+export interface Server {
+  app: Express;
+  /** Starts the executor, scheduler and housekeeping (when config.EXECUTOR). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createServer(ctx: AppContext, options: ServerOptions = {}): Server {
+  const auth = createAuthService(ctx, options.auth);
+  const vault = createSecretsVault(ctx);
+  const safetySource = createSafetySource(ctx);
+  const safety = createSafetyService(ctx, safetySource);
+  const effects = createEffectsFactory(ctx, { vault });
+  const metrics = createMetrics(ctx);
+
+  const executor = createExecutor(ctx, {
+    effects,
+    safety: safetySource,
+    sinks: [metrics.sink],
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+  });
+  const starter = createRunStarter(ctx, executor);
+  const runs = createRunService(ctx, { executor, starter });
+  const approvals = createApprovalService(ctx, executor);
+  const webhooks = createWebhookService(ctx, { runs: starter, cipher: vault.cipher });
+  const webhookSecrets = createWebhookSecrets(ctx, { cipher: vault.cipher, webhooks });
+  const scheduler = createScheduler(ctx, { runs: starter });
+
+  const wf = createWorkflowServices(ctx);
+  const simulations = createSimulationService(ctx, { safety: safetySource });
+
+  // What triggers run changes on publish and rollback: drop the caches that depend on it.
+  const publish = wf.publishing.publish;
+  const publishing = {
+    ...wf.publishing,
+    publish: async (...args: Parameters<typeof publish>) => {
+      const result = await publish(...args);
+      webhooks.invalidate(result.workflowId);
+      await scheduler.refresh();
+      return result;
+    },
+  };
+  publishing.rollback = publishing.publish;
+  const updateSettings = wf.workflows.updateSettings;
+  const workflows = {
+    ...wf.workflows,
+    updateSettings: async (...args: Parameters<typeof updateSettings>) => {
+      const view = await updateSettings(...args);
+      effects.guard.invalidate(view.id);
+      return view;
+    },
+  };
+
+  const deps = { ctx, auth };
+  const modules: RouteModule[] = [
+    authRoutes(deps),
+    userRoutes(deps),
+    tokenRoutes(deps),
+    workflowRoutes({ workflows, versions: wf.versions, publishing }),
+    reviewRoutes({ reviews: wf.reviews, comments: wf.comments }),
+    simulationRoutes({ simulations }),
+    runRoutes({ runs, events: executor.events }),
+    approvalRoutes({ approvals }),
+    webhookRoutes({ webhooks }),
+    triggerRoutes({ webhookSecrets }),
+    safetyRoutes({ safety }),
+    secretRoutes({ vault }),
+  ];
+  const { app } = buildApp({
+    ctx,
+    authenticator: auth.authenticator,
+    modules,
+    before: (a) => a.get('/metrics', metrics.handler),
+    ...(options.after ? { after: options.after } : {}),
+  });
+
+  return {
+    app,
+    async start() {
+      webhooks.start();
+      if (!ctx.config.EXECUTOR) return;
+      await executor.start();
+      await scheduler.start();
+    },
+    async stop() {
+      scheduler.stop();
+      webhooks.stop();
+      await executor.stop();
+      await effects.close();
+    },
+  };
+}
