@@ -8,6 +8,7 @@ import { createEffectsFactory } from './adapters/effects-factory';
 import type { AppContext } from './context';
 import { createExecutor } from './executor/executor';
 import { buildApp, type RouteModule } from './http/app';
+import type { RegisteredRoute } from './http/route';
 import { approvalRoutes } from './http/routes/approvals';
 import { authRoutes } from './http/routes/auth';
 import { reviewRoutes } from './http/routes/reviews';
@@ -43,6 +44,8 @@ export interface ServerOptions {
 
 export interface Server {
   app: Express;
+  /** Every API route with its access rule, for the OpenAPI document and the authz table test. */
+  routes: readonly RegisteredRoute[];
   /** Starts the executor, scheduler and housekeeping (when config.EXECUTOR). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -109,7 +112,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     safetyRoutes({ safety }),
     secretRoutes({ vault }),
   ];
-  const { app } = buildApp({
+  const { app, api } = buildApp({
     ctx,
     authenticator: auth.authenticator,
     modules,
@@ -119,6 +122,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
 
   return {
     app,
+    routes: api.routes,
     async start() {
       webhooks.start();
       if (!ctx.config.EXECUTOR) return;
