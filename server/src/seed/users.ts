@@ -24,7 +24,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'carol', displayName: 'Carol (reviewer)', role: 'reviewer' },
   { username: 'dave', displayName: 'Dave (manager)', role: 'manager' },
   { username: 'admin', displayName: 'Admin', role: 'admin' },
-  { username: 'oncall', displayName: 'On-call lead (break-glass reviewer)', role: 'reviewer' },
+  { username: 'oncall', displayName: 'On-call lead (break glass)', role: 'analyst' },
 ];
 
 /**

@@ -23,7 +23,7 @@ describe('demo users', () => {
       'carol:reviewer',
       'dave:manager',
       'admin:admin',
-      'oncall:reviewer',
+      'oncall:analyst',
     ]);
     expect(second).toEqual([]);
     expect(await db.prisma.user.count()).toBe(6);
