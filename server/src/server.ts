@@ -7,6 +7,7 @@ import type { Express } from 'express';
 import { createEffectsFactory } from './adapters/effects-factory';
 import type { AppContext } from './context';
 import { createExecutor } from './executor/executor';
+import { runLogSink } from './executor/run-log';
 import { buildApp, type RouteModule } from './http/app';
 import type { RegisteredRoute } from './http/route';
 import { approvalRoutes } from './http/routes/approvals';
@@ -62,7 +63,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   const executor = createExecutor(ctx, {
     effects,
     safety: safetySource,
-    sinks: [metrics.sink],
+    sinks: [metrics.sink, runLogSink(ctx.log)],
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });
   const starter = createRunStarter(ctx, executor);
