@@ -1,0 +1,97 @@
+/**
+ * Who may call each API route, decided once per route: adding a route without a row here
+ * fails routes.test.ts. The rows are the route-level rule (`access` in the route file);
+ * finer rules (owner, author, assigned approver) live in the services and are tested there
+ * and in ownership.test.ts.
+ *
+ * The role model (issue): analyst — own drafts, simulate, start published runs; reviewer —
+ * review and approve others' versions, simulate; manager — read all, dashboards; admin —
+ * all, users, safety lists.
+ */
+import { ROLES, type Role } from '../../src/http/actor';
+
+/** `public`: no sign-in at all; otherwise the roles that pass the route's access check. */
+export type Allowed = 'public' | readonly Role[];
+
+/** Every signed-in role (`access: 'authenticated'`). */
+const ANY = ROLES;
+const ADMIN = ['admin'] as const;
+/** Everyone but the read-only manager. */
+const ACTORS = ['analyst', 'reviewer', 'admin'] as const;
+
+export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
+  // Auth: signing in and out needs no session; the rest is about oneself.
+  'POST /auth/login': 'public',
+  'POST /auth/logout': 'public',
+  'GET /auth/me': ANY,
+  'POST /auth/password': ANY,
+  // Users: the directory (to pick reviewers) is everyone's; administration is the admin's.
+  'GET /users/directory': ANY,
+  'GET /users': ADMIN,
+  'POST /users': ADMIN,
+  'PATCH /users/:id': ADMIN,
+  // API tokens: one's own.
+  'POST /tokens': ANY,
+  'GET /tokens': ANY,
+  'DELETE /tokens/:id': ANY,
+  // Workflows and versions: everyone reads; only analysts (and admins) create.
+  'POST /workflows': ['analyst', 'admin'],
+  'GET /workflows': ANY,
+  'GET /workflows/:id': ANY,
+  'GET /workflows/:id/versions': ANY,
+  'GET /workflows/:id/versions/:number': ANY,
+  'GET /workflows/:id/diff': ANY,
+  // Writes on an existing workflow: the route admits every role, the service admits the
+  // owner or an admin (kill switch: also reviewers; publish: also an approving reviewer).
+  'PATCH /workflows/:id/settings': ANY,
+  'POST /workflows/:id/versions': ANY,
+  'POST /workflows/:id/versions/:number/publish': ANY,
+  'POST /workflows/:id/rollback': ANY,
+  'POST /workflows/:id/versions/:number/review': ANY,
+  // Review: only reviewers (and admins) decide; the service refuses one's own version.
+  'POST /reviews/:reviewId/decisions': ['reviewer', 'admin'],
+  'GET /reviews': ANY,
+  'GET /reviews/:reviewId': ANY,
+  'GET /workflows/:id/versions/:number/comments': ANY,
+  'POST /workflows/:id/versions/:number/comments': ACTORS,
+  'PATCH /workflows/:id/versions/:number/comments/:commentId': ACTORS,
+  // Simulation sends nothing anywhere, but stores a simulation run: managers may too.
+  'POST /workflows/:id/versions/:number/simulate': ANY,
+  'POST /workflows/:id/versions/:number/simulate-samples': ANY,
+  // Runs: everyone reads (SOC transparency); live runs are started and cancelled by actors.
+  'POST /workflows/:id/runs': ACTORS,
+  'GET /runs': ANY,
+  'GET /runs/events': ANY,
+  'GET /runs/:id': ANY,
+  'GET /runs/:id/events': ANY,
+  'POST /runs/:id/cancel': ACTORS,
+  // Run-time approvals: the workflow names its approvers (users or roles, managers included).
+  'GET /approvals': ANY,
+  'GET /approvals/:taskId': ANY,
+  'POST /approvals/:taskId/decision': ANY,
+  // Triggers: the HMAC signature is the webhook's credential; secrets: owner or admin (service).
+  'POST /hooks/:workflowId': 'public',
+  'GET /workflows/:id/webhook': ANY,
+  'POST /workflows/:id/webhook-secret': ANY,
+  'DELETE /workflows/:id/webhook-secret': ANY,
+  // Safety lists: everyone reads what is protected; only admins change them.
+  'GET /safety/entries': ANY,
+  'POST /safety/entries': ADMIN,
+  'PATCH /safety/entries/:id': ADMIN,
+  'DELETE /safety/entries/:id': ADMIN,
+  // Connector secrets: admins only, names only.
+  'GET /secrets': ADMIN,
+  'PUT /secrets/:name': ADMIN,
+  'DELETE /secrets/:name': ADMIN,
+};
+
+/** The callers of the walk: no credentials, then one API token per role. */
+export const CALLERS = ['anonymous', ...ROLES] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/** What the route's access check answers `caller`: pass, 401 or 403. */
+export function expectedGate(allowed: Allowed, caller: Caller): 'pass' | 401 | 403 {
+  if (allowed === 'public') return 'pass';
+  if (caller === 'anonymous') return 401;
+  return allowed.includes(caller) ? 'pass' : 403;
+}
