@@ -18,6 +18,8 @@ const ANY = ROLES;
 const ADMIN = ['admin'] as const;
 /** Everyone but the read-only manager. */
 const ACTORS = ['analyst', 'reviewer', 'admin'] as const;
+/** Who owns and edits workflows: analysts (their own) and admins. */
+const AUTHORS = ['analyst', 'admin'] as const;
 
 export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   // Auth: signing in and out needs no session; the rest is about oneself.
@@ -35,7 +37,7 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'GET /tokens': ANY,
   'DELETE /tokens/:id': ANY,
   // Workflows and versions: everyone reads; only analysts (and admins) create.
-  'POST /workflows': ['analyst', 'admin'],
+  'POST /workflows': AUTHORS,
   'GET /workflows': ANY,
   'GET /workflows/:id': ANY,
   'GET /workflows/:id/versions': ANY,
@@ -43,11 +45,11 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'GET /workflows/:id/diff': ANY,
   // Writes on an existing workflow: the route admits every role, the service admits the
   // owner or an admin (kill switch: also reviewers; publish: also an approving reviewer).
-  'PATCH /workflows/:id/settings': ANY,
-  'POST /workflows/:id/versions': ANY,
-  'POST /workflows/:id/versions/:number/publish': ANY,
-  'POST /workflows/:id/rollback': ANY,
-  'POST /workflows/:id/versions/:number/review': ANY,
+  'PATCH /workflows/:id/settings': ACTORS,
+  'POST /workflows/:id/versions': AUTHORS,
+  'POST /workflows/:id/versions/:number/publish': ACTORS,
+  'POST /workflows/:id/rollback': ACTORS,
+  'POST /workflows/:id/versions/:number/review': AUTHORS,
   // Review: only reviewers (and admins) decide; the service refuses one's own version.
   'POST /reviews/:reviewId/decisions': ['reviewer', 'admin'],
   'GET /reviews': ANY,
@@ -56,10 +58,10 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'POST /workflows/:id/versions/:number/comments': ACTORS,
   'PATCH /workflows/:id/versions/:number/comments/:commentId': ACTORS,
   // Simulation sends nothing anywhere, but stores a simulation run: managers may too.
-  'POST /workflows/:id/versions/:number/simulate': ANY,
-  'POST /workflows/:id/versions/:number/simulate-samples': ANY,
+  'POST /workflows/:id/versions/:number/simulate': ACTORS,
+  'POST /workflows/:id/versions/:number/simulate-samples': ACTORS,
   // Runs: everyone reads (SOC transparency); live runs are started and cancelled by actors.
-  'POST /workflows/:id/runs': ACTORS,
+  'POST /workflows/:id/runs': AUTHORS,
   'GET /runs': ANY,
   'GET /runs/events': ANY,
   'GET /runs/:id': ANY,
@@ -72,8 +74,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   // Triggers: the HMAC signature is the webhook's credential; secrets: owner or admin (service).
   'POST /hooks/:workflowId': 'public',
   'GET /workflows/:id/webhook': ANY,
-  'POST /workflows/:id/webhook-secret': ANY,
-  'DELETE /workflows/:id/webhook-secret': ANY,
+  'POST /workflows/:id/webhook-secret': AUTHORS,
+  'DELETE /workflows/:id/webhook-secret': AUTHORS,
   // Safety lists: everyone reads what is protected; only admins change them.
   'GET /safety/entries': ANY,
   'POST /safety/entries': ADMIN,

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.db.drop());
 
-const simulate = (body: object, auth = t.people.manager.auth) =>
+const simulate = (body: object, auth = t.people.reviewer.auth) =>
   t.http.post(`/api/workflows/${workflowId}/versions/1/simulate`).set('Authorization', auth).send(body);
 
 describe('simulation of a version', () => {
@@ -31,7 +31,7 @@ describe('simulation of a version', () => {
       }),
     );
     const run = await t.db.prisma.run.findUniqueOrThrow({ where: { id: res.body.runId }, include: { steps: true } });
-    expect(run).toMatchObject({ mode: 'simulation', status: res.body.status, createdById: t.people.manager.id });
+    expect(run).toMatchObject({ mode: 'simulation', status: res.body.status, createdById: t.people.reviewer.id });
     expect(run.input).toMatchObject({ event: { ip: PROTECTED_IP } });
     expect(run.steps.map((s) => s.stepId).sort()).toEqual(['block', 'refused']);
     expect(run.steps.find((s) => s.stepId === 'block')?.effectClass).toBe('destructive');
@@ -67,7 +67,7 @@ describe('simulation of a version', () => {
     const deep = `{"event":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
     const deepRes = await t.http
       .post(`/api/workflows/${workflowId}/versions/1/simulate`)
-      .set('Authorization', t.people.manager.auth)
+      .set('Authorization', t.people.reviewer.auth)
       .set('Content-Type', 'application/json')
       .send(deep);
     expect(deepRes.status).toBe(400);

@@ -46,7 +46,7 @@ export function reviewRoutes({ reviews, comments }: ReviewRouteDeps): RouteModul
         path: '/workflows/:id/versions/:number/review',
         summary: 'Ask reviewers to review a draft without problems (author, owner, admin)',
         tag,
-        access: 'authenticated',
+        access: ['analyst', 'admin'],
         params: RefVersion,
         body: RequestBody,
         status: 201,

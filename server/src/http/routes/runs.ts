@@ -43,7 +43,7 @@ export function runRoutes({ runs, events, heartbeatMs }: RunRouteDeps): RouteMod
         path: '/workflows/:id/runs',
         summary: 'Start a live run of the published version with an event',
         tag: 'runs',
-        access: ['analyst', 'reviewer', 'admin'],
+        access: ['analyst', 'admin'],
         params: z.object({ id: z.string().min(1).max(200) }),
         body: StartBody,
         response: z.object({ runId: z.string() }),

@@ -34,7 +34,7 @@ export function triggerRoutes({ webhookSecrets }: TriggerRouteDeps): RouteModule
         path: '/workflows/:id/webhook-secret',
         summary: 'Generate or rotate the webhook secret (owner or admin); the answer is the only time it is shown',
         tag: 'triggers',
-        access: 'authenticated',
+        access: ['analyst', 'admin'],
         params: IdParams,
         response: z.object({
           url: z.string(),
@@ -55,7 +55,7 @@ export function triggerRoutes({ webhookSecrets }: TriggerRouteDeps): RouteModule
         path: '/workflows/:id/webhook-secret',
         summary: 'Remove the webhook secret: deliveries are refused until a new one is generated (owner or admin)',
         tag: 'triggers',
-        access: 'authenticated',
+        access: ['analyst', 'admin'],
         params: IdParams,
         status: 204,
       },
