@@ -3,7 +3,8 @@
  * migrate, seed demo data on an empty database, serve, and shut down cleanly.
  */
 import { join } from 'node:path';
-import { loadConfig } from './config';
+import { loadConfig, REPO_ROOT } from './config';
+import { serveClient } from './http/client-static';
 import type { AppContext } from './context';
 import { openDatabase } from './db/database';
 import { systemClock } from './engine';
@@ -21,7 +22,15 @@ const db = await openDatabase({
 log.info({ timings: db.timings, migrations: db.migrations, embedded: Boolean(db.embedded) }, 'database ready');
 
 const ctx: AppContext = { config, prisma: db.prisma, log, clock: systemClock };
-const server = createServer(ctx, { databaseUrl: db.url });
+const clientDir = join(REPO_ROOT, 'client', 'dist');
+const server = createServer(ctx, {
+  databaseUrl: db.url,
+  after: (app) => {
+    if (config.SERVE_CLIENT && !serveClient(app, clientDir)) {
+      log.warn({ clientDir }, 'client not built: run `npm run build` to serve the UI');
+    }
+  },
+});
 if (config.SEED_DEMO) await seedDemoData(ctx);
 await server.start();
 

@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from '../auth/LoginPage';
+import { useAuth } from '../auth/store';
+import { WorkflowListPage } from '../features/workflows/WorkflowListPage';
+import { Layout } from './Layout';
+import { RequireAuth } from './RequireAuth';
+import { routes } from './routes';
+
+/** The page a role lands on after signing in. */
+function Home() {
+  const role = useAuth((s) => s.user?.role);
+  return <Navigate to={role === 'reviewer' ? '/reviews' : '/workflows'} replace />;
+}
+
+export function App() {
+  const restore = useAuth((s) => s.restore);
+  useEffect(() => {
+    void restore();
+  }, [restore]);
+
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <Layout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Home />} />
+          <Route path="/workflows" element={<WorkflowListPage />} />
+          {routes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
+          <Route path="*" element={<p role="alert">Page not found.</p>} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Role } from '../auth/store';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+const ALL: readonly Role[] = ['analyst', 'reviewer', 'manager', 'admin'];
+
+/** Navigation by role: what each persona works with. */
+export const NAV: readonly NavItem[] = [
+  { to: '/workflows', label: 'Workflows', roles: ALL },
+  { to: '/reviews', label: 'Reviews', roles: ['reviewer', 'admin', 'analyst'] },
+  { to: '/runs', label: 'Runs', roles: ALL },
+  { to: '/approvals', label: 'Approvals', roles: ALL },
+  { to: '/dashboard', label: 'Dashboard', roles: ['manager', 'admin', 'analyst', 'reviewer'] },
+  { to: '/admin/safety', label: 'Safety lists', roles: ['admin'] },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV.filter((n) => n.roles.includes(role));
+}
