@@ -1,0 +1,53 @@
+/**
+ * Seams between the editor (canvas, store) and the features that draw on it (diff,
+ * simulation trace, run overlay) or plug into it (the config forms).
+ */
+import type { EditorNode } from '@autonomic/workflow';
+
+/** How a node is drawn on top of its normal look. */
+export type NodeState =
+  | 'added'
+  | 'removed'
+  | 'changed'
+  | 'succeeded'
+  | 'failed'
+  | 'running'
+  | 'waiting'
+  | 'skipped'
+  | 'refused';
+
+export interface NodeDecoration {
+  state: NodeState;
+  /** Short text on the node, e.g. "2 attempts", "refused: protected asset". */
+  note?: string;
+}
+
+/**
+ * An overlay the canvas draws over a graph: the visual diff (added green, removed red
+ * ghosts, changed amber) or a run's trace (nodes coloured by outcome, path highlighted).
+ */
+export interface CanvasOverlay {
+  nodes: Record<string, NodeDecoration>;
+  /** Edge ids (`${source}:${port}->${target}`) on the path taken, or added/removed in a diff. */
+  edges?: Record<string, 'taken' | 'added' | 'removed'>;
+  /** Nodes that are not in the graph but drawn as ghosts (removed in a diff). */
+  ghosts?: EditorNode[];
+}
+
+/** Completion sources for expression fields: dotted paths with a short description. */
+export interface CompletionItem {
+  path: string;
+  detail?: string;
+}
+
+/** Props of the generated params form (one per node type, from its JSON Schema). */
+export interface ParamsFormProps {
+  nodeType: string;
+  value: Record<string, unknown>;
+  onChange(value: Record<string, unknown>): void;
+  /** Paths an expression in this node may use: `event.*`, upstream `steps.<id>.output.*`, `vars.*`. */
+  completions: CompletionItem[];
+  /** Problems of this node from the validator, to show next to their fields (`params.url`). */
+  problems: { path: string; message: string }[];
+  readOnly?: boolean;
+}
