@@ -1,0 +1,253 @@
+/**
+ * One store per editor instance (two editors may coexist: a diff shows two). The graph
+ * and everything derived from it live here; components read narrow slices with
+ * `useEditor(selector)` and change the graph only through commands, so every change
+ * is undoable.
+ */
+import { compileGraph, type Problem } from '@autonomic/workflow';
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  addNode,
+  connect,
+  copyNodes,
+  duplicate,
+  moveNodes,
+  nextNodeId,
+  paste,
+  removeSelection,
+  type ClipboardPayload,
+  type ConnectArgs,
+} from '../commands';
+import { autoLayoutArgs } from '../commands/autoLayout';
+import { selectOnly } from '../commands/helpers';
+import { toEditorGraph } from '../graph/convert';
+import type { Command, FlowEdge, FlowNode, Graph, XY } from '../types';
+import { COALESCE_MS, pushBounded, samePositions, snapshot } from './history';
+import { selectionOf, type Selection } from './selection';
+
+export interface EditorState extends Graph {
+  selection: Selection;
+  /** Undo stack (oldest first) and redo stack (next redo last). */
+  past: Graph[];
+  future: Graph[];
+  /** The compiler's problems for the current graph (updated by live validation). */
+  problems: Problem[];
+  /** Problems by node id, for narrow per-node selectors. */
+  problemsByNode: ReadonlyMap<string, Problem[]>;
+  readOnly: boolean;
+  /** Bumped by every change of content or layout (not by selecting or measuring). */
+  revision: number;
+  /** `revision` at the last load or save: the editor has unsaved changes when they differ. */
+  savedRevision: number;
+
+  /** The graph now (content and positions). */
+  graph(): Graph;
+  /** Applies a command and records it for undo. Returns false when nothing changed or read-only. */
+  run<A>(command: Command<A>, args: A, options?: { coalesce?: string }): boolean;
+  undo(): void;
+  redo(): void;
+  /** Replaces the graph (opening a version): history and problems start afresh. */
+  load(graph: Graph, options?: { readOnly?: boolean }): void;
+  markSaved(): void;
+  setReadOnly(readOnly: boolean): void;
+  setProblems(problems: Problem[]): void;
+  /** Compiles now (tests, save); live validation calls this debounced. */
+  validateNow(): Problem[];
+
+  /** @xyflow/react change handlers: selection and measuring pass through, moves become commands. */
+  onNodesChange(changes: NodeChange<FlowNode>[]): void;
+  onEdgesChange(changes: EdgeChange<FlowEdge>[]): void;
+  /** A drag starts / stops: the moves in between are one undo step. */
+  beginGesture(): void;
+  endGesture(): void;
+
+  select(ids: { nodes?: readonly string[]; edges?: readonly string[] }): void;
+  selectAll(): void;
+
+  addNodeAt(nodeType: string, position: XY): string | null;
+  connect(args: ConnectArgs): boolean;
+  removeSelected(): boolean;
+  duplicateSelected(): boolean;
+  copySelected(): ClipboardPayload | null;
+  pastePayload(payload: ClipboardPayload, at?: XY): boolean;
+  /** Lays the graph out with ELK, then applies it as one command. */
+  autoLayout(): Promise<boolean>;
+}
+
+export type EditorStore = StoreApi<EditorState>;
+
+export interface EditorInit extends Partial<Graph> {
+  readOnly?: boolean;
+}
+
+const EMPTY_GRAPH: Graph = { nodes: [], edges: [], metadata: { name: 'Untitled workflow' }, vars: {}, samples: [] };
+
+function byNode(problems: readonly Problem[]): Map<string, Problem[]> {
+  const map = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const list = map.get(p.nodeId);
+    if (list) list.push(p);
+    else map.set(p.nodeId, [p]);
+  }
+  return map;
+}
+
+export function createEditorStore(initial: EditorInit = {}): EditorStore {
+  const { readOnly = false, ...graph } = initial;
+  /** An open drag: the graph before it. */
+  let gesture: Graph | null = null;
+  let lastCoalesce: { key: string; at: number } | null = null;
+
+  return createStore<EditorState>()((set, get) => {
+    /** Puts a new graph in place: selection follows the nodes' flags. */
+    const commit = (next: Graph, history: Partial<Pick<EditorState, 'past' | 'future'>>) => {
+      const s = get();
+      set({
+        ...snapshot(next),
+        ...history,
+        selection: selectionOf(next.nodes, next.edges, s.selection),
+        revision: s.revision + 1,
+      });
+    };
+
+    const run: EditorState['run'] = (command, args, options) => {
+      const s = get();
+      if (s.readOnly) return false;
+      const before = s.graph();
+      const next = command(before, args);
+      if (next === before) return false;
+      const now = Date.now();
+      const merge =
+        options?.coalesce !== undefined &&
+        lastCoalesce?.key === options.coalesce &&
+        now - lastCoalesce.at < COALESCE_MS &&
+        s.past.length > 0;
+      lastCoalesce = options?.coalesce === undefined ? null : { key: options.coalesce, at: now };
+      commit(next, { past: merge ? s.past : pushBounded(s.past, before), future: [] });
+      return true;
+    };
+
+    return {
+      ...EMPTY_GRAPH,
+      ...graph,
+      selection: selectionOf(graph.nodes ?? [], graph.edges ?? [], { nodes: [], edges: [] }),
+      past: [],
+      future: [],
+      problems: [],
+      problemsByNode: new Map(),
+      readOnly,
+      revision: 0,
+      savedRevision: 0,
+
+      graph: () => snapshot(get()),
+      run,
+      undo() {
+        const s = get();
+        const previous = s.past[s.past.length - 1];
+        if (!previous || s.readOnly) return;
+        lastCoalesce = null;
+        commit(previous, { past: s.past.slice(0, -1), future: [...s.future, s.graph()] });
+      },
+      redo() {
+        const s = get();
+        const next = s.future[s.future.length - 1];
+        if (!next || s.readOnly) return;
+        lastCoalesce = null;
+        commit(next, { past: pushBounded(s.past, s.graph()), future: s.future.slice(0, -1) });
+      },
+      load(g, options) {
+        gesture = null;
+        lastCoalesce = null;
+        set({
+          ...snapshot(g),
+          selection: selectionOf(g.nodes, g.edges, { nodes: [], edges: [] }),
+          past: [],
+          future: [],
+          problems: [],
+          problemsByNode: new Map(),
+          readOnly: options?.readOnly ?? get().readOnly,
+          revision: get().revision + 1,
+          savedRevision: get().revision + 1,
+        });
+      },
+      markSaved: () => set({ savedRevision: get().revision }),
+      setReadOnly: (v) => set({ readOnly: v }),
+      setProblems: (problems) => set({ problems, problemsByNode: byNode(problems) }),
+      validateNow() {
+        const { problems } = compileGraph(toEditorGraph(get().graph()));
+        get().setProblems(problems);
+        return problems;
+      },
+
+      onNodesChange(changes) {
+        const s = get();
+        const moves: Record<string, XY> = {};
+        const passThrough: NodeChange<FlowNode>[] = [];
+        for (const c of changes) {
+          if (c.type === 'position') {
+            if (s.readOnly || !c.position) continue;
+            if (gesture) passThrough.push(c);
+            else moves[c.id] = c.position;
+          } else if (c.type === 'select' || c.type === 'dimensions') passThrough.push(c);
+          // 'remove', 'add' and 'replace' go through commands (removeSelected …) so that they undo.
+        }
+        if (passThrough.length > 0) {
+          const nodes = applyNodeChanges(passThrough, s.nodes);
+          set({ nodes, selection: selectionOf(nodes, s.edges, s.selection) });
+        }
+        if (Object.keys(moves).length > 0) run(moveNodes, { positions: moves }, { coalesce: 'nudge' });
+      },
+      onEdgesChange(changes) {
+        const s = get();
+        const selects = changes.filter((c) => c.type === 'select');
+        if (selects.length === 0) return;
+        const edges = applyEdgeChanges(selects, s.edges);
+        set({ edges, selection: selectionOf(s.nodes, edges, s.selection) });
+      },
+      beginGesture() {
+        if (!get().readOnly) gesture = get().graph();
+      },
+      endGesture() {
+        const before = gesture;
+        gesture = null;
+        const s = get();
+        if (!before || samePositions(before.nodes, s.nodes)) return;
+        lastCoalesce = null;
+        set({ past: pushBounded(s.past, before), future: [], revision: s.revision + 1 });
+      },
+
+      select({ nodes = [], edges = [] }) {
+        const s = get();
+        const edgeIds = new Set(edges);
+        const nextNodes = selectOnly(s.nodes, new Set(nodes));
+        const nextEdges = s.edges.map((e) =>
+          Boolean(e.selected) === edgeIds.has(e.id) ? e : { ...e, selected: edgeIds.has(e.id) },
+        );
+        set({ nodes: nextNodes, edges: nextEdges, selection: selectionOf(nextNodes, nextEdges, s.selection) });
+      },
+      selectAll() {
+        const s = get();
+        get().select({ nodes: s.nodes.map((n) => n.id), edges: s.edges.map((e) => e.id) });
+      },
+
+      addNodeAt(nodeType, position) {
+        const id = nextNodeId(get().nodes, nodeType);
+        return run(addNode, { nodeType, position, id }) ? id : null;
+      },
+      connect: (args) => run(connect, args),
+      removeSelected: () => run(removeSelection, get().selection),
+      duplicateSelected: () => run(duplicate, { ids: get().selection.nodes }),
+      copySelected: () => copyNodes(get().graph(), get().selection.nodes),
+      pastePayload: (payload, at) => run(paste, at ? { payload, at } : { payload }),
+      async autoLayout() {
+        if (get().readOnly) return false;
+        const revision = get().revision;
+        const args = await autoLayoutArgs(get().graph());
+        // A change made while ELK worked wins: the layout was computed for an older graph.
+        if (get().revision !== revision) return false;
+        return run(moveNodes, args);
+      },
+    };
+  });
+}
