@@ -1,4 +1,4 @@
-import type { WorkflowDiff, WorkflowDocument } from '@autonomic/workflow';
+import type { WorkflowDiff } from '@autonomic/workflow';
 import { api } from '../../api/client';
 
 export interface UserRef {
@@ -21,8 +21,8 @@ export interface VersionSummary {
 }
 
 export interface VersionDetail extends VersionSummary {
-  /** The stored document; a draft may not parse cleanly (see `problems`). */
-  document: WorkflowDocument;
+  /** The stored document, as stored: read it with `graphOfDocument`. */
+  document: unknown;
   problems: { nodeId: string; path: string; message: string }[];
 }
 
@@ -68,6 +68,6 @@ export function getDiff(id: string, from: number | 'published', to: number): Pro
   return api(`${wf(id)}/diff?from=${from}&to=${to}`);
 }
 
-export function saveVersion(id: string, document: WorkflowDocument, changeNote: string): Promise<SavedVersion> {
+export function saveVersion(id: string, document: unknown, changeNote: string): Promise<SavedVersion> {
   return api(`${wf(id)}/versions`, { method: 'POST', body: { document, changeNote } });
 }

@@ -32,7 +32,7 @@ function overlayOf(beforeRaw: unknown, afterRaw: unknown) {
 describe('diffOverlay', () => {
   test('when a step is added then it is green (added)', () => {
     const o = overlayOf(copyOfBase(), edited());
-    expect(o.nodes['ticket']).toEqual({ state: 'added', note: 'added' });
+    expect(o.nodes['ticket']).toEqual({ state: 'added' });
   });
 
   test('when a step is removed then it is a red ghost at its old place', () => {

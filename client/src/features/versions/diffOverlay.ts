@@ -39,7 +39,7 @@ export function diffOverlay(diff: WorkflowDiff, fromGraph: EditorGraph, toGraph:
   const overlay: Required<CanvasOverlay> = { nodes: {}, edges: {}, ghosts: [] };
   const ghostIds = new Set<string>();
 
-  for (const s of diff.steps.added) overlay.nodes[s.id] = { state: 'added', note: 'added' };
+  for (const s of diff.steps.added) overlay.nodes[s.id] = { state: 'added' };
   for (const s of diff.steps.changed) overlay.nodes[s.id] = { state: 'changed', note: changeSummary(s) };
   for (const s of diff.steps.removed) ghostIds.add(s.id);
 
@@ -59,7 +59,7 @@ export function diffOverlay(diff: WorkflowDiff, fromGraph: EditorGraph, toGraph:
     const old = fromGraph.nodes.find((n) => n.id === id);
     if (!old) continue;
     overlay.ghosts.push(old);
-    overlay.nodes[id] = { state: 'removed', note: 'removed' };
+    overlay.nodes[id] = { state: 'removed' };
   }
 
   const before = logicEdges(fromGraph);

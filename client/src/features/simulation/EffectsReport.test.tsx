@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, test } from 'vitest';
+import { EffectsReport, effectSentence } from './EffectsReport';
+import type { EffectEntry } from './types';
+
+afterEach(cleanup);
+
+const refused: EffectEntry = {
+  stepId: 'block_ip',
+  stepKey: 'block_ip',
+  nodeType: 'block-ip',
+  effect: 'destructive',
+  action: 'block IP 203.0.113.7 for 24h',
+  target: { kind: 'ip', value: '203.0.113.7' },
+  decision: 'refused',
+  reason: 'protected asset',
+  criticality: 'high',
+};
+const notify: EffectEntry = {
+  stepId: 'notify',
+  stepKey: 'notify',
+  nodeType: 'notify',
+  effect: 'write',
+  action: 'send a slack message to #soc',
+  decision: 'would-run',
+};
+
+describe('EffectsReport', () => {
+  test('when an action is refused then its row shows the decision, reason and criticality', () => {
+    render(<EffectsReport effects={[refused, notify]} />);
+    const row = screen.getByTestId('effect-block_ip');
+    expect(within(row).getByText('block IP 203.0.113.7 for 24h')).toBeTruthy();
+    expect(within(row).getByText('refused')).toBeTruthy();
+    expect(within(row).getByText('protected asset')).toBeTruthy();
+    expect(within(row).getByText('criticality high')).toBeTruthy();
+    expect(within(row).getByText('ip 203.0.113.7')).toBeTruthy();
+  });
+
+  test('when an action would run then its row says so without a reason', () => {
+    render(<EffectsReport effects={[refused, notify]} />);
+    const row = screen.getByTestId('effect-notify');
+    expect(within(row).getByText('would run')).toBeTruthy();
+    expect(within(row).queryByText(/criticality/)).toBeNull();
+  });
+
+  test('when nothing would be written then the report says so', () => {
+    render(<EffectsReport effects={[]} />);
+    expect(screen.getByTestId('effects-report').textContent).toMatch(/No write or destructive action/);
+  });
+
+  test('when a refused effect is put in words then it reads like the issue asks', () => {
+    expect(effectSentence(refused)).toBe('block IP 203.0.113.7 for 24h — refused: protected asset, criticality high');
+  });
+});

@@ -1,0 +1,90 @@
+import type { EditorGraph } from '@autonomic/workflow';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { OverlayCanvas } from '../versions/canvas/OverlayCanvas';
+import { formatDuration } from '../versions/format';
+import { StatusBadge } from '../versions/VersionStatusBadge';
+import { AttemptPanel } from './AttemptPanel';
+import { EffectsReport } from './EffectsReport';
+import { attemptsByStep, traceOverlay } from './traceOverlay';
+import type { SimulationResult } from './types';
+
+/** A simulation's outcome: status, the trace on the canvas, a node's attempts, the effects report. */
+export function SimulationResultView({ result, graph }: { result: SimulationResult; graph: EditorGraph }) {
+  const overlay = useMemo(() => traceOverlay(result, graph), [result, graph]);
+  const byStep = useMemo(() => attemptsByStep(result.trace), [result.trace]);
+  const [selected, setSelected] = useState<string | null>(result.path[result.path.length - 1] ?? null);
+  return (
+    <section aria-label="Simulation result" data-testid="simulation-result">
+      <div className="result-head">
+        <h2>
+          Result <StatusBadge status={result.status} />
+        </h2>
+        <span className="muted">
+          {result.path.length} steps · simulated in {formatDuration(result.durationMs)} ·{' '}
+          <Link to={`/runs/${result.runId}`}>stored run</Link>
+        </span>
+        {result.message && <span>{result.message}</span>}
+        {result.error && (
+          <span className="error">
+            {result.error.stepId ? `${result.error.stepId}: ` : ''}
+            {result.error.message}
+          </span>
+        )}
+      </div>
+      {result.check && (
+        <div data-testid="sample-check">
+          {result.check.passed ? (
+            <p>
+              <span className="badge badge-succeeded">sample passed</span> The run met the sample’s expectation.
+            </p>
+          ) : (
+            <div className="check-failures">
+              <span className="badge badge-failed">sample failed</span>
+              <ul>
+                {result.check.failures.map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
+      <p className="muted">Path: {['trigger', ...result.path].join(' → ')}</p>
+      <div className="canvas-with-panel">
+        <OverlayCanvas
+          graph={graph}
+          overlay={overlay}
+          selectedNodeId={selected}
+          onSelectNode={setSelected}
+          label="Simulated trace"
+        />
+        <div className="side">
+          <nav aria-label="Steps of the trace" className="panel">
+            <h2>Steps</h2>
+            <ul className="change-list">
+              {result.path.map((id, i) => (
+                <li key={`${id}-${i}`}>
+                  <button
+                    type="button"
+                    className="change-item"
+                    aria-pressed={id === selected}
+                    onClick={() => setSelected(id)}
+                    data-testid={`trace-step-${id}`}
+                  >
+                    {i + 1}. {graph.nodes.find((n) => n.id === id)?.data.label ?? id}{' '}
+                    <span className={`badge ov-badge-${overlay.nodes[id]?.state ?? 'skipped'}`}>
+                      {overlay.nodes[id]?.state}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {selected && <AttemptPanel nodeId={selected} attempts={byStep.get(selected) ?? []} />}
+        </div>
+      </div>
+      <EffectsReport effects={result.effects} />
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import type { EditorGraph, WorkflowDiff } from '@autonomic/workflow';
+import { useMemo, type ReactNode } from 'react';
+import { OverlayCanvas } from './canvas/OverlayCanvas';
+import { DiffPanel } from './DiffPanel';
+import { diffOverlay } from './diffOverlay';
+import { RiskBanner } from './RiskBanner';
+import './versions.css';
+
+export interface DiffViewProps {
+  diff: WorkflowDiff;
+  fromGraph: EditorGraph;
+  toGraph: EditorGraph;
+  selectedNodeId: string | null;
+  onSelectNode(id: string): void;
+  /** Under the selected node's changes in the side panel. */
+  nodeAside?: ReactNode;
+  /** Under the change list, whatever node is selected. */
+  panelFooter?: ReactNode;
+}
+
+/** Two versions on one canvas: added green, changed amber, removed red ghosts; the risk on top. */
+export function DiffView({
+  diff,
+  fromGraph,
+  toGraph,
+  selectedNodeId,
+  onSelectNode,
+  nodeAside,
+  panelFooter,
+}: DiffViewProps) {
+  const overlay = useMemo(() => diffOverlay(diff, fromGraph, toGraph), [diff, fromGraph, toGraph]);
+  const triggerId = toGraph.nodes.find((n) => n.data.nodeType.startsWith('trigger.'))?.id ?? null;
+  return (
+    <div className="diff-view" data-testid="diff-view">
+      <RiskBanner risk={diff.risk} reasons={diff.riskReasons} />
+      <div className="canvas-with-panel">
+        <OverlayCanvas
+          graph={toGraph}
+          overlay={overlay}
+          selectedNodeId={selectedNodeId}
+          onSelectNode={onSelectNode}
+          label="Diff of the two versions"
+        />
+        <div className="side">
+          <DiffPanel diff={diff} triggerId={triggerId} selectedNodeId={selectedNodeId} onSelectNode={onSelectNode}>
+            {nodeAside}
+          </DiffPanel>
+          {panelFooter}
+        </div>
+      </div>
+      <p className="legend muted">
+        <span className="dot dot-added" aria-hidden="true" /> added{' '}
+        <span className="dot dot-changed" aria-hidden="true" /> changed{' '}
+        <span className="dot dot-removed" aria-hidden="true" /> removed (ghost)
+      </p>
+    </div>
+  );
+}

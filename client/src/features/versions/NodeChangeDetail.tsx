@@ -1,0 +1,89 @@
+import type { PortChange, WorkflowDiff } from '@autonomic/workflow';
+import { formatValue } from './format';
+import { ValueChanges } from './ValueChanges';
+
+function Transitions({ ports }: { ports: readonly PortChange[] }) {
+  if (ports.length === 0) return null;
+  return (
+    <ul className="value-changes">
+      {ports.map((p) => (
+        <li key={p.port}>
+          port <code>{p.port}</code>
+          {p.added.length > 0 && <ins> + {p.added.join(', ')}</ins>}
+          {p.removed.length > 0 && <del> − {p.removed.join(', ')}</del>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What changed in one node between the two versions, for the side panel. */
+export function NodeChangeDetail({ diff, nodeId }: { diff: WorkflowDiff; nodeId: string }) {
+  const added = diff.steps.added.find((s) => s.id === nodeId);
+  if (added) {
+    return (
+      <p>
+        <strong>Added</strong> {added.type} step, effect <code>{added.effect}</code>.
+      </p>
+    );
+  }
+  const removed = diff.steps.removed.find((s) => s.id === nodeId);
+  if (removed) {
+    return (
+      <p>
+        <strong>Removed</strong> {removed.type} step “{removed.label}”, effect <code>{removed.effect}</code>.
+      </p>
+    );
+  }
+  const c = diff.steps.changed.find((s) => s.id === nodeId);
+  if (c) {
+    return (
+      <div>
+        {c.type && (
+          <p>
+            type: <del>{c.type.before}</del> → <ins>{c.type.after}</ins>
+          </p>
+        )}
+        {c.label && (
+          <p>
+            label: <del>{c.label.before}</del> → <ins>{c.label.after}</ins>
+          </p>
+        )}
+        {c.before.effect !== c.after.effect && (
+          <p>
+            effect: <del>{c.before.effect}</del> → <ins>{c.after.effect}</ins>
+          </p>
+        )}
+        <ValueChanges changes={c.params} />
+        <ValueChanges changes={c.retry} prefix="retry." />
+        {c.timeout && (
+          <p>
+            timeout: <del>{formatValue(c.timeout.before)}</del> → <ins>{formatValue(c.timeout.after)}</ins>
+          </p>
+        )}
+        <Transitions ports={c.transitions} />
+      </div>
+    );
+  }
+  const t = diff.trigger;
+  if (t && (t.id?.after === nodeId || t.id?.before === nodeId || !t.id)) {
+    return (
+      <div>
+        {t.type && (
+          <p>
+            type: <del>{t.type.before}</del> → <ins>{t.type.after}</ins>
+          </p>
+        )}
+        {t.label && (
+          <p>
+            label: <del>{t.label.before}</del> → <ins>{t.label.after}</ins>
+          </p>
+        )}
+        <ValueChanges changes={t.params} />
+        <ValueChanges changes={t.inputSchema} prefix="inputSchema." />
+        <Transitions ports={t.transitions} />
+      </div>
+    );
+  }
+  return <p className="muted">No change in this node.</p>;
+}
