@@ -1,0 +1,53 @@
+import { Problems } from './FieldShell';
+import type { FieldProps } from './fieldProps';
+import { ObjectBody } from './ObjectBody';
+import { usePanel } from './PanelContext';
+import { defaultFor, helpText, isRecord } from './schema';
+import { useFieldIds } from './useFieldIds';
+
+/** A group of fields; an optional group can be added and removed as a whole. */
+export function ObjectField({ schema, value, onChange, path, label, required, item, actions }: FieldProps) {
+  const { readOnly } = usePanel();
+  const ids = useFieldIds(path);
+  const help = helpText(schema, 'object');
+  const obj = isRecord(value) ? value : isRecord(schema['default']) ? schema['default'] : undefined;
+  const describedBy = [help ? ids.helpId : undefined, ids.invalid ? ids.problemId : undefined]
+    .filter(Boolean)
+    .join(' ');
+  const optional = !required && !item && !readOnly;
+  return (
+    <fieldset className={`pf-group${ids.invalid ? ' pf-invalid' : ''}`} aria-describedby={describedBy || undefined}>
+      <legend className="pf-legend">
+        {label}
+        {required && !item && (
+          <span className="pf-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </legend>
+      {actions && <div className="pf-group-actions">{actions}</div>}
+      {help && (
+        <p id={ids.helpId} className="pf-help">
+          {help}
+        </p>
+      )}
+      <Problems id={ids.problemId} messages={ids.problems} />
+      {obj ? (
+        <ObjectBody schema={schema} value={obj} onChange={onChange} path={path} />
+      ) : (
+        <p className="pf-unset">Not set.</p>
+      )}
+      {optional && !obj && (
+        <button type="button" className="pf-small" onClick={() => onChange(defaultFor(schema))}>
+          Add {label.toLowerCase()}
+        </button>
+      )}
+      {optional && isRecord(value) && !('default' in schema) && (
+        <button type="button" className="pf-small" onClick={() => onChange(undefined)}>
+          Remove {label.toLowerCase()}
+        </button>
+      )}
+    </fieldset>
+  );
+}
