@@ -1,0 +1,170 @@
+import '@xyflow/react/dist/style.css';
+import '../editor.css';
+import {
+  Background,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type IsValidConnection,
+  type NodeChange,
+  type NodeDimensionChange,
+  type NodePositionChange,
+  type NodeRemoveChange,
+  type NodeSelectionChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import type { CanvasOverlay } from '../contracts';
+import { connectionProblem } from '../commands';
+import { useEditor, useEditorStore } from '../store/context';
+import type { FlowEdge, FlowNode } from '../types';
+import { CanvasToolbar } from './CanvasToolbar';
+import { nodeTypes } from './node-types';
+import { decoratedEdges, ghostNodes, type GhostNode } from './overlay';
+import { CanvasOverlayContext } from './overlay-context';
+import { ShortcutsSheet } from './ShortcutsSheet';
+import { useCanvasShortcuts } from './useCanvasShortcuts';
+
+/** The drag-and-drop type a palette item carries: the node type. */
+export const NODE_DND_TYPE = 'application/x-autonomic-node';
+
+/** From this many nodes, only what is in view is rendered. */
+const RENDER_VISIBLE_FROM = 150;
+const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
+
+export interface EditorCanvasProps {
+  /** A diff or a run trace drawn over the graph. */
+  overlay?: CanvasOverlay;
+  /** No editing (a saved version, a diff, a trace). @default the store's `readOnly` */
+  readOnly?: boolean;
+  /** Accessible name of the canvas. @default "Workflow canvas" */
+  label?: string;
+}
+
+/** Changes that carry no node object (adds and replaces never come from the canvas here). */
+type PlainChange = NodeDimensionChange | NodePositionChange | NodeSelectionChange | NodeRemoveChange;
+const isPlain = (c: NodeChange<FlowNode | GhostNode>): c is PlainChange => c.type !== 'add' && c.type !== 'replace';
+
+const nodeColor = (n: { type?: string | undefined; className?: string | undefined }) =>
+  n.type === 'note' ? '#fde68a' : n.type === 'trigger' ? '#93c5fd' : n.type === 'ghost' ? '#fca5a5' : '#cbd5e1';
+
+/**
+ * The workflow canvas of the nearest `<EditorProvider>`: nodes and edges from its store,
+ * every change through its commands (undoable), palette drops, keyboard shortcuts, and
+ * an optional overlay (diff colours, run trace, removed-node ghosts).
+ */
+export function EditorCanvas({ overlay, readOnly: readOnlyProp, label = 'Workflow canvas' }: EditorCanvasProps) {
+  const store = useEditorStore();
+  const storeReadOnly = useEditor((s) => s.readOnly);
+  const readOnly = readOnlyProp ?? storeReadOnly;
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const { onNodesChange, onEdgesChange, beginGesture, endGesture } = store.getState();
+  const { screenToFlowPosition } = useReactFlow();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  // Fit only a graph that is there when the canvas opens: fitting on the first drop would move the view.
+  const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
+  const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  const keys = useCanvasShortcuts({ readOnly, openShortcuts });
+
+  const [ghosts, setGhosts] = useState<GhostNode[]>(() => ghostNodes(overlay));
+  useEffect(() => setGhosts(ghostNodes(overlay)), [overlay]);
+  const shown = useMemo<Array<FlowNode | GhostNode>>(
+    () => (ghosts.length ? [...nodes, ...ghosts] : nodes),
+    [nodes, ghosts],
+  );
+  const shownEdges = useMemo(
+    () => (overlay?.edges ? decoratedEdges(edges, overlay, new Set(shown.map((n) => n.id))) : edges),
+    [edges, overlay, shown],
+  );
+
+  const handleNodesChange = useCallback(
+    (changes: NodeChange<FlowNode | GhostNode>[]) => {
+      const ghostIds = new Set(ghosts.map((g) => g.id));
+      const plain = changes.filter(isPlain);
+      const theirs = plain.filter((c) => ghostIds.has(c.id));
+      const mine = plain.filter((c) => !ghostIds.has(c.id));
+      if (theirs.length) setGhosts((gs) => applyNodeChanges<GhostNode>(theirs, gs));
+      if (mine.length) onNodesChange(mine);
+    },
+    [ghosts, onNodesChange],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => store.getState().connect({ source: c.source, sourceHandle: c.sourceHandle, target: c.target }),
+    [store],
+  );
+  const isValidConnection = useCallback<IsValidConnection<FlowEdge>>(
+    (c) =>
+      connectionProblem(store.getState().graph(), {
+        source: c.source,
+        sourceHandle: c.sourceHandle ?? null,
+        target: c.target,
+      }) === null,
+    [store],
+  );
+
+  const onDragOver = useCallback(
+    (e: DragEvent) => {
+      if (readOnly || !e.dataTransfer.types.includes(NODE_DND_TYPE)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    },
+    [readOnly],
+  );
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const nodeType = e.dataTransfer.getData(NODE_DND_TYPE);
+      if (readOnly || !nodeType) return;
+      e.preventDefault();
+      store.getState().addNodeAt(nodeType, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [readOnly, store, screenToFlowPosition],
+  );
+
+  return (
+    <CanvasOverlayContext.Provider value={overlay ?? null}>
+      <div
+        className={`editor-canvas${readOnly ? ' is-read-only' : ''}`}
+        data-testid="editor-canvas"
+        role="application"
+        aria-label={`${label}${readOnly ? ' (read-only)' : ''}. Press ? for keyboard shortcuts.`}
+        tabIndex={0}
+        {...keys}
+      >
+        <ReactFlow<FlowNode | GhostNode, FlowEdge>
+          nodes={shown}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          onNodesChange={handleNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={beginGesture}
+          onNodeDragStop={endGesture}
+          onSelectionDragStart={beginGesture}
+          onSelectionDragStop={endGesture}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_FROM}
+          minZoom={0.05}
+          maxZoom={2}
+          fitView={fitOnOpen}
+          fitViewOptions={{ maxZoom: 1 }}
+        >
+          <Background gap={20} />
+          <MiniMap pannable zoomable nodeColor={nodeColor} ariaLabel="Minimap" />
+          <CanvasToolbar readOnly={readOnly} onShortcuts={openShortcuts} />
+        </ReactFlow>
+      </div>
+      <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+    </CanvasOverlayContext.Provider>
+  );
+}

@@ -1,0 +1,26 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { updateNote } from '../commands';
+import { useEditor } from '../store/context';
+import type { FlowNode } from '../types';
+
+/** A sticky note: free text on the canvas, layout only (never part of the logic). */
+export const NoteNode = memo(function NoteNode({ id, data }: NodeProps<FlowNode>) {
+  const readOnly = useEditor((s) => s.readOnly);
+  const run = useEditor((s) => s.run);
+  return (
+    <div className="note-node" data-testid={`node-${id}`}>
+      {readOnly ? (
+        <p className="note-text">{data.text}</p>
+      ) : (
+        <textarea
+          className="note-text nodrag nowheel"
+          aria-label="Note text"
+          placeholder="Note…"
+          value={data.text ?? ''}
+          onChange={(e) => run(updateNote, { id, text: e.target.value }, { coalesce: `note:${id}` })}
+        />
+      )}
+    </div>
+  );
+});

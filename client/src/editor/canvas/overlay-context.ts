@@ -1,0 +1,9 @@
+import { createContext, useContext } from 'react';
+import type { CanvasOverlay, NodeDecoration } from '../contracts';
+
+/** The overlay the canvas draws (diff, trace), for the node components. */
+export const CanvasOverlayContext = createContext<CanvasOverlay | null>(null);
+
+export function useNodeDecoration(id: string): NodeDecoration | undefined {
+  return useContext(CanvasOverlayContext)?.nodes[id];
+}

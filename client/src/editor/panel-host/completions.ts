@@ -1,0 +1,56 @@
+/** What an expression in a node may read: the event, upstream steps' outputs, vars. */
+import { nodeDefinition } from '@autonomic/workflow';
+import type { CompletionItem } from '../contracts';
+import { isRecord } from '../graph/json';
+import { upstreamOf } from '../graph/upstream';
+import type { Graph } from '../types';
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** A JSONata path segment: names that are not identifiers go in backticks. */
+const seg = (key: string) => (IDENT.test(key) ? key : `\`${key.replace(/`/g, '')}\``);
+const MAX_DEPTH = 4;
+
+/** `event.*` paths from the trigger's JSON Schema (object properties, nested). */
+export function schemaPaths(root: string, schema: unknown, depth = 0): CompletionItem[] {
+  if (!isRecord(schema) || depth > MAX_DEPTH) return [];
+  const props = isRecord(schema['properties']) ? schema['properties'] : {};
+  return Object.entries(props).flatMap(([key, sub]) => {
+    const path = `${root}.${seg(key)}`;
+    const detail = isRecord(sub)
+      ? [sub['type'], sub['description']].filter((x) => typeof x === 'string').join(' — ')
+      : '';
+    return [{ path, ...(detail ? { detail } : {}) }, ...schemaPaths(path, sub, depth + 1)];
+  });
+}
+
+/** Top-level keys of an example value, for `steps.<id>.output.*`. */
+function examplePaths(root: string, example: unknown): CompletionItem[] {
+  return isRecord(example)
+    ? Object.keys(example).map((k) => ({ path: `${root}.${seg(k)}`, detail: 'example output' }))
+    : [];
+}
+
+/**
+ * Completions for the node `nodeId`: `event` and its fields, `steps.<id>.output` of every
+ * step that can run before it (graph reachability), `vars.*`, and `item`/`index` inside a
+ * for-each.
+ */
+export function completionsFor(graph: Graph, nodeId: string): CompletionItem[] {
+  const trigger = graph.nodes.find((n) => n.type === 'trigger');
+  const items: CompletionItem[] = [{ path: 'event', detail: 'the event that started the run' }];
+  items.push(...schemaPaths('event', trigger?.data.inputSchema));
+  const upstream = upstreamOf(graph.edges, nodeId);
+  const steps = graph.nodes.filter((n) => n.type === 'step' && upstream.has(n.id));
+  for (const s of [...steps].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const def = nodeDefinition(s.data.nodeType);
+    const root = `steps.${s.id}.output`;
+    items.push({ path: root, detail: `output of ${s.data.label || def?.label || s.id}` });
+    items.push(...examplePaths(root, def?.exampleOutput));
+  }
+  if (steps.some((s) => s.data.nodeType === 'foreach')) {
+    items.push({ path: 'item', detail: 'the current for-each element' }, { path: 'index', detail: 'its position' });
+  }
+  for (const key of Object.keys(graph.vars).sort())
+    items.push({ path: `vars.${seg(key)}`, detail: 'workflow constant' });
+  return items;
+}

@@ -1,0 +1,87 @@
+import { Link } from 'react-router';
+import { useEditor } from '../../editor';
+import { StatusBadge } from '../workflows/WorkflowListPage';
+import type { VersionSummary } from './api';
+
+/** Name, version, status, problems and the actions on the version. */
+export function EditorHeader({
+  workflowId,
+  version,
+  readOnly,
+  saveMessage,
+  onSave,
+  onDetails,
+}: {
+  workflowId: string | null;
+  version: VersionSummary | null;
+  readOnly: boolean;
+  saveMessage: string | null;
+  onSave(): void;
+  onDetails(): void;
+}) {
+  const name = useEditor((s) => s.metadata.name);
+  const problems = useEditor((s) => s.problems.length);
+  const dirty = useEditor((s) => s.revision !== s.savedRevision);
+  const base = workflowId && version ? `/workflows/${workflowId}/versions/${version.number}` : null;
+  const reviewBlock =
+    !base || !version
+      ? 'Save the workflow first.'
+      : dirty
+        ? 'Save your changes first: a review is of a saved version.'
+        : problems > 0
+          ? `Fix the ${problems} problem${problems === 1 ? '' : 's'} first.`
+          : version.status !== 'draft'
+            ? `v${version.number} is ${version.status.replace('_', ' ')}.`
+            : null;
+  return (
+    <header className="editor-header">
+      <div className="editor-title">
+        <h1>{name || 'Untitled workflow'}</h1>
+        {version ? (
+          <span data-testid="editor-version">
+            v{version.number} <StatusBadge status={version.status} />
+          </span>
+        ) : (
+          <span className="muted">not saved yet</span>
+        )}
+        <span className={`badge ${problems ? 'badge-danger' : 'badge-published'}`} data-testid="problem-count">
+          {problems} problem{problems === 1 ? '' : 's'}
+        </span>
+        {dirty && !readOnly && <span className="badge badge-in_review">unsaved changes</span>}
+        <span role="status" className="save-result" data-testid="save-result">
+          {saveMessage}
+        </span>
+      </div>
+      <div className="editor-actions">
+        <button type="button" onClick={onDetails} data-testid="open-metadata">
+          Details
+        </button>
+        {workflowId && <Link to={`/workflows/${workflowId}/versions`}>History</Link>}
+        {!readOnly && (
+          <button type="button" className="primary" onClick={onSave} data-testid="save-version">
+            Save
+          </button>
+        )}
+        {base && (
+          <Link className="button" to={`${base}/simulate`} data-testid="simulate-link">
+            Simulate
+          </Link>
+        )}
+        {reviewBlock ? (
+          <span className="review-blocked">
+            <button type="button" disabled aria-describedby="review-reason" data-testid="request-review">
+              Request review
+            </button>
+            <span id="review-reason" className="muted">
+              {reviewBlock}
+            </span>
+          </span>
+        ) : (
+          <Link className="button" to={`${base}/review`} data-testid="request-review">
+            Request review
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}
