@@ -48,8 +48,7 @@ export function ExpressionInput(props: ExpressionInputProps) {
       />
       {issue && (
         <p id={errorId} className="pf-syntax">
-          Syntax error{issue.position === undefined ? '' : ` at ${lineColumn(props.value, issue.position)}`}:{' '}
-          {issue.message}
+          {`Syntax error${issue.position === undefined ? '' : ` at ${lineColumn(props.value, issue.position)}`}: ${issue.message}`}
         </p>
       )}
     </>

@@ -19,13 +19,13 @@ export function FieldShell({ ids, label, required, help, hideLabel, children, af
     <div className={`pf-field${ids.invalid ? ' pf-invalid' : ''}`}>
       <label htmlFor={ids.inputId} className={hideLabel ? 'pf-sr-only' : 'pf-label'}>
         {label}
-        {required && (
+        {required && !hideLabel && (
           <span className="pf-required" aria-hidden="true">
             {' '}
             *
           </span>
         )}
-        {required && <span className="pf-sr-only"> (required)</span>}
+        {required && !hideLabel && <span className="pf-sr-only"> (required)</span>}
       </label>
       {children}
       {after}

@@ -45,8 +45,7 @@ export function TemplateInput(props: TemplateInputProps) {
         <div id={errorId} className="pf-syntax">
           {report.issues.map((issue, i) => (
             <p key={i}>
-              Syntax error{issue.position === undefined ? '' : ` at ${lineColumn(props.value, issue.position)}`}:{' '}
-              {issue.message}
+              {`Syntax error${issue.position === undefined ? '' : ` at ${lineColumn(props.value, issue.position)}`}: ${issue.message}`}
             </p>
           ))}
         </div>

@@ -19,7 +19,9 @@ export interface TriggerSchemaFormProps {
 export function TriggerSchemaForm({ value, onChange, readOnly = false }: TriggerSchemaFormProps) {
   const headingId = useId();
   const listable = useMemo(() => fieldsOf(value) !== undefined, [value]);
-  const [wantJson, setWantJson] = useState(false);
+  const [wantJson, setWantJson] = useState(!listable);
+  // Once shown as JSON, it stays JSON until asked otherwise: no flip while someone types.
+  if (!listable && !wantJson) setWantJson(true);
   const asJson = wantJson || !listable;
   return (
     <section className="pf-form pf-trigger" aria-labelledby={headingId}>

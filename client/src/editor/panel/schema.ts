@@ -122,7 +122,8 @@ export function defaultFor(s: JsonSchema, depth = 0): unknown {
     case 'object': {
       const required = requiredOf(s);
       const out: Record<string, unknown> = {};
-      for (const [k, p] of propertiesOf(s)) if (required.has(k)) out[k] = defaultFor(p, depth + 1);
+      // Defaults are written out too: a new escalation level says `breakGlass: true` where a reviewer sees it.
+      for (const [k, p] of propertiesOf(s)) if (required.has(k) || 'default' in p) out[k] = defaultFor(p, depth + 1);
       return out;
     }
     default:

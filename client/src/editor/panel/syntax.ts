@@ -18,12 +18,15 @@ export interface SyntaxReport {
   issues: SyntaxIssue[];
 }
 
-/** "line 2, column 5" for an offset (1-based, as an editor's status bar says it). */
+/**
+ * "line 2, column 5" for a JSONata error position, which points just past the offending
+ * token: the column is that of the token's last character (1-based, as editors count).
+ */
 export function lineColumn(text: string, position: number): string {
-  const before = text.slice(0, position);
+  const last = Math.max(0, Math.min(position, text.length) - 1);
+  const before = text.slice(0, last);
   const line = before.split('\n').length;
-  const column = position - (before.lastIndexOf('\n') + 1) + 1;
-  return `line ${line}, column ${column}`;
+  return `line ${line}, column ${last - (before.lastIndexOf('\n') + 1) + 1}`;
 }
 
 /** The word that ends where JSONata reported the error, to underline it. */
