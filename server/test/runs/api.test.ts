@@ -70,7 +70,8 @@ describe('runs API', () => {
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {
             body += chunk;
-            if (/event: run\ndata: [^\n]*"status":"succeeded"/.test(body)) {
+            // Wait for the end AND a heartbeat: on a loaded machine the run may end before the first beat.
+            if (/event: run\ndata: [^\n]*"status":"succeeded"/.test(body) && body.includes(': heartbeat')) {
               req.destroy();
               resolve({ type: String(res.headers['content-type']), body });
             }
