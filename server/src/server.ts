@@ -12,6 +12,7 @@ import { buildApp, type RouteModule } from './http/app';
 import type { RegisteredRoute } from './http/route';
 import { approvalRoutes } from './http/routes/approvals';
 import { authRoutes } from './http/routes/auth';
+import { layoutRoutes } from './http/routes/layout';
 import { reviewRoutes } from './http/routes/reviews';
 import { runRoutes } from './http/routes/runs';
 import { safetyRoutes } from './http/routes/safety';
@@ -34,6 +35,7 @@ import { createScheduler } from './services/triggers/scheduler';
 import { createWebhookSecrets } from './services/triggers/webhook-secret';
 import { createWebhookService } from './services/triggers/webhook-service';
 import { createSimulationService, createWorkflowServices } from './services/workflows';
+import { createLayoutService } from './services/workflows/layout';
 
 export interface ServerOptions {
   /** The database URL, so the executor's hot path can use a bare pg pool and LISTEN/NOTIFY. */
@@ -104,6 +106,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     userRoutes(deps),
     tokenRoutes(deps),
     workflowRoutes({ workflows, versions: wf.versions, publishing }),
+    layoutRoutes({ layout: createLayoutService(ctx) }),
     reviewRoutes({ reviews: wf.reviews, comments: wf.comments }),
     simulationRoutes({ simulations }),
     runRoutes({ runs, events: executor.events }),

@@ -43,6 +43,9 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'GET /workflows/:id/versions': ANY,
   'GET /workflows/:id/versions/:number': ANY,
   'GET /workflows/:id/diff': ANY,
+  // Layout over the latest version (moves make no version): everyone reads, the owner or an admin writes.
+  'GET /workflows/:id/layout': ANY,
+  'PUT /workflows/:id/layout': AUTHORS,
   // Writes on an existing workflow: the route admits every role, the service admits the
   // owner or an admin (kill switch: also reviewers; publish: also an approving reviewer).
   'PATCH /workflows/:id/settings': ACTORS,

@@ -20,8 +20,6 @@ export interface WorkflowView {
   owner: { id: string; username: string; displayName: string };
   published: VersionSummary | null;
   latest: VersionSummary | null;
-  /** Layout saved after the latest version (moves alone make no new version). */
-  layout?: UiBlock | null;
 }
 
 export interface VersionDetail extends VersionSummary {
@@ -52,5 +50,13 @@ export const saveVersion = (id: string, document: object, changeNote: string) =>
     body: { document, changeNote },
   });
 
+/** Layout stored over the latest version (moves alone make no version); `ui` null: none. */
+export interface LayoutView {
+  version: number | null;
+  ui: UiBlock | null;
+}
+
+export const getLayout = (id: string) => api<LayoutView>(`/workflows/${encodeURIComponent(id)}/layout`);
+
 export const putLayout = (id: string, ui: unknown) =>
-  api<{ layout: UiBlock }>(`/workflows/${encodeURIComponent(id)}/layout`, { method: 'PUT', body: { ui } });
+  api<LayoutView>(`/workflows/${encodeURIComponent(id)}/layout`, { method: 'PUT', body: { ui } });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { createEditorStore, documentToFlowGraph, documentForSave, type EditorStore } from '../../editor';
 import { useAuth } from '../../auth/store';
-import { getVersion, getWorkflow, type VersionSummary, type WorkflowView } from './api';
+import { getLayout, getVersion, getWorkflow, type VersionSummary, type WorkflowView } from './api';
 import { layoutKey, withLayout } from './layout';
 
 export interface EditorSession {
@@ -42,9 +42,12 @@ export function useEditorSession(workflowId: string | null, versionNumber: numbe
       const workflow = await getWorkflow(workflowId);
       const number = versionNumber ?? workflow.latest?.number;
       if (!number) throw new Error('This workflow has no version yet.');
-      const version = await getVersion(workflow.id, number);
+      const [version, layout] = await Promise.all([
+        getVersion(workflow.id, number),
+        versionNumber === null ? getLayout(workflow.id) : null,
+      ]);
       let graph = documentToFlowGraph(version.document);
-      if (versionNumber === null && workflow.layout) graph = withLayout(graph, workflow.layout);
+      if (layout?.ui && layout.version === number) graph = withLayout(graph, layout.ui);
       const owner = user?.id === workflow.ownerId || user?.role === 'admin';
       const readOnlyReason =
         versionNumber !== null
