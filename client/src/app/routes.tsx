@@ -1,5 +1,11 @@
 import type { ReactElement } from 'react';
+import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { EditorPage } from '../features/editor-page/EditorPage';
+import { RequestReviewPage } from '../features/review/RequestReviewPage';
+import { ReviewInboxPage } from '../features/review/ReviewInboxPage';
+import { ReviewPage } from '../features/review/ReviewPage';
+import { RunDetailPage } from '../features/runs/RunDetailPage';
+import { RunsPage } from '../features/runs/RunsPage';
 import { SimulatePage } from '../features/simulation/SimulatePage';
 import { DiffPage } from '../features/versions/DiffPage';
 import { VersionsPage } from '../features/versions/VersionsPage';
@@ -15,4 +21,10 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/workflows/:id/versions', element: <VersionsPage /> },
   { path: '/workflows/:id/diff', element: <DiffPage /> },
   { path: '/workflows/:id/versions/:number/simulate', element: <SimulatePage /> },
+  { path: '/runs', element: <RunsPage /> },
+  { path: '/runs/:id', element: <RunDetailPage /> },
+  { path: '/approvals', element: <ApprovalsPage /> },
+  { path: '/workflows/:id/versions/:number/review', element: <RequestReviewPage /> },
+  { path: '/reviews', element: <ReviewInboxPage /> },
+  { path: '/reviews/:id', element: <ReviewPage /> },
 ];

@@ -38,8 +38,8 @@ describe('traceOverlay', () => {
       attempt('done', { port: null }),
     ];
     const o = traceOverlay({ status: 'succeeded', trace }, graph);
-    expect(o.nodes['enrich']).toEqual({ state: 'succeeded' });
-    expect(o.nodes['done']).toEqual({ state: 'succeeded' });
+    expect(o.nodes['enrich']).toEqual({ state: 'succeeded', note: 'succeeded' });
+    expect(o.nodes['done']).toEqual({ state: 'succeeded', note: 'succeeded' });
     expect(o.edges).toEqual({
       'start:out->enrich': 'taken',
       'enrich:out->check': 'taken',
@@ -50,8 +50,8 @@ describe('traceOverlay', () => {
   test('when the run has ended then steps it never reached are grey (skipped)', () => {
     const trace = [attempt('enrich'), attempt('check', { port: 'false' }), attempt('done', { port: null })];
     const o = traceOverlay({ status: 'succeeded', trace }, graph);
-    expect(o.nodes['block']).toEqual({ state: 'skipped' });
-    expect(o.nodes['notify']).toEqual({ state: 'skipped' });
+    expect(o.nodes['block']).toEqual({ state: 'skipped', note: 'not reached' });
+    expect(o.nodes['notify']).toEqual({ state: 'skipped', note: 'not reached' });
   });
 
   test('when the run is still going then unreached steps carry no decoration', () => {
@@ -67,13 +67,13 @@ describe('traceOverlay', () => {
       attempt('enrich', { attempt: 2, status: 'failed', port: null, error: { kind: 'network', message: 'timeout' } }),
     ];
     const o = traceOverlay({ status: 'failed', trace }, graph);
-    expect(o.nodes['enrich']).toEqual({ state: 'failed', note: '2 attempts: timeout' });
+    expect(o.nodes['enrich']).toEqual({ state: 'failed', note: 'failed after 2 attempts: timeout' });
   });
 
   test('when a retry succeeds then the step is green and says how many attempts', () => {
     const trace = [attempt('enrich', { status: 'failed', port: null }), attempt('enrich', { attempt: 2 })];
     const o = traceOverlay({ status: 'running', trace }, graph);
-    expect(o.nodes['enrich']).toEqual({ state: 'succeeded', note: '2 attempts' });
+    expect(o.nodes['enrich']).toEqual({ state: 'succeeded', note: 'succeeded after 2 attempts' });
   });
 
   test('when the safety list refuses an action then it is refused with the reason and its error edge is taken', () => {

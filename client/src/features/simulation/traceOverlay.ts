@@ -38,23 +38,25 @@ function decorationOf(attempts: readonly Attempt[]): NodeDecoration {
   const failed = last.find((a) => a.status === 'failed');
   if (failed) {
     const why = failed.error?.message ?? 'failed';
-    return { state: 'failed', note: shorten(retried ? `${attempts.length} attempts: ${why}` : why) };
+    return {
+      state: 'failed',
+      note: shorten(retried ? `failed after ${attempts.length} attempts: ${why}` : `failed: ${why}`),
+    };
   }
   if (last.some((a) => a.status === 'running')) return { state: 'running', note: 'running' };
   const waiting = last.find((a) => a.status === 'waiting');
   if (waiting) return { state: 'waiting', note: waiting.nodeType === 'approval' ? 'awaiting approval' : 'waiting' };
   if (last.some((a) => a.status === 'cancelled')) return { state: 'skipped', note: 'cancelled' };
-  const d: NodeDecoration = { state: 'succeeded' };
-  if (retried) d.note = `${attempts.length} attempts`;
-  else if (last.length > 1) d.note = `${last.length} items`;
-  return d;
+  if (retried) return { state: 'succeeded', note: `succeeded after ${attempts.length} attempts` };
+  return { state: 'succeeded', note: last.length > 1 ? `succeeded: ${last.length} items` : 'succeeded' };
 }
 
 /**
  * A run's trace drawn over its graph: each step coloured by its outcome (succeeded
  * green, failed red, refused by the safety list dark red with the reason, waiting and
  * running amber, not reached grey once the run has ended) and the edges it followed
- * marked `taken`. The trigger counts as taken as soon as a step ran.
+ * marked `taken`. The trigger counts as taken as soon as a step ran. Every note says
+ * the outcome in words too, so that colour is never the only cue.
  */
 export function traceOverlay(run: { status: RunStatus; trace: readonly Attempt[] }, graph: EditorGraph): CanvasOverlay {
   const overlay: Required<Pick<CanvasOverlay, 'nodes' | 'edges'>> = { nodes: {}, edges: {} };
@@ -67,11 +69,12 @@ export function traceOverlay(run: { status: RunStatus; trace: readonly Attempt[]
     const attempts = byStep.get(n.id);
     if (n.data.nodeType.startsWith('trigger.')) {
       triggerIds.add(n.id);
-      if (run.trace.length > 0 || run.status !== 'queued') overlay.nodes[n.id] = { state: 'succeeded', note: 'event' };
+      if (run.trace.length > 0 || run.status !== 'queued')
+        overlay.nodes[n.id] = { state: 'succeeded', note: 'event received' };
     } else if (attempts) {
       overlay.nodes[n.id] = decorationOf(attempts);
     } else if (ended) {
-      overlay.nodes[n.id] = { state: 'skipped' };
+      overlay.nodes[n.id] = { state: 'skipped', note: 'not reached' };
     }
   }
 

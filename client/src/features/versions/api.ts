@@ -24,6 +24,8 @@ export interface VersionDetail extends VersionSummary {
   /** The stored document, as stored: read it with `graphOfDocument`. */
   document: unknown;
   problems: { nodeId: string; path: string; message: string }[];
+  /** Review requests of this version, oldest first. */
+  reviews: { id: string; status: string; requiredApprovals: number; createdAt: string }[];
 }
 
 export interface WorkflowDetail {

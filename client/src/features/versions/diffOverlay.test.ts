@@ -32,25 +32,25 @@ function overlayOf(beforeRaw: unknown, afterRaw: unknown) {
 describe('diffOverlay', () => {
   test('when a step is added then it is green (added)', () => {
     const o = overlayOf(copyOfBase(), edited());
-    expect(o.nodes['ticket']).toEqual({ state: 'added' });
+    expect(o.nodes['ticket']).toEqual({ state: 'added', note: 'added' });
   });
 
   test('when a step is removed then it is a red ghost at its old place', () => {
     const o = overlayOf(copyOfBase(), edited());
-    expect(o.nodes['done']?.state).toBe('removed');
+    expect(o.nodes['done']).toEqual({ state: 'removed', note: 'removed' });
     expect(o.ghosts?.map((g) => g.id)).toEqual(['done']);
     expect(o.ghosts?.[0]?.data.label).toBe('No action');
   });
 
   test('when params change then the step is amber with what changed', () => {
     const o = overlayOf(copyOfBase(), edited());
-    expect(o.nodes['block']).toEqual({ state: 'changed', note: '1 param' });
+    expect(o.nodes['block']).toEqual({ state: 'changed', note: 'changed: 1 param' });
   });
 
   test('when only the wiring changes then the step is amber with "wiring"', () => {
     const o = overlayOf(copyOfBase(), edited());
-    expect(o.nodes['notify']).toEqual({ state: 'changed', note: 'wiring' });
-    expect(o.nodes['check']).toEqual({ state: 'changed', note: 'wiring' });
+    expect(o.nodes['notify']).toEqual({ state: 'changed', note: 'changed: wiring' });
+    expect(o.nodes['check']).toEqual({ state: 'changed', note: 'changed: wiring' });
   });
 
   test('when transitions are gained and lost then edges are added and removed by id', () => {
@@ -72,7 +72,7 @@ describe('diffOverlay', () => {
     const after = copyOfBase();
     after.trigger.label = 'Analyst starts';
     const o = overlayOf(copyOfBase(), after);
-    expect(o.nodes['start']).toEqual({ state: 'changed', note: 'label' });
+    expect(o.nodes['start']).toEqual({ state: 'changed', note: 'changed: label' });
   });
 
   test('when nothing but positions change then the overlay is empty', () => {

@@ -39,8 +39,8 @@ export function diffOverlay(diff: WorkflowDiff, fromGraph: EditorGraph, toGraph:
   const overlay: Required<CanvasOverlay> = { nodes: {}, edges: {}, ghosts: [] };
   const ghostIds = new Set<string>();
 
-  for (const s of diff.steps.added) overlay.nodes[s.id] = { state: 'added' };
-  for (const s of diff.steps.changed) overlay.nodes[s.id] = { state: 'changed', note: changeSummary(s) };
+  for (const s of diff.steps.added) overlay.nodes[s.id] = { state: 'added', note: 'added' };
+  for (const s of diff.steps.changed) overlay.nodes[s.id] = { state: 'changed', note: `changed: ${changeSummary(s)}` };
   for (const s of diff.steps.removed) ghostIds.add(s.id);
 
   const t = diff.trigger;
@@ -51,7 +51,7 @@ export function diffOverlay(diff: WorkflowDiff, fromGraph: EditorGraph, toGraph:
     } else {
       const id = toGraph.nodes.find((n) => n.data.nodeType.startsWith('trigger.'))?.id;
       const summary = changeSummary({ ...t, retry: [], timeout: undefined, params: [...t.params, ...t.inputSchema] });
-      if (id) overlay.nodes[id] = { state: 'changed', note: summary || 'trigger' };
+      if (id) overlay.nodes[id] = { state: 'changed', note: summary ? `changed: ${summary}` : 'changed' };
     }
   }
 
@@ -59,7 +59,7 @@ export function diffOverlay(diff: WorkflowDiff, fromGraph: EditorGraph, toGraph:
     const old = fromGraph.nodes.find((n) => n.id === id);
     if (!old) continue;
     overlay.ghosts.push(old);
-    overlay.nodes[id] = { state: 'removed' };
+    overlay.nodes[id] = { state: 'removed', note: 'removed' };
   }
 
   const before = logicEdges(fromGraph);

@@ -1,6 +1,7 @@
 import type { EditorGraph } from '@autonomic/workflow';
+import { GraphView } from '../../../editor';
 import type { CanvasOverlay } from '../../../editor/contracts';
-import { ReadOnlyFlow } from './ReadOnlyFlow';
+import './canvas.css';
 
 export interface OverlayCanvasProps {
   graph: EditorGraph;
@@ -13,9 +14,19 @@ export interface OverlayCanvasProps {
 
 /**
  * The one place the review, simulation and run pages draw a graph read-only with an
- * overlay. It renders a stand-in built on @xyflow/react until the editor's canvas
- * (`editor/canvas/EditorCanvas`, `overlay` + `readOnly`) lands; then only this file changes.
+ * overlay: the editor's canvas (`GraphView`, a read-only store of its own) in a box of
+ * a fixed height.
  */
-export function OverlayCanvas(props: OverlayCanvasProps) {
-  return <ReadOnlyFlow {...props} />;
+export function OverlayCanvas({ graph, overlay, selectedNodeId, onSelectNode, label }: OverlayCanvasProps) {
+  return (
+    <div className="overlay-canvas">
+      <GraphView
+        graph={graph}
+        label={label}
+        selectedNodeId={selectedNodeId ?? null}
+        {...(overlay ? { overlay } : {})}
+        {...(onSelectNode ? { onSelectNode } : {})}
+      />
+    </div>
+  );
 }

@@ -1,0 +1,56 @@
+import { formatDate } from '../versions/format';
+import type { Comment, Thread } from './api';
+import { CommentForm } from './CommentForm';
+
+interface Props {
+  threads: readonly Thread[];
+  /** The node whose threads to show; null for the general (version-wide) threads. */
+  nodeId: string | null;
+  canComment: boolean;
+  onPost(body: string, parentId?: string): Promise<void>;
+}
+
+function One({ c }: { c: Comment }) {
+  return (
+    <div className={c.parentId ? 'reply' : undefined}>
+      <div className="comment-meta">
+        {c.author.displayName} · {formatDate(c.createdAt)}
+        {c.resolvedAt ? ' · resolved' : ''}
+      </div>
+      <p className="comment-body">{c.body}</p>
+    </div>
+  );
+}
+
+/** The comment threads anchored to one node (or the general ones), with reply and new-thread forms. */
+export function CommentThreads({ threads, nodeId, canComment, onPost }: Props) {
+  const mine = threads.filter((t) => t.nodeId === nodeId);
+  const where = nodeId ? `node ${nodeId}` : 'this version';
+  return (
+    <section
+      className="comments"
+      data-testid={nodeId ? `threads-${nodeId}` : 'threads-general'}
+      aria-label={`Comments on ${where}`}
+    >
+      <h3>{nodeId ? `Comments on ${nodeId}` : 'General comments'}</h3>
+      {mine.length === 0 && <p className="muted">No comments yet.</p>}
+      {mine.map((t) => (
+        <div key={t.id} className="thread">
+          <One c={t} />
+          {t.replies.map((r) => (
+            <One key={r.id} c={r} />
+          ))}
+          {canComment && <CommentForm label="Reply" submitLabel="Reply" onSubmit={(body) => onPost(body, t.id)} />}
+        </div>
+      ))}
+      {canComment && (
+        <CommentForm
+          label={nodeId ? `New comment on ${nodeId}` : 'New comment'}
+          submitLabel="Comment"
+          onSubmit={(body) => onPost(body)}
+          testId={nodeId ? `comment-form-${nodeId}` : 'comment-form-general'}
+        />
+      )}
+    </section>
+  );
+}

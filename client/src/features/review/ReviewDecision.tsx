@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
+import { decideReview, type ReviewDetail } from './api';
+
+interface Props {
+  review: ReviewDetail;
+  /** The node selected on the canvas: a decision may be anchored to it. */
+  nodeId: string | null;
+  onDecided(review: ReviewDetail): void;
+}
+
+/**
+ * Approve or request changes, with a comment. Rendered only for a reviewer who is not
+ * the version's author (the page decides); the decision carries the content hash seen,
+ * so a decision on content that changed meanwhile is refused.
+ */
+export function ReviewDecision({ review, nodeId, onDecided }: Props) {
+  const [comment, setComment] = useState('');
+  const [anchor, setAnchor] = useState(false);
+  const [busy, setBusy] = useState<'approve' | 'request_changes' | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+
+  const decide = async (decision: 'approve' | 'request_changes') => {
+    setBusy(decision);
+    setError(null);
+    try {
+      const body = {
+        decision,
+        contentHash: review.version.contentHash,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+        ...(anchor && nodeId ? { nodeId } : {}),
+      };
+      onDecided(await decideReview(review.id, body));
+      setComment('');
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="panel decision-bar" data-testid="review-decision" aria-labelledby="decision-title">
+      <h2 id="decision-title">Your decision</h2>
+      <label>
+        Comment
+        <textarea
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          rows={3}
+          data-testid="decision-comment"
+        />
+      </label>
+      {nodeId && (
+        <label className="radio">
+          <input type="checkbox" checked={anchor} onChange={(e) => setAnchor(e.target.checked)} /> About node{' '}
+          <code>{nodeId}</code>
+        </label>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy !== null}
+          onClick={() => void decide('approve')}
+          data-testid="approve-review"
+        >
+          {busy === 'approve' ? 'Approving…' : 'Approve'}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={busy !== null || !comment.trim()}
+          title={comment.trim() ? undefined : 'Say what should change'}
+          onClick={() => void decide('request_changes')}
+          data-testid="request-changes"
+        >
+          {busy === 'request_changes' ? 'Sending…' : 'Request changes'}
+        </button>
+      </div>
+      {error && <ApiErrorMessage error={error} />}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
+import { simulateSamples } from '../simulation/api';
+import { EffectsReport } from '../simulation/EffectsReport';
+import type { SamplesResult } from '../simulation/types';
+import { useElapsed } from '../simulation/useElapsed';
+import { formatDuration } from '../versions/format';
+import { StatusBadge } from '../versions/VersionStatusBadge';
+import type { SampleStatus } from './api';
+
+interface Props {
+  workflowId: string;
+  number: number;
+  /** The latest recorded check of each sample (from the review's policy). */
+  samples: readonly SampleStatus[];
+  canRun: boolean;
+  /** After the runs: the policy may now be met. */
+  onDone(): void;
+}
+
+/** The version's sample events simulated, each pass or fail with what it would do. */
+export function SampleSimulations({ workflowId, number, samples, canRun, onDone }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<SamplesResult | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const elapsed = useElapsed(busy);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await simulateSamples(workflowId, number));
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" data-testid="sample-simulations" aria-labelledby="samples-title">
+      <h2 id="samples-title">Sample simulations</h2>
+      {samples.length === 0 && <p className="muted">This version has no sample events.</p>}
+      {!result && samples.length > 0 && (
+        <ul>
+          {samples.map((s) => (
+            <li key={s.name}>
+              {s.name}:{' '}
+              <span className={`badge badge-${s.status === 'passed' ? 'succeeded' : s.status}`}>
+                {s.status.replace('_', ' ')}
+              </span>
+              {s.runId && (
+                <>
+                  {' '}
+                  <Link to={`/runs/${s.runId}`}>run</Link>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canRun && samples.length > 0 && (
+        <p className="actions">
+          <button type="button" onClick={() => void run()} disabled={busy} data-testid="run-samples">
+            {busy ? 'Simulating…' : result ? 'Simulate again' : 'Simulate the samples'}
+          </button>
+          <span role="status" className="muted">
+            {busy ? `running for ${formatDuration(elapsed)}` : ''}
+          </span>
+        </p>
+      )}
+      {error && <ApiErrorMessage error={error} />}
+      {result && (
+        <div>
+          <p>
+            {result.passed ? 'Every sample ran as expected.' : 'Some samples did not run as expected.'}
+            {result.approved ? ' The version is now approved.' : ''}
+          </p>
+          {result.results.map((r) => (
+            <div key={r.runId} className="sample-row" data-testid={`sample-${r.sample}`}>
+              <strong>{r.sample}</strong>{' '}
+              <span className={`badge ${r.passed ? 'badge-succeeded' : 'badge-failed'}`}>
+                {r.passed ? 'pass' : 'fail'}
+              </span>{' '}
+              <StatusBadge status={r.status} /> <Link to={`/runs/${r.runId}`}>trace</Link>
+              <div className="muted">path: {r.path.join(' → ')}</div>
+              {r.failures.length > 0 && (
+                <ul className="check-failures">
+                  {r.failures.map((f) => (
+                    <li key={f}>{f}</li>
+                  ))}
+                </ul>
+              )}
+              <EffectsReport effects={r.effects} caption={`Effects of “${r.sample}”`} />
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
