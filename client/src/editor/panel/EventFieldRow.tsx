@@ -35,7 +35,7 @@ export function EventFieldRow({
     <div role="group" aria-label={name} className="pf-event-row" data-row={index}>
       <input
         type="text"
-        className="pf-input"
+        className="pf-input pf-ev-name"
         aria-label={`${name} name`}
         placeholder="name"
         value={field.name}
@@ -47,7 +47,7 @@ export function EventFieldRow({
         onChange={(e) => set({ name: e.target.value })}
       />
       <select
-        className="pf-input"
+        className="pf-input pf-ev-type"
         aria-label={`${name} type`}
         value={field.type}
         disabled={readOnly}
@@ -60,7 +60,7 @@ export function EventFieldRow({
       {field.type === 'string' && (
         <input
           type="text"
-          className="pf-input"
+          className="pf-input pf-ev-extra"
           aria-label={`${name} format`}
           placeholder="format"
           list={formatsListId}
@@ -71,7 +71,7 @@ export function EventFieldRow({
       )}
       {field.type === 'array' && (
         <select
-          className="pf-input"
+          className="pf-input pf-ev-extra"
           aria-label={`${name} item type`}
           value={field.itemType}
           disabled={readOnly}
@@ -84,8 +84,8 @@ export function EventFieldRow({
           ))}
         </select>
       )}
-      {field.type !== 'string' && field.type !== 'array' && <span aria-hidden="true" />}
-      <label className="pf-check-option">
+      {field.type !== 'string' && field.type !== 'array' && <span className="pf-ev-extra" aria-hidden="true" />}
+      <label className="pf-check-option pf-ev-req">
         <input
           type="checkbox"
           aria-label={`${name} required`}
@@ -97,7 +97,7 @@ export function EventFieldRow({
       </label>
       <input
         type="text"
-        className="pf-input"
+        className="pf-input pf-ev-desc"
         aria-label={`${name} description`}
         placeholder="description"
         value={field.description}
@@ -105,11 +105,11 @@ export function EventFieldRow({
         onChange={(e) => set({ description: e.target.value })}
       />
       {readOnly ? (
-        <span aria-hidden="true" />
+        <span className="pf-ev-remove" aria-hidden="true" />
       ) : (
         <button
           type="button"
-          className="pf-icon pf-remove"
+          className="pf-icon pf-remove pf-ev-remove"
           aria-label={`Remove ${name.toLowerCase()}`}
           onClick={onRemove}
         >

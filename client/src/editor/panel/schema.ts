@@ -205,7 +205,8 @@ const WIDGET_HINTS: Record<string, string> = {
 /** The inline help of a field: the schema's words, the widget's usage and the constraints. */
 export function helpText(s: JsonSchema, kind: FieldKind): string | undefined {
   const widget = str(s['widget']);
-  const own = helpOf(s);
+  const words = helpOf(s);
+  const own = words && !/[.!?:)]$/.test(words) ? `${words}.` : words;
   const usage = widget ? WIDGET_HINTS[widget] : undefined;
   // A range stays useful next to the schema's words; a regex or the list of options does not.
   const hint = usage ?? (own && kind !== 'number' ? undefined : constraintHint(s, kind));
