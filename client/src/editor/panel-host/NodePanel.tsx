@@ -1,16 +1,17 @@
 import { nodeDefinition } from '@autonomic/workflow';
 import { useCallback, useMemo } from 'react';
-import { updateInputSchema, updateParams } from '../commands';
+import { updateInputSchema, updateLabel, updateParams, updateStepSettings } from '../commands';
 import { ParamsForm } from '../panel/ParamsForm';
+import { StepSettingsForm, type StepSettingsValue } from '../panel/StepSettingsForm';
+import { TriggerSchemaForm } from '../panel/TriggerSchemaForm';
 import { useEditor, useEditorStore } from '../store/context';
 import { completionsFor } from './completions';
-import { JsonTextField } from './JsonTextField';
-import { LabelField } from './LabelField';
-import { StepSettingsFields } from './StepSettingsFields';
+import { settingsChange, settingsOf } from './settings';
 
 const NO_PROBLEMS: never[] = [];
+const OBJECT_SCHEMA = { type: 'object' };
 
-/** The config panel of the one selected node: label, params form, and the type's extra settings. */
+/** The config panel of the one selected node: label and settings, params form, event schema. */
 export function NodePanel() {
   const id = useEditor((s) => (s.selection.nodes.length === 1 ? (s.selection.nodes[0] ?? null) : null));
   if (!id) return null;
@@ -27,14 +28,24 @@ function SelectedNodePanel({ id }: { id: string }) {
   const vars = useEditor((s) => s.vars);
   const eventSchema = useEditor((s) => s.nodes.find((n) => n.type === 'trigger')?.data.inputSchema);
   const run = useEditor((s) => s.run);
-  // Recomputed when the wiring, the event schema or vars change; not on moves.
-  const completions = useMemo(
-    () => completionsFor({ ...store.getState().graph(), edges, vars }, id),
-    [store, id, edges, vars, eventSchema],
-  );
+  // Recomputed when the wiring, the event schema or vars change; never on moves.
+  const completions = useMemo(() => {
+    const g = store.getState().graph();
+    return completionsFor({ ...g, edges, vars }, id);
+  }, [store, id, edges, vars, eventSchema]);
   const onParams = useCallback(
     (params: Record<string, unknown>) => run(updateParams, { id, params }, { coalesce: `params:${id}` }),
     [run, id],
+  );
+  const onSettings = useCallback(
+    (next: StepSettingsValue) => {
+      const node = store.getState().nodes.find((n) => n.id === id);
+      if (!node) return;
+      const { label, ...step } = settingsChange(settingsOf(node.data), next);
+      if (label !== undefined) run(updateLabel, { id, label }, { coalesce: `label:${id}` });
+      if (Object.keys(step).length > 0) run(updateStepSettings, { id, ...step }, { coalesce: `settings:${id}` });
+    },
+    [store, run, id],
   );
   if (!data || kind === 'note') return null;
   const def = nodeDefinition(data.nodeType);
@@ -44,15 +55,19 @@ function SelectedNodePanel({ id }: { id: string }) {
         {def?.label ?? data.nodeType} <span className="muted">{id}</span>
       </h2>
       {def && <p className="muted">{def.description}</p>}
-      <LabelField id={id} label={data.label ?? ''} fallback={def?.label ?? ''} />
+      <StepSettingsForm
+        value={settingsOf(data)}
+        onChange={onSettings}
+        problems={problems}
+        readOnly={readOnly}
+        defaultLabel={def?.label ?? ''}
+        labelOnly={kind === 'trigger'}
+      />
       {kind === 'trigger' && (
-        <JsonTextField
-          label="Event schema (JSON Schema)"
-          help="The fields expressions read as event.*"
-          value={data.inputSchema}
+        <TriggerSchemaForm
+          value={data.inputSchema ?? OBJECT_SCHEMA}
+          onChange={(inputSchema) => run(updateInputSchema, { id, inputSchema }, { coalesce: `schema:${id}` })}
           readOnly={readOnly}
-          onCommit={(schema) => run(updateInputSchema, { id, inputSchema: schema ?? { type: 'object' } })}
-          testId="event-schema"
         />
       )}
       <ParamsForm
@@ -63,7 +78,6 @@ function SelectedNodePanel({ id }: { id: string }) {
         problems={problems}
         readOnly={readOnly}
       />
-      {kind === 'step' && <StepSettingsFields id={id} data={data} />}
     </section>
   );
 }
