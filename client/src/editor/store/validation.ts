@@ -33,7 +33,8 @@ export function startLiveValidation(store: EditorStore): () => void {
       } else store.getState().validateNow();
     }, VALIDATION_DEBOUNCE_MS);
   };
-  store.getState().validateNow();
+  // The first run waits too, so that opening a big graph paints before it compiles.
+  schedule();
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.revision !== prev.revision) schedule();
   });

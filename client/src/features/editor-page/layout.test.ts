@@ -16,3 +16,14 @@ describe('withLayout', () => {
     expect(g.nodes.filter((n) => n.type === 'note').map((n) => n.data.text)).toEqual(['new']);
   });
 });
+
+describe('layoutKey', () => {
+  it('when only the node order differs then the key is the same; a move changes it', async () => {
+    const { layoutKey } = await import('./layout');
+    const g = sampleGraph();
+    const reversed = { ...g, nodes: [...g.nodes].reverse() };
+    expect(layoutKey(reversed)).toBe(layoutKey(g));
+    const moved = { ...g, nodes: g.nodes.map((n) => (n.id === 'http_1' ? { ...n, position: { x: 1, y: 1 } } : n)) };
+    expect(layoutKey(moved)).not.toBe(layoutKey(g));
+  });
+});

@@ -23,7 +23,16 @@ export function withLayout(graph: Graph, ui: UiBlock): Graph {
   return { ...graph, nodes: [...nodes, ...notes] };
 }
 
-/** The layout block of a document to save, as text to compare with the last saved one. */
-export function layoutKey(document: Record<string, unknown> | undefined): string {
-  return JSON.stringify(document?.['ui'] ?? null);
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The layout of a graph as text, in a fixed order, to tell whether anything moved since
+ * the last save without compiling the graph.
+ */
+export function layoutKey(graph: Graph): string {
+  const sorted = [...graph.nodes].sort(byId);
+  return JSON.stringify({
+    positions: sorted.filter((n) => n.type !== 'note').map((n) => [n.id, n.position.x, n.position.y]),
+    notes: sorted.filter((n) => n.type === 'note').map((n) => [n.id, n.position.x, n.position.y, n.data.text ?? '']),
+  });
 }

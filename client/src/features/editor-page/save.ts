@@ -23,7 +23,7 @@ export async function saveGraph(input: {
 }): Promise<SaveOutcome & { layout: string }> {
   const { document } = documentForSave(input.graph);
   if (!document) throw new CannotSave('Add a trigger first: a workflow starts from one.');
-  const layout = layoutKey(document);
+  const layout = layoutKey(input.graph);
   if (!input.workflowId) {
     const r = await createWorkflow(document, input.changeNote);
     return { kind: 'created', workflowId: r.workflow.id, version: r.version, layout };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { createEditorStore, documentToFlowGraph, documentForSave, type EditorStore } from '../../editor';
+import { createEditorStore, documentToFlowGraph, type EditorStore } from '../../editor';
 import { useAuth } from '../../auth/store';
 import { getLayout, getVersion, getWorkflow, type VersionSummary, type WorkflowView } from './api';
 import { layoutKey, withLayout } from './layout';
@@ -56,7 +56,7 @@ export function useEditorSession(workflowId: string | null, versionNumber: numbe
             ? `Only the owner (${workflow.owner.displayName}) or an admin edits this workflow.`
             : null;
       const store = createEditorStore({ ...graph, readOnly: readOnlyReason !== null });
-      const savedLayout = layoutKey(documentForSave(graph).document);
+      const savedLayout = layoutKey(graph);
       if (live) {
         setState({
           status: 'ready',
