@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sampleGraph } from '../commands/testing';
+import { ProblemsList } from '../problems/ProblemsList';
+import { EditorProvider } from '../store/context';
+import { createEditorStore } from '../store/createEditorStore';
+import { Palette } from './Palette';
+
+afterEach(cleanup);
+
+function renderEditor(readOnly = false) {
+  const store = createEditorStore({ ...sampleGraph(), readOnly });
+  render(
+    <EditorProvider store={store} validate={false}>
+      <Palette />
+      <ProblemsList />
+    </EditorProvider>,
+  );
+  return store;
+}
+
+describe('palette and problems list', () => {
+  it('when a palette item is activated with the keyboard then a node of that type is added and selected', async () => {
+    const store = renderEditor();
+    screen.getByTestId('palette-notify').focus();
+    await userEvent.keyboard('{Enter}');
+    const added = store.getState().nodes.at(-1);
+    expect(added).toMatchObject({ id: 'notify_1', selected: true, data: { nodeType: 'notify' } });
+  });
+
+  it('when searching then only matching items stay, under their category heading', async () => {
+    renderEditor();
+    await userEvent.type(screen.getByLabelText('Search nodes'), 'firewall');
+    const nav = screen.getByRole('navigation', { name: 'Node palette' });
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.dataset['testid']),
+    ).toEqual(['palette-block-ip']);
+    expect(within(nav).getByRole('heading', { name: 'Actions' })).toBeTruthy();
+  });
+
+  it('when the editor is read-only then palette items are disabled', () => {
+    renderEditor(true);
+    expect(screen.getByTestId<HTMLButtonElement>('palette-http').disabled).toBe(true);
+  });
+
+  it('when a problem is clicked then its node becomes the selection', async () => {
+    const store = renderEditor();
+    act(() => {
+      store.getState().addNodeAt('notify', { x: 0, y: 0 });
+      store.getState().select({ nodes: [] });
+      store.getState().validateNow();
+    });
+    const [first] = await screen.findAllByTestId('problem-notify_1');
+    if (!first) throw new Error('no problem listed');
+    await userEvent.click(first);
+    expect(store.getState().selection.nodes).toEqual(['notify_1']);
+  });
+});
