@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
-import { formatDate } from '../versions/format';
+import { formatDate, shortId } from '../versions/format';
 import { StatusBadge } from '../versions/VersionStatusBadge';
 import { decideApproval, type ApprovalTask } from './api';
 
@@ -62,7 +62,7 @@ export function ApprovalCard({
           {level?.breakGlass && <span className="badge badge-danger">break-glass level</span>}
         </h2>
         <span className="muted">
-          <Link to={`/runs/${task.runId}`}>run {task.runId.slice(0, 8)}</Link> · opened {formatDate(task.createdAt)} ·
+          <Link to={`/runs/${task.runId}`}>run {shortId(task.runId)}</Link> · opened {formatDate(task.createdAt)} ·
           deadline {formatDate(task.deadline)} · escalation level {task.escalationLevel}
           {task.quorum > 1 ? ` · quorum ${task.quorum}` : ''}
         </span>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useAsync } from '../versions/useAsync';
 import { listApprovals, type ApprovalStatus, type ApprovalTask } from './api';
 import { ApprovalCard } from './ApprovalCard';
@@ -44,7 +45,8 @@ export function ApprovalsPage() {
       <div role="status" aria-live="polite">
         {done.map((d) => (
           <p key={d.task.id} data-testid="decision-done">
-            {d.task.stepKey}: {d.task.status}; the run is now {d.runStatus}.
+            “{d.task.message}”: {d.task.status.replace('_', ' ')}; <Link to={`/runs/${d.task.runId}`}>the run</Link> is
+            now {d.runStatus}.
           </p>
         ))}
       </div>

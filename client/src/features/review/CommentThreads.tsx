@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { formatDate } from '../versions/format';
 import type { Comment, Thread } from './api';
 import { CommentForm } from './CommentForm';
@@ -22,6 +23,27 @@ function One({ c }: { c: Comment }) {
   );
 }
 
+function ReplyBox({ onPost }: { onPost(body: string): Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" className="linklike" onClick={() => setOpen(true)}>
+        Reply
+      </button>
+    );
+  }
+  return (
+    <CommentForm
+      label="Reply"
+      submitLabel="Reply"
+      onSubmit={async (body) => {
+        await onPost(body);
+        setOpen(false);
+      }}
+    />
+  );
+}
+
 /** The comment threads anchored to one node (or the general ones), with reply and new-thread forms. */
 export function CommentThreads({ threads, nodeId, canComment, onPost }: Props) {
   const mine = threads.filter((t) => t.nodeId === nodeId);
@@ -40,7 +62,7 @@ export function CommentThreads({ threads, nodeId, canComment, onPost }: Props) {
           {t.replies.map((r) => (
             <One key={r.id} c={r} />
           ))}
-          {canComment && <CommentForm label="Reply" submitLabel="Reply" onSubmit={(body) => onPost(body, t.id)} />}
+          {canComment && <ReplyBox onPost={(body) => onPost(body, t.id)} />}
         </div>
       ))}
       {canComment && (

@@ -71,8 +71,12 @@ export function ReviewPage() {
       <p className="muted">
         By {review.version.author.displayName}
         {review.version.changeNote ? ` — “${review.version.changeNote}”` : ''} · compared with{' '}
-        {review.against ? `published v${review.against.number}` : 'nothing (first version)'} · review{' '}
-        <StatusBadge status={review.status} />
+        {review.against
+          ? review.against.number === number
+            ? 'itself (it is the published version now)'
+            : `published v${review.against.number}`
+          : 'nothing (first version)'}{' '}
+        · review <StatusBadge status={review.status} />
         {isAuthor && ' · you are the author: someone else decides'}
       </p>
       {nodeThreads.size > 0 && (
@@ -116,13 +120,6 @@ export function ReviewPage() {
           <Decisions decisions={review.decisions} contentHash={review.version.contentHash} />
         </div>
         <div className="decision-bar">
-          <SampleSimulations
-            workflowId={wid}
-            number={number}
-            samples={review.policy.samples}
-            canRun={me.role !== 'manager'}
-            onDone={() => data.reload()}
-          />
           <section className="panel">
             <CommentThreads
               threads={threads}
@@ -133,6 +130,13 @@ export function ReviewPage() {
           </section>
         </div>
       </div>
+      <SampleSimulations
+        workflowId={wid}
+        number={number}
+        samples={review.policy.samples}
+        canRun={me.role !== 'manager'}
+        onDone={() => data.reload()}
+      />
     </section>
   );
 }

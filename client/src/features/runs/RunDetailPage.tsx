@@ -3,8 +3,10 @@ import { useParams } from 'react-router';
 import { useAuth } from '../../auth/store';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
 import { AttemptPanel } from '../simulation/AttemptPanel';
+import { JsonBlock } from '../simulation/JsonBlock';
 import { attemptsByStep, traceOverlay } from '../simulation/traceOverlay';
 import { OverlayCanvas } from '../versions/canvas/OverlayCanvas';
+import { shortId } from '../versions/format';
 import { attemptOf, cancelRun } from './api';
 import { RunApprovals } from './RunApprovals';
 import { RunHeader } from './RunHeader';
@@ -58,7 +60,7 @@ export function RunDetailPage() {
   return (
     <section aria-labelledby="run-title">
       <div className="page-head">
-        <h1 id="run-title">Run {id.slice(0, 8)}</h1>
+        <h1 id="run-title">Run {shortId(id)}</h1>
         <div className="actions">
           {run && ACTIVE.has(run.status) && <StreamIndicator state={stream} />}
           {run && ACTIVE.has(run.status) && role !== 'manager' && (
@@ -107,6 +109,8 @@ export function RunDetailPage() {
             </div>
           </div>
           <StepTable steps={run.steps} selected={selected} onSelect={setSelected} />
+          <JsonBlock label="Trigger event" value={run.event} />
+          <JsonBlock label="Run output" value={run.output} />
         </>
       )}
     </section>

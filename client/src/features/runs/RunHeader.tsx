@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatDate, formatDuration } from '../versions/format';
+import { formatDate, formatDuration, shortId } from '../versions/format';
 import { StatusBadge } from '../versions/VersionStatusBadge';
 import type { RunDetail } from './api';
 
@@ -53,7 +53,7 @@ export function RunHeader({ run }: { run: RunDetail }) {
         <div>
           <dt>Parent run</dt>
           <dd>
-            <Link to={`/runs/${run.parentRunId}`}>{run.parentRunId.slice(0, 8)}</Link>
+            <Link to={`/runs/${run.parentRunId}`}>{shortId(run.parentRunId)}</Link>
           </dd>
         </div>
       )}

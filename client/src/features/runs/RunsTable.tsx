@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatDate, formatDuration } from '../versions/format';
+import { formatDate, formatDuration, shortId } from '../versions/format';
 import { StatusBadge } from '../versions/VersionStatusBadge';
 import type { RunRow } from './api';
 
@@ -29,7 +29,7 @@ export function RunsTable({ runs, flash }: { runs: readonly RunRow[]; flash: Rea
           <tr key={r.id} data-testid={`run-row-${r.id}`} className={flash.has(r.id) ? 'row-flash' : undefined}>
             <td>
               <Link to={`/runs/${r.id}`} className="hash">
-                {r.id.slice(0, 8)}
+                {shortId(r.id)}
               </Link>
             </td>
             <td>

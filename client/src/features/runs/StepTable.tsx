@@ -31,7 +31,7 @@ export function StepTable({
             <td>
               <button
                 type="button"
-                className="change-item"
+                className="step-link"
                 onClick={() => onSelect(s.stepId)}
                 data-testid={`run-step-${s.stepKey}-${s.attempt}`}
               >
