@@ -1,14 +1,19 @@
-import type { FlowNode, XY } from '../types';
+import { NODE_SIZE, type FlowNode, type XY } from '../types';
 
-/** `p`, moved down-right in steps until no node starts within a few pixels of it. */
+const overlaps = (n: FlowNode, p: XY) => {
+  const w = n.measured?.width ?? NODE_SIZE.width;
+  const h = n.measured?.height ?? NODE_SIZE.height;
+  return (
+    p.x < n.position.x + w &&
+    p.x + NODE_SIZE.width > n.position.x &&
+    p.y < n.position.y + h &&
+    p.y + NODE_SIZE.height > n.position.y
+  );
+};
+
+/** `p`, moved down in steps until a new node there would cover no other node (at most 20 steps). */
 export function freePosition(nodes: readonly FlowNode[], p: XY): XY {
   let at = { ...p };
-  for (
-    let i = 0;
-    i < 50 && nodes.some((n) => Math.abs(n.position.x - at.x) < 12 && Math.abs(n.position.y - at.y) < 12);
-    i++
-  ) {
-    at = { x: at.x + 32, y: at.y + 32 };
-  }
+  for (let i = 0; i < 20 && nodes.some((n) => overlaps(n, at)); i++) at = { x: at.x, y: at.y + 40 };
   return at;
 }
