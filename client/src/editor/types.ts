@@ -46,4 +46,4 @@ export interface XY {
 }
 
 /** Default size of a node before the canvas has measured it (layout, centring, paste). */
-export const NODE_SIZE = { width: 240, height: 96 } as const;
+export const NODE_SIZE = { width: 216, height: 96 } as const;
