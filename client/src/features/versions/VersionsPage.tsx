@@ -45,6 +45,8 @@ export function VersionsPage() {
 
   const pair = [...compare].sort((a, b) => a - b);
   const published = state.data?.workflow.published?.number ?? null;
+  // Restoring the latest version would save the same content again.
+  const latest = state.data?.versions[0]?.number ?? null;
   return (
     <section aria-labelledby="versions-title">
       <div className="page-head">
@@ -108,26 +110,28 @@ export function VersionsPage() {
                   {v.contentHash.slice(0, 10)}
                 </td>
                 <td>{formatDate(v.createdAt)}</td>
-                <td className="actions">
-                  <Link to={`/workflows/${id}/versions/${v.number}`}>Open</Link>
-                  {published !== null && published !== v.number && (
-                    <Link to={`/workflows/${id}/diff?from=published&to=${v.number}`}>Diff vs published</Link>
-                  )}
-                  <Link to={`/workflows/${id}/versions/${v.number}/simulate`}>Simulate</Link>
-                  {v.status === 'draft' && canWrite && (
-                    <Link to={`/workflows/${id}/versions/${v.number}/review`}>Request review</Link>
-                  )}
-                  {canWrite && (
-                    <button
-                      type="button"
-                      disabled={busy !== null}
-                      aria-busy={busy === v.number}
-                      onClick={() => void restore(v)}
-                      data-testid={`restore-${v.number}`}
-                    >
-                      {busy === v.number ? 'Restoring…' : `Restore v${v.number}`}
-                    </button>
-                  )}
+                <td>
+                  <div className="actions">
+                    <Link to={`/workflows/${id}/versions/${v.number}`}>Open</Link>
+                    {published !== null && published !== v.number && (
+                      <Link to={`/workflows/${id}/diff?from=published&to=${v.number}`}>Diff vs published</Link>
+                    )}
+                    <Link to={`/workflows/${id}/versions/${v.number}/simulate`}>Simulate</Link>
+                    {v.status === 'draft' && canWrite && (
+                      <Link to={`/workflows/${id}/versions/${v.number}/review`}>Request review</Link>
+                    )}
+                    {canWrite && v.number !== latest && (
+                      <button
+                        type="button"
+                        disabled={busy !== null}
+                        aria-busy={busy === v.number}
+                        onClick={() => void restore(v)}
+                        data-testid={`restore-${v.number}`}
+                      >
+                        {busy === v.number ? 'Restoring…' : `Restore v${v.number}`}
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
