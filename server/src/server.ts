@@ -13,6 +13,7 @@ import type { RegisteredRoute } from './http/route';
 import { approvalRoutes } from './http/routes/approvals';
 import { authRoutes } from './http/routes/auth';
 import { layoutRoutes } from './http/routes/layout';
+import { dashboardRoutes } from './http/routes/dashboard';
 import { reviewRoutes } from './http/routes/reviews';
 import { runRoutes } from './http/routes/runs';
 import { safetyRoutes } from './http/routes/safety';
@@ -25,6 +26,7 @@ import { webhookRoutes } from './http/routes/webhooks';
 import { workflowRoutes } from './http/routes/workflows';
 import { createMetrics } from './metrics/metrics';
 import { createApprovalService } from './services/approvals/service';
+import { createDashboardService } from './services/dashboard';
 import { createAuthService, type AuthOptions } from './services/auth';
 import { createRunService } from './services/runs/service';
 import { createRunStarter } from './services/runs/starter';
@@ -115,6 +117,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     triggerRoutes({ webhookSecrets }),
     safetyRoutes({ safety }),
     secretRoutes({ vault }),
+    dashboardRoutes({ dashboard: createDashboardService(ctx) }),
   ];
   const { app, api } = buildApp({
     ctx,

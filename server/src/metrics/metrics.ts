@@ -4,6 +4,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { AppContext } from '../context';
 import type { EventSink } from '../engine';
 import { liveRunCounts, pendingApprovalCount, queueDepth } from '../store/ops-metrics';
+import { registerSloGauges } from './slo-gauges';
 
 export interface Metrics {
   registry: Registry;
@@ -68,6 +69,8 @@ export function createMetrics(ctx: AppContext): Metrics {
       await guarded('queue_depth', async () => this.set(await queueDepth(ctx.prisma, new Date(ctx.clock.now()))));
     },
   });
+
+  registerSloGauges(registry, ctx, guarded);
 
   const sink: EventSink = {
     emit(event) {

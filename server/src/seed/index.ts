@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { seedDemoHistory } from './history';
 import { seedExamplePlaybooks } from './playbooks';
 import { demoUsersBanner, seedDemoUsers } from './users';
 
@@ -17,4 +18,5 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
   const reviewers = ['bob', 'carol'].flatMap((n) => byName.get(n) ?? []);
   if (!author || reviewers.length < 2) return;
   await seedExamplePlaybooks(ctx, { authorId: author, reviewerIds: reviewers, publish: true });
+  await seedDemoHistory(ctx);
 }

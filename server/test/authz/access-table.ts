@@ -88,6 +88,20 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'GET /secrets': ADMIN,
   'PUT /secrets/:name': ADMIN,
   'DELETE /secrets/:name': ADMIN,
+  // Dashboards: everyone signed in reads, scoped in the service (managers and admins: all
+  // workflows; others: those they own or review); SLOs are set by managers and admins.
+  'GET /dashboard/workflows': ANY,
+  'GET /dashboard/runs': ANY,
+  'GET /dashboard/durations': ANY,
+  'GET /dashboard/time-to-contain': ANY,
+  'GET /dashboard/time-saved': ANY,
+  'GET /dashboard/approvals': ANY,
+  'GET /dashboard/automation': ANY,
+  'GET /dashboard/failing-steps': ANY,
+  'GET /dashboard/runs.csv': ANY,
+  'GET /dashboard/slos': ANY,
+  'PUT /dashboard/slos/:workflowId': ['manager', 'admin'],
+  'DELETE /dashboard/slos/:workflowId': ['manager', 'admin'],
 };
 
 /** The callers of the walk: no credentials, then one API token per role. */

@@ -1,0 +1,143 @@
+/**
+ * The managers' dashboard: every aggregate is computed by one SQL statement over the live
+ * runs of the caller's scope (managers and admins: every workflow; others: the workflows
+ * they own or review). SLO definitions are set by managers and admins.
+ */
+import type { AppContext } from '../../context';
+import type { Actor } from '../../http/actor';
+import { NotFoundError } from '../../http/errors';
+import { csvRunsPage } from '../../store/dashboard-csv';
+import { durationsByWorkflow, runsByStatusOverTime } from '../../store/dashboard-runs';
+import { timeSaved, timeToContain } from '../../store/dashboard-outcomes';
+import { approvalStats } from '../../store/dashboard-approvals';
+import { listScopeWorkflows, ownedOrReviewedWorkflowIds } from '../../store/dashboard-scope';
+import type { RunScope } from '../../store/dashboard-sql';
+import { automationCounts, topFailingSteps } from '../../store/dashboard-steps';
+import { automationLevel } from './automation';
+import { CSV_COLUMNS, csvLine } from './csv';
+import { resolveRange, type CsvQuery, type Range, type RangeQuery } from './query';
+import { createSloService } from './slos';
+
+const CSV_PAGE = 1_000;
+
+const rate = (good: number, bad: number): number | null => (good + bad === 0 ? null : good / (good + bad));
+const rangeView = (r: Range) => ({ from: r.from.toISOString(), to: r.to.toISOString(), bucket: r.bucket });
+
+export function createDashboardService(ctx: AppContext) {
+  const db = ctx.prisma;
+
+  /** null: every workflow. */
+  async function scopeIds(actor: Actor): Promise<string[] | null> {
+    if (actor.role === 'manager' || actor.role === 'admin') return null;
+    return ownedOrReviewedWorkflowIds(db, actor.userId);
+  }
+
+  async function scopeOf(actor: Actor, q: RangeQuery): Promise<{ scope: RunScope; range: Range }> {
+    const range = resolveRange(q, ctx.clock.now());
+    const ids = await scopeIds(actor);
+    if (q.workflowId && ids && !ids.includes(q.workflowId)) {
+      throw new NotFoundError(`workflow ${q.workflowId} on your dashboard`);
+    }
+    const workflowIds = q.workflowId ? [q.workflowId] : ids;
+    return { scope: { from: range.from, to: range.to, workflowIds }, range };
+  }
+
+  const slos = createSloService(ctx, scopeIds);
+
+  return {
+    slos,
+
+    async workflows(actor: Actor) {
+      return { workflows: await listScopeWorkflows(db, await scopeIds(actor)) };
+    },
+
+    async runs(actor: Actor, q: RangeQuery) {
+      const { scope, range } = await scopeOf(actor, q);
+      const buckets = await runsByStatusOverTime(db, scope, range.bucket);
+      const totals = buckets.reduce(
+        (t, b) => ({
+          succeeded: t.succeeded + b.succeeded,
+          failed: t.failed + b.failed,
+          cancelled: t.cancelled + b.cancelled,
+          active: t.active + b.active,
+        }),
+        { succeeded: 0, failed: 0, cancelled: 0, active: 0 },
+      );
+      const runs = totals.succeeded + totals.failed + totals.cancelled + totals.active;
+      return {
+        range: rangeView(range),
+        totals: { runs, ...totals, successRate: rate(totals.succeeded, totals.failed) },
+        buckets: buckets.map((b) => ({ ...b, successRate: rate(b.succeeded, b.failed) })),
+      };
+    },
+
+    async durations(actor: Actor, q: RangeQuery) {
+      const { scope, range } = await scopeOf(actor, q);
+      const rows = await durationsByWorkflow(db, scope);
+      return {
+        range: rangeView(range),
+        workflows: rows.map((r) => ({ ...r, successRate: rate(r.succeeded, r.failed) })),
+      };
+    },
+
+    async timeToContain(actor: Actor, q: RangeQuery) {
+      const { scope, range } = await scopeOf(actor, q);
+      const rows = await timeToContain(db, scope);
+      const overall = rows.find((r) => r.workflowId === null);
+      return {
+        range: rangeView(range),
+        overall: { runs: overall?.runs ?? 0, p50: overall?.p50 ?? null, p95: overall?.p95 ?? null },
+        workflows: rows.filter((r) => r.workflowId !== null),
+      };
+    },
+
+    async timeSaved(actor: Actor, q: RangeQuery) {
+      const { scope, range } = await scopeOf(actor, q);
+      return { range: rangeView(range), ...(await timeSaved(db, scope, range.bucket)) };
+    },
+
+    async approvals(actor: Actor, q: RangeQuery) {
+      const { scope, range } = await scopeOf(actor, q);
+      return { range: rangeView(range), ...(await approvalStats(db, scope)) };
+    },
+
+    async failingSteps(actor: Actor, q: RangeQuery & { limit: number }) {
+      const { scope, range } = await scopeOf(actor, q);
+      return { range: rangeView(range), steps: await topFailingSteps(db, scope, q.limit) };
+    },
+
+    async automation(actor: Actor, q: RangeQuery) {
+      const { scope, range } = await scopeOf(actor, q);
+      const rows = await automationCounts(db, scope);
+      return { range: rangeView(range), workflows: rows.map((r) => ({ ...r, level: automationLevel(r) })) };
+    },
+
+    /**
+     * The runs behind a chart as CSV: the scope is checked now (errors before the first
+     * byte), the lines are read a page at a time as the caller consumes them.
+     */
+    async csv(actor: Actor, q: CsvQuery): Promise<{ filename: string; lines: AsyncGenerator<string> }> {
+      const { scope, range } = await scopeOf(actor, q);
+      const filter = {
+        chart: q.chart,
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.stepId ? { stepId: q.stepId } : {}),
+      };
+      const day = (d: Date) => d.toISOString().slice(0, 10);
+      async function* lines(): AsyncGenerator<string> {
+        yield csvLine(CSV_COLUMNS.map(([name]) => name));
+        let after: { createdAt: Date; id: string } | null = null;
+        for (;;) {
+          const page = await csvRunsPage(db, scope, filter, after, CSV_PAGE);
+          if (page.length > 0) yield page.map((r) => csvLine(CSV_COLUMNS.map(([, get]) => get(r)))).join('');
+          const last = page.at(-1);
+          if (!last || page.length < CSV_PAGE) return;
+          after = { createdAt: last.createdAt, id: last.id };
+        }
+      }
+      return { filename: `runs-${q.chart}-${day(range.from)}-${day(range.to)}.csv`, lines: lines() };
+    },
+  };
+}
+
+export type DashboardService = ReturnType<typeof createDashboardService>;

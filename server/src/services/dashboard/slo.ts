@@ -1,0 +1,92 @@
+/**
+ * SLO arithmetic: compliance over the rolling window, error budget left, and burn rates
+ * over short windows (the multi-window burn-rate alert of the Google SRE workbook, with its
+ * 30-day thresholds: 6 h burning ≥ 6× or 24 h burning ≥ 3× spends 5 % or 10 % of a month's
+ * budget in that time). Pure functions over the counts the store returns.
+ */
+import { z } from 'zod';
+import type { SloCounts, SloTarget } from '../../store/dashboard-slos';
+
+/** A workflow without a stored SLO: 95 % of runs succeed within 5 minutes, over 30 days. */
+export const DEFAULT_SLO: SloTarget = { objectivePercent: 95, latencySeconds: 300, windowDays: 30 };
+
+/** What a manager may set (the database's CHECK constraints say the same). */
+export const SloBody = z
+  .object({
+    objectivePercent: z.number().min(50).lt(100),
+    latencySeconds: z
+      .int()
+      .min(1)
+      .max(7 * 86_400),
+    windowDays: z.int().min(1).max(90),
+  })
+  .strict();
+
+/** Short windows whose burn rate raises the warning, and the rate that does. */
+export const BURN_WINDOWS = [
+  { hours: 6, threshold: 6 },
+  { hours: 24, threshold: 3 },
+] as const;
+/** Fewer finished runs than this in a short window: no burn rate (one failure in two runs is noise). */
+export const MIN_BURN_RUNS = 5;
+
+export type SloState = 'no_data' | 'ok' | 'burning' | 'exhausted';
+
+export interface BurnWindow {
+  hours: number;
+  runs: number;
+  /** Error rate over the allowed error rate; null below MIN_BURN_RUNS runs. */
+  rate: number | null;
+  threshold: number;
+  firing: boolean;
+}
+
+export interface SloStatus extends SloTarget {
+  workflowId: string;
+  name: string;
+  slug: string;
+  configured: boolean;
+  /** Finished live runs in the window, and those that succeeded within the latency. */
+  runs: number;
+  good: number;
+  /** good / runs; null without runs. */
+  compliance: number | null;
+  /** The allowed share of bad runs: 1 − objective. */
+  errorBudget: number;
+  /** Share of the budget not yet spent: 1 untouched, 0 spent, negative overspent. */
+  budgetRemaining: number;
+  burn: BurnWindow[];
+  state: SloState;
+}
+
+/** Bad share over the allowed share, rounded to 1e-9 so that a rate exactly at a threshold reaches it. */
+function overBudget(total: number, good: number, objectivePercent: number): number {
+  return Math.round((((total - good) / total) * 100 * 1e9) / (100 - objectivePercent)) / 1e9;
+}
+
+export function evaluateSlo(c: SloCounts): SloStatus {
+  const burn = BURN_WINDOWS.map(({ hours, threshold }) => {
+    const w = c.recent[hours] ?? { total: 0, good: 0 };
+    const rate = w.total < MIN_BURN_RUNS ? null : overBudget(w.total, w.good, c.objectivePercent);
+    return { hours, runs: w.total, rate, threshold, firing: rate !== null && rate >= threshold };
+  });
+  const budgetRemaining = c.total === 0 ? 1 : 1 - overBudget(c.total, c.good, c.objectivePercent);
+  const state: SloState =
+    c.total === 0 ? 'no_data' : budgetRemaining <= 0 ? 'exhausted' : burn.some((b) => b.firing) ? 'burning' : 'ok';
+  return {
+    workflowId: c.workflowId,
+    name: c.name,
+    slug: c.slug,
+    configured: c.configured,
+    objectivePercent: c.objectivePercent,
+    latencySeconds: c.latencySeconds,
+    windowDays: c.windowDays,
+    runs: c.total,
+    good: c.good,
+    compliance: c.total === 0 ? null : c.good / c.total,
+    errorBudget: (100 - c.objectivePercent) / 100,
+    budgetRemaining,
+    burn,
+    state,
+  };
+}

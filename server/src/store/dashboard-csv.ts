@@ -1,0 +1,88 @@
+/**
+ * The runs behind a dashboard chart, one page at a time (keyset on created_at, id), with
+ * the per-run figures the charts aggregate, for the CSV export.
+ */
+import { Prisma } from '../generated/prisma/client';
+import { DURATION, HUMAN_SECONDS, runFilter, type Db, type RunScope } from './dashboard-sql';
+
+export const CSV_CHARTS = ['runs', 'durations', 'contain', 'saved', 'approvals', 'failing'] as const;
+export type CsvChart = (typeof CSV_CHARTS)[number];
+
+export interface CsvFilter {
+  chart: CsvChart;
+  status?: string;
+  /** With chart `failing`: only runs where this step failed. */
+  stepId?: string;
+}
+
+export interface CsvRun {
+  id: string;
+  workflowSlug: string;
+  workflowName: string;
+  status: string;
+  trigger: string;
+  eventTimestamp: Date | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  durationSeconds: number | null;
+  containedAt: Date | null;
+  timeToContainSeconds: number | null;
+  approvals: number;
+  humanSeconds: number;
+  baselineMinutes: number | null;
+  savedSeconds: number | null;
+  errorStep: string | null;
+  errorMessage: string | null;
+}
+
+function chartFilter(f: CsvFilter): Prisma.Sql {
+  switch (f.chart) {
+    case 'runs':
+      return Prisma.sql`TRUE`;
+    case 'durations':
+      return Prisma.sql`r.status IN ('succeeded', 'failed')`;
+    case 'contain':
+      return Prisma.sql`c.contained_at IS NOT NULL`;
+    case 'saved':
+      return Prisma.sql`r.status = 'succeeded' AND r.parent_run_id IS NULL AND w.manual_baseline_minutes IS NOT NULL`;
+    case 'approvals':
+      return Prisma.sql`h.approvals > 0`;
+    case 'failing':
+      return Prisma.sql`EXISTS (SELECT 1 FROM step_runs fs WHERE fs.run_id = r.id AND fs.status = 'failed'
+        ${f.stepId === undefined ? Prisma.empty : Prisma.sql`AND fs.step_id = ${f.stepId}`})`;
+  }
+}
+
+/** Up to `limit` runs after `after` (oldest first). */
+export async function csvRunsPage(
+  db: Db,
+  scope: RunScope,
+  f: CsvFilter,
+  after: { createdAt: Date; id: string } | null,
+  limit: number,
+): Promise<CsvRun[]> {
+  const rows = await db.$queryRaw<CsvRun[]>(Prisma.sql`
+    SELECT r.id::text AS id, w.slug AS "workflowSlug", w.name AS "workflowName", r.status::text AS status,
+      r.trigger_type AS trigger, r.event_timestamp AS "eventTimestamp", r.created_at AS "createdAt",
+      r.started_at AS "startedAt", r.finished_at AS "finishedAt", ${DURATION} AS "durationSeconds",
+      c.contained_at AS "containedAt",
+      greatest(0, extract(epoch FROM c.contained_at - coalesce(r.event_timestamp, r.created_at)))::float8
+        AS "timeToContainSeconds",
+      h.approvals, h.human AS "humanSeconds", w.manual_baseline_minutes AS "baselineMinutes",
+      CASE WHEN r.status = 'succeeded' AND r.parent_run_id IS NULL AND w.manual_baseline_minutes IS NOT NULL
+        THEN w.manual_baseline_minutes * 60.0::float8 - h.human END AS "savedSeconds",
+      r.error->>'stepId' AS "errorStep",
+      CASE WHEN r.status = 'failed' THEN coalesce(r.error->>'message', r.state->>'message') END AS "errorMessage"
+    FROM runs r JOIN workflows w ON w.id = r.workflow_id
+    LEFT JOIN LATERAL (SELECT min(s.finished_at) AS contained_at FROM step_runs s
+      WHERE s.run_id = r.id AND s.effect_class = 'destructive' AND s.status = 'succeeded') c ON TRUE
+    CROSS JOIN LATERAL (SELECT (SELECT count(*) FROM approval_tasks a WHERE a.run_id = r.id)::int AS approvals,
+      ${HUMAN_SECONDS} AS human) h
+    WHERE ${runFilter(scope)} AND ${chartFilter(f)}
+      ${f.status === undefined ? Prisma.empty : Prisma.sql`AND r.status = ${f.status}::run_status`}
+      ${after === null ? Prisma.empty : Prisma.sql`AND (r.created_at, r.id) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`}
+    ORDER BY r.created_at, r.id
+    LIMIT ${limit}::int`);
+  return rows;
+}
