@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EditorPage } from '../features/editor-page/EditorPage';
 import { RequestReviewPage } from '../features/review/RequestReviewPage';
 import { ReviewInboxPage } from '../features/review/ReviewInboxPage';
@@ -27,4 +28,5 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/workflows/:id/versions/:number/review', element: <RequestReviewPage /> },
   { path: '/reviews', element: <ReviewInboxPage /> },
   { path: '/reviews/:id', element: <ReviewPage /> },
+  { path: '/dashboard', element: <DashboardPage /> },
 ];

@@ -1,0 +1,90 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ContainAggregate, DashboardFilter, WorkflowDuration } from './api';
+import { csvHref } from './api';
+import { ChartPanel } from './ChartPanel';
+import { COLORS } from './colors';
+import { DataTable } from './DataTable';
+import { count, duration, percent } from './format';
+
+const minutes = (s: number | null) => (s === null ? null : Math.round((s / 60) * 100) / 100);
+const tooltipValue = (v: unknown) => (typeof v === 'number' ? duration(v * 60) : String(v));
+
+/** p50 / p95 run duration per workflow (succeeded and failed runs). */
+export function DurationsChart({ rows, filter }: { rows: WorkflowDuration[]; filter: DashboardFilter }) {
+  const data = rows.map((r) => ({ name: r.name, p50: minutes(r.p50), p95: minutes(r.p95) }));
+  return (
+    <ChartPanel
+      title="Run duration per workflow"
+      description="Median (p50) and p95, in minutes, from start to end of runs that succeeded or failed."
+      csvHref={csvHref(filter, 'durations')}
+      empty={rows.every((r) => r.p50 === null)}
+      chart={() => (
+        <ResponsiveContainer width="100%" height={260}>
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
+            <YAxis unit=" min" tick={{ fontSize: 12 }} />
+            <Tooltip formatter={tooltipValue} />
+            <Legend />
+            <Bar dataKey="p50" name="p50" fill={COLORS.accentLight} />
+            <Bar dataKey="p95" name="p95" fill={COLORS.accent} />
+          </BarChart>
+        </ResponsiveContainer>
+      )}
+      table={() => (
+        <DataTable
+          caption="Run duration per workflow"
+          rows={rows}
+          rowKey={(r) => r.workflowId}
+          columns={[
+            { header: 'Workflow', cell: (r) => r.name },
+            { header: 'Runs', cell: (r) => count(r.runs), numeric: true },
+            { header: 'Success rate', cell: (r) => percent(r.successRate), numeric: true },
+            { header: 'p50', cell: (r) => duration(r.p50), numeric: true },
+            { header: 'p95', cell: (r) => duration(r.p95), numeric: true },
+          ]}
+        />
+      )}
+    />
+  );
+}
+
+/** Time to contain per workflow: from the alert's own time to the first successful destructive action. */
+export function ContainChart({ data, filter }: { data: ContainAggregate; filter: DashboardFilter }) {
+  const rows = data.workflows.map((w) => ({ name: w.name, p50: minutes(w.p50), p95: minutes(w.p95) }));
+  return (
+    <ChartPanel
+      title="Time to contain"
+      description="From the alert's own timestamp to the first successful destructive action (block, isolate, disable), in minutes."
+      csvHref={csvHref(filter, 'contain')}
+      empty={data.overall.runs === 0}
+      emptyText="No run took a destructive action in this range."
+      chart={() => (
+        <ResponsiveContainer width="100%" height={260}>
+          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
+            <YAxis unit=" min" tick={{ fontSize: 12 }} />
+            <Tooltip formatter={tooltipValue} />
+            <Legend />
+            <Bar dataKey="p50" name="p50" fill={COLORS.accentLight} />
+            <Bar dataKey="p95" name="p95" fill={COLORS.accent} />
+          </BarChart>
+        </ResponsiveContainer>
+      )}
+      table={() => (
+        <DataTable
+          caption="Time to contain per workflow"
+          rows={[...data.workflows, { workflowId: 'all', name: 'All workflows', ...data.overall }]}
+          rowKey={(r) => r.workflowId}
+          columns={[
+            { header: 'Workflow', cell: (r) => r.name },
+            { header: 'Contained runs', cell: (r) => count(r.runs), numeric: true },
+            { header: 'p50', cell: (r) => duration(r.p50), numeric: true },
+            { header: 'p95', cell: (r) => duration(r.p95), numeric: true },
+          ]}
+        />
+      )}
+    />
+  );
+}
