@@ -55,9 +55,23 @@ const load = () =>
 const { db, dataDir, close } = await openBenchDatabase();
 const sql = new pg.Client({ connectionString: db.url });
 await sql.connect();
+// On Ctrl-C the cluster (same process group) shuts down first: its goodbye must not crash the cleanup.
+sql.on('error', () => undefined);
 const children: ServerChild[] = [];
 const rows: Row[] = [];
 const profiles: string[] = [];
+
+let cleaning: Promise<void> | undefined;
+const cleanup = () =>
+  (cleaning ??= (async () => {
+    if (!keepProfiles) rmSync(profileDir, { recursive: true, force: true });
+    for (const c of children) await c.stop();
+    await sql.end().catch(() => undefined);
+    await close();
+  })());
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+}
 
 try {
   const settings = await sql.query<{ v: string; f: string; s: string }>(
@@ -168,8 +182,5 @@ try {
   );
   for (const p of profiles) console.log(`\n${p}`);
 } finally {
-  for (const c of children) await c.stop();
-  await sql.end();
-  await close();
-  if (!keepProfiles) rmSync(profileDir, { recursive: true, force: true });
+  await cleanup();
 }

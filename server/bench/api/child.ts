@@ -33,19 +33,27 @@ export async function startServerChild(env: Record<string, string>): Promise<Ser
     if (m.error) p?.reject(new Error(m.error));
     else p?.resolve(m.value);
   });
+  // A child killed under us (Ctrl-C reaches the whole process group) fails its calls, not this process.
+  child.on('error', () => undefined);
+  child.once('exit', () => {
+    for (const p of pending.values()) p.reject(new Error('the server child exited'));
+    pending.clear();
+  });
   const call = (command: Command) =>
     new Promise<number | undefined>((resolve, reject) => {
+      if (!child.connected) return reject(new Error('the server child exited'));
       const id = next++;
       pending.set(id, { resolve, reject });
-      child.send({ ...command, id });
+      child.send({ ...command, id }, (error) => error && reject(error));
     });
   return {
     url,
     pid: child.pid ?? 0,
     call,
     async stop() {
-      if (child.exitCode !== null) return;
-      await call({ cmd: 'stop' }).catch(() => undefined);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (child.connected) await call({ cmd: 'stop' }).catch(() => undefined);
+      else child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timer);

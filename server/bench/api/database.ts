@@ -13,6 +13,7 @@ export interface BenchDatabase {
   db: Database;
   /** The embedded cluster's data directory (for its processes' CPU), if embedded. */
   dataDir: string | undefined;
+  /** Stops the cluster (or drops the database) and deletes the temp directory; the caller handles signals. */
   close(): Promise<void>;
 }
 
@@ -39,13 +40,16 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   // Not mkdtemp: as root the parent must be created (and handed to `postgres`) by embedded.ts.
   const work = join(tmpdir(), `autonomic-bench-api-${process.pid}`);
   const dataDir = join(work, 'pg');
-  const db = await openDatabase({ url: '', embedded: { dataDir, stopOnSignals: true } });
+  const db = await openDatabase({ url: '', embedded: { dataDir, stopOnSignals: false } });
   return {
     db,
     dataDir,
     async close() {
-      await db.close();
-      await fs.rm(work, { recursive: true, force: true });
+      try {
+        await db.close();
+      } finally {
+        await fs.rm(work, { recursive: true, force: true });
+      }
     },
   };
 }
