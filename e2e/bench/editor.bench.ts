@@ -1,0 +1,258 @@
+/**
+ * `npm run bench:editor`: how fast the editor opens a big workflow and how smoothly a node
+ * drags in it, in headless Chromium against the real server.
+ *
+ * For 100 / 400 / 1,000 generated nodes (a valid chain from `generateChainGraph`, wrapped
+ * into bands): load = navigation start → the graph drawn and fitted (median of
+ * BENCH_RUNS page loads, assets cached); drag = ~2 s of pointer moves on one node while
+ * the page counts animation frames. A miss is profiled (CPU profile + trace) into
+ * test-results/bench/, and the top costs are printed.
+ *
+ * Env: BENCH_URL (use a running server; else one is started on a throwaway database),
+ * BENCH_SIZES (default 100,400,1000), BENCH_RUNS (default 3), BENCH_STRICT=1 (exit 1 on a miss).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { generateChainGraph } from '@autonomic/workflow';
+import { ApiSession, DEMO_PASSWORD } from '../fixtures/api';
+import { compileOrThrow } from '../fixtures/documents';
+import { clientBuildIsStale, REPO_ROOT, startServer, type RunningServer } from '../support/server';
+import { wrapIntoBands } from './layout';
+import { LOAD_PROBE, NODE_TRANSFORM, READY_MARKER, START_FRAMES, STOP_FRAMES } from './page-scripts';
+import { cpuProfile, traceSummary, type Cost } from './profile';
+
+const TARGET = { loadMs: 1500, fps: 55 };
+const SIZES = (process.env.BENCH_SIZES ?? '100,400,1000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const DRAG_MS = 2000;
+const OUT_DIR = join(REPO_ROOT, 'test-results', 'bench');
+const LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
+interface LoadResult {
+  readyMs: number;
+  firstNodeMs: number | null;
+  rendered: number;
+}
+interface DragResult {
+  fps: number;
+  worstFrameMs: number;
+  frames: number;
+  moves: number;
+  moved: boolean;
+}
+interface Row {
+  nodes: number;
+  load: LoadResult;
+  drag: DragResult;
+  costs: { phase: string; cpu: Cost[]; trace: Cost[]; files: string[] }[];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** Whether the built client has the ready marker (then load waits for it, else for a stable canvas). */
+async function bundleHasMarker(url: string): Promise<boolean> {
+  const html = await (await fetch(`${url}/login`)).text();
+  const scripts = [...html.matchAll(/src="([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  for (const src of scripts) if ((await (await fetch(new URL(src, url))).text()).includes('editor-ready')) return true;
+  return false;
+}
+
+async function openEditor(context: BrowserContext, workflowId: string, useMarker: boolean) {
+  const page = await context.newPage();
+  await page.addInitScript(LOAD_PROBE(useMarker));
+  await page.goto(`/workflows/${workflowId}`);
+  const load = (await page.evaluate('window.__editorLoad')) as LoadResult;
+  return { page, load };
+}
+
+/** The rendered node nearest the canvas centre (it stays in view while it moves). */
+async function nodeNearCentre(page: Page): Promise<string> {
+  const id = await page.evaluate(`(() => {
+    const c = document.querySelector('[data-testid="editor-canvas"]').getBoundingClientRect();
+    const cx = c.x + c.width / 2, cy = c.y + c.height / 2;
+    let best = null, bestD = Infinity;
+    for (const n of document.querySelectorAll('.react-flow__node')) {
+      const r = n.getBoundingClientRect();
+      const d = Math.hypot(r.x + r.width / 2 - cx, r.y + r.height / 2 - cy);
+      if (d < bestD) { bestD = d; best = n.getAttribute('data-id'); }
+    }
+    return best;
+  })()`);
+  if (typeof id !== 'string') throw new Error('no node rendered');
+  return id;
+}
+
+/** Holds a node and circles with it for DRAG_MS while the page counts frames. */
+async function dragFor(page: Page, nodeId: string): Promise<DragResult> {
+  const box = await page.locator(`.react-flow__node[data-id="${nodeId}"] .node-head`).boundingBox();
+  if (!box) throw new Error(`node ${nodeId} has no box`);
+  const before = await page.evaluate(NODE_TRANSFORM(nodeId));
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 5, cy + 5);
+  await page.evaluate(START_FRAMES);
+  const start = Date.now();
+  let moves = 0;
+  while (Date.now() - start < DRAG_MS) {
+    const a = (moves / 20) * Math.PI;
+    await page.mouse.move(cx + 60 + 60 * Math.cos(a), cy + 40 * Math.sin(a));
+    moves++;
+  }
+  const frames = (await page.evaluate(STOP_FRAMES)) as number[];
+  await page.mouse.up();
+  const after = await page.evaluate(NODE_TRANSFORM(nodeId));
+  const first = frames[0] ?? 0;
+  const last = frames[frames.length - 1] ?? 0;
+  let worst = 0;
+  for (let i = 1; i < frames.length; i++) worst = Math.max(worst, (frames[i] ?? 0) - (frames[i - 1] ?? 0));
+  return {
+    fps: frames.length > 1 ? ((frames.length - 1) * 1000) / (last - first) : 0,
+    worstFrameMs: worst,
+    frames: frames.length,
+    moves,
+    moved: before !== after,
+  };
+}
+
+async function profileMiss(browser: Browser, context: BrowserContext, workflowId: string, n: number, row: Row) {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const base = join(OUT_DIR, `editor-${n}`);
+  if (row.load.readyMs >= TARGET.loadMs) {
+    const page = await context.newPage();
+    await page.addInitScript(LOAD_PROBE(false));
+    const files = [`${base}-load.cpuprofile`, `${base}-load.trace.json`];
+    let trace: Cost[] = [];
+    const cpu = await cpuProfile(page, files[0] ?? '', async () => {
+      trace = await traceSummary(browser, page, files[1] ?? '', async () => {
+        await page.goto(`/workflows/${workflowId}`);
+        await page.evaluate('window.__editorLoad');
+      });
+    });
+    row.costs.push({ phase: 'load', cpu, trace, files });
+    await page.close();
+  }
+  if (row.drag.fps < TARGET.fps) {
+    const { page } = await openEditor(context, workflowId, false);
+    const id = await nodeNearCentre(page);
+    const files = [`${base}-drag.cpuprofile`, `${base}-drag.trace.json`];
+    let trace: Cost[] = [];
+    const cpu = await cpuProfile(page, files[0] ?? '', async () => {
+      trace = await traceSummary(browser, page, files[1] ?? '', async () => {
+        await dragFor(page, id);
+      });
+    });
+    row.costs.push({ phase: 'drag', cpu, trace, files });
+    await page.close();
+  }
+}
+
+async function benchSize(browser: Browser, context: BrowserContext, api: ApiSession, n: number, useMarker: boolean) {
+  const graph = wrapIntoBands(generateChainGraph(n));
+  graph.metadata = { name: `Bench ${n} nodes ${Date.now().toString(36)}`, tags: ['bench'] };
+  const { workflowId } = await api.createWorkflow(compileOrThrow(graph), `editor bench, ${n} nodes`);
+  const loads: LoadResult[] = [];
+  let last: Page | null = null;
+  for (let r = 0; r < RUNS; r++) {
+    await last?.close();
+    const opened = await openEditor(context, workflowId, useMarker);
+    loads.push(opened.load);
+    last = opened.page;
+  }
+  if (!last) throw new Error('no run');
+  const load = loads.map((l) => l.readyMs);
+  const mid = loads.find((l) => l.readyMs === median(load)) ?? loads[0];
+  if (!mid) throw new Error('no load measured');
+  const drag = await dragFor(last, await nodeNearCentre(last));
+  await last.close();
+  const row: Row = { nodes: n, load: mid, drag, costs: [] };
+  if (mid.readyMs >= TARGET.loadMs || drag.fps < TARGET.fps) await profileMiss(browser, context, workflowId, n, row);
+  return row;
+}
+
+function verdict(r: Row): string {
+  return r.load.readyMs < TARGET.loadMs && r.drag.fps >= TARGET.fps && r.drag.moved ? 'PASS' : 'MISS';
+}
+
+function report(rows: Row[], useMarker: boolean): void {
+  const f = (x: number | null, d = 0) => (x === null ? '—' : x.toFixed(d));
+  console.log(
+    `\nEditor benchmark (headless Chromium, ${RUNS} loads each, median; ready = ${useMarker ? READY_MARKER : 'stable canvas, no ready marker in this build'})\n`,
+  );
+  console.table(
+    rows.map((r) => ({
+      nodes: r.nodes,
+      'load ms': f(r.load.readyMs),
+      'first node ms': f(r.load.firstNodeMs),
+      'nodes drawn': r.load.rendered,
+      'drag fps': f(r.drag.fps, 1),
+      'worst frame ms': f(r.drag.worstFrameMs, 1),
+      'node moved': r.drag.moved,
+      target: `< ${TARGET.loadMs} ms, ≥ ${TARGET.fps} fps`,
+      result: verdict(r),
+    })),
+  );
+  for (const r of rows) {
+    for (const c of r.costs) {
+      console.log(`\n${r.nodes} nodes, ${c.phase}: top costs (profiles: ${c.files.join(', ')})`);
+      console.log('  main thread (trace, inclusive):');
+      for (const t of c.trace.slice(0, 8)) console.log(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.what}`);
+      console.log('  JS self time (CPU profile):');
+      for (const t of c.cpu.slice(0, 12)) console.log(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.what}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  let server: RunningServer;
+  if (process.env.BENCH_URL) {
+    server = { url: process.env.BENCH_URL.replace(/\/$/, ''), stop: async () => {} };
+  } else {
+    if (clientBuildIsStale()) {
+      console.log('building the client (client/dist is missing or older than its sources)…');
+      const b = spawnSync('npm', ['run', 'build', '-w', 'client'], { cwd: REPO_ROOT, stdio: 'inherit' });
+      if (b.status !== 0) throw new Error('client build failed');
+    }
+    console.log('starting the server on a throwaway database…');
+    server = await startServer();
+  }
+  const browser = await chromium.launch(LAUNCH);
+  try {
+    const api = await ApiSession.login(server.url, 'alice');
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 } });
+    const login = await context.request.post('/api/auth/login', {
+      data: { username: 'alice', password: DEMO_PASSWORD },
+    });
+    if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+    const warm = await context.newPage();
+    await warm.goto('/workflows'); // caches the bundle: loads below measure the editor, not the download
+    await warm.close();
+    const useMarker = await bundleHasMarker(server.url);
+    const rows: Row[] = [];
+    for (const n of SIZES) {
+      console.log(`${n} nodes…`);
+      rows.push(await benchSize(browser, context, api, n, useMarker));
+    }
+    report(rows, useMarker);
+    await api.dispose();
+    if (process.env.BENCH_STRICT && rows.some((r) => verdict(r) === 'MISS')) process.exitCode = 1;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+await main();
