@@ -2,7 +2,7 @@
  * End-to-end tests: the real server on a throwaway embedded database, Debian's Chromium
  * (never a Playwright browser download), one worker (2-core machines).
  *
- * The client must be built first (`npm run test:e2e` does it). The data folder and port
+ * The client must be built first (`npm run test:e2e` builds it when it is stale). The data folder and port
  * are chosen once, in the runner process, and handed to workers and teardown through the
  * environment (workers load this file again).
  */

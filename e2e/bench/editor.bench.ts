@@ -18,10 +18,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { generateChainGraph } from '@autonomic/workflow';
 import { ApiSession, DEMO_PASSWORD } from '../fixtures/api';
 import { compileOrThrow } from '../fixtures/documents';
-import { clientBuildIsStale, REPO_ROOT, startServer, type RunningServer } from '../support/server';
+import { REPO_ROOT, startServer, type RunningServer } from '../support/server';
 import { wrapIntoBands } from './layout';
 import { LOAD_PROBE, NODE_TRANSFORM, READY_MARKER, START_FRAMES, STOP_FRAMES } from './page-scripts';
-import { cpuProfile, traceSummary, type Cost } from './profile';
+import { cpuProfile, traceSummary, type Cost, type CpuCosts } from './profile';
 
 const TARGET = { loadMs: 1500, fps: 55 };
 const SIZES = (process.env.BENCH_SIZES ?? '100,400,1000').split(',').map(Number);
@@ -56,7 +56,7 @@ interface Row {
   nodes: number;
   load: LoadResult;
   drag: DragResult;
-  costs: { phase: string; cpu: Cost[]; trace: Cost[]; files: string[] }[];
+  costs: { phase: string; cpu: CpuCosts; trace: Cost[]; files: string[] }[];
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -210,8 +210,10 @@ function report(rows: Row[], useMarker: boolean): void {
       console.log(`\n${r.nodes} nodes, ${c.phase}: top costs (profiles: ${c.files.join(', ')})`);
       console.log('  main thread (trace, inclusive):');
       for (const t of c.trace.slice(0, 8)) console.log(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.what}`);
-      console.log('  JS self time (CPU profile):');
-      for (const t of c.cpu.slice(0, 12)) console.log(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.what}`);
+      console.log('  self time by package / folder (CPU profile):');
+      for (const t of c.cpu.owners.slice(0, 8)) console.log(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.what}`);
+      console.log('  self time by function (CPU profile, source-mapped):');
+      for (const t of c.cpu.functions.slice(0, 12)) console.log(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.what}`);
     }
   }
 }
@@ -221,11 +223,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_URL) {
     server = { url: process.env.BENCH_URL.replace(/\/$/, ''), stop: async () => {} };
   } else {
-    if (clientBuildIsStale()) {
-      console.log('building the client (client/dist is missing or older than its sources)…');
-      const b = spawnSync('npm', ['run', 'build', '-w', 'client'], { cwd: REPO_ROOT, stdio: 'inherit' });
-      if (b.status !== 0) throw new Error('client build failed');
-    }
+    const b = spawnSync('npx', ['tsx', 'e2e/support/build-client.ts'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('client build failed');
     console.log('starting the server on a throwaway database…');
     server = await startServer();
   }

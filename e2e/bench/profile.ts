@@ -5,10 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { originOf } from './sourcemap';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -29,8 +30,22 @@ export interface Cost {
   ms: number;
 }
 
-/** Runs `work` under the V8 sampling profiler; returns JS self time by function, highest first. */
-export async function cpuProfile(page: Page, file: string, work: () => Promise<void>): Promise<Cost[]> {
+export interface CpuCosts {
+  /** Self time by function (source-mapped). */
+  functions: Cost[];
+  /** Self time by package or client folder. */
+  owners: Cost[];
+}
+
+const sorted = (m: Map<string, number>): Cost[] =>
+  [...m.entries()].map(([what, ms]) => ({ what, ms })).sort((a, b) => b.ms - a.ms);
+
+/**
+ * Runs `work` under the V8 sampling profiler; returns JS self time by function and by
+ * package, mapped to sources. `(program)` is native time (Blink: style, layout, paint,
+ * hit testing), `(idle)` is waiting.
+ */
+export async function cpuProfile(page: Page, file: string, work: () => Promise<void>): Promise<CpuCosts> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
@@ -39,17 +54,24 @@ export async function cpuProfile(page: Page, file: string, work: () => Promise<v
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   await cdp.detach();
   writeFileSync(file, JSON.stringify(profile));
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
+  const selfByNode = new Map<number, number>();
   (profile.samples ?? []).forEach((id, i) => {
-    const node = byId.get(id);
-    if (!node) return;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const where = url ? ` ${url.split('/').pop()}:${lineNumber + 1}` : '';
-    const key = `${functionName || '(anonymous)'}${where}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+    selfByNode.set(id, (selfByNode.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
   });
-  return [...self.entries()].map(([what, ms]) => ({ what, ms })).sort((a, b) => b.ms - a.ms);
+  const functions = new Map<string, number>();
+  const owners = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const ms = selfByNode.get(node.id);
+    if (!ms) continue;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const name = functionName || '(anonymous)';
+    const origin = url
+      ? await originOf(url, lineNumber, columnNumber, name)
+      : { where: name, owner: name.startsWith('(') ? name : '(native)' };
+    functions.set(origin.where, (functions.get(origin.where) ?? 0) + ms);
+    owners.set(origin.owner, (owners.get(origin.owner) ?? 0) + ms);
+  }
+  return { functions: sorted(functions), owners: sorted(owners) };
 }
 
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'];
@@ -101,5 +123,5 @@ export async function traceSummary(
     if (e.ph !== 'X' || !e.dur || `${e.pid}:${e.tid}` !== main || !TIMELINE_EVENTS.has(e.name)) continue;
     totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
   }
-  return [...totals.entries()].map(([what, ms]) => ({ what, ms })).sort((a, b) => b.ms - a.ms);
+  return sorted(totals);
 }

@@ -13,6 +13,6 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
     throw new Error('e2e: the server does not serve the client. Build it first: npm run build -w client');
   }
   if (clientBuildIsStale()) {
-    console.warn('e2e: client/dist is older than client/src or workflow/src; `npm run test:e2e` rebuilds it.');
+    console.warn('e2e: client/dist is older than its sources; `npm run test:e2e` rebuilds it.');
   }
 }

@@ -142,5 +142,9 @@ export function clientBuildIsStale(): boolean {
   const index = join(REPO_ROOT, 'client', 'dist', 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return ['client/src', 'workflow/src'].some((d) => newestMtime(join(REPO_ROOT, d)) > built);
+  const sources = ['client/src', 'workflow/src'].map((d) => newestMtime(join(REPO_ROOT, d)));
+  const files = ['client/index.html', 'client/vite.config.ts', 'client/package.json'].map((f) =>
+    existsSync(join(REPO_ROOT, f)) ? statSync(join(REPO_ROOT, f)).mtimeMs : 0,
+  );
+  return [...sources, ...files].some((t) => t > built);
 }
