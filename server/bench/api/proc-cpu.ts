@@ -3,6 +3,7 @@
  * and system time), the PostgreSQL cluster (postmaster and its backends, sampled every
  * 200 ms so that backends which exit are not lost), this load generator, and everything
  * else on the machine (other engineers' test runs), plus the hypervisor's steal time.
+ * With DATABASE_URL the cluster is not ours to find: its CPU counts as other processes'.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,6 +21,16 @@ function stat(pid: number | string): [number, number, number] | undefined {
     return [Number(f[1]), Number(f[11]) * TICK_MS, Number(f[12]) * TICK_MS];
   } catch {
     return undefined;
+  }
+}
+
+/** [on-CPU ms, ms runnable but waiting for a core] of a process's main thread (/proc/<pid>/schedstat). */
+function schedstat(pid: number): [number, number] {
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return [(run ?? 0) / 1e6, (wait ?? 0) / 1e6];
+  } catch {
+    return [NaN, NaN];
   }
 }
 
@@ -47,6 +58,8 @@ export interface CpuSplit {
   wallMs: number;
   serverUserMs: number;
   serverSysMs: number;
+  /** How long the server's event-loop thread was runnable but had no core (run-queue delay). */
+  serverWaitMs: number;
   postgresMs: number;
   loadMs: number;
   /** Busy time of the whole machine, all cores together. */
@@ -59,6 +72,7 @@ export interface CpuSplit {
 export function cpuWindow(serverPid: number, pgPid: number | undefined): () => CpuSplit {
   const t0 = performance.now();
   const server0 = stat(serverPid);
+  const sched0 = schedstat(serverPid);
   const load0 = process.cpuUsage();
   const machine0 = machine();
   const pgLast = new Map<string, number>();
@@ -81,12 +95,14 @@ export function cpuWindow(serverPid: number, pgPid: number | undefined): () => C
     clearInterval(timer);
     samplePostgres();
     const server1 = stat(serverPid);
+    const sched1 = schedstat(serverPid);
     const load = process.cpuUsage(load0);
     const machine1 = machine();
     const split = {
       wallMs: performance.now() - t0,
       serverUserMs: (server1?.[1] ?? 0) - (server0?.[1] ?? 0),
       serverSysMs: (server1?.[2] ?? 0) - (server0?.[2] ?? 0),
+      serverWaitMs: sched1[1] - sched0[1],
       postgresMs: pgPid ? postgresMs : NaN,
       loadMs: (load.user + load.system) / 1000,
       machineMs: machine1.busy - machine0.busy,
@@ -104,7 +120,8 @@ export function cpuLine(c: CpuSplit, requests: number): string {
   const pct = (ms: number) => `${((100 * ms) / capacity).toFixed(0)} %`;
   return (
     `      CPU per request: server ${per(c.serverUserMs + c.serverSysMs)} ms (user ${per(c.serverUserMs)} + ` +
-    `sys ${per(c.serverSysMs)}), PostgreSQL ${per(c.postgresMs)} ms, load generator ${per(c.loadMs)} ms\n` +
+    `sys ${per(c.serverSysMs)}), PostgreSQL ${per(c.postgresMs)} ms, load generator ${per(c.loadMs)} ms; ` +
+    `the server's event-loop thread waited ${per(c.serverWaitMs)} ms for a core\n` +
     `      machine (${cpus().length} cores) busy ${pct(c.machineMs)}: server ${pct(c.serverUserMs + c.serverSysMs)}, ` +
     `PostgreSQL ${pct(c.postgresMs)}, load generator ${pct(c.loadMs)}, other processes ${pct(c.otherMs)}; ` +
     `steal ${pct(c.stealMs)}`
