@@ -1,5 +1,5 @@
-import { Problems } from './FieldShell';
 import type { FieldProps } from './fieldProps';
+import { GroupShell } from './GroupShell';
 import { usePanel } from './PanelContext';
 import { asSchema, enumValues, helpText } from './schema';
 import { useFieldIds } from './useFieldIds';
@@ -14,27 +14,7 @@ export function EnumListField({ schema, value, onChange, path, label, required }
   const help = helpText(schema, 'enumList');
   const toggle = (v: unknown, on: boolean) => onChange(options.filter((o) => (o === v ? on : chosen.includes(o))));
   return (
-    <fieldset
-      className={`pf-group pf-checks${ids.invalid ? ' pf-invalid' : ''}`}
-      aria-describedby={
-        [help ? ids.helpId : '', ids.invalid ? ids.problemId : ''].filter(Boolean).join(' ') || undefined
-      }
-    >
-      <legend className="pf-legend">
-        {label}
-        {required && (
-          <span className="pf-required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </legend>
-      {help && (
-        <p id={ids.helpId} className="pf-help">
-          {help}
-        </p>
-      )}
-      <Problems id={ids.problemId} messages={ids.problems} />
+    <GroupShell ids={ids} label={label} required={required} help={help} className="pf-checks">
       <div className="pf-check-grid">
         {options.map((o) => (
           <label key={String(o)} className="pf-check-option">
@@ -48,6 +28,6 @@ export function EnumListField({ schema, value, onChange, path, label, required }
           </label>
         ))}
       </div>
-    </fieldset>
+    </GroupShell>
   );
 }

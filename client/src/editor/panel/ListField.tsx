@@ -1,5 +1,5 @@
-import { Problems } from './FieldShell';
 import type { FieldProps } from './fieldProps';
+import { GroupShell } from './GroupShell';
 import { ItemControls } from './ItemControls';
 import { usePanel } from './PanelContext';
 import { asSchema, defaultFor, fieldKind, helpText, resolveRef, singular } from './schema';
@@ -46,28 +46,7 @@ export function ListField({ schema, value, onChange, path, label, required }: Fi
   const setItem = (i: number, v: unknown) => onChange(items.map((old, j) => (j === i ? v : old)));
 
   return (
-    <fieldset
-      ref={focus.ref}
-      className={`pf-group pf-list${ids.invalid ? ' pf-invalid' : ''}`}
-      aria-describedby={
-        [help ? ids.helpId : '', ids.invalid ? ids.problemId : ''].filter(Boolean).join(' ') || undefined
-      }
-    >
-      <legend className="pf-legend">
-        {label}
-        {required && (
-          <span className="pf-required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </legend>
-      {help && (
-        <p id={ids.helpId} className="pf-help">
-          {help}
-        </p>
-      )}
-      <Problems id={ids.problemId} messages={ids.problems} />
+    <GroupShell ids={ids} label={label} required={required} help={help} className="pf-list" ref={focus.ref}>
       {list === undefined && !required && <p className="pf-unset">Not set.</p>}
       {list !== undefined && items.length === 0 && <p className="pf-unset">None yet.</p>}
       {items.length > 0 && (
@@ -119,6 +98,6 @@ export function ListField({ schema, value, onChange, path, label, required }: Fi
           )}
         </div>
       )}
-    </fieldset>
+    </GroupShell>
   );
 }

@@ -1,5 +1,5 @@
-import { Problems } from './FieldShell';
 import type { FieldProps } from './fieldProps';
+import { GroupShell } from './GroupShell';
 import { ObjectBody } from './ObjectBody';
 import { usePanel } from './PanelContext';
 import { defaultFor, helpText, isRecord } from './schema';
@@ -11,28 +11,9 @@ export function ObjectField({ schema, value, onChange, path, label, required, it
   const ids = useFieldIds(path);
   const help = helpText(schema, 'object');
   const obj = isRecord(value) ? value : isRecord(schema['default']) ? schema['default'] : undefined;
-  const describedBy = [help ? ids.helpId : undefined, ids.invalid ? ids.problemId : undefined]
-    .filter(Boolean)
-    .join(' ');
   const optional = !required && !item && !readOnly;
   return (
-    <fieldset className={`pf-group${ids.invalid ? ' pf-invalid' : ''}`} aria-describedby={describedBy || undefined}>
-      <legend className="pf-legend">
-        {label}
-        {required && !item && (
-          <span className="pf-required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </legend>
-      {actions && <div className="pf-group-actions">{actions}</div>}
-      {help && (
-        <p id={ids.helpId} className="pf-help">
-          {help}
-        </p>
-      )}
-      <Problems id={ids.problemId} messages={ids.problems} />
+    <GroupShell ids={ids} label={label} required={required && !item} help={help} actions={actions}>
       {obj ? (
         <ObjectBody schema={schema} value={obj} onChange={onChange} path={path} />
       ) : (
@@ -48,6 +29,6 @@ export function ObjectField({ schema, value, onChange, path, label, required, it
           Remove {label.toLowerCase()}
         </button>
       )}
-    </fieldset>
+    </GroupShell>
   );
 }

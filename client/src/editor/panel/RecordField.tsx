@@ -1,5 +1,5 @@
-import { Problems } from './FieldShell';
 import type { FieldProps } from './fieldProps';
+import { GroupShell } from './GroupShell';
 import { PanelContext, usePanel } from './PanelContext';
 import { pathKey } from './problems';
 import { asSchema, defaultFor, helpText, isRecord, resolveRef, singular } from './schema';
@@ -60,28 +60,7 @@ export function RecordField({ schema, value, onChange, path, label, required }: 
   };
 
   return (
-    <fieldset
-      ref={focus.ref}
-      className={`pf-group pf-record${ids.invalid ? ' pf-invalid' : ''}`}
-      aria-describedby={
-        [help ? ids.helpId : '', ids.invalid ? ids.problemId : ''].filter(Boolean).join(' ') || undefined
-      }
-    >
-      <legend className="pf-legend">
-        {label}
-        {required && (
-          <span className="pf-required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </legend>
-      {help && (
-        <p id={ids.helpId} className="pf-help">
-          {help}
-        </p>
-      )}
-      <Problems id={ids.problemId} messages={ids.problems} />
+    <GroupShell ids={ids} label={label} required={required} help={help} className="pf-record" ref={focus.ref}>
       {rows.length === 0 && <p className="pf-unset">None yet.</p>}
       {rows.map((row, i) => {
         const name = `${one} ${i + 1}`;
@@ -168,6 +147,6 @@ export function RecordField({ schema, value, onChange, path, label, required }: 
           Add {one.toLowerCase()}
         </button>
       )}
-    </fieldset>
+    </GroupShell>
   );
 }
