@@ -15,13 +15,14 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { WorkflowDocument } from '@autonomic/workflow';
+import type { WorkflowDocument } from '@autonomic/workflow';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { createEngine, MemoryRunStore, systemClock, type EffectsPort } from '../src/engine';
 import { createExecutor } from '../src/executor';
 import { createRunStarter } from '../src/services/runs';
+import { chainDoc, publishDocument, threeStepDoc } from './api/seed';
 
 const dataDir = join(tmpdir(), `autonomic-bench-persist-${process.pid}`, 'pg');
 const db = await openDatabase({ url: '', embedded: { dataDir, stopOnSignals: true }, poolSize: 4 });
@@ -45,61 +46,8 @@ const executor = createExecutor(ctx, {
 await executor.start();
 const starter = createRunStarter(ctx, executor);
 
-const doc = (steps: Record<string, unknown>, entry: string) =>
-  WorkflowDocument.parse({
-    formatVersion: 1,
-    metadata: { name: 'bench' },
-    trigger: { id: 'start', type: 'trigger.webhook', params: {}, transitions: { out: [entry] } },
-    steps,
-  });
-
-function chainDoc(n: number): WorkflowDocument {
-  const steps: Record<string, unknown> = {};
-  for (let i = 0; i < n; i++) {
-    const prev = i === 0 ? 'event.n' : `steps.s${i - 1}.output`;
-    steps[`s${i}`] = {
-      type: 'transform',
-      params: { expression: `${prev} + 1` },
-      transitions: i + 1 < n ? { out: [`s${i + 1}`] } : {},
-    };
-  }
-  return doc(steps, 's0');
-}
-
-// start → enrich (transform) → risky (condition) ─true→ verdict (transform)
-const threeStep = doc(
-  {
-    enrich: {
-      type: 'transform',
-      params: { expression: '{ "ip": event.src_ip, "score": 80 }' },
-      transitions: { out: ['risky'] },
-    },
-    risky: {
-      type: 'condition',
-      params: { predicate: 'steps.enrich.output.score >= 70' },
-      transitions: { true: ['verdict'] },
-    },
-    verdict: { type: 'transform', params: { expression: '"contain " & steps.enrich.output.ip' }, transitions: {} },
-  },
-  'enrich',
-);
-
 const owner = await prisma.user.create({ data: { username: 'bench', displayName: 'Bench', passwordHash: '-' } });
-async function publish(slug: string, d: WorkflowDocument): Promise<string> {
-  const wf = await prisma.workflow.create({ data: { slug, name: slug, ownerId: owner.id } });
-  const v = await prisma.workflowVersion.create({
-    data: {
-      workflowId: wf.id,
-      number: 1,
-      document: JSON.parse(JSON.stringify(d)),
-      contentHash: slug,
-      authorId: owner.id,
-      status: 'published',
-    },
-  });
-  await prisma.workflow.update({ where: { id: wf.id }, data: { publishedVersionId: v.id } });
-  return wf.id;
-}
+const publish = (slug: string, d: WorkflowDocument) => publishDocument(prisma, owner.id, slug, d);
 
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
@@ -159,7 +107,7 @@ console.log(
 );
 
 // (2) start + wait, 3-step run.
-const threeId = await publish('three', threeStep);
+const threeId = await publish('three', threeStepDoc);
 await callers(4, 200, () => startAndWait(threeId, { src_ip: '10.0.0.1' }));
 const c1 = await stats.commits();
 const one = await callers(1, 2000, () => startAndWait(threeId, { src_ip: '10.0.0.1' }));

@@ -49,6 +49,28 @@ export function chainDoc(n: number): WorkflowDocument {
   return doc(steps, 's0');
 }
 
+/** Creates a workflow named `slug` whose version 1, `document`, is published; returns its id. */
+export async function publishDocument(
+  prisma: AppContext['prisma'],
+  ownerId: string,
+  slug: string,
+  document: WorkflowDocument,
+): Promise<string> {
+  const wf = await prisma.workflow.create({ data: { slug, name: slug, ownerId } });
+  const version = await prisma.workflowVersion.create({
+    data: {
+      workflowId: wf.id,
+      number: 1,
+      document: JSON.parse(JSON.stringify(document)),
+      contentHash: slug,
+      authorId: ownerId,
+      status: 'published',
+    },
+  });
+  await prisma.workflow.update({ where: { id: wf.id }, data: { publishedVersionId: version.id } });
+  return wf.id;
+}
+
 export interface SeededHook {
   workflowId: string;
   path: string;
@@ -71,21 +93,10 @@ export async function seedHooks(ctx: AppContext, key: Buffer, docs: Record<strin
   const secrets = createWebhookSecrets(ctx, { cipher, webhooks });
   const hooks: Record<string, SeededHook> = {};
   for (const [slug, document] of Object.entries(docs)) {
-    const wf = await prisma.workflow.create({ data: { slug, name: slug, ownerId: user.id } });
-    const version = await prisma.workflowVersion.create({
-      data: {
-        workflowId: wf.id,
-        number: 1,
-        document: JSON.parse(JSON.stringify(document)),
-        contentHash: slug,
-        authorId: user.id,
-        status: 'published',
-      },
-    });
-    await prisma.workflow.update({ where: { id: wf.id }, data: { publishedVersionId: version.id } });
-    const path = `/api/hooks/${wf.id}`;
-    const { secret } = await secrets.rotate(wf.id, actor, path);
-    hooks[slug] = { workflowId: wf.id, path, secret };
+    const workflowId = await publishDocument(prisma, user.id, slug, document);
+    const path = `/api/hooks/${workflowId}`;
+    const { secret } = await secrets.rotate(workflowId, actor, path);
+    hooks[slug] = { workflowId, path, secret };
   }
   return hooks;
 }
