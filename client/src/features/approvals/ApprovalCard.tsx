@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
 import { formatDate, shortId } from '../versions/format';
+import { useAction } from '../versions/useAction';
 import { StatusBadge } from '../versions/VersionStatusBadge';
 import { decideApproval, type ApprovalTask } from './api';
 
@@ -36,23 +37,15 @@ export function ApprovalCard({
 }) {
   const ids = useId();
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState<'approved' | 'rejected' | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const { pending: busy, error, run } = useAction<'approved' | 'rejected'>();
   const level = task.levels[task.escalationLevel];
   const you = task.you;
 
-  const decide = async (decision: 'approved' | 'rejected') => {
-    setBusy(decision);
-    setError(null);
-    try {
+  const decide = (decision: 'approved' | 'rejected') =>
+    run(decision, async () => {
       const r = await decideApproval(task.taskId, decision, comment.trim() || undefined);
       onDecided(r.task, r.run.status);
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return (
     <article className="approval-card" data-testid={`approval-${task.id}`} aria-labelledby={`${ids}-title`}>

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
+import { useAction } from '../versions/useAction';
 
 interface Props {
   label: string;
@@ -12,21 +13,15 @@ interface Props {
 export function CommentForm({ label, submitLabel, onSubmit, testId }: Props) {
   const id = useId();
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
+  const { pending, error, run } = useAction<'post'>();
+  const busy = pending !== null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!body.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run('post', async () => {
       await onSubmit(body.trim());
       setBody('');
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="comment-form" onSubmit={(e) => void submit(e)} data-testid={testId}>

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
+import { useAction } from '../versions/useAction';
 import { publishVersion } from './api';
 
 /** Publishes an approved version; the server has the last word and its refusal is shown as it is. */
@@ -12,20 +12,13 @@ export function PublishButton({
   number: number;
   onPublished(): void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const publish = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { pending, error, run } = useAction<'publish'>();
+  const busy = pending !== null;
+  const publish = () =>
+    run('publish', async () => {
       await publishVersion(workflowId, number);
       onPublished();
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div>
       <button

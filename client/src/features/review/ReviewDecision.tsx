@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
+import { useAction } from '../versions/useAction';
 import { decideReview, type ReviewDetail } from './api';
 
 interface Props {
@@ -17,13 +18,10 @@ interface Props {
 export function ReviewDecision({ review, nodeId, onDecided }: Props) {
   const [comment, setComment] = useState('');
   const [anchor, setAnchor] = useState(false);
-  const [busy, setBusy] = useState<'approve' | 'request_changes' | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const { pending: busy, error, run } = useAction<'approve' | 'request_changes'>();
 
-  const decide = async (decision: 'approve' | 'request_changes') => {
-    setBusy(decision);
-    setError(null);
-    try {
+  const decide = (decision: 'approve' | 'request_changes') =>
+    run(decision, async () => {
       const body = {
         decision,
         contentHash: review.version.contentHash,
@@ -32,12 +30,7 @@ export function ReviewDecision({ review, nodeId, onDecided }: Props) {
       };
       onDecided(await decideReview(review.id, body));
       setComment('');
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return (
     <section className="panel decision-bar" data-testid="review-decision" aria-labelledby="decision-title">

@@ -6,6 +6,7 @@ import { EffectsReport } from '../simulation/EffectsReport';
 import type { SamplesResult } from '../simulation/types';
 import { useElapsed } from '../simulation/useElapsed';
 import { formatDuration } from '../versions/format';
+import { useAction } from '../versions/useAction';
 import { StatusBadge } from '../versions/VersionStatusBadge';
 import type { SampleStatus } from './api';
 
@@ -21,23 +22,16 @@ interface Props {
 
 /** The version's sample events simulated, each pass or fail with what it would do. */
 export function SampleSimulations({ workflowId, number, samples, canRun, onDone }: Props) {
-  const [busy, setBusy] = useState(false);
+  const { pending, error, run: runAction } = useAction<'simulate'>();
+  const busy = pending !== null;
   const [result, setResult] = useState<SamplesResult | null>(null);
-  const [error, setError] = useState<Error | null>(null);
   const elapsed = useElapsed(busy);
 
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = () =>
+    runAction('simulate', async () => {
       setResult(await simulateSamples(workflowId, number));
       onDone();
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="panel" data-testid="sample-simulations" aria-labelledby="samples-title">

@@ -7,6 +7,7 @@ import { JsonBlock } from '../simulation/JsonBlock';
 import { attemptsByStep, traceOverlay } from '../simulation/traceOverlay';
 import { OverlayCanvas } from '../versions/canvas/OverlayCanvas';
 import { shortId } from '../versions/format';
+import { useAction } from '../versions/useAction';
 import { attemptOf, cancelRun } from './api';
 import { RunApprovals } from './RunApprovals';
 import { RunHeader } from './RunHeader';
@@ -26,8 +27,8 @@ export function RunDetailPage() {
   const role = useAuth((s) => s.user?.role);
   const { run, graph, error, refresh, setRun } = useRunDetail(id);
   const [selected, setSelected] = useState<string | null>(null);
-  const [cancelError, setCancelError] = useState<Error | null>(null);
-  const [cancelling, setCancelling] = useState(false);
+  const { pending: cancelPending, error: cancelError, run: runCancel } = useAction<'cancel'>();
+  const cancelling = cancelPending !== null;
   const stream = useRunEvents(id ? `/api/runs/${id}/events` : null, {
     onRun: (e) => {
       setRun((r) => (r && r.status !== e.status ? { ...r, status: e.status } : r));
@@ -44,18 +45,11 @@ export function RunDetailPage() {
   );
   const byStep = useMemo(() => attemptsByStep(trace), [trace]);
 
-  const cancel = async () => {
-    setCancelling(true);
-    setCancelError(null);
-    try {
+  const cancel = () =>
+    runCancel('cancel', async () => {
       await cancelRun(id, 'cancelled from the run page');
       refresh();
-    } catch (e) {
-      setCancelError(e instanceof Error ? e : new Error(String(e)));
-    } finally {
-      setCancelling(false);
-    }
-  };
+    });
 
   return (
     <section aria-labelledby="run-title">
