@@ -1,13 +1,11 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ContainAggregate, DashboardFilter, WorkflowDuration } from './api';
 import { csvHref } from './api';
 import { ChartPanel } from './ChartPanel';
-import { COLORS } from './colors';
 import { DataTable } from './DataTable';
+import { PercentileBarChart } from './PercentileBarChart';
 import { count, duration, percent } from './format';
 
 const minutes = (s: number | null) => (s === null ? null : Math.round((s / 60) * 100) / 100);
-const tooltipValue = (v: unknown) => (typeof v === 'number' ? duration(v * 60) : String(v));
 
 /** p50 / p95 run duration per workflow (succeeded and failed runs). */
 export function DurationsChart({ rows, filter }: { rows: WorkflowDuration[]; filter: DashboardFilter }) {
@@ -18,19 +16,7 @@ export function DurationsChart({ rows, filter }: { rows: WorkflowDuration[]; fil
       description="Median (p50) and p95, in minutes, from start to end of runs that succeeded or failed."
       csvHref={csvHref(filter, 'durations')}
       empty={rows.every((r) => r.p50 === null)}
-      chart={() => (
-        <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
-            <YAxis unit=" min" tick={{ fontSize: 12 }} />
-            <Tooltip formatter={tooltipValue} />
-            <Legend />
-            <Bar dataKey="p50" name="p50" fill={COLORS.accentLight} />
-            <Bar dataKey="p95" name="p95" fill={COLORS.accent} />
-          </BarChart>
-        </ResponsiveContainer>
-      )}
+      chart={() => <PercentileBarChart data={data} />}
       table={() => (
         <DataTable
           caption="Run duration per workflow"
@@ -59,19 +45,7 @@ export function ContainChart({ data, filter }: { data: ContainAggregate; filter:
       csvHref={csvHref(filter, 'contain')}
       empty={data.overall.runs === 0}
       emptyText="No run took a destructive action in this range."
-      chart={() => (
-        <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
-            <YAxis unit=" min" tick={{ fontSize: 12 }} />
-            <Tooltip formatter={tooltipValue} />
-            <Legend />
-            <Bar dataKey="p50" name="p50" fill={COLORS.accentLight} />
-            <Bar dataKey="p95" name="p95" fill={COLORS.accent} />
-          </BarChart>
-        </ResponsiveContainer>
-      )}
+      chart={() => <PercentileBarChart data={rows} />}
       table={() => (
         <DataTable
           caption="Time to contain per workflow"
