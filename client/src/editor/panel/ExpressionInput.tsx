@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { CompletionItem } from '../contracts';
 import { CodeInput } from './CodeInput';
-import { checkExpression, lineColumn } from './syntax';
+import { checkExpression, syntaxMessage } from './syntax';
 
 export interface ExpressionInputProps {
   value: string;
@@ -48,7 +48,7 @@ export function ExpressionInput(props: ExpressionInputProps) {
       />
       {issue && (
         <p id={errorId} className="pf-syntax">
-          {`Syntax error${issue.position === undefined ? '' : ` at ${lineColumn(props.value, issue.position)}`}: ${issue.message}`}
+          {syntaxMessage(props.value, issue)}
         </p>
       )}
     </>

@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { CompletionItem } from '../contracts';
 import { CodeInput } from './CodeInput';
-import { checkTemplate, lineColumn } from './syntax';
+import { checkTemplate, syntaxMessage } from './syntax';
 
 export interface TemplateInputProps {
   value: string;
@@ -44,9 +44,7 @@ export function TemplateInput(props: TemplateInputProps) {
       {bad && (
         <div id={errorId} className="pf-syntax">
           {report.issues.map((issue, i) => (
-            <p key={i}>
-              {`Syntax error${issue.position === undefined ? '' : ` at ${lineColumn(props.value, issue.position)}`}: ${issue.message}`}
-            </p>
+            <p key={i}>{syntaxMessage(props.value, issue)}</p>
           ))}
         </div>
       )}

@@ -29,6 +29,11 @@ export function lineColumn(text: string, position: number): string {
   return `line ${line}, column ${last - (before.lastIndexOf('\n') + 1) + 1}`;
 }
 
+/** The message shown under the field: "Syntax error at line 1, column 4: …" (no place when there is none). */
+export function syntaxMessage(text: string, issue: SyntaxIssue): string {
+  return `Syntax error${issue.position === undefined ? '' : ` at ${lineColumn(text, issue.position)}`}: ${issue.message}`;
+}
+
 /** The word that ends where JSONata reported the error, to underline it. */
 function errorRange(text: string, position: number): Highlight | undefined {
   if (text.length === 0) return undefined;
