@@ -11,6 +11,7 @@ import { runLogSink } from './executor/run-log';
 import { buildApp, type RouteModule } from './http/app';
 import type { RegisteredRoute } from './http/route';
 import { approvalRoutes } from './http/routes/approvals';
+import { auditRoutes } from './http/routes/audit';
 import { authRoutes } from './http/routes/auth';
 import { layoutRoutes } from './http/routes/layout';
 import { dashboardRoutes } from './http/routes/dashboard';
@@ -118,6 +119,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     safetyRoutes({ safety }),
     secretRoutes({ vault }),
     dashboardRoutes({ dashboard: createDashboardService(ctx) }),
+    auditRoutes({ ctx }),
   ];
   const { app, api } = buildApp({
     ctx,

@@ -102,6 +102,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'GET /dashboard/slos': ANY,
   'PUT /dashboard/slos/:workflowId': ['manager', 'admin'],
   'DELETE /dashboard/slos/:workflowId': ['manager', 'admin'],
+  // Audit log: read-only oversight for managers and admins.
+  'GET /audit': ['manager', 'admin'],
 };
 
 /** The callers of the walk: no credentials, then one API token per role. */
