@@ -7,7 +7,7 @@ import { WorkflowListPage } from '../pages/WorkflowListPage';
 /** An address no other test (or retry) uses: 198.18.0.0/15 is reserved for benchmarks. */
 const freshIp = () => `198.${randomInt(18, 20)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 
-test('when an analyst builds, fixes, saves and simulates a containment playbook then the block is reported, and refused once the IP is protected', async ({
+test('when an analyst builds, fixes, saves and simulates a containment playbook then the block is reported, refused once the IP is protected, and the version goes to review', async ({
   page,
   loginAs,
   apiAs,
@@ -113,4 +113,29 @@ test('when an analyst builds, fixes, saves and simulates a containment playbook 
   const shot = testInfo.outputPath('simulation-refused.png');
   await page.screenshot({ path: shot, fullPage: true });
   await testInfo.attach('simulation with the IP protected', { path: shot, contentType: 'image/png' });
+
+  // Back in the editor: a sample event for the reviewers (a new destructive step is a
+  // high-risk change, which the review policy approves only with a sample to simulate).
+  await page.goto(`/workflows/${workflowId}`);
+  await expect(editor.canvas).toBeVisible();
+  await page.getByTestId('open-metadata').click();
+  await page.getByTestId('add-sample').click();
+  await page.getByTestId('sample-name-0').fill('Known-bad source');
+  await page.getByTestId('sample-event-0').fill(JSON.stringify({ alert_id: 'A-2', rule: 'e2e', src_ip: freshIp() }));
+  await page.getByRole('button', { name: 'Close details' }).click();
+  const second = await editor.save('Add a sample event for the reviewers');
+  expect(second.version).toBe(2);
+
+  // Request review from two reviewers.
+  await editor.requestReview.click();
+  await expect(page).toHaveURL(new RegExp(`/workflows/${workflowId}/versions/2/review$`));
+  await page.getByTestId('reviewer-bob').check();
+  await page.getByTestId('reviewer-carol').check();
+  await page.getByTestId('review-note').fill('Blocks a source IP after approval; sample included.');
+  await page.getByTestId('submit-review-request').click();
+  await expect(page.getByTestId('review-requested')).toBeVisible();
+  const versions = await admin.get<{ versions: { number: number; status: string }[] }>(
+    `/workflows/${workflowId}/versions`,
+  );
+  expect(versions.versions.find((v) => v.number === 2)?.status).toBe('in_review');
 });

@@ -50,6 +50,8 @@ export function content(g: Graph) {
     nodes: g.nodes.map(({ id, type, position, data }) => ({ id, type, position, data })),
     edges: g.edges.map(({ id, source, sourceHandle, target }) => ({ id, source, sourceHandle, target })),
     metadata: g.metadata,
+    vars: g.vars,
+    samples: g.samples,
   };
 }
 
