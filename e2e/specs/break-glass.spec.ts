@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { signedWebhook } from '../fixtures/api';
+import { listAudit, signedWebhook } from '../fixtures/api';
 import { containmentPlaybook, reviewAndPublish } from '../fixtures/playbooks';
 import { startReceiver } from '../fixtures/receiver';
 import { expect, test, uniqueName } from '../fixtures/test';
@@ -68,6 +68,24 @@ test('when the approver does not answer then the task escalates to the break-gla
     expect(task.escalationLevel).toBeGreaterThanOrEqual(1);
     expect(task.decisions).toEqual([
       expect.objectContaining({ username: 'oncall', decision: 'approved', breakGlass: true, level: 1 }),
+    ]);
+
+    // The audit log, read by the manager: the executor escalated the task, on-call decided as break glass.
+    const dave = await apiAs('dave');
+    const log = await listAudit(dave, { targetType: 'approval_task', targetId: taskId });
+    expect(log).toContainEqual(
+      expect.objectContaining({
+        action: 'approval.escalated',
+        actor: 'system:executor',
+        details: expect.objectContaining({ runId, level: 1, breakGlass: true }),
+      }),
+    );
+    const decided = log.filter((e) => e.action === 'approval.decided');
+    expect(decided).toEqual([
+      expect.objectContaining({
+        actor: expect.stringMatching(/^(user|token):.*:oncall$/),
+        details: expect.objectContaining({ runId, decision: 'approved', breakGlass: true, level: 1 }),
+      }),
     ]);
 
     const run = new RunDetailPage(page);
