@@ -50,8 +50,8 @@ const PERSONAS: Persona[] = [
   {
     user: 'dave',
     role: 'manager',
-    landing: /\/workflows$/,
-    heading: 'Workflows',
+    landing: /\/dashboard$/,
+    heading: 'Dashboard',
     nav: ['Dashboard'],
     notNav: ['Reviews', 'Safety lists'],
   },

@@ -7,10 +7,11 @@ import { Layout } from './Layout';
 import { RequireAuth } from './RequireAuth';
 import { routes } from './routes';
 
-/** The page a role lands on after signing in. */
+/** The page a role lands on after signing in: reviewers their inbox, managers the dashboard. */
 function Home() {
   const role = useAuth((s) => s.user?.role);
-  return <Navigate to={role === 'reviewer' ? '/reviews' : '/workflows'} replace />;
+  const landing = role === 'reviewer' ? '/reviews' : role === 'manager' ? '/dashboard' : '/workflows';
+  return <Navigate to={landing} replace />;
 }
 
 export function App() {
