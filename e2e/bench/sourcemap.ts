@@ -25,14 +25,15 @@ async function consumerFor(url: string): Promise<SourceMapConsumer | null> {
   return c;
 }
 
-/** The package (`node_modules/<pkg>`) or client folder (two levels under src) of a source path. */
+/** The package (`node_modules/<pkg>`), `workflow/src`, or client folder (`client/src/<a>/<b>`) of a source path. */
 export function ownerOf(source: string): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
   if (pkg?.[1]) return pkg[1];
-  const client = /(client\/src\/[^/]+(?:\/[^/.]+)?)/.exec(source);
-  if (client?.[1]) return client[1];
-  const workflow = /(workflow\/src)/.exec(source);
-  return workflow?.[1] ?? source.split('/').slice(-2).join('/');
+  if (/workflow\/src\//.test(source)) return 'workflow/src';
+  // Client sources are mapped relative to client/ (`src/editor/panel/CodeInput.tsx`).
+  const client = /(?:^|\/)src\/([^/]+(?:\/[^/.]+)?)/.exec(source);
+  if (client?.[1]) return `client/src/${client[1]}`;
+  return source.split('/').slice(-2).join('/');
 }
 
 /** Where a generated (0-based) line and column of `url` came from. */
