@@ -6,15 +6,7 @@ import type { EditorNode } from '@autonomic/workflow';
 
 /** How a node is drawn on top of its normal look. */
 export type NodeState =
-  | 'added'
-  | 'removed'
-  | 'changed'
-  | 'succeeded'
-  | 'failed'
-  | 'running'
-  | 'waiting'
-  | 'skipped'
-  | 'refused';
+  'added' | 'removed' | 'changed' | 'succeeded' | 'failed' | 'running' | 'waiting' | 'skipped' | 'refused';
 
 export interface NodeDecoration {
   state: NodeState;
