@@ -1,6 +1,6 @@
 /** Checking a simulated run against what its sample expects, and turning its trace into StepRuns. */
 import type { SampleEvent } from '@autonomic/workflow';
-import type { AttemptRecord, SimulationResult } from '../../engine';
+import { sampleMismatches, type AttemptRecord, type SimulationResult } from '../../engine';
 import type { SampleCheck } from '../../store/simulations';
 import type { NewStepRun } from '../../store/step-runs';
 
@@ -9,13 +9,7 @@ import type { NewStepRun } from '../../store/step-runs';
  * sample says otherwise) and, when the sample lists one, took exactly the expected path.
  */
 export function checkSample(sample: SampleEvent, sim: Pick<SimulationResult, 'status' | 'path'>): SampleCheck {
-  const failures: string[] = [];
-  const status = sample.expect?.status ?? 'succeeded';
-  if (sim.status !== status) failures.push(`expected status ${status}, got ${sim.status}`);
-  const path = sample.expect?.path;
-  if (path && (path.length !== sim.path.length || path.some((p, i) => p !== sim.path[i]))) {
-    failures.push(`expected path ${path.join(' → ')}, got ${sim.path.join(' → ') || '(none)'}`);
-  }
+  const failures = sampleMismatches(sample, sim, { defaultStatus: 'succeeded' });
   return { sample: sample.name, passed: failures.length === 0, failures };
 }
 
