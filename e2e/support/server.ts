@@ -34,6 +34,8 @@ export function serverEnv(dataDir: string, port: number): Record<string, string>
     // Live runs in the specs call the server itself (a webhook-started http step).
     OUTBOUND_ALLOW: '127.0.0.1/32',
     LOG_LEVEL: 'warn',
+    // Every JSON reply is checked against its route's contract: a drifted reply fails the journey.
+    CHECK_RESPONSES: 'true',
   };
 }
 

@@ -17,7 +17,7 @@ import { loadConfig } from '../src/config';
 import type { AppContext } from '../src/context';
 import { openDatabase } from '../src/db/database';
 import { systemClock } from '../src/engine';
-import type { Actor } from '../src/http/actor';
+import type { Actor } from '@autonomic/api';
 import { TEST_SCRYPT } from '../src/services/auth';
 import { createDashboardService } from '../src/services/dashboard';
 import { seedHistory } from '../src/seed/history';

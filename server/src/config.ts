@@ -38,6 +38,8 @@ export const ConfigSchema = z.object({
   EXECUTOR: bool.default(true),
   /** Serve the built client from client/dist. */
   SERVE_CLIENT: bool.default(true),
+  /** Check every JSON reply against its route's response schema (500 on drift); on in the test suites. */
+  CHECK_RESPONSES: bool.default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -7,7 +7,6 @@ export * from './canonical';
 export * from './graph';
 export * from './nodes';
 export * from './diff';
-export * from './api-error';
 export { WORKFLOW_NODE, type Problem } from './problem';
 export * from './migrations';
 export * from './load';

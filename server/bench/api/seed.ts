@@ -5,7 +5,7 @@
  */
 import { WorkflowDocument } from '@autonomic/workflow';
 import type { AppContext } from '../../src/context';
-import type { Actor } from '../../src/http/actor';
+import type { Actor } from '@autonomic/api';
 import { createCipher } from '../../src/services/secrets';
 import { createWebhookSecrets, createWebhookService } from '../../src/services/triggers';
 

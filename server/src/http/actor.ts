@@ -1,18 +1,6 @@
+import type { Actor } from '@autonomic/api';
 import type { Request } from 'express';
-import { UnauthenticatedError } from './errors';
-
-export const ROLES = ['analyst', 'reviewer', 'manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Who is calling: a signed-in user (cookie) or a machine/CLI (API token). */
-export interface Actor {
-  userId: string;
-  username: string;
-  role: Role;
-  via: 'session' | 'token';
-  sessionId?: string;
-  tokenId?: string;
-}
+import { UnauthenticatedError } from '../errors';
 
 /** Resolves the caller of a request, or null when it carries no credentials. */
 export interface Authenticator {

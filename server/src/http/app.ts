@@ -3,7 +3,8 @@ import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import type { AppContext } from '../context';
 import { setActor, type Authenticator } from './actor';
-import { errorMiddleware, NotFoundError, ValidationError } from './errors';
+import { NotFoundError, ValidationError } from '../errors';
+import { errorMiddleware } from './errors';
 import { openApiDocument } from './openapi';
 import { Api } from './route';
 
@@ -41,7 +42,11 @@ export function buildApp({ ctx, authenticator, modules, before, after }: AppPart
   before?.(app);
 
   const router = express.Router();
-  const api = new Api(router);
+  const api = new Api(router, {
+    checkResponses: ctx.config.CHECK_RESPONSES,
+    onResponseMismatch: (route, error) =>
+      ctx.log.error({ issues: error.issues }, `reply drifted from the contract of ${route.method} ${route.path}`),
+  });
   for (const register of modules) register(api);
   api.router.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument(api.routes));

@@ -1,57 +1,6 @@
+import type { ApiErrorBody } from '@autonomic/api';
 import type { ErrorRequestHandler } from 'express';
-import type { ApiErrorBody } from '@autonomic/workflow';
-import type { z } from 'zod';
-
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
-
-/** An error with an HTTP status and a stable code the client can switch on. */
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: ErrorDetail[] = [],
-  ) {
-    super(message);
-  }
-}
-
-export class ValidationError extends AppError {
-  constructor(message: string, details: ErrorDetail[]) {
-    super(400, 'validation_failed', message, details);
-  }
-}
-export class UnauthenticatedError extends AppError {
-  constructor(message = 'sign in first') {
-    super(401, 'unauthenticated', message);
-  }
-}
-export class ForbiddenError extends AppError {
-  constructor(message = 'your role does not allow this') {
-    super(403, 'forbidden', message);
-  }
-}
-export class NotFoundError extends AppError {
-  constructor(what: string) {
-    super(404, 'not_found', `${what} not found`);
-  }
-}
-export class ConflictError extends AppError {
-  constructor(message: string, code = 'conflict') {
-    super(409, code, message);
-  }
-}
-
-/** zod issues → details naming each field, e.g. `body.metadata.name`. */
-export function zodDetails(error: z.ZodError, prefix: string): ErrorDetail[] {
-  return error.issues.map((i) => ({
-    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
-    message: i.message,
-  }));
-}
+import { AppError } from '../errors';
 
 /** Body-parser and other framework errors carry `status`/`type`; map them without leaking internals. */
 function frameworkError(err: unknown): AppError | undefined {

@@ -1,4 +1,4 @@
-import { ApiErrorBody } from '@autonomic/workflow';
+import { ApiErrorBody } from '@autonomic/api';
 import type { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import type { RegisteredRoute } from './route';

@@ -1,101 +1,102 @@
+import type { Actor, BodyOf, ParamsOf, QueryOf, ReplyOf, RouteContract } from '@autonomic/api';
 import type { NextFunction, Request, Response, Router } from 'express';
-import { z } from 'zod';
-import { actorOf, type Actor, type Role } from './actor';
-import { ForbiddenError, UnauthenticatedError, ValidationError, zodDetails } from './errors';
+import type { z } from 'zod';
+import { AppError, ForbiddenError, UnauthenticatedError, ValidationError, zodDetails } from '../errors';
+import { actorOf } from './actor';
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type AnyObject = z.ZodObject<z.ZodRawShape>;
-
-/**
- * One route, declared once: the zod schemas validate the request at run time and
- * produce the OpenAPI document; `access` is checked before the handler runs.
- */
-export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z.ZodType> {
-  method: Method;
-  /** Express-style path under /api, e.g. `/workflows/:id`. */
-  path: string;
-  summary: string;
-  tag: string;
-  /** `public`: no sign-in; a role list: only those roles. */
-  access: 'public' | 'authenticated' | readonly Role[];
-  params?: P;
-  query?: Q;
-  body?: B;
-  response?: z.ZodType;
-  /** @default 200 */
-  status?: number;
-}
-
-export interface HandlerInput<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, A> {
-  params: z.infer<P>;
-  query: z.infer<Q>;
-  body: z.infer<B>;
-  actor: A;
+export interface HandlerInput<C extends RouteContract> {
+  params: ParamsOf<C>;
+  query: QueryOf<C>;
+  body: BodyOf<C>;
+  actor: C['access'] extends 'public' ? Actor | null : Actor;
   req: Request;
   res: Response;
 }
 
-/** Returns the JSON body to send, or `undefined` when the handler answered itself (SSE, redirects). */
-type Handler<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, A> = (
-  input: HandlerInput<P, Q, B, A>,
-) => Promise<unknown>;
+/** A reply with another status than the route's default (e.g. 200 instead of 201 for "already there"). */
+export class Reply<T> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+  ) {}
+}
 
-export type RegisteredRoute = RouteSpec<AnyObject, AnyObject, z.ZodType>;
+/**
+ * A handler returns its reply, typed by the contract's response schema (a wrong shape
+ * does not compile). Routes without a response schema answer themselves (SSE, CSV,
+ * redirects) or get 204.
+ */
+export type Handler<C extends RouteContract> = (
+  input: HandlerInput<C>,
+) => Promise<ReplyOf<C> | Reply<ReplyOf<C>>>;
 
-/** The schema of an absent params/query object. */
-type Empty = z.ZodObject<Record<string, never>>;
+export type RegisteredRoute = RouteContract;
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> | undefined {
+export interface ApiOptions {
+  /**
+   * Parse every JSON reply with its response schema before sending, answering 500 on a
+   * mismatch: on in tests, so a reply that drifts from the contract fails a test.
+   * @default false
+   */
+  checkResponses?: boolean;
+  /** Where response mismatches are reported. */
+  onResponseMismatch?: (route: RouteContract, error: z.ZodError) => void;
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
   const r = schema.safeParse(value ?? {});
   if (!r.success) throw new ValidationError(`invalid ${where}`, zodDetails(r.error, where));
   return r.data;
 }
 
-function checkAccess(access: RegisteredRoute['access'], actor: Actor | null): void {
+function checkAccess(access: RouteContract['access'], actor: Actor | null): void {
   if (access === 'public') return;
   if (!actor) throw new UnauthenticatedError();
   if (access !== 'authenticated' && !access.includes(actor.role)) throw new ForbiddenError();
 }
 
-/** Registers routes on a router and remembers them for the OpenAPI document. */
+/** Registers routes from their contracts on a router and remembers them for the OpenAPI document. */
 export class Api {
   readonly routes: RegisteredRoute[] = [];
-  constructor(readonly router: Router) {}
+  constructor(
+    readonly router: Router,
+    private readonly options: ApiOptions = {},
+  ) {}
 
-  add<P extends AnyObject = Empty, Q extends AnyObject = Empty, B extends z.ZodType = z.ZodUndefined>(
-    spec: RouteSpec<P, Q, B> & { access: 'public' },
-    handler: Handler<P, Q, B, Actor | null>,
-  ): void;
-  add<P extends AnyObject = Empty, Q extends AnyObject = Empty, B extends z.ZodType = z.ZodUndefined>(
-    spec: RouteSpec<P, Q, B>,
-    handler: Handler<P, Q, B, Actor>,
-  ): void;
-  add<P extends AnyObject, Q extends AnyObject, B extends z.ZodType>(
-    spec: RouteSpec<P, Q, B>,
-    handler: Handler<P, Q, B, Actor>,
-  ): void {
-    this.routes.push(spec as unknown as RegisteredRoute);
-    this.router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
+  add<const C extends RouteContract>(contract: C, handler: Handler<C>): void {
+    this.routes.push(contract);
+    this.router[contract.method](contract.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
         const actor = actorOf(req);
-        checkAccess(spec.access, actor);
+        checkAccess(contract.access, actor);
         const input = {
-          params: parse(spec.params, req.params, 'params') as z.infer<P>,
-          query: parse(spec.query, req.query, 'query') as z.infer<Q>,
-          body: parse(spec.body, req.body, 'body') as z.infer<B>,
-          // checkAccess has thrown unless the route is public or the actor is set.
-          actor: actor as Actor,
+          params: parse(contract.params, req.params, 'params'),
+          query: parse(contract.query, req.query, 'query'),
+          body: parse(contract.body, req.body, 'body'),
+          actor,
           req,
           res,
-        };
-        const result = await handler(input);
-        if (result !== undefined && !res.headersSent) res.status(spec.status ?? 200).json(result);
-        else if (!res.headersSent)
-          res.status(spec.status === 200 || spec.status === undefined ? 204 : spec.status).end();
+        } as HandlerInput<C>;
+        const out = await handler(input);
+        if (res.headersSent) return;
+        const [status, body] = out instanceof Reply ? [out.status, out.body as unknown] : [contract.status, out];
+        if (body === undefined) {
+          res.status(status === 200 || status === undefined ? 204 : status).end();
+          return;
+        }
+        res.status(status ?? 200).json(this.checked(contract, body));
       } catch (e) {
         next(e);
       }
     });
+  }
+
+  private checked(contract: RouteContract, body: unknown): unknown {
+    if (!this.options.checkResponses || !contract.response) return body;
+    const r = contract.response.safeParse(body);
+    if (r.success) return body;
+    this.options.onResponseMismatch?.(contract, r.error);
+    throw new AppError(500, 'internal', `reply does not match the contract of ${contract.method} ${contract.path}`);
   }
 }

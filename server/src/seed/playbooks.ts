@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../context';
 import type { VersionStatus } from '../generated/prisma/enums';
 import { createSafetyPort, SafetyList } from '../engine';
-import type { Actor } from '../http/actor';
+import type { Actor } from '@autonomic/api';
 import type { SafetySource } from '../services/contracts';
 import { createSimulationService, createWorkflowServices } from '../services/workflows';
 import { findUser } from '../store/users';

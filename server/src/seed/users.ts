@@ -4,7 +4,7 @@
  * anything real is connected.
  */
 import type { AppContext } from '../context';
-import type { Role } from '../http/actor';
+import type { Role } from '@autonomic/api';
 import { recordAudit } from '../services/audit';
 import { createPasswordHasher, DEFAULT_SCRYPT, type ScryptParams } from '../services/auth/password';
 import { countUsers, insertUsersIfAbsent } from '../store/users';

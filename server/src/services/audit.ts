@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
-import type { Actor } from '../http/actor';
+import type { Actor } from '@autonomic/api';
 
 export interface AuditEntry {
   /** A user/token, or a system component such as `system:executor`. */

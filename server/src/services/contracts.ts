@@ -3,7 +3,7 @@
  * interfaces; `services/index.ts` wires the real implementations together.
  */
 import type { EffectsPort, RunStatus, SafetyList, SafetyPort } from '../engine';
-import type { Actor } from '../http/actor';
+import type { Actor } from '@autonomic/api';
 
 export type TriggerType = 'manual' | 'webhook' | 'schedule';
 

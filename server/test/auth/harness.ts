@@ -5,7 +5,7 @@
 import request from 'supertest';
 import type { Clock } from '../../src/engine';
 import type { PrismaClient } from '../../src/generated/prisma/client';
-import type { Role } from '../../src/http/actor';
+import type { Role } from '@autonomic/api';
 import { buildApp } from '../../src/http/app';
 import { authRoutes } from '../../src/http/routes/auth';
 import { tokenRoutes } from '../../src/http/routes/tokens';

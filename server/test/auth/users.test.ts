@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/http/actor';
+import type { Actor } from '@autonomic/api';
 import { parseHash } from '../../src/services/auth/password';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { authApp } from './harness';

@@ -8,7 +8,7 @@
  * review and approve others' versions, simulate; manager — read all, dashboards; admin —
  * all, users, safety lists.
  */
-import { ROLES, type Role } from '../../src/http/actor';
+import { ROLES, type Role } from '@autonomic/api';
 
 /** `public`: no sign-in at all; otherwise the roles that pass the route's access check. */
 export type Allowed = 'public' | readonly Role[];

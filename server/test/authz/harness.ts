@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { newId } from '../../src/db/ids';
 import type { PrismaClient } from '../../src/generated/prisma/client';
-import { ROLES, type Role } from '../../src/http/actor';
+import { ROLES, type Role } from '@autonomic/api';
 import type { RegisteredRoute } from '../../src/http/route';
 import { createServer, type Server } from '../../src/server';
 import { createPasswordHasher, SESSION_COOKIE, TEST_SCRYPT } from '../../src/services/auth';

@@ -6,7 +6,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '../../src/http/actor';
+import { ROLES } from '@autonomic/api';
 import type { RegisteredRoute } from '../../src/http/route';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { ACCESS_TABLE, CALLERS, expectedGate, type Allowed, type Caller } from './access-table';

@@ -3,7 +3,7 @@
  * fixture.ts), as a manager (all workflows) over 2026-11-20 00:00–12:00 UTC.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/http/actor';
+import type { Actor } from '@autonomic/api';
 import { createDashboardService, type DashboardService } from '../../src/services/dashboard';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { testContext } from '../support/app';

@@ -10,12 +10,13 @@ import { loadConfig, type Config } from '../../src/config';
 import type { AppContext } from '../../src/context';
 import { systemClock } from '../../src/engine';
 import type { PrismaClient } from '../../src/generated/prisma/client';
-import type { Actor, Authenticator, Role } from '../../src/http/actor';
+import type { Actor, Role } from '@autonomic/api';
+import type { Authenticator } from '../../src/http/actor';
 import { buildApp, type RouteModule } from '../../src/http/app';
 
 export function testContext(prisma: PrismaClient, overrides: Partial<Config> = {}): AppContext {
   return {
-    config: { ...loadConfig({ SEED_DEMO: 'false', SEED_HISTORY: 'false', EXECUTOR: 'false' }), ...overrides },
+    config: { ...loadConfig({ SEED_DEMO: 'false', SEED_HISTORY: 'false', EXECUTOR: 'false', CHECK_RESPONSES: 'true' }), ...overrides },
     prisma,
     log: pino({ level: 'silent' }),
     clock: systemClock,

@@ -1,3 +1,4 @@
+import { layoutApi } from '@autonomic/api';
 import type { Problem, UiBlock } from '@autonomic/workflow';
 import { api } from '../../api/client';
 
@@ -51,12 +52,6 @@ export const saveVersion = (id: string, document: object, changeNote: string) =>
   });
 
 /** Layout stored over the latest version (moves alone make no version); `ui` null: none. */
-export interface LayoutView {
-  version: number | null;
-  ui: UiBlock | null;
-}
+export const getLayout = (id: string) => api(layoutApi.get, { params: { id } });
 
-export const getLayout = (id: string) => api<LayoutView>(`/workflows/${encodeURIComponent(id)}/layout`);
-
-export const putLayout = (id: string, ui: unknown) =>
-  api<LayoutView>(`/workflows/${encodeURIComponent(id)}/layout`, { method: 'PUT', body: { ui } });
+export const putLayout = (id: string, ui: UiBlock) => api(layoutApi.put, { params: { id }, body: { ui } });

@@ -5,7 +5,7 @@
  * Approvers name users (by username or id) and roles. Admins see every task but decide
  * only where they are named: break glass stays a deliberate, audited act.
  */
-import type { Actor } from '../../http/actor';
+import type { Actor } from '@autonomic/api';
 import type { ApprovalLevel, ApprovalSpec } from '../../store/approvals';
 
 export type Standing =

@@ -8,8 +8,8 @@ import type { AppContext } from '../../context';
 import { EngineError } from '../../engine';
 import type { Executor } from '../../executor';
 import type { ApprovalStatus } from '../../generated/prisma/enums';
-import type { Actor } from '../../http/actor';
-import { AppError, ConflictError, NotFoundError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { AppError, ConflictError, NotFoundError } from '../../errors';
 import {
   appendApprovalVote,
   findApprovalTask,

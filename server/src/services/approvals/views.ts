@@ -1,5 +1,5 @@
 /** Approval tasks as the API shows them, with what the caller may do. */
-import type { Actor } from '../../http/actor';
+import type { Actor } from '@autonomic/api';
 import type { ApprovalRow } from '../../store/approvals';
 import { standingOf } from './access';
 

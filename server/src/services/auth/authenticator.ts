@@ -6,7 +6,7 @@
 import type { Request } from 'express';
 import type { AppContext } from '../../context';
 import type { Actor, Authenticator } from '../../http/actor';
-import { AppError, UnauthenticatedError } from '../../http/errors';
+import { AppError, UnauthenticatedError } from '../../errors';
 import { findApiTokenByHash, touchApiToken } from '../../store/api-tokens';
 import { findSessionByTokenHash } from '../../store/sessions';
 import { readSessionCookie } from './cookie';

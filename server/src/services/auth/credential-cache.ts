@@ -5,7 +5,7 @@
  * when its own entry expires, i.e. within the authenticator's `cacheTtlMs` (5 s by default).
  */
 import type { AppContext } from '../../context';
-import type { Actor } from '../../http/actor';
+import type { Actor } from '@autonomic/api';
 
 export interface CachedCredential {
   actor: Actor;

@@ -1,6 +1,6 @@
 /** What a request may set for users and passwords: one zod schema each, used by routes and services. */
 import { z } from 'zod';
-import { ROLES } from '../../http/actor';
+import { ROLES } from '@autonomic/api';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password';
 
 /** Lower-case letters, digits, `.`, `_`, `-`; 2–40 characters, starting with a letter or digit. */

@@ -1,7 +1,7 @@
 /** Signing in and out, who am I, and changing one's own password. */
 import type { AppContext } from '../../context';
-import type { Actor } from '../../http/actor';
-import { AppError, UnauthenticatedError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { AppError, UnauthenticatedError } from '../../errors';
 import {
   deleteExpiredSessions,
   deleteSession,

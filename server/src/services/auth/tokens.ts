@@ -1,8 +1,8 @@
 /** API tokens for machines and the CLI: shown once, stored as SHA-256, revocable. */
 import { z } from 'zod';
 import type { AppContext } from '../../context';
-import type { Actor } from '../../http/actor';
-import { AppError, NotFoundError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { AppError, NotFoundError } from '../../errors';
 import { findApiToken, insertApiToken, listApiTokens, revokeApiToken, type ApiTokenInfo } from '../../store/api-tokens';
 import { recordAudit } from '../audit';
 import type { CredentialCache } from './credential-cache';

@@ -1,7 +1,7 @@
 /** User administration (admin only, enforced by the routes) and the directory everyone may read. */
 import type { AppContext } from '../../context';
-import type { Actor } from '../../http/actor';
-import { ConflictError, NotFoundError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { ConflictError, NotFoundError } from '../../errors';
 import { deleteUserSessions } from '../../store/sessions';
 import {
   findUser,

@@ -4,7 +4,7 @@
  * 3 days and daily beyond.
  */
 import { z } from 'zod';
-import { ValidationError } from '../../http/errors';
+import { ValidationError } from '../../errors';
 import { BUCKETS, type Bucket } from '../../store/dashboard-sql';
 import { CSV_CHARTS } from '../../store/dashboard-csv';
 

@@ -4,8 +4,8 @@
  * they own or review). SLO definitions are set by managers and admins.
  */
 import type { AppContext } from '../../context';
-import type { Actor } from '../../http/actor';
-import { NotFoundError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { NotFoundError } from '../../errors';
 import { csvRunsPage } from '../../store/dashboard-csv';
 import { durationsByWorkflow, runsByStatusOverTime } from '../../store/dashboard-runs';
 import { timeSaved, timeToContain } from '../../store/dashboard-outcomes';

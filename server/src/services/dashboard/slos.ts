@@ -5,8 +5,8 @@
  */
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
-import type { Actor } from '../../http/actor';
-import { NotFoundError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { NotFoundError } from '../../errors';
 import { deleteSlo, findSlo, sloCounts, upsertSlo, workflowExists } from '../../store/dashboard-slos';
 import { recordAudit } from '../audit';
 import { BURN_WINDOWS, DEFAULT_SLO, evaluateSlo, type SloBody, type SloStatus } from './slo';

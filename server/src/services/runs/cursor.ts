@@ -1,5 +1,5 @@
 /** Opaque keyset cursors: the (createdAt, id) of the last run of a page. */
-import { ValidationError } from '../../http/errors';
+import { ValidationError } from '../../errors';
 
 export function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');

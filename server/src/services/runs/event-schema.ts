@@ -4,7 +4,7 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { ErrorDetail } from '../../http/errors';
+import type { ErrorDetail } from '../../errors';
 
 export class EventSchemas {
   private readonly ajv = new Ajv2020({ allErrors: true, strict: false });

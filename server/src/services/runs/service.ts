@@ -6,8 +6,8 @@
 import type { AppContext } from '../../context';
 import type { Executor } from '../../executor';
 import type { RunMode, RunStatus } from '../../generated/prisma/enums';
-import type { Actor } from '../../http/actor';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { approvalTasksOfRuns } from '../../store/approvals';
 import { isUuid } from '../../store/runs-ids';
 import { findRunDetail, findRunHead, listRuns } from '../../store/runs-query';

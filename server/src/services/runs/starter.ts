@@ -6,7 +6,7 @@
 import type { WorkflowDocument } from '@autonomic/workflow';
 import { newId } from '../../db/ids';
 import type { Executor } from '../../executor';
-import { AppError, ConflictError, NotFoundError } from '../../http/errors';
+import { AppError, ConflictError, NotFoundError } from '../../errors';
 import { insertLiveRun } from '../../store/runs-create';
 import { initialState } from '../../store/runs-load';
 import { readRunSummary } from '../../store/runs-status';

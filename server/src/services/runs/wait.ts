@@ -6,7 +6,7 @@
 import { TERMINAL, type RunSummary } from '../../engine';
 import type { Executor } from '../../executor';
 import type { RunEvent } from '../../executor/events';
-import { NotFoundError } from '../../http/errors';
+import { NotFoundError } from '../../errors';
 
 const POLL_MS = 250;
 

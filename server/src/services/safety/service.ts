@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../context';
-import type { Actor } from '../../http/actor';
-import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import {
   deleteSafetyEntry,
   findSafetyEntry,

@@ -1,7 +1,7 @@
 import { SecretRef } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
-import { NotFoundError } from '../../http/errors';
-import type { Actor } from '../../http/actor';
+import { NotFoundError } from '../../errors';
+import type { Actor } from '@autonomic/api';
 import {
   deleteSecret,
   findSealedSecret,

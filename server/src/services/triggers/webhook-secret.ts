@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
-import type { Actor } from '../../http/actor';
-import { ForbiddenError, NotFoundError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { ForbiddenError, NotFoundError } from '../../errors';
 import { findWebhookOwner, setWebhookSecret } from '../../store/webhooks';
 import { recordAudit } from '../audit';
 import type { Cipher } from '../secrets';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context';
-import { AppError, ConflictError } from '../../http/errors';
+import { AppError, ConflictError } from '../../errors';
 import { findWebhookTarget, purgeWebhookNonces } from '../../store/webhooks';
 import type { RunStarter } from '../contracts';
 import type { Cipher } from '../secrets';

@@ -3,8 +3,8 @@
  * its playbooks, and reviewers and managers must see what they review and measure.
  * Writing is the owner's (or an admin's); approving is never the author's.
  */
-import { AppError, ForbiddenError } from '../../http/errors';
-import type { Actor } from '../../http/actor';
+import { AppError, ForbiddenError } from '../../errors';
+import type { Actor } from '@autonomic/api';
 
 interface Owned {
   ownerId: string;

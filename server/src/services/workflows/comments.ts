@@ -1,7 +1,7 @@
 /** Review comments on a version, in threads; a comment may point at one node. */
 import type { AppContext } from '../../context';
-import type { Actor } from '../../http/actor';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import {
   commentsOfVersion,
   findComment,

@@ -13,7 +13,7 @@ import {
   type WorkflowDocument,
 } from '@autonomic/workflow';
 import { z } from 'zod';
-import { ValidationError, type ErrorDetail } from '../../http/errors';
+import { ValidationError, type ErrorDetail } from '../../errors';
 
 export interface PreparedDocument {
   /** What is stored. */

@@ -1,7 +1,7 @@
 /** The reviewer inbox: reviews I am asked to do (or asked for), newest first. */
 import type { Prisma } from '../../generated/prisma/client';
 import type { ReviewStatus } from '../../generated/prisma/enums';
-import type { Actor } from '../../http/actor';
+import type { Actor } from '@autonomic/api';
 import { listReviews } from '../../store/versions-reviews';
 import { approversOf } from './review-policy';
 

@@ -3,21 +3,14 @@
  * the same content hash and saving makes no version. The editor stores such a layout
  * here; it applies while the latest version is the one it was saved over.
  */
+import type { Actor, LayoutView } from '@autonomic/api';
 import { UiBlock } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
-import type { Actor } from '../../http/actor';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../errors';
 import { latestVersion } from '../../store/versions';
 import { findLayout, saveLayout } from '../../store/workflow-layout';
 import { assertCanEdit } from './access';
 import { workflowOrThrow } from './lookup';
-
-export interface LayoutView {
-  /** The latest version's number, or null when the workflow has none. */
-  version: number | null;
-  /** The stored layout for that version, or null (then the version's own `ui` applies). */
-  ui: UiBlock | null;
-}
 
 export function createLayoutService(ctx: AppContext) {
   const { prisma } = ctx;

@@ -1,6 +1,6 @@
 /** Loading what a request names, or a 404. */
 import type { Prisma } from '../../generated/prisma/client';
-import { NotFoundError } from '../../http/errors';
+import { NotFoundError } from '../../errors';
 import { findVersion, type VersionRecord } from '../../store/versions';
 import { findWorkflow, type WorkflowRow } from '../../store/workflows';
 

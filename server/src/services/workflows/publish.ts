@@ -4,8 +4,8 @@
  * one is a rollback. The pointer, both statuses and the audit lines commit together.
  */
 import type { AppContext } from '../../context';
-import type { Actor } from '../../http/actor';
-import { ConflictError, ForbiddenError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { ConflictError, ForbiddenError } from '../../errors';
 import { findVersionById, setVersionStatus, type VersionSummary } from '../../store/versions';
 import { hasApproved } from '../../store/versions-reviews';
 import { lockWorkflow, setPublishedVersion } from '../../store/workflows';

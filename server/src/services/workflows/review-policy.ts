@@ -4,7 +4,7 @@
  * reviewer and only for the content hash they saw; the author's never counts.
  */
 import type { Prisma } from '../../generated/prisma/client';
-import type { Actor } from '../../http/actor';
+import type { Actor } from '@autonomic/api';
 import { latestSampleChecks, type StoredSampleCheck } from '../../store/simulations';
 import { findVersionById, setVersionStatus, type VersionRecord } from '../../store/versions';
 import { closeReview, lockReview, openReviewOfVersion, type ReviewRow } from '../../store/versions-reviews';

@@ -1,6 +1,6 @@
 /** Who may be asked to review a version. */
 import type { Prisma } from '../../generated/prisma/client';
-import { ValidationError, type ErrorDetail } from '../../http/errors';
+import { ValidationError, type ErrorDetail } from '../../errors';
 import { usersByIds } from '../../store/versions-reviews';
 import { isReviewerRole } from './access';
 

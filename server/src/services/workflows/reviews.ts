@@ -2,8 +2,8 @@
 import { diffWorkflows } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
 import type { ReviewDecisionKind } from '../../generated/prisma/enums';
-import type { Actor } from '../../http/actor';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import { findVersionById, getPublishedVersion, setVersionStatus } from '../../store/versions';
 import { insertComment } from '../../store/versions-comments';
 import { closeReview, findReview, insertDecision, insertReview, lockReview } from '../../store/versions-reviews';

@@ -7,8 +7,8 @@
 import type { SampleEvent, WorkflowDocument } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
 import { simulate, TERMINAL, type ApprovalPolicy, type SafetyList, type SimulationResult } from '../../engine';
-import type { Actor } from '../../http/actor';
-import { AppError, ValidationError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { AppError, ValidationError } from '../../errors';
 import { insertSimulationRun, type SampleCheck } from '../../store/simulations';
 import { publishedDocumentResolver, type VersionRecord } from '../../store/versions';
 import type { SafetySource } from '../contracts';

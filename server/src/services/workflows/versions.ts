@@ -1,8 +1,8 @@
 /** Immutable versions: save (a new version only for new content), list, read, diff. */
 import { diffWorkflows, type Problem, type WorkflowDiff, type WorkflowDocument } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
-import type { Actor } from '../../http/actor';
-import { AppError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { AppError } from '../../errors';
 import {
   findVersionByHash,
   getPublishedVersion,

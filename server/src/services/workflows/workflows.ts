@@ -1,8 +1,8 @@
 /** Creating, listing and reading workflows, and their run settings. */
 import type { AppContext } from '../../context';
 import type { VersionStatus } from '../../generated/prisma/enums';
-import type { Actor } from '../../http/actor';
-import { ValidationError } from '../../http/errors';
+import type { Actor } from '@autonomic/api';
+import { ValidationError } from '../../errors';
 import { insertVersion, latestVersion, findVersionById, type VersionSummary } from '../../store/versions';
 import {
   freeSlug,

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API answers with, each documented once. Codes are stable: the
+ * client switches on them; the message is for people and may change.
+ */
+export const ERROR_CODES = {
+  // Request shape
+  validation_failed: 'a parameter, query field or body field is invalid; `details` names each one',
+  invalid_json: 'the request body is not valid JSON',
+  invalid_body: 'the request body is not what this route reads (e.g. a webhook body that is not an object)',
+  invalid_event: "the event does not match the trigger's input schema; `details` names each field",
+  payload_too_large: 'the request body is larger than the server accepts',
+  bad_request: 'the HTTP request itself is malformed',
+  not_found: 'no such route or resource (or you may not know it exists)',
+  // Who you are
+  unauthenticated: 'sign in first, or the session or API token is no longer valid',
+  invalid_credentials: 'unknown user, wrong password or disabled account (one answer for all three)',
+  rate_limited: 'too many failed sign-ins from this address; wait and try again',
+  csrf_failed: 'an unsafe request with a session cookie lacks the right x-csrf-token header',
+  session_required: 'this action needs a signed-in person, not an API token',
+  wrong_password: 'the current password given is wrong',
+  invalid_signature: 'a webhook delivery is unsigned, wrongly signed, stale or replayed',
+  // What you may do
+  forbidden: 'your role or relation to the resource does not allow this',
+  self_approval: 'the author of a version can never approve it, not even as admin',
+  not_an_approver: 'you are not named as an approver of this task',
+  not_yet_escalated: 'you are an approver of a later escalation level that has not been reached yet',
+  // State conflicts
+  conflict: 'the resource changed in a way that makes the request impossible; reload and retry',
+  already_published: 'the version is already the published one',
+  already_decided: 'the approval task is no longer open',
+  already_voted: 'you have already decided on this approval task',
+  already_ended: 'the run has already ended',
+  review_closed: 'the review is no longer open',
+  stale_content: 'the content you reviewed is not this version’s',
+  version_invalid: 'the version has validation problems, so it cannot go further',
+  no_version: 'there is no version to act on',
+  no_samples: 'a high-risk change needs sample events to simulate, and the version has none',
+  not_published: 'the workflow has no published version',
+  not_webhook: 'the published version is not triggered by a webhook',
+  kill_switch: "the workflow's kill switch is on: no new live run starts",
+  duplicate_entry: 'the value is already on that safety list',
+  username_taken: 'another user has that username',
+  cannot_disable_self: 'you cannot disable your own account',
+  cannot_demote_self: 'you cannot change your own role',
+  last_admin: 'the last enabled admin cannot be disabled or demoted',
+  // Server
+  internal: 'an unexpected server error (logged; the message says nothing more)',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as readonly string[] as readonly ErrorCode[];
+
+/** One field at fault: `path` names it from the request root (`body.metadata.name`). */
+export const ErrorDetail = z.object({ path: z.string(), message: z.string() });
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
+/**
+ * The one error body every API route answers with. `code` is read as a string so an
+ * older client survives a newer server's code; `isErrorCode` narrows it.
+ */
+export const ApiErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(ErrorDetail).default([]),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, code);
+}
