@@ -1,9 +1,48 @@
 /** Every route contract, by area. A route the server registers must come from here. */
+import { workflowsApi } from './workflows';
+import { reviewsApi } from './reviews';
+import { triggersApi } from './triggers';
+import { usersApi } from './users';
+import { runsApi } from './runs';
+import { approvalsApi } from './approvals';
+import { simulationsApi } from './simulations';
+import { authApi } from './auth';
+import { tokensApi } from './tokens';
+import { secretsApi } from './secrets';
+import { safetyApi } from './safety';
+import { auditApi } from './audit';
+import { dashboardApi } from './dashboard';
 import { layoutApi } from './layout';
 
 export * from './common';
+export * from './workflows';
+export * from './reviews';
+export * from './triggers';
+export * from './users';
+export * from './runs';
+export * from './approvals';
+export * from './simulations';
+export * from './auth';
+export * from './tokens';
+export * from './secrets';
+export * from './safety';
+export * from './audit';
+export * from './dashboard';
 export * from './layout';
 
 export const ROUTES = {
+  workflows: workflowsApi,
+  reviews: reviewsApi,
+  triggers: triggersApi,
+  users: usersApi,
+  runs: runsApi,
+  approvals: approvalsApi,
+  simulations: simulationsApi,
+  auth: authApi,
+  tokens: tokensApi,
+  secrets: secretsApi,
+  safety: safetyApi,
+  audit: auditApi,
+  dashboard: dashboardApi,
   layout: layoutApi,
 } as const;

@@ -1,0 +1,2 @@
+/** Route contracts: auth (filled in by the migration of its routes). */
+export const authApi = {};

@@ -1,0 +1,2 @@
+/** Route contracts: secrets (filled in by the migration of its routes). */
+export const secretsApi = {};

@@ -1,0 +1,2 @@
+/** Route contracts: simulations (filled in by the migration of its routes). */
+export const simulationsApi = {};

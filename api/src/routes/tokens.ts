@@ -1,0 +1,2 @@
+/** Route contracts: tokens (filled in by the migration of its routes). */
+export const tokensApi = {};

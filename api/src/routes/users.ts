@@ -1,0 +1,2 @@
+/** Route contracts: users (filled in by the migration of its routes). */
+export const usersApi = {};
