@@ -1,7 +1,7 @@
 import type { EngineEnv } from './env';
 import { stepError, toStepError } from './errors';
 import type { ExpressionInput } from './expressions';
-import { executorFor, type Outcome, type StepContext } from './nodes';
+import { handlerFor, type Outcome, type StepContext } from './nodes';
 import type { ChildStart } from './nodes/types';
 import type { PreparedStep } from './program';
 import { retryDelayMs, shouldRetry } from './retry';
@@ -15,17 +15,17 @@ import type { AttemptRecord, RunSummary, Token, TraceEvent } from './state';
  */
 export async function runToken(s: RunSession, token: Token): Promise<Outcome> {
   const step = s.step(token.stepId);
-  const exec = step && executorFor(step.type);
-  if (!step || !exec) {
+  const handler = step && handlerFor(step.type);
+  if (!step || !handler) {
     return {
       type: 'error',
-      error: stepError('internal', `no executor for step ${token.stepId}`, { retryable: false }),
+      error: stepError('internal', `no handler for step ${token.stepId}`, { retryable: false }),
     };
   }
   const ctx = new Attempt(s, token, step, s.trace.open(token, step));
   let outcome: Outcome;
   try {
-    outcome = await exec(ctx);
+    outcome = await handler(ctx);
   } catch (e) {
     outcome = { type: 'error', error: toStepError(e) };
   } finally {

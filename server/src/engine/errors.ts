@@ -26,7 +26,7 @@ export function stepError(
   return error;
 }
 
-/** Thrown by ports and executors to fail a step with a specific StepError. */
+/** Thrown by ports and step handlers to fail a step with a specific StepError. */
 export class StepFailure extends Error {
   constructor(readonly error: StepError) {
     super(error.message);

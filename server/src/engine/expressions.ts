@@ -83,7 +83,7 @@ export class Expressions {
 
   /**
    * Renders every string in `value` as a template except at the paths in `skip`
-   * (expression fields, which their executor evaluates). Paths: `a.b`, `a[]`, `a.*`.
+   * (expression fields, which their step handler evaluates). Paths: `a.b`, `a[]`, `a.*`.
    */
   async renderParams(value: unknown, skip: ReadonlySet<string>, input: unknown, path = ''): Promise<unknown> {
     if (typeof value === 'string') return skip.has(path) ? value : this.render(value, input);

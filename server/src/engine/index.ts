@@ -12,5 +12,5 @@ export { systemClock, systemRandom, seededRandom, createVirtualClock, type Virtu
 export { SafetyList, SafetyEntry, Criticality, checkTarget, createSafetyPort, entryMatcher } from './safety';
 export { simulate, type SimulationOptions, type SimulationResult, type ApprovalPolicy } from './simulation';
 export { simulatedEffects, effectsReport, describeAction, type EffectReportEntry } from './simulated-effects';
-export { EXECUTORS } from './nodes';
+export { HANDLERS } from './nodes';
 export { sampleMismatches } from './samples';

@@ -16,12 +16,12 @@ export interface PreparedStep {
   id: string;
   type: string;
   def: NodeDefinition;
-  /** As written; executors parse them with their typed definition (see `paramReader`). */
+  /** As written; handlers parse them with their typed definition (see `paramReader`). */
   rawParams: unknown;
   transitions: Record<string, string[]>;
   retry: RetryPolicy;
   timeoutMs?: number;
-  /** Param paths holding expressions: evaluated by the executor, never template-rendered. */
+  /** Param paths holding expressions: evaluated by the step handler, never template-rendered. */
   expressionPaths: ReadonlySet<string>;
   hasErrorPort: boolean;
 }

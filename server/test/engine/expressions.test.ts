@@ -1,6 +1,6 @@
 import { NODE_TYPES, STEP_DEFINITIONS } from '@autonomic/workflow';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPRESSION_LIMITS, EXECUTORS, Expressions, StepFailure } from '../../src/engine';
+import { DEFAULT_EXPRESSION_LIMITS, HANDLERS, Expressions, StepFailure } from '../../src/engine';
 import { expressionPathsOf } from '../../src/engine/program';
 import { harness, transform, workflow } from './harness';
 
@@ -28,7 +28,7 @@ describe('expressions and templates', () => {
     expect(await x.render('no placeholders', input)).toBe('no placeholders');
   });
 
-  it('when params are rendered then expression fields are left for the executor and the rest are templates', async () => {
+  it('when params are rendered then expression fields are left for the step handler and the rest are templates', async () => {
     const x = expressions();
     const skip = expressionPathsOf(STEP_DEFINITIONS.end);
     expect([...skip]).toEqual(['output']);
@@ -66,9 +66,9 @@ describe('expressions and templates', () => {
   });
 });
 
-describe('executor registry', () => {
-  it('when the catalogue has a step type then the engine has an executor for it, and no other', () => {
+describe('step handler registry', () => {
+  it('when the catalogue has a step type then the engine has a handler for it, and no other', () => {
     const stepTypes = NODE_TYPES.filter((d) => d.category !== 'trigger').map((d) => d.type);
-    expect(Object.keys(EXECUTORS).sort()).toEqual([...stepTypes].sort());
+    expect(Object.keys(HANDLERS).sort()).toEqual([...stepTypes].sort());
   });
 });

@@ -2,14 +2,14 @@ import { parseAddress } from '../net';
 import { stepError } from '../errors';
 import { performEffect } from '../perform';
 import type { EffectTarget } from '../ports';
-import type { Executor, StepContext } from './types';
+import type { StepHandler, StepContext } from './types';
 
 /**
  * http, notify and the containment actions: render the params, check a destructive
  * action's target with the safety port and the run's blast radius, commit the attempt
  * (for anything that writes), then call the effects port with a timeout.
  */
-export const action: Executor = async (ctx) => {
+export const action: StepHandler = async (ctx) => {
   const { step, attempt, token } = ctx;
   const params = await ctx.renderParams();
   const effect = step.def.effect(params);

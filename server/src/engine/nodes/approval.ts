@@ -1,7 +1,7 @@
 import { durationMs, STEP_DEFINITIONS } from '@autonomic/workflow';
 import { paramReader } from '../program';
 import type { ApprovalDecisionKind, ApprovalTask, ApprovalWait, Vote } from '../state';
-import type { Executor, Outcome, StepContext } from './types';
+import type { StepHandler, Outcome, StepContext } from './types';
 
 const read = paramReader(STEP_DEFINITIONS.approval.params);
 
@@ -10,7 +10,7 @@ const read = paramReader(STEP_DEFINITIONS.approval.params);
  * deadline, a decision, a resume) it moves the task on. All port calls happen here,
  * after the wait is committed, and are safe to repeat.
  */
-export const approval: Executor = async (ctx) => {
+export const approval: StepHandler = async (ctx) => {
   const current = ctx.token.wait;
   const w = current?.kind === 'approval' ? current.approval : await create(ctx);
   const { task } = w;

@@ -1,11 +1,11 @@
 import { STEP_DEFINITIONS } from '@autonomic/workflow';
 import { paramReader } from '../program';
-import type { Executor } from './types';
+import type { StepHandler } from './types';
 
 const read = paramReader(STEP_DEFINITIONS.condition.params);
 
 /** Follows `true` when the predicate holds (JSONata truthiness), else `false`. */
-export const condition: Executor = async (ctx) => {
+export const condition: StepHandler = async (ctx) => {
   const { predicate } = read(ctx.step);
   const result = truthy(await ctx.evaluate(predicate));
   ctx.attempt.input = { predicate };

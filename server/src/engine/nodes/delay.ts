@@ -1,11 +1,11 @@
 import { durationMs, STEP_DEFINITIONS } from '@autonomic/workflow';
 import { paramReader } from '../program';
-import type { Executor } from './types';
+import type { StepHandler } from './types';
 
 const read = paramReader(STEP_DEFINITIONS.delay.params);
 
 /** A durable timer: the wait is in the run's state, so it survives a restart. */
-export const delay: Executor = async (ctx) => {
+export const delay: StepHandler = async (ctx) => {
   const wait = ctx.token.wait;
   const now = ctx.now();
   if (wait?.kind === 'timer' && wait.reason === 'delay') {

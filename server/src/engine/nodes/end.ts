@@ -1,11 +1,11 @@
 import { STEP_DEFINITIONS } from '@autonomic/workflow';
 import { paramReader } from '../program';
-import type { Executor } from './types';
+import type { StepHandler } from './types';
 
 const read = paramReader(STEP_DEFINITIONS.end.params);
 
 /** Ends the whole run (other branches are cancelled) with a status, message and output. */
-export const end: Executor = async (ctx) => {
+export const end: StepHandler = async (ctx) => {
   const p = read(ctx.step);
   const rendered = await ctx.render(p.message);
   const message = typeof rendered === 'string' ? rendered : JSON.stringify(rendered ?? '');

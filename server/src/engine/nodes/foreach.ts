@@ -1,12 +1,12 @@
 import { STEP_DEFINITIONS } from '@autonomic/workflow';
 import { stepError } from '../errors';
 import { paramReader } from '../program';
-import type { Executor } from './types';
+import type { StepHandler } from './types';
 
 const read = paramReader(STEP_DEFINITIONS.foreach.params);
 
 /** Evaluates the items; the scheduler runs the body per item (see loops.ts). */
-export const forEach: Executor = async (ctx) => {
+export const forEach: StepHandler = async (ctx) => {
   const p = read(ctx.step);
   const items = await ctx.evaluate(p.items);
   ctx.attempt.input = { items: p.items, concurrency: p.concurrency, onItemError: p.onItemError };

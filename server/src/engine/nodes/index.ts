@@ -10,12 +10,12 @@ import { parallel } from './parallel';
 import { subworkflow } from './subworkflow';
 import { switchStep } from './switch';
 import { transform } from './transform';
-import type { Executor } from './types';
+import type { StepHandler } from './types';
 
-export type { Executor, Outcome, StepContext } from './types';
+export type { StepHandler, Outcome, StepContext } from './types';
 
-/** One executor per step type of the catalogue (a test checks they agree). */
-export const EXECUTORS: Record<keyof typeof STEP_DEFINITIONS, Executor> = {
+/** One handler per step type of the catalogue (a test checks they agree). */
+export const HANDLERS: Record<keyof typeof STEP_DEFINITIONS, StepHandler> = {
   condition,
   switch: switchStep,
   parallel,
@@ -33,8 +33,8 @@ export const EXECUTORS: Record<keyof typeof STEP_DEFINITIONS, Executor> = {
   'disable-user': action,
 };
 
-const BY_TYPE = new Map<string, Executor>(Object.entries(EXECUTORS));
+const BY_TYPE = new Map<string, StepHandler>(Object.entries(HANDLERS));
 
-export function executorFor(type: string): Executor | undefined {
+export function handlerFor(type: string): StepHandler | undefined {
   return BY_TYPE.get(type);
 }

@@ -1,4 +1,4 @@
-import type { Executor } from './types';
+import type { StepHandler } from './types';
 
 /** Starts every target of `branches`; the scheduler fans out. */
-export const parallel: Executor = async () => ({ type: 'next', output: null, port: 'branches' });
+export const parallel: StepHandler = async () => ({ type: 'next', output: null, port: 'branches' });

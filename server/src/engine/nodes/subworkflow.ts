@@ -1,7 +1,7 @@
 import { STEP_DEFINITIONS } from '@autonomic/workflow';
 import { stepError, StepFailure } from '../errors';
 import { paramReader } from '../program';
-import type { Executor } from './types';
+import type { StepHandler } from './types';
 
 const read = paramReader(STEP_DEFINITIONS.subworkflow.params);
 
@@ -10,7 +10,7 @@ const read = paramReader(STEP_DEFINITIONS.subworkflow.params);
  * The child's event is the `input` expression's value, or this run's event. A step run
  * again (a resumed parent) finds its child by id and never starts a second one.
  */
-export const subworkflow: Executor = async (ctx) => {
+export const subworkflow: StepHandler = async (ctx) => {
   const p = read(ctx.step);
   ctx.attempt.input = { workflow: p.workflow, input: p.input };
   const stub = ctx.env.stubs?.subworkflow?.(ctx.step.id);

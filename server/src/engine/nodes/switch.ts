@@ -1,11 +1,11 @@
 import { STEP_DEFINITIONS } from '@autonomic/workflow';
 import { paramReader } from '../program';
-import type { Executor } from './types';
+import type { StepHandler } from './types';
 
 const read = paramReader(STEP_DEFINITIONS.switch.params);
 
 /** Follows the first case whose `equals` is the value (nothing counts as null), else `default`. */
-export const switchStep: Executor = async (ctx) => {
+export const switchStep: StepHandler = async (ctx) => {
   const { value, cases } = read(ctx.step);
   const v = (await ctx.evaluate(value)) ?? null;
   const hit = cases.find((c) => c.equals === v);

@@ -16,7 +16,7 @@ export type Outcome =
   | { type: 'end'; status: 'succeeded' | 'failed'; message: string; output?: unknown }
   | { type: 'loop'; items: unknown[]; concurrency: number; onItemError: 'fail' | 'continue' };
 
-/** What an executor may see and do. Everything it touches outside goes through `env`'s ports. */
+/** What a step handler may see and do. Everything it touches outside goes through `env`'s ports. */
 export interface StepContext {
   readonly runId: string;
   readonly depth: number;
@@ -49,7 +49,7 @@ export interface StepContext {
   note(event: Omit<TraceEvent, 'at'>): void;
 }
 
-export type Executor = (ctx: StepContext) => Promise<Outcome>;
+export type StepHandler = (ctx: StepContext) => Promise<Outcome>;
 
 /** What a new child run starts from. */
 export interface ChildStart {
