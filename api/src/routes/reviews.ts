@@ -1,2 +1,211 @@
-/** Route contracts: reviews (filled in by the migration of its routes). */
-export const reviewsApi = {};
+/** Two-person review: requests, decisions, the reviewer's inbox, and comments on versions. */
+import { z } from 'zod';
+import { defineRoute } from '../contract';
+import { Instant, NullableInstant, UserRef } from '../fields';
+import { WorkflowVersionParams } from './common';
+import { DiffRisk, ReviewStatus, ReviewSummary, VersionStatus, VersionSummary, WorkflowDiff } from './workflows';
+
+export const ReviewDecisionKind = z.enum(['approve', 'request_changes']);
+export type ReviewDecisionKind = z.infer<typeof ReviewDecisionKind>;
+
+/** A workflow as a review names it. */
+const WorkflowName = z.object({ id: z.uuid(), slug: z.string(), name: z.string() });
+/** A person as a decision or a comment names them. */
+const PersonName = z.object({ username: z.string(), displayName: z.string() });
+
+export const ReviewDecision = z.object({
+  id: z.uuid(),
+  reviewerId: z.uuid(),
+  reviewer: PersonName,
+  decision: ReviewDecisionKind,
+  comment: z.string().nullable(),
+  nodeId: z.string().nullable(),
+  /** The content the reviewer decided on. */
+  contentHash: z.string(),
+  createdAt: Instant,
+});
+export type ReviewDecision = z.infer<typeof ReviewDecision>;
+
+export const SampleStatus = z.object({
+  name: z.string(),
+  status: z.enum(['passed', 'failed', 'not_run']),
+  /** The simulation that checked the sample, when one did. */
+  runId: z.string().optional(),
+  at: Instant.optional(),
+  failures: z.array(z.string()).optional(),
+});
+export type SampleStatus = z.infer<typeof SampleStatus>;
+
+/** Where a review stands against the policy (one approval; two and passing samples when high risk). */
+export const PolicyStatus = z.object({
+  requiredApprovals: z.number().int(),
+  approvedBy: z.array(z.string()),
+  samplesRequired: z.boolean(),
+  samples: z.array(SampleStatus),
+  /** What is still missing before the version is approved, in words; empty when it may be. */
+  missing: z.array(z.string()),
+  satisfied: z.boolean(),
+});
+export type PolicyStatus = z.infer<typeof PolicyStatus>;
+
+export const ReviewDetail = ReviewSummary.extend({
+  workflow: WorkflowName,
+  version: VersionSummary,
+  decisions: z.array(ReviewDecision),
+  /** The published version the diff is against; null for a first version. */
+  against: z.object({ number: z.number().int(), contentHash: z.string() }).nullable(),
+  /** Null (as `diff`) when the version's document does not parse. */
+  risk: DiffRisk.nullable(),
+  diff: WorkflowDiff.nullable(),
+  policy: PolicyStatus,
+});
+export type ReviewDetail = z.infer<typeof ReviewDetail>;
+
+export const ReviewRequested = z.object({
+  review: ReviewSummary,
+  risk: DiffRisk,
+  riskReasons: z.array(z.string()),
+});
+export type ReviewRequested = z.infer<typeof ReviewRequested>;
+
+/** A review in the inbox: enough to list it without opening it. */
+export const InboxItem = z.object({
+  id: z.uuid(),
+  status: ReviewStatus,
+  requiredApprovals: z.number().int(),
+  requestedReviewerIds: z.array(z.string()),
+  createdAt: Instant,
+  requestedBy: UserRef,
+  workflow: WorkflowName,
+  version: z.object({ id: z.uuid(), number: z.number().int(), status: VersionStatus, contentHash: z.string() }),
+  /** Approvals that count for the version's current content. */
+  approvals: z.number().int(),
+  /** The caller's latest decision on this review. */
+  myDecision: ReviewDecisionKind.nullable(),
+});
+export type InboxItem = z.infer<typeof InboxItem>;
+
+export const ReviewComment = z.object({
+  id: z.uuid(),
+  versionId: z.uuid(),
+  authorId: z.uuid(),
+  author: PersonName,
+  nodeId: z.string().nullable(),
+  body: z.string(),
+  parentId: z.uuid().nullable(),
+  createdAt: Instant,
+  resolvedAt: NullableInstant,
+});
+export type ReviewComment = z.infer<typeof ReviewComment>;
+
+/** A top-level comment with its replies, each in order (threads are one level deep). */
+export const CommentThread = ReviewComment.extend({ replies: z.array(ReviewComment) });
+export type CommentThread = z.infer<typeof CommentThread>;
+
+const ReviewParams = z.object({ reviewId: z.uuid() });
+const NodeRef = z.string().min(1).max(64);
+
+const RequestBody = z
+  .object({ reviewerIds: z.array(z.uuid()).min(1).max(20), note: z.string().max(10_000).optional() })
+  .strict();
+
+const DecisionBody = z
+  .object({
+    decision: ReviewDecisionKind,
+    comment: z.string().max(10_000).optional(),
+    nodeId: NodeRef.optional(),
+    /** The content hash the reviewer looked at; a decision on other content is refused (409). */
+    contentHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'a sha-256 hex digest')
+      .optional(),
+  })
+  .strict();
+
+const InboxQuery = z.object({
+  /** `assigned`: reviews I am asked to do; `requested`: reviews I asked for. */
+  mine: z.enum(['assigned', 'requested']).optional(),
+  /** @default 'open' */
+  status: z.union([ReviewStatus, z.literal('all')]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export type InboxQuery = z.infer<typeof InboxQuery>;
+
+const CommentBody = z
+  .object({ body: z.string().trim().min(1).max(10_000), nodeId: NodeRef.optional(), parentId: z.uuid().optional() })
+  .strict();
+
+const tag = 'reviews';
+
+export const reviewsApi = {
+  request: defineRoute({
+    method: 'post',
+    path: '/workflows/:id/versions/:number/review',
+    summary: 'Ask reviewers to review a draft without problems (author, owner, admin)',
+    tag,
+    access: ['analyst', 'admin'],
+    params: WorkflowVersionParams,
+    body: RequestBody,
+    response: ReviewRequested,
+    status: 201,
+  }),
+  decide: defineRoute({
+    method: 'post',
+    path: '/reviews/:reviewId/decisions',
+    summary: "Approve or request changes (never on one's own version, admins included)",
+    tag,
+    access: ['reviewer', 'admin'],
+    params: ReviewParams,
+    body: DecisionBody,
+    response: ReviewDetail,
+    status: 201,
+  }),
+  inbox: defineRoute({
+    method: 'get',
+    path: '/reviews',
+    summary: 'Reviews, newest first; `mine=assigned` is the reviewer inbox (open by default)',
+    tag,
+    access: 'authenticated',
+    query: InboxQuery,
+    response: z.object({ reviews: z.array(InboxItem) }),
+  }),
+  get: defineRoute({
+    method: 'get',
+    path: '/reviews/:reviewId',
+    summary: 'A review: decisions, diff against the published version, risk, sample simulations',
+    tag,
+    access: 'authenticated',
+    params: ReviewParams,
+    response: ReviewDetail,
+  }),
+  listComments: defineRoute({
+    method: 'get',
+    path: '/workflows/:id/versions/:number/comments',
+    summary: 'Comment threads on a version',
+    tag,
+    access: 'authenticated',
+    params: WorkflowVersionParams,
+    response: z.object({ threads: z.array(CommentThread) }),
+  }),
+  addComment: defineRoute({
+    method: 'post',
+    path: '/workflows/:id/versions/:number/comments',
+    summary: 'Comment on a version or one of its nodes, or reply',
+    tag,
+    access: ['analyst', 'reviewer', 'admin'],
+    params: WorkflowVersionParams,
+    body: CommentBody,
+    response: ReviewComment,
+    status: 201,
+  }),
+  resolveComment: defineRoute({
+    method: 'patch',
+    path: '/workflows/:id/versions/:number/comments/:commentId',
+    summary: 'Resolve or reopen a comment',
+    tag,
+    access: ['analyst', 'reviewer', 'admin'],
+    params: WorkflowVersionParams.extend({ commentId: z.uuid() }),
+    body: z.object({ resolved: z.boolean() }).strict(),
+    response: ReviewComment,
+  }),
+};

@@ -1,2 +1,90 @@
-/** Route contracts: triggers (filled in by the migration of its routes). */
-export const triggersApi = {};
+/** Triggers: a workflow's webhook secret (generated and shown once, rotated, removed) and the signed webhook itself. */
+import { z } from 'zod';
+import { defineRoute } from '../contract';
+import { RunStatus } from './common';
+
+/** Unix seconds of the delivery, signed with the body. */
+export const WEBHOOK_TIMESTAMP_HEADER = 'x-autonomic-timestamp';
+/** `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`. */
+export const WEBHOOK_SIGNATURE_HEADER = 'x-autonomic-signature';
+/** Optional idempotency key: a second delivery with the same id answers the first run. */
+export const WEBHOOK_DELIVERY_HEADER = 'x-autonomic-delivery';
+/** Longest a webhook caller may hold the request open waiting for the run's result. */
+export const WEBHOOK_MAX_WAIT_MS = 30_000;
+
+export const WebhookStatus = z.object({ url: z.string(), configured: z.boolean() });
+export type WebhookStatus = z.infer<typeof WebhookStatus>;
+
+/** The new secret: this answer is the only time it is shown. */
+export const WebhookSecretIssued = z.object({
+  url: z.string(),
+  secret: z.string(),
+  headers: z.object({ timestamp: z.string(), signature: z.string(), delivery: z.string() }),
+  /** A ready-to-paste shell recipe for a signed delivery. */
+  example: z.string(),
+});
+export type WebhookSecretIssued = z.infer<typeof WebhookSecretIssued>;
+
+/**
+ * A delivery's answer: the run it started (or, with `deduplicated`, the run an earlier
+ * delivery with the same id started). When the caller waited: the run's status, and once
+ * it ended, its output and error (null when absent).
+ */
+export const WebhookAccepted = z.object({
+  runId: z.string(),
+  deduplicated: z.boolean(),
+  status: RunStatus.optional(),
+  output: z.unknown().optional(),
+  error: z.unknown().optional(),
+});
+export type WebhookAccepted = z.infer<typeof WebhookAccepted>;
+
+const WebhookParams = z.object({ id: z.uuid() });
+const tag = 'triggers';
+
+export const triggersApi = {
+  webhook: defineRoute({
+    method: 'get',
+    path: '/workflows/:id/webhook',
+    summary: "The workflow's webhook URL and whether a secret is set (never the secret)",
+    tag,
+    access: 'authenticated',
+    params: WebhookParams,
+    response: WebhookStatus,
+  }),
+  rotateSecret: defineRoute({
+    method: 'post',
+    path: '/workflows/:id/webhook-secret',
+    summary: 'Generate or rotate the webhook secret (owner or admin); the answer is the only time it is shown',
+    tag,
+    access: ['analyst', 'admin'],
+    params: WebhookParams,
+    response: WebhookSecretIssued,
+    status: 201,
+  }),
+  removeSecret: defineRoute({
+    method: 'delete',
+    path: '/workflows/:id/webhook-secret',
+    summary: 'Remove the webhook secret: deliveries are refused until a new one is generated (owner or admin)',
+    tag,
+    access: ['analyst', 'admin'],
+    params: WebhookParams,
+    status: 204,
+  }),
+  /** 202 with the run id; 200 with the result when the caller waited and the run ended in time. */
+  deliver: defineRoute({
+    method: 'post',
+    path: '/hooks/:workflowId',
+    summary:
+      `Start a run from a signed event. Headers: ${WEBHOOK_TIMESTAMP_HEADER} (unix seconds), ${WEBHOOK_SIGNATURE_HEADER} ` +
+      `(sha256=hex HMAC-SHA256 of "<timestamp>.<body>"), optional ${WEBHOOK_DELIVERY_HEADER} (idempotency). ` +
+      '202 with the run id; with ?wait=<ms> or Prefer: wait=<s> (≤ 30 s), 200 with the result if the run ends in time.',
+    tag,
+    access: 'public',
+    params: z.object({ workflowId: z.string().max(64) }),
+    query: z.object({ wait: z.coerce.number().int().min(0).max(WEBHOOK_MAX_WAIT_MS).optional() }),
+    body: z.unknown(),
+    response: WebhookAccepted,
+    status: 202,
+  }),
+};

@@ -1,2 +1,302 @@
-/** Route contracts: workflows (filled in by the migration of its routes). */
-export const workflowsApi = {};
+/**
+ * Workflows and their immutable versions. Everyone signed in reads them (reviewers and
+ * managers must see what they review and measure); the owner or an admin writes.
+ */
+import { z } from 'zod';
+import { defineRoute } from '../contract';
+import { Instant, NullableInstant, UserRef } from '../fields';
+import { Problem, RunStatus, VersionNumber, WorkflowParams, WorkflowVersionParams } from './common';
+
+export const VERSION_STATUSES = ['draft', 'in_review', 'approved', 'published', 'retired', 'rejected'] as const;
+/** Where a version stands: a draft goes to review, is approved, published, later retired. */
+export const VersionStatus = z.enum(VERSION_STATUSES);
+export type VersionStatus = z.infer<typeof VersionStatus>;
+
+export const REVIEW_STATUSES = ['open', 'approved', 'changes_requested', 'cancelled'] as const;
+export const ReviewStatus = z.enum(REVIEW_STATUSES);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+/** A version without its document: what lists show. */
+export const VersionSummary = z.object({
+  id: z.uuid(),
+  workflowId: z.uuid(),
+  number: z.number().int(),
+  contentHash: z.string(),
+  status: VersionStatus,
+  changeNote: z.string(),
+  createdAt: Instant,
+  author: UserRef,
+});
+export type VersionSummary = z.infer<typeof VersionSummary>;
+
+/** A review request of a version and where its approvals stand. */
+export const ReviewSummary = z.object({
+  id: z.uuid(),
+  status: ReviewStatus,
+  requiredApprovals: z.number().int(),
+  /** True when the change is high risk: every sample event must simulate as expected. */
+  samplesRequired: z.boolean(),
+  requestedReviewerIds: z.array(z.string()),
+  /** Reviewers whose latest decision approves the version's current content. */
+  approvedBy: z.array(z.string()),
+  createdAt: Instant,
+  closedAt: NullableInstant,
+});
+export type ReviewSummary = z.infer<typeof ReviewSummary>;
+
+/** A version with its stored document (a draft may not parse yet), its problems and its review requests. */
+export const VersionDetail = VersionSummary.extend({
+  /** As stored: read it with `validateDocument` (or the client's `graphOfDocument`). */
+  document: z.unknown(),
+  problems: z.array(Problem),
+  /** Review requests of this version, oldest first. */
+  reviews: z.array(ReviewSummary),
+});
+export type VersionDetail = z.infer<typeof VersionDetail>;
+
+/** The workflow row: owner, published pointer, kill switch and blast-radius limits. */
+export const WorkflowRecord = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  ownerId: z.uuid(),
+  owner: UserRef,
+  createdAt: Instant,
+  publishedVersionId: z.uuid().nullable(),
+  killSwitch: z.boolean(),
+  maxDestructivePerRun: z.number().int().nullable(),
+  maxDestructivePerHour: z.number().int().nullable(),
+  manualBaselineMinutes: z.number().int().nullable(),
+  /** Whether a webhook secret is set (never the secret). */
+  webhookEnabled: z.boolean(),
+});
+export type WorkflowRecord = z.infer<typeof WorkflowRecord>;
+
+export const WorkflowDetail = WorkflowRecord.extend({
+  published: VersionSummary.nullable(),
+  latest: VersionSummary.nullable(),
+});
+export type WorkflowDetail = z.infer<typeof WorkflowDetail>;
+
+export const WorkflowListItem = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  owner: UserRef,
+  tags: z.array(z.string()),
+  severity: z.string().nullable(),
+  killSwitch: z.boolean(),
+  createdAt: Instant,
+  publishedVersion: z.number().int().nullable(),
+  latestVersion: z.object({ number: z.number().int(), status: VersionStatus, savedAt: NullableInstant }).nullable(),
+  /** The last live run (simulations excluded). */
+  lastRun: z.object({ status: RunStatus, at: Instant, finishedAt: NullableInstant }).nullable(),
+});
+export type WorkflowListItem = z.infer<typeof WorkflowListItem>;
+
+export const SavedVersion = z.object({
+  /** False when a version with the same content hash already existed: nothing was written. */
+  created: z.boolean(),
+  version: VersionSummary,
+  /** Validation problems of the saved document (a draft may have some). */
+  problems: z.array(Problem),
+});
+export type SavedVersion = z.infer<typeof SavedVersion>;
+
+export const CreatedWorkflow = SavedVersion.extend({ workflow: WorkflowRecord });
+export type CreatedWorkflow = z.infer<typeof CreatedWorkflow>;
+
+// The semantic diff (`WorkflowDiff` of @autonomic/workflow), as it travels.
+
+const EffectClass = z.enum(['none', 'read', 'write', 'destructive']);
+const change = <T extends z.ZodType>(value: T) => z.object({ before: value, after: value });
+/** One changed value; a side without the value leaves `before` or `after` out. */
+const ValueChange = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
+const PortChange = z.object({ port: z.string(), added: z.array(z.string()), removed: z.array(z.string()) });
+const StepSummary = z.object({ id: z.string(), type: z.string(), label: z.string(), effect: EffectClass });
+const StepChange = z.object({
+  id: z.string(),
+  before: StepSummary,
+  after: StepSummary,
+  type: change(z.string()).optional(),
+  label: change(z.string()).optional(),
+  params: z.array(ValueChange),
+  retry: z.array(ValueChange),
+  timeout: change(z.string().optional()).optional(),
+  transitions: z.array(PortChange),
+});
+const TriggerChange = z.object({
+  id: change(z.string()).optional(),
+  type: change(z.string()).optional(),
+  label: change(z.string()).optional(),
+  params: z.array(ValueChange),
+  inputSchema: z.array(ValueChange),
+  transitions: z.array(PortChange),
+});
+export const DiffRisk = z.enum(['high', 'normal']);
+export type DiffRisk = z.infer<typeof DiffRisk>;
+
+/** What changed in a workflow's logic between two versions (`ui` never counts). */
+export const WorkflowDiff = z.object({
+  isEmpty: z.boolean(),
+  risk: DiffRisk,
+  riskReasons: z.array(z.string()),
+  metadata: z.array(ValueChange),
+  trigger: TriggerChange.nullable(),
+  steps: z.object({ added: z.array(StepSummary), removed: z.array(StepSummary), changed: z.array(StepChange) }),
+  vars: z.array(ValueChange),
+  samples: z.object({ changed: z.boolean(), before: z.number().int(), after: z.number().int() }),
+});
+export type WorkflowDiff = z.infer<typeof WorkflowDiff>;
+
+/** The two sides of a diff; `from` has null number and hash when nothing was published (an empty workflow). */
+export const VersionDiff = z.object({
+  from: z.object({ number: z.number().int().nullable(), contentHash: z.string().nullable() }),
+  to: z.object({ number: z.number().int(), contentHash: z.string() }),
+  diff: WorkflowDiff,
+});
+export type VersionDiff = z.infer<typeof VersionDiff>;
+
+export const PublishResult = z.object({
+  workflowId: z.uuid(),
+  published: VersionSummary,
+  /** The version that was published before, now retired. */
+  retired: VersionSummary.nullable(),
+  rolledBack: z.boolean(),
+});
+export type PublishResult = z.infer<typeof PublishResult>;
+
+/** The document is validated by the service (`validateDocument`), which reports every problem at once. */
+const SaveBody = z
+  .object({
+    document: z.record(z.string(), z.unknown()),
+    changeNote: z.string().max(2000).optional(),
+  })
+  .strict();
+
+const Limit = z.number().int().min(0).max(1_000_000).nullable();
+const SettingsBody = z
+  .object({
+    killSwitch: z.boolean().optional(),
+    maxDestructivePerRun: Limit.optional(),
+    maxDestructivePerHour: Limit.optional(),
+    manualBaselineMinutes: z.number().int().min(0).max(10_000).nullable().optional(),
+  })
+  .strict();
+export type WorkflowSettingsChange = z.infer<typeof SettingsBody>;
+
+const ListQuery = z.object({
+  search: z.string().max(200).optional(),
+  status: VersionStatus.optional(),
+  owner: z.union([z.literal('me'), z.uuid()]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+export type WorkflowListQuery = z.infer<typeof ListQuery>;
+
+const DiffQuery = z.object({
+  from: z.union([z.literal('published'), VersionNumber]),
+  to: VersionNumber,
+});
+
+const tag = 'workflows';
+
+export const workflowsApi = {
+  create: defineRoute({
+    method: 'post',
+    path: '/workflows',
+    summary: 'Create a workflow and its version 1 (a draft may have problems)',
+    tag,
+    access: ['analyst', 'admin'],
+    body: SaveBody,
+    response: CreatedWorkflow,
+    status: 201,
+  }),
+  list: defineRoute({
+    method: 'get',
+    path: '/workflows',
+    summary: 'List workflows with their latest and published versions and last live run',
+    tag,
+    access: 'authenticated',
+    query: ListQuery,
+    response: z.object({ workflows: z.array(WorkflowListItem) }),
+  }),
+  get: defineRoute({
+    method: 'get',
+    path: '/workflows/:id',
+    summary: 'A workflow (by id or slug) with its published and latest version',
+    tag,
+    access: 'authenticated',
+    params: WorkflowParams,
+    response: WorkflowDetail,
+  }),
+  updateSettings: defineRoute({
+    method: 'patch',
+    path: '/workflows/:id/settings',
+    summary: 'Kill switch (owner, reviewer, admin) and blast-radius limits (owner, admin)',
+    tag,
+    access: ['analyst', 'reviewer', 'admin'],
+    params: WorkflowParams,
+    body: SettingsBody,
+    response: WorkflowDetail,
+  }),
+  /** 201 with `created: true`; 200 with `created: false` when the content hash exists. */
+  saveVersion: defineRoute({
+    method: 'post',
+    path: '/workflows/:id/versions',
+    summary: 'Save a version: 201 new, 200 with created=false when the content hash exists',
+    tag,
+    access: ['analyst', 'admin'],
+    params: WorkflowParams,
+    body: SaveBody,
+    response: SavedVersion,
+    status: 201,
+  }),
+  listVersions: defineRoute({
+    method: 'get',
+    path: '/workflows/:id/versions',
+    summary: 'Versions, newest first (no documents)',
+    tag,
+    access: 'authenticated',
+    params: WorkflowParams,
+    response: z.object({ versions: z.array(VersionSummary) }),
+  }),
+  getVersion: defineRoute({
+    method: 'get',
+    path: '/workflows/:id/versions/:number',
+    summary: 'A version: document, validation problems, status, reviews',
+    tag,
+    access: 'authenticated',
+    params: WorkflowVersionParams,
+    response: VersionDetail,
+  }),
+  diff: defineRoute({
+    method: 'get',
+    path: '/workflows/:id/diff',
+    summary: 'Semantic diff between two versions (`from` may be `published`)',
+    tag,
+    access: 'authenticated',
+    params: WorkflowParams,
+    query: DiffQuery,
+    response: VersionDiff,
+  }),
+  publish: defineRoute({
+    method: 'post',
+    path: '/workflows/:id/versions/:number/publish',
+    summary: 'Publish an approved version (owner, admin, or a reviewer who approved it)',
+    tag,
+    access: ['analyst', 'reviewer', 'admin'],
+    params: WorkflowVersionParams,
+    response: PublishResult,
+  }),
+  rollback: defineRoute({
+    method: 'post',
+    path: '/workflows/:id/rollback',
+    summary: 'Publish an earlier approved version again',
+    tag,
+    access: ['analyst', 'reviewer', 'admin'],
+    params: WorkflowParams,
+    body: z.object({ toNumber: VersionNumber }).strict(),
+    response: PublishResult,
+  }),
+};
