@@ -158,7 +158,7 @@ describe('expression fields are found from the JSON Schema, whatever the node ty
     category: 'action',
     label: 'Probe',
     description: 'test only',
-    icon: 'x',
+    icon: [],
     params: z
       .object({
         rules: z.array(z.object({ when: Expression, say: Template.optional() }).strict()),
@@ -170,6 +170,7 @@ describe('expression fields are found from the JSON Schema, whatever the node ty
     defaults: {},
     ports: () => [],
     effect: () => 'none',
+    summary: () => [],
   });
 
   it('when a new node type nests expressions then each bad one is reported at its own path', () => {

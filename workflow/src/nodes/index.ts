@@ -1,40 +1,54 @@
-import { blockIp, disableUser, http, isolateHost, notify } from './actions';
+/**
+ * The node catalogue: the one registry every side reads. A node type is its folder
+ * (`nodes/<type>/index.ts`: params, ports, effect, form hints, glyph, body summary) and
+ * one line below; the engine adds one handler line (server/src/engine/nodes), and its
+ * registry does not compile without it.
+ */
 import { approval } from './approval';
-import { condition, delay, end, forEach, join, parallel, subWorkflow, switchNode, transform } from './logic';
-import { manualTrigger, scheduleTrigger, webhookTrigger } from './triggers';
-import type { NodeDefinition, PortSpec } from './types';
+import { blockIp } from './block-ip';
+import { condition } from './condition';
+import { delay } from './delay';
+import { disableUser } from './disable-user';
+import { end } from './end';
+import { forEach } from './foreach';
+import { http } from './http';
+import { isolateHost } from './isolate-host';
+import { join } from './join';
+import { notify } from './notify';
+import { parallel } from './parallel';
+import { subWorkflow } from './subworkflow';
+import { switchNode } from './switch';
+import { transform } from './transform';
+import { manualTrigger } from './trigger.manual';
+import { scheduleTrigger } from './trigger.schedule';
+import { webhookTrigger } from './trigger.webhook';
+import type { z } from 'zod';
+import type { NodeCategory, NodeDefinition, PortSpec, StepCategory } from './types';
 
 export * from './types';
 export { Approvers, EscalationStep } from './approval';
-export { HttpAuth, ActionEndpoint } from './actions';
+export { HttpAuth } from './http-auth';
+export { ActionEndpoint } from './containment';
 
-/** The node catalogue: the one registry every side reads. */
-export const NODE_TYPES: readonly NodeDefinition[] = [
-  manualTrigger,
-  webhookTrigger,
-  scheduleTrigger,
-  condition,
-  switchNode,
-  parallel,
-  join,
-  forEach,
-  delay,
-  transform,
-  subWorkflow,
-  end,
-  approval,
-  http,
-  notify,
-  blockIp,
-  isolateHost,
-  disableUser,
-] as NodeDefinition[];
+/** A registry section: each key is its definition's type (checked by the compiler). */
+type Section<C extends NodeCategory, R> = { [K in keyof R]: NodeDefinition<z.ZodType, K & string, C> };
+
+function section<C extends NodeCategory>() {
+  return <const R extends Section<C, R>>(defs: R): R => defs;
+}
+
+/** The trigger types, keyed by type. */
+export const TRIGGER_DEFINITIONS = section<'trigger'>()({
+  'trigger.manual': manualTrigger,
+  'trigger.webhook': webhookTrigger,
+  'trigger.schedule': scheduleTrigger,
+});
 
 /**
- * The step definitions keyed by type, with their param types kept: code that reads a
- * step's params (the engine) parses them with these and gets typed values back.
+ * The step types keyed by type, with their param types kept: code that reads a step's
+ * params (the engine) parses them with these and gets typed values back.
  */
-export const STEP_DEFINITIONS = {
+export const STEP_DEFINITIONS = section<StepCategory>()({
   condition,
   switch: switchNode,
   parallel,
@@ -50,7 +64,13 @@ export const STEP_DEFINITIONS = {
   'block-ip': blockIp,
   'isolate-host': isolateHost,
   'disable-user': disableUser,
-} as const;
+});
+
+/** Every node type, triggers first, in palette order. */
+export const NODE_TYPES: readonly NodeDefinition[] = [
+  ...Object.values(TRIGGER_DEFINITIONS),
+  ...Object.values(STEP_DEFINITIONS),
+];
 
 const BY_TYPE = new Map(NODE_TYPES.map((d) => [d.type, d]));
 
@@ -68,4 +88,16 @@ export function portsOf(def: NodeDefinition, params: unknown): PortSpec[] {
   const ports = def.ports(params as never);
   if (def.category === 'trigger' || def.type === 'end') return ports;
   return [...ports, ERROR_PORT];
+}
+
+/**
+ * The key params of a node as short lines for its body on the canvas; empty for a type
+ * this build does not know, and never throws on half-written params.
+ */
+export function nodeSummary(type: string, params: Record<string, unknown> | undefined): string[] {
+  try {
+    return nodeDefinition(type)?.summary(params ?? {}) ?? [];
+  } catch {
+    return [];
+  }
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 export type EffectClass = 'none' | 'read' | 'write' | 'destructive';
 export type NodeCategory = 'trigger' | 'logic' | 'human' | 'action';
+export type StepCategory = Exclude<NodeCategory, 'trigger'>;
 export type TargetKind = 'ip' | 'host' | 'user';
 
 /** An output port of a node: one handle on the canvas, one key in `transitions`. */
@@ -15,29 +16,44 @@ export interface PortSpec {
 }
 
 /**
- * One node type of the catalogue: its config schema, ports and effect class. The
- * client draws and the engine runs node types from this one definition.
+ * One node type of the catalogue, everything about it that is not engine code: its
+ * config schema (with the form hints in `.meta`), ports, effect class, and how the
+ * canvas draws it (glyph and body summary). The client draws, the validator checks and
+ * the engine runs node types from this one definition; each lives in
+ * `workflow/src/nodes/<type>/`.
  */
-export interface NodeDefinition<P extends z.ZodType = z.ZodType> {
-  type: string;
-  category: NodeCategory;
+export interface NodeDefinition<
+  P extends z.ZodType = z.ZodType,
+  T extends string = string,
+  C extends NodeCategory = NodeCategory,
+> {
+  type: T;
+  category: C;
   label: string;
   description: string;
-  /** An icon name the client maps to a glyph. */
-  icon: string;
+  /** The glyph: SVG path data on a 24×24 grid, drawn stroked (decorative: the label names the node). */
+  icon: readonly string[];
   params: P;
   /** Params of a freshly dropped node (may be incomplete: the form fills it in). */
   defaults: Record<string, unknown>;
   /** Output ports for these params; `error` is added to every non-trigger, non-end step. */
   ports(params: z.infer<P>): PortSpec[];
   effect(params: z.infer<P>): EffectClass;
+  /**
+   * The key params as a few short lines for the node body (the method and URL, the
+   * predicate …). Gets the params as they are being written, not parsed: read them with
+   * the helpers of `nodes/text.ts`; `nodeSummary` catches a throw.
+   */
+  summary(params: Record<string, unknown>): string[];
   /** For containment actions: which param names the target, and of what kind. */
   target?: { kind: TargetKind; param: string };
   /** What the action returns; simulation answers with it when no fixture is given. */
   exampleOutput?: unknown;
 }
 
-/** Identity helper that keeps a definition's param type. */
-export function defineNode<P extends z.ZodType>(def: NodeDefinition<P>): NodeDefinition<P> {
+/** Identity helper that keeps a definition's param type, type name and category. */
+export function defineNode<P extends z.ZodType, const T extends string, const C extends NodeCategory>(
+  def: NodeDefinition<P, T, C>,
+): NodeDefinition<P, T, C> {
   return def;
 }

@@ -1,7 +1,6 @@
-import { nodeDefinition } from '@autonomic/workflow';
+import { nodeDefinition, nodeSummary } from '@autonomic/workflow';
 import { Handle, Position } from '@xyflow/react';
 import { useMemo } from 'react';
-import { summaryOf } from '../../nodes';
 import { effectOfNode } from '../graph/ports';
 import { useEditor } from '../store/context';
 import type { NodeData } from '../types';
@@ -43,7 +42,7 @@ export function NodeBody({
   const def = nodeDefinition(data.nodeType);
   const decoration = useNodeDecoration(id);
   const effect = def ? effectOfNode(def, data.params) : 'none';
-  const lines = useMemo(() => summaryOf(data.nodeType, data.params), [data.nodeType, data.params]);
+  const lines = useMemo(() => nodeSummary(data.nodeType, data.params), [data.nodeType, data.params]);
   const classes = [
     'flow-node',
     `effect-${effect}`,

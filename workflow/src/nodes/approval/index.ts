@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { Duration, durationMs } from '../../duration';
+import { Template } from '../../expression-fields';
+import { list, record, text } from '../text';
+import { defineNode } from '../types';
+
+/** Who may decide: named users and/or everyone with a role. */
+export const Approvers = z
+  .object({
+    users: z.array(z.string().min(1).max(128)).max(100).default([]),
+    roles: z.array(z.string().min(1).max(64)).max(20).default([]),
+  })
+  .strict()
+  .refine((a) => a.users.length + a.roles.length > 0, 'name at least one user or role');
+
+export const EscalationStep = z
+  .object({
+    /** Time since the task was created. */
+    after: Duration,
+    approvers: Approvers,
+    /** A break-glass level: shown as such and audited as such. */
+    breakGlass: z.boolean().default(true),
+    label: z.string().max(80).optional(),
+  })
+  .strict();
+
+export const approval = defineNode({
+  type: 'approval',
+  category: 'human',
+  label: 'Approval',
+  description:
+    'Asks people to approve. Escalates to the next group (break glass) when nobody answers in time, and takes the timeout decision at the end.',
+  icon: ['M9 11a4 4 0 1 0 0-8a4 4 0 1 0 0 8z', 'M2 21c0-4 3-7 7-7s7 3 7 7', 'M16 11l2 2 4-4'],
+  params: z
+    .object({
+      approvers: Approvers,
+      quorum: z.int().min(1).max(10).default(1),
+      message: Template.default(''),
+      /** After this, the `onTimeout` decision is taken. */
+      timeout: Duration,
+      escalation: z.array(EscalationStep).max(5).default([]),
+      onTimeout: z.enum(['approved', 'rejected', 'timeout']).default('timeout'),
+    })
+    .strict()
+    .superRefine((p, ctx) => {
+      // zod runs this even when a duration failed its regex; that failure is already reported.
+      const durations = [p.timeout, ...p.escalation.map((e) => e.after)];
+      if (!durations.every((d) => Duration.safeParse(d).success)) return;
+      let prev = 0;
+      p.escalation.forEach((e, i) => {
+        const at = durationMs(e.after);
+        if (at <= prev)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['escalation', i, 'after'],
+            message: 'each escalation must come after the previous one',
+          });
+        if (at >= durationMs(p.timeout))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['escalation', i, 'after'],
+            message: 'an escalation must come before the timeout',
+          });
+        prev = at;
+      });
+    }),
+  defaults: {
+    approvers: { users: [], roles: ['reviewer'] },
+    quorum: 1,
+    message: '',
+    timeout: '1h',
+    escalation: [],
+    onTimeout: 'timeout',
+  },
+  ports: () => [
+    { id: 'approved', label: 'Approved', required: true },
+    { id: 'rejected', label: 'Rejected', required: false },
+    { id: 'timeout', label: 'Timed out', required: false },
+  ],
+  effect: () => 'none',
+  summary: (p) => {
+    const who = record(p['approvers']);
+    const names = [...list(who['roles']).map((r) => `@${r}`), ...list(who['users'])];
+    return [`ask ${names.join(', ') || '—'}`, `timeout ${text(p['timeout'])} → ${text(p['onTimeout'], 'timeout')}`];
+  },
+});
