@@ -16,3 +16,4 @@ export { cronProblem } from './validate/cron';
 export { widgetFields, paramsJsonSchema, type WidgetField } from './validate/schema-walk';
 export { generateChainGraph } from './testing/generate';
 export { jsonDepthExceededAt } from './json-depth';
+export { Re2RegExp, re2RegExp, UnsupportedRegexError } from './regex';

@@ -1,6 +1,12 @@
 import jsonata from 'jsonata';
-import { splitTemplate, type TemplatePart } from '@autonomic/workflow';
+import { Re2RegExp, splitTemplate, type TemplatePart } from '@autonomic/workflow';
 import { stepError, StepFailure } from './errors';
+
+/**
+ * JSONata's typings ask for the RegExp constructor; it only ever calls `new E(literal)`
+ * and then `exec`/`lastIndex`, which Re2RegExp provides with linear-time matching.
+ */
+const LINEAR_REGEX = Re2RegExp as unknown as RegExpConstructor;
 
 /** What an expression sees: `event`, `steps.<id>.output`, `vars`, and `item`/`index` in a for-each body. */
 export interface ExpressionInput {
@@ -111,7 +117,7 @@ export class Expressions {
     if (c) return c;
     try {
       const { timeoutMs, maxDepth } = this.limits;
-      c = { ok: true, expr: jsonata(source, { timeout: timeoutMs, stack: maxDepth }) };
+      c = { ok: true, expr: jsonata(source, { timeout: timeoutMs, stack: maxDepth, RegexEngine: LINEAR_REGEX }) };
     } catch (e) {
       c = { ok: false, message: describe(e, this.limits) };
     }

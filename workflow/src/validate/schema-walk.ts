@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { NodeDefinition } from '../nodes';
 import { isRecord } from '../problem';
+import { Re2RegExp } from '../regex';
 
 /** A value the schema marks with a `widget` (`expression`, `template`, …), and where it is. */
 export interface WidgetField {
@@ -78,12 +79,12 @@ export function widgetFields(schema: unknown, value: unknown): WidgetField[] {
   return [...ctx.fields.values()];
 }
 
-const regexps = new Map<string, RegExp | undefined>();
+const regexps = new Map<string, Re2RegExp | undefined>();
 
-function safeRegExp(source: string): RegExp | undefined {
+function safeRegExp(source: string): Re2RegExp | undefined {
   if (!regexps.has(source)) {
     try {
-      regexps.set(source, new RegExp(source, 'u'));
+      regexps.set(source, new Re2RegExp(source, 'u'));
     } catch {
       regexps.set(source, undefined);
     }

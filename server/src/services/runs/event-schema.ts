@@ -3,11 +3,13 @@
  * 2020-12 with formats). One compiled validator per version, compiled on first use.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { re2RegExp } from '@autonomic/workflow';
 import addFormats from 'ajv-formats';
 import type { ErrorDetail } from '../../errors';
 
 export class EventSchemas {
-  private readonly ajv = new Ajv2020({ allErrors: true, strict: false });
+  /** `pattern` runs on RE2 (linear time): a crafted pattern cannot stall a webhook. */
+  private readonly ajv = new Ajv2020({ allErrors: true, strict: false, code: { regExp: re2RegExp } });
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(private readonly capacity = 500) {
