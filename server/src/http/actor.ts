@@ -1,11 +1,22 @@
+/**
+ * The seam between a request and the auth service: what a request presents is read
+ * here, the service resolves it, and the actor rides on the request to the handler.
+ */
 import type { Actor } from '@autonomic/api';
 import type { Request } from 'express';
 import { UnauthenticatedError } from '../errors';
+import { CSRF_HEADER, type Credentials } from '../services/auth';
+import { readSessionCookie } from './cookies';
 
-/** Resolves the caller of a request, or null when it carries no credentials. */
-export interface Authenticator {
-  /** Throws an AppError for bad credentials or a failed CSRF check. */
-  authenticate(req: Request): Promise<Actor | null>;
+/** What the request presents to the authenticator. */
+export function credentialsOf(req: Request): Credentials {
+  return {
+    authorization: req.headers.authorization,
+    sessionCookie: readSessionCookie(req),
+    csrfToken: req.get(CSRF_HEADER),
+    method: req.method,
+    path: req.path,
+  };
 }
 
 const ACTOR = Symbol('actor');

@@ -2,7 +2,8 @@ import { jsonDepthExceededAt } from '@autonomic/workflow';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import type { AppContext } from '../context';
-import { setActor, type Authenticator } from './actor';
+import type { Authenticator } from '../services/auth';
+import { credentialsOf, setActor } from './actor';
 import { NotFoundError, ValidationError } from '../errors';
 import { errorMiddleware } from './errors';
 import { openApiDocument } from './openapi';
@@ -69,7 +70,7 @@ export function buildApp({ ctx, authenticator, modules, before, after }: AppPart
     }),
     async (req, _res, next) => {
       try {
-        setActor(req, await authenticator.authenticate(req));
+        setActor(req, await authenticator.authenticate(credentialsOf(req)));
         next();
       } catch (e) {
         next(e);

@@ -10,7 +10,8 @@ import { buildApp } from '../../src/http/app';
 import { authRoutes } from '../../src/http/routes/auth';
 import { tokenRoutes } from '../../src/http/routes/tokens';
 import { userRoutes } from '../../src/http/routes/users';
-import { createAuthService, SESSION_COOKIE, TEST_SCRYPT, type AuthOptions } from '../../src/services/auth';
+import { SESSION_COOKIE } from '../../src/http/cookies';
+import { createAuthService, TEST_SCRYPT, type AuthOptions } from '../../src/services/auth';
 import { testContext } from '../support/app';
 
 export const PASSWORD = 'correct horse battery';

@@ -3,7 +3,6 @@
  * `Authorization: Test <userId>` signs in as that user (the real one is exercised in
  * the auth tests). Use `users.create(role)` to make someone to sign in as.
  */
-import type { Request } from 'express';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../../src/config';
@@ -11,12 +10,15 @@ import type { AppContext } from '../../src/context';
 import { systemClock } from '../../src/engine';
 import type { PrismaClient } from '../../src/generated/prisma/client';
 import type { Actor, Role } from '@autonomic/api';
-import type { Authenticator } from '../../src/http/actor';
+import type { Authenticator, Credentials } from '../../src/services/auth';
 import { buildApp, type RouteModule } from '../../src/http/app';
 
 export function testContext(prisma: PrismaClient, overrides: Partial<Config> = {}): AppContext {
   return {
-    config: { ...loadConfig({ SEED_DEMO: 'false', SEED_HISTORY: 'false', EXECUTOR: 'false', CHECK_RESPONSES: 'true' }), ...overrides },
+    config: {
+      ...loadConfig({ SEED_DEMO: 'false', SEED_HISTORY: 'false', EXECUTOR: 'false', CHECK_RESPONSES: 'true' }),
+      ...overrides,
+    },
     prisma,
     log: pino({ level: 'silent' }),
     clock: systemClock,
@@ -24,8 +26,8 @@ export function testContext(prisma: PrismaClient, overrides: Partial<Config> = {
 }
 
 export const testAuthenticator = (prisma: PrismaClient): Authenticator => ({
-  async authenticate(req: Request): Promise<Actor | null> {
-    const m = /^Test (\S+)$/.exec(req.headers.authorization ?? '');
+  async authenticate({ authorization }: Credentials): Promise<Actor | null> {
+    const m = /^Test (\S+)$/.exec(authorization ?? '');
     if (!m) return null;
     const user = await prisma.user.findUnique({ where: { id: m[1] } });
     if (!user || user.disabled) return null;

@@ -3,13 +3,11 @@
  * `Authorization: Bearer atk_…` token, and checks CSRF for cookie-authenticated writes.
  * Resolved credentials are cached briefly (see credential-cache.ts for the bound).
  */
-import type { Request } from 'express';
+import type { Actor } from '@autonomic/api';
 import type { AppContext } from '../../context';
-import type { Actor, Authenticator } from '../../http/actor';
 import { AppError, UnauthenticatedError } from '../../errors';
 import { findApiTokenByHash, touchApiToken } from '../../store/api-tokens';
 import { findSessionByTokenHash } from '../../store/sessions';
-import { readSessionCookie } from './cookie';
 import { credentialCacheOf, type CachedCredential } from './credential-cache';
 import { API_TOKEN_PREFIX, safeEqual, sha256 } from './secrets';
 
@@ -24,6 +22,29 @@ export class CsrfError extends AppError {
   constructor() {
     super(403, 'csrf_failed', `missing or wrong ${CSRF_HEADER} header`);
   }
+}
+
+/**
+ * What a request presents, read by the HTTP layer (`http/actor.ts` `credentialsOf`): the
+ * authenticator works on this plain data and never sees the request itself.
+ */
+export interface Credentials {
+  /** The `Authorization` header, verbatim. */
+  authorization?: string;
+  /** The value of the session cookie. */
+  sessionCookie?: string;
+  /** The {@link CSRF_HEADER} header. */
+  csrfToken?: string;
+  /** The HTTP method, upper case. */
+  method: string;
+  /** The path below `/api`, e.g. `/auth/login`. */
+  path: string;
+}
+
+/** Resolves the caller of a request, or null when it carries no credentials. */
+export interface Authenticator {
+  /** Throws an AppError for bad credentials or a failed CSRF check. */
+  authenticate(credentials: Credentials): Promise<Actor | null>;
 }
 
 export interface AuthenticatorOptions {
@@ -96,18 +117,18 @@ export function createAuthenticator(ctx: AppContext, options: AuthenticatorOptio
   };
 
   return {
-    async authenticate(req: Request): Promise<Actor | null> {
-      const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    async authenticate(credentials: Credentials): Promise<Actor | null> {
+      const bearer = /^Bearer\s+(\S+)\s*$/i.exec(credentials.authorization ?? '')?.[1];
       // Other bearer values (e.g. a SIEM's own token sent to a public webhook) are not ours to judge.
       if (bearer?.startsWith(API_TOKEN_PREFIX)) return resolveToken(bearer);
 
-      const cookie = readSessionCookie(req);
-      if (!cookie || SESSIONLESS.has(req.path)) return null;
+      const cookie = credentials.sessionCookie;
+      if (!cookie || SESSIONLESS.has(credentials.path)) return null;
       // An unknown or expired cookie is anonymous: public routes still work, others answer 401.
       const session = await resolveSession(cookie);
       if (!session) return null;
-      if (UNSAFE.has(req.method)) {
-        const header = req.get(CSRF_HEADER);
+      if (UNSAFE.has(credentials.method)) {
+        const header = credentials.csrfToken;
         if (!header || !session.csrfToken || !safeEqual(header, session.csrfToken)) throw new CsrfError();
       }
       return session.actor;

@@ -9,9 +9,7 @@
  * never sets it.
  */
 import type { AppContext } from '../../context';
-import type { Authenticator } from '../../http/actor';
-import { createAuthenticator } from './authenticator';
-import { SESSION_TTL_MS } from './cookie';
+import { createAuthenticator, type Authenticator } from './authenticator';
 import { credentialCacheOf } from './credential-cache';
 import { createPasswordHasher, DEFAULT_SCRYPT, type PasswordHasher, type ScryptParams } from './password';
 import { createLoginRateLimiter, type RateLimitOptions } from './rate-limit';
@@ -29,6 +27,9 @@ export interface AuthOptions {
   /** @default 12 hours */
   sessionTtlMs?: number;
 }
+
+/** @default 12 hours */
+export const SESSION_TTL_MS = 12 * 60 * 60_000;
 
 export interface AuthService {
   authenticator: Authenticator;
@@ -54,9 +55,13 @@ export function createAuthService(ctx: AppContext, options: AuthOptions = {}): A
   };
 }
 
-export { createAuthenticator, CSRF_HEADER, TOKEN_TOUCH_INTERVAL_MS } from './authenticator';
-export { SESSION_COOKIE } from './cookie';
+export {
+  createAuthenticator,
+  CSRF_HEADER,
+  TOKEN_TOUCH_INTERVAL_MS,
+  type Authenticator,
+  type Credentials,
+} from './authenticator';
 export { createPasswordHasher, DEFAULT_SCRYPT, TEST_SCRYPT, type PasswordHasher, type ScryptParams } from './password';
 export * from './policy';
 export { InvalidCredentialsError, RateLimitedError } from './sessions';
-export { CreateTokenSchema } from './tokens';

@@ -1,11 +1,8 @@
-/** The session cookie: its name, attributes and how it is read (no cookie-parser needed). */
+/** The session cookie on the wire: its name, attributes and how it is read (no cookie-parser needed). */
 import type { CookieOptions, Request } from 'express';
-import type { Config } from '../../config';
+import type { Config } from '../config';
 
 export const SESSION_COOKIE = 'autonomic_session';
-
-/** @default 12 hours */
-export const SESSION_TTL_MS = 12 * 60 * 60_000;
 
 export function sessionCookieOptions(config: Config, maxAgeMs: number): CookieOptions {
   return { httpOnly: true, sameSite: 'lax', path: '/', secure: config.COOKIE_SECURE, maxAge: maxAgeMs };
