@@ -52,7 +52,7 @@ const publish = (slug: string, d: WorkflowDocument) => publishDocument(prisma, o
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-const stats = { commits: async () => executor.sql.statements, end: async () => undefined };
+const stats = { commits: async () => executor.statements, end: async () => undefined };
 
 async function startAndWait(workflowId: string, event: unknown): Promise<string> {
   const { runId } = await starter.startLive({ workflowId, event, trigger: 'webhook' });

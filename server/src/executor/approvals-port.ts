@@ -3,10 +3,10 @@
  * calls again after a crash); an escalation is audited once, as `system:executor`.
  */
 import type { ApprovalDecisionKind, ApprovalsPort, ApprovalTask } from '../engine';
-import type { PrismaClient } from '../generated/prisma/client';
-import type { ApprovalStatus } from '../generated/prisma/enums';
 import { recordAudit } from '../services/audit';
 import { closeApprovalTask, insertApprovalTask, raiseApprovalLevel, type ApprovalSpec } from '../store/approvals';
+import { transaction, type Database } from '../store/db';
+import type { ApprovalStatus } from '../store/enums';
 import { dbRunId } from '../store/runs-ids';
 
 export const EXECUTOR_ACTOR = 'system:executor' as const;
@@ -44,7 +44,7 @@ function statusOf(task: ApprovalTask, outcome: ApprovalDecisionKind | 'cancelled
   return outcome;
 }
 
-export function createApprovalsPort(prisma: PrismaClient, now: () => number): ApprovalsPort {
+export function createApprovalsPort(prisma: Database, now: () => number): ApprovalsPort {
   return {
     async open(task) {
       await insertApprovalTask(prisma, {
@@ -59,7 +59,7 @@ export function createApprovalsPort(prisma: PrismaClient, now: () => number): Ap
     },
     async escalate(task, level) {
       const step = task.escalation[level - 1];
-      await prisma.$transaction(async (tx) => {
+      await transaction(prisma, async (tx) => {
         if (!(await raiseApprovalLevel(tx, task.id, level, nextDeadline(task, level)))) return;
         await recordAudit(tx, {
           actor: EXECUTOR_ACTOR,

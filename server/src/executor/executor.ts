@@ -7,17 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { AppContext } from '../context';
-import {
-  createEngine,
-  type Decision,
-  type Engine,
-  type EngineLimits,
-  type EventSink,
-  type RunSummary,
-} from '../engine';
+import { createEngine, type Decision, type EngineLimits, type EventSink, type RunSummary } from '../engine';
 import type { EffectsFactory, SafetySource } from '../services/contracts';
 import { RunDocuments } from '../store/runs-documents';
-import { createPgPool, pgSql, prismaSql, type Sql } from '../store/runs-sql';
+import { createPgPool, pgSql, prismaSql } from '../store/runs-sql';
 import { PrismaRunStore } from '../store/runs-store';
 import { createApprovalsPort } from './approvals-port';
 import { routeEffects } from './effects-router';
@@ -25,8 +18,11 @@ import { RunEvents } from './events';
 import { Drives } from './drives';
 import { ClaimLoop } from './loop';
 import { Notifications } from './notifications';
-import { createPgWorkQueue, type WorkQueue } from './queue';
-import { createPublishedResolver } from './resolver';
+import { createPgWorkQueue } from './queue';
+import { readRunSummary } from '../store/runs-status';
+import { createPublishedResolver, findStartable, type StartableWorkflow } from './resolver';
+import { startRun, type NewRun, type StartOutcome } from './start';
+import { waitForRun } from './wait';
 import { feedEvents, RecentRuns } from './feed';
 import { Broadcaster } from './broadcast';
 
@@ -50,33 +46,35 @@ export interface ExecutorOptions {
   sinks?: EventSink[];
 }
 
+/**
+ * The process's executor as services see it: start a run, wait for one, decide, cancel.
+ * Its engine, store, queue and SQL client stay inside.
+ */
 export interface Executor {
-  readonly workerId: string;
-  readonly engine: Engine;
+  /** Live feed of run and step changes (SSE, metrics). */
   readonly events: RunEvents;
-  readonly store: PrismaRunStore;
-  readonly queue: WorkQueue;
-  readonly documents: RunDocuments;
-  readonly sql: Sql;
-  readonly leaseMs: number;
-  /** True between `start()` and `stop()`: this process claims work and drives new runs itself. */
-  readonly claiming: boolean;
+  /** Statements this executor's hot path has sent so far (benchmarks count round trips with it). */
+  readonly statements: number;
   /** Boots: listens for notifications, then claims what is runnable (runs of a dead process included). */
   start(): Promise<void>;
   /** Stops claiming, lets runs in flight finish (up to the grace time), gives the rest back. */
   stop(): Promise<void>;
-  /** Claiming, and fewer runs in flight than the concurrency: a new run may be driven here at once. */
-  hasCapacity(): boolean;
-  /** Drives a run in this process now (one this process leased, e.g. just inserted). */
-  run(runId: string): Promise<RunSummary>;
+  /**
+   * A workflow by id or slug with its published version's document (parsed once per
+   * process). One query; nothing when the workflow does not exist.
+   */
+  findStartable(ref: string): Promise<StartableWorkflow | undefined>;
+  /**
+   * Records a live run durably as `queued` in ONE INSERT, then drives it in this process at
+   * once when it has capacity (the run is leased to it in that INSERT; nothing is loaded
+   * back), else announces it to whichever executor claims it. Resolves once the run is
+   * recorded, not when it ends.
+   */
+  startRun(run: NewRun): Promise<StartOutcome>;
+  /** The run's summary once it ends, or its current one when `timeoutMs` passes first (404 when unknown). */
+  waitForRun(runId: string, timeoutMs: number): Promise<RunSummary>;
   decide(runId: string, taskId: string, decision: Decision): Promise<RunSummary>;
   cancel(runId: string, reason?: string): Promise<RunSummary>;
-  /** Tells idle executors (here and elsewhere) that runs were queued for anyone to claim. */
-  announceWork(): void;
-  /** Whether a run is being driven here right now. */
-  driving(runId: string): boolean;
-  /** The summary of a run that ended here or was reported ended lately (by row id). */
-  recent(dbRunId: string): RunSummary | undefined;
 }
 
 export function createExecutor(ctx: AppContext, options: ExecutorOptions): Executor {
@@ -162,17 +160,29 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
     await pool?.end();
   }
 
-  return {
-    workerId,
-    engine,
-    events,
-    store,
-    queue,
-    documents,
+  const hasCapacity = () => claiming && drives.inflight < concurrency;
+  const announceWork = () => (broadcaster ? broadcaster.newWork() : loop.soon());
+  const starting = {
     sql,
+    store,
+    workerId,
     leaseMs,
-    get claiming() {
-      return claiming;
+    now: () => ctx.clock.now(),
+    hasCapacity,
+    drive: (id: string) => void drives.drive(id, () => engine.resume(id)).catch(() => undefined),
+    announceWork,
+  };
+  const waiting = {
+    events,
+    recent: (id: string) => recent.get(id),
+    driving: (id: string) => drives.has(id),
+    read: (id: string) => readRunSummary(sql, id),
+  };
+
+  return {
+    events,
+    get statements() {
+      return sql.statements;
     },
     async start() {
       await notifications?.start();
@@ -183,12 +193,10 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
       stopping ??= shutDown();
       return stopping;
     },
-    hasCapacity: () => claiming && drives.inflight < concurrency,
-    run: (runId) => drives.drive(runId, () => engine.resume(runId)),
+    findStartable: (ref) => findStartable(sql, documents, ref),
+    startRun: (run) => startRun(starting, run),
+    waitForRun: (runId, timeoutMs) => waitForRun(waiting, runId, timeoutMs),
     decide: (runId, taskId, d) => drives.retrying(runId, () => engine.decide(runId, taskId, d)),
     cancel: (runId, reason) => drives.retrying(runId, () => engine.cancel(runId, reason)),
-    announceWork: () => (broadcaster ? broadcaster.newWork() : loop.soon()),
-    driving: (runId) => drives.has(runId),
-    recent: (id) => recent.get(id),
   };
 }

@@ -1,21 +1,15 @@
 /**
  * Starting live runs (the RunStarter contract): validate against the PUBLISHED version,
- * record the run durably as `queued` in one INSERT, then drive it in this process at
- * once (its lease is ours; if we die, another executor claims it when the lease expires).
+ * then hand the run to the executor, which records it durably as `queued` in one INSERT
+ * and drives it (see executor/start.ts).
  */
 import type { WorkflowDocument } from '@autonomic/workflow';
-import { newId } from '../../db/ids';
 import type { Executor } from '../../executor';
 import { AppError, ConflictError, NotFoundError } from '../../errors';
-import { insertLiveRun } from '../../store/runs-create';
-import { initialState } from '../../store/runs-load';
-import { readRunSummary } from '../../store/runs-status';
-import { findStartableWorkflow } from '../../store/runs-workflows';
 import type { AppContext } from '../../context';
 import type { RunStarter } from '../contracts';
 import { EventSchemas } from './event-schema';
 import { eventTimeOf } from './event-time';
-import { waitForRun } from './wait';
 
 interface Startable {
   id: string;
@@ -28,7 +22,7 @@ export interface RunStarterService extends RunStarter {
   startLiveAt(input: Parameters<RunStarter['startLive']>[0], eventPath: string): ReturnType<RunStarter['startLive']>;
 }
 
-export function createRunStarter(ctx: AppContext, executor: Executor): RunStarterService {
+export function createRunStarter(_ctx: AppContext, executor: Executor): RunStarterService {
   const schemas = new EventSchemas();
   /** Only startable workflows are cached; the INSERT re-checks version and kill switch atomically. */
   const cache = new Map<string, Startable>();
@@ -36,13 +30,11 @@ export function createRunStarter(ctx: AppContext, executor: Executor): RunStarte
   async function startable(ref: string, fresh: boolean): Promise<Startable> {
     const hit = fresh ? undefined : cache.get(ref);
     if (hit) return hit;
-    const docs = executor.documents;
-    const w = await findStartableWorkflow(executor.sql, ref, docs.cachedVersionIds());
+    const w = await executor.findStartable(ref);
     if (!w) throw new NotFoundError(`workflow ${ref}`);
-    if (!w.publishedVersionId) throw new ConflictError('the workflow has no published version', 'not_published');
+    if (!w.published) throw new ConflictError('the workflow has no published version', 'not_published');
     if (w.killSwitch) throw new AppError(423, 'kill_switch', "the workflow's kill switch is on: no new run starts");
-    const origin = { workflowId: w.id, versionId: w.publishedVersionId };
-    const entry = { ...origin, id: w.id, document: docs.get(origin.versionId) ?? docs.add(origin, w.document) };
+    const entry = { id: w.id, ...w.published };
     if (cache.size > 1_000) cache.clear();
     cache.set(ref, entry);
     return entry;
@@ -58,39 +50,17 @@ export function createRunStarter(ctx: AppContext, executor: Executor): RunStarte
         if (problems.length > 0) {
           throw new AppError(400, 'invalid_event', "the event does not match the trigger's input schema", problems);
         }
-        const createdAt = ctx.clock.now();
-        const id = newId(createdAt);
-        // Beyond its concurrency this process leaves new runs to the claim loop (here or elsewhere).
-        const local = executor.hasCapacity();
-        const at = input.eventTimestamp?.getTime() ?? eventTimeOf(input.event);
-        const out = await insertLiveRun(executor.sql, {
-          id,
+        const out = await executor.startRun({
           workflowId: w.id,
           versionId: w.versionId,
-          triggerType: input.trigger,
+          document: w.document,
+          trigger: input.trigger,
           event: input.event,
-          createdAt,
-          eventTimestamp: at ?? null,
+          eventTimestamp: input.eventTimestamp?.getTime() ?? eventTimeOf(input.event) ?? null,
           createdById: input.actor?.userId ?? null,
           dedupeKey: input.dedupeKey ?? null,
-          leaseOwner: local ? executor.workerId : null,
-          leaseMs: executor.leaseMs,
         });
-        if (out.inserted) {
-          if (local) {
-            const run = { id, document: w.document, event: input.event, createdAt, depth: 0 };
-            const maxDestructive = out.maxDestructive === null ? {} : { maxDestructive: out.maxDestructive };
-            const stored = {
-              run: { ...run, ...maxDestructive },
-              state: initialState(createdAt),
-              results: [],
-              attempts: [],
-            };
-            executor.store.prime(stored, w.id);
-            executor.run(id).catch(() => undefined);
-          } else executor.announceWork();
-          return { runId: id, deduplicated: false };
-        }
+        if (out.started) return { runId: out.runId, deduplicated: false };
         if (out.existingRunId) return { runId: out.existingRunId, deduplicated: true };
         // Not inserted and no run with the key yet: a concurrent duplicate still committing,
         // or the workflow changed (unpublished, new version, kill switch): look again.
@@ -98,11 +68,7 @@ export function createRunStarter(ctx: AppContext, executor: Executor): RunStarte
       throw new ConflictError('the workflow changed while the run was starting; try again');
     },
 
-    waitForRun: (runId, timeoutMs) =>
-      waitForRun(executor, runId, timeoutMs, () => readRunSummary(executor.sql, runId)).then((s) => ({
-        ...s,
-        runId,
-      })),
+    waitForRun: (runId, timeoutMs) => executor.waitForRun(runId, timeoutMs).then((s) => ({ ...s, runId })),
   };
   return starter;
 }

@@ -3,28 +3,34 @@
  * by a NOTIFY from another process, or by polling the row (at once when the run is
  * driven elsewhere); at the timeout, the run's current summary.
  */
-import { TERMINAL, type RunSummary } from '../../engine';
-import type { Executor } from '../../executor';
-import type { RunEvent } from '../../executor/events';
-import { NotFoundError } from '../../errors';
+import { TERMINAL, type RunSummary } from '../engine';
+import { NotFoundError } from '../errors';
+import type { RunEvent, RunEvents } from './events';
 
 const POLL_MS = 250;
 
-export function waitForRun(
-  executor: Executor,
-  runId: string,
-  timeoutMs: number,
-  read: () => Promise<RunSummary | undefined>,
-): Promise<RunSummary> {
-  const ended = executor.recent(runId);
+/** What a waiter watches in this process. */
+export interface WaitSources {
+  events: RunEvents;
+  /** The summary of a run that ended here or was reported ended lately. */
+  recent(runId: string): RunSummary | undefined;
+  /** Whether the run is being driven in this process right now. */
+  driving(runId: string): boolean;
+  /** The run's summary from its row. */
+  read(runId: string): Promise<RunSummary | undefined>;
+}
+
+export function waitForRun(w: WaitSources, runId: string, timeoutMs: number): Promise<RunSummary> {
+  const ended = w.recent(runId);
   if (ended) return Promise.resolve(ended);
+  const read = () => w.read(runId);
   return new Promise((resolve, reject) => {
     let done = false;
     let poll: NodeJS.Timeout | undefined;
     const finish = (s: RunSummary | undefined) => {
       if (done) return;
       done = true;
-      executor.events.off('run', onRun);
+      w.events.off('run', onRun);
       clearTimeout(timer);
       clearTimeout(poll);
       if (s) resolve(s);
@@ -37,14 +43,14 @@ export function waitForRun(
       }, reject);
     const onRun = (e: RunEvent) => {
       if (e.runId !== runId || !TERMINAL.has(e.status)) return;
-      const local = e.local ? executor.recent(runId) : undefined;
+      const local = e.local ? w.recent(runId) : undefined;
       if (local) finish(local);
       else void check();
     };
-    executor.events.on('run', onRun);
+    w.events.on('run', onRun);
     const timer = setTimeout(() => void read().then(finish, reject), timeoutMs);
     // A run driven here reports its end through its commit; the poll is the safety net.
-    if (executor.driving(runId)) poll = setTimeout(check, POLL_MS);
+    if (w.driving(runId)) poll = setTimeout(check, POLL_MS);
     else void check();
   });
 }
