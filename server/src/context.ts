@@ -1,7 +1,7 @@
 import type { Clock } from './engine';
 import type { Config } from './config';
-import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './log';
+import type { Database } from './store/db';
 
 /**
  * What every service receives. Services are created once in `services/index.ts`; the
@@ -9,7 +9,8 @@ import type { Logger } from './log';
  */
 export interface AppContext {
   config: Config;
-  prisma: PrismaClient;
+  /** The database, opaque outside store/: pass it to store functions and `transaction`. */
+  prisma: Database;
   log: Logger;
   clock: Clock;
 }

@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../context';
-import type { VersionStatus } from '../generated/prisma/enums';
+import type { VersionStatus } from '../store/enums';
 import { createSafetyPort, SafetyList } from '../engine';
 import type { Actor } from '@autonomic/api';
 import type { SafetySource } from '../services/contracts';

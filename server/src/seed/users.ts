@@ -7,6 +7,7 @@ import type { AppContext } from '../context';
 import type { Role } from '@autonomic/api';
 import { recordAudit } from '../services/audit';
 import { createPasswordHasher, DEFAULT_SCRYPT, type ScryptParams } from '../services/auth/password';
+import { transaction } from '../store/db';
 import { countUsers, insertUsersIfAbsent } from '../store/users';
 
 /** Demo only. Change me. */
@@ -39,7 +40,7 @@ export async function seedDemoUsers(ctx: AppContext, options: { scrypt?: ScryptP
     DEMO_USERS.map(async (u) => ({ ...u, passwordHash: await hasher.hash(DEMO_PASSWORD) })),
   );
   // skipDuplicates: two servers starting on one empty database at once insert each user once.
-  const inserted = await ctx.prisma.$transaction(async (tx) => {
+  const inserted = await transaction(ctx.prisma, async (tx) => {
     const count = await insertUsersIfAbsent(tx, rows);
     if (count > 0) {
       await recordAudit(tx, {

@@ -1,5 +1,6 @@
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import type { Actor } from '@autonomic/api';
+import { insertAuditEvent } from '../store/audit';
+import type { Db } from '../store/db';
 
 export interface AuditEntry {
   /** A user/token, or a system component such as `system:executor`. */
@@ -13,8 +14,6 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-type Db = Pick<PrismaClient, 'auditEvent'> | Prisma.TransactionClient;
-
 export function actorLabel(actor: AuditEntry['actor']): string {
   if (typeof actor === 'string') return actor;
   return actor.via === 'token' ? `token:${actor.tokenId}:${actor.username}` : `user:${actor.userId}:${actor.username}`;
@@ -25,15 +24,13 @@ export function actorLabel(actor: AuditEntry['actor']): string {
  * transactional, so that the change and its audit line commit together or not at all.
  */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      actor: actorLabel(entry.actor),
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      beforeHash: entry.beforeHash ?? null,
-      afterHash: entry.afterHash ?? null,
-      details: (entry.details ?? {}) as Prisma.InputJsonValue,
-    },
+  await insertAuditEvent(db, {
+    actor: actorLabel(entry.actor),
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    beforeHash: entry.beforeHash ?? null,
+    afterHash: entry.afterHash ?? null,
+    details: entry.details ?? {},
   });
 }

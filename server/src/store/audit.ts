@@ -1,4 +1,4 @@
-/** Reading the audit log (writes go through services/audit.ts `recordAudit`). */
+/** The audit log: one insert (services/audit.ts `recordAudit` builds the row) and the reading. */
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 
 export interface AuditEventRow {
@@ -29,6 +29,20 @@ export interface AuditFilter {
 }
 
 type Db = Pick<PrismaClient, 'auditEvent'> | Prisma.TransactionClient;
+
+export interface NewAuditEvent {
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  beforeHash: string | null;
+  afterHash: string | null;
+  details: Record<string, unknown>;
+}
+
+export async function insertAuditEvent(db: Db, event: NewAuditEvent): Promise<void> {
+  await db.auditEvent.create({ data: { ...event, details: event.details as Prisma.InputJsonValue } });
+}
 
 /** Newest first, ties broken by id descending (uuid v7), so pages neither skip nor repeat rows. */
 export async function listAuditEvents(db: Db, f: AuditFilter): Promise<AuditEventRow[]> {

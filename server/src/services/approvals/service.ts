@@ -7,8 +7,9 @@
 import type { AppContext } from '../../context';
 import { EngineError } from '../../engine';
 import type { Executor } from '../../executor';
-import type { ApprovalStatus } from '../../generated/prisma/enums';
-import type { Actor } from '@autonomic/api';
+import { transaction } from '../../store/db';
+import type { ApprovalStatus } from '../../store/enums';
+import type { Actor, ApprovalTask, DecisionBody, DecisionResult } from '@autonomic/api';
 import { AppError, ConflictError, NotFoundError } from '../../errors';
 import {
   appendApprovalVote,
@@ -19,18 +20,15 @@ import {
 } from '../../store/approvals';
 import { recordAudit } from '../audit';
 import { involves, standingOf } from './access';
-import { approvalView, type ApprovalView } from './views';
+import { approvalView } from './views';
 
-export interface DecisionInput {
-  decision: 'approved' | 'rejected';
-  comment?: string;
-}
+export type DecisionInput = DecisionBody;
 
 export interface ApprovalService {
   /** Pending: the tasks the caller may decide now (admins: all). Other statuses: tasks naming the caller. */
-  list(actor: Actor, filter: { status: ApprovalStatus; limit: number }): Promise<ApprovalView[]>;
-  get(actor: Actor, ref: string): Promise<ApprovalView>;
-  decide(actor: Actor, ref: string, input: DecisionInput): Promise<{ task: ApprovalView; run: { status: string } }>;
+  list(actor: Actor, filter: { status: ApprovalStatus; limit: number }): Promise<ApprovalTask[]>;
+  get(actor: Actor, ref: string): Promise<ApprovalTask>;
+  decide(actor: Actor, ref: string, input: DecisionInput): Promise<DecisionResult>;
 }
 
 export interface ApprovalServiceOptions {
@@ -118,7 +116,7 @@ export function createApprovalService(
         at: new Date(ctx.clock.now()).toISOString(),
         ...(input.comment ? { comment: input.comment } : {}),
       };
-      await ctx.prisma.$transaction(async (tx) => {
+      await transaction(ctx.prisma, async (tx) => {
         await appendApprovalVote(tx, t.taskId, entry);
         await recordAudit(tx, {
           actor,

@@ -1,7 +1,8 @@
 /** Signing in and out, who am I, and changing one's own password. */
 import type { AppContext } from '../../context';
-import type { Actor } from '@autonomic/api';
+import { ChangePasswordBody, type Actor, type SignedIn } from '@autonomic/api';
 import { AppError, UnauthenticatedError } from '../../errors';
+import { transaction } from '../../store/db';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -19,7 +20,7 @@ import {
 import { recordAudit } from '../audit';
 import type { CredentialCache } from './credential-cache';
 import type { PasswordHasher } from './password';
-import { ChangePasswordSchema, normaliseUsername, type ChangePasswordInput } from './policy';
+import { normaliseUsername } from './policy';
 import type { LoginRateLimiter } from './rate-limit';
 import { randomSecret, sha256 } from './secrets';
 
@@ -34,11 +35,6 @@ export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super(429, 'rate_limited', `too many failed sign-ins; try again in ${retryAfterSeconds} s`);
   }
-}
-
-export interface SignedIn {
-  user: UserSummary;
-  csrfToken: string | null;
 }
 
 export interface LoginResult extends SignedIn {
@@ -95,7 +91,7 @@ export function createSessionService({ ctx, hasher, limiter, cache, sessionTtlMs
       const csrfToken = randomSecret();
       const expiresAt = new Date(now.getTime() + sessionTtlMs);
       const passwordHash = hasher.needsRehash(user.passwordHash) ? await hasher.hash(input.password) : undefined;
-      const session = await prisma.$transaction(async (tx) => {
+      const session = await transaction(prisma, async (tx) => {
         if (passwordHash) await updateUser(tx, user.id, { passwordHash });
         await deleteExpiredSessions(tx, user.id, now);
         const created = await insertSession(tx, { tokenHash: sha256(cookie), userId: user.id, csrfToken, expiresAt });
@@ -111,7 +107,7 @@ export function createSessionService({ ctx, hasher, limiter, cache, sessionTtlMs
     async logout(actor: Actor | null): Promise<void> {
       if (actor?.via !== 'session' || !actor.sessionId) return;
       const sessionId = actor.sessionId;
-      await prisma.$transaction(async (tx) => {
+      await transaction(prisma, async (tx) => {
         await deleteSession(tx, sessionId);
         await recordAudit(tx, { actor, action: 'auth.logout', targetType: 'user', targetId: actor.userId });
       });
@@ -128,8 +124,8 @@ export function createSessionService({ ctx, hasher, limiter, cache, sessionTtlMs
     },
 
     /** Keeps the caller's session, ends every other session of the user. */
-    async changeOwnPassword(actor: Actor, input: ChangePasswordInput, ip: string): Promise<void> {
-      const { currentPassword, newPassword } = ChangePasswordSchema.parse(input);
+    async changeOwnPassword(actor: Actor, input: ChangePasswordBody, ip: string): Promise<void> {
+      const { currentPassword, newPassword } = ChangePasswordBody.parse(input);
       checkRate(ip, actor.username);
       const user = await findUserCredentialsById(prisma, actor.userId);
       if (!user || user.disabled) throw new UnauthenticatedError();
@@ -138,7 +134,7 @@ export function createSessionService({ ctx, hasher, limiter, cache, sessionTtlMs
         return failed(ip, actor.username, new AppError(403, 'wrong_password', 'the current password is wrong'));
       }
       const passwordHash = await hasher.hash(newPassword);
-      await prisma.$transaction(async (tx) => {
+      await transaction(prisma, async (tx) => {
         await updateUser(tx, user.id, { passwordHash });
         await deleteUserSessions(tx, user.id, actor.sessionId);
         await recordAudit(tx, {

@@ -1,26 +1,14 @@
 /** API tokens for machines and the CLI: shown once, stored as SHA-256, revocable. */
-import { z } from 'zod';
+import { CreateTokenBody, type Actor } from '@autonomic/api';
 import type { AppContext } from '../../context';
-import type { Actor } from '@autonomic/api';
 import { AppError, NotFoundError } from '../../errors';
+import { transaction } from '../../store/db';
 import { findApiToken, insertApiToken, listApiTokens, revokeApiToken, type ApiTokenInfo } from '../../store/api-tokens';
 import { recordAudit } from '../audit';
 import type { CredentialCache } from './credential-cache';
 import { newApiToken, sha256 } from './secrets';
 
 const DAY_MS = 24 * 60 * 60_000;
-
-export const CreateTokenSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  /** Omitted: the token never expires (it can still be revoked). */
-  expiresInDays: z.number().int().min(1).max(3650).optional(),
-});
-export type CreateTokenInput = z.infer<typeof CreateTokenSchema>;
-
-export interface CreatedToken extends ApiTokenInfo {
-  /** `atk_…`: the only time it is ever shown. */
-  token: string;
-}
 
 export function createTokenService({ ctx, cache }: { ctx: AppContext; cache: CredentialCache }) {
   const { prisma } = ctx;
@@ -29,14 +17,14 @@ export function createTokenService({ ctx, cache }: { ctx: AppContext; cache: Cre
      * Only a signed-in person (session) mints tokens: a leaked token must not be able to
      * mint itself successors that outlive its revocation.
      */
-    async create(actor: Actor, input: CreateTokenInput): Promise<CreatedToken> {
+    async create(actor: Actor, input: CreateTokenBody): Promise<ApiTokenInfo & { token: string }> {
       if (actor.via !== 'session') {
         throw new AppError(403, 'session_required', 'create API tokens from a signed-in session');
       }
-      const { name, expiresInDays } = CreateTokenSchema.parse(input);
+      const { name, expiresInDays } = CreateTokenBody.parse(input);
       const token = newApiToken();
       const expiresAt = expiresInDays ? new Date(ctx.clock.now() + expiresInDays * DAY_MS) : null;
-      const created = await prisma.$transaction(async (tx) => {
+      const created = await transaction(prisma, async (tx) => {
         const row = await insertApiToken(tx, { name, tokenHash: sha256(token), userId: actor.userId, expiresAt });
         await recordAudit(tx, {
           actor,
@@ -60,7 +48,7 @@ export function createTokenService({ ctx, cache }: { ctx: AppContext; cache: Cre
       const token = await findApiToken(prisma, id);
       // Someone else's token is "not found", so ids of other people's tokens cannot be probed.
       if (!token || (token.userId !== actor.userId && actor.role !== 'admin')) throw new NotFoundError('API token');
-      await prisma.$transaction(async (tx) => {
+      await transaction(prisma, async (tx) => {
         if (!(await revokeApiToken(tx, id, new Date(ctx.clock.now())))) return;
         await recordAudit(tx, {
           actor,

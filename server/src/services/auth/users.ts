@@ -1,7 +1,8 @@
 /** User administration (admin only, enforced by the routes) and the directory everyone may read. */
 import type { AppContext } from '../../context';
-import type { Actor } from '@autonomic/api';
+import { CreateUserBody, UpdateUserBody, type Actor } from '@autonomic/api';
 import { ConflictError, NotFoundError } from '../../errors';
+import { transaction } from '../../store/db';
 import { deleteUserSessions } from '../../store/sessions';
 import {
   findUser,
@@ -17,12 +18,11 @@ import {
 import { recordAudit } from '../audit';
 import type { CredentialCache } from './credential-cache';
 import type { PasswordHasher } from './password';
-import { CreateUserSchema, UpdateUserSchema, type CreateUserInput, type UpdateUserInput } from './policy';
 
 type Change = { from: unknown; to: unknown } | 'changed';
 
 /** The refusals of `update`, each with its own code. */
-function checkAllowed(actor: Actor, target: UserRecord, patch: UpdateUserInput): void {
+function checkAllowed(actor: Actor, target: UserRecord, patch: UpdateUserBody): void {
   if (actor.userId !== target.id) return;
   if (patch.disabled === true) throw new ConflictError('you cannot disable yourself', 'cannot_disable_self');
   if (patch.role && patch.role !== target.role) {
@@ -30,7 +30,7 @@ function checkAllowed(actor: Actor, target: UserRecord, patch: UpdateUserInput):
   }
 }
 
-const removesAdmin = (target: UserRecord, patch: UpdateUserInput) =>
+const removesAdmin = (target: UserRecord, patch: UpdateUserBody) =>
   target.role === 'admin' && !target.disabled && (patch.disabled === true || (!!patch.role && patch.role !== 'admin'));
 
 export function createUserService({
@@ -48,10 +48,10 @@ export function createUserService({
     list: (): Promise<UserRecord[]> => listUsers(prisma),
 
     /** @throws ConflictError `username_taken` */
-    async create(actor: Actor, input: CreateUserInput): Promise<UserRecord> {
-      const { password, ...fields } = CreateUserSchema.parse(input);
+    async create(actor: Actor, input: CreateUserBody): Promise<UserRecord> {
+      const { password, ...fields } = CreateUserBody.parse(input);
       const passwordHash = await hasher.hash(password);
-      return prisma.$transaction(async (tx) => {
+      return transaction(prisma, async (tx) => {
         const user = await insertUser(tx, { ...fields, passwordHash });
         if (!user) throw new ConflictError(`username ${fields.username} is taken`, 'username_taken');
         await recordAudit(tx, {
@@ -68,10 +68,10 @@ export function createUserService({
     /**
      * @throws ConflictError `cannot_disable_self`, `cannot_demote_self`, `last_admin`
      */
-    async update(actor: Actor, id: string, input: UpdateUserInput): Promise<UserRecord> {
-      const patch = UpdateUserSchema.parse(input);
+    async update(actor: Actor, id: string, input: UpdateUserBody): Promise<UserRecord> {
+      const patch = UpdateUserBody.parse(input);
       const passwordHash = patch.password ? await hasher.hash(patch.password) : undefined;
-      const updated = await prisma.$transaction(async (tx) => {
+      const updated = await transaction(prisma, async (tx) => {
         // Lock the admins first: concurrent demotions then see each other's result.
         const admins = await lockEnabledAdmins(tx);
         const target = await findUser(tx, id);

@@ -3,13 +3,13 @@
  * set and reset by managers and admins (the route admits only them; audited). The
  * Prometheus gauges read `all()`.
  */
-import type { z } from 'zod';
 import type { AppContext } from '../../context';
-import type { Actor } from '@autonomic/api';
+import type { Actor, SloBody, SloList, SloStatus } from '@autonomic/api';
 import { NotFoundError } from '../../errors';
+import { transaction } from '../../store/db';
 import { deleteSlo, findSlo, sloCounts, upsertSlo, workflowExists } from '../../store/dashboard-slos';
 import { recordAudit } from '../audit';
-import { BURN_WINDOWS, DEFAULT_SLO, evaluateSlo, type SloBody, type SloStatus } from './slo';
+import { BURN_WINDOWS, DEFAULT_SLO, evaluateSlo } from './slo';
 
 const BURN_HOURS = BURN_WINDOWS.map((w) => w.hours);
 
@@ -38,7 +38,7 @@ export function createSloService(ctx: AppContext, scopeIds: (actor: Actor) => Pr
     /** Every workflow's SLO status, for the metrics endpoint (no scope). */
     all: () => statuses(null),
 
-    async list(actor: Actor, workflowId?: string) {
+    async list(actor: Actor, workflowId?: string): Promise<SloList> {
       const ids = await scopeIds(actor);
       if (workflowId && ids && !ids.includes(workflowId)) {
         throw new NotFoundError(`workflow ${workflowId} on your dashboard`);
@@ -46,9 +46,9 @@ export function createSloService(ctx: AppContext, scopeIds: (actor: Actor) => Pr
       return { defaults: DEFAULT_SLO, slos: await statuses(workflowId ? [workflowId] : ids) };
     },
 
-    async set(actor: Actor, workflowId: string, target: z.infer<typeof SloBody>): Promise<SloStatus> {
+    async set(actor: Actor, workflowId: string, target: SloBody): Promise<SloStatus> {
       await mustExist(workflowId);
-      await db.$transaction(async (tx) => {
+      await transaction(db, async (tx) => {
         const before = await findSlo(tx, workflowId);
         await upsertSlo(tx, workflowId, target, actor.userId);
         await recordAudit(tx, {
@@ -65,7 +65,7 @@ export function createSloService(ctx: AppContext, scopeIds: (actor: Actor) => Pr
     /** Back to the defaults; a no-op (not audited) when none was stored. */
     async reset(actor: Actor, workflowId: string): Promise<SloStatus> {
       await mustExist(workflowId);
-      await db.$transaction(async (tx) => {
+      await transaction(db, async (tx) => {
         const before = await deleteSlo(tx, workflowId);
         if (!before) return;
         await recordAudit(tx, {

@@ -5,8 +5,8 @@
  */
 import type { AppContext } from '../../context';
 import type { Executor } from '../../executor';
-import type { RunMode, RunStatus } from '../../generated/prisma/enums';
-import type { Actor } from '@autonomic/api';
+import type { RunMode, RunStatus } from '../../store/enums';
+import type { Actor, CancelledRun, RunDetail, RunPage } from '@autonomic/api';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { approvalTasksOfRuns } from '../../store/approvals';
 import { isUuid } from '../../store/runs-ids';
@@ -14,7 +14,7 @@ import { findRunDetail, findRunHead, listRuns } from '../../store/runs-query';
 import { recordAudit } from '../audit';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { RunStarterService } from './starter';
-import { runDetailView, runListView, type RunDetailView, type RunListView } from './views';
+import { runDetailView, runListView } from './views';
 
 export interface RunListQuery {
   workflowId?: string;
@@ -27,9 +27,9 @@ export interface RunListQuery {
 }
 
 export interface RunService {
-  list(q: RunListQuery): Promise<{ runs: RunListView[]; nextCursor: string | null }>;
-  get(id: string): Promise<RunDetailView>;
-  cancel(actor: Actor, id: string, reason?: string): Promise<{ id: string; status: string }>;
+  list(q: RunListQuery): Promise<RunPage>;
+  get(id: string): Promise<RunDetail>;
+  cancel(actor: Actor, id: string, reason?: string): Promise<CancelledRun>;
   startManual(actor: Actor, workflowRef: string, event: unknown): Promise<{ runId: string }>;
 }
 

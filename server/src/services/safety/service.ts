@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../context';
-import type { Actor } from '@autonomic/api';
+import type { Actor, CreateSafetyEntry, UpdateSafetyEntry } from '@autonomic/api';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
+import { transaction } from '../../store/db';
 import {
   deleteSafetyEntry,
   findSafetyEntry,
@@ -12,7 +13,7 @@ import {
   type SafetyEntryRow,
 } from '../../store/safety-entries';
 import { recordAudit } from '../audit';
-import { normalizeValue, valueProblem, type CreateSafetyEntry, type UpdateSafetyEntry } from './entry-schema';
+import { normalizeValue, valueProblem } from './entry-value';
 import type { CachedSafetySource } from './source';
 
 export interface SafetyService {
@@ -37,6 +38,11 @@ const digest = (e: SafetyEntryData) =>
     .update(JSON.stringify(data(e)))
     .digest('hex')}`;
 const summary = (e: SafetyEntryData) => ({ list: e.list, kind: e.kind, value: e.value, criticality: e.criticality });
+/** The value checked against its kind; the error names `body.value`, the field the caller sent. */
+function checkValue(e: SafetyEntryData): void {
+  const problem = valueProblem(e.kind, e.value);
+  if (problem) throw new ValidationError('invalid safety entry', [{ path: 'body.value', message: problem }]);
+}
 const duplicate = (e: SafetyEntryData) =>
   new ConflictError(`"${e.value}" is already on the ${e.list} list as a ${e.kind}`, 'duplicate_entry');
 
@@ -57,8 +63,9 @@ export function createSafetyService(ctx: AppContext, source: CachedSafetySource)
     list: (filter) => listSafetyEntries(ctx.prisma, filter),
     create: (input, actor) =>
       change(() =>
-        ctx.prisma.$transaction(async (tx) => {
+        transaction(ctx.prisma, async (tx) => {
           const entry = data({ ...input, owner: input.owner ?? null });
+          checkValue(entry);
           const row = await insertSafetyEntry(tx, { ...entry, createdById: actor.userId });
           if (!row) throw duplicate(entry);
           await recordAudit(tx, {
@@ -74,12 +81,11 @@ export function createSafetyService(ctx: AppContext, source: CachedSafetySource)
       ),
     update: (id, patch, actor) =>
       change(() =>
-        ctx.prisma.$transaction(async (tx) => {
+        transaction(ctx.prisma, async (tx) => {
           const before = await findSafetyEntry(tx, id);
           if (!before) throw new NotFoundError('safety entry');
           const merged = data({ ...before, ...patch, owner: patch.owner === undefined ? before.owner : patch.owner });
-          const problem = valueProblem(merged.kind, merged.value);
-          if (problem) throw new ValidationError('invalid safety entry', [{ path: 'body.value', message: problem }]);
+          checkValue(merged);
           const row = await updateSafetyEntry(tx, id, merged);
           if (!row) throw duplicate(merged);
           await recordAudit(tx, {
@@ -96,7 +102,7 @@ export function createSafetyService(ctx: AppContext, source: CachedSafetySource)
       ),
     remove: (id, actor) =>
       change(() =>
-        ctx.prisma.$transaction(async (tx) => {
+        transaction(ctx.prisma, async (tx) => {
           const before = await findSafetyEntry(tx, id);
           if (!before) throw new NotFoundError('safety entry');
           await deleteSafetyEntry(tx, id);

@@ -1,7 +1,8 @@
-import { SecretRef } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
 import { NotFoundError } from '../../errors';
-import type { Actor } from '@autonomic/api';
+import type { Actor, SecretStored } from '@autonomic/api';
+import type { z } from 'zod';
+import { transaction } from '../../store/db';
 import {
   deleteSecret,
   findSealedSecret,
@@ -14,9 +15,6 @@ import type { SecretsVault } from '../contracts';
 import { createCipher, type Cipher } from './cipher';
 import { loadMasterKey } from './master-key';
 
-/** The secret-name syntax workflows use to refer to a secret (`auth.secret`). */
-export const SecretName = SecretRef;
-
 /**
  * Connector secrets, AES-256-GCM at rest under the master key. Values go in through
  * `put` and out only through `reveal` (to the effects adapter); listing returns names.
@@ -25,7 +23,7 @@ export interface SecretsVaultService extends SecretsVault {
   /** The same key's cipher, for other encrypted columns (webhook secrets). */
   readonly cipher: Cipher;
   list(): Promise<SecretListItem[]>;
-  put(name: string, value: string, actor: Actor): Promise<{ name: string; created: boolean; updatedAt: Date }>;
+  put(name: string, value: string, actor: Actor): Promise<z.input<typeof SecretStored>>;
   remove(name: string, actor: Actor): Promise<void>;
 }
 
@@ -49,7 +47,7 @@ export function createSecretsVault(ctx: AppContext, key: Buffer = loadMasterKey(
     list: () => listSecretNames(ctx.prisma),
     async put(name, value, actor) {
       const sealed = cipher.seal(value, context(name));
-      return ctx.prisma.$transaction(async (tx) => {
+      return transaction(ctx.prisma, async (tx) => {
         const { created, updatedAt } = await upsertSecret(tx, name, sealed);
         await recordAudit(tx, {
           actor,
@@ -61,7 +59,7 @@ export function createSecretsVault(ctx: AppContext, key: Buffer = loadMasterKey(
       });
     },
     async remove(name, actor) {
-      await ctx.prisma.$transaction(async (tx) => {
+      await transaction(ctx.prisma, async (tx) => {
         if (!(await deleteSecret(tx, name))) throw new NotFoundError(`secret "${name}"`);
         await recordAudit(tx, { actor, action: 'secret.deleted', targetType: 'secret', targetId: name });
       });

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context';
 import type { Actor } from '@autonomic/api';
 import { ForbiddenError, NotFoundError } from '../../errors';
+import { transaction } from '../../store/db';
 import { findWebhookOwner, setWebhookSecret } from '../../store/webhooks';
 import { recordAudit } from '../audit';
 import type { Cipher } from '../secrets';
@@ -39,7 +40,7 @@ export function createWebhookSecrets(ctx: AppContext, deps: { cipher: Cipher; we
       const wf = await ownedWorkflow(ctx, workflowId, actor);
       const secret = generateWebhookSecret();
       const sealed = deps.cipher.seal(secret, webhookContext(workflowId));
-      await ctx.prisma.$transaction(async (tx) => {
+      await transaction(ctx.prisma, async (tx) => {
         await setWebhookSecret(tx, workflowId, sealed);
         await recordAudit(tx, {
           actor,
@@ -60,7 +61,7 @@ export function createWebhookSecrets(ctx: AppContext, deps: { cipher: Cipher; we
     async remove(workflowId: string, actor: Actor) {
       const wf = await ownedWorkflow(ctx, workflowId, actor);
       if (!wf.configured) throw new NotFoundError('webhook secret');
-      await ctx.prisma.$transaction(async (tx) => {
+      await transaction(ctx.prisma, async (tx) => {
         await setWebhookSecret(tx, workflowId, null);
         await recordAudit(tx, {
           actor,

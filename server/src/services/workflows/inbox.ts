@@ -1,19 +1,12 @@
 /** The reviewer inbox: reviews I am asked to do (or asked for), newest first. */
-import type { Prisma } from '../../generated/prisma/client';
-import type { ReviewStatus } from '../../generated/prisma/enums';
-import type { Actor } from '@autonomic/api';
+import type { Db } from '../../store/db';
+import type { Actor, InboxQuery } from '@autonomic/api';
 import { listReviews } from '../../store/versions-reviews';
 import { approversOf } from './review-policy';
 
-export interface InboxQuery {
-  /** `assigned`: reviews I am asked to do; `requested`: reviews I asked for. */
-  mine?: 'assigned' | 'requested' | undefined;
-  /** @default 'open' */
-  status?: ReviewStatus | 'all' | undefined;
-  limit?: number | undefined;
-}
+export type { InboxQuery };
 
-export async function reviewInbox(db: Prisma.TransactionClient, actor: Actor, q: InboxQuery) {
+export async function reviewInbox(db: Db, actor: Actor, q: InboxQuery) {
   const status = q.status ?? 'open';
   const rows = await listReviews(db, {
     ...(q.mine === 'assigned' ? { assignedTo: actor.userId } : {}),

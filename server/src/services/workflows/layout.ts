@@ -7,6 +7,7 @@ import type { Actor, LayoutView } from '@autonomic/api';
 import { UiBlock } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
+import { transaction } from '../../store/db';
 import { latestVersion } from '../../store/versions';
 import { findLayout, saveLayout } from '../../store/workflow-layout';
 import { assertCanEdit } from './access';
@@ -25,7 +26,7 @@ export function createLayoutService(ctx: AppContext) {
 
   /** Stores the layout over the latest version (owner or admin). */
   async function save(actor: Actor, ref: string, ui: UiBlock): Promise<LayoutView> {
-    return prisma.$transaction(async (tx) => {
+    return transaction(prisma, async (tx) => {
       const workflow = await workflowOrThrow(tx, ref);
       assertCanEdit(actor, workflow);
       const latest = await latestVersion(tx, workflow.id);

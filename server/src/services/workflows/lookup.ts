@@ -1,10 +1,8 @@
 /** Loading what a request names, or a 404. */
-import type { Prisma } from '../../generated/prisma/client';
+import type { Db } from '../../store/db';
 import { NotFoundError } from '../../errors';
 import { findVersion, type VersionRecord } from '../../store/versions';
 import { findWorkflow, type WorkflowRow } from '../../store/workflows';
-
-type Db = Prisma.TransactionClient;
 
 export async function workflowOrThrow(db: Db, ref: string): Promise<WorkflowRow> {
   const w = await findWorkflow(db, ref);

@@ -4,22 +4,19 @@
  * one is a rollback. The pointer, both statuses and the audit lines commit together.
  */
 import type { AppContext } from '../../context';
-import type { Actor } from '@autonomic/api';
+import type { Actor, PublishResult as PublishResultSchema } from '@autonomic/api';
+import type { z } from 'zod';
 import { ConflictError, ForbiddenError } from '../../errors';
-import { findVersionById, setVersionStatus, type VersionSummary } from '../../store/versions';
+import { transaction } from '../../store/db';
+import { findVersionById, setVersionStatus } from '../../store/versions';
 import { hasApproved } from '../../store/versions-reviews';
 import { lockWorkflow, setPublishedVersion } from '../../store/workflows';
 import { recordAudit } from '../audit';
 import { versionOrThrow, workflowOrThrow } from './lookup';
 import { summaryOf } from './versions';
 
-export interface PublishResult {
-  workflowId: string;
-  published: VersionSummary;
-  /** The version that was published before, now retired. */
-  retired: VersionSummary | null;
-  rolledBack: boolean;
-}
+/** What `publish` answers: the contract's `PublishResult`, dates as `Date`. */
+export type PublishResult = z.input<typeof PublishResultSchema>;
 
 const PUBLISHABLE = new Set(['approved', 'retired']);
 
@@ -27,7 +24,7 @@ export function createPublishService(ctx: AppContext) {
   const { prisma } = ctx;
 
   async function publish(actor: Actor, ref: string, number: number): Promise<PublishResult> {
-    return prisma.$transaction(async (tx) => {
+    return transaction(prisma, async (tx) => {
       const { id } = await workflowOrThrow(tx, ref);
       await lockWorkflow(tx, id);
       // Read again under the lock: another publish may have moved the pointer meanwhile.

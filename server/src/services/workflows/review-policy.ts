@@ -3,15 +3,19 @@
  * when the change against the published version is high risk. Approvals count once per
  * reviewer and only for the content hash they saw; the author's never counts.
  */
-import type { Prisma } from '../../generated/prisma/client';
-import type { Actor } from '@autonomic/api';
+import type { Db } from '../../store/db';
+import type {
+  Actor,
+  PolicyStatus as PolicyStatusSchema,
+  ReviewSummary as ReviewSummarySchema,
+  SampleStatus as SampleStatusSchema,
+} from '@autonomic/api';
+import type { z } from 'zod';
 import { latestSampleChecks, type StoredSampleCheck } from '../../store/simulations';
 import { findVersionById, setVersionStatus, type VersionRecord } from '../../store/versions';
 import { closeReview, lockReview, openReviewOfVersion, type ReviewRow } from '../../store/versions-reviews';
 import { recordAudit } from '../audit';
 import { loadStored } from './documents';
-
-type Db = Prisma.TransactionClient;
 
 /** Two approvals mark a high-risk review; the same finding requires the sample simulations. */
 export const HIGH_RISK_APPROVALS = 2;
@@ -20,17 +24,8 @@ export function samplesRequired(review: Pick<ReviewRow, 'requiredApprovals'>): b
   return review.requiredApprovals >= HIGH_RISK_APPROVALS;
 }
 
-export interface ReviewSummary {
-  id: string;
-  status: ReviewRow['status'];
-  requiredApprovals: number;
-  samplesRequired: boolean;
-  requestedReviewerIds: string[];
-  /** Reviewers whose latest decision approves this content hash. */
-  approvedBy: string[];
-  createdAt: Date;
-  closedAt: Date | null;
-}
+/** The contract's `ReviewSummary`, dates as `Date`. */
+export type ReviewSummary = z.input<typeof ReviewSummarySchema>;
 
 type Vote = Pick<ReviewRow['decisions'][number], 'reviewerId' | 'decision' | 'contentHash'>;
 
@@ -56,23 +51,9 @@ export function reviewSummary(review: ReviewRow, contentHash: string): ReviewSum
   };
 }
 
-export interface SampleStatus {
-  name: string;
-  status: 'passed' | 'failed' | 'not_run';
-  runId?: string;
-  at?: Date;
-  failures?: string[];
-}
-
-export interface PolicyStatus {
-  requiredApprovals: number;
-  approvedBy: string[];
-  samplesRequired: boolean;
-  samples: SampleStatus[];
-  /** What is still missing, in words; empty when the version may be approved. */
-  missing: string[];
-  satisfied: boolean;
-}
+/** The contract's `SampleStatus` and `PolicyStatus`, dates as `Date`. */
+export type SampleStatus = z.input<typeof SampleStatusSchema>;
+export type PolicyStatus = z.input<typeof PolicyStatusSchema>;
 
 export function sampleStatuses(names: string[], checks: Map<string, StoredSampleCheck>): SampleStatus[] {
   return [...new Set(names)].map((name) => {

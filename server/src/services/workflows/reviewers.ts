@@ -1,11 +1,11 @@
 /** Who may be asked to review a version. */
-import type { Prisma } from '../../generated/prisma/client';
+import type { Db } from '../../store/db';
 import { ValidationError, type ErrorDetail } from '../../errors';
 import { usersByIds } from '../../store/versions-reviews';
 import { isReviewerRole } from './access';
 
 /** Every id must name an enabled reviewer or admin who is not the version's author (400 naming each one). */
-export async function checkReviewers(db: Prisma.TransactionClient, ids: string[], authorId: string): Promise<void> {
+export async function checkReviewers(db: Db, ids: string[], authorId: string): Promise<void> {
   const users = new Map((await usersByIds(db, ids)).map((u) => [u.id, u]));
   const details: ErrorDetail[] = [];
   ids.forEach((id, i) => {

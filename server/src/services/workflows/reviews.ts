@@ -1,8 +1,8 @@
 /** Two-person review: request, decide, read, and the reviewer's inbox. */
 import { diffWorkflows } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
-import type { ReviewDecisionKind } from '../../generated/prisma/enums';
-import type { Actor } from '@autonomic/api';
+import { transaction } from '../../store/db';
+import type { Actor, ReviewDecisionBody } from '@autonomic/api';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import { findVersionById, getPublishedVersion, setVersionStatus } from '../../store/versions';
 import { insertComment } from '../../store/versions-comments';
@@ -17,13 +17,8 @@ import { reviewInbox, type InboxQuery } from './inbox';
 import { approveIfReady, HIGH_RISK_APPROVALS, policyStatus, reviewSummary } from './review-policy';
 import { summaryOf } from './versions';
 
-export interface DecisionInput {
-  decision: ReviewDecisionKind;
-  comment?: string | undefined;
-  nodeId?: string | undefined;
-  /** The hash the reviewer saw; when given and no longer the version's, the decision is refused. */
-  contentHash?: string | undefined;
-}
+/** A reviewer's decision; `contentHash`, when given and no longer the version's, refuses it. */
+export type DecisionInput = ReviewDecisionBody;
 
 export function createReviewService(ctx: AppContext) {
   const { prisma } = ctx;
@@ -36,7 +31,7 @@ export function createReviewService(ctx: AppContext) {
     number: number,
     input: { reviewerIds: string[]; note?: string | undefined },
   ) {
-    return prisma.$transaction(async (tx) => {
+    return transaction(prisma, async (tx) => {
       const workflow = await workflowOrThrow(tx, ref);
       await lockWorkflow(tx, workflow.id);
       const version = await versionOrThrow(tx, workflow.id, number);
@@ -109,7 +104,7 @@ export function createReviewService(ctx: AppContext) {
 
   /** A reviewer's decision, bound to the version's content hash; never the author's. */
   async function decide(actor: Actor, reviewId: string, input: DecisionInput) {
-    await prisma.$transaction(async (tx) => {
+    await transaction(prisma, async (tx) => {
       if (!(await findReview(tx, reviewId))) throw new NotFoundError('review');
       await lockReview(tx, reviewId);
       const review = await findReview(tx, reviewId);

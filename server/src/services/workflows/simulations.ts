@@ -6,9 +6,10 @@
  */
 import type { SampleEvent, WorkflowDocument } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
-import { simulate, TERMINAL, type ApprovalPolicy, type SafetyList, type SimulationResult } from '../../engine';
-import type { Actor } from '@autonomic/api';
+import { simulate, TERMINAL, type ApprovalPolicy, type SafetyList } from '../../engine';
+import type { Actor, SamplesResult, SimulationView } from '@autonomic/api';
 import { AppError, ValidationError } from '../../errors';
+import { transaction } from '../../store/db';
 import { insertSimulationRun, type SampleCheck } from '../../store/simulations';
 import { publishedDocumentResolver, type VersionRecord } from '../../store/versions';
 import type { SafetySource } from '../contracts';
@@ -24,20 +25,6 @@ export interface SimulateInput {
   sample?: string | undefined;
   fixtures?: Record<string, unknown> | undefined;
   approvals?: ApprovalPolicy | undefined;
-}
-
-export interface SimulationView {
-  runId: string;
-  status: SimulationResult['status'];
-  path: string[];
-  trace: SimulationResult['trace'];
-  effects: SimulationResult['effects'];
-  durationMs: number;
-  output?: unknown;
-  message?: string;
-  error?: SimulationResult['error'];
-  /** Set for a stored sample simulated as it is. */
-  check?: SampleCheck;
 }
 
 interface RunSpec {
@@ -112,7 +99,7 @@ export function createSimulationService(ctx: AppContext, deps: { safety: SafetyS
   /** After sample runs: the version's open review may now satisfy the policy. */
   async function reconsider(actor: Actor, versionId: string): Promise<boolean> {
     const at = new Date(ctx.clock.now());
-    return prisma.$transaction((tx) => approveIfReady(tx, actor, versionId, { cause: 'sample_simulation', at }));
+    return transaction(prisma, (tx) => approveIfReady(tx, actor, versionId, { cause: 'sample_simulation', at }));
   }
 
   async function simulateVersion(actor: Actor, ref: string, number: number, input: SimulateInput) {
@@ -141,12 +128,12 @@ export function createSimulationService(ctx: AppContext, deps: { safety: SafetyS
   }
 
   /** Simulates every stored sample of the version and checks each against its `expect`. */
-  async function simulateSamples(actor: Actor, ref: string, number: number) {
+  async function simulateSamples(actor: Actor, ref: string, number: number): Promise<SamplesResult> {
     const { version } = await workflowAndVersion(prisma, ref, number);
     const doc = runnableOrThrow(version);
     if (doc.samples.length === 0) throw new AppError(409, 'no_samples', `version ${number} has no sample events`);
     const safety = await deps.safety.list();
-    const results = [];
+    const results: SamplesResult['results'] = [];
     for (const sample of doc.samples) {
       const spec = { event: sample.event, fixtures: sample.fixtures, approvals: 'approved' as const };
       const r = await runOne(actor, version, doc, safety, { ...spec, sampleName: sample.name, checkAgainst: sample });

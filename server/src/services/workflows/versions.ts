@@ -1,8 +1,10 @@
 /** Immutable versions: save (a new version only for new content), list, read, diff. */
 import { diffWorkflows, type Problem, type WorkflowDiff, type WorkflowDocument } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
-import type { Actor } from '@autonomic/api';
+import type { Actor, SavedVersion as SavedVersionSchema, VersionDetail as VersionDetailSchema } from '@autonomic/api';
+import type { z } from 'zod';
 import { AppError } from '../../errors';
+import { transaction } from '../../store/db';
 import {
   findVersionByHash,
   getPublishedVersion,
@@ -17,22 +19,13 @@ import { lockWorkflow, renameWorkflow } from '../../store/workflows';
 import { recordAudit } from '../audit';
 import { assertCanEdit } from './access';
 import { emptyLike, loadStored, prepareDocument, problemDetails } from './documents';
-import { reviewSummary, type ReviewSummary } from './review-policy';
+import { reviewSummary } from './review-policy';
 import { versionOrThrow, workflowAndVersion, workflowOrThrow } from './lookup';
 
-export interface SavedVersion {
-  /** False when a version with the same content hash already existed: nothing was written. */
-  created: boolean;
-  version: VersionSummary;
-  /** Validation problems of the saved document (a draft may have some). */
-  problems: Problem[];
-}
-
-export interface VersionDetail extends VersionSummary {
-  document: unknown;
-  problems: Problem[];
-  reviews: ReviewSummary[];
-}
+/** What `save` answers: the contract's `SavedVersion`, dates as `Date`. */
+export type SavedVersion = z.input<typeof SavedVersionSchema>;
+/** What `get` answers: the contract's `VersionDetail`, dates as `Date`. */
+export type VersionDetail = z.input<typeof VersionDetailSchema>;
 
 export function summaryOf({ document: _document, ...summary }: VersionRecord): VersionSummary {
   return summary;
@@ -66,7 +59,7 @@ export function createVersionService(ctx: AppContext) {
     // Permission before validation: a caller who may not edit learns nothing from the validator.
     assertCanEdit(actor, await workflowOrThrow(prisma, ref));
     const prepared = prepareDocument(input.document);
-    return prisma.$transaction(async (tx) => {
+    return transaction(prisma, async (tx) => {
       const workflow = await workflowOrThrow(tx, ref);
       assertCanEdit(actor, workflow);
       await lockWorkflow(tx, workflow.id);

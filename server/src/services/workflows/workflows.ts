@@ -1,9 +1,15 @@
 /** Creating, listing and reading workflows, and their run settings. */
 import type { AppContext } from '../../context';
-import type { VersionStatus } from '../../generated/prisma/enums';
-import type { Actor } from '@autonomic/api';
+import { transaction } from '../../store/db';
+import type {
+  Actor,
+  WorkflowDetail,
+  WorkflowListItem as WorkflowListItemSchema,
+  WorkflowListQuery,
+} from '@autonomic/api';
+import type { z } from 'zod';
 import { ValidationError } from '../../errors';
-import { insertVersion, latestVersion, findVersionById, type VersionSummary } from '../../store/versions';
+import { insertVersion, latestVersion, findVersionById } from '../../store/versions';
 import {
   freeSlug,
   insertWorkflow,
@@ -19,33 +25,11 @@ import { prepareDocument } from './documents';
 import { workflowOrThrow } from './lookup';
 import { savedView, summaryOf, type SavedVersion } from './versions';
 
-export interface WorkflowListQuery {
-  search?: string;
-  status?: VersionStatus;
-  /** A user id, or `me`. */
-  owner?: string;
-  limit?: number;
-  offset?: number;
-}
+/** A list item as `list` returns it: the contract's, with dates as `Date`. */
+export type WorkflowListItem = z.input<typeof WorkflowListItemSchema>;
 
-export interface WorkflowListItem {
-  id: string;
-  slug: string;
-  name: string;
-  owner: { id: string; username: string; displayName: string };
-  tags: string[];
-  severity: string | null;
-  killSwitch: boolean;
-  createdAt: Date;
-  publishedVersion: number | null;
-  latestVersion: { number: number; status: VersionStatus; savedAt: Date | null } | null;
-  lastRun: { status: string; at: Date; finishedAt: Date | null } | null;
-}
-
-export interface WorkflowView extends WorkflowRow {
-  published: VersionSummary | null;
-  latest: VersionSummary | null;
-}
+/** A workflow as `get` returns it: the contract's `WorkflowDetail`, dates as `Date`. */
+export type WorkflowView = z.input<typeof WorkflowDetail>;
 
 /** Lower-case words joined by `-`, at most 60 characters; never shaped like a UUID. */
 export function slugify(name: string): string {
@@ -95,7 +79,7 @@ export function createWorkflowService(ctx: AppContext) {
     const baseline = prepared.parsed?.metadata.manualBaselineMinutes;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await prisma.$transaction(async (tx) => {
+        return await transaction(prisma, async (tx) => {
           const slug = await freeSlug(tx, slugify(prepared.name));
           const workflow = await insertWorkflow(tx, {
             slug,
@@ -164,7 +148,7 @@ export function createWorkflowService(ctx: AppContext) {
     if (killSwitch === undefined && !limits) {
       throw new ValidationError('nothing to change', [{ path: 'body', message: 'name at least one setting' }]);
     }
-    await prisma.$transaction(async (tx) => {
+    await transaction(prisma, async (tx) => {
       const before = await workflowOrThrow(tx, ref);
       if (limits) assertCanEdit(actor, before);
       if (killSwitch !== undefined) assertCanFlipKillSwitch(actor, before);
