@@ -14,7 +14,10 @@ import type { StepHandler } from './types';
 
 export type { StepHandler, Outcome, StepContext } from './types';
 
-/** One handler per step type of the catalogue (a test checks they agree). */
+/**
+ * One handler per step type of the catalogue, one line each: typed by the catalogue's
+ * keys, so a step type without a handler (or a handler for no step type) does not compile.
+ */
 export const HANDLERS: Record<keyof typeof STEP_DEFINITIONS, StepHandler> = {
   condition,
   switch: switchStep,
