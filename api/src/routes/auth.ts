@@ -1,2 +1,74 @@
-/** Route contracts: auth (filled in by the migration of its routes). */
-export const authApi = {};
+/**
+ * Sign in, sign out, who am I, change my password. A signed-in browser holds an httpOnly
+ * session cookie and sends the CSRF token of the session back on every unsafe request.
+ */
+import { z } from 'zod';
+import { defineRoute } from '../contract';
+import { UserSummary } from './common';
+
+/** The password policy for passwords people choose (demo users are seeded directly, outside it). */
+export const MIN_PASSWORD_LENGTH = 12;
+/** Bounds the hashing work one request can cause. */
+export const MAX_PASSWORD_LENGTH = 1024;
+
+export const NewPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH);
+
+export const LoginBody = z.object({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  newPassword: NewPassword,
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+/** Who is signed in, and the CSRF token of their session. */
+export const SignedIn = z.object({
+  user: UserSummary,
+  /** Send it back as `x-csrf-token` on every POST/PUT/PATCH/DELETE made with the cookie; null for API tokens. */
+  csrfToken: z.string().nullable(),
+});
+export type SignedIn = z.infer<typeof SignedIn>;
+
+export const authApi = {
+  login: defineRoute({
+    method: 'post',
+    path: '/auth/login',
+    summary: 'Sign in: sets the httpOnly session cookie and returns the CSRF token',
+    tag: 'auth',
+    access: 'public',
+    body: LoginBody,
+    response: SignedIn,
+  }),
+  logout: defineRoute({
+    method: 'post',
+    path: '/auth/logout',
+    summary: 'Sign out: ends the session and clears the cookie',
+    tag: 'auth',
+    access: 'public',
+    status: 204,
+  }),
+  me: defineRoute({
+    method: 'get',
+    path: '/auth/me',
+    summary: 'The signed-in user and the CSRF token of the session',
+    tag: 'auth',
+    access: 'authenticated',
+    response: SignedIn,
+  }),
+  password: defineRoute({
+    method: 'post',
+    path: '/auth/password',
+    summary: 'Change your own password (ends your other sessions)',
+    tag: 'auth',
+    access: 'authenticated',
+    body: ChangePasswordBody,
+    status: 204,
+  }),
+};

@@ -1,2 +1,100 @@
-/** Route contracts: safety (filled in by the migration of its routes). */
-export const safetyApi = {};
+/**
+ * Safety lists: protected assets (never contained automatically) and auto-OK targets
+ * (allowed without approval). Everyone signed in reads them; admins change them.
+ */
+import { z } from 'zod';
+import { defineRoute } from '../contract';
+import { Instant } from '../fields';
+
+export const SafetyListName = z.enum(['protected', 'auto_ok']);
+export type SafetyListName = z.infer<typeof SafetyListName>;
+export const SafetyKind = z.enum(['ip', 'cidr', 'host', 'user', 'domain']);
+export type SafetyKind = z.infer<typeof SafetyKind>;
+export const CriticalityName = z.enum(['low', 'medium', 'high', 'critical']);
+export type CriticalityName = z.infer<typeof CriticalityName>;
+
+export const SafetyEntry = z.object({
+  id: z.uuid(),
+  list: SafetyListName,
+  kind: SafetyKind,
+  value: z.string(),
+  criticality: CriticalityName,
+  reason: z.string(),
+  owner: z.string().nullable(),
+  createdById: z.uuid(),
+  createdAt: Instant,
+});
+export type SafetyEntry = z.infer<typeof SafetyEntry>;
+
+const fields = {
+  list: SafetyListName,
+  kind: SafetyKind,
+  value: z.string().trim().min(1, 'a value is required').max(512),
+  criticality: CriticalityName.default('medium'),
+  reason: z.string().trim().min(1, 'a reason is required').max(500),
+  owner: z.string().trim().max(128).nullable().optional(),
+};
+
+/**
+ * POST body. Whether `value` is a valid `kind` (an address, a CIDR block, a host name) is
+ * checked by the server, which answers 400 naming `body.value`.
+ */
+export const CreateSafetyEntry = z.object(fields).strict();
+export type CreateSafetyEntry = z.infer<typeof CreateSafetyEntry>;
+
+/** PATCH body: any field; the merged entry is checked again by the server. */
+export const UpdateSafetyEntry = z
+  .object({
+    list: fields.list.optional(),
+    kind: fields.kind.optional(),
+    value: fields.value.optional(),
+    criticality: CriticalityName.optional(),
+    reason: fields.reason.optional(),
+    owner: fields.owner,
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'nothing to change');
+export type UpdateSafetyEntry = z.infer<typeof UpdateSafetyEntry>;
+
+const IdParams = z.object({ id: z.uuid() });
+
+export const safetyApi = {
+  list: defineRoute({
+    method: 'get',
+    path: '/safety/entries',
+    summary: 'List protected assets and auto-OK targets',
+    tag: 'safety',
+    access: 'authenticated',
+    query: z.object({ list: SafetyListName.optional(), kind: SafetyKind.optional() }),
+    response: z.object({ entries: z.array(SafetyEntry) }),
+  }),
+  create: defineRoute({
+    method: 'post',
+    path: '/safety/entries',
+    summary: 'Add an entry (applies to the next safety check)',
+    tag: 'safety',
+    access: ['admin'],
+    body: CreateSafetyEntry,
+    response: SafetyEntry,
+    status: 201,
+  }),
+  update: defineRoute({
+    method: 'patch',
+    path: '/safety/entries/:id',
+    summary: 'Change an entry',
+    tag: 'safety',
+    access: ['admin'],
+    params: IdParams,
+    body: UpdateSafetyEntry,
+    response: SafetyEntry,
+  }),
+  remove: defineRoute({
+    method: 'delete',
+    path: '/safety/entries/:id',
+    summary: 'Remove an entry',
+    tag: 'safety',
+    access: ['admin'],
+    params: IdParams,
+    status: 204,
+  }),
+};

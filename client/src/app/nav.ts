@@ -1,4 +1,4 @@
-import type { Role } from '../auth/store';
+import type { Role } from '@autonomic/api';
 
 export interface NavItem {
   to: string;

@@ -1,17 +1,10 @@
+import { authApi, type UserSummary } from '@autonomic/api';
 import { create } from 'zustand';
 import { api, setCsrfToken } from '../api/client';
 
-export type Role = 'analyst' | 'reviewer' | 'manager' | 'admin';
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-}
-interface Session {
-  user: User;
-  csrfToken: string | null;
-}
+export type { Role } from '@autonomic/api';
+/** The signed-in user, as `/auth/me` names them. */
+export type User = UserSummary;
 
 interface AuthState {
   user: User | null;
@@ -27,7 +20,7 @@ export const useAuth = create<AuthState>((set) => ({
   status: 'loading',
   async restore() {
     try {
-      const s = await api<Session>('/auth/me');
+      const s = await api(authApi.me);
       setCsrfToken(s.csrfToken);
       set({ user: s.user, status: 'signed-in' });
     } catch {
@@ -35,12 +28,12 @@ export const useAuth = create<AuthState>((set) => ({
     }
   },
   async login(username, password) {
-    const s = await api<Session>('/auth/login', { method: 'POST', body: { username, password } });
+    const s = await api(authApi.login, { body: { username, password } });
     setCsrfToken(s.csrfToken);
     set({ user: s.user, status: 'signed-in' });
   },
   async logout() {
-    await api('/auth/logout', { method: 'POST' });
+    await api(authApi.logout);
     setCsrfToken(null);
     set({ user: null, status: 'signed-out' });
   },

@@ -6,7 +6,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { AppContext } from '../context';
 import { createSloService } from '../services/dashboard/slos';
-import type { SloStatus } from '../services/dashboard/slo';
+import type { SloStatus } from '@autonomic/api';
 
 type Guarded = (what: string, read: () => Promise<void>) => Promise<void>;
 

@@ -18,7 +18,7 @@ import {
   setBaseline,
   usersByName,
 } from '../store/dashboard-history';
-import type { SloTarget } from '../store/dashboard-slos';
+import type { SloTarget } from '@autonomic/api';
 import { maliciousIpContainment } from './history-containment';
 import { planHistory, type HistoryPeople, type HistoryTarget } from './history-plan';
 import { endpointEnrichment, phishingTriage, type Person, type Profile } from './history-profiles';

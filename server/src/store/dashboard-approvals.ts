@@ -1,29 +1,7 @@
 /** Dashboard aggregate over approval tasks: outcomes, time to decision, escalations, break glass. */
+import type { ApprovalCounts, ApprovalStats } from '@autonomic/api';
 import { Prisma } from '../generated/prisma/client';
 import { maybe, num, runFilter, workflowFilter, type Db, type RunScope } from './dashboard-sql';
-
-export interface ApprovalCounts {
-  /** Tasks of the range's runs. */
-  tasks: number;
-  approved: number;
-  rejected: number;
-  timedOut: number;
-  cancelled: number;
-  /** Seconds from opening to an approve/reject decision (timeouts are not decisions). */
-  medianDecisionSeconds: number | null;
-  p95DecisionSeconds: number | null;
-  /** Escalation levels reached (a task escalated twice counts 2). */
-  escalations: number;
-  escalatedTasks: number;
-  /** Votes cast at a break-glass level. */
-  breakGlass: number;
-}
-
-export interface ApprovalStats extends ApprovalCounts {
-  /** Tasks waiting for a decision now, whatever the range. */
-  pending: number;
-  workflows: (ApprovalCounts & { workflowId: string; name: string })[];
-}
 
 type Row = { [K in keyof ApprovalCounts]: ApprovalCounts[K] extends number ? bigint | number : number | null } & {
   workflowId: string | null;

@@ -2,11 +2,9 @@
  * The runs behind a dashboard chart, one page at a time (keyset on created_at, id), with
  * the per-run figures the charts aggregate, for the CSV export.
  */
+import type { CsvChart } from '@autonomic/api';
 import { Prisma } from '../generated/prisma/client';
 import { DURATION, HUMAN_SECONDS, runFilter, type Db, type RunScope } from './dashboard-sql';
-
-export const CSV_CHARTS = ['runs', 'durations', 'contain', 'saved', 'approvals', 'failing'] as const;
-export type CsvChart = (typeof CSV_CHARTS)[number];
 
 export interface CsvFilter {
   chart: CsvChart;

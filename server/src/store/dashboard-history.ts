@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Db } from './dashboard-sql';
-import type { SloTarget } from './dashboard-slos';
+import type { SloTarget } from '@autonomic/api';
 
 export interface HistoryRun {
   id: string;

@@ -2,14 +2,16 @@
  * What automation achieved: time to contain (alert to first successful destructive
  * action) and time saved (manual baseline minus the human time inside each run).
  */
+import type { Bucket, ContainAggregate, SavedAggregate, SavedTotals } from '@autonomic/api';
+import type { z } from 'zod';
 import { Prisma } from '../generated/prisma/client';
-import { binOf, bucketSeries, maybe, num, runFilter, type Bucket, type Db, type RunScope } from './dashboard-sql';
+import { binOf, bucketSeries, maybe, num, runFilter, type Db, type RunScope } from './dashboard-sql';
 
-export interface ContainRow {
+interface ContainRow {
   /** null: all workflows together. */
   workflowId: string | null;
   name: string | null;
-  runs: number;
+  runs: bigint;
   p50: number | null;
   p95: number | null;
 }
@@ -19,8 +21,8 @@ export interface ContainRow {
  * none) to the first successful destructive step of each run; p50/p95 per workflow and
  * overall. A clock skew that puts the event after the action counts as 0.
  */
-export async function timeToContain(db: Db, scope: RunScope): Promise<ContainRow[]> {
-  const rows = await db.$queryRaw<(Omit<ContainRow, 'runs'> & { runs: bigint })[]>(Prisma.sql`
+export async function timeToContain(db: Db, scope: RunScope): Promise<Omit<ContainAggregate, 'range'>> {
+  const rows = await db.$queryRaw<ContainRow[]>(Prisma.sql`
     WITH c AS (
       SELECT r.workflow_id, greatest(0, extract(epoch FROM min(s.finished_at)
           - coalesce(r.event_timestamp, r.created_at)))::float8 AS secs
@@ -35,21 +37,15 @@ export async function timeToContain(db: Db, scope: RunScope): Promise<ContainRow
     FROM c LEFT JOIN workflows w ON w.id = c.workflow_id
     GROUP BY GROUPING SETS ((c.workflow_id, w.name), ())
     ORDER BY c.workflow_id NULLS FIRST`);
-  return rows.map((r) => ({ ...r, runs: num(r.runs), p50: maybe(r.p50), p95: maybe(r.p95) }));
-}
-
-export interface SavedTotals {
-  /** Succeeded top-level runs with a baseline. */
-  runs: number;
-  savedSeconds: number;
-  baselineSeconds: number;
-  humanSeconds: number;
-}
-
-export interface SavedResult {
-  total: SavedTotals & { runsWithoutBaseline: number };
-  buckets: (SavedTotals & { at: Date })[];
-  workflows: (SavedTotals & { workflowId: string; name: string; baselineMinutes: number | null })[];
+  const figures = (r: ContainRow) => ({ runs: num(r.runs), p50: maybe(r.p50), p95: maybe(r.p95) });
+  // The empty grouping set yields the overall row, even when no run matched.
+  const overall = rows.find((r) => r.workflowId === null);
+  return {
+    overall: overall ? figures(overall) : { runs: 0, p50: null, p95: null },
+    workflows: rows.flatMap((r) =>
+      r.workflowId === null ? [] : [{ workflowId: r.workflowId, name: r.name ?? '', ...figures(r) }],
+    ),
+  };
 }
 
 interface SavedRow {
@@ -71,7 +67,11 @@ interface SavedRow {
  * took longer than the task by hand saved negative time, and the sum says so. Sub-runs
  * are left out (their parent's baseline covers the whole response).
  */
-export async function timeSaved(db: Db, scope: RunScope, bucket: Bucket): Promise<SavedResult> {
+export async function timeSaved(
+  db: Db,
+  scope: RunScope,
+  bucket: Bucket,
+): Promise<Omit<z.input<typeof SavedAggregate>, 'range'>> {
   // One pass over the runs (GROUPING SETS: per bucket, per workflow, overall); approval
   // waits summed per run first. A succeeded run's tasks are all closed: decided_at is set.
   const rows = await db.$queryRaw<SavedRow[]>(Prisma.sql`

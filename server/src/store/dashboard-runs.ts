@@ -1,25 +1,9 @@
 /** Dashboard aggregates over the runs table: runs by status over time, durations per workflow. */
+import type { Bucket, StatusCounts, WorkflowDurations } from '@autonomic/api';
 import { Prisma } from '../generated/prisma/client';
-import {
-  binOf,
-  bucketSeries,
-  DURATION,
-  num,
-  maybe,
-  runFilter,
-  type Bucket,
-  type Db,
-  type RunScope,
-} from './dashboard-sql';
+import { binOf, bucketSeries, DURATION, num, maybe, runFilter, type Db, type RunScope } from './dashboard-sql';
 
-export interface StatusCounts {
-  succeeded: number;
-  failed: number;
-  cancelled: number;
-  /** Queued, running or waiting. */
-  active: number;
-}
-
+/** A bucket's counts (the service adds the success rate). */
 export interface RunsBucket extends StatusCounts {
   at: Date;
 }
@@ -50,22 +34,15 @@ export async function runsByStatusOverTime(db: Db, scope: RunScope, bucket: Buck
   return rows.map((r) => ({ ...r, at: new Date(r.at) }));
 }
 
-export interface WorkflowDurations extends StatusCounts {
-  workflowId: string;
-  name: string;
-  slug: string;
-  runs: number;
-  /** Seconds, over runs that succeeded or failed; null without any. */
-  p50: number | null;
-  p95: number | null;
-}
+/** Durations in seconds, over runs that succeeded or failed (null without any); the service adds the success rate. */
+type Durations = Omit<WorkflowDurations, 'successRate'>;
 
-interface DurationRow extends Omit<WorkflowDurations, 'runs'> {
+interface DurationRow extends Omit<Durations, 'runs'> {
   runs: bigint;
 }
 
 /** Run counts and p50/p95 durations per workflow, busiest first. */
-export async function durationsByWorkflow(db: Db, scope: RunScope): Promise<WorkflowDurations[]> {
+export async function durationsByWorkflow(db: Db, scope: RunScope): Promise<Durations[]> {
   const rows = await db.$queryRaw<DurationRow[]>(Prisma.sql`
     SELECT r.workflow_id::text AS "workflowId", w.name, w.slug, count(*) AS runs,
       count(*) FILTER (WHERE r.status = 'succeeded')::int AS succeeded,

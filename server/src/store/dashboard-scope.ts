@@ -1,4 +1,5 @@
 /** Which workflows a person's dashboard shows, and the workflow list of its filter. */
+import type { DashboardWorkflow } from '@autonomic/api';
 import { Prisma } from '../generated/prisma/client';
 import { workflowFilter, type Db } from './dashboard-sql';
 
@@ -17,14 +18,6 @@ export async function ownedOrReviewedWorkflowIds(db: Db, userId: string): Promis
       JOIN workflow_versions v ON v.id = rv.version_id
     WHERE d.reviewer_id = ${userId}::uuid`);
   return rows.map((r) => r.id);
-}
-
-export interface DashboardWorkflow {
-  id: string;
-  slug: string;
-  name: string;
-  manualBaselineMinutes: number | null;
-  published: boolean;
 }
 
 /** The workflows of a scope (null: all), by name. */

@@ -3,14 +3,9 @@
  * over its rolling window ending `now`, and over the short windows the burn rate uses.
  * Rides the runs (workflow_id, status, finished_at) index.
  */
+import type { SloTarget } from '@autonomic/api';
 import { Prisma } from '../generated/prisma/client';
 import { num, workflowFilter, type Db } from './dashboard-sql';
-
-export interface SloTarget {
-  objectivePercent: number;
-  latencySeconds: number;
-  windowDays: number;
-}
 
 export interface SloCounts extends SloTarget {
   workflowId: string;

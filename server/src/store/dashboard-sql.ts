@@ -3,12 +3,10 @@
  * workflows created in the range), time buckets, and what "duration" and "human time"
  * mean. Every aggregate is one statement over indexed columns; nothing loads runs.
  */
+import type { Bucket } from '@autonomic/api';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
-
-export const BUCKETS = ['hour', 'day'] as const;
-export type Bucket = (typeof BUCKETS)[number];
 
 /** The runs an aggregate counts. */
 export interface RunScope {

@@ -1,31 +1,23 @@
 /** Dashboard aggregates that read step runs: the top failing steps, and how automated each workflow is. */
+import type { AutomationCounts, FailingStep } from '@autonomic/api';
+import type { z } from 'zod';
 import { Prisma } from '../generated/prisma/client';
 import { num, runFilter, workflowFilter, type Db, type RunScope } from './dashboard-sql';
 
-export interface FailingStep {
+interface FailingRow {
   workflowId: string;
   workflowName: string;
   stepId: string;
   nodeType: string;
-  /** Failed attempts (a retried attempt that failed counts). */
-  failures: number;
-  /** Runs with at least one failed attempt of this step. */
-  runs: number;
-  /** Of those, runs that ended failed. */
-  failedRuns: number;
-  lastFailedAt: Date;
-  /** The most frequent error messages, most frequent first. */
-  messages: { message: string; count: number }[];
-}
-
-interface FailingRow extends Omit<FailingStep, 'failures' | 'runs' | 'failedRuns'> {
   failures: bigint;
   runs: bigint;
   failedRuns: bigint;
+  lastFailedAt: Date;
+  messages: { message: string; count: number }[];
 }
 
 /** The steps with the most failed attempts in the range, with their top three messages. */
-export async function topFailingSteps(db: Db, scope: RunScope, limit: number): Promise<FailingStep[]> {
+export async function topFailingSteps(db: Db, scope: RunScope, limit: number): Promise<z.input<typeof FailingStep>[]> {
   const rows = await db.$queryRaw<FailingRow[]>(Prisma.sql`
     WITH f AS (
       SELECT r.workflow_id, r.status AS run_status, s.run_id, s.step_id, s.node_type, s.started_at,
@@ -56,19 +48,6 @@ export async function topFailingSteps(db: Db, scope: RunScope, limit: number): P
     lastFailedAt: new Date(r.lastFailedAt),
     messages: r.messages.map((m) => ({ message: m.message, count: Number(m.count) })),
   }));
-}
-
-export interface AutomationCounts {
-  workflowId: string;
-  name: string;
-  slug: string;
-  runs: number;
-  /** Runs started by a person. */
-  manual: number;
-  /** Runs that waited for at least one approval. */
-  gated: number;
-  /** Runs that took a destructive action with no approval at all. */
-  autonomous: number;
 }
 
 type AutomationRow = { [K in keyof AutomationCounts]: AutomationCounts[K] extends number ? bigint : string };

@@ -133,7 +133,7 @@ describe('dashboard aggregates', () => {
       { message: 'VirusTotal answered 503', count: 2 },
       { message: 'VirusTotal answered 429', count: 1 },
     ]);
-    expect(r.steps[0]?.lastFailedAt.toISOString()).toBe('2026-11-20T06:30:20.000Z');
+    expect(r.steps[0]?.lastFailedAt).toEqual(new Date('2026-11-20T06:30:20.000Z'));
   });
 
   it('when automation levels are read then each workflow is classified from how its runs started and were gated', async () => {

@@ -1,4 +1,5 @@
-import type { ApprovalsAggregate, DashboardFilter } from './api';
+import type { ApprovalsAggregate } from '@autonomic/api';
+import type { DashboardFilter } from './api';
 import { csvHref } from './api';
 import { DataTable } from './DataTable';
 import { count, duration } from './format';

@@ -1,4 +1,4 @@
-import type { AutomationRow } from './api';
+import type { AutomationRow } from '@autonomic/api';
 import { DataTable } from './DataTable';
 import { AUTOMATION_LABELS, count, percent } from './format';
 

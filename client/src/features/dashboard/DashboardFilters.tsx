@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DashboardWorkflow } from './api';
+import type { DashboardWorkflow } from '@autonomic/api';
 import { fromLocalInput, PRESETS, toLocalInput, type RangeChoice } from './format';
 
 /** The range picker (24 h / 7 d / 30 d / custom) and the workflow filter. */

@@ -3,14 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { DashboardData } from './api';
-
-const load = vi.fn<(...args: unknown[]) => Promise<DashboardData>>();
-vi.mock('./api', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./api')>()),
-  loadDashboard: (...args: unknown[]) => load(...args),
-  listDashboardWorkflows: () => Promise.resolve({ workflows: [] }),
-}));
-const { DashboardPage } = await import('./DashboardPage');
+import { DashboardPage } from './DashboardPage';
 
 beforeAll(() => {
   // jsdom has no layout: recharts' ResponsiveContainer only needs the observer to exist.
@@ -22,7 +15,7 @@ beforeAll(() => {
 });
 afterEach(() => {
   cleanup();
-  load.mockReset();
+  vi.unstubAllGlobals();
 });
 
 const range = { from: '2026-11-20T00:00:00.000Z', to: '2026-11-20T03:00:00.000Z', bucket: 'hour' as const };
@@ -64,21 +57,54 @@ function data(runs: number): DashboardData {
       },
       buckets,
     },
-    durations: { workflows: [] },
-    contain: { overall: { runs: 0, p50: null, p95: null }, workflows: [] },
+    durations: { range, workflows: [] },
+    contain: { range, overall: { runs: 0, p50: null, p95: null }, workflows: [] },
     saved: { range, total: { ...zero, runsWithoutBaseline: 0 }, buckets: [], workflows: [] },
-    approvals: { ...counts, pending: 0, medianDecisionSeconds: null, p95DecisionSeconds: null, workflows: [] },
-    failing: { steps: [] },
-    automation: { workflows: [] },
-    slos: { slos: [] },
+    approvals: { range, ...counts, pending: 0, medianDecisionSeconds: null, p95DecisionSeconds: null, workflows: [] },
+    failing: { range, steps: [] },
+    automation: { range, workflows: [] },
+    slos: { defaults: { objectivePercent: 95, latencySeconds: 300, windowDays: 30 }, slos: [] },
   };
+}
+
+/**
+ * Answers the page's requests as the server would, by path (the replies go through the
+ * client's contract parse); returns the URLs asked for.
+ */
+function serve(d: DashboardData): URL[] {
+  const byPath: Record<string, unknown> = {
+    '/api/dashboard/workflows': { workflows: [] },
+    '/api/dashboard/runs': d.runs,
+    '/api/dashboard/durations': d.durations,
+    '/api/dashboard/time-to-contain': d.contain,
+    '/api/dashboard/time-saved': d.saved,
+    '/api/dashboard/approvals': d.approvals,
+    '/api/dashboard/failing-steps': d.failing,
+    '/api/dashboard/automation': d.automation,
+    '/api/dashboard/slos': d.slos,
+  };
+  const asked: URL[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((input: string) => {
+      const url = new URL(input, 'http://x');
+      asked.push(url);
+      const body = byPath[url.pathname];
+      return Promise.resolve(
+        body === undefined
+          ? new Response(JSON.stringify({ error: { code: 'not_found', message: url.pathname } }), { status: 404 })
+          : new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }),
+      );
+    }),
+  );
+  return asked;
 }
 
 const runsPanel = () => screen.getByRole('region', { name: 'Runs over time by status' });
 
 describe('DashboardPage', () => {
   test('when "Table view" is pressed then the runs chart becomes a table of the same buckets, and back', async () => {
-    load.mockResolvedValue(data(11));
+    serve(data(11));
     const user = userEvent.setup();
     render(<DashboardPage />);
     await waitFor(() => expect(runsPanel()).toBeTruthy());
@@ -107,7 +133,7 @@ describe('DashboardPage', () => {
   });
 
   test('when the range holds no run then every chart shows its empty state and offers no table view', async () => {
-    load.mockResolvedValue(data(0));
+    serve(data(0));
     render(<DashboardPage />);
     await waitFor(() => expect(runsPanel()).toBeTruthy());
 
@@ -119,7 +145,7 @@ describe('DashboardPage', () => {
   });
 
   test('when a chart has a CSV link then it points at the runs behind that chart for the same range', async () => {
-    load.mockResolvedValue(data(11));
+    const asked = serve(data(11));
     render(<DashboardPage />);
     await waitFor(() => expect(runsPanel()).toBeTruthy());
 
@@ -127,7 +153,18 @@ describe('DashboardPage', () => {
     const url = new URL(link.getAttribute('href') ?? '', 'http://x');
     expect(url.pathname).toBe('/api/dashboard/runs.csv');
     expect(url.searchParams.get('chart')).toBe('runs');
-    const [filter] = load.mock.calls[0] ?? [];
-    expect(url.searchParams.get('from')).toBe((filter as { from: string }).from);
+    const runsRequest = asked.find((u) => u.pathname === '/api/dashboard/runs');
+    expect(url.searchParams.get('from')).toBe(runsRequest?.searchParams.get('from'));
+    expect(url.searchParams.get('to')).toBe(runsRequest?.searchParams.get('to'));
+  });
+
+  test('when an aggregate comes back in another shape than the contract then the page says so instead of drawing it', async () => {
+    const d = data(11);
+    serve({ ...d, runs: { ...d.runs, totals: { ...d.runs.totals, runs: 'eleven' as unknown as number } } });
+    render(<DashboardPage />);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain("the server's reply to GET /dashboard/runs is not what this page expects");
+    expect(screen.queryByRole('region', { name: 'Runs over time by status' })).toBeNull();
   });
 });

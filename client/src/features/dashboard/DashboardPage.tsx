@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useAuth } from '../../auth/store';
-import { listDashboardWorkflows, type DashboardFilter, type DashboardWorkflow } from './api';
+import type { DashboardWorkflow } from '@autonomic/api';
+import { listDashboardWorkflows, type DashboardFilter } from './api';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { AutomationPanel } from './AutomationPanel';
 import { DashboardFilters } from './DashboardFilters';

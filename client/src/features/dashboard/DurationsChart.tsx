@@ -1,4 +1,5 @@
-import type { ContainAggregate, DashboardFilter, WorkflowDuration } from './api';
+import type { ContainAggregate, WorkflowDurations } from '@autonomic/api';
+import type { DashboardFilter } from './api';
 import { csvHref } from './api';
 import { ChartPanel } from './ChartPanel';
 import { DataTable } from './DataTable';
@@ -8,7 +9,7 @@ import { count, duration, percent } from './format';
 const minutes = (s: number | null) => (s === null ? null : Math.round((s / 60) * 100) / 100);
 
 /** p50 / p95 run duration per workflow (succeeded and failed runs). */
-export function DurationsChart({ rows, filter }: { rows: WorkflowDuration[]; filter: DashboardFilter }) {
+export function DurationsChart({ rows, filter }: { rows: WorkflowDurations[]; filter: DashboardFilter }) {
   const data = rows.map((r) => ({ name: r.name, p50: minutes(r.p50), p95: minutes(r.p95) }));
   return (
     <ChartPanel

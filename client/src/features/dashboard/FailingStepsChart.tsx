@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DashboardFilter, FailingStep } from './api';
+import type { FailingStep } from '@autonomic/api';
+import type { DashboardFilter } from './api';
 import { csvHref } from './api';
 import { ChartPanel } from './ChartPanel';
 import { COLORS } from './colors';

@@ -1,5 +1,6 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DashboardFilter, RunsAggregate } from './api';
+import type { RunsAggregate } from '@autonomic/api';
+import type { DashboardFilter } from './api';
 import { csvHref } from './api';
 import { ChartPanel } from './ChartPanel';
 import { COLORS } from './colors';

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
-import { resetSlo, setSlo, type SloStatus } from './api';
+import type { SloStatus } from '@autonomic/api';
+import { resetSlo, setSlo } from './api';
 
 /** Sets (or resets to the defaults) one workflow's SLO; managers and admins only (the server checks too). */
 export function SloEditor({ slo, onSaved, onClose }: { slo: SloStatus; onSaved: () => void; onClose: () => void }) {

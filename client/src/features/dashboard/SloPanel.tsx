@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SloStatus } from './api';
+import type { SloStatus } from '@autonomic/api';
 import { duration, percent } from './format';
 import { SloEditor } from './SloEditor';
 

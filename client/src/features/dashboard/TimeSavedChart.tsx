@@ -1,5 +1,6 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DashboardFilter, SavedAggregate } from './api';
+import type { SavedAggregate } from '@autonomic/api';
+import type { DashboardFilter } from './api';
 import { csvHref } from './api';
 import { ChartPanel } from './ChartPanel';
 import { COLORS } from './colors';

@@ -1,176 +1,78 @@
-/** The dashboard API (server/src/http/routes/dashboard.ts): types of each aggregate and their calls. */
-import { api } from '../../api/client';
+/** The dashboard's calls (contract: `dashboardApi` in @autonomic/api); the view types are the contract's. */
+import {
+  dashboardApi,
+  type ApprovalsAggregate,
+  type AutomationAggregate,
+  type ContainAggregate,
+  type CsvChart,
+  type CsvQuery,
+  type DurationsAggregate,
+  type FailingStepsAggregate,
+  type RunsAggregate,
+  type SavedAggregate,
+  type SloBody,
+  type SloList,
+} from '@autonomic/api';
+import { api, urlOf } from '../../api/client';
 
+/** The page's range (ISO instants) and workflow. */
 export interface DashboardFilter {
   from: string;
   to: string;
   workflowId?: string;
 }
 
-export interface RangeInfo {
-  from: string;
-  to: string;
-  bucket: 'hour' | 'day';
-}
-
-export interface StatusCounts {
-  succeeded: number;
-  failed: number;
-  cancelled: number;
-  active: number;
-}
-
-export interface RunsAggregate {
-  range: RangeInfo;
-  totals: StatusCounts & { runs: number; successRate: number | null };
-  buckets: (StatusCounts & { at: string; successRate: number | null })[];
-}
-
-export interface WorkflowDuration extends StatusCounts {
-  workflowId: string;
-  name: string;
-  runs: number;
-  p50: number | null;
-  p95: number | null;
-  successRate: number | null;
-}
-
-export interface ContainAggregate {
-  overall: { runs: number; p50: number | null; p95: number | null };
-  workflows: { workflowId: string; name: string; runs: number; p50: number | null; p95: number | null }[];
-}
-
-export interface SavedTotals {
-  runs: number;
-  savedSeconds: number;
-  baselineSeconds: number;
-  humanSeconds: number;
-}
-
-export interface SavedAggregate {
-  range: RangeInfo;
-  total: SavedTotals & { runsWithoutBaseline: number };
-  buckets: (SavedTotals & { at: string })[];
-  workflows: (SavedTotals & { workflowId: string; name: string; baselineMinutes: number | null })[];
-}
-
-export interface ApprovalCounts {
-  tasks: number;
-  approved: number;
-  rejected: number;
-  timedOut: number;
-  cancelled: number;
-  medianDecisionSeconds: number | null;
-  p95DecisionSeconds: number | null;
-  escalations: number;
-  escalatedTasks: number;
-  breakGlass: number;
-}
-
-export interface ApprovalsAggregate extends ApprovalCounts {
-  pending: number;
-  workflows: (ApprovalCounts & { workflowId: string; name: string })[];
-}
-
-export interface FailingStep {
-  workflowId: string;
-  workflowName: string;
-  stepId: string;
-  nodeType: string;
-  failures: number;
-  runs: number;
-  failedRuns: number;
-  lastFailedAt: string;
-  messages: { message: string; count: number }[];
-}
-
-export type AutomationLevel = 'manual' | 'automatic' | 'approval_gated' | 'autonomous';
-
-export interface AutomationRow {
-  workflowId: string;
-  name: string;
-  runs: number;
-  manual: number;
-  gated: number;
-  autonomous: number;
-  level: AutomationLevel | null;
-}
-
-export interface SloTarget {
-  objectivePercent: number;
-  latencySeconds: number;
-  windowDays: number;
-}
-
-export interface SloStatus extends SloTarget {
-  workflowId: string;
-  name: string;
-  configured: boolean;
-  runs: number;
-  good: number;
-  compliance: number | null;
-  errorBudget: number;
-  budgetRemaining: number;
-  burn: { hours: number; runs: number; rate: number | null; threshold: number; firing: boolean }[];
-  state: 'no_data' | 'ok' | 'burning' | 'exhausted';
-}
-
-export interface DashboardWorkflow {
-  id: string;
-  name: string;
-  manualBaselineMinutes: number | null;
-}
-
 export interface DashboardData {
   runs: RunsAggregate;
-  durations: { workflows: WorkflowDuration[] };
+  durations: DurationsAggregate;
   contain: ContainAggregate;
   saved: SavedAggregate;
   approvals: ApprovalsAggregate;
-  failing: { steps: FailingStep[] };
-  automation: { workflows: AutomationRow[] };
-  slos: { slos: SloStatus[] };
+  failing: FailingStepsAggregate;
+  automation: AutomationAggregate;
+  slos: SloList;
 }
 
-export function queryOf(f: DashboardFilter, extra: Record<string, string> = {}): string {
-  const q = new URLSearchParams({ from: f.from, to: f.to, ...extra });
-  if (f.workflowId) q.set('workflowId', f.workflowId);
-  return q.toString();
-}
+const rangeOf = (f: DashboardFilter) => ({
+  from: f.from,
+  to: f.to,
+  ...(f.workflowId ? { workflowId: f.workflowId } : {}),
+});
 
 /** Every aggregate of the page, in parallel. */
 export async function loadDashboard(f: DashboardFilter, signal: AbortSignal): Promise<DashboardData> {
-  const get = <T>(path: string) => api<T>(`/dashboard/${path}?${queryOf(f)}`, { signal });
-  const slos = api<DashboardData['slos']>(`/dashboard/slos${f.workflowId ? `?workflowId=${f.workflowId}` : ''}`, {
-    signal,
-  });
+  const query = rangeOf(f);
+  const init = { signal };
+  const slos = api(dashboardApi.slos, { query: f.workflowId ? { workflowId: f.workflowId } : {} }, init);
   const [runs, durations, contain, saved, approvals, failing, automation] = await Promise.all([
-    get<DashboardData['runs']>('runs'),
-    get<DashboardData['durations']>('durations'),
-    get<DashboardData['contain']>('time-to-contain'),
-    get<DashboardData['saved']>('time-saved'),
-    get<DashboardData['approvals']>('approvals'),
-    get<DashboardData['failing']>('failing-steps'),
-    get<DashboardData['automation']>('automation'),
+    api(dashboardApi.runs, { query }, init),
+    api(dashboardApi.durations, { query }, init),
+    api(dashboardApi.timeToContain, { query }, init),
+    api(dashboardApi.timeSaved, { query }, init),
+    api(dashboardApi.approvals, { query }, init),
+    api(dashboardApi.failingSteps, { query }, init),
+    api(dashboardApi.automation, { query }, init),
   ]);
   return { runs, durations, contain, saved, approvals, failing, automation, slos: await slos };
 }
 
-export function listDashboardWorkflows(): Promise<{ workflows: DashboardWorkflow[] }> {
-  return api('/dashboard/workflows');
+export function listDashboardWorkflows() {
+  return api(dashboardApi.workflows);
 }
 
-export function setSlo(workflowId: string, target: SloTarget): Promise<SloStatus> {
-  return api(`/dashboard/slos/${workflowId}`, { method: 'PUT', body: target });
+export function setSlo(workflowId: string, target: SloBody) {
+  return api(dashboardApi.setSlo, { params: { workflowId }, body: target });
 }
 
-export function resetSlo(workflowId: string): Promise<SloStatus> {
-  return api(`/dashboard/slos/${workflowId}`, { method: 'DELETE' });
+export function resetSlo(workflowId: string) {
+  return api(dashboardApi.resetSlo, { params: { workflowId } });
 }
-
-export type CsvChart = 'runs' | 'durations' | 'contain' | 'saved' | 'approvals' | 'failing';
 
 /** The link that downloads the runs behind a chart. */
-export function csvHref(f: DashboardFilter, chart: CsvChart, extra: Record<string, string> = {}): string {
-  return `/api/dashboard/runs.csv?${queryOf(f, { chart, ...extra })}`;
+export function csvHref(
+  f: DashboardFilter,
+  chart: CsvChart,
+  extra: Pick<CsvQuery, 'stepId' | 'workflowId'> = {},
+): string {
+  return urlOf(dashboardApi.runsCsv, { query: { ...rangeOf(f), chart, ...extra } });
 }

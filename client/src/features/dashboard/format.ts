@@ -1,3 +1,4 @@
+import type { AutomationLevel } from '@autonomic/api';
 /** Range presets and how the dashboard writes numbers, durations and bucket labels. */
 
 export const PRESETS = [
@@ -63,7 +64,7 @@ export const AUTOMATION_LABELS = {
   automatic: 'Automatically triggered',
   approval_gated: 'Approval-gated',
   autonomous: 'Fully autonomous',
-} as const;
+} as const satisfies Record<AutomationLevel, string>;
 
 /** "1 workflow", "3 workflows". */
 export function plural(n: number, word: string): string {

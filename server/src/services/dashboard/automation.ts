@@ -8,10 +8,7 @@
  *   (a person still acts on the outcome);
  * - null: no run in the range.
  */
-import type { AutomationCounts } from '../../store/dashboard-steps';
-
-export const AUTOMATION_LEVELS = ['manual', 'automatic', 'approval_gated', 'autonomous'] as const;
-export type AutomationLevel = (typeof AUTOMATION_LEVELS)[number];
+import type { AutomationCounts, AutomationLevel } from '@autonomic/api';
 
 export function automationLevel(
   c: Pick<AutomationCounts, 'runs' | 'manual' | 'gated' | 'autonomous'>,

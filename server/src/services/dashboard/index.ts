@@ -1,6 +1,6 @@
 export { createDashboardService, type DashboardService } from './service';
 export { type SloService } from './slos';
-export { DEFAULT_SLO, SloBody, BURN_WINDOWS, MIN_BURN_RUNS, evaluateSlo, type SloStatus } from './slo';
-export { automationLevel, AUTOMATION_LEVELS, type AutomationLevel } from './automation';
-export { RangeQuery, CsvQuery, FailingQuery, resolveRange } from './query';
+export { DEFAULT_SLO, BURN_WINDOWS, MIN_BURN_RUNS, evaluateSlo } from './slo';
+export { automationLevel } from './automation';
+export { resolveRange } from './query';
 export { csvCell, csvLine } from './csv';

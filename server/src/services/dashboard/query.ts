@@ -1,12 +1,9 @@
 /**
- * The dashboard's query parameters: one zod schema for every aggregate (range, workflow,
- * bucket) and the range they resolve to. Defaults: the last 7 days, hourly buckets up to
- * 3 days and daily beyond.
+ * The range a dashboard query (`RangeQuery` in @autonomic/api) resolves to. Defaults: the
+ * last 7 days, hourly buckets up to 3 days and daily beyond.
  */
-import { z } from 'zod';
+import type { Bucket, RangeQuery } from '@autonomic/api';
 import { ValidationError } from '../../errors';
-import { BUCKETS, type Bucket } from '../../store/dashboard-sql';
-import { CSV_CHARTS } from '../../store/dashboard-csv';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -16,27 +13,6 @@ export const DEFAULT_RANGE_MS = 7 * DAY;
 export const MAX_RANGE_MS = 400 * DAY;
 /** More buckets than this makes a chart nobody can read (and a slow one). */
 export const MAX_BUCKETS = 2_000;
-
-export const RangeQuery = z
-  .object({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    workflowId: z.uuid().optional(),
-    bucket: z.enum(BUCKETS).optional(),
-  })
-  .strict();
-export type RangeQuery = z.infer<typeof RangeQuery>;
-
-export const CsvQuery = RangeQuery.extend({
-  chart: z.enum(CSV_CHARTS).default('runs'),
-  status: z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']).optional(),
-  stepId: z.string().min(1).max(200).optional(),
-}).strict();
-export type CsvQuery = z.infer<typeof CsvQuery>;
-
-export const FailingQuery = RangeQuery.extend({
-  limit: z.coerce.number().int().min(1).max(50).default(10),
-}).strict();
 
 export interface Range {
   from: Date;

@@ -4,7 +4,7 @@
  * they own or review). SLO definitions are set by managers and admins.
  */
 import type { AppContext } from '../../context';
-import type { Actor } from '@autonomic/api';
+import type { Actor, CsvQuery, FailingQuery, RangeQuery } from '@autonomic/api';
 import { NotFoundError } from '../../errors';
 import { csvRunsPage } from '../../store/dashboard-csv';
 import { durationsByWorkflow, runsByStatusOverTime } from '../../store/dashboard-runs';
@@ -15,7 +15,7 @@ import type { RunScope } from '../../store/dashboard-sql';
 import { automationCounts, topFailingSteps } from '../../store/dashboard-steps';
 import { automationLevel } from './automation';
 import { CSV_COLUMNS, csvLine } from './csv';
-import { resolveRange, type CsvQuery, type Range, type RangeQuery } from './query';
+import { resolveRange, type Range } from './query';
 import { createSloService } from './slos';
 
 const CSV_PAGE = 1_000;
@@ -82,13 +82,7 @@ export function createDashboardService(ctx: AppContext) {
 
     async timeToContain(actor: Actor, q: RangeQuery) {
       const { scope, range } = await scopeOf(actor, q);
-      const rows = await timeToContain(db, scope);
-      const overall = rows.find((r) => r.workflowId === null);
-      return {
-        range: rangeView(range),
-        overall: { runs: overall?.runs ?? 0, p50: overall?.p50 ?? null, p95: overall?.p95 ?? null },
-        workflows: rows.filter((r) => r.workflowId !== null),
-      };
+      return { range: rangeView(range), ...(await timeToContain(db, scope)) };
     },
 
     async timeSaved(actor: Actor, q: RangeQuery) {
@@ -101,7 +95,7 @@ export function createDashboardService(ctx: AppContext) {
       return { range: rangeView(range), ...(await approvalStats(db, scope)) };
     },
 
-    async failingSteps(actor: Actor, q: RangeQuery & { limit: number }) {
+    async failingSteps(actor: Actor, q: FailingQuery) {
       const { scope, range } = await scopeOf(actor, q);
       return { range: rangeView(range), steps: await topFailingSteps(db, scope, q.limit) };
     },

@@ -4,23 +4,11 @@
  * 30-day thresholds: 6 h burning ≥ 6× or 24 h burning ≥ 3× spends 5 % or 10 % of a month's
  * budget in that time). Pure functions over the counts the store returns.
  */
-import { z } from 'zod';
-import type { SloCounts, SloTarget } from '../../store/dashboard-slos';
+import type { SloState, SloStatus, SloTarget } from '@autonomic/api';
+import type { SloCounts } from '../../store/dashboard-slos';
 
 /** A workflow without a stored SLO: 95 % of runs succeed within 5 minutes, over 30 days. */
 export const DEFAULT_SLO: SloTarget = { objectivePercent: 95, latencySeconds: 300, windowDays: 30 };
-
-/** What a manager may set (the database's CHECK constraints say the same). */
-export const SloBody = z
-  .object({
-    objectivePercent: z.number().min(50).lt(100),
-    latencySeconds: z
-      .int()
-      .min(1)
-      .max(7 * 86_400),
-    windowDays: z.int().min(1).max(90),
-  })
-  .strict();
 
 /** Short windows whose burn rate raises the warning, and the rate that does. */
 export const BURN_WINDOWS = [
@@ -29,35 +17,6 @@ export const BURN_WINDOWS = [
 ] as const;
 /** Fewer finished runs than this in a short window: no burn rate (one failure in two runs is noise). */
 export const MIN_BURN_RUNS = 5;
-
-export type SloState = 'no_data' | 'ok' | 'burning' | 'exhausted';
-
-export interface BurnWindow {
-  hours: number;
-  runs: number;
-  /** Error rate over the allowed error rate; null below MIN_BURN_RUNS runs. */
-  rate: number | null;
-  threshold: number;
-  firing: boolean;
-}
-
-export interface SloStatus extends SloTarget {
-  workflowId: string;
-  name: string;
-  slug: string;
-  configured: boolean;
-  /** Finished live runs in the window, and those that succeeded within the latency. */
-  runs: number;
-  good: number;
-  /** good / runs; null without runs. */
-  compliance: number | null;
-  /** The allowed share of bad runs: 1 − objective. */
-  errorBudget: number;
-  /** Share of the budget not yet spent: 1 untouched, 0 spent, negative overspent. */
-  budgetRemaining: number;
-  burn: BurnWindow[];
-  state: SloState;
-}
 
 /** Bad share over the allowed share, rounded to 1e-9 so that a rate exactly at a threshold reaches it. */
 function overBudget(total: number, good: number, objectivePercent: number): number {
