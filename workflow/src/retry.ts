@@ -12,6 +12,8 @@ export const ErrorKind = z.enum([
   'safety',
   'cancelled',
   'internal',
+  'budget_exceeded',
+  'output_too_large',
 ]);
 export type ErrorKind = z.infer<typeof ErrorKind>;
 

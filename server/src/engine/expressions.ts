@@ -1,6 +1,6 @@
 import jsonata from 'jsonata';
 import { Re2RegExp, splitTemplate, type TemplatePart } from '@autonomic/workflow';
-import { stepError, StepFailure } from './errors';
+import { stepError, StepFailure, type StepError } from './errors';
 
 /**
  * JSONata's typings ask for the RegExp constructor; it only ever calls `new E(literal)`
@@ -30,6 +30,30 @@ export interface ExpressionLimits {
 
 export const DEFAULT_EXPRESSION_LIMITS: ExpressionLimits = { timeoutMs: 1_000, maxDepth: 500 };
 
+/** A run's allowance of expression time, shared by all its steps; the evaluator charges it. */
+export interface ExpressionBudget {
+  readonly limitMs: number;
+  spentMs: number;
+}
+
+/** Per evaluation: the run's clock reading (for `$now()`) and its budget. */
+export interface ExpressionCall {
+  now: number;
+  budget?: ExpressionBudget;
+}
+
+/**
+ * Evaluates JSONata and renders templates; failures are StepFailures (kind `expression`,
+ * `budget_exceeded` when the run's budget is spent, `output_too_large`). `Expressions`
+ * evaluates in this thread (the CLI-free tests, simulation in tests); the server uses the
+ * worker pool in `sandbox/`, which cannot block the event loop.
+ */
+export interface ExpressionEvaluator {
+  evaluate(source: string, input: unknown, call?: ExpressionCall): Promise<unknown>;
+  render(template: string, input: unknown, call?: ExpressionCall): Promise<unknown>;
+  renderParams(value: unknown, skip: ReadonlySet<string>, input: unknown, call?: ExpressionCall): Promise<unknown>;
+}
+
 type Compiled = { ok: true; expr: jsonata.Expression } | { ok: false; message: string };
 
 /** Compiled sources kept at most; past it the cache starts over (documents rarely have more). */
@@ -40,7 +64,7 @@ const CACHE_LIMIT = 10_000;
  * template caches. `$now()` and `$millis()` read the Clock port, so a replay sees the
  * same time as the run did.
  */
-export class Expressions {
+export class Expressions implements ExpressionEvaluator {
   private readonly compiled = new Map<string, Compiled>();
   private readonly templates = new Map<string, TemplatePart[]>();
   private readonly bindings: Record<string, unknown>;
@@ -58,14 +82,22 @@ export class Expressions {
     };
   }
 
-  /** Evaluates JSONata; throws a StepFailure of kind `expression` on any failure. */
-  async evaluate(source: string, input: unknown): Promise<unknown> {
+  /**
+   * Evaluates JSONata; throws a StepFailure of kind `expression` on any failure, or
+   * `budget_exceeded` when the call's budget is already spent. Time spent is charged to it.
+   */
+  async evaluate(source: string, input: unknown, call?: ExpressionCall): Promise<unknown> {
+    const budget = call?.budget;
+    if (budget && budget.spentMs >= budget.limitMs) throw new StepFailure(budgetError(budget));
     const c = this.compile(source);
     if (!c.ok) throw new StepFailure(stepError('expression', `${c.message} in "${clip(source)}"`));
+    const started = performance.now();
     try {
       return await c.expr.evaluate(input, this.bindings);
     } catch (e) {
       throw new StepFailure(stepError('expression', `${describe(e, this.limits)} in "${clip(source)}"`));
+    } finally {
+      if (budget) budget.spentMs += performance.now() - started;
     }
   }
 
@@ -73,7 +105,7 @@ export class Expressions {
    * Renders a template. Exactly one `{{ }}` and nothing else gives the raw value (an array
    * stays an array); otherwise values are joined as text, objects as JSON.
    */
-  async render(template: string, input: unknown): Promise<unknown> {
+  async render(template: string, input: unknown, call?: ExpressionCall): Promise<unknown> {
     if (!template.includes('{{')) return template;
     let parts = this.templates.get(template);
     if (!parts) {
@@ -81,9 +113,9 @@ export class Expressions {
       this.remember(this.templates, template, parts);
     }
     const [only] = parts;
-    if (parts.length === 1 && only?.kind === 'expr') return this.evaluate(only.source, input);
+    if (parts.length === 1 && only?.kind === 'expr') return this.evaluate(only.source, input, call);
     let text = '';
-    for (const p of parts) text += p.kind === 'text' ? p.text : asText(await this.evaluate(p.source, input));
+    for (const p of parts) text += p.kind === 'text' ? p.text : asText(await this.evaluate(p.source, input, call));
     return text;
   }
 
@@ -91,13 +123,28 @@ export class Expressions {
    * Renders every string in `value` as a template except at the paths in `skip`
    * (expression fields, which their step handler evaluates). Paths: `a.b`, `a[]`, `a.*`.
    */
-  async renderParams(value: unknown, skip: ReadonlySet<string>, input: unknown, path = ''): Promise<unknown> {
-    if (typeof value === 'string') return skip.has(path) ? value : this.render(value, input);
+  async renderParams(
+    value: unknown,
+    skip: ReadonlySet<string>,
+    input: unknown,
+    call?: ExpressionCall,
+  ): Promise<unknown> {
+    return this.renderAt(value, skip, input, call, '');
+  }
+
+  private async renderAt(
+    value: unknown,
+    skip: ReadonlySet<string>,
+    input: unknown,
+    call: ExpressionCall | undefined,
+    path: string,
+  ): Promise<unknown> {
+    if (typeof value === 'string') return skip.has(path) ? value : this.render(value, input, call);
     if (Array.isArray(value)) {
       const p = `${path}[]`;
       if (skip.has(p)) return value;
       const out: unknown[] = [];
-      for (const v of value) out.push(await this.renderParams(v, skip, input, p));
+      for (const v of value) out.push(await this.renderAt(v, skip, input, call, p));
       return out;
     }
     if (typeof value === 'object' && value !== null) {
@@ -105,7 +152,7 @@ export class Expressions {
       const star = path === '' ? '*' : `${path}.*`;
       for (const [k, v] of Object.entries(value)) {
         const p = path === '' ? k : `${path}.${k}`;
-        out[k] = skip.has(p) || skip.has(star) ? v : await this.renderParams(v, skip, input, p);
+        out[k] = skip.has(p) || skip.has(star) ? v : await this.renderAt(v, skip, input, call, p);
       }
       return out;
     }
@@ -129,6 +176,14 @@ export class Expressions {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, value);
   }
+}
+
+/** The error of a run whose expression budget is spent (the engine adds the step). */
+export function budgetError(budget: ExpressionBudget): StepError {
+  return stepError(
+    'budget_exceeded',
+    `the run spent its expression budget of ${budget.limitMs} ms (${Math.round(budget.spentMs)} ms used)`,
+  );
 }
 
 function describe(e: unknown, limits: ExpressionLimits): string {
