@@ -12,9 +12,6 @@ export interface AuthDeps {
   auth: AuthService;
 }
 
-/** @deprecated Only until the users routes read `UserSummary` from @autonomic/api. */
-export { UserSummary as UserSummaryResponse } from '@autonomic/api';
-
 const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /** Sets Retry-After on a rate-limited answer, then lets the error middleware answer. */

@@ -35,11 +35,5 @@ export const UpdateUserSchema = z
   .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: 'change at least one field' });
 export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 
-export const ChangePasswordSchema = z.strictObject({
-  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-  newPassword: NewPasswordSchema,
-});
-export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
-
 /** Usernames are compared in lower case; login accepts any case and surrounding spaces. */
 export const normaliseUsername = (username: string): string => username.trim().toLowerCase();
