@@ -14,8 +14,7 @@ import type {
   SafetyPort,
   WorkflowResolver,
 } from './ports';
-import { restore } from './restore';
-import { decide, type Decision } from './decisions';
+import type { Decision } from './decisions';
 import { RunSession, type SessionHooks } from './session';
 import { TERMINAL, type RunRecord, type RunState, type RunSummary, type Token } from './state';
 
@@ -46,7 +45,7 @@ export interface StartOptions {
 }
 
 /**
- * The executor's API. Every call returns when the run can go no further for now:
+ * The engine's API. Every call returns when the run can go no further for now:
  * ended, or `waiting` (for a timer at `wakeAt`, a person, a child run).
  */
 export interface Engine {
@@ -111,9 +110,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       const p = env.store.load(runId).then((stored) => {
         if (!stored) throw new EngineError('not_found', `no run ${runId}`);
-        const s = new RunSession(env, stored.run, stored.state, hooks);
-        restore(s, stored);
-        return track(s);
+        return track(new RunSession(env, stored, hooks));
       });
       loading.set(runId, p);
       try {
@@ -148,9 +145,8 @@ export function createEngine(options: EngineOptions): Engine {
       joins: [],
       destructive: 0,
     };
-    const s = track(new RunSession(env, run, state, hooks));
-    s.committer.create(run);
-    await s.committer.flush();
+    const s = track(new RunSession(env, { run, state, results: [], attempts: [] }, hooks));
+    await s.persist();
     return s;
   };
 
@@ -162,7 +158,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const hooks: SessionHooks = {
     async runChild(parent, token, prepare) {
-      const id = childRunId(parent.run.id, token);
+      const id = childRunId(parent.id, token);
       const known = sessions.has(id) || loading.has(id) || (await env.store.load(id)) !== undefined;
       if (known) return drive(await open(id));
       const { document, event } = await prepare();
@@ -171,14 +167,14 @@ export function createEngine(options: EngineOptions): Engine {
         document,
         event,
         createdAt: clock.now(),
-        depth: parent.run.depth + 1,
-        parentRunId: parent.run.id,
+        depth: parent.depth + 1,
+        parentRunId: parent.id,
         parentStepKey: token.key,
       };
       return drive(await fresh(run));
     },
     async cancelChild(parent, token) {
-      return engine.cancel(childRunId(parent.run.id, token), 'parent cancelled').catch(() => undefined);
+      return engine.cancel(childRunId(parent.id, token), 'parent cancelled').catch(() => undefined);
     },
   };
 
@@ -197,13 +193,12 @@ export function createEngine(options: EngineOptions): Engine {
     async decide(runId, taskId, decision) {
       const s = await open(runId);
       try {
-        decide(s, taskId, decision);
+        s.decide(taskId, decision);
       } catch (e) {
         // A refused decision on an idle run: forget the session it loaded.
         if (!s.driving && sessions.get(runId) === s) sessions.delete(runId);
         throw e;
       }
-      s.committer.soon();
       return drive(s);
     },
     async cancel(runId, reason = 'cancelled') {

@@ -9,7 +9,7 @@ import type { AttemptRecord, AttemptStatus, Token, TraceEvent } from './state';
  */
 export class AttemptLog {
   /** The current attempt of each live token. */
-  readonly current = new Map<string, AttemptRecord>();
+  private readonly current = new Map<string, AttemptRecord>();
 
   constructor(
     private readonly runId: string,
@@ -37,6 +37,31 @@ export class AttemptLog {
     }
     this.committer.touch(a);
     return a;
+  }
+
+  /** The current attempt of a live token. */
+  currentOf(key: string): AttemptRecord | undefined {
+    return this.current.get(key);
+  }
+
+  /** Finishes the token's current attempt, if it has one. */
+  finishCurrent(key: string, status: AttemptStatus, fields?: Partial<AttemptRecord>): void {
+    const a = this.current.get(key);
+    if (a) this.finish(a, status, fields);
+  }
+
+  /** The token is no longer live. */
+  forget(key: string): void {
+    this.current.delete(key);
+  }
+
+  /** After a restore: each live token's current attempt is the stored one with its attempt number. */
+  adopt(tokens: readonly Token[], attempts: readonly AttemptRecord[]): void {
+    const keys = new Map(tokens.map((t) => [`${t.key}:${t.attempt}`, t.key]));
+    for (const a of attempts) {
+      const key = keys.get(`${a.stepKey}:${a.attempt}`);
+      if (key !== undefined) this.current.set(key, a);
+    }
   }
 
   finish(a: AttemptRecord, status: AttemptStatus, fields: Partial<AttemptRecord> = {}): void {
