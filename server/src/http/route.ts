@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { AppError, ForbiddenError, UnauthenticatedError, ValidationError, zodDetails } from '../errors';
 import { actorOf } from './actor';
+import { unstorableText } from './text-guard';
 
 export interface HandlerInput<C extends RouteContract> {
   params: ParamsOf<C>;
@@ -26,9 +27,7 @@ export class Reply<T> {
  * does not compile). Routes without a response schema answer themselves (SSE, CSV,
  * redirects) or get 204.
  */
-export type Handler<C extends RouteContract> = (
-  input: HandlerInput<C>,
-) => Promise<ReplyOf<C> | Reply<ReplyOf<C>>>;
+export type Handler<C extends RouteContract> = (input: HandlerInput<C>) => Promise<ReplyOf<C> | Reply<ReplyOf<C>>>;
 
 export type RegisteredRoute = RouteContract;
 
@@ -48,6 +47,12 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
   const r = schema.safeParse(value ?? {});
   if (!r.success) throw new ValidationError(`invalid ${where}`, zodDetails(r.error, where));
   return r.data;
+}
+
+function refuseUnstorableText(req: Request): void {
+  const found =
+    unstorableText(req.params, 'params') ?? unstorableText(req.query, 'query') ?? unstorableText(req.body, 'body');
+  if (found) throw new ValidationError(`invalid ${found.path.split('.')[0]}`, [found]);
 }
 
 function checkAccess(access: RouteContract['access'], actor: Actor | null): void {
@@ -70,6 +75,7 @@ export class Api {
       try {
         const actor = actorOf(req);
         checkAccess(contract.access, actor);
+        refuseUnstorableText(req);
         const input = {
           params: parse(contract.params, req.params, 'params'),
           query: parse(contract.query, req.query, 'query'),

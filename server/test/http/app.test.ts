@@ -35,6 +35,22 @@ const { app } = buildApp({
         },
       ),
     (api) =>
+      api.add(
+        {
+          method: 'get',
+          path: '/things/:id',
+          summary: 'thing',
+          tag: 'test',
+          access: 'public',
+          params: z.object({ id: z.string().max(200) }),
+          query: z.object({ q: z.string().optional() }),
+        },
+        async ({ params }) => {
+          received.push(params);
+          return { ok: true };
+        },
+      ),
+    (api) =>
       api.add({ method: 'get', path: '/secret', summary: 's', tag: 'test', access: ['admin'] }, async () => ({
         ok: true,
       })),
@@ -95,5 +111,42 @@ describe('the API shell', () => {
     expect(
       res.body.paths['/api/echo'].post.requestBody.content['application/json'].schema.properties.name,
     ).toBeDefined();
+  });
+
+  it('when text PostgreSQL cannot store (NUL, a lone surrogate) arrives anywhere then 400 names the field and the handler never runs', async () => {
+    const before = received.length;
+    const cases = [
+      { res: await request(app).post('/api/echo').send({ name: 'a\u0000b' }), path: 'body.name' },
+      {
+        res: await request(app)
+          .post('/api/echo')
+          .send({ name: 'a', data: { list: ['ok', 'x\u0000'] } }),
+        path: 'body.data.list.1',
+      },
+      {
+        res: await request(app)
+          .post('/api/echo')
+          .set('content-type', 'application/json')
+          .send('{"name":"\\ud800 alone"}'),
+        path: 'body.name',
+      },
+      {
+        res: await request(app)
+          .post('/api/echo')
+          .set('content-type', 'application/json')
+          .send('{"name":"a","data":{"k\\u0000":1}}'),
+        path: 'body.data.k\\u0000',
+      },
+      { res: await request(app).get('/api/things/%00'), path: 'params.id' },
+      { res: await request(app).get('/api/things/x?q=%00'), path: 'query.q' },
+    ];
+    for (const { res, path } of cases) {
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+      expect(res.body.error.details[0].path).toBe(path);
+    }
+    expect(received.length).toBe(before);
+    // A well-formed pair (an emoji) is fine.
+    expect((await request(app).post('/api/echo').send({ name: '🛡️ ok' })).status).toBe(200);
   });
 });
