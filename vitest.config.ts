@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['workflow/test/**/*.test.ts', 'server/test/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}'],
+    include: [
+      'workflow/test/**/*.test.ts',
+      'api/test/**/*.test.ts',
+      'server/test/**/*.test.ts',
+      'client/src/**/*.test.{ts,tsx}',
+    ],
     // 2 cores: keep parallelism modest so database-backed files do not starve each other.
     maxWorkers: 2,
     testTimeout: 20_000,
