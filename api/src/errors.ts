@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   review_closed: 'the review is no longer open',
   stale_content: 'the content you reviewed is not this version’s',
   version_invalid: 'the version has validation problems, so it cannot go further',
+  not_draft: 'only a draft version can be sent for review',
+  not_approved: 'only an approved version (or one published before) can be published',
   no_version: 'there is no version to act on',
   no_samples: 'a high-risk change needs sample events to simulate, and the version has none',
   not_published: 'the workflow has no published version',

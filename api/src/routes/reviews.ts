@@ -121,6 +121,7 @@ const DecisionBody = z
       .optional(),
   })
   .strict();
+export type ReviewDecisionBody = z.infer<typeof DecisionBody>;
 
 const InboxQuery = z.object({
   /** `assigned`: reviews I am asked to do; `requested`: reviews I asked for. */

@@ -112,7 +112,9 @@ const EffectClass = z.enum(['none', 'read', 'write', 'destructive']);
 const change = <T extends z.ZodType>(value: T) => z.object({ before: value, after: value });
 /** One changed value; a side without the value leaves `before` or `after` out. */
 const ValueChange = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
+export type ValueChange = z.infer<typeof ValueChange>;
 const PortChange = z.object({ port: z.string(), added: z.array(z.string()), removed: z.array(z.string()) });
+export type PortChange = z.infer<typeof PortChange>;
 const StepSummary = z.object({ id: z.string(), type: z.string(), label: z.string(), effect: EffectClass });
 const StepChange = z.object({
   id: z.string(),
@@ -125,6 +127,7 @@ const StepChange = z.object({
   timeout: change(z.string().optional()).optional(),
   transitions: z.array(PortChange),
 });
+export type StepChange = z.infer<typeof StepChange>;
 const TriggerChange = z.object({
   id: change(z.string()).optional(),
   type: change(z.string()).optional(),

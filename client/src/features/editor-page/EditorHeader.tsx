@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useEditor } from '../../editor';
 import { StatusBadge } from '../workflows/WorkflowListPage';
-import type { VersionSummary } from './api';
+import type { VersionSummary } from '@autonomic/api';
 
 /** Name, version, status, problems and the actions on the version. */
 export function EditorHeader({

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { EditorCanvas, NodePanel, Palette, ProblemsList, useEditor, useEditorStore } from '../../editor';
-import type { VersionSummary } from './api';
+import type { VersionSummary } from '@autonomic/api';
 import { EditorHeader } from './EditorHeader';
 import { MetadataDrawer } from './MetadataDrawer';
 import { SaveDialog } from './SaveDialog';

@@ -1,5 +1,8 @@
+import { UiBlock } from '@autonomic/workflow';
 import { documentForSave, type Graph } from '../../editor';
-import { createWorkflow, putLayout, saveVersion, type VersionSummary } from './api';
+import type { VersionSummary } from '@autonomic/api';
+import { saveVersion } from '../versions/api';
+import { createWorkflow, putLayout } from './api';
 import { layoutKey } from './layout';
 
 export type SaveOutcome =
@@ -31,7 +34,7 @@ export async function saveGraph(input: {
   const r = await saveVersion(input.workflowId, document, input.changeNote);
   if (r.created) return { kind: 'saved', version: r.version, layout };
   const moved = layout !== input.savedLayout;
-  if (moved) await putLayout(input.workflowId, document['ui']);
+  if (moved) await putLayout(input.workflowId, UiBlock.parse(document['ui']));
   return { kind: 'unchanged', version: r.version, layoutSaved: moved, layout };
 }
 

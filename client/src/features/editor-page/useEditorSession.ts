@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { createEditorStore, documentToFlowGraph, type EditorStore } from '../../editor';
 import { useAuth } from '../../auth/store';
-import { getLayout, getVersion, getWorkflow, type VersionSummary, type WorkflowView } from './api';
+import type { VersionSummary, WorkflowDetail } from '@autonomic/api';
+import { getVersion, getWorkflow } from '../versions/api';
+import { getLayout } from './api';
 import { layoutKey, withLayout } from './layout';
 
 export interface EditorSession {
   store: EditorStore;
-  workflow: WorkflowView | null;
+  workflow: WorkflowDetail | null;
   /** The version on the canvas (null for a new workflow). */
   version: VersionSummary | null;
   /** A saved version opened by number, or a workflow the user may not edit. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDate } from '../versions/format';
-import type { Comment, Thread } from './api';
+import type { CommentThread as Thread, ReviewComment as Comment } from '@autonomic/api';
 import { CommentForm } from './CommentForm';
 
 interface Props {

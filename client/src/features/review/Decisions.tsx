@@ -1,5 +1,5 @@
 import { formatDate } from '../versions/format';
-import type { Decision } from './api';
+import type { ReviewDecision as Decision } from '@autonomic/api';
 
 /** The decisions taken on this review, oldest first; one on other content than the current is marked. */
 export function Decisions({ decisions, contentHash }: { decisions: readonly Decision[]; contentHash: string }) {

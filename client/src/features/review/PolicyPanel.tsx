@@ -1,4 +1,4 @@
-import type { PolicyStatus } from './api';
+import type { PolicyStatus } from '@autonomic/api';
 
 /** Where the review stands against the policy: approvals, sample simulations, what is missing. */
 export function PolicyPanel({ policy, names }: { policy: PolicyStatus; names: (id: string) => string }) {

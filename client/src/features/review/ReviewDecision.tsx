@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
 import { useAction } from '../versions/useAction';
-import { decideReview, type ReviewDetail } from './api';
+import type { ReviewDetail } from '@autonomic/api';
+import { decideReview } from './api';
 
 interface Props {
   review: ReviewDetail;

@@ -2,7 +2,8 @@ import { Link, useSearchParams } from 'react-router';
 import { formatDate } from '../versions/format';
 import { useAsync } from '../versions/useAsync';
 import { StatusBadge } from '../versions/VersionStatusBadge';
-import { listReviews, type ReviewStatus } from './api';
+import type { ReviewStatus } from '@autonomic/api';
+import { listReviews } from './api';
 import './review.css';
 
 const STATUSES: readonly (ReviewStatus | 'all')[] = ['open', 'approved', 'changes_requested', 'cancelled', 'all'];

@@ -3,19 +3,24 @@ import { diffWorkflows } from '@autonomic/workflow';
 import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { api } from '../../api/client';
+import type { ReviewDetail, VersionDetail, WorkflowDetail } from '@autonomic/api';
 import { useAuth, type User } from '../../auth/store';
 import { copyOfBase, parsedDocument } from '../versions/testing';
-import type { ReviewDetail } from './api';
 import { ReviewPage } from './ReviewPage';
 
-vi.mock(import('../../api/client'), async (original) => ({ ...(await original()), api: vi.fn() }));
 // The canvas needs a layout engine jsdom does not have; the page's logic is what is under test.
 vi.mock('../versions/canvas/OverlayCanvas', () => ({ OverlayCanvas: () => <div data-testid="canvas" /> }));
 
 // The author is an admin: the role alone would let them decide, so only authorship hides the buttons.
-const alice: User = { id: 'u-alice', username: 'alice', displayName: 'Alice', role: 'admin' };
-const bob: User = { id: 'u-bob', username: 'bob', displayName: 'Bob', role: 'reviewer' };
+const alice: User = {
+  id: '0190a000-0000-7000-8000-00000000a11c',
+  username: 'alice',
+  displayName: 'Alice',
+  role: 'admin',
+};
+const bob: User = { id: '0190a000-0000-7000-8000-000000000b0b', username: 'bob', displayName: 'Bob', role: 'reviewer' };
+const WF = '0190a000-0000-7000-8000-0000000000f1';
+const REVIEW = '0190a000-0000-7000-8000-0000000000e1';
 
 const published = parsedDocument(copyOfBase());
 const draftRaw = copyOfBase();
@@ -23,26 +28,26 @@ draftRaw.steps.block.params.duration = '24h';
 const draft = parsedDocument(draftRaw);
 
 const version = {
-  id: 'v2',
-  workflowId: 'wf',
+  id: '0190a000-0000-7000-8000-0000000000c2',
+  workflowId: WF,
   number: 2,
   contentHash: 'a'.repeat(64),
   status: 'in_review' as const,
   changeNote: 'longer block',
-  createdAt: '2026-11-27T10:00:00Z',
+  createdAt: '2026-11-27T10:00:00.000Z',
   author: { id: alice.id, username: 'alice', displayName: 'Alice' },
 };
 
 const review: ReviewDetail = {
-  id: 'r1',
+  id: REVIEW,
   status: 'open',
   requiredApprovals: 1,
   samplesRequired: false,
   requestedReviewerIds: [bob.id],
   approvedBy: [],
-  createdAt: '2026-11-27T10:00:00Z',
+  createdAt: '2026-11-27T10:00:00.000Z',
   closedAt: null,
-  workflow: { id: 'wf', slug: 'containment', name: 'Containment' },
+  workflow: { id: WF, slug: 'containment', name: 'Containment' },
   version,
   decisions: [],
   against: { number: 1, contentHash: 'b'.repeat(64) },
@@ -58,21 +63,50 @@ const review: ReviewDetail = {
   },
 };
 
-function answer(path: string): unknown {
-  if (path === '/reviews/r1') return review;
-  if (path === '/workflows/wf')
-    return { id: 'wf', slug: 'containment', name: 'Containment', ownerId: alice.id, published: null, latest: null };
-  if (path === '/workflows/wf/versions/1')
-    return { ...version, number: 1, document: published, problems: [], reviews: [] };
-  if (path === '/workflows/wf/versions/2') return { ...version, document: draft, problems: [], reviews: [] };
-  if (path === '/workflows/wf/versions/2/comments') return { threads: [] };
-  throw new Error(`unexpected call ${path}`);
+const workflow: WorkflowDetail = {
+  id: WF,
+  slug: 'containment',
+  name: 'Containment',
+  ownerId: alice.id,
+  owner: { id: alice.id, username: 'alice', displayName: 'Alice' },
+  createdAt: '2026-11-20T10:00:00.000Z',
+  publishedVersionId: null,
+  killSwitch: false,
+  maxDestructivePerRun: null,
+  maxDestructivePerHour: null,
+  manualBaselineMinutes: null,
+  webhookEnabled: false,
+  published: null,
+  latest: null,
+};
+
+const versionDetail = (number: number, document: unknown): VersionDetail => ({
+  ...version,
+  number,
+  document,
+  problems: [],
+  reviews: [],
+});
+
+/** The server's answers by URL, shaped as the contract says: the client parses each one. */
+function answer(url: string): unknown {
+  if (url === `/api/reviews/${REVIEW}`) return review;
+  if (url === `/api/workflows/${WF}`) return workflow;
+  if (url === `/api/workflows/${WF}/versions/1`) return versionDetail(1, published);
+  if (url === `/api/workflows/${WF}/versions/2`) return versionDetail(2, draft);
+  if (url === `/api/workflows/${WF}/versions/2/comments`) return { threads: [] };
+  throw new Error(`unexpected call ${url}`);
 }
+
+const fetchStub = vi.fn(async (url: string) => {
+  const body = JSON.stringify(answer(url));
+  return { status: 200, ok: true, statusText: 'OK', text: async () => body };
+});
 
 function renderAs(user: User) {
   useAuth.setState({ user, status: 'signed-in' });
   render(
-    <MemoryRouter initialEntries={['/reviews/r1']}>
+    <MemoryRouter initialEntries={[`/reviews/${REVIEW}`]}>
       <Routes>
         <Route path="/reviews/:id" element={<ReviewPage />} />
       </Routes>
@@ -81,11 +115,12 @@ function renderAs(user: User) {
 }
 
 beforeEach(() => {
-  vi.mocked(api).mockImplementation(async (path: string) => answer(path));
+  vi.stubGlobal('fetch', fetchStub);
 });
 afterEach(() => {
   cleanup();
-  vi.mocked(api).mockReset();
+  vi.unstubAllGlobals();
+  fetchStub.mockClear();
 });
 
 describe('ReviewPage', () => {

@@ -1,8 +1,9 @@
 import type { EditorGraph } from '@autonomic/workflow';
-import { getVersion, getWorkflow, type WorkflowDetail } from '../versions/api';
+import type { ReviewDetail, WorkflowDetail } from '@autonomic/api';
+import { getVersion, getWorkflow } from '../versions/api';
 import { EMPTY_GRAPH, graphOfDocument } from '../versions/graph';
 import { useAsync } from '../versions/useAsync';
-import { getReview, type ReviewDetail } from './api';
+import { getReview } from './api';
 
 export interface ReviewData {
   review: ReviewDetail;

@@ -1,4 +1,4 @@
-import type { WorkflowDiff } from '@autonomic/workflow';
+import type { WorkflowDiff } from '@autonomic/api';
 import type { ReactNode } from 'react';
 import { NodeChangeDetail } from './NodeChangeDetail';
 import { ValueChanges } from './ValueChanges';

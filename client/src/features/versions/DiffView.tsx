@@ -1,4 +1,5 @@
-import type { EditorGraph, WorkflowDiff } from '@autonomic/workflow';
+import type { WorkflowDiff } from '@autonomic/api';
+import type { EditorGraph } from '@autonomic/workflow';
 import { useMemo, type ReactNode } from 'react';
 import { OverlayCanvas } from './canvas/OverlayCanvas';
 import { DiffPanel } from './DiffPanel';

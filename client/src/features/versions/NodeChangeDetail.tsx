@@ -1,4 +1,4 @@
-import type { PortChange, WorkflowDiff } from '@autonomic/workflow';
+import type { PortChange, WorkflowDiff } from '@autonomic/api';
 import { formatValue } from './format';
 import { ValueChanges } from './ValueChanges';
 

@@ -1,4 +1,4 @@
-import type { DiffRisk } from '@autonomic/workflow';
+import type { DiffRisk } from '@autonomic/api';
 
 /** The risk of a change and why, at the top of a diff or a review. */
 export function RiskBanner({ risk, reasons }: { risk: DiffRisk | null; reasons: readonly string[] }) {

@@ -1,4 +1,4 @@
-import type { ValueChange } from '@autonomic/workflow';
+import type { ValueChange } from '@autonomic/api';
 import { formatValue } from './format';
 
 /** `path: before → after`, one line per changed value. */

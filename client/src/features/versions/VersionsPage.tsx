@@ -2,11 +2,14 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/store';
-import { getVersion, getWorkflow, listVersions, saveVersion, type VersionSummary } from './api';
+import type { VersionSummary } from '@autonomic/api';
+import { getVersion, getWorkflow, listVersions, saveVersion } from './api';
 import { formatDate } from './format';
 import { useAsync } from './useAsync';
 import { StatusBadge } from './VersionStatusBadge';
 import './versions.css';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `/workflows/:id/versions`: the history, with open, compare and restore. */
 export function VersionsPage() {
@@ -29,6 +32,7 @@ export function VersionsPage() {
     setMessage(null);
     try {
       const { document } = await getVersion(id, v.number);
+      if (!isObject(document)) throw new Error(`v${v.number} has no document to restore`);
       const saved = await saveVersion(id, document, `restore v${v.number}`);
       setMessage(
         saved.created

@@ -1,75 +1,19 @@
-import type { WorkflowDiff } from '@autonomic/workflow';
+import { workflowsApi } from '@autonomic/api';
 import { api } from '../../api/client';
 
-export interface UserRef {
-  id: string;
-  username: string;
-  displayName: string;
-}
+const ref = (id: string) => ({ id });
 
-export type VersionStatus = 'draft' | 'in_review' | 'approved' | 'published' | 'retired' | 'rejected';
+export const getWorkflow = (id: string) => api(workflowsApi.get, { params: ref(id) });
 
-export interface VersionSummary {
-  id: string;
-  workflowId: string;
-  number: number;
-  contentHash: string;
-  status: VersionStatus;
-  changeNote: string | null;
-  createdAt: string;
-  author: UserRef;
-}
+export const listVersions = (id: string) => api(workflowsApi.listVersions, { params: ref(id) });
 
-export interface VersionDetail extends VersionSummary {
-  /** The stored document, as stored: read it with `graphOfDocument`. */
-  document: unknown;
-  problems: { nodeId: string; path: string; message: string }[];
-  /** Review requests of this version, oldest first. */
-  reviews: { id: string; status: string; requiredApprovals: number; createdAt: string }[];
-}
-
-export interface WorkflowDetail {
-  id: string;
-  slug: string;
-  name: string;
-  ownerId: string;
-  owner: UserRef;
-  killSwitch: boolean;
-  published: VersionSummary | null;
-  latest: VersionSummary | null;
-}
-
-export interface DiffResponse {
-  from: { number: number; contentHash: string };
-  to: { number: number; contentHash: string };
-  diff: WorkflowDiff;
-}
-
-export interface SavedVersion {
-  created: boolean;
-  version: VersionSummary;
-  problems: { nodeId: string; path: string; message: string }[];
-}
-
-const wf = (id: string) => `/workflows/${encodeURIComponent(id)}`;
-
-export function getWorkflow(id: string): Promise<WorkflowDetail> {
-  return api(wf(id));
-}
-
-export function listVersions(id: string): Promise<{ versions: VersionSummary[] }> {
-  return api(`${wf(id)}/versions`);
-}
-
-export function getVersion(id: string, number: number): Promise<VersionDetail> {
-  return api(`${wf(id)}/versions/${number}`);
-}
+/** A version with its stored document (read it with `graphOfDocument`), problems and review requests. */
+export const getVersion = (id: string, number: number) => api(workflowsApi.getVersion, { params: { id, number } });
 
 /** `from` may be `published`; the server answers with the numbers it compared. */
-export function getDiff(id: string, from: number | 'published', to: number): Promise<DiffResponse> {
-  return api(`${wf(id)}/diff?from=${from}&to=${to}`);
-}
+export const getDiff = (id: string, from: number | 'published', to: number) =>
+  api(workflowsApi.diff, { params: ref(id), query: { from, to } });
 
-export function saveVersion(id: string, document: unknown, changeNote: string): Promise<SavedVersion> {
-  return api(`${wf(id)}/versions`, { method: 'POST', body: { document, changeNote } });
-}
+/** Saves a new version; `created: false` when a version with the same content exists. */
+export const saveVersion = (id: string, document: Record<string, unknown>, changeNote: string) =>
+  api(workflowsApi.saveVersion, { params: ref(id), body: { document, changeNote } });

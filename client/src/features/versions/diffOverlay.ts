@@ -1,4 +1,5 @@
-import { NOTE_TYPE, type EditorEdge, type EditorGraph, type StepChange, type WorkflowDiff } from '@autonomic/workflow';
+import type { StepChange, WorkflowDiff } from '@autonomic/api';
+import { NOTE_TYPE, type EditorEdge, type EditorGraph } from '@autonomic/workflow';
 import type { CanvasOverlay } from '../../editor/contracts';
 
 /** The key an edge is compared by: who it joins and through which port (ids are not trusted to match). */

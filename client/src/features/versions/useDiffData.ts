@@ -1,4 +1,5 @@
-import type { EditorGraph, WorkflowDiff } from '@autonomic/workflow';
+import type { WorkflowDiff } from '@autonomic/api';
+import type { EditorGraph } from '@autonomic/workflow';
 import { getDiff, getVersion } from './api';
 import { graphOfDocument } from './graph';
 import { useAsync } from './useAsync';
@@ -21,6 +22,8 @@ async function graphOf(workflowId: string, number: number): Promise<EditorGraph>
 /** Loads the semantic diff of two versions and both graphs to draw it. */
 export async function loadDiff(workflowId: string, from: number | 'published', to: number): Promise<DiffData> {
   const d = await getDiff(workflowId, from, to);
+  // The server compares with an empty workflow when nothing is published: there is no version to draw.
+  if (d.from.number === null) throw new Error('nothing is published yet: there is no version to compare with');
   const [fromGraph, toGraph] = await Promise.all([
     graphOf(workflowId, d.from.number),
     graphOf(workflowId, d.to.number),

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/store';
-import { listWorkflows, type WorkflowListItem } from './api';
+import type { WorkflowListItem } from '@autonomic/api';
+import { listWorkflows } from './api';
 
 const STATUSES = ['', 'draft', 'in_review', 'approved', 'published'] as const;
 
@@ -12,7 +13,7 @@ export function StatusBadge({ status }: { status: string }) {
 export function WorkflowListPage() {
   const role = useAuth((s) => s.user?.role);
   const [search, setSearch] = useState('');
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<(typeof STATUSES)[number]>('');
   const [items, setItems] = useState<WorkflowListItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,7 +43,7 @@ export function WorkflowListPage() {
         </label>
         <label>
           Status
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select value={status} onChange={(e) => setStatus(STATUSES.find((s) => s === e.target.value) ?? '')}>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s ? s.replace('_', ' ') : 'any'}

@@ -1,25 +1,9 @@
+import { workflowsApi, type VersionStatus } from '@autonomic/api';
 import { api } from '../../api/client';
 
-export interface WorkflowListItem {
-  id: string;
-  slug: string;
-  name: string;
-  owner: { id: string; username: string; displayName: string };
-  tags: string[];
-  severity: string;
-  killSwitch: boolean;
-  createdAt: string;
-  publishedVersion: number | null;
-  latestVersion: { number: number; status: string; savedAt: string } | null;
-  lastRun: { status: string; at: string; finishedAt: string | null } | null;
-}
+export type { WorkflowListItem } from '@autonomic/api';
 
-export function listWorkflows(params: {
-  search?: string;
-  status?: string;
-}): Promise<{ workflows: WorkflowListItem[] }> {
-  const q = new URLSearchParams();
-  if (params.search) q.set('search', params.search);
-  if (params.status) q.set('status', params.status);
-  return api(`/workflows${q.size ? `?${q}` : ''}`);
+/** Workflows with their latest and published versions and last live run; an empty search or status filters nothing. */
+export function listWorkflows(filter: { search?: string; status?: VersionStatus | '' }) {
+  return api(workflowsApi.list, { query: { search: filter.search || undefined, status: filter.status || undefined } });
 }

@@ -1,8 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export const TIMESTAMP_HEADER = 'x-autonomic-timestamp';
-export const SIGNATURE_HEADER = 'x-autonomic-signature';
-export const DELIVERY_HEADER = 'x-autonomic-delivery';
+export {
+  WEBHOOK_DELIVERY_HEADER as DELIVERY_HEADER,
+  WEBHOOK_SIGNATURE_HEADER as SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER as TIMESTAMP_HEADER,
+} from '@autonomic/api';
 
 /** A signed request is accepted this long either side of its timestamp (clock skew included). */
 export const REPLAY_WINDOW_SECONDS = 300;

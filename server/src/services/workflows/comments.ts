@@ -1,6 +1,7 @@
 /** Review comments on a version, in threads; a comment may point at one node. */
 import type { AppContext } from '../../context';
-import type { Actor } from '@autonomic/api';
+import type { Actor, CommentThread as CommentThreadSchema } from '@autonomic/api';
+import type { z } from 'zod';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import {
   commentsOfVersion,
@@ -12,9 +13,8 @@ import {
 import { isReviewerRole } from './access';
 import { workflowAndVersion } from './lookup';
 
-export interface CommentThread extends CommentRow {
-  replies: CommentRow[];
-}
+/** A thread as `list` answers it: the contract's `CommentThread`, dates as `Date`. */
+export type CommentThread = z.input<typeof CommentThreadSchema>;
 
 /** Top-level comments in order, each with its replies in order. */
 export function threadsOf(comments: readonly CommentRow[]): CommentThread[] {
