@@ -5,7 +5,7 @@
 import type { ApprovalDecisionKind, ApprovalsPort, ApprovalTask } from '../engine';
 import { recordAudit } from '../services/audit';
 import { closeApprovalTask, insertApprovalTask, raiseApprovalLevel, type ApprovalSpec } from '../store/approvals';
-import { transaction, type Database } from '../store/db';
+import { transaction, type DbClient } from '../store/db';
 import type { ApprovalStatus } from '../store/enums';
 import { dbRunId } from '../store/runs-ids';
 
@@ -44,7 +44,7 @@ function statusOf(task: ApprovalTask, outcome: ApprovalDecisionKind | 'cancelled
   return outcome;
 }
 
-export function createApprovalsPort(prisma: Database, now: () => number): ApprovalsPort {
+export function createApprovalsPort(prisma: DbClient, now: () => number): ApprovalsPort {
   return {
     async open(task) {
       await insertApprovalTask(prisma, {

@@ -1,6 +1,7 @@
 /**
  * The seams between services built by different modules. Each side codes against these
- * interfaces; `services/index.ts` wires the real implementations together.
+ * interfaces; the composition root, `createServer` in `server/src/server.ts`, wires the
+ * real implementations together.
  */
 import type { EffectsPort, RunStatus, SafetyList, SafetyPort } from '../engine';
 import type { Actor } from '@autonomic/api';

@@ -1,7 +1,5 @@
 /** API tokens: looked up by the SHA-256 of the token; the token itself is never stored. */
-import type { Prisma } from '../generated/prisma/client';
-
-type Db = Prisma.TransactionClient;
+import type { Db } from './db';
 
 /** A token as its owner may see it: never the secret, nor its hash. */
 export interface ApiTokenInfo {

@@ -12,7 +12,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 
 /** The client outside any transaction: what `AppContext` holds. */
-export type Database = PrismaClient;
+export type DbClient = PrismaClient;
 
 /** What store functions take: the client, or a transaction of it. */
 export type Db = Prisma.TransactionClient;
@@ -21,6 +21,6 @@ export type Db = Prisma.TransactionClient;
  * Runs `work` in one interactive transaction: it commits when `work` resolves and rolls
  * back when it throws (the error is rethrown).
  */
-export function transaction<T>(db: Database, work: (tx: Db) => Promise<T>): Promise<T> {
+export function transaction<T>(db: DbClient, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.$transaction(work);
 }

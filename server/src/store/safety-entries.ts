@@ -1,5 +1,6 @@
 /** Safety list rows (protected assets, auto-OK targets). */
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import type { Db } from './db';
 import type { Criticality, SafetyKind, SafetyList } from '../generated/prisma/enums';
 
 export interface SafetyEntryRow {
@@ -15,8 +16,6 @@ export interface SafetyEntryRow {
 }
 
 export type SafetyEntryData = Pick<SafetyEntryRow, 'list' | 'kind' | 'value' | 'criticality' | 'reason' | 'owner'>;
-
-type Db = Prisma.TransactionClient;
 
 export async function listSafetyEntries(
   prisma: Db,

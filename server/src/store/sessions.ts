@@ -1,7 +1,5 @@
 /** Sessions: looked up by the SHA-256 of the cookie; the cookie itself is never stored. */
-import type { Prisma } from '../generated/prisma/client';
-
-type Db = Prisma.TransactionClient;
+import type { Db } from './db';
 
 export interface NewSession {
   tokenHash: string;

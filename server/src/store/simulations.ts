@@ -5,10 +5,9 @@
  */
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import type { Db } from './db';
 import type { RunStatus } from '../generated/prisma/enums';
 import { appendStepRuns, type NewStepRun } from './step-runs';
-
-type Db = Prisma.TransactionClient;
 
 /** The outcome of checking a run against its sample's `expect`. */
 export interface SampleCheck {

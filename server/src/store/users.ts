@@ -1,8 +1,7 @@
 /** Users: reads never return `passwordHash` except `findUserCredentials`, used by login only. */
 import { Prisma } from '../generated/prisma/client';
+import type { Db } from './db';
 import type { UserRole } from '../generated/prisma/enums';
-
-type Db = Prisma.TransactionClient;
 
 /** What anyone signed in may see of a user. */
 export interface UserSummary {

@@ -1,7 +1,5 @@
 /** Review comments on a version: threads of one level (a reply to a reply joins its thread). */
-import type { Prisma } from '../generated/prisma/client';
-
-type Db = Prisma.TransactionClient;
+import type { Db } from './db';
 
 export interface CommentRow {
   id: string;

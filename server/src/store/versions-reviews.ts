@@ -1,8 +1,6 @@
 /** Reviews of versions and the reviewers' decisions. */
-import type { Prisma } from '../generated/prisma/client';
-import type { ReviewDecisionKind, ReviewStatus, UserRole } from '../generated/prisma/enums';
-
-type Db = Prisma.TransactionClient;
+import type { Db } from './db';
+import type { ReviewDecisionKind, ReviewStatus, UserRole, VersionStatus } from '../generated/prisma/enums';
 
 export interface DecisionRow {
   id: string;
@@ -116,7 +114,7 @@ export interface InboxRow {
     id: string;
     number: number;
     contentHash: string;
-    status: string;
+    status: VersionStatus;
     workflow: { id: string; slug: string; name: string };
   };
   decisions: { reviewerId: string; decision: ReviewDecisionKind; contentHash: string }[];

@@ -4,10 +4,9 @@
  */
 import { validateDocument, type WorkflowDocument } from '@autonomic/workflow';
 import { Prisma } from '../generated/prisma/client';
+import type { Db } from './db';
 import type { VersionStatus } from '../generated/prisma/enums';
 import { findWorkflow } from './workflows';
-
-type Db = Prisma.TransactionClient;
 
 /** A version without its document: what lists show. */
 export interface VersionSummary {

@@ -1,7 +1,5 @@
 /** The layout stored on a workflow apart from its versions (moves alone make no version). */
-import type { Prisma } from '../generated/prisma/client';
-
-type Db = Prisma.TransactionClient;
+import type { Db } from './db';
 
 export interface StoredLayout {
   /** The content hash of the version this layout was saved over. */

@@ -3,9 +3,8 @@
  * and last live run, so the list costs one round trip whatever its length.
  */
 import { Prisma } from '../generated/prisma/client';
-import type { VersionStatus } from '../generated/prisma/enums';
-
-type Db = Prisma.TransactionClient;
+import type { Db } from './db';
+import type { RunStatus, VersionStatus } from '../generated/prisma/enums';
 
 export interface WorkflowListFilter {
   /** Part of the name or slug, case-insensitive. */
@@ -33,7 +32,7 @@ export interface WorkflowListRow {
   /** From the latest version's metadata; a draft's may be anything, so it is checked by the caller. */
   tags: unknown;
   severity: string | null;
-  lastRunStatus: string | null;
+  lastRunStatus: RunStatus | null;
   lastRunAt: Date | null;
   lastRunFinishedAt: Date | null;
 }

@@ -1,7 +1,6 @@
 /** Workflows: the row that owns versions, settings and the published pointer. */
 import { Prisma } from '../generated/prisma/client';
-
-type Db = Prisma.TransactionClient;
+import type { Db } from './db';
 
 export interface WorkflowRow {
   id: string;

@@ -1,4 +1,4 @@
-import type { Database } from '../../store/db';
+import type { DbClient } from '../../store/db';
 import { claimWebhookNonces, type NonceClaim } from '../../store/webhooks';
 
 interface Waiting extends NonceClaim {
@@ -13,7 +13,7 @@ interface Waiting extends NonceClaim {
  * busy one pays Prisma's per-statement cost (~0.35 ms of CPU here) once per batch
  * instead of once per delivery.
  */
-export function createNonceClaimer(prisma: Database, maxBatch = 500) {
+export function createNonceClaimer(prisma: DbClient, maxBatch = 500) {
   const queue: Waiting[] = [];
   let flushing = false;
 
