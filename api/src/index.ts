@@ -8,3 +8,4 @@ export * from './actor';
 export * from './contract';
 export * from './fields';
 export * from './routes';
+export * from './model';

@@ -1,5 +1,6 @@
 import { nodeDefinition } from '@autonomic/workflow';
 import type { EffectsPort } from './ports';
+import type { EffectReportEntry } from '@autonomic/api';
 import type { AttemptRecord } from './state';
 
 /**
@@ -17,20 +18,8 @@ export function simulatedEffects(fixtures: Record<string, unknown>, liveReads?: 
   };
 }
 
-export interface EffectReportEntry {
-  runId: string;
-  stepId: string;
-  stepKey: string;
-  nodeType: string;
-  effect: 'write' | 'destructive';
-  /** What would have happened, in words: "block IP 203.0.113.7". */
-  action: string;
-  target?: { kind: string; value: string };
-  params: unknown;
-  decision: 'would-run' | 'refused' | 'auto-ok';
-  reason?: string;
-  criticality?: 'low' | 'medium' | 'high' | 'critical';
-}
+/** The effects report's entry is the API's (`EffectReportEntry` of the contract). */
+export type { EffectReportEntry };
 
 /** One entry per step key that reached its effect (its last attempt), in the order they ran. */
 export function effectsReport(trace: readonly AttemptRecord[]): EffectReportEntry[] {

@@ -1,5 +1,9 @@
 import type { EffectClass, TargetKind, WorkflowDocument } from '@autonomic/workflow';
+import type { AttemptStatus, RunStatus, SafetyRecord, TraceEvent } from '@autonomic/api';
 import type { StepError } from './errors';
+
+// The run vocabulary the API shows is the engine's own: one declaration, in the contract.
+export type { AttemptStatus, RunStatus, SafetyRecord, TraceEvent };
 
 /**
  * A run's persisted state: plain JSON, so that a store can write it as it is and any
@@ -8,7 +12,6 @@ import type { StepError } from './errors';
  * append-mostly step results and attempts (sent as deltas).
  */
 
-export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
 export const TERMINAL: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'cancelled']);
 
 /** Written once when the run is created. */
@@ -164,14 +167,6 @@ export interface StepResult {
   at: number;
 }
 
-export type AttemptStatus = 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
-
-export interface SafetyRecord {
-  decision: 'allow' | 'refuse' | 'auto-ok';
-  reason?: string;
-  criticality?: 'low' | 'medium' | 'high' | 'critical';
-}
-
 /** One attempt of one step: the trace. Inputs are rendered params (secret names only). */
 export interface AttemptRecord {
   runId: string;
@@ -194,14 +189,6 @@ export interface AttemptRecord {
   /** Backoff before the next attempt, when this one is retried. */
   retryInMs?: number;
   events?: TraceEvent[];
-}
-
-export interface TraceEvent {
-  at: number;
-  type: 'opened' | 'escalated' | 'vote' | 'timeout' | 'decided';
-  level?: number;
-  by?: string;
-  detail?: string;
 }
 
 /** What a store gives back for resume: everything in one read. */

@@ -30,7 +30,7 @@ export const ApprovalSpec = z.object({
   stepId: z.string(),
   message: z.string(),
   deadline: z.number(),
-  onTimeout: z.string(),
+  onTimeout: z.enum(['approved', 'rejected', 'timeout']),
   levels: z.array(ApprovalLevel),
 });
 export type ApprovalSpec = z.infer<typeof ApprovalSpec>;

@@ -1,12 +1,14 @@
+import type { ApprovalTask, RunStatus, Standing } from '@autonomic/api';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
 import { formatDate, shortId } from '../versions/format';
 import { useAction } from '../versions/useAction';
 import { StatusBadge } from '../versions/VersionStatusBadge';
-import { decideApproval, type ApprovalTask } from './api';
+import { decideApproval } from './api';
 
-const REASON: Record<string, string> = {
+/** Why the caller may not decide, in words (every reason the contract names). */
+const REASON: Record<Extract<Standing, { canDecide: false }>['reason'], string> = {
   not_yet_escalated: 'You are a later escalation level: you may decide once the task escalates to you.',
   not_an_approver: 'You are not an approver of this task.',
   already_voted: 'You have already voted on this task.',
@@ -33,7 +35,7 @@ export function ApprovalCard({
   onDecided,
 }: {
   task: ApprovalTask;
-  onDecided(task: ApprovalTask, runStatus: string): void;
+  onDecided(task: ApprovalTask, runStatus: RunStatus): void;
 }) {
   const ids = useId();
   const [comment, setComment] = useState('');
@@ -73,7 +75,7 @@ export function ApprovalCard({
           ))}
         </ul>
       )}
-      {you && !you.canDecide && <p className="muted">{REASON[you.reason] ?? you.reason}</p>}
+      {you && !you.canDecide && <p className="muted">{REASON[you.reason]}</p>}
       {you?.canDecide && you.breakGlass && <p className="warn-text">You decide as break glass: this is audited.</p>}
       {task.status === 'pending' && (
         <div className="decision-form">

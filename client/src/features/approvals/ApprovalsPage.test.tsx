@@ -2,17 +2,16 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
+import type { ApprovalTask, DecisionResult } from '@autonomic/api';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { api, ApiError } from '../../api/client';
-import type { ApprovalTask } from './api';
+import { fakeServer, FakeReply, type FakeRequest } from '../runs/fakeServer';
 import { ApprovalsPage } from './ApprovalsPage';
 
-vi.mock(import('../../api/client'), async (original) => ({ ...(await original()), api: vi.fn() }));
-
+const runId = '0190a1b2-0000-7000-8000-0000000000b1';
 const task: ApprovalTask = {
-  id: 'row-1',
-  taskId: 'run-1:approve_block',
-  runId: 'run-1',
+  id: '0190a1b2-0000-7000-8000-0000000000a1',
+  taskId: `${runId}:approve_block`,
+  runId,
   stepKey: 'approve_block',
   stepId: 'approve_block',
   message: 'Block 192.0.2.45 for 24h?',
@@ -39,6 +38,10 @@ const task: ApprovalTask = {
   decidedAt: null,
   you: { canDecide: true, level: 1, breakGlass: true },
 };
+const decisionUrl = `/approvals/${encodeURIComponent(task.taskId)}/decision`;
+
+let requests: FakeRequest[];
+const posts = () => requests.filter((r) => r.method === 'POST').map(({ url, body }) => ({ url, body }));
 
 function renderPage() {
   render(
@@ -50,53 +53,51 @@ function renderPage() {
 
 afterEach(() => {
   cleanup();
-  vi.mocked(api).mockReset();
+  vi.unstubAllGlobals();
 });
 
 describe('ApprovalsPage', () => {
   beforeEach(() => {
-    vi.mocked(api).mockImplementation(async (path: string, init?: { method?: string }) => {
-      if (path === '/approvals?status=pending') return { tasks: [task] };
-      if (init?.method === 'POST') return { task: { ...task, status: 'approved' }, run: { status: 'running' } };
-      throw new Error(`unexpected call ${path}`);
-    });
+    ({ requests } = fakeServer(({ method, url }) => {
+      if (url === '/approvals?status=pending') return { tasks: [task] };
+      if (method === 'POST') {
+        const done: DecisionResult = { task: { ...task, status: 'approved' }, run: { status: 'running' } };
+        return done;
+      }
+      throw new Error(`unexpected call ${url}`);
+    }));
   });
 
   test('when the approver approves with a comment then the decision is posted for that task', async () => {
     renderPage();
     await userEvent.type(await screen.findByTestId('approval-comment'), 'called the owner');
     await userEvent.click(screen.getByTestId('approve-task'));
-    expect(api).toHaveBeenCalledWith('/approvals/run-1%3Aapprove_block/decision', {
-      method: 'POST',
-      body: { decision: 'approved', comment: 'called the owner' },
-    });
+    expect(posts()).toEqual([{ url: decisionUrl, body: { decision: 'approved', comment: 'called the owner' } }]);
     expect((await screen.findByTestId('decision-done')).textContent).toMatch(/approved.*the run is now running/);
-    expect(screen.queryByTestId('approval-row-1')).toBeNull();
+    expect(screen.queryByTestId(`approval-${task.id}`)).toBeNull();
   });
 
   test('when the task is at a break-glass level then the card says so', async () => {
     renderPage();
-    const card = await screen.findByTestId('approval-row-1');
+    const card = await screen.findByTestId(`approval-${task.id}`);
     expect(card.textContent).toMatch(/break-glass level/);
     expect(card.textContent).toMatch(/You decide as break glass/);
   });
 
   test('when the server refuses (not yet escalated) then its message stays on the card', async () => {
-    vi.mocked(api).mockImplementation(async (path: string, init?: { method?: string }) => {
-      if (path === '/approvals?status=pending') return { tasks: [task] };
-      if (init?.method === 'POST') {
-        throw new ApiError(403, 'not_yet_escalated', 'you may decide only once the task has escalated to your level');
+    ({ requests } = fakeServer(({ method, url }) => {
+      if (url === '/approvals?status=pending') return { tasks: [task] };
+      if (method === 'POST') {
+        const message = 'you may decide only once the task has escalated to your level';
+        throw new FakeReply(403, { error: { code: 'not_yet_escalated', message, details: [] } });
       }
-      throw new Error(`unexpected call ${path}`);
-    });
+      throw new Error(`unexpected call ${url}`);
+    }));
     renderPage();
     await userEvent.click(await screen.findByTestId('reject-task'));
     const alert = await screen.findByTestId('api-error');
     expect(alert.textContent).toMatch(/escalated to your level/);
     expect(alert.textContent).toMatch(/not_yet_escalated/);
-    expect(api).toHaveBeenCalledWith('/approvals/run-1%3Aapprove_block/decision', {
-      method: 'POST',
-      body: { decision: 'rejected' },
-    });
+    expect(posts()).toEqual([{ url: decisionUrl, body: { decision: 'rejected' } }]);
   });
 });

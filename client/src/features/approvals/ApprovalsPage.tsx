@@ -1,20 +1,20 @@
+import { APPROVAL_STATUSES, type ApprovalStatus, type ApprovalTask, type RunStatus } from '@autonomic/api';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAsync } from '../versions/useAsync';
-import { listApprovals, type ApprovalStatus, type ApprovalTask } from './api';
+import { listApprovals } from './api';
 import { ApprovalCard } from './ApprovalCard';
 import '../simulation/simulation.css';
 import '../runs/runs.css';
 import './approvals.css';
 
-const STATUSES: readonly ApprovalStatus[] = ['pending', 'approved', 'rejected', 'timed_out', 'cancelled'];
-const isStatus = (v: string): v is ApprovalStatus => STATUSES.some((s) => s === v);
+const isStatus = (v: string): v is ApprovalStatus => APPROVAL_STATUSES.some((s) => s === v);
 
 /** `/approvals`: the run-time approval tasks the user may decide now (and past ones naming them). */
 export function ApprovalsPage() {
   const [status, setStatus] = useState<ApprovalStatus>('pending');
   const list = useAsync(() => listApprovals(status), status);
-  const [done, setDone] = useState<{ task: ApprovalTask; runStatus: string }[]>([]);
+  const [done, setDone] = useState<{ task: ApprovalTask; runStatus: RunStatus }[]>([]);
   const decidedIds = new Set(done.map((d) => d.task.id));
   const tasks = (list.data?.tasks ?? []).filter((t) => status !== 'pending' || !decidedIds.has(t.id));
 
@@ -34,7 +34,7 @@ export function ApprovalsPage() {
             onChange={(e) => isStatus(e.target.value) && setStatus(e.target.value)}
             data-testid="approval-status"
           >
-            {STATUSES.map((s) => (
+            {APPROVAL_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s === 'pending' ? 'pending: mine to decide' : s.replace('_', ' ')}
               </option>

@@ -1,14 +1,13 @@
+import type { SampleStatus, SamplesResult } from '@autonomic/api';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
 import { simulateSamples } from '../simulation/api';
 import { EffectsReport } from '../simulation/EffectsReport';
-import type { SamplesResult } from '../simulation/types';
 import { useElapsed } from '../simulation/useElapsed';
 import { formatDuration } from '../versions/format';
 import { useAction } from '../versions/useAction';
 import { StatusBadge } from '../versions/VersionStatusBadge';
-import type { SampleStatus } from './api';
 
 interface Props {
   workflowId: string;

@@ -1,5 +1,5 @@
+import type { ApprovalTask } from '@autonomic/api';
 import { Link } from 'react-router';
-import type { ApprovalTask } from '../approvals/api';
 import { formatDate } from '../versions/format';
 import { StatusBadge } from '../versions/VersionStatusBadge';
 

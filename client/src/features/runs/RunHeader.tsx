@@ -1,7 +1,7 @@
+import type { RunDetail } from '@autonomic/api';
 import { Link } from 'react-router';
 import { formatDate, formatDuration, shortId } from '../versions/format';
 import { StatusBadge } from '../versions/VersionStatusBadge';
-import type { RunDetail } from './api';
 
 /** Who, what and when of a run. */
 export function RunHeader({ run }: { run: RunDetail }) {

@@ -2,22 +2,20 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
+import type { RunPage, RunRow } from '@autonomic/api';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { api } from '../../api/client';
-import type { RunRow } from './api';
+import { fakeServer, type FakeRequest } from './fakeServer';
 import { RunsPage } from './RunsPage';
-
-vi.mock(import('../../api/client'), async (original) => ({ ...(await original()), api: vi.fn() }));
 
 const WF = '0190a1b2-0000-7000-8000-000000000001';
 const run: RunRow = {
   id: '0190a1b2-0000-7000-8000-0000000000aa',
   workflow: { id: WF, slug: 'containment', name: 'Containment' },
-  version: { id: 'v1', number: 1 },
+  version: { id: '0190a1b2-0000-7000-8000-0000000000b1', number: 1 },
   mode: 'live',
   status: 'failed',
   trigger: 'webhook',
-  error: { kind: 'network', message: 'firewall unreachable' },
+  error: { kind: 'network', message: 'firewall unreachable', retryable: true },
   parentRunId: null,
   createdById: null,
   eventTimestamp: null,
@@ -26,11 +24,8 @@ const run: RunRow = {
   finishedAt: '2026-11-27T10:00:01.500Z',
 };
 
-const runCalls = () =>
-  vi
-    .mocked(api)
-    .mock.calls.map(([path]) => path)
-    .filter((p) => p.startsWith('/runs?'));
+let requests: FakeRequest[];
+const runCalls = () => requests.map((r) => r.url).filter((p) => p.startsWith('/runs?'));
 
 function renderAt(url: string) {
   render(
@@ -43,15 +38,18 @@ function renderAt(url: string) {
 }
 
 beforeEach(() => {
-  vi.mocked(api).mockImplementation(async (path: string) => {
-    if (path.startsWith('/workflows')) return { workflows: [{ id: WF, name: 'Containment' }] };
-    if (path.startsWith('/runs?')) return { runs: [run], nextCursor: path.includes('cursor=') ? null : 'next-page' };
-    throw new Error(`unexpected call ${path}`);
-  });
+  ({ requests } = fakeServer(({ url }) => {
+    if (url.startsWith('/workflows')) return { workflows: [] };
+    if (url.startsWith('/runs?')) {
+      const page: RunPage = { runs: [run], nextCursor: url.includes('cursor=') ? null : 'next-page' };
+      return page;
+    }
+    throw new Error(`unexpected call ${url}`);
+  }));
 });
 afterEach(() => {
   cleanup();
-  vi.mocked(api).mockReset();
+  vi.unstubAllGlobals();
 });
 
 describe('RunsPage', () => {
@@ -88,5 +86,14 @@ describe('RunsPage', () => {
     expect(row.textContent).toMatch(/failed/);
     expect(row.textContent).toMatch(/firewall unreachable/);
     expect(row.textContent).toMatch(/1.5 s/);
+  });
+
+  test('when the reply is not what the runs contract says then the page says so instead of rendering it', async () => {
+    fakeServer(({ url }) =>
+      url.startsWith('/runs?') ? { runs: [{ ...run, status: 'exploded' }], nextCursor: null } : { workflows: [] },
+    );
+    renderAt('/runs');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/not what this page expects/);
+    expect(screen.queryByTestId(`run-row-${run.id}`)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
+import type { RunRow } from '@autonomic/api';
 import { Link } from 'react-router';
 import { formatDate, formatDuration, shortId } from '../versions/format';
 import { StatusBadge } from '../versions/VersionStatusBadge';
-import type { RunRow } from './api';
 
 function duration(r: RunRow): string {
   if (!r.startedAt) return '—';

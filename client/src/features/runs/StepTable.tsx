@@ -1,6 +1,6 @@
+import type { RunStep } from '@autonomic/api';
 import { formatDuration } from '../versions/format';
 import { StatusBadge } from '../versions/VersionStatusBadge';
-import type { RunStep } from './api';
 
 /** Every attempt of the run in order; a row selects its node (and shows its attempts). */
 export function StepTable({

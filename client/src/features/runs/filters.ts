@@ -1,5 +1,5 @@
-import { RUN_STATUSES, type RunFilters, type RunMode } from './api';
-import type { RunStatus } from '../simulation/types';
+import type { RunMode, RunStatus } from '@autonomic/api';
+import { RUN_STATUSES, type RunFilters } from './api';
 
 const isStatus = (v: string | null): v is RunStatus => v !== null && RUN_STATUSES.some((s) => s === v);
 const isMode = (v: string | null): v is RunMode => v === 'live' || v === 'simulation';

@@ -1,8 +1,9 @@
+import type { RunDetail } from '@autonomic/api';
 import type { EditorGraph } from '@autonomic/workflow';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getVersion } from '../versions/api';
 import { graphOfDocument } from '../versions/graph';
-import { getRun, type RunDetail } from './api';
+import { getRun } from './api';
 
 /**
  * One run and the graph of its version; `refresh` reads the run again, at most a few

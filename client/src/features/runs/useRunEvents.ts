@@ -1,42 +1,30 @@
+import { RUN_STREAM_EVENTS, type RunStreamEvent, type RunStreamEventName, type StepStreamEvent } from '@autonomic/api';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { RunStatus, StepError } from '../simulation/types';
-
-/** A `run` event of the stream: a status change. */
-export interface RunEvent {
-  runId: string;
-  workflowId?: string;
-  status: RunStatus;
-  error?: StepError;
-  message?: string;
-}
-
-/** A `step` event: an attempt started or changed (runs of this server process only). */
-export interface StepEvent {
-  runId: string;
-  stepId: string;
-  stepKey: string;
-  attempt: number;
-  status: string;
-}
+import type { z } from 'zod';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'unsupported';
 
 export interface RunEventHandlers {
-  onRun?(e: RunEvent): void;
-  onStep?(e: StepEvent): void;
+  onRun?(e: RunStreamEvent): void;
+  onStep?(e: StepStreamEvent): void;
   /** After the stream came back: events may have been missed, so load again. */
   onReconnect?(): void;
+  /** A frame that is not what the contract says (dropped). @default a console warning */
+  onMalformed?(event: RunStreamEventName, data: string): void;
 }
 
 const MAX_BACKOFF_MS = 30_000;
 
-function parse<T>(e: MessageEvent): T | null {
+/** A frame's data parsed with its event's schema; null when it is not JSON or not that shape. */
+export function parseFrame<S extends z.ZodType>(schema: S, data: string): z.output<S> | null {
+  let json: unknown;
   try {
-    const v: T = JSON.parse(String(e.data));
-    return v;
+    json = JSON.parse(data);
   } catch {
     return null;
   }
+  const r = schema.safeParse(json);
+  return r.success ? r.data : null;
 }
 
 /**
@@ -77,13 +65,21 @@ export function useRunEvents(url: string | null, handlers: RunEventHandlers): St
           backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         }
       });
+      const malformed = (event: RunStreamEventName, data: string) => {
+        if (ref.current.onMalformed) ref.current.onMalformed(event, data);
+        else console.warn(`run stream: dropped a malformed ${event} event`, data);
+      };
       source.addEventListener('run', (e) => {
-        const v = parse<RunEvent>(e);
+        const data = String(e.data);
+        const v = parseFrame(RUN_STREAM_EVENTS.run, data);
         if (v) ref.current.onRun?.(v);
+        else malformed('run', data);
       });
       source.addEventListener('step', (e) => {
-        const v = parse<StepEvent>(e);
+        const data = String(e.data);
+        const v = parseFrame(RUN_STREAM_EVENTS.step, data);
         if (v) ref.current.onStep?.(v);
+        else malformed('step', data);
       });
     };
     open();

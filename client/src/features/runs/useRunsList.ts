@@ -1,6 +1,6 @@
+import type { RunRow, RunStreamEvent } from '@autonomic/api';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { getRun, listRuns, matchesFilters, type RunFilters, type RunRow } from './api';
-import type { RunEvent } from './useRunEvents';
+import { getRun, listRuns, matchesFilters, type RunFilters } from './api';
 
 const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
 
@@ -81,7 +81,7 @@ export function useRunsList(filters: RunFilters, key: string) {
 
   const mark = (id: string) => setFlash(new Set([id]));
 
-  const onRun = useCallback((e: RunEvent) => {
+  const onRun = useCallback((e: RunStreamEvent) => {
     const known = runsRef.current.some((r) => r.id === e.runId);
     if (known) {
       setRuns((rs) => rs.map((r) => (r.id === e.runId ? { ...r, status: e.status, error: e.error ?? r.error } : r)));

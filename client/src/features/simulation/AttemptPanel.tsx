@@ -1,8 +1,8 @@
 import { formatDuration } from '../versions/format';
 import { JsonBlock } from './JsonBlock';
-import type { Attempt } from './types';
+import type { TraceAttempt } from './traceOverlay';
 
-function Timing({ a }: { a: Attempt }) {
+function Timing({ a }: { a: TraceAttempt }) {
   const started = new Date(a.startedAt).toLocaleTimeString();
   const took = a.finishedAt !== undefined ? formatDuration(a.finishedAt - a.startedAt) : 'not finished';
   return (
@@ -13,7 +13,7 @@ function Timing({ a }: { a: Attempt }) {
 }
 
 /** Every attempt of one node in a run: status, timings, input, output, error, safety verdict, approval events. */
-export function AttemptPanel({ nodeId, attempts }: { nodeId: string; attempts: readonly Attempt[] }) {
+export function AttemptPanel({ nodeId, attempts }: { nodeId: string; attempts: readonly TraceAttempt[] }) {
   return (
     <section className="panel attempt-panel" data-testid="attempt-panel" aria-label={`Attempts of ${nodeId}`}>
       <h2>

@@ -1,28 +1,32 @@
 // @vitest-environment jsdom
+import type { EffectReportEntry } from '@autonomic/api';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
 import { EffectsReport, effectSentence } from './EffectsReport';
-import type { EffectEntry } from './types';
 
 afterEach(cleanup);
 
-const refused: EffectEntry = {
+const refused: EffectReportEntry = {
+  runId: 'simulation',
   stepId: 'block_ip',
   stepKey: 'block_ip',
   nodeType: 'block-ip',
   effect: 'destructive',
   action: 'block IP 203.0.113.7 for 24h',
   target: { kind: 'ip', value: '203.0.113.7' },
+  params: { ip: '203.0.113.7', duration: '24h' },
   decision: 'refused',
   reason: 'protected asset',
   criticality: 'high',
 };
-const notify: EffectEntry = {
+const notify: EffectReportEntry = {
+  runId: 'simulation',
   stepId: 'notify',
   stepKey: 'notify',
   nodeType: 'notify',
   effect: 'write',
   action: 'send a slack message to #soc',
+  params: { channel: '#soc' },
   decision: 'would-run',
 };
 

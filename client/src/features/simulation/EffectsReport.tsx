@@ -1,14 +1,14 @@
-import type { EffectEntry } from './types';
+import type { EffectReportEntry } from '@autonomic/api';
 import './simulation.css';
 
-const DECISION_LABEL: Record<EffectEntry['decision'], string> = {
+const DECISION_LABEL: Record<EffectReportEntry['decision'], string> = {
   'would-run': 'would run',
   refused: 'refused',
   'auto-ok': 'auto-ok',
 };
 
 /** The sentence a reviewer reads: "block IP 203.0.113.7 — refused: …, criticality high". */
-export function effectSentence(e: EffectEntry): string {
+export function effectSentence(e: EffectReportEntry): string {
   const why = [e.reason, e.criticality ? `criticality ${e.criticality}` : undefined].filter(Boolean).join(', ');
   return `${e.action} — ${DECISION_LABEL[e.decision]}${why ? `: ${why}` : ''}`;
 }
@@ -17,7 +17,7 @@ export function effectSentence(e: EffectEntry): string {
  * What a simulated run would have done to the world: every write and destructive step
  * that reached its effect, and whether the safety list would let it through.
  */
-export function EffectsReport({ effects, caption }: { effects: readonly EffectEntry[]; caption?: string }) {
+export function EffectsReport({ effects, caption }: { effects: readonly EffectReportEntry[]; caption?: string }) {
   if (effects.length === 0) {
     return (
       <p className="muted" data-testid="effects-report">

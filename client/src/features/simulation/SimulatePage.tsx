@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { SimulationView } from '@autonomic/api';
 import { documentToGraph } from '@autonomic/workflow';
 import { getVersion, getWorkflow } from '../versions/api';
 import { parsedOrNull } from '../versions/graph';
@@ -9,7 +10,6 @@ import { simulate, type SimulateInput } from './api';
 import { ApiErrorMessage } from './ApiErrorMessage';
 import { SimulationForm } from './SimulationForm';
 import { SimulationResultView } from './SimulationResultView';
-import type { SimulationResult } from './types';
 import '../versions/versions.css';
 import './simulation.css';
 
@@ -23,7 +23,7 @@ export function SimulatePage() {
     return { workflow, version, doc, graph: doc ? documentToGraph(doc) : null };
   }, `${id}|${number}`);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<SimulationResult | null>(null);
+  const [result, setResult] = useState<SimulationView | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
   const run = async (input: SimulateInput) => {

@@ -1,8 +1,8 @@
+import type { ApprovalOutcome } from '@autonomic/api';
 import { useId, useState, type FormEvent } from 'react';
 import { formatDuration } from '../versions/format';
 import type { SimulateInput } from './api';
 import { parseFixtures, parseJson } from './parseJson';
-import type { ApprovalPolicy } from './types';
 import { useElapsed } from './useElapsed';
 
 export interface SampleOption {
@@ -26,7 +26,7 @@ export function SimulationForm({ samples, busy, onRun }: Props) {
   const [sample, setSample] = useState(samples[0]?.name ?? '');
   const [eventText, setEventText] = useState('{\n  \n}');
   const [fixturesText, setFixturesText] = useState('');
-  const [approvals, setApprovals] = useState<ApprovalPolicy>('approved');
+  const [approvals, setApprovals] = useState<ApprovalOutcome>('approved');
   const elapsed = useElapsed(busy);
 
   const event = mode === 'paste' ? parseJson(eventText) : null;
@@ -162,6 +162,6 @@ export function SimulationForm({ samples, busy, onRun }: Props) {
   );
 }
 
-function approvalPolicy(v: string): ApprovalPolicy {
+function approvalPolicy(v: string): ApprovalOutcome {
   return v === 'rejected' || v === 'timeout' ? v : 'approved';
 }

@@ -1,3 +1,4 @@
+import type { SimulationView } from '@autonomic/api';
 import type { EditorGraph } from '@autonomic/workflow';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -7,10 +8,9 @@ import { StatusBadge } from '../versions/VersionStatusBadge';
 import { AttemptPanel } from './AttemptPanel';
 import { EffectsReport } from './EffectsReport';
 import { attemptsByStep, traceOverlay } from './traceOverlay';
-import type { SimulationResult } from './types';
 
 /** A simulation's outcome: status, the trace on the canvas, a node's attempts, the effects report. */
-export function SimulationResultView({ result, graph }: { result: SimulationResult; graph: EditorGraph }) {
+export function SimulationResultView({ result, graph }: { result: SimulationView; graph: EditorGraph }) {
   const overlay = useMemo(() => traceOverlay(result, graph), [result, graph]);
   const byStep = useMemo(() => attemptsByStep(result.trace), [result.trace]);
   const [selected, setSelected] = useState<string | null>(result.path[result.path.length - 1] ?? null);

@@ -1,20 +1,13 @@
+import { simulationsApi, type SimulateBody } from '@autonomic/api';
 import { api } from '../../api/client';
-import type { ApprovalPolicy, SamplesResult, SimulationResult } from './types';
 
-export interface SimulateInput {
-  event?: unknown;
-  /** A stored sample's name: its event and fixtures unless given. */
-  sample?: string;
-  fixtures?: Record<string, unknown>;
-  approvals?: ApprovalPolicy;
-}
+/** What to simulate: an event or a stored sample's name, fixtures, how approvals answer. */
+export type SimulateInput = SimulateBody;
 
-const version = (id: string, number: number) => `/workflows/${encodeURIComponent(id)}/versions/${number}`;
+/** Simulates a version (nothing is sent); the run is stored as a simulation. */
+export const simulate = (id: string, number: number, input: SimulateInput) =>
+  api(simulationsApi.simulate, { params: { id, number }, body: input });
 
-export function simulate(id: string, number: number, input: SimulateInput): Promise<SimulationResult> {
-  return api(`${version(id, number)}/simulate`, { method: 'POST', body: input });
-}
-
-export function simulateSamples(id: string, number: number): Promise<SamplesResult> {
-  return api(`${version(id, number)}/simulate-samples`, { method: 'POST' });
-}
+/** Simulates every stored sample of a version and checks each against its expectation. */
+export const simulateSamples = (id: string, number: number) =>
+  api(simulationsApi.simulateSamples, { params: { id, number } });

@@ -1,14 +1,13 @@
 import { documentToGraph } from '@autonomic/workflow';
 import { describe, expect, test } from 'vitest';
 import { copyOfBase, parsedDocument } from '../versions/testing';
-import { traceOverlay } from './traceOverlay';
-import type { Attempt } from './types';
+import { traceOverlay, type TraceAttempt } from './traceOverlay';
 
 /** start → enrich → check ─true→ block ─out→ notify, ─error→ failed; check ─false→ done */
 const graph = documentToGraph(parsedDocument(copyOfBase()));
 
 let clock = 0;
-function attempt(stepId: string, over: Partial<Attempt> = {}): Attempt {
+function attempt(stepId: string, over: Partial<TraceAttempt> = {}): TraceAttempt {
   clock += 1;
   return {
     stepId,
@@ -26,7 +25,7 @@ const refusedBlock = attempt('block', {
   nodeType: 'block-ip',
   status: 'failed',
   port: 'error',
-  error: { kind: 'safety', message: 'refused: 203.0.113.7 is protected' },
+  error: { kind: 'safety', message: 'refused: 203.0.113.7 is protected', retryable: false },
   safety: { decision: 'refuse', reason: '203.0.113.7 is protected: egress', criticality: 'high' },
 });
 
@@ -35,7 +34,7 @@ describe('traceOverlay', () => {
     const trace = [
       attempt('enrich'),
       attempt('check', { nodeType: 'condition', port: 'false' }),
-      attempt('done', { port: null }),
+      attempt('done', { port: undefined }),
     ];
     const o = traceOverlay({ status: 'succeeded', trace }, graph);
     expect(o.nodes['enrich']).toEqual({ state: 'succeeded', note: 'succeeded' });
@@ -48,14 +47,14 @@ describe('traceOverlay', () => {
   });
 
   test('when the run has ended then steps it never reached are grey (skipped)', () => {
-    const trace = [attempt('enrich'), attempt('check', { port: 'false' }), attempt('done', { port: null })];
+    const trace = [attempt('enrich'), attempt('check', { port: 'false' }), attempt('done', { port: undefined })];
     const o = traceOverlay({ status: 'succeeded', trace }, graph);
     expect(o.nodes['block']).toEqual({ state: 'skipped', note: 'not reached' });
     expect(o.nodes['notify']).toEqual({ state: 'skipped', note: 'not reached' });
   });
 
   test('when the run is still going then unreached steps carry no decoration', () => {
-    const trace = [attempt('enrich', { status: 'running', port: null })];
+    const trace = [attempt('enrich', { status: 'running', port: undefined })];
     const o = traceOverlay({ status: 'running', trace }, graph);
     expect(o.nodes['enrich']).toEqual({ state: 'running', note: 'running' });
     expect(o.nodes['check']).toBeUndefined();
@@ -63,15 +62,24 @@ describe('traceOverlay', () => {
 
   test('when a step failed after retries then it is red with the attempts and the error', () => {
     const trace = [
-      attempt('enrich', { status: 'failed', port: null, error: { kind: 'network', message: 'timeout' } }),
-      attempt('enrich', { attempt: 2, status: 'failed', port: null, error: { kind: 'network', message: 'timeout' } }),
+      attempt('enrich', {
+        status: 'failed',
+        port: undefined,
+        error: { kind: 'network', message: 'timeout', retryable: true },
+      }),
+      attempt('enrich', {
+        attempt: 2,
+        status: 'failed',
+        port: undefined,
+        error: { kind: 'network', message: 'timeout', retryable: true },
+      }),
     ];
     const o = traceOverlay({ status: 'failed', trace }, graph);
     expect(o.nodes['enrich']).toEqual({ state: 'failed', note: 'failed after 2 attempts: timeout' });
   });
 
   test('when a retry succeeds then the step is green and says how many attempts', () => {
-    const trace = [attempt('enrich', { status: 'failed', port: null }), attempt('enrich', { attempt: 2 })];
+    const trace = [attempt('enrich', { status: 'failed', port: undefined }), attempt('enrich', { attempt: 2 })];
     const o = traceOverlay({ status: 'running', trace }, graph);
     expect(o.nodes['enrich']).toEqual({ state: 'succeeded', note: 'succeeded after 2 attempts' });
   });
@@ -81,7 +89,7 @@ describe('traceOverlay', () => {
       attempt('enrich'),
       attempt('check', { port: 'true' }),
       refusedBlock,
-      attempt('failed', { port: null }),
+      attempt('failed', { port: undefined }),
     ];
     const o = traceOverlay({ status: 'failed', trace }, graph);
     expect(o.nodes['block']).toEqual({ state: 'refused', note: 'refused: 203.0.113.7 is protected: egress' });
@@ -90,13 +98,13 @@ describe('traceOverlay', () => {
   });
 
   test('when an approval waits then it is waiting and says so', () => {
-    const trace = [attempt('enrich'), attempt('check', { nodeType: 'approval', status: 'waiting', port: null })];
+    const trace = [attempt('enrich'), attempt('check', { nodeType: 'approval', status: 'waiting', port: undefined })];
     const o = traceOverlay({ status: 'waiting', trace }, graph);
     expect(o.nodes['check']).toEqual({ state: 'waiting', note: 'awaiting approval' });
   });
 
   test('when a run was cancelled mid-step then the step is grey with "cancelled"', () => {
-    const trace = [attempt('enrich', { status: 'cancelled', port: null })];
+    const trace = [attempt('enrich', { status: 'cancelled', port: undefined })];
     const o = traceOverlay({ status: 'cancelled', trace }, graph);
     expect(o.nodes['enrich']).toEqual({ state: 'skipped', note: 'cancelled' });
   });

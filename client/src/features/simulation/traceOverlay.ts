@@ -1,6 +1,12 @@
 import { NOTE_TYPE, type EditorGraph } from '@autonomic/workflow';
 import type { CanvasOverlay, NodeDecoration } from '../../editor/contracts';
-import type { Attempt, RunStatus } from './types';
+import type { Attempt, RunStatus, StepStatus } from '@autonomic/api';
+
+/**
+ * An attempt as the trace views read it: a simulation's `Attempt`, or a stored run's
+ * step row read as one (`attemptOf` in runs/api.ts), whose status may be any `StepStatus`.
+ */
+export type TraceAttempt = Omit<Attempt, 'runId' | 'status'> & { status: StepStatus };
 
 const ENDED: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'cancelled']);
 
@@ -10,8 +16,8 @@ export function shorten(text: string, max = 48): string {
 }
 
 /** Attempts grouped by step id, in the order they started. */
-export function attemptsByStep(trace: readonly Attempt[]): Map<string, Attempt[]> {
-  const m = new Map<string, Attempt[]>();
+export function attemptsByStep(trace: readonly TraceAttempt[]): Map<string, TraceAttempt[]> {
+  const m = new Map<string, TraceAttempt[]>();
   for (const a of [...trace].sort((x, y) => x.startedAt - y.startedAt)) {
     const list = m.get(a.stepId);
     if (list) list.push(a);
@@ -21,8 +27,8 @@ export function attemptsByStep(trace: readonly Attempt[]): Map<string, Attempt[]
 }
 
 /** The last attempt of each step key (a for-each body step has one key per item). */
-function lastPerKey(attempts: readonly Attempt[]): Attempt[] {
-  const last = new Map<string, Attempt>();
+function lastPerKey(attempts: readonly TraceAttempt[]): TraceAttempt[] {
+  const last = new Map<string, TraceAttempt>();
   for (const a of attempts) {
     const seen = last.get(a.stepKey);
     if (!seen || a.attempt >= seen.attempt) last.set(a.stepKey, a);
@@ -30,7 +36,7 @@ function lastPerKey(attempts: readonly Attempt[]): Attempt[] {
   return [...last.values()];
 }
 
-function decorationOf(attempts: readonly Attempt[]): NodeDecoration {
+function decorationOf(attempts: readonly TraceAttempt[]): NodeDecoration {
   const last = lastPerKey(attempts);
   const retried = attempts.length > last.length;
   const refused = last.find((a) => a.safety?.decision === 'refuse');
@@ -58,7 +64,10 @@ function decorationOf(attempts: readonly Attempt[]): NodeDecoration {
  * marked `taken`. The trigger counts as taken as soon as a step ran. Every note says
  * the outcome in words too, so that colour is never the only cue.
  */
-export function traceOverlay(run: { status: RunStatus; trace: readonly Attempt[] }, graph: EditorGraph): CanvasOverlay {
+export function traceOverlay(
+  run: { status: RunStatus; trace: readonly TraceAttempt[] },
+  graph: EditorGraph,
+): CanvasOverlay {
   const overlay: Required<Pick<CanvasOverlay, 'nodes' | 'edges'>> = { nodes: {}, edges: {} };
   const byStep = attemptsByStep(run.trace);
   const ended = ENDED.has(run.status);

@@ -1,12 +1,19 @@
-/** Approval tasks as the API shows them, with what the caller may do. */
-import type { Actor } from '@autonomic/api';
+/** Approval tasks as the API shows them (`ApprovalTask` of the contract), with what the caller may do. */
+import type { Actor, ApprovalTask, Standing } from '@autonomic/api';
 import type { ApprovalRow } from '../../store/approvals';
 import { standingOf } from './access';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function approvalView(a: ApprovalRow, actor?: Actor) {
-  const view = {
+function standing(a: ApprovalRow, actor: Actor): Standing {
+  if (a.status !== 'pending') return { canDecide: false, reason: 'already_decided' };
+  if (a.decisions.some((d) => d.userId === actor.userId)) return { canDecide: false, reason: 'already_voted' };
+  const s = standingOf(actor, a.spec, a.escalationLevel);
+  return s.ok ? { canDecide: true, level: s.level, breakGlass: s.breakGlass } : { canDecide: false, reason: s.code };
+}
+
+export function approvalView(a: ApprovalRow, actor?: Actor): ApprovalTask {
+  const view: ApprovalTask = {
     id: a.id,
     taskId: a.taskId,
     runId: a.runId,
@@ -32,17 +39,5 @@ export function approvalView(a: ApprovalRow, actor?: Actor) {
     createdAt: a.createdAt.toISOString(),
     decidedAt: iso(a.decidedAt),
   };
-  if (!actor) return view;
-  const s = standingOf(actor, a.spec, a.escalationLevel);
-  const you =
-    a.status !== 'pending'
-      ? { canDecide: false, reason: 'already_decided' }
-      : a.decisions.some((d) => d.userId === actor.userId)
-        ? { canDecide: false, reason: 'already_voted' }
-        : s.ok
-          ? { canDecide: true, level: s.level, breakGlass: s.breakGlass }
-          : { canDecide: false, reason: s.code };
-  return { ...view, you };
+  return actor ? { ...view, you: standing(a, actor) } : view;
 }
-
-export type ApprovalView = ReturnType<typeof approvalView>;

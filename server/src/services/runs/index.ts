@@ -1,3 +1,2 @@
 export { createRunStarter, type RunStarterService } from './starter';
 export { createRunService, type RunService, type RunListQuery } from './service';
-export type { RunListView, RunDetailView } from './views';

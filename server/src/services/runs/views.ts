@@ -1,11 +1,16 @@
-/** Runs as the API shows them: no engine internals (tokens, loop counters), steps as a trace. */
+/** Runs as the API shows them (`RunRow`, `RunDetail` of the contract): no engine internals, steps as a trace. */
+import { RunError, StepDetails, StepError, type RunDetail, type RunRow, type RunStep } from '@autonomic/api';
 import type { RunDetailRow, RunListRow } from '../../store/runs-query';
 import type { ApprovalRow } from '../../store/approvals';
 import { approvalView } from '../approvals/views';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function runListView(r: RunListRow) {
+/** The engine wrote these JSON columns; reading them back checks they still have its shape. */
+const runError = (v: unknown): RunError | null => (v == null ? null : RunError.parse(v));
+const stepError = (v: unknown): StepError | null => (v == null ? null : StepError.parse(v));
+
+export function runListView(r: RunListRow): RunRow {
   return {
     id: r.id,
     workflow: { id: r.workflowId, slug: r.workflow.slug, name: r.workflow.name },
@@ -13,7 +18,7 @@ export function runListView(r: RunListRow) {
     mode: r.mode,
     status: r.status,
     trigger: r.triggerType,
-    error: r.error ?? null,
+    error: runError(r.error),
     parentRunId: r.parentRunId,
     createdById: r.createdById,
     eventTimestamp: iso(r.eventTimestamp),
@@ -28,7 +33,26 @@ function messageOf(state: unknown): string | null {
   return typeof m === 'string' ? m : null;
 }
 
-export function runDetailView(r: RunDetailRow, approvals: readonly ApprovalRow[]) {
+function stepView(s: RunDetailRow['steps'][number]): RunStep {
+  return {
+    id: s.id,
+    stepKey: s.stepKey,
+    stepId: s.stepId,
+    nodeType: s.nodeType,
+    attempt: s.attempt,
+    status: s.status,
+    effect: s.effectClass,
+    input: s.input ?? null,
+    output: s.output ?? null,
+    error: stepError(s.error),
+    port: s.port,
+    details: StepDetails.parse(s.details ?? {}),
+    startedAt: s.startedAt.toISOString(),
+    finishedAt: iso(s.finishedAt),
+  };
+}
+
+export function runDetailView(r: RunDetailRow, approvals: readonly ApprovalRow[]): RunDetail {
   return {
     ...runListView(r),
     event: r.input,
@@ -36,22 +60,7 @@ export function runDetailView(r: RunDetailRow, approvals: readonly ApprovalRow[]
     message: messageOf(r.state),
     wakeAt: iso(r.wakeAt),
     dedupeKey: r.dedupeKey,
-    steps: r.steps.map((s) => ({
-      id: s.id,
-      stepKey: s.stepKey,
-      stepId: s.stepId,
-      nodeType: s.nodeType,
-      attempt: s.attempt,
-      status: s.status,
-      effect: s.effectClass,
-      input: s.input ?? null,
-      output: s.output ?? null,
-      error: s.error ?? null,
-      port: s.port,
-      details: s.details ?? {},
-      startedAt: s.startedAt.toISOString(),
-      finishedAt: iso(s.finishedAt),
-    })),
+    steps: r.steps.map(stepView),
     approvals: approvals.map((a) => approvalView(a)),
     children: r.subRuns.map((c) => ({
       id: c.id,
@@ -61,6 +70,3 @@ export function runDetailView(r: RunDetailRow, approvals: readonly ApprovalRow[]
     })),
   };
 }
-
-export type RunListView = ReturnType<typeof runListView>;
-export type RunDetailView = ReturnType<typeof runDetailView>;

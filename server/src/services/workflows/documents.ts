@@ -12,6 +12,7 @@ import {
   type Problem,
   type WorkflowDocument,
 } from '@autonomic/workflow';
+import { withinBounds } from '@autonomic/api';
 import { z } from 'zod';
 import { ValidationError, type ErrorDetail } from '../../errors';
 
@@ -41,24 +42,6 @@ export function problemDetails(problems: readonly Problem[]): ErrorDetail[] {
     path: ['document', p.nodeId, p.path].filter(Boolean).join('.'),
     message: p.message,
   }));
-}
-
-/**
- * Whether a JSON value nests at most `maxDepth` levels and holds at most `maxValues`
- * values. Iterative: a 10,000-deep value costs a loop, not a stack overflow.
- */
-export function withinBounds(value: unknown, maxDepth: number = LIMITS.maxDepth, maxValues = 200_000): boolean {
-  const stack: Array<{ v: unknown; d: number }> = [{ v: value, d: 0 }];
-  let count = 0;
-  while (stack.length > 0) {
-    const top = stack.pop();
-    if (!top) break;
-    if (++count > maxValues) return false;
-    if (typeof top.v !== 'object' || top.v === null) continue;
-    if (top.d >= maxDepth) return false;
-    for (const child of Object.values(top.v)) stack.push({ v: child, d: top.d + 1 });
-  }
-  return true;
 }
 
 function refuse(problems: Problem[]): never {

@@ -1,0 +1,6 @@
+/** The run, step, approval, simulation and live-event types both sides read. */
+export * from './approvals';
+export * from './json';
+export * from './runs';
+export * from './simulations';
+export * from './sse';

@@ -1,0 +1,79 @@
+/**
+ * Simulations as the API answers them: the real engine's outcome with simulated effects,
+ * its trace, the effects report (what the run would have done to the world) and, for a
+ * stored sample, whether it met the sample's expectation.
+ */
+import { z } from 'zod';
+import { RunStatus } from '../routes/common';
+import { Attempt, Criticality, RunError, Target } from './runs';
+
+/** One write or destructive step that reached its effect (its last attempt), in the order they ran. */
+export const EffectReportEntry = z.object({
+  /** The engine's run id (a sub-workflow's child run has its own). */
+  runId: z.string(),
+  stepId: z.string(),
+  stepKey: z.string(),
+  nodeType: z.string(),
+  effect: z.enum(['write', 'destructive']),
+  /** What would have happened, in words: "block IP 203.0.113.7 for 24h". */
+  action: z.string(),
+  target: Target.optional(),
+  /** The rendered params (secret names only). */
+  params: z.unknown(),
+  decision: z.enum(['would-run', 'refused', 'auto-ok']),
+  reason: z.string().optional(),
+  criticality: Criticality.optional(),
+});
+export type EffectReportEntry = z.infer<typeof EffectReportEntry>;
+
+/** The outcome of checking a run against its sample's `expect`. */
+export const SampleCheck = z.object({
+  sample: z.string(),
+  passed: z.boolean(),
+  /** In words, e.g. `expected status succeeded, got failed`. */
+  failures: z.array(z.string()),
+});
+export type SampleCheck = z.infer<typeof SampleCheck>;
+
+/** What simulating a version answers. */
+export const SimulationView = z.object({
+  /** The stored run's id (every simulation is kept as a run). */
+  runId: z.uuid(),
+  status: RunStatus,
+  /** Step keys in completion order. */
+  path: z.array(z.string()),
+  /** Every attempt of the run and its child runs, in start order. */
+  trace: z.array(Attempt),
+  effects: z.array(EffectReportEntry),
+  /** Simulated time: a one-day approval wait shows as a day. */
+  durationMs: z.number(),
+  output: z.unknown().optional(),
+  message: z.string().optional(),
+  error: RunError.optional(),
+  /** Set for a stored sample simulated as it is. */
+  check: SampleCheck.optional(),
+});
+export type SimulationView = z.infer<typeof SimulationView>;
+
+/** One stored sample's simulated run and its check. */
+export const SampleRun = z.object({
+  sample: z.string(),
+  runId: z.uuid(),
+  status: RunStatus,
+  path: z.array(z.string()),
+  effects: z.array(EffectReportEntry),
+  passed: z.boolean(),
+  failures: z.array(z.string()),
+});
+export type SampleRun = z.infer<typeof SampleRun>;
+
+/** What simulating every stored sample answers. */
+export const SamplesResult = z.object({
+  workflowId: z.uuid(),
+  number: z.number().int(),
+  passed: z.boolean(),
+  /** Whether these runs completed the review policy and approved the version. */
+  approved: z.boolean(),
+  results: z.array(SampleRun),
+});
+export type SamplesResult = z.infer<typeof SamplesResult>;
