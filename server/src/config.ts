@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -7,6 +8,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+/** An empty variable (`X=`) counts as unset. */
+const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
 const list = z.string().transform((s) =>
   s
     .split(',')
@@ -21,6 +24,10 @@ export const ConfigSchema = z.object({
   /** External PostgreSQL; unset = the embedded one in DATA_DIR/pg. */
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default(`${REPO_ROOT}data`),
+  /** The embedded cluster's data directory (when DATABASE_URL is unset). Unset or empty = DATA_DIR/pg. */
+  EMBEDDED_PG_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
+  /** The embedded cluster's TCP port on 127.0.0.1. Unset or empty = a free port. */
+  EMBEDDED_PG_PORT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(65_535).optional()),
   /** 32 bytes, base64: encrypts connector secrets. Unset = a generated key file in DATA_DIR. */
   SECRET_KEY: z.string().optional(),
   /** Seed demo users and example playbooks into an empty database. */
@@ -42,6 +49,12 @@ export const ConfigSchema = z.object({
   CHECK_RESPONSES: bool.default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** Where the embedded PostgreSQL of this configuration lives and listens. */
+export function embeddedPostgresOf(config: Config): { dataDir: string; port?: number } {
+  const dataDir = config.EMBEDDED_PG_DIR ?? join(config.DATA_DIR, 'pg');
+  return config.EMBEDDED_PG_PORT === undefined ? { dataDir } : { dataDir, port: config.EMBEDDED_PG_PORT };
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);

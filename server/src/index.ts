@@ -3,7 +3,7 @@
  * migrate, seed demo data on an empty database, serve, and shut down cleanly.
  */
 import { join } from 'node:path';
-import { loadConfig, REPO_ROOT } from './config';
+import { embeddedPostgresOf, loadConfig, REPO_ROOT } from './config';
 import { serveClient } from './http/client-static';
 import type { AppContext } from './context';
 import { openDatabase } from './db/database';
@@ -17,7 +17,8 @@ const log = createLogger(config.LOG_LEVEL);
 const t0 = performance.now();
 
 const db = await openDatabase({
-  embedded: { dataDir: process.env.EMBEDDED_PG_DIR ?? join(config.DATA_DIR, 'pg'), stopOnSignals: false },
+  url: config.DATABASE_URL,
+  embedded: { ...embeddedPostgresOf(config), stopOnSignals: false },
 });
 log.info({ timings: db.timings, migrations: db.migrations, embedded: Boolean(db.embedded) }, 'database ready');
 

@@ -14,9 +14,8 @@ export const EMBEDDED_DATABASE = 'autonomic';
 
 export interface OpenDatabaseOptions {
   /**
-   * A PostgreSQL URL. When neither this nor DATABASE_URL is set, the embedded cluster
-   * is started (see `embedded`).
-   * @default process.env.DATABASE_URL
+   * A PostgreSQL URL (the server passes `config.DATABASE_URL`). Unset or empty: the
+   * embedded cluster is started (see `embedded`).
    */
   url?: string;
   /** Options of the embedded cluster, when it is used. */
@@ -71,8 +70,8 @@ export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
 }
 
 /**
- * Opens the database: DATABASE_URL (or `url`) if set, else the embedded cluster in
- * `./data/pg`; applies pending migrations; returns a connected PrismaClient.
+ * Opens the database: `url` if set, else the embedded cluster (in `<repo>/data/pg` unless
+ * `embedded.dataDir` says otherwise); applies pending migrations; returns a connected PrismaClient.
  *
  * @example
  * const db = await openDatabase();
@@ -81,7 +80,7 @@ export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
-  let url = options.url ?? process.env.DATABASE_URL;
+  let url = options.url;
   const t0 = performance.now();
   if (!url) {
     embedded = await startEmbeddedPostgres(options.embedded);

@@ -17,12 +17,14 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export interface EmbeddedPostgresOptions {
   /**
    * The cluster's data directory; created and initialised on first start.
-   * @default process.env.EMBEDDED_PG_DIR, else `<repo>/data/pg`
+   * The server passes `EMBEDDED_PG_DIR`, else `DATA_DIR/pg` (config.ts `embeddedPostgresOf`).
+   * @default `<repo>/data/pg`
    */
   dataDir?: string;
   /**
    * TCP port on 127.0.0.1.
-   * @default process.env.EMBEDDED_PG_PORT, else a free port
+   * The server passes `EMBEDDED_PG_PORT` (config.ts `embeddedPostgresOf`).
+   * @default a free port
    */
   port?: number;
   /** Extra `postgres` flags, e.g. `['-c', 'fsync=off']` for throw-away test clusters. */
@@ -179,7 +181,7 @@ async function canConnect(url: string): Promise<boolean> {
  * await pg.stop();
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
-  const dataDir = resolve(options.dataDir ?? process.env.EMBEDDED_PG_DIR ?? join(REPO_ROOT, 'data', 'pg'));
+  const dataDir = resolve(options.dataDir ?? join(REPO_ROOT, 'data', 'pg'));
   const created = !(await exists(join(dataDir, 'PG_VERSION')));
   const onLog = options.onLog ?? ((): void => {});
 
@@ -195,9 +197,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
 
   const EmbeddedPostgresClass = await loadEmbeddedPostgres();
   const password = created ? randomBytes(18).toString('base64url') : (await readCredentials(dataDir)).password;
-  const configuredPort =
-    options.port ?? (process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined);
-  const port = configuredPort ?? (await freePort());
+  const port = options.port ?? (await freePort());
   const log: string[] = [];
   const cluster = new EmbeddedPostgresClass({
     databaseDir: dataDir,

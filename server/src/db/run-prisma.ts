@@ -1,6 +1,7 @@
 /**
  * `npm run prisma -- <args>`: the Prisma CLI against DATABASE_URL or, when that is unset,
- * the embedded cluster's `autonomic` database (started for the command, then stopped).
+ * the embedded cluster's `autonomic` database (started for the command, then stopped),
+ * both read through the server's config (`EMBEDDED_PG_DIR`, else `DATA_DIR/pg`).
  *
  * Before `migrate dev` we apply pending migrations ourselves: the 6.19 wasm engine can
  * use the shadow database only once per command, so `migrate dev` that first applies
@@ -12,6 +13,7 @@
  * npm run prisma -- migrate status
  */
 import { performance } from 'node:perf_hooks';
+import { embeddedPostgresOf, loadConfig } from '../config';
 import { ensureDatabase, EMBEDDED_DATABASE } from './database';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 import { applyMigrations } from './migrate';
@@ -19,9 +21,10 @@ import { runPrismaCli } from './prisma-cli';
 
 const args = process.argv.slice(2);
 let embedded: EmbeddedPostgres | undefined;
-let url = process.env.DATABASE_URL;
+const config = loadConfig();
+let url = config.DATABASE_URL;
 if (!url) {
-  embedded = await startEmbeddedPostgres();
+  embedded = await startEmbeddedPostgres(embeddedPostgresOf(config));
   await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
   url = embedded.urlFor(EMBEDDED_DATABASE);
 }
