@@ -25,11 +25,6 @@ const KEY_BYTES = 64;
 const MAX_N = 2 ** 20;
 const MAX_RP = 32;
 
-/** The password policy for passwords people choose (demo users are seeded directly). */
-export const MIN_PASSWORD_LENGTH = 12;
-/** Bounds the work one request can cause. */
-export const MAX_PASSWORD_LENGTH = 1024;
-
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   // Node refuses scrypt when 128·N·r exceeds maxmem (32 MiB by default, exactly N=2^15, r=8).
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
