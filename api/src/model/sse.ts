@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { RunStatus } from '../routes/common';
-import { AttemptStatus, RunError, StepError } from './runs';
+import { Attempt, RunError } from './runs';
 
 /** `run`: a run's status changed (runs of other server processes too, with id and status only). */
 export const RunStreamEvent = z.object({
@@ -17,20 +17,21 @@ export const RunStreamEvent = z.object({
 });
 export type RunStreamEvent = z.infer<typeof RunStreamEvent>;
 
-/** `step`: an attempt started, started waiting or ended (runs of the serving process only). */
-export const StepStreamEvent = z.object({
+/** `step`: an attempt started, started waiting or ended (runs of the serving process only); no input or output. */
+export const StepStreamEvent = Attempt.pick({
+  stepId: true,
+  stepKey: true,
+  nodeType: true,
+  attempt: true,
+  status: true,
+  startedAt: true,
+  finishedAt: true,
+  port: true,
+  error: true,
+}).extend({
+  /** The run's row id. */
   runId: z.string(),
   workflowId: z.string().optional(),
-  stepId: z.string(),
-  stepKey: z.string(),
-  nodeType: z.string(),
-  attempt: z.number().int(),
-  status: AttemptStatus,
-  /** Epoch ms. */
-  startedAt: z.number(),
-  finishedAt: z.number().optional(),
-  port: z.string().optional(),
-  error: StepError.optional(),
 });
 export type StepStreamEvent = z.infer<typeof StepStreamEvent>;
 
