@@ -46,7 +46,7 @@ export type BodyOf<C extends RouteContract> =
 
 /** What the server's handler returns: the response schema's input (Dates allowed where it sends instants). */
 export type ReplyOf<C extends RouteContract> =
-  Schema<C, 'response'> extends z.ZodType ? z.input<Schema<C, 'response'>> : unknown;
+  Schema<C, 'response'> extends z.ZodType ? z.input<Schema<C, 'response'>> : void;
 /** What the client gets once the reply is parsed. */
 export type ResultOf<C extends RouteContract> =
   Schema<C, 'response'> extends z.ZodType ? z.output<Schema<C, 'response'>> : void;

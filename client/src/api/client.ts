@@ -80,20 +80,23 @@ async function send(method: string, url: string, body: unknown, signal: AbortSig
   return json;
 }
 
+interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** The request may be left out when nothing in it is required (no params, no body). */
+type ApiArgs<C extends RouteContract> =
+  Partial<RequestOf<C>> extends RequestOf<C>
+    ? [request?: RequestOf<C>, init?: CallOptions]
+    : [request: RequestOf<C>, init?: CallOptions];
+
 /**
  * Calls a route of the API contract: the URL comes from its path and params, the reply
  * is parsed with its response schema (a malformed reply is a `ContractError`).
  *
  * @example const run = await api(runsApi.get, { params: { id } });
  */
-export async function api<C extends RouteContract>(
-  route: C,
-  ...[request, init]: keyof RequestOf<C> extends never
-    ? [request?: RequestOf<C>, init?: { signal?: AbortSignal }]
-    : {} extends RequestOf<C>
-      ? [request?: RequestOf<C>, init?: { signal?: AbortSignal }]
-      : [request: RequestOf<C>, init?: { signal?: AbortSignal }]
-): Promise<ResultOf<C>> {
+export async function api<C extends RouteContract>(route: C, ...[request, init]: ApiArgs<C>): Promise<ResultOf<C>> {
   const r = (request ?? {}) as Parts;
   const json = await send(route.method.toUpperCase(), urlFor(route, r), r.body, init?.signal);
   if (!route.response) return json as ResultOf<C>;

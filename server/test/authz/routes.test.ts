@@ -6,7 +6,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '@autonomic/api';
+import { ROLES, ROUTES, type RouteContract } from '@autonomic/api';
 import type { RegisteredRoute } from '../../src/http/route';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { ACCESS_TABLE, CALLERS, expectedGate, type Allowed, type Caller } from './access-table';
@@ -93,6 +93,18 @@ describe('route access', () => {
         rule: ACCESS_TABLE[routeKey(route)],
       });
     }
+  });
+
+  it('when the server registers its routes then each is a contract of @autonomic/api, every contract is registered, and every JSON route declares its reply', () => {
+    const contracts = new Set<RouteContract>(Object.values(ROUTES).flatMap((area) => Object.values(area)));
+    const registered = new Set<RouteContract>(t.server.routes);
+    expect(t.server.routes.filter((r) => !contracts.has(r)).map(routeKey)).toEqual([]);
+    expect([...contracts].filter((c) => !registered.has(c)).map(routeKey)).toEqual([]);
+    // A route without a response schema must say what it answers instead (a stream, a file) or answer 204.
+    const undeclared = t.server.routes.filter(
+      (r) => !r.response && !r.produces && r.status !== undefined && r.status !== 204,
+    );
+    expect(undeclared.map(routeKey)).toEqual([]);
   });
 
   it('when a route takes a body then its schema refuses the walk’s invalid body (the webhook alone takes any JSON)', () => {

@@ -15,6 +15,7 @@ const ctx = {
   clock: systemClock,
 };
 const received: unknown[] = [];
+const Ok = z.object({ ok: z.boolean() });
 const { app } = buildApp({
   ctx,
   authenticator: { authenticate: async () => null },
@@ -28,6 +29,7 @@ const { app } = buildApp({
           tag: 'test',
           access: 'public',
           body: z.object({ name: z.string().min(1), data: z.unknown().optional() }),
+          response: Ok,
         },
         async ({ body }) => {
           received.push(body);
@@ -44,6 +46,7 @@ const { app } = buildApp({
           access: 'public',
           params: z.object({ id: z.string().max(200) }),
           query: z.object({ q: z.string().optional() }),
+          response: Ok,
         },
         async ({ params }) => {
           received.push(params);
@@ -51,9 +54,12 @@ const { app } = buildApp({
         },
       ),
     (api) =>
-      api.add({ method: 'get', path: '/secret', summary: 's', tag: 'test', access: ['admin'] }, async () => ({
-        ok: true,
-      })),
+      api.add(
+        { method: 'get', path: '/secret', summary: 's', tag: 'test', access: ['admin'], response: Ok },
+        async () => ({
+          ok: true,
+        }),
+      ),
   ],
 });
 

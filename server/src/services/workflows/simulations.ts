@@ -10,7 +10,7 @@ import { simulate, TERMINAL, type ApprovalPolicy, type SafetyList } from '../../
 import type { Actor, SamplesResult, SimulationView } from '@autonomic/api';
 import { AppError, ValidationError } from '../../errors';
 import { transaction } from '../../store/db';
-import { insertSimulationRun, type SampleCheck } from '../../store/simulations';
+import { insertSimulationRun } from '../../store/simulations';
 import { publishedDocumentResolver, type VersionRecord } from '../../store/versions';
 import type { SafetySource } from '../contracts';
 import { loadStored, problemDetails } from './documents';
