@@ -7,6 +7,7 @@
  * deadline and, per level, who may decide (level 0: the first approvers; 1…: the
  * escalation chain, possibly break glass).
  */
+import { ApprovalVote } from '@autonomic/api';
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { ApprovalStatus } from '../generated/prisma/enums';
@@ -35,16 +36,8 @@ export const ApprovalSpec = z.object({
 });
 export type ApprovalSpec = z.infer<typeof ApprovalSpec>;
 
-export const ApprovalVote = z.object({
-  userId: z.string(),
-  username: z.string(),
-  decision: z.enum(['approved', 'rejected']),
-  comment: z.string().optional(),
-  level: z.number().int(),
-  breakGlass: z.boolean(),
-  at: z.string(),
-});
-export type ApprovalVote = z.infer<typeof ApprovalVote>;
+/** A vote is stored in the shape the API shows it (`at` an ISO instant). */
+export { ApprovalVote };
 
 export interface ApprovalRow {
   id: string;
