@@ -45,6 +45,16 @@ export const ConfigSchema = z.object({
   EXECUTOR: bool.default(true),
   /** Serve the built client from client/dist. */
   SERVE_CLIENT: bool.default(true),
+  /** Sandbox processes that evaluate expressions (JSONata) off the event loop. */
+  EXPRESSION_PROCESSES: z.coerce.number().int().min(1).max(64).default(2),
+  /** One expression's time limit; past it its sandbox process is killed. */
+  EXPRESSION_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
+  /** Heap of each sandbox process; an expression that needs more fails alone. */
+  EXPRESSION_HEAP_MB: z.coerce.number().int().min(32).max(16_384).default(256),
+  /** Expression time one run may spend in all (budget_exceeded past it). */
+  RUN_EXPRESSION_BUDGET_MS: z.coerce.number().int().min(10).max(86_400_000).default(10_000),
+  /** The largest JSON a step may output or a run may end with (output_too_large past it). */
+  MAX_OUTPUT_BYTES: z.coerce.number().int().min(1_024).max(268_435_456).default(1_048_576),
   /** Check every JSON reply against its route's response schema (500 on drift); on in the test suites. */
   CHECK_RESPONSES: bool.default(false),
 });
@@ -63,4 +73,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The engine limits the configuration sets (the rest keep the engine's defaults). */
+export function engineLimitsOf(config: Config): { runExpressionBudgetMs: number; maxOutputBytes: number } {
+  return { runExpressionBudgetMs: config.RUN_EXPRESSION_BUDGET_MS, maxOutputBytes: config.MAX_OUTPUT_BYTES };
+}
+
+/** The sandbox pool's settings from the configuration. */
+export function expressionPoolOf(config: Config) {
+  return {
+    processes: config.EXPRESSION_PROCESSES,
+    timeoutMs: config.EXPRESSION_TIMEOUT_MS,
+    maxHeapMb: config.EXPRESSION_HEAP_MB,
+    maxResultBytes: config.MAX_OUTPUT_BYTES,
+  };
 }

@@ -3,13 +3,14 @@
  * migrate, seed demo data on an empty database, serve, and shut down cleanly.
  */
 import { join } from 'node:path';
-import { embeddedPostgresOf, loadConfig, REPO_ROOT } from './config';
+import { embeddedPostgresOf, expressionPoolOf, loadConfig, REPO_ROOT } from './config';
 import { serveClient } from './http/client-static';
 import type { AppContext } from './context';
 import { openDatabase } from './db/database';
 import { systemClock } from './engine';
 import { createLogger } from './log';
 import { seedDemoData } from './seed';
+import { startExpressionPool } from './sandbox/pool';
 import { createServer } from './server';
 
 const config = loadConfig();
@@ -23,9 +24,15 @@ const db = await openDatabase({
 log.info({ timings: db.timings, migrations: db.migrations, embedded: Boolean(db.embedded) }, 'database ready');
 
 const ctx: AppContext = { config, prisma: db.prisma, log, clock: systemClock };
+// Expressions run in sandbox processes: no playbook can block this event loop or exhaust its heap.
+const expressions = await startExpressionPool({
+  ...expressionPoolOf(config),
+  onIncident: (message) => log.warn(message),
+});
 const clientDir = join(REPO_ROOT, 'client', 'dist');
 const server = createServer(ctx, {
   databaseUrl: db.url,
+  expressions,
   after: (app) => {
     if (config.SERVE_CLIENT && !serveClient(app, clientDir)) {
       log.warn({ clientDir }, 'client not built: run `npm run build` to serve the UI');
@@ -44,6 +51,11 @@ const listener = server.app.listen(config.PORT, config.HOST, () => {
   );
 });
 
+// Longer than any client's idle keep-alive: a socket the server closes just as a client
+// reuses it answers ECONNRESET (seen in the browser suite with Node's 5 s default).
+listener.keepAliveTimeout = 65_000;
+listener.headersTimeout = 66_000;
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
@@ -52,6 +64,7 @@ async function shutdown(signal: string): Promise<void> {
   listener.close();
   listener.closeAllConnections();
   await server.stop();
+  await expressions.close();
   await db.close();
   process.exit(0);
 }

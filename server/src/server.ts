@@ -5,7 +5,9 @@
  */
 import type { Express } from 'express';
 import { createEffectsFactory } from './adapters/effects-factory';
+import { engineLimitsOf } from './config';
 import type { AppContext } from './context';
+import type { ExpressionEvaluator } from './engine';
 import { createExecutor } from './executor/executor';
 import { runLogSink } from './executor/run-log';
 import { buildApp, type RouteModule } from './http/app';
@@ -46,6 +48,11 @@ export interface ServerOptions {
   auth?: AuthOptions;
   /** Mounted after the API (the built client). */
   after?: (app: Express) => void;
+  /**
+   * Where expressions run, live and in simulations: `index.ts` passes the sandbox pool
+   * (sandbox/pool.ts). @default in this thread (tests)
+   */
+  expressions?: ExpressionEvaluator;
 }
 
 export interface Server {
@@ -65,9 +72,13 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   const effects = createEffectsFactory(ctx, { vault });
   const metrics = createMetrics(ctx);
 
+  const limits = engineLimitsOf(ctx.config);
+  const expressions = options.expressions ? { expressions: options.expressions } : {};
   const executor = createExecutor(ctx, {
     effects,
     safety: safetySource,
+    limits,
+    ...expressions,
     sinks: [metrics.sink, runLogSink(ctx.log)],
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });
@@ -79,7 +90,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   const scheduler = createScheduler(ctx, { runs: starter });
 
   const wf = createWorkflowServices(ctx);
-  const simulations = createSimulationService(ctx, { safety: safetySource });
+  const simulations = createSimulationService(ctx, { safety: safetySource, limits, ...expressions });
 
   // What triggers run changes on publish and rollback: drop the caches that depend on it.
   const publish = wf.publishing.publish;

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import type { SampleEvent, WorkflowDocument } from '@autonomic/workflow';
 import { SafetyList, sampleMismatches, simulate } from '../engine';
+import { startExpressionPool } from '../sandbox/pool';
 import { CliError } from './errors';
 import { readJson } from './io';
 import { readValidWorkflow } from './load';
 import type { CliIo } from './run';
+
+/** Failures of the expression itself (not of the playbook's logic): the CLI exits 1 with one line. */
+const STOPPED_BY: ReadonlySet<string> = new Set(['expression', 'budget_exceeded', 'output_too_large']);
 
 const Fixtures = z.record(z.string(), z.unknown());
 const Approvals = z.enum(['approved', 'rejected', 'timeout']);
@@ -55,13 +59,18 @@ export async function simulateCommand([file]: string[], flags: SimulateFlags, io
   };
   const safety = flags.safety ? await readWith(flags.safety, 'safety list', SafetyList) : undefined;
 
+  // Expressions run in a sandbox process: a runaway one fails its step, never this process.
+  const expressions = await startExpressionPool({ processes: 1 });
   const result = await simulate(document, event, {
     fixtures,
     approvals: approvals.data,
+    expressions,
     ...(safety ? { safety } : {}),
-  });
+  }).finally(() => expressions.close());
   const mismatches = sample ? sampleMismatches(sample, result) : [];
   io.out(JSON.stringify(sample ? { sample: sample.name, mismatches, ...result } : result, null, 2));
   mismatches.forEach((m) => io.err(`sample "${sample?.name}": ${m}`));
-  return mismatches.length > 0 ? 1 : 0;
+  const stopped = result.status === 'failed' && result.error && STOPPED_BY.has(result.error.kind);
+  if (stopped) io.err(`simulation stopped at step ${result.error?.stepId ?? '?'}: ${result.error?.message}`);
+  return mismatches.length > 0 || stopped ? 1 : 0;
 }

@@ -1,10 +1,11 @@
 import type { EngineEnv } from './env';
-import { stepError, toStepError } from './errors';
-import type { ExpressionInput } from './expressions';
+import { stepError, StepFailure, toStepError } from './errors';
+import type { ExpressionCall, ExpressionInput } from './expressions';
 import type { AttemptHost } from './live-run';
 import { handlerFor, type Outcome, type StepContext } from './nodes';
 import type { ChildStart } from './nodes/types';
 import type { PreparedStep } from './program';
+import { jsonBytes } from './size';
 import { retryDelayMs, shouldRetry } from './retry';
 import type { AttemptRecord, RunSummary, Token, TraceEvent } from './state';
 
@@ -29,7 +30,7 @@ export class Attempts {
     const ctx = new Attempt(host, token, step, host.trace.open(token, step));
     let outcome: Outcome;
     try {
-      outcome = await handler(ctx);
+      outcome = capOutput(await handler(ctx), host.env.limits.maxOutputBytes);
     } catch (e) {
       outcome = { type: 'error', error: toStepError(e) };
     } finally {
@@ -47,6 +48,23 @@ export class Attempts {
     }
     return outcome;
   }
+}
+
+/** A step's output (an end step's: the run's) over the cap fails the step with `output_too_large`. */
+function capOutput(outcome: Outcome, maxBytes: number): Outcome {
+  if ((outcome.type !== 'next' && outcome.type !== 'end') || outcome.output === undefined) return outcome;
+  const size = jsonBytes(outcome.output);
+  if (size === undefined || size <= maxBytes) return outcome;
+  return {
+    type: 'error',
+    error: stepError(
+      'output_too_large',
+      `the step's output is ${size} bytes of JSON, over the ${maxBytes}-byte limit`,
+      {
+        retryable: false,
+      },
+    ),
+  };
 }
 
 /** The StepContext of one attempt (a class: one allocation per step, no closures). */
@@ -86,16 +104,33 @@ class Attempt implements StepContext {
   }
 
   evaluate(source: string): Promise<unknown> {
-    return this.env.expressions.evaluate(source, this.input);
+    return this.named(this.env.expressions.evaluate(source, this.input, this.call()));
   }
 
   render(template: string): Promise<unknown> {
-    return this.env.expressions.render(template, this.input);
+    return this.named(this.env.expressions.render(template, this.input, this.call()));
   }
 
   async renderParams(): Promise<Record<string, unknown>> {
-    const v = await this.env.expressions.renderParams(this.step.rawParams, this.step.expressionPaths, this.input);
+    const { rawParams, expressionPaths } = this.step;
+    const v = await this.named(this.env.expressions.renderParams(rawParams, expressionPaths, this.input, this.call()));
     return typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...v } : {};
+  }
+
+  private call(): ExpressionCall {
+    return { now: this.host.now(), budget: this.host.expressionBudget };
+  }
+
+  /** A spent budget names the step that found it spent. */
+  private async named<T>(p: Promise<T>): Promise<T> {
+    try {
+      return await p;
+    } catch (e) {
+      if (e instanceof StepFailure && e.error.kind === 'budget_exceeded') {
+        throw new StepFailure({ ...e.error, message: `step ${this.step.id}: ${e.error.message}` });
+      }
+      throw e;
+    }
   }
 
   durable(): Promise<void> {

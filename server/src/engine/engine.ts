@@ -3,7 +3,7 @@ import { systemClock, systemRandom } from './clocks';
 import { Deadlines } from './deadlines';
 import { DEFAULT_LIMITS, type EngineEnv, type EngineLimits, type StepStubs } from './env';
 import { EngineError } from './errors';
-import { DEFAULT_EXPRESSION_LIMITS, Expressions, type ExpressionLimits } from './expressions';
+import { DEFAULT_EXPRESSION_LIMITS, Expressions, type ExpressionEvaluator, type ExpressionLimits } from './expressions';
 import type {
   ApprovalsPort,
   Clock,
@@ -32,6 +32,11 @@ export interface EngineOptions {
   events?: EventSink;
   limits?: Partial<EngineLimits>;
   expressionLimits?: Partial<ExpressionLimits>;
+  /**
+   * Where expressions run. @default in this thread (`Expressions`, with `expressionLimits`);
+   * the server passes its sandbox pool so no expression can block the event loop.
+   */
+  expressions?: ExpressionEvaluator;
   stubs?: StepStubs;
   /** How a batched commit is put off until the current burst of work is done. @default setImmediate */
   defer?: (fn: () => void) => void;
@@ -71,7 +76,9 @@ export function createEngine(options: EngineOptions): Engine {
     effects: options.effects,
     clock,
     random,
-    expressions: new Expressions({ ...DEFAULT_EXPRESSION_LIMITS, ...options.expressionLimits }, () => clock.now()),
+    expressions:
+      options.expressions ??
+      new Expressions({ ...DEFAULT_EXPRESSION_LIMITS, ...options.expressionLimits }, () => clock.now()),
     deadlines: new Deadlines(clock),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     defer: options.defer ?? ((fn) => void setImmediate(fn)),

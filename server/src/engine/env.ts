@@ -1,5 +1,5 @@
 import type { Deadlines } from './deadlines';
-import type { Expressions } from './expressions';
+import type { ExpressionEvaluator } from './expressions';
 import type {
   ApprovalsPort,
   Clock,
@@ -29,6 +29,13 @@ export interface EngineLimits {
    * in one batch once the current burst of work settles. @default 64
    */
   commitBatch: number;
+  /**
+   * Expression time one run may spend in all (each expression also has its own limit);
+   * past it the next evaluation fails the step with `budget_exceeded`. @default 10000
+   */
+  runExpressionBudgetMs: number;
+  /** The largest JSON a step may output (a run's final output too); more fails with `output_too_large`. @default 1 MiB */
+  maxOutputBytes: number;
 }
 
 export const DEFAULT_LIMITS: EngineLimits = {
@@ -36,6 +43,8 @@ export const DEFAULT_LIMITS: EngineLimits = {
   actionTimeoutMs: 30_000,
   maxDepth: 5,
   commitBatch: 64,
+  runExpressionBudgetMs: 10_000,
+  maxOutputBytes: 1024 * 1024,
 };
 
 /** Simulation's hand on steps that are not effects (a sub-workflow answered by a fixture). */
@@ -53,7 +62,7 @@ export interface EngineEnv {
   approvals?: ApprovalsPort;
   workflows?: WorkflowResolver;
   events?: EventSink;
-  expressions: Expressions;
+  expressions: ExpressionEvaluator;
   /** Effect timeouts, on one clock sleep. */
   deadlines: Deadlines;
   limits: EngineLimits;

@@ -6,7 +6,16 @@ export * from './ports';
 export * from './state';
 export { stepError, StepFailure, EngineError, isStepError, toStepError, httpErrorKind, type StepError } from './errors';
 export { retryDelayMs, shouldRetry } from './retry';
-export { Expressions, DEFAULT_EXPRESSION_LIMITS, type ExpressionInput, type ExpressionLimits } from './expressions';
+export {
+  Expressions,
+  DEFAULT_EXPRESSION_LIMITS,
+  budgetError,
+  type ExpressionBudget,
+  type ExpressionCall,
+  type ExpressionEvaluator,
+  type ExpressionInput,
+  type ExpressionLimits,
+} from './expressions';
 export { MemoryRunStore, RunConflictError } from './memory-store';
 export { systemClock, systemRandom, seededRandom, createVirtualClock, type VirtualClock } from './clocks';
 export { SafetyList, SafetyEntry, Criticality, checkTarget, createSafetyPort, entryMatcher } from './safety';

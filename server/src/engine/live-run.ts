@@ -1,4 +1,5 @@
 import type { EngineEnv } from './env';
+import type { ExpressionBudget } from './expressions';
 import type { ChildStart } from './nodes/types';
 import type { PreparedStep, Program } from './program';
 import type { Scope } from './scope';
@@ -67,6 +68,8 @@ export interface LiveRun {
 export interface AttemptHost {
   readonly env: EngineEnv;
   readonly run: RunRecord;
+  /** The run's expression time, shared by all its steps (kept in memory: a resumed run starts afresh). */
+  readonly expressionBudget: ExpressionBudget;
   readonly trace: AttemptLog;
   now(): number;
   step(id: string): PreparedStep | undefined;

@@ -2,6 +2,7 @@ import { Attempts } from './attempts';
 import { Committer } from './commit';
 import { castVote, type Decision } from './decisions';
 import type { EngineEnv } from './env';
+import type { ExpressionBudget } from './expressions';
 import { toStepError } from './errors';
 import { Flow } from './flow';
 import type { AttemptHost, LiveRun } from './live-run';
@@ -43,6 +44,7 @@ export class RunSession implements LiveRun, AttemptHost {
   readonly program: Program;
   readonly trace: AttemptLog;
   readonly done: Promise<RunSummary>;
+  readonly expressionBudget: ExpressionBudget;
   private readonly state: RunState;
   private readonly tokensByKey = new Map<string, Token>();
   private readonly results = new Map<string, StepResult>();
@@ -71,6 +73,7 @@ export class RunSession implements LiveRun, AttemptHost {
     this.run = run;
     this.state = stored.state;
     this.program = programOf(run.document);
+    this.expressionBudget = { limitMs: env.limits.runExpressionBudgetMs, spentMs: 0 };
     this.root = rootScope(run.event, run.document.vars);
     this.scopes.set('', this.root);
     this.committer = new Committer(

@@ -1,3 +1,4 @@
+import type { ExpressionEvaluator } from './expressions';
 import type { WorkflowDocument } from '@autonomic/workflow';
 import { createVirtualClock, seededRandom, type VirtualClock } from './clocks';
 import { createEngine, type Engine } from './engine';
@@ -25,6 +26,8 @@ export interface SimulationOptions {
   workflows?: WorkflowResolver;
   random?: Random;
   limits?: Partial<EngineLimits>;
+  /** Where expressions run (the server's sandbox pool). @default in this thread */
+  expressions?: ExpressionEvaluator;
 }
 
 export interface SimulationResult {
@@ -68,6 +71,7 @@ export async function simulate(
     safety: createSafetyPort(opts.safety ?? { protected: [], autoOk: [] }),
     approvals: NO_APPROVALS,
     ...(opts.workflows ? { workflows: opts.workflows } : {}),
+    ...(opts.expressions ? { expressions: opts.expressions } : {}),
     // Every wait becomes a stored timer, which the driver below jumps to.
     limits: { inlineWaitMs: 0, ...opts.limits },
     stubs: { subworkflow: (id) => (Object.hasOwn(fixtures, id) ? { output: fixtures[id] } : undefined) },

@@ -7,7 +7,14 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { AppContext } from '../context';
-import { createEngine, type Decision, type EngineLimits, type EventSink, type RunSummary } from '../engine';
+import {
+  createEngine,
+  type Decision,
+  type EngineLimits,
+  type EventSink,
+  type ExpressionEvaluator,
+  type RunSummary,
+} from '../engine';
 import type { EffectsFactory, SafetySource } from '../services/contracts';
 import { RunDocuments } from '../store/runs-documents';
 import { createPgPool, pgSql, prismaSql } from '../store/runs-sql';
@@ -42,6 +49,8 @@ export interface ExecutorOptions {
   /** How long `stop()` waits for runs in flight before giving them back. @default 10000 */
   stopGraceMs?: number;
   limits?: Partial<EngineLimits>;
+  /** Where expressions run: the server's sandbox pool. @default in this thread */
+  expressions?: ExpressionEvaluator;
   /** More receivers of the engine's events (metrics). */
   sinks?: EventSink[];
 }
@@ -109,6 +118,7 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
     workflows: createPublishedResolver(sql, documents),
     events: feedEvents(events, (id) => store.workflowOf(id), options.sinks ?? []),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.expressions ? { expressions: options.expressions } : {}),
   });
 
   let claiming = false;

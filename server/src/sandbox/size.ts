@@ -1,10 +1,5 @@
 import { stepError, type StepError } from '../engine/errors';
-
-/** The UTF-8 size of a value as JSON, or undefined when it is not JSON (a function, undefined). */
-export function jsonBytes(value: unknown): number | undefined {
-  const text = JSON.stringify(value);
-  return text === undefined ? undefined : Buffer.byteLength(text, 'utf8');
-}
+import { jsonBytes } from '../engine/size';
 
 /** A `output_too_large` error when the value's JSON exceeds `max` bytes. */
 export function resultTooLarge(value: unknown, max: number): StepError | undefined {

@@ -218,4 +218,30 @@ describe('cli as a process', () => {
     expect(deepEvent.stderr).toMatch(/^event .*deep-event\.json: nested deeper than 64 levels\n$/);
     for (const r of [ok, broken, usage, deepEvent]) expect(r.stdout + r.stderr).not.toMatch(STACK_FRAME);
   });
+
+  it('when a simulated expression doubles a string past any heap then the CLI exits 1 with one line naming the step, never a native crash', async () => {
+    const bomb = tmp.write('bomb.json', {
+      formatVersion: 1,
+      metadata: { name: 'bomb' },
+      trigger: { id: 'start', type: 'trigger.manual', params: {}, transitions: { out: ['x'] } },
+      steps: {
+        x: {
+          type: 'transform',
+          params: { expression: '$length($reduce([1..28], function($a, $x) { $a & $a }, "x"))' },
+          transitions: { out: ['done'] },
+        },
+        done: { type: 'end', params: { status: 'succeeded', message: 'ok' }, transitions: {} },
+      },
+    });
+
+    const run = await npmRunCli('simulate', bomb, '--event', tmp.write('empty.json', {}));
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^simulation stopped at step x: expression needed more than the 256 MB memory limit .*\n$/,
+    );
+    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'failed', error: { kind: 'expression', stepId: 'x' } });
+    expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME);
+  }, 60_000);
 });

@@ -6,7 +6,14 @@
  */
 import type { SampleEvent, WorkflowDocument } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
-import { simulate, TERMINAL, type ApprovalPolicy, type SafetyList } from '../../engine';
+import {
+  simulate,
+  TERMINAL,
+  type ApprovalPolicy,
+  type EngineLimits,
+  type ExpressionEvaluator,
+  type SafetyList,
+} from '../../engine';
 import type { Actor, SamplesResult, SimulationView } from '@autonomic/api';
 import { AppError, ValidationError } from '../../errors';
 import { transaction } from '../../store/db';
@@ -45,7 +52,15 @@ function runnableOrThrow(version: VersionRecord): WorkflowDocument {
   throw new AppError(409, 'version_invalid', message, problemDetails(problems));
 }
 
-export function createSimulationService(ctx: AppContext, deps: { safety: SafetySource }) {
+export interface SimulationDeps {
+  safety: SafetySource;
+  /** Where expressions run: the server's sandbox pool. @default in this thread */
+  expressions?: ExpressionEvaluator;
+  /** Engine limits for simulations (expression budget, output cap). */
+  limits?: Partial<EngineLimits>;
+}
+
+export function createSimulationService(ctx: AppContext, deps: SimulationDeps) {
   const { prisma } = ctx;
 
   async function runOne(
@@ -62,6 +77,8 @@ export function createSimulationService(ctx: AppContext, deps: { safety: SafetyS
       safety,
       startAt: startedAt.getTime(),
       workflows: publishedDocumentResolver(prisma),
+      ...(deps.expressions ? { expressions: deps.expressions } : {}),
+      ...(deps.limits ? { limits: deps.limits } : {}),
     });
     const check = spec.checkAgainst ? checkSample(spec.checkAgainst, sim) : undefined;
     const runId = await insertSimulationRun(prisma, {
