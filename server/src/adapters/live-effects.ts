@@ -98,6 +98,9 @@ async function httpCall(req: EffectRequest, vault: SecretsVault): Promise<Call> 
     headers['content-type'] ??=
       typeof p.body === 'string' && !looksJson(p.body) ? 'text/plain; charset=utf-8' : 'application/json';
   }
+  // A retried write after a crash carries the same key: a receiver that honours it acts once.
+  // A key the step sets itself (a receiver's own format) is left as it is.
+  if (req.effect === 'write' || req.effect === 'destructive') headers['idempotency-key'] ??= req.idempotencyKey;
   const expect = p.expectStatus ? (s: number) => p.expectStatus?.includes(s) ?? false : is2xx;
   return {
     request: {
@@ -137,7 +140,12 @@ async function notifyCall(req: EffectRequest, vault: SecretsVault): Promise<Call
     runId: req.runId,
   };
   return {
-    request: { method: 'POST', url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) },
+    request: {
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/json', 'idempotency-key': req.idempotencyKey },
+      body: JSON.stringify(payload),
+    },
     expect: is2xx,
     // The webhook URL of a chat channel is itself the credential.
     secrets: [url],
