@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -17,6 +18,51 @@ const list = z.string().transform((s) =>
     .filter(Boolean),
 );
 
+/** Express's names for address ranges, usable in TRUST_PROXY. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+const isAddressOrCidr = (entry: string) => {
+  const [addr = '', bits, extra] = entry.split('/');
+  if (extra !== undefined) return false;
+  const family = isIP(addr);
+  if (family === 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+
+/**
+ * Which proxies may tell the client's address in `X-Forwarded-For` (Express `trust proxy`):
+ * none (the default), a hop count, or addresses, CIDRs and `loopback`/`linklocal`/`uniquelocal`.
+ * `true` (every proxy) is refused: any client could then choose its address, and with it
+ * its login rate-limit counter.
+ */
+const trustProxy = z.preprocess(unsetIfEmpty, z.string().default('false')).transform((raw, ctx) => {
+  const value = raw.trim().toLowerCase();
+  if (value === 'false' || value === 'none' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true') {
+    ctx.addIssue({
+      code: 'custom',
+      input: raw,
+      message: 'trusting every proxy lets any client choose its address: give a hop count or the proxies’ addresses',
+    });
+    return z.NEVER;
+  }
+  const entries = value
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (PROXY_RANGES.has(entry) || isAddressOrCidr(entry)) continue;
+    ctx.addIssue({
+      code: 'custom',
+      input: raw,
+      message: `"${entry}" is not a hop count, an address, a CIDR or one of loopback, linklocal, uniquelocal`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
 /** Every setting the server reads from the environment, validated once at start. */
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -35,11 +81,16 @@ export const ConfigSchema = z.object({
   /** Seed a 30-day demo run history (dashboards). */
   SEED_HISTORY: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Mark cookies Secure (behind TLS). */
+  /** Mark cookies Secure (behind TLS); also turns on HSTS and `upgrade-insecure-requests`. */
   COOKIE_SECURE: bool.default(false),
+  /** The reverse proxies whose `X-Forwarded-For` is believed. @default none */
+  TRUST_PROXY: trustProxy,
   /** CIDRs or hosts outbound HTTP may reach although private (e.g. an internal firewall API). */
   OUTBOUND_ALLOW: list.default([]),
-  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>` (metric labels name workflows). */
+  /**
+   * When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>` (metric labels name
+   * workflows). Unset: /metrics answers only when HOST is loopback (see metrics/access.ts).
+   */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Run the executor (claim and run work) in this process. */
   EXECUTOR: bool.default(true),

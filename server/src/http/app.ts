@@ -1,6 +1,6 @@
 import { jsonDepthExceededAt } from '@autonomic/workflow';
 import express, { type Express, type Request } from 'express';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { AppContext } from '../context';
 import type { Authenticator } from '../services/auth';
 import { credentialsOf, setActor } from './actor';
@@ -30,12 +30,27 @@ export function rawBodyOf(req: Request): Buffer | undefined {
   return (req as Request & { rawBody?: Buffer }).rawBody;
 }
 
+/**
+ * HSTS and `upgrade-insecure-requests` only when the server is behind TLS (`COOKIE_SECURE`):
+ * over plain HTTP they would pin a browser to an https:// that does not answer.
+ */
+export function helmetOptions(tls: boolean): HelmetOptions {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: { 'connect-src': ["'self'"], 'upgrade-insecure-requests': tls ? [] : null },
+    },
+    strictTransportSecurity: tls,
+  };
+}
+
 /** Builds the Express app; `index.ts` only listens. */
 export function buildApp({ ctx, authenticator, modules, before, after }: AppParts): { app: Express; api: Api } {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: { 'connect-src': ["'self'"] } } }));
+  // Only a proxy TRUST_PROXY names may tell the client's address (the login rate limit counts by it).
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
+  app.use(helmet(helmetOptions(ctx.config.COOKIE_SECURE)));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -55,6 +70,11 @@ export function buildApp({ ctx, authenticator, modules, before, after }: AppPart
 
   app.use(
     '/api',
+    (_req, res, next) => {
+      // Replies carry CSRF tokens and private data: no browser or proxy cache may keep them.
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
     express.json({
       limit: '1mb',
       verify: (req, _res, buf) => {

@@ -42,6 +42,19 @@ describe('login rate limit (HTTP, default limits)', () => {
     await t.login(u.username);
   });
 
+  it('when every failed sign-in from loopback claims another X-Forwarded-For (no TRUST_PROXY) then the limit still holds', async () => {
+    const t = authApp(db.prisma);
+    const u = await t.user('analyst');
+    const failFrom = (ip: string) =>
+      request(t.app)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', ip)
+        .send({ username: u.username, password: 'wrong password' });
+    for (let i = 0; i < 10; i++) expect((await failFrom(`203.0.113.${i + 1}`)).status).toBe(401);
+
+    expect((await failFrom('198.51.100.77')).status).toBe(429);
+  });
+
   it('when a username is typed in another case then it shares the counter', async () => {
     const t = authApp(db.prisma);
     const u = await t.user('analyst');
