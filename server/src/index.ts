@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { openDatabase } from './db/database';
 import { systemClock } from './engine';
 import { createLogger } from './log';
+import { metricsWarning } from './metrics';
 import { seedDemoData } from './seed';
 import { startExpressionPool } from './sandbox/pool';
 import { createServer } from './server';
@@ -24,6 +25,8 @@ const db = await openDatabase({
 log.info({ timings: db.timings, migrations: db.migrations, embedded: Boolean(db.embedded) }, 'database ready');
 
 const ctx: AppContext = { config, prisma: db.prisma, log, clock: systemClock };
+const metricsClosed = metricsWarning(config);
+if (metricsClosed) log.warn(metricsClosed);
 // Expressions run in sandbox processes: no playbook can block this event loop or exhaust its heap.
 const expressions = await startExpressionPool({
   ...expressionPoolOf(config),

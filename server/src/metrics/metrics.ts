@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AppContext } from '../context';
+import { metricsAccessOf } from './access';
 import type { EventSink } from '../engine';
 import { liveRunCounts, pendingApprovalCount, queueDepth } from '../store/ops-metrics';
 import { registerSloGauges } from './slo-gauges';
@@ -10,7 +11,10 @@ export interface Metrics {
   registry: Registry;
   /** Give it to the engine (`events`): observes each step attempt as it finishes. */
   sink: EventSink;
-  /** GET /metrics: Prometheus text; requires `Authorization: Bearer <METRICS_TOKEN>` when that is set. */
+  /**
+   * GET /metrics: Prometheus text; requires `Authorization: Bearer <METRICS_TOKEN>` when that is
+   * set, and answers 401 to everyone when it is not and HOST is not loopback (see access.ts).
+   */
   handler: RequestHandler;
 }
 
@@ -82,10 +86,11 @@ export function createMetrics(ctx: AppContext): Metrics {
   };
 
   const token = ctx.config.METRICS_TOKEN;
+  const closed = metricsAccessOf(ctx.config) === 'closed';
   const digest = (s: string) => createHash('sha256').update(s).digest();
   const expected = token ? digest(`Bearer ${token}`) : undefined;
   const handler: RequestHandler = (req, res, next) => {
-    if (expected && !timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {
+    if (closed || (expected && !timingSafeEqual(digest(req.headers.authorization ?? ''), expected))) {
       res.status(401).set('WWW-Authenticate', 'Bearer realm="metrics"').type('text/plain').send('unauthorized\n');
       return;
     }

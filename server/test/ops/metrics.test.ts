@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app';
-import { createMetrics } from '../../src/metrics';
+import { createMetrics, metricsWarning } from '../../src/metrics';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { testAuthenticator, testContext } from '../support/app';
 import { seedWorkflow } from './fixtures';
@@ -9,8 +9,8 @@ import { seedWorkflow } from './fixtures';
 let db: TestDatabase;
 let slug: string;
 
-function appWith(token?: string) {
-  const ctx = testContext(db.prisma, token ? { METRICS_TOKEN: token } : {});
+function appWith(token?: string, host = '127.0.0.1') {
+  const ctx = testContext(db.prisma, { HOST: host, ...(token ? { METRICS_TOKEN: token } : {}) });
   const metrics = createMetrics(ctx);
   const { app } = buildApp({
     ctx,
@@ -110,4 +110,32 @@ describe('/metrics', () => {
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('autonomic_queue_depth');
   });
+
+  it.each(['0.0.0.0', '::', '192.0.2.10'])(
+    'when the server listens on %s without METRICS_TOKEN then /metrics answers 401 to everyone and start-up warns once',
+    async (host) => {
+      const { app } = appWith(undefined, host);
+      const res = await request(app).get('/metrics');
+      expect(res.status).toBe(401);
+      expect(res.text).not.toContain(slug);
+      expect(metricsWarning({ HOST: host, METRICS_TOKEN: undefined })).toContain('METRICS_TOKEN');
+    },
+  );
+
+  it('when the server listens beyond loopback with METRICS_TOKEN then the token opens /metrics and nothing is warned', async () => {
+    const { app } = appWith('a-long-metrics-token-123', '0.0.0.0');
+    expect((await request(app).get('/metrics')).status).toBe(401);
+    expect((await request(app).get('/metrics').set('Authorization', 'Bearer a-long-metrics-token-123')).status).toBe(
+      200,
+    );
+    expect(metricsWarning({ HOST: '0.0.0.0', METRICS_TOKEN: 'a-long-metrics-token-123' })).toBeUndefined();
+  });
+
+  it.each(['127.0.0.1', '127.0.0.2', '::1', '[::1]', 'localhost', 'LOCALHOST'])(
+    'when the server listens on %s (loopback) without METRICS_TOKEN then /metrics is open to this machine and nothing is warned',
+    async (host) => {
+      expect((await request(appWith(undefined, host).app).get('/metrics')).status).toBe(200);
+      expect(metricsWarning({ HOST: host, METRICS_TOKEN: undefined })).toBeUndefined();
+    },
+  );
 });
