@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   // What you may do
   forbidden: 'your role or relation to the resource does not allow this',
   self_approval: 'the author of a version can never approve it, not even as admin',
+  not_a_reviewer: 'the review was requested from other reviewers: only they decide (an admin may, with a reason)',
   not_an_approver: 'you are not named as an approver of this task',
   not_yet_escalated: 'you are an approver of a later escalation level that has not been reached yet',
   // State conflicts

@@ -119,6 +119,12 @@ const DecisionBody = z
       .string()
       .regex(/^[0-9a-f]{64}$/, 'a sha-256 hex digest')
       .optional(),
+    /**
+     * Why an admin decides a review that was not requested from them: required then (400
+     * naming `body.reason` without it) and written to the audit line; only the named
+     * reviewers decide otherwise (403 `not_a_reviewer`).
+     */
+    reason: z.string().trim().min(1).max(2_000).optional(),
   })
   .strict();
 export type ReviewDecisionBody = z.infer<typeof DecisionBody>;
@@ -153,7 +159,8 @@ export const reviewsApi = {
   decide: defineRoute({
     method: 'post',
     path: '/reviews/:reviewId/decisions',
-    summary: "Approve or request changes (never on one's own version, admins included)",
+    summary:
+      "Approve or request changes: the named reviewers, or an admin with a stated reason (never on one's own version, admins included)",
     tag,
     access: ['reviewer', 'admin'],
     params: ReviewParams,

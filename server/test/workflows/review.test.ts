@@ -83,6 +83,60 @@ describe('review', () => {
     expect(await t.db.prisma.reviewDecision.count({ where: { reviewId: asked.body.review.id } })).toBe(0);
   });
 
+  it('when a reviewer the author did not name decides then 403 not_a_reviewer and nothing is recorded', async () => {
+    const id = await create(notifyDoc(uniqueName('Asked bob only')));
+    const review = await requestReview(id, 1, [t.people.reviewer]);
+
+    const approve = await decide(review.body.review.id, t.people.reviewer2, 'approve');
+    const changes = await decide(review.body.review.id, t.people.reviewer2, 'request_changes', { reason: 'urgent' });
+
+    expect([approve.status, changes.status]).toEqual([403, 403]);
+    expect(approve.body.error.code).toBe('not_a_reviewer');
+    expect(await statusOf(id, 1)).toBe('in_review');
+    expect(await t.db.prisma.reviewDecision.count({ where: { reviewId: review.body.review.id } })).toBe(0);
+    const audit = await t.db.prisma.auditEvent.count({
+      where: { action: 'review.decided', targetId: review.body.review.id },
+    });
+    expect(audit).toBe(0);
+  });
+
+  it('when an admin who was not named decides then a reason is required, and the decision counts with the reason audited', async () => {
+    const id = await create(notifyDoc(uniqueName('Admin steps in')));
+    const review = await requestReview(id, 1, [t.people.reviewer]);
+    const reviewId = review.body.review.id;
+
+    const silent = await decide(reviewId, t.people.admin, 'approve');
+    expect(silent.status).toBe(400);
+    expect(silent.body.error.details.map((d: { path: string }) => d.path)).toEqual(['body.reason']);
+    const blank = await decide(reviewId, t.people.admin, 'approve', { reason: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.details[0].path).toBe('body.reason');
+    expect(await t.db.prisma.reviewDecision.count({ where: { reviewId } })).toBe(0);
+
+    const res = await decide(reviewId, t.people.admin, 'approve', { reason: 'bob is on leave; incident INC-7' });
+
+    expect(res.status).toBe(201);
+    expect(res.body.policy.approvedBy).toEqual([t.people.admin.id]);
+    expect(await statusOf(id, 1)).toBe('approved');
+    const line = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'review.decided', targetId: reviewId },
+    });
+    expect(line.actor).toMatch(/:admin-/);
+    expect(line.details).toMatchObject({ adminOverride: true, reason: 'bob is on leave; incident INC-7' });
+  });
+
+  it('when a named reviewer decides then no reason is needed and the audit line is not an override', async () => {
+    const id = await create(notifyDoc(uniqueName('Named')));
+    const review = await requestReview(id, 1, [t.people.admin, t.people.reviewer]);
+
+    expect((await decide(review.body.review.id, t.people.admin, 'approve')).status).toBe(201);
+
+    const line = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'review.decided', targetId: review.body.review.id },
+    });
+    expect(line.details).not.toHaveProperty('adminOverride');
+  });
+
   it('when v2 is approved and v3 saved then v3 is a draft: an approval binds one content hash', async () => {
     const name = uniqueName('Bound');
     const id = await create(notifyDoc(name));

@@ -8,16 +8,20 @@ interface Props {
   review: ReviewDetail;
   /** The node selected on the canvas: a decision may be anchored to it. */
   nodeId: string | null;
+  /** An admin the review did not name: the decision must say why (it is audited). */
+  needsReason?: boolean;
   onDecided(review: ReviewDetail): void;
 }
 
 /**
- * Approve or request changes, with a comment. Rendered only for a reviewer who is not
- * the version's author (the page decides); the decision carries the content hash seen,
+ * Approve or request changes, with a comment. Rendered only for a named reviewer, or an
+ * admin giving a reason, who is not the version's author (the page decides); the decision carries the content hash seen,
  * so a decision on content that changed meanwhile is refused.
  */
-export function ReviewDecision({ review, nodeId, onDecided }: Props) {
+export function ReviewDecision({ review, nodeId, needsReason = false, onDecided }: Props) {
   const [comment, setComment] = useState('');
+  const [reason, setReason] = useState('');
+  const missingReason = needsReason && !reason.trim();
   const [anchor, setAnchor] = useState(false);
   const { pending: busy, error, run } = useAction<'approve' | 'request_changes'>();
 
@@ -28,6 +32,7 @@ export function ReviewDecision({ review, nodeId, onDecided }: Props) {
         contentHash: review.version.contentHash,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
         ...(anchor && nodeId ? { nodeId } : {}),
+        ...(needsReason ? { reason: reason.trim() } : {}),
       };
       onDecided(await decideReview(review.id, body));
       setComment('');
@@ -36,6 +41,12 @@ export function ReviewDecision({ review, nodeId, onDecided }: Props) {
   return (
     <section className="panel decision-bar" data-testid="review-decision" aria-labelledby="decision-title">
       <h2 id="decision-title">Your decision</h2>
+      {needsReason && (
+        <label>
+          Reason (you were not asked to review: why do you decide?)
+          <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} data-testid="decision-reason" />
+        </label>
+      )}
       <label>
         Comment
         <textarea
@@ -55,7 +66,8 @@ export function ReviewDecision({ review, nodeId, onDecided }: Props) {
         <button
           type="button"
           className="primary"
-          disabled={busy !== null}
+          disabled={busy !== null || missingReason}
+          title={missingReason ? 'Give a reason' : undefined}
           onClick={() => void decide('approve')}
           data-testid="approve-review"
         >
@@ -64,8 +76,8 @@ export function ReviewDecision({ review, nodeId, onDecided }: Props) {
         <button
           type="button"
           className="danger"
-          disabled={busy !== null || !comment.trim()}
-          title={comment.trim() ? undefined : 'Say what should change'}
+          disabled={busy !== null || !comment.trim() || missingReason}
+          title={comment.trim() ? (missingReason ? 'Give a reason' : undefined) : 'Say what should change'}
           onClick={() => void decide('request_changes')}
           data-testid="request-changes"
         >

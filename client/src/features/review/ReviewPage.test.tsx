@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { diffWorkflows } from '@autonomic/workflow';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ReviewDetail, VersionDetail, WorkflowDetail } from '@autonomic/api';
@@ -19,6 +19,14 @@ const alice: User = {
   role: 'admin',
 };
 const bob: User = { id: '0190a000-0000-7000-8000-000000000b0b', username: 'bob', displayName: 'Bob', role: 'reviewer' };
+// Reviewers the author did not ask: carol may not decide, an admin may with a reason.
+const carol: User = {
+  id: '0190a000-0000-7000-8000-0000000ca201',
+  username: 'carol',
+  displayName: 'Carol',
+  role: 'reviewer',
+};
+const root: User = { id: '0190a000-0000-7000-8000-00000000ad01', username: 'root', displayName: 'Root', role: 'admin' };
 const WF = '0190a000-0000-7000-8000-0000000000f1';
 const REVIEW = '0190a000-0000-7000-8000-0000000000e1';
 
@@ -90,7 +98,7 @@ const versionDetail = (number: number, document: unknown): VersionDetail => ({
 
 /** The server's answers by URL, shaped as the contract says: the client parses each one. */
 function answer(url: string): unknown {
-  if (url === `/api/reviews/${REVIEW}`) return review;
+  if (url === `/api/reviews/${REVIEW}` || url === `/api/reviews/${REVIEW}/decisions`) return review;
   if (url === `/api/workflows/${WF}`) return workflow;
   if (url === `/api/workflows/${WF}/versions/1`) return versionDetail(1, published);
   if (url === `/api/workflows/${WF}/versions/2`) return versionDetail(2, draft);
@@ -98,7 +106,11 @@ function answer(url: string): unknown {
   throw new Error(`unexpected call ${url}`);
 }
 
-const fetchStub = vi.fn(async (url: string) => {
+/** The body of the last decision the page posted. */
+let decided: unknown;
+
+const fetchStub = vi.fn(async (url: string, init?: { body?: string }) => {
+  if (url === `/api/reviews/${REVIEW}/decisions`) decided = JSON.parse(init?.body ?? '{}');
   const body = JSON.stringify(answer(url));
   return { status: 200, ok: true, statusText: 'OK', text: async () => body };
 });
@@ -119,6 +131,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
+  decided = undefined;
   vi.unstubAllGlobals();
   fetchStub.mockClear();
 });
@@ -133,11 +146,32 @@ describe('ReviewPage', () => {
     expect(screen.getByText(/you are the author/)).toBeTruthy();
   });
 
-  test('when another reviewer opens it then Approve and Request changes are offered', async () => {
+  test('when a named reviewer opens it then Approve and Request changes are offered, with no reason asked', async () => {
     renderAs(bob);
     await screen.findByTestId('review-policy');
     expect(screen.getByRole('button', { name: 'Approve' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Request changes' })).toBeTruthy();
+    expect(screen.queryByTestId('decision-reason')).toBeNull();
+  });
+
+  test('when a reviewer the author did not name opens it then no decision is offered', async () => {
+    renderAs(carol);
+    await screen.findByTestId('review-policy');
+    expect(screen.queryByTestId('review-decision')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+  });
+
+  test('when an admin who was not named opens it then Approve waits for a reason, which the decision carries', async () => {
+    renderAs(root);
+    await screen.findByTestId('review-policy');
+    const approve = screen.getByRole('button', { name: 'Approve' });
+    expect((approve as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.change(screen.getByTestId('decision-reason'), { target: { value: 'bob is away' } });
+    expect((approve as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(approve);
+
+    await waitFor(() => expect(decided).toMatchObject({ decision: 'approve', reason: 'bob is away' }));
   });
 
   test('when a destructive step changed then the page shows high risk, why, and the diff against published', async () => {

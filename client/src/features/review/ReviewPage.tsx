@@ -39,8 +39,10 @@ export function ReviewPage() {
 
   const { review, workflow } = d;
   const isAuthor = review.version.author.id === me.id;
-  const isReviewer = me.role === 'reviewer' || me.role === 'admin';
-  const canDecide = isReviewer && !isAuthor && review.status === 'open';
+  // Only the reviewers the author named decide; an admin may step in, saying why.
+  const isNamed = review.requestedReviewerIds.includes(me.id);
+  const overrides = !isNamed && me.role === 'admin';
+  const canDecide = (isNamed || overrides) && !isAuthor && review.status === 'open';
   const canComment = me.role !== 'manager';
   const mayPublish = me.role === 'admin' || workflow.ownerId === me.id || review.approvedBy.includes(me.id);
   const names = (uid: string) =>
@@ -113,7 +115,9 @@ export function ReviewPage() {
       <div className="review-grid">
         <div className="decision-bar">
           <PolicyPanel policy={review.policy} names={names} />
-          {canDecide && <ReviewDecision review={review} nodeId={selected} onDecided={() => data.reload()} />}
+          {canDecide && (
+            <ReviewDecision review={review} nodeId={selected} needsReason={overrides} onDecided={() => data.reload()} />
+          )}
           {review.version.status === 'approved' && mayPublish && (
             <PublishButton workflowId={wid} number={number} onPublished={() => data.reload()} />
           )}

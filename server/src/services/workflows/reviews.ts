@@ -9,7 +9,7 @@ import { insertComment } from '../../store/versions-comments';
 import { closeReview, findReview, insertDecision, insertReview, lockReview } from '../../store/versions-reviews';
 import { findWorkflow, lockWorkflow } from '../../store/workflows';
 import { recordAudit } from '../audit';
-import { assertNotAuthor } from './access';
+import { assertMayDecide, assertNotAuthor } from './access';
 import { emptyLike, loadStored, problemDetails } from './documents';
 import { versionOrThrow, workflowOrThrow } from './lookup';
 import { checkReviewers } from './reviewers';
@@ -112,11 +112,13 @@ export function createReviewService(ctx: AppContext) {
       if (!review || !version) throw new NotFoundError('review');
       assertNotAuthor(actor, version);
       if (review.status !== 'open') throw new ConflictError(`this review is ${review.status}`, 'review_closed');
+      const override = assertMayDecide(actor, review.requestedReviewerIds, input.reason);
       if (input.contentHash !== undefined && input.contentHash !== version.contentHash) {
         throw new ConflictError('the content you reviewed is not this version’s', 'stale_content');
       }
       const { contentHash } = version;
-      await insertDecision(tx, { reviewId, reviewerId: actor.userId, ...input, contentHash });
+      const { reason: _reason, ...decision } = input;
+      await insertDecision(tx, { reviewId, reviewerId: actor.userId, ...decision, contentHash });
       const details = { workflowId: version.workflowId, number: version.number, reviewId, decision: input.decision };
       await recordAudit(tx, {
         actor,
@@ -124,7 +126,7 @@ export function createReviewService(ctx: AppContext) {
         targetType: 'review',
         targetId: reviewId,
         afterHash: contentHash,
-        details: { ...details, comment: input.comment ?? null, nodeId: input.nodeId ?? null },
+        details: { ...details, comment: input.comment ?? null, nodeId: input.nodeId ?? null, ...override },
       });
       if (input.decision === 'request_changes') {
         await closeReview(tx, reviewId, 'changes_requested', now());
