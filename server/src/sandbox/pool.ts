@@ -161,7 +161,7 @@ class SandboxPool implements ExpressionPool {
   private dispatch(): void {
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
-      if (!slot.ready || slot.busy) continue;
+      if (!slot.ready || slot.busy || !slot.child.connected) continue;
       const pending = this.queue.shift();
       if (!pending) return;
       const id = this.nextId++;
@@ -171,11 +171,28 @@ class SandboxPool implements ExpressionPool {
     }
   }
 
+  /**
+   * Sends to a process. One that died before its `exit` event arrived cannot take it:
+   * a task sent there never started, so it goes back to the head of the queue.
+   */
   private post(slot: Slot, m: ParentMessage): void {
+    const undeliverable = () => {
+      const busy = slot.busy;
+      slot.busy = undefined;
+      if (busy) {
+        clearTimeout(busy.timer);
+        this.queue.unshift(busy.pending);
+      }
+      this.retire(slot);
+      this.dispatch();
+    };
+    if (!slot.child.connected) return undeliverable();
     try {
-      slot.child.send(m);
+      slot.child.send(m, (error) => {
+        if (error && slot.busy && m.type === 'task' && slot.busy.id === m.id) undeliverable();
+      });
     } catch {
-      this.lost(slot, 'the sandbox process could not be reached');
+      undeliverable();
     }
   }
 
@@ -234,7 +251,7 @@ class SandboxPool implements ExpressionPool {
       this.options.onIncident?.(`expression sandbox: ${why}`);
       this.lost(slot, why);
     });
-    this.post(slot, { type: 'settings', settings: this.settings });
+    child.send({ type: 'settings', settings: this.settings } satisfies ParentMessage, () => undefined);
   }
 
   private onMessage(slot: Slot, m: ChildMessage): void {
