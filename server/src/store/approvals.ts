@@ -11,6 +11,7 @@ import { ApprovalVote } from '@autonomic/api';
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { ApprovalStatus } from '../generated/prisma/enums';
+import { jsonbText, storableJson } from './jsonb';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -92,7 +93,7 @@ export async function insertApprovalTask(db: Db, t: NewApprovalTask): Promise<vo
       taskId: t.taskId,
       runId: t.runDbId,
       stepKey: t.stepKey,
-      approvers: t.spec,
+      approvers: storableJson(t.spec),
       quorum: t.quorum,
       createdAt: t.createdAt,
       nextDeadlineAt: t.nextDeadlineAt,
@@ -123,7 +124,7 @@ export async function closeApprovalTask(db: Db, taskId: string, status: Approval
 }
 
 export async function appendApprovalVote(db: Db, taskId: string, vote: ApprovalVote): Promise<void> {
-  await db.$executeRaw`UPDATE approval_tasks SET decisions = decisions || ${JSON.stringify([vote])}::jsonb
+  await db.$executeRaw`UPDATE approval_tasks SET decisions = decisions || ${jsonbText([vote])}::jsonb
     WHERE task_id = ${taskId}`;
 }
 

@@ -8,7 +8,8 @@
  */
 import type { AttemptRecord, RunCommit, RunRecord } from '../engine';
 import { newId } from '../db/ids';
-import { jsonbText, ts } from './runs-sql';
+import { jsonbText } from './jsonb';
+import { ts } from './runs-sql';
 
 export const NOTIFY_CHANNEL = 'autonomic_runs';
 

@@ -4,7 +4,8 @@
  * switch is off, dedupes on the trigger's key, and leases the run to the process that
  * will drive it at once (with no local executor: to nobody, so any executor claims it).
  */
-import { jsonbText, ts, type Sql } from './runs-sql';
+import { jsonbText } from './jsonb';
+import { ts, type Sql } from './runs-sql';
 
 export interface NewLiveRun {
   id: string;

@@ -58,13 +58,3 @@ export const ms = (column: string): string => `(extract(epoch from ${column}) * 
 
 /** SQL for an epoch-milliseconds parameter as a timestamptz (null stays null). */
 export const ts = (param: string): string => `to_timestamp(${param}::float8 / 1000.0)`;
-
-/**
- * JSON text that jsonb accepts: PostgreSQL refuses the escape `\u0000` (a NUL in a string),
- * so NULs an alert or an API answer carried become U+FFFD instead of failing the write.
- */
-export function jsonbText(value: unknown): string {
-  return JSON.stringify(value).replace(NUL_ESCAPE, '$1\\ufffd');
-}
-/** `\u0000` preceded by an even number of backslashes (an odd number is an escaped backslash). */
-const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;

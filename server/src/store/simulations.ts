@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { Db } from './db';
 import type { RunStatus } from '../generated/prisma/enums';
+import { storableJson } from './jsonb';
 import { appendStepRuns, type NewStepRun } from './step-runs';
 
 /** The outcome of checking a run against its sample's `expect`. */
@@ -31,7 +32,7 @@ export interface NewSimulationRun {
   steps: Omit<NewStepRun, 'runId'>[];
 }
 
-const json = (value: unknown) => (value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue));
+const json = (value: unknown) => (value === undefined ? Prisma.DbNull : (storableJson(value) as Prisma.InputJsonValue));
 
 /** Stores the run, then its steps in one multi-row insert; a failed step insert removes the run. */
 export async function insertSimulationRun(prisma: PrismaClient, run: NewSimulationRun): Promise<string> {
@@ -42,10 +43,10 @@ export async function insertSimulationRun(prisma: PrismaClient, run: NewSimulati
       mode: 'simulation',
       status: run.status,
       triggerType: 'manual',
-      input: run.input as Prisma.InputJsonValue,
+      input: storableJson(run.input) as Prisma.InputJsonValue,
       output: json(run.output),
       error: json(run.error),
-      state: run.summary as Prisma.InputJsonValue,
+      state: storableJson(run.summary) as Prisma.InputJsonValue,
       startedAt: run.startedAt,
       finishedAt: run.finishedAt,
       createdById: run.createdById,

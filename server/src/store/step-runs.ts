@@ -5,6 +5,7 @@
 import { newId } from '../db/ids';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { EffectClass, StepStatus } from '../generated/prisma/enums';
+import { jsonbText } from './jsonb';
 
 export interface NewStepRun {
   runId: string;
@@ -25,7 +26,7 @@ export interface NewStepRun {
 /** Rows per statement: 14 parameters each stays well under PostgreSQL's 65,535. */
 const BATCH = 1000;
 
-const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+const json = (value: unknown): string | null => (value === undefined ? null : jsonbText(value));
 
 /**
  * Inserts step runs in as few statements as possible, in one transaction per call.
