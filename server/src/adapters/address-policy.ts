@@ -18,18 +18,57 @@ const BLOCKED: readonly [string, string][] = [
   ['240.0.0.0/4', 'a reserved address'],
   ['::/128', 'the unspecified address'],
   ['::1/128', 'a loopback address'],
+  // IPv4-compatible (::a.b.c.d, deprecated): [::7f00:1] is 127.0.0.1 to some stacks.
+  ['::/96', 'an IPv4-compatible address (it embeds an IPv4 address)'],
+  // IPv4-mapped (::ffff:a.b.c.d) addresses are parsed as the IPv4 address they carry; IPv4-translated (SIIT):
+  ['::ffff:0:0:0/96', 'an IPv4-translated address (it embeds an IPv4 address)'],
+  ['100::/64', 'a discard-only address'],
   ['fc00::/7', 'a unique local (private) address'],
+  ['fec0::/10', 'a site-local (private) address'],
   ['fe80::/10', 'a link-local address'],
   ['ff00::/8', 'a multicast address'],
   // NAT64 can embed any IPv4 address, private ones included.
   ['64:ff9b::/96', 'a NAT64 address'],
+  ['64:ff9b:1::/48', 'a local-use NAT64 address'],
 ];
 
-const BLOCKED_NETS: { net: Network; why: string }[] = BLOCKED.map(([cidr, why]) => {
+const MASK32 = 0xffffffffn;
+
+/**
+ * IPv6 forms that carry an IPv4 address a relay may send the packet on to: refused when the
+ * IPv4 address they carry is. 6to4 (2002:AABB:CCDD::) carries it in bits 16–48; Teredo
+ * (2001:0:SSSS:SSSS:…:CCCC:CCCC) its server's in bits 32–64 and the client's, inverted, in
+ * the last 32.
+ */
+const EMBEDDINGS: readonly [string, string, (v: bigint) => bigint[]][] = [
+  ['2002::/16', 'a 6to4 address', (v) => [(v >> 80n) & MASK32]],
+  ['2001::/32', 'a Teredo address', (v) => [(v >> 64n) & MASK32, ~v & MASK32]],
+];
+
+function builtIn(cidr: string): Network {
   const net = parseNetwork(cidr);
   if (!net) throw new Error(`bad built-in CIDR ${cidr}`);
-  return { net, why };
-});
+  return net;
+}
+
+const BLOCKED_NETS = BLOCKED.map(([cidr, why]) => ({ net: builtIn(cidr), why }));
+const EMBEDDING_NETS = EMBEDDINGS.map(([cidr, why, v4]) => ({ net: builtIn(cidr), why, v4 }));
+
+const dotted = (v: bigint) => [24n, 16n, 8n, 0n].map((s) => String((v >> s) & 0xffn)).join('.');
+
+/** Why the address itself, or an IPv4 address embedded in it, is refused; undefined when neither is. */
+function blocked(a: Address): string | undefined {
+  const hit = BLOCKED_NETS.find((b) => contains(b.net, a));
+  if (hit) return hit.why;
+  for (const e of EMBEDDING_NETS) {
+    if (!contains(e.net, a)) continue;
+    for (const v4 of e.v4(a.value)) {
+      const inner = BLOCKED_NETS.find((b) => contains(b.net, { family: 4, value: v4 }));
+      if (inner) return `${e.why} embedding ${dotted(v4)}, ${inner.why}`;
+    }
+  }
+  return undefined;
+}
 
 export interface AddressPolicy {
   /** Why `ip` may not be reached from a request to `host`, or undefined when it may. */
@@ -63,8 +102,8 @@ export function createAddressPolicy(allow: readonly string[]): AddressPolicy {
       const a: Address | undefined = parseAddress(ip);
       if (!a) return `"${ip}" is not an IP address`;
       if (hostAllowed(host) || nets.some((n) => contains(n, a))) return undefined;
-      const hit = BLOCKED_NETS.find((b) => contains(b.net, a));
-      return hit ? `${ip} is ${hit.why}` : undefined;
+      const why = blocked(a);
+      return why ? `${ip} is ${why}` : undefined;
     },
   };
 }
