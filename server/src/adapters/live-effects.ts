@@ -41,7 +41,8 @@ export function createLiveEffects({ http, vault, log }: LiveEffectsDeps): Effect
         logger.info({ origin: new URL(res.url).origin, status: res.status, ms: Date.now() - started }, 'outbound call');
         const body = decode(res);
         if (!call.expect(res.status)) {
-          const snippet = scrubText(text(body).slice(0, 200), secrets);
+          // Scrub before cutting: a secret across the cut would otherwise leave its first half.
+          const snippet = scrubText(text(body), secrets).slice(0, 200);
           const error = stepError(
             httpErrorKind(res.status),
             `HTTP ${res.status} from ${new URL(res.url).origin}: ${snippet}`,
