@@ -43,7 +43,7 @@ describe('durable runs: a process killed in the middle of a run', () => {
     doomed.stderr.on('data', (b: Buffer) => (output += b.toString()));
     const exited = new Promise((r) => doomed.on('exit', r));
     try {
-      await eventually(async () => (output.includes('ready') ? true : undefined), 20_000);
+      await eventually(async () => (output.includes('ready') ? true : undefined), 60_000);
       // The API process has no executor: the doomed one claims the run from the queue.
       const api = runtime(ctx, db.url, new RecordingEffects());
       const { runId } = await api.starter.startLive({ workflowId: wf.workflowId, event: {}, trigger: 'webhook' });
@@ -72,5 +72,7 @@ describe('durable runs: a process killed in the middle of a run', () => {
     } finally {
       doomed.kill('SIGKILL');
     }
-  });
+    // It starts a process and waits on conditions (ready, step 3 started, run finished), each
+    // with its own limit: the whole may take longer than the default on a loaded machine.
+  }, 120_000);
 });
