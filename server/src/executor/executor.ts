@@ -32,6 +32,7 @@ import { startRun, type NewRun, type StartOutcome } from './start';
 import { waitForRun } from './wait';
 import { feedEvents, RecentRuns } from './feed';
 import { Broadcaster } from './broadcast';
+import { Liveness } from './liveness';
 
 export interface ExecutorOptions {
   effects: EffectsFactory;
@@ -40,8 +41,17 @@ export interface ExecutorOptions {
   databaseUrl?: string;
   /** @default a random id */
   workerId?: string;
-  /** @default 30000 */
+  /**
+   * How long a run stays leased without a heartbeat (renewed every `leaseMs / 3`). Only the
+   * fallback: a dead executor is noticed through its liveness lock at once (`livenessMs`).
+   * @default 10000
+   */
   leaseMs?: number;
+  /**
+   * How often this executor looks for executors that died (their liveness lock is free) and
+   * frees their runs; it also does at `start()`. Needs `databaseUrl`. @default 1000
+   */
+  livenessMs?: number;
   /** The longest the claim loop sleeps without being told about work. @default 1000 */
   pollMs?: number;
   /** Runs driven at once by this process. @default 64 */
@@ -88,7 +98,7 @@ export interface Executor {
 
 export function createExecutor(ctx: AppContext, options: ExecutorOptions): Executor {
   const workerId = options.workerId ?? `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const leaseMs = options.leaseMs ?? 30_000;
+  const leaseMs = options.leaseMs ?? 10_000;
   const pool: pg.Pool | undefined = options.databaseUrl ? createPgPool(options.databaseUrl) : undefined;
   // An idle connection the server closed (restart, failover) must not crash the process.
   pool?.on('error', (err) => ctx.log.warn({ err }, 'executor: idle database connection lost'));
@@ -151,6 +161,21 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
       })
     : undefined;
 
+  // Every executor with a URL holds its liveness lock before it leases anything (claims,
+  // starts, decisions), and looks for peers that died. Without a URL (one process on Prisma)
+  // there is no session to hold it on: leases alone, so do not mix the two on one database.
+  const liveness = options.databaseUrl ? new Liveness(options.databaseUrl, workerId, ctx.log) : undefined;
+  const alive = async () => {
+    await liveness?.hold();
+  };
+  async function reclaimDead(): Promise<void> {
+    const dead = await queue.reclaim(workerId);
+    for (const d of dead)
+      ctx.log.warn(d, 'executor: a process died (its liveness lock is free); its runs are claimable');
+    if (dead.length > 0) loop.soon();
+  }
+  let sweep: NodeJS.Timeout | undefined;
+
   const renewal = setInterval(
     () => void queue.renew(workerId, store.liveRunIds()).catch(() => undefined),
     Math.max(50, Math.floor(leaseMs / 3)),
@@ -162,11 +187,13 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
     claiming = false;
     loop.stop();
     clearInterval(renewal);
+    clearInterval(sweep);
     await notifications?.stop();
     await drives.settle(options.stopGraceMs ?? 10_000);
     store.close();
     await queue.release(workerId, store.liveRunIds()).catch(() => undefined);
     await broadcaster?.flush();
+    await liveness?.stop();
     await pool?.end();
   }
 
@@ -196,6 +223,15 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
     },
     async start() {
       await notifications?.start();
+      await alive();
+      if (liveness) {
+        await reclaimDead();
+        sweep = setInterval(
+          () => void reclaimDead().catch((err: unknown) => ctx.log.warn({ err }, 'executor: reclaiming failed')),
+          options.livenessMs ?? 1_000,
+        );
+        sweep.unref();
+      }
       claiming = true;
       loop.start();
     },
@@ -206,7 +242,8 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
     findStartable: (ref) => findStartable(sql, documents, ref),
     startRun: (run) => startRun(starting, run),
     waitForRun: (runId, timeoutMs) => waitForRun(waiting, runId, timeoutMs),
-    decide: (runId, taskId, d) => drives.retrying(runId, () => engine.decide(runId, taskId, d)),
-    cancel: (runId, reason) => drives.retrying(runId, () => engine.cancel(runId, reason)),
+    // A decision drives the run here (leased to this process): hold the liveness lock first.
+    decide: (runId, taskId, d) => alive().then(() => drives.retrying(runId, () => engine.decide(runId, taskId, d))),
+    cancel: (runId, reason) => alive().then(() => drives.retrying(runId, () => engine.cancel(runId, reason))),
   };
 }

@@ -18,7 +18,7 @@
  */
 import type { Sql } from '../store/runs-sql';
 import { dbRunId } from '../store/runs-ids';
-import { claimRuns, enqueueRun, nextWorkAt, releaseLeases, renewLeases } from '../store/runs-queue';
+import { claimRuns, enqueueRun, nextWorkAt, reclaimDeadOwners, releaseLeases, renewLeases } from '../store/runs-queue';
 
 export interface WorkQueue {
   /** Makes a stored run claimable now (and wakes idle executors). */
@@ -33,6 +33,11 @@ export interface WorkQueue {
   complete(workerId: string, runId: string): Promise<void>;
   /** When work next comes due that nobody will be told about (a timer, an expiring lease). */
   nextDueAt(): Promise<number | undefined>;
+  /**
+   * Frees at once the runs of executors that are gone (their liveness lock is free, see
+   * liveness.ts), without waiting for their leases to expire; returns them with their run counts.
+   */
+  reclaim(workerId: string): Promise<{ owner: string; runs: number }[]>;
 }
 
 export interface PgWorkQueueOptions {
@@ -49,5 +54,6 @@ export function createPgWorkQueue(sql: Sql, options: PgWorkQueueOptions): WorkQu
     // The run's own commit (waiting or ended) released the lease in the same statement.
     complete: async () => undefined,
     nextDueAt: () => nextWorkAt(sql),
+    reclaim: (workerId) => reclaimDeadOwners(sql, workerId),
   };
 }

@@ -75,3 +75,33 @@ export async function nextWorkAt(sql: Sql): Promise<number | undefined> {
   );
   return row?.at ?? undefined;
 }
+
+/**
+ * The liveness lock of an executor: a session-level advisory lock on its worker id, held on
+ * a connection of its own for as long as the process lives. PostgreSQL drops it the moment
+ * that session ends, so whoever can take it knows the executor is gone. (64-bit key: two
+ * ids sharing one would only make a dead executor look alive, i.e. wait for its leases.)
+ */
+export const HOLD_LIVENESS = `SELECT pg_advisory_lock(hashtextextended($1::text, 0))`;
+
+/**
+ * Frees the runs leased to executors that are gone: owners of unfinished leases (other than
+ * `workerId`) whose liveness lock this statement can take, for the statement only
+ * (`pg_try_advisory_xact_lock`; a live owner's session lock refuses it). Their runs become
+ * claimable now instead of when the leases expire, and the executors are told. Returns the
+ * dead owners with how many runs each had.
+ */
+export async function reclaimDeadOwners(sql: Sql, workerId: string): Promise<{ owner: string; runs: number }[]> {
+  return sql.query<{ owner: string; runs: number }>(
+    `WITH dead AS MATERIALIZED (
+        SELECT o.owner FROM (SELECT DISTINCT lease_owner AS owner FROM runs
+            WHERE lease_owner IS NOT NULL AND lease_owner <> $1::text AND status IN ('queued', 'running')) o
+          WHERE pg_try_advisory_xact_lock(hashtextextended(o.owner, 0))),
+      u AS (UPDATE runs r SET lease_owner = NULL, lease_expires_at = NULL FROM dead
+          WHERE r.lease_owner = dead.owner AND r.status IN ('queued', 'running')
+          RETURNING dead.owner),
+      n AS (SELECT pg_notify('${NOTIFY_CHANNEL}', $1::text || ' - work') FROM (SELECT 1 FROM u LIMIT 1) x)
+    SELECT owner, count(*)::int AS runs FROM u, (SELECT count(*) FROM n) k GROUP BY owner`,
+    [workerId],
+  );
+}
