@@ -42,7 +42,8 @@ export function createLiveEffects({ http, vault, log }: LiveEffectsDeps): Effect
         const body = decode(res);
         if (!call.expect(res.status)) {
           // Scrub before cutting: a secret across the cut would otherwise leave its first half.
-          const snippet = scrubText(text(body), secrets).slice(0, 200);
+          // A JSON body echoing credential headers loses their values too (scrub, not only scrubText).
+          const snippet = scrubText(text(scrub(body, secrets)), secrets).slice(0, 200);
           const error = stepError(
             httpErrorKind(res.status),
             `HTTP ${res.status} from ${new URL(res.url).origin}: ${snippet}`,

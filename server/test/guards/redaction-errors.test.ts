@@ -33,13 +33,17 @@ function fakeHttp(answer: (req: OutboundRequest) => OutboundResponse | Error): H
   };
 }
 
-/** A JSON answer with `status` that echoes what the request carried. */
+/**
+ * An answer with `status` that echoes what the request carried, as text: a JSON answer's
+ * credential headers are dropped whole by name, so only text tests the scrubbing of the
+ * secret's value.
+ */
 const echo =
   (status: number, pad = 0) =>
   (req: OutboundRequest): OutboundResponse => ({
     status,
     url: req.url,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'text/plain' },
     body: Buffer.from(JSON.stringify({ pad: 'x'.repeat(pad), error: 'denied', headers: req.headers })),
   });
 

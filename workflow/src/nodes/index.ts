@@ -27,7 +27,7 @@ import type { NodeCategory, NodeDefinition, PortSpec, StepCategory } from './typ
 
 export * from './types';
 export { Approvers, EscalationStep } from './approval';
-export { HttpAuth } from './http-auth';
+export { CREDENTIAL_HEADERS, HttpAuth, isCredentialHeader, REDACTED } from './http-auth';
 export { ActionEndpoint } from './containment';
 
 /** A registry section: each key is its definition's type (checked by the compiler). */

@@ -1,3 +1,4 @@
+import { isCredentialHeader, REDACTED } from '@autonomic/workflow';
 import { parseAddress } from '../net';
 import { stepError } from '../errors';
 import { performEffect } from '../perform';
@@ -13,7 +14,7 @@ export const action: StepHandler = async (ctx) => {
   const { step, attempt, token } = ctx;
   const params = await ctx.renderParams();
   const effect = step.def.effect(params);
-  attempt.input = params;
+  attempt.input = traced(params);
   attempt.effect = effect;
   const target = targetOf(ctx, params);
   if (target && 'error' in target) return { type: 'error', error: target.error };
@@ -66,4 +67,15 @@ function targetOf(
   if (spec.kind === 'ip' && !parseAddress(value))
     return { error: stepError('validation', `"${value}" is not an IP address`) };
   return { kind: spec.kind, value };
+}
+
+/**
+ * The params as the trace keeps them: a credential header a playbook wrote into `headers`
+ * (rather than `auth` with a secret) is sent, but its value is not stored.
+ */
+function traced(params: Record<string, unknown>): Record<string, unknown> {
+  const headers = params.headers;
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) return params;
+  const kept = Object.entries(headers).map(([k, v]) => [k, isCredentialHeader(k) ? REDACTED : v]);
+  return { ...params, headers: Object.fromEntries(kept) };
 }
