@@ -55,6 +55,22 @@ export function splitTemplate(template: string): TemplatePart[] {
  */
 export function stepReferences(ast: jsonata.ExprNode): Set<string> {
   const refs = new Set<string>();
+  walkStepPaths(ast, (id) => refs.add(id));
+  return refs;
+}
+
+/**
+ * Step ids whose error an expression reads through `steps.<id>.error` (set only on the
+ * path after the step's `error` port).
+ */
+export function stepErrorReferences(ast: jsonata.ExprNode): Set<string> {
+  const refs = new Set<string>();
+  walkStepPaths(ast, (id, field) => field === 'error' && refs.add(id));
+  return refs;
+}
+
+/** Calls `found(id, field)` for each `steps.<id>[.<field>]` path of the AST. */
+function walkStepPaths(ast: jsonata.ExprNode, found: (id: string, field: string | undefined) => void): void {
   const visit = (node: unknown, depth: number): void => {
     if (!node || typeof node !== 'object' || depth > 500) return;
     const n = node as Record<string, unknown> & { type?: string; steps?: unknown[] };
@@ -63,7 +79,8 @@ export function stepReferences(ast: jsonata.ExprNode): Set<string> {
       // `steps.x…` or `$$.steps.x…`
       const start = s[0]?.type === 'variable' && s[0]?.value === '$' ? 1 : 0;
       if (s[start]?.type === 'name' && s[start]?.value === 'steps' && s[start + 1]?.type === 'name') {
-        refs.add(String(s[start + 1]?.value));
+        const field = s[start + 2]?.type === 'name' ? String(s[start + 2]?.value) : undefined;
+        found(String(s[start + 1]?.value), field);
       }
     }
     for (const v of Object.values(n)) {
@@ -72,5 +89,4 @@ export function stepReferences(ast: jsonata.ExprNode): Set<string> {
     }
   };
   visit(ast, 0);
-  return refs;
 }

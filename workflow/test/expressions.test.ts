@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseExpression, stepReferences } from '../src/expression';
+import { parseExpression, stepErrorReferences, stepReferences } from '../src/expression';
 import { Expression, Template } from '../src/expression-fields';
 import { validateDocument } from '../src/load';
 import { defineNode } from '../src/nodes';
@@ -103,7 +103,34 @@ const CASES: Case[] = [
     path: 'params.dedupeKey',
     message: 'references step enrich which is not upstream',
   },
+  {
+    when: "a step reads another's error but that step's error port is not connected",
+    change: (d) => (step(d, 'done').params['message'] = 'failed: {{ steps.enrich.error.message }}'),
+    nodeId: 'done',
+    path: 'params.message',
+    message: "reads steps.enrich.error, but enrich's error port is not connected",
+  },
+  {
+    when: "a step reads another's error off that step's error path (after its out port only)",
+    change: (d) => {
+      onEnrichError(d);
+      step(d, 'check').params['predicate'] = 'steps.enrich.error.status = 404';
+    },
+    nodeId: 'check',
+    path: 'params.predicate',
+    message: "reads steps.enrich.error outside enrich's error path",
+  },
 ];
+
+/** enrich ─error→ alarm (notify) → done: alarm is on enrich's error path, done on both paths. */
+function onEnrichError(d: DocJson, message = 'intel down') {
+  step(d, 'enrich').transitions = { out: ['check'], error: ['alarm'] };
+  d.steps['alarm'] = {
+    type: 'notify',
+    params: { channel: 'slack', to: '#soc', message },
+    transitions: { out: ['done'] },
+  };
+}
 
 describe('validateDocument: expressions and references', () => {
   it.each(CASES.map((c) => [title(c), c] as const))('%s', (_, { change, nodeId, path, message }) => {
@@ -123,6 +150,17 @@ describe('validateDocument: expressions and references', () => {
     const doc = withChange((d) => {
       step(d, 'done').params['message'] = '{{ steps.enrich.output.body.score }} "steps.ghost" {{ "steps.ghost" }}';
       step(d, 'done').params['output'] = '$$.steps.check.output';
+    });
+    expect(validateDocument(doc).problems).toEqual([]);
+  });
+
+  it("when steps after a step's error port (or after a merge of both ports) read its error then nothing is reported", () => {
+    const doc = withChange((d) => {
+      onEnrichError(
+        d,
+        '{{ steps.enrich.error.kind }}: {{ steps.enrich.error.message }} ({{ steps.enrich.error.status }})',
+      );
+      step(d, 'done').params['message'] = '{{ $exists(steps.enrich.error) ? "degraded" : "ok" }}';
     });
     expect(validateDocument(doc).problems).toEqual([]);
   });
@@ -199,14 +237,19 @@ describe('plain dotted paths skip the JSONata parser', () => {
   it('when an expression is a dotted path then the fast path agrees with JSONata', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(name, fc.constant('steps'), fc.constant('and')), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.oneof(name, fc.constant('steps'), fc.constant('error'), fc.constant('and')), {
+          minLength: 1,
+          maxLength: 5,
+        }),
         (names) => {
           const source = names.join('.');
           const fast = parseSimplePath(source);
           const slow = parseExpression(source);
           if (!fast) return; // left to JSONata: nothing to compare
           expect(slow.ok).toBe(true);
-          if (slow.ok) expect(fast.refs).toEqual([...stepReferences(slow.ast)]);
+          if (!slow.ok) return;
+          expect(fast.refs).toEqual([...stepReferences(slow.ast)]);
+          expect(fast.errorRefs ?? []).toEqual([...stepErrorReferences(slow.ast)]);
         },
       ),
       { numRuns: 200 },
@@ -217,6 +260,7 @@ describe('plain dotted paths skip the JSONata parser', () => {
     expect(parseSimplePath('event.and')).toBeUndefined();
     expect(parseSimplePath('event.a + 1')).toBeUndefined();
     expect(parseSimplePath('steps.x.output')).toEqual({ refs: ['x'] });
+    expect(parseSimplePath('steps.x.error.message')).toEqual({ refs: ['x'], errorRefs: ['x'] });
   });
 });
 

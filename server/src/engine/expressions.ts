@@ -8,10 +8,27 @@ import { stepError, StepFailure, type StepError } from './errors';
  */
 const LINEAR_REGEX = Re2RegExp as unknown as RegExpConstructor;
 
-/** What an expression sees: `event`, `steps.<id>.output`, `vars`, and `item`/`index` in a for-each body. */
+/**
+ * A completed step as expressions see it: its output and, when it failed into its `error`
+ * port, the error (`steps.<id>.error.message` on the error path).
+ */
+export interface StepView {
+  output: unknown;
+  error?: ExposedError;
+}
+
+/** The part of a StepError an expression may read. */
+export interface ExposedError {
+  kind: StepError['kind'];
+  message: string;
+  /** The HTTP status, when the failure was an HTTP answer. */
+  status?: number;
+}
+
+/** What an expression sees: `event`, `steps.<id>.output` (and `.error`), `vars`, and `item`/`index` in a for-each body. */
 export interface ExpressionInput {
   event: unknown;
-  steps: Record<string, { output: unknown }>;
+  steps: Record<string, StepView>;
   vars: Record<string, unknown>;
   item?: unknown;
   index?: number;

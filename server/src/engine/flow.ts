@@ -4,7 +4,7 @@ import { Loops, type ItemFlow } from './loops';
 import type { Outcome } from './nodes';
 import { joinMode } from './nodes/join';
 import type { PreparedStep } from './program';
-import type { Scope } from './scope';
+import { stepView, type Scope } from './scope';
 import { stepKeyOf, type JoinState, type LoopState, type RunError, type StepResult, type Token } from './state';
 
 /**
@@ -51,7 +51,7 @@ export class Flow implements ItemFlow {
     run.trace.finishCurrent(token.key, status, error ? { output, port, error } : { output, port });
     run.dropToken(token, scope);
     this.record(token, status, output, port, error);
-    scope.steps[token.stepId] = { output };
+    scope.steps[token.stepId] = stepView(output, error);
     if (scope.item) scope.item.last = token.key;
     const step = run.step(token.stepId);
     if (step?.type === 'join') this.joins.delete(token.key);

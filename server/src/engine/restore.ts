@@ -1,5 +1,6 @@
 import type { Flow } from './flow';
 import type { LiveRun } from './live-run';
+import { stepView } from './scope';
 import type { StoredRun } from './state';
 
 /**
@@ -14,7 +15,7 @@ export function restore(run: LiveRun, flow: Flow, stored: StoredRun): void {
   for (const r of [...stored.results].sort((a, b) => a.seq - b.seq)) {
     if (r.kind === 'step') {
       const scope = run.scope(r.scopeId);
-      if (scope) scope.steps[r.stepId] = { output: r.output };
+      if (scope) scope.steps[r.stepId] = stepView(r.output, r.error);
     }
   }
   for (const t of state.tokens) run.addToken(t, run.scope(t.scopeId));

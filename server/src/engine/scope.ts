@@ -1,7 +1,19 @@
-import type { ExpressionInput } from './expressions';
+import type { StepError } from './errors';
+import type { ExpressionInput, StepView } from './expressions';
 import type { LoopItem, LoopState } from './state';
 
-type StepOutputs = Record<string, { output: unknown }>;
+type StepOutputs = Record<string, StepView>;
+
+/**
+ * What a completed step shows to expressions: its output, and the error it failed with
+ * when it took its `error` port (kind, message and HTTP status; not engine internals).
+ */
+export function stepView(output: unknown, error: StepError | undefined): StepView {
+  if (!error) return { output };
+  const exposed: StepView['error'] = { kind: error.kind, message: error.message };
+  if (error.status !== undefined) exposed.status = error.status;
+  return { output, error: exposed };
+}
 
 /**
  * Where tokens live: the run itself (id '') or one item of a for-each. A scope counts its

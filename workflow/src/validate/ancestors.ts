@@ -5,6 +5,37 @@ import { forwardEdges } from './flow';
 export type UpstreamTest = (ancestor: string, node: string) => boolean;
 
 /**
+ * `onErrorPath(step, node)`: `node` comes after `step`'s `error` port on some path, so a
+ * failure of `step` can reach it; `connected(step)`: that port leads anywhere at all.
+ */
+export interface ErrorPathTest {
+  (step: string, node: string): boolean;
+  connected(step: string): boolean;
+}
+
+/** What each step's `error` port leads to along forward edges, computed on demand. */
+export function errorPathTest(graph: WorkflowGraph): ErrorPathTest {
+  const reached = new Map<string, Set<string>>();
+  const errorTargets = (step: string) => forwardEdges(graph, step).filter((e) => e.port === 'error');
+  const reach = (step: string): Set<string> => {
+    const hit = reached.get(step);
+    if (hit) return hit;
+    const seen = new Set<string>();
+    const todo = errorTargets(step).map((e) => e.to);
+    for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const e of forwardEdges(graph, id)) todo.push(e.to);
+    }
+    reached.set(step, seen);
+    return seen;
+  };
+  return Object.assign((step: string, node: string) => reach(step).has(node), {
+    connected: (step: string) => errorTargets(step).length > 0,
+  });
+}
+
+/**
  * Strict ancestors of every node along forward edges (loop-back edges excluded), as
  * one bitset per node filled in topological order: O((nodes + edges) · nodes / 32),
  * under a millisecond for a thousand steps. Nodes on or after a cycle (already

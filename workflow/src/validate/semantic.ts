@@ -1,6 +1,7 @@
 import type { Problem } from '../problem';
-import { upstreamTest } from './ancestors';
+import { errorPathTest, upstreamTest } from './ancestors';
 import { expressionProblems } from './expressions';
+import { LIMITS } from './limits';
 import { cycleProblems, forEachLeakProblems, unreachableProblems } from './flow';
 import { nodeRuleProblems } from './node-rules';
 import type { DocumentView } from './view';
@@ -21,7 +22,7 @@ export function semanticProblems(view: DocumentView): Problem[] {
     ...unreachableProblems(graph, stepIds),
     ...cycleProblems(graph, ids),
     ...forEachLeakProblems(graph),
-    ...expressionProblems(view, upstreamTest(graph, ids)),
+    ...expressionProblems(view, upstreamTest(graph, ids), LIMITS.maxExpressions, errorPathTest(graph)),
   );
   return problems;
 }

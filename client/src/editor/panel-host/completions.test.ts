@@ -35,6 +35,26 @@ describe('completionsFor', () => {
     );
   });
 
+  it("when a node is on a step's error path then that step's error, kind, message and status are offered", () => {
+    // http_1 ─error→ block_ip_1: block_ip_1 may read steps.http_1.error; condition_1 (after out) may not
+    const g = graph();
+    g.edges.push({ id: 'http_1:error->block_ip_1', source: 'http_1', sourceHandle: 'error', target: 'block_ip_1' });
+
+    const onErrorPath = completionsFor(g, 'block_ip_1').map((c) => c.path);
+    const afterOut = completionsFor(g, 'condition_1').map((c) => c.path);
+
+    expect(onErrorPath).toEqual(
+      expect.arrayContaining([
+        'steps.http_1.error',
+        'steps.http_1.error.kind',
+        'steps.http_1.error.message',
+        'steps.http_1.error.status',
+      ]),
+    );
+    expect(onErrorPath.filter((p) => p.startsWith('steps.condition_1.error'))).toEqual([]);
+    expect(afterOut.filter((p) => p.includes('.error'))).toEqual([]);
+  });
+
   it('when a step comes first then no step output is offered (and never its own)', () => {
     const paths = completionsFor(graph(), 'http_1').map((c) => c.path);
     expect(paths.filter((p) => p.startsWith('steps.'))).toEqual([]);

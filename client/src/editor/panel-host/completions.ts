@@ -1,4 +1,4 @@
-/** What an expression in a node may read: the event, upstream steps' outputs, vars. */
+/** What an expression in a node may read: the event, upstream steps' outputs (and errors), vars. */
 import { nodeDefinition } from '@autonomic/workflow';
 import type { CompletionItem } from '../contracts';
 import { isRecord } from '../graph/json';
@@ -30,9 +30,29 @@ function examplePaths(root: string, example: unknown): CompletionItem[] {
     : [];
 }
 
+/** Whether `nodeId` can be reached from the `error` port of `stepId` (a failure of it leads there). */
+function afterErrorPort(edges: Graph['edges'], stepId: string, nodeId: string): boolean {
+  const seen = new Set<string>();
+  const todo = edges.filter((e) => e.source === stepId && e.sourceHandle === 'error').map((e) => e.target);
+  for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+    if (id === nodeId) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const e of edges) if (e.source === id) todo.push(e.target);
+  }
+  return false;
+}
+
+const ERROR_FIELDS: readonly CompletionItem[] = [
+  { path: 'kind', detail: 'error kind, e.g. http_4xx, timeout' },
+  { path: 'message', detail: 'what went wrong' },
+  { path: 'status', detail: 'HTTP status, when an HTTP answer failed it' },
+];
+
 /**
  * Completions for the node `nodeId`: `event` and its fields, `steps.<id>.output` of every
- * step that can run before it (graph reachability), `vars.*`, and `item`/`index` inside a
+ * step that can run before it (graph reachability), `steps.<id>.error.*` of the steps whose
+ * error port leads to it (the engine sets it there), `vars.*`, and `item`/`index` inside a
  * for-each.
  */
 export function completionsFor(graph: Graph, nodeId: string): CompletionItem[] {
@@ -46,6 +66,11 @@ export function completionsFor(graph: Graph, nodeId: string): CompletionItem[] {
     const root = `steps.${s.id}.output`;
     items.push({ path: root, detail: `output of ${s.data.label || def?.label || s.id}` });
     items.push(...examplePaths(root, def?.exampleOutput));
+    if (afterErrorPort(graph.edges, s.id, nodeId)) {
+      const error = `steps.${s.id}.error`;
+      items.push({ path: error, detail: `why ${s.data.label || def?.label || s.id} failed (its error path)` });
+      items.push(...ERROR_FIELDS.map((f) => ({ path: `${error}.${f.path}`, detail: f.detail })));
+    }
   }
   if (steps.some((s) => s.data.nodeType === 'foreach')) {
     items.push({ path: 'item', detail: 'the current for-each element' }, { path: 'index', detail: 'its position' });
