@@ -20,7 +20,7 @@ const t0 = performance.now();
 
 const db = await openDatabase({
   url: config.DATABASE_URL,
-  embedded: { ...embeddedPostgresOf(config), stopOnSignals: false },
+  embedded: { ...embeddedPostgresOf(config), stopOnSignals: false, onWarn: (message) => log.warn(message) },
 });
 log.info({ timings: db.timings, migrations: db.migrations, embedded: Boolean(db.embedded) }, 'database ready');
 

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { existingPostmaster, recordOwner, stopPostmaster } from './postmaster';
+import { existingPostmaster, recordOwner, recordSharer, stopPostmaster } from './postmaster';
 
 /** The repository root (this file is server/src/db/embedded.ts). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -37,6 +37,8 @@ export interface EmbeddedPostgresOptions {
   stopOnSignals?: boolean;
   /** Receives PostgreSQL's log lines. @default discard */
   onLog?: (line: string) => void;
+  /** Receives what an operator should know (an orphaned cluster was stopped). @default console.warn */
+  onWarn?: (message: string) => void;
 }
 
 export interface EmbeddedPostgres {
@@ -187,11 +189,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
 
   if (!created) {
     const existing = await existingPostmaster(dataDir);
-    if (existing.kind === 'orphan') await stopPostmaster(existing.pid);
+    if (existing.kind === 'orphan') {
+      await stopPostmaster(existing.pid);
+      (options.onWarn ?? console.warn)(
+        `Embedded PostgreSQL: found a cluster in ${dataDir} (pid ${existing.pid}, port ${existing.port}) left running by ` +
+          `a server that died (pid ${existing.owners.join(', ')}); stopped it, starting afresh`,
+      );
+    }
     if (existing.kind === 'shared') {
       const { password } = await readCredentials(dataDir);
       const shared = { dataDir, port: existing.port, created, owned: false, ...urls(existing.port, password) };
-      if (await canConnect(shared.adminUrl)) return { ...shared, stop: async () => {} };
+      if (await canConnect(shared.adminUrl)) {
+        await recordSharer(dataDir);
+        return { ...shared, stop: async () => {} };
+      }
     }
   }
 

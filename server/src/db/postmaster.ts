@@ -1,7 +1,8 @@
 /**
  * What may already run on an embedded data directory: a cluster another live process
- * started (we share it), or one whose starter died without stopping it (SIGKILL, OOM),
- * which we stop so that this process can own the directory again.
+ * started or shares (we share it too), or one whose starter and sharers all died without
+ * stopping it (SIGKILL, OOM: PostgreSQL lives on, re-parented), which we stop so that this
+ * process can own the directory again.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const OWNER_FILE = 'autonomic-owner.pid';
 
 export type ExistingPostmaster =
-  { kind: 'none' } | { kind: 'shared'; pid: number; port: number } | { kind: 'orphan'; pid: number; port: number };
+  | { kind: 'none' }
+  | { kind: 'shared'; pid: number; port: number }
+  | { kind: 'orphan'; pid: number; port: number; owners: number[] };
 
 function alive(pid: number): boolean {
   try {
@@ -32,6 +35,14 @@ export async function recordOwner(dataDir: string): Promise<void> {
   await fs.writeFile(join(dataDir, OWNER_FILE), `${process.pid}\n`);
 }
 
+/**
+ * Records this process as sharing the cluster in `dataDir`: while it lives the cluster is
+ * not an orphan, even when its starter died (a restarted starter must not stop it under us).
+ */
+export async function recordSharer(dataDir: string): Promise<void> {
+  await fs.appendFile(join(dataDir, OWNER_FILE), `${process.pid}\n`);
+}
+
 export async function existingPostmaster(dataDir: string): Promise<ExistingPostmaster> {
   // postmaster.pid: line 1 the pid, line 4 the port (PostgreSQL's documented layout).
   const lines = await readPid(join(dataDir, 'postmaster.pid'));
@@ -39,10 +50,12 @@ export async function existingPostmaster(dataDir: string): Promise<ExistingPostm
   const port = Number(lines?.[3]);
   // A stale file of a dead postmaster is PostgreSQL's to clean up on start.
   if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || !alive(pid)) return { kind: 'none' };
-  const owner = Number((await readPid(join(dataDir, OWNER_FILE)))?.[0]);
+  const owners = ((await readPid(join(dataDir, OWNER_FILE))) ?? [])
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   // Without an owner record we cannot tell, so we share rather than stop it.
-  const orphan = Number.isInteger(owner) && owner > 0 && owner !== process.pid && !alive(owner);
-  return { kind: orphan ? 'orphan' : 'shared', pid, port };
+  const orphan = owners.length > 0 && owners.every((owner) => owner !== process.pid && !alive(owner));
+  return orphan ? { kind: 'orphan', pid, port, owners } : { kind: 'shared', pid, port };
 }
 
 /** Fast shutdown (SIGINT) of a postmaster; immediate shutdown (SIGQUIT) after `timeoutMs`. */
