@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../contract';
 import { UserSummary } from './common';
+import { TokenInfo } from './tokens';
 
 /** The password policy for passwords people choose (demo users are seeded directly, outside it). */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -36,6 +37,14 @@ export const SignedIn = z.object({
 });
 export type SignedIn = z.infer<typeof SignedIn>;
 
+/** The answer to a password change: the caller's API tokens that still work, to revoke those not trusted. */
+export const PasswordChanged = z.object({
+  tokens: z
+    .array(TokenInfo)
+    .describe('your API tokens that are neither revoked nor expired, newest first; revoke with DELETE /api/tokens/:id'),
+});
+export type PasswordChanged = z.infer<typeof PasswordChanged>;
+
 export const authApi = {
   login: defineRoute({
     method: 'post',
@@ -65,10 +74,11 @@ export const authApi = {
   password: defineRoute({
     method: 'post',
     path: '/auth/password',
-    summary: 'Change your own password (ends your other sessions)',
+    summary:
+      'Change your own password from a signed-in session (not an API token): ends your other sessions and lists your API tokens that still work',
     tag: 'auth',
     access: 'authenticated',
     body: ChangePasswordBody,
-    status: 204,
+    response: PasswordChanged,
   }),
 };

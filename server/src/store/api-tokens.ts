@@ -61,3 +61,17 @@ export async function touchApiToken(db: Db, id: string, at: Date, staleBefore: D
     data: { lastUsedAt: at },
   });
 }
+
+/** The user's tokens that still work at `now`: not revoked, not expired; newest first. */
+export function listActiveApiTokens(db: Db, userId: string, now: Date): Promise<ApiTokenInfo[]> {
+  return db.apiToken.findMany({
+    where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: info,
+    orderBy: { createdAt: 'desc' },
+  });
+}
+
+/** Revokes every token of the user not revoked yet; returns those this call revoked. */
+export function revokeUserApiTokens(db: Db, userId: string, at: Date): Promise<ApiTokenInfo[]> {
+  return db.apiToken.updateManyAndReturn({ where: { userId, revokedAt: null }, data: { revokedAt: at }, select: info });
+}

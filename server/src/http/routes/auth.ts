@@ -40,9 +40,8 @@ export function authRoutes({ ctx, auth }: AuthDeps): RouteModule {
 
     api.add(authApi.me, ({ actor }) => auth.sessions.me(actor));
 
-    api.add(authApi.password, async ({ actor, body, req, res }) => {
-      await withRetryAfter(res, () => auth.sessions.changeOwnPassword(actor, body, clientIp(req)));
-      return undefined;
-    });
+    api.add(authApi.password, ({ actor, body, req, res }) =>
+      withRetryAfter(res, () => auth.sessions.changeOwnPassword(actor, body, clientIp(req))),
+    );
   };
 }

@@ -1,7 +1,9 @@
 /** Signing in and out, who am I, and changing one's own password. */
+import type { z } from 'zod';
 import type { AppContext } from '../../context';
-import { ChangePasswordBody, type Actor, type SignedIn } from '@autonomic/api';
+import { ChangePasswordBody, type Actor, type PasswordChanged, type SignedIn } from '@autonomic/api';
 import { AppError, UnauthenticatedError } from '../../errors';
+import { listActiveApiTokens } from '../../store/api-tokens';
 import { transaction } from '../../store/db';
 import {
   deleteExpiredSessions,
@@ -123,8 +125,21 @@ export function createSessionService({ ctx, hasher, limiter, cache, sessionTtlMs
       return { user: summaryOf(user), csrfToken: session?.csrfToken ?? null };
     },
 
-    /** Keeps the caller's session, ends every other session of the user. */
-    async changeOwnPassword(actor: Actor, input: ChangePasswordBody, ip: string): Promise<void> {
+    /**
+     * Keeps the caller's session, ends every other session of the user, and answers with the
+     * user's API tokens that still work, so that they can revoke those they no longer trust.
+     * Only a signed-in person (session) may: a leaked API token must not be able to lock its
+     * owner out.
+     * @throws AppError 403 `session_required` for an API token, 403 `wrong_password`
+     */
+    async changeOwnPassword(
+      actor: Actor,
+      input: ChangePasswordBody,
+      ip: string,
+    ): Promise<z.input<typeof PasswordChanged>> {
+      if (actor.via !== 'session') {
+        throw new AppError(403, 'session_required', 'change your password from a signed-in session');
+      }
       const { currentPassword, newPassword } = ChangePasswordBody.parse(input);
       checkRate(ip, actor.username);
       const user = await findUserCredentialsById(prisma, actor.userId);
@@ -146,6 +161,7 @@ export function createSessionService({ ctx, hasher, limiter, cache, sessionTtlMs
         });
       });
       cache.invalidateUser(user.id);
+      return { tokens: await listActiveApiTokens(prisma, user.id, new Date(ctx.clock.now())) };
     },
   };
 }

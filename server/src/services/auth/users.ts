@@ -3,6 +3,7 @@ import type { AppContext } from '../../context';
 import { CreateUserBody, UpdateUserBody, type Actor } from '@autonomic/api';
 import { ConflictError, NotFoundError } from '../../errors';
 import { transaction } from '../../store/db';
+import { revokeUserApiTokens } from '../../store/api-tokens';
 import { deleteUserSessions } from '../../store/sessions';
 import {
   findUser,
@@ -66,6 +67,8 @@ export function createUserService({
     },
 
     /**
+     * A new password (an admin's reset) ends the user's sessions and revokes their API
+     * tokens, each revocation audited.
      * @throws ConflictError `cannot_disable_self`, `cannot_demote_self`, `last_admin`
      */
     async update(actor: Actor, id: string, input: UpdateUserBody): Promise<UserRecord> {
@@ -97,13 +100,28 @@ export function createUserService({
         // A new password or a disabled account ends every session at once (tokens stop via the disabled flag).
         if (changes.disabled || passwordHash)
           await deleteUserSessions(tx, id, actor.userId === id ? actor.sessionId : undefined);
+        // A reset answers a stolen or forgotten password: tokens minted with it must stop too.
+        const revoked = passwordHash ? await revokeUserApiTokens(tx, id, new Date(ctx.clock.now())) : [];
         await recordAudit(tx, {
           actor,
           action: 'user.updated',
           targetType: 'user',
           targetId: id,
-          details: { username: user.username, changes: audit },
+          details: {
+            username: user.username,
+            changes: audit,
+            ...(passwordHash ? { tokensRevoked: revoked.length } : {}),
+          },
         });
+        for (const token of revoked) {
+          await recordAudit(tx, {
+            actor,
+            action: 'token.revoked',
+            targetType: 'api_token',
+            targetId: token.id,
+            details: { name: token.name, ownerId: id, reason: 'password_reset' },
+          });
+        }
         return user;
       });
       cache.invalidateUser(id);
