@@ -85,7 +85,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   const starter = createRunStarter(ctx, executor);
   const runs = createRunService(ctx, { executor, starter });
   const approvals = createApprovalService(ctx, executor);
-  const webhooks = createWebhookService(ctx, { runs: starter, cipher: vault.cipher });
+  const webhooks = createWebhookService(ctx, { runs: starter, cipher: vault.cipher, ...expressions });
   const webhookSecrets = createWebhookSecrets(ctx, { cipher: vault.cipher, webhooks });
   const scheduler = createScheduler(ctx, { runs: starter });
 

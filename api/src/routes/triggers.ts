@@ -27,7 +27,7 @@ export type WebhookSecretIssued = z.infer<typeof WebhookSecretIssued>;
 
 /**
  * A delivery's answer: the run it started (or, with `deduplicated`, the run an earlier
- * delivery with the same id started). When the caller waited: the run's status, and once
+ * delivery with the same delivery id, or the same trigger `dedupeKey` within its window, started). When the caller waited: the run's status, and once
  * it ended, its output and error (null when absent).
  */
 export const WebhookAccepted = z.object({
@@ -78,7 +78,8 @@ export const triggersApi = {
     summary:
       `Start a run from a signed event. Headers: ${WEBHOOK_TIMESTAMP_HEADER} (unix seconds), ${WEBHOOK_SIGNATURE_HEADER} ` +
       `(sha256=hex HMAC-SHA256 of "<timestamp>.<body>"), optional ${WEBHOOK_DELIVERY_HEADER} (idempotency). ` +
-      '202 with the run id; with ?wait=<ms> or Prefer: wait=<s> (≤ 30 s), 200 with the result if the run ends in time.',
+      '202 with the run id; 200 with the first run id when the delivery id or the trigger dedupeKey repeats (nothing queued); ' +
+      'with ?wait=<ms> or Prefer: wait=<s> (≤ 30 s), 200 with the result if the run ends in time.',
     tag,
     access: 'public',
     params: z.object({ workflowId: z.string().max(64) }),

@@ -30,6 +30,11 @@ export interface RunStarter {
     trigger: TriggerType;
     actor?: Actor;
     dedupeKey?: string;
+    /**
+     * How long `dedupeKey` holds: a repeat arriving later than this after the key's run was
+     * created starts a new run (which takes the key over). Unset: for good.
+     */
+    dedupeWindowMs?: number;
     /** The alert's own time, for time-to-contain. */
     eventTimestamp?: Date;
   }): Promise<{ runId: string; deduplicated: boolean }>;

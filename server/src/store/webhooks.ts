@@ -6,25 +6,37 @@ export interface WebhookTargetRow {
   sealed: SealedColumns | undefined;
   /** `document.trigger.type` of the published version; null when nothing is published. */
   triggerType: string | null;
+  /** `document.trigger.params` of the published version (unchecked JSON); null when nothing is published. */
+  triggerParams: unknown;
+  /** `document.vars` of the published version (unchecked JSON). */
+  vars: unknown;
 }
 
-/** One query for the hot path's cache miss: the sealed secret and the published trigger type. */
+/** One query for the hot path's cache miss: the sealed secret and the published trigger (type, params, vars). */
 export async function findWebhookTarget(
   prisma: PrismaClient,
   workflowId: string,
 ): Promise<WebhookTargetRow | undefined> {
   const rows = await prisma.$queryRaw<
-    { ciphertext: Uint8Array | null; iv: Uint8Array | null; tag: Uint8Array | null; trigger_type: string | null }[]
+    {
+      ciphertext: Uint8Array | null;
+      iv: Uint8Array | null;
+      tag: Uint8Array | null;
+      trigger_type: string | null;
+      trigger_params: unknown;
+      vars: unknown;
+    }[]
   >(Prisma.sql`
     SELECT w.webhook_secret_ciphertext AS ciphertext, w.webhook_secret_iv AS iv, w.webhook_secret_tag AS tag,
-           v.document->'trigger'->>'type' AS trigger_type
+           v.document->'trigger'->>'type' AS trigger_type, v.document->'trigger'->'params' AS trigger_params,
+           v.document->'vars' AS vars
     FROM workflows w LEFT JOIN workflow_versions v ON v.id = w.published_version_id
     WHERE w.id = ${workflowId}::uuid`);
   const row = rows[0];
   if (!row) return undefined;
   const sealed =
     row.ciphertext && row.iv && row.tag ? { ciphertext: row.ciphertext, iv: row.iv, tag: row.tag } : undefined;
-  return { sealed, triggerType: row.trigger_type };
+  return { sealed, triggerType: row.trigger_type, triggerParams: row.trigger_params, vars: row.vars };
 }
 
 export interface NonceClaim {

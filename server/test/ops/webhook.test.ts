@@ -175,11 +175,11 @@ describe('signed delivery', () => {
     expect(runs.calls).toEqual([]);
   });
 
-  it('when two deliveries share a delivery id then they share one run', async () => {
+  it('when two deliveries share a delivery id then they share one run (the repeat answers 200: nothing queued)', async () => {
     const { id, secret } = await webhookWorkflow();
     const a = await deliver(id, secret, '{"x":1}', { headers: { 'x-autonomic-delivery': 'evt-42' } });
     const b = await deliver(id, secret, '{"x":1}', { ts: now() - 1, headers: { 'x-autonomic-delivery': 'evt-42' } });
-    expect([a.status, b.status]).toEqual([202, 202]);
+    expect([a.status, b.status]).toEqual([202, 200]);
     expect(b.body).toEqual({ runId: a.body.runId, deduplicated: true });
     expect(runs.calls.map((c) => c.dedupeKey)).toEqual([`webhook:${id}:evt-42`, `webhook:${id}:evt-42`]);
   });

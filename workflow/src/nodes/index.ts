@@ -29,6 +29,7 @@ export * from './types';
 export { Approvers, EscalationStep } from './approval';
 export { CREDENTIAL_HEADERS, HttpAuth, isCredentialHeader, REDACTED } from './http-auth';
 export { ActionEndpoint } from './containment';
+export { DEFAULT_DEDUPE_WINDOW } from './trigger.webhook';
 
 /** A registry section: each key is its definition's type (checked by the compiler). */
 type Section<C extends NodeCategory, R> = { [K in keyof R]: NodeDefinition<z.ZodType, K & string, C> };

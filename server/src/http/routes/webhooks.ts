@@ -42,7 +42,8 @@ export function webhookRoutes({ webhooks }: WebhookRouteDeps): RouteModule {
         event: body,
       });
       const waitMs = query.wait ?? preferredWaitMs(req);
-      if (!waitMs) return started;
+      // A repeat queued nothing: 200 with the first run's id, not 202 (accepted for processing).
+      if (!waitMs) return started.deduplicated ? new Reply(200, started) : started;
       res.setHeader('Preference-Applied', `wait=${Math.ceil(waitMs / 1000)}`);
       const run = await webhooks.waitForRun(started.runId, waitMs);
       if (!TERMINAL.has(run.status)) return { ...started, status: run.status };

@@ -7,6 +7,7 @@ import type { WorkflowDocument } from '@autonomic/workflow';
 import type { Executor } from '../../executor';
 import { AppError, ConflictError, NotFoundError } from '../../errors';
 import type { AppContext } from '../../context';
+import { releaseDedupeKey } from '../../store/runs-dedupe';
 import type { RunStarter } from '../contracts';
 import { EventSchemas } from './event-schema';
 import { eventTimeOf } from './event-time';
@@ -22,7 +23,7 @@ export interface RunStarterService extends RunStarter {
   startLiveAt(input: Parameters<RunStarter['startLive']>[0], eventPath: string): ReturnType<RunStarter['startLive']>;
 }
 
-export function createRunStarter(_ctx: AppContext, executor: Executor): RunStarterService {
+export function createRunStarter(ctx: AppContext, executor: Executor): RunStarterService {
   const schemas = new EventSchemas();
   /** Only startable workflows are cached; the INSERT re-checks version and kill switch atomically. */
   const cache = new Map<string, Startable>();
@@ -39,6 +40,12 @@ export function createRunStarter(_ctx: AppContext, executor: Executor): RunStart
     cache.set(ref, entry);
     return entry;
   }
+
+  /** Frees `key` when its run is older than `windowMs`; false when it still holds. */
+  const expired = (key: string | undefined, windowMs: number | undefined): Promise<boolean> =>
+    key === undefined || windowMs === undefined
+      ? Promise.resolve(false)
+      : releaseDedupeKey(ctx.prisma, key, new Date(ctx.clock.now() - windowMs));
 
   const starter: RunStarterService = {
     startLive: (input) => starter.startLiveAt(input, 'body'),
@@ -61,7 +68,13 @@ export function createRunStarter(_ctx: AppContext, executor: Executor): RunStart
           dedupeKey: input.dedupeKey ?? null,
         });
         if (out.started) return { runId: out.runId, deduplicated: false };
-        if (out.existingRunId) return { runId: out.existingRunId, deduplicated: true };
+        if (out.existingRunId) {
+          // A key past its window is released, and the next attempt takes it.
+          if (!(await expired(input.dedupeKey, input.dedupeWindowMs))) {
+            return { runId: out.existingRunId, deduplicated: true };
+          }
+          continue;
+        }
         // Not inserted and no run with the key yet: a concurrent duplicate still committing,
         // or the workflow changed (unpublished, new version, kill switch): look again.
       }

@@ -1,5 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { DEFAULT_DEDUPE_WINDOW, durationMs, TRIGGER_DEFINITIONS } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
+import { DEFAULT_EXPRESSION_LIMITS, Expressions, type ExpressionEvaluator } from '../../engine';
 import { AppError, ConflictError } from '../../errors';
 import { findWebhookTarget, purgeWebhookNonces } from '../../store/webhooks';
 import type { RunStarter } from '../contracts';
@@ -28,7 +30,35 @@ interface Target {
   /** The secret's UTF-8 bytes (the HMAC key), or undefined: no secret or no such workflow. */
   key: Buffer | undefined;
   acceptsWebhooks: boolean;
+  /** The published trigger's `dedupeKey` template and window, when it has one. */
+  dedupe: Dedupe | undefined;
   loadedAt: number;
+}
+
+interface Dedupe {
+  template: string;
+  windowMs: number;
+  vars: unknown;
+}
+
+/** A rendered key longer than this is stored as its sha-256 (the index stays small). */
+const MAX_PLAIN_KEY = 200;
+
+/** The published webhook trigger's dedupe settings; undefined without a key (or with params that do not parse). */
+function dedupeOf(triggerType: string | null, params: unknown, vars: unknown): Dedupe | undefined {
+  if (triggerType !== 'trigger.webhook') return undefined;
+  const parsed = TRIGGER_DEFINITIONS['trigger.webhook'].params.safeParse(params ?? {});
+  const template = parsed.success ? parsed.data.dedupeKey : undefined;
+  if (!parsed.success || !template?.trim()) return undefined;
+  return { template, windowMs: durationMs(parsed.data.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW), vars: vars ?? {} };
+}
+
+/** The run dedupe key of a rendered `dedupeKey` value; undefined when it is empty (nothing to dedupe on). */
+function runKeyOf(workflowId: string, value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const key = text.length > MAX_PLAIN_KEY ? `sha256:${createHash('sha256').update(text).digest('hex')}` : text;
+  return `webhook-dedupe:${workflowId}:${key}`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,7 +79,12 @@ export const webhookContext = (workflowId: string) => `webhook:${workflowId}`;
  */
 export function createWebhookService(
   ctx: AppContext,
-  deps: { runs: RunStarter; cipher: Cipher },
+  deps: {
+    runs: RunStarter;
+    cipher: Cipher;
+    /** Where the trigger's `dedupeKey` template is rendered (the server passes the sandbox pool). @default in this thread */
+    expressions?: ExpressionEvaluator;
+  },
   options: WebhookServiceOptions = {},
 ) {
   const ttl = options.cacheTtlMs ?? 5_000;
@@ -57,6 +92,7 @@ export function createWebhookService(
   const cache = new Map<string, Target>();
   const decoy = randomBytes(32);
   const claimNonce = createNonceClaimer(ctx.prisma);
+  const expressions = deps.expressions ?? new Expressions(DEFAULT_EXPRESSION_LIMITS, () => ctx.clock.now());
   let purgeTimer: NodeJS.Timeout | undefined;
 
   async function load(workflowId: string): Promise<Target> {
@@ -69,7 +105,12 @@ export function createWebhookService(
         ctx.log.error({ workflowId }, 'webhook secret does not decrypt (wrong SECRET_KEY or altered row)');
       }
     }
-    const target = { key, acceptsWebhooks: row?.triggerType === 'trigger.webhook', loadedAt: ctx.clock.now() };
+    const target = {
+      key,
+      acceptsWebhooks: row?.triggerType === 'trigger.webhook',
+      dedupe: row ? dedupeOf(row.triggerType, row.triggerParams, row.vars) : undefined,
+      loadedAt: ctx.clock.now(),
+    };
     if (cache.size >= size) cache.delete(cache.keys().next().value ?? '');
     cache.set(workflowId, target);
     return target;
@@ -100,6 +141,24 @@ export function createWebhookService(
     return { target: t, nonce: sig.toString('hex'), expiresAt: new Date((seconds + REPLAY_WINDOW_SECONDS) * 1000) };
   }
 
+  /**
+   * The run's dedupe key: the trigger's `dedupeKey` rendered over the event (with its
+   * window), else the delivery id. A key that fails to render dedupes nothing: the alert
+   * still starts its run, and the failure is logged.
+   */
+  async function dedupeKeyOf(t: Target, d: WebhookDelivery): Promise<{ dedupeKey?: string; dedupeWindowMs?: number }> {
+    if (t.dedupe) {
+      try {
+        const value = await expressions.render(t.dedupe.template, { event: d.event, steps: {}, vars: t.dedupe.vars });
+        const key = runKeyOf(d.workflowId, value);
+        if (key) return { dedupeKey: key, dedupeWindowMs: t.dedupe.windowMs };
+      } catch (err) {
+        ctx.log.warn({ workflowId: d.workflowId, err }, 'webhook: the dedupe key did not render; not deduplicated');
+      }
+    }
+    return d.delivery ? { dedupeKey: `webhook:${d.workflowId}:${d.delivery}` } : {};
+  }
+
   return {
     /** Verifies and starts the run. Throws 401 (generic), 409 `not_webhook`, or what `startLive` throws. */
     async accept(d: WebhookDelivery): Promise<{ runId: string; deduplicated: boolean }> {
@@ -111,11 +170,11 @@ export function createWebhookService(
         workflowId: d.workflowId,
         event: d.event,
         trigger: 'webhook',
-        ...(d.delivery ? { dedupeKey: `webhook:${d.workflowId}:${d.delivery}` } : {}),
+        ...(await dedupeKeyOf(t, d)),
       });
     },
     waitForRun: (runId: string, timeoutMs: number) => deps.runs.waitForRun(runId, timeoutMs),
-    /** Forget a workflow's cached secret and trigger type (after a rotation or a publish). */
+    /** Forget a workflow's cached secret and trigger (after a rotation or a publish). */
     invalidate(workflowId: string) {
       cache.delete(workflowId);
     },

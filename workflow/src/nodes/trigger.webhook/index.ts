@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { Duration } from '../../duration';
 import { text } from '../text';
 import { defineNode } from '../types';
+
+/** How long a dedupe key is remembered when `dedupeWindow` is not set. */
+export const DEFAULT_DEDUPE_WINDOW = '1h';
 
 export const webhookTrigger = defineNode({
   type: 'trigger.webhook',
@@ -10,12 +14,24 @@ export const webhookTrigger = defineNode({
   icon: ['M13 2L4 14h7l-1 8 9-12h-7z'],
   params: z
     .object({
-      /** Template computed from the event; a second event with the same key within the window is dropped. */
+      /**
+       * Template computed from the event (e.g. `{{ event.alert_id }}`); a second event with the
+       * same key within `dedupeWindow` of the first starts no run (the delivery answers the
+       * first run's id). An empty key dedupes nothing.
+       */
       dedupeKey: z.string().max(2_000).optional().meta({ widget: 'template', help: 'Drop repeats of the same alert' }),
+      /**
+       * How long after a run its dedupe key still drops repeats.
+       * @default '1h'
+       */
+      dedupeWindow: Duration.optional().meta({ help: 'How long a key drops repeats (default 1h)' }),
     })
     .strict(),
   defaults: {},
   ports: () => [{ id: 'out', label: 'Start', required: true }],
   effect: () => 'none',
-  summary: (p) => (p['dedupeKey'] ? [`dedupe ${text(p['dedupeKey'])}`] : ['signed HTTP POST']),
+  summary: (p) =>
+    p['dedupeKey']
+      ? [`dedupe ${text(p['dedupeKey'])}`, `for ${text(p['dedupeWindow'], DEFAULT_DEDUPE_WINDOW)}`]
+      : ['signed HTTP POST'],
 });
