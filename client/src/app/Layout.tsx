@@ -23,6 +23,7 @@ export function Layout() {
         <span className="who" data-testid="current-user">
           {user.displayName} · {user.role}
         </span>
+        <NavLink to="/account">Account</NavLink>
         <button
           type="button"
           onClick={() => {

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { AccountPage } from '../features/account/AccountPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EditorPage } from '../features/editor-page/EditorPage';
@@ -29,4 +30,5 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/reviews', element: <ReviewInboxPage /> },
   { path: '/reviews/:id', element: <ReviewPage /> },
   { path: '/dashboard', element: <DashboardPage /> },
+  { path: '/account', element: <AccountPage /> },
 ];
