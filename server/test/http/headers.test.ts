@@ -2,6 +2,9 @@
  * What every answer says about caching, transport security and who the client is: no
  * database needed, the routes below touch none.
  */
+import { once } from 'node:events';
+import { get, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +12,9 @@ import { pino } from 'pino';
 import { loadConfig } from '../../src/config';
 import { systemClock } from '../../src/engine';
 import type { PrismaClient } from '../../src/generated/prisma/client';
+import { RunEvents } from '../../src/executor';
 import { buildApp } from '../../src/http/app';
+import { streamRunEvents } from '../../src/http/sse';
 
 function appWith(env: Record<string, string>) {
   const ctx = {
@@ -50,6 +55,30 @@ describe('Cache-Control', () => {
     const app = appWith({});
     for (const path of ['/api/whoami', '/api/nope', '/api/openapi.json']) {
       expect((await request(app).get(path)).headers['cache-control'], path).toBe('no-store');
+    }
+  });
+});
+
+describe('Cache-Control of the live run stream', () => {
+  it('when a run event stream opens then it says no-store too (its frames carry step outputs)', async () => {
+    const { app } = buildApp({
+      ctx: { config: loadConfig({}), prisma: {} as PrismaClient, log: pino({ level: 'silent' }), clock: systemClock },
+      authenticator: { authenticate: async () => null },
+      modules: [(api) => api.router.get('/stream', (req, res) => void streamRunEvents(req, res, new RunEvents(), {}))],
+    });
+    const server = app.listen(0, '127.0.0.1');
+    try {
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      const res = await new Promise<IncomingMessage>((resolve, reject) =>
+        get(`http://127.0.0.1:${port}/api/stream`, resolve).on('error', reject),
+      );
+      res.destroy();
+      expect(res.headers['content-type']).toContain('text/event-stream');
+      expect(res.headers['cache-control']).toMatch(/^no-store\b/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
     }
   });
 });
