@@ -147,9 +147,12 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
       webhooks.start();
       if (!ctx.config.EXECUTOR) return;
       await executor.start();
+      // Votes recorded by a process that died before its run had them.
+      await approvals.start();
       await scheduler.start();
     },
     async stop() {
+      approvals.stop();
       scheduler.stop();
       webhooks.stop();
       await executor.stop();
