@@ -11,7 +11,7 @@ import { ApprovalVote } from '@autonomic/api';
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { ApprovalStatus } from '../generated/prisma/enums';
-import { jsonbText, storableJson } from './jsonb';
+import { jsonbText, storableJson } from './storable';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

@@ -8,7 +8,7 @@
  */
 import type { AttemptRecord, RunCommit, RunRecord } from '../engine';
 import { newId } from '../db/ids';
-import { jsonbText } from './jsonb';
+import { jsonbText } from './storable';
 import { ts } from './runs-sql';
 
 export const NOTIFY_CHANNEL = 'autonomic_runs';

@@ -4,7 +4,7 @@
  * switch is off, dedupes on the trigger's key, and leases the run to the process that
  * will drive it at once (with no local executor: to nobody, so any executor claims it).
  */
-import { jsonbText } from './jsonb';
+import { jsonbText, storableText } from './storable';
 import { ts, type Sql } from './runs-sql';
 
 export interface NewLiveRun {
@@ -54,7 +54,7 @@ export async function insertLiveRun(sql: Sql, r: NewLiveRun): Promise<InsertOutc
       jsonbText(r.event ?? null),
       r.eventTimestamp,
       r.createdById,
-      r.dedupeKey,
+      r.dedupeKey === null ? null : storableText(r.dedupeKey),
       r.createdAt,
       r.leaseOwner,
       r.leaseMs,

@@ -5,6 +5,7 @@
  */
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from './db';
+import { storableText } from './storable';
 
 /**
  * Frees `key` when the run holding it was created before `createdBefore`.
@@ -13,6 +14,6 @@ import type { Db } from './db';
 export async function releaseDedupeKey(db: Db, key: string, createdBefore: Date): Promise<boolean> {
   const released = await db.$executeRaw(Prisma.sql`
     UPDATE runs SET dedupe_key = dedupe_key || '~' || id::text
-    WHERE dedupe_key = ${key} AND created_at < ${createdBefore}`);
+    WHERE dedupe_key = ${storableText(key)} AND created_at < ${createdBefore}`);
   return released > 0;
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { Db } from './db';
 import type { RunStatus } from '../generated/prisma/enums';
-import { storableJson } from './jsonb';
+import { storableJson } from './storable';
 import { appendStepRuns, type NewStepRun } from './step-runs';
 
 /** The outcome of checking a run against its sample's `expect`. */

@@ -5,7 +5,7 @@
 import { newId } from '../db/ids';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { EffectClass, StepStatus } from '../generated/prisma/enums';
-import { jsonbText } from './jsonb';
+import { jsonbText } from './storable';
 
 export interface NewStepRun {
   runId: string;

@@ -2,7 +2,7 @@
  * Text from the outside world that PostgreSQL cannot store — a NUL character or a lone
  * UTF-16 surrogate in a vendor's HTTP answer, or built by an expression — must not lose a
  * run: at the store boundary it becomes U+FFFD in run state, step runs, run results,
- * simulations and approval tasks (store/jsonb.ts), and the run goes on.
+ * simulations and approval tasks (store/storable.ts), and the run goes on.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@autonomic/api';
 import { createHttpClient, createLiveEffects, type HttpClient } from '../../src/adapters';
 import { createSimulationService } from '../../src/services/workflows';
-import { jsonbText, storableJson } from '../../src/store/jsonb';
+import { jsonbText, storableJson } from '../../src/store/storable';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { createUser, testContext } from '../support/app';
 import { allowAll, eventually, publishedWorkflow, runtime, step, transform, workflow } from './support';
@@ -153,6 +153,36 @@ describe('unstorable text at the store boundary', () => {
       db.prisma.run.findUniqueOrThrow({ where: { id: runId } }).then((r) => (r.status === 'waiting' ? r : undefined)),
     );
     expect(run.status).toBe('waiting');
+  });
+
+  it('when a dedupe key rendered from an event holds a NUL or a lone surrogate then the run starts, a repeat is deduplicated, and after the window the key is released', async () => {
+    const wf = await publishedWorkflow(db.prisma, workflow('done', { done: step('end', {}) }));
+    for (const bad of ['\u0000', '\ud800']) {
+      const start = () =>
+        rt.starter.startLive({
+          workflowId: wf.workflowId,
+          event: {},
+          trigger: 'webhook',
+          dedupeKey: `webhook-dedupe:${wf.workflowId}:alert ${bad} 7`,
+          dedupeWindowMs: 3_600_000,
+        });
+
+      const first = await start();
+      const repeat = await start();
+      await db.prisma.run.update({
+        where: { id: first.runId },
+        data: { createdAt: new Date(Date.now() - 7_200_000) },
+      });
+      const later = await start();
+
+      expect(repeat).toEqual({ runId: first.runId, deduplicated: true });
+      expect(later.deduplicated).toBe(false);
+      expect(later.runId).not.toBe(first.runId);
+      const key = `webhook-dedupe:${wf.workflowId}:alert ${R} 7`;
+      const old = await db.prisma.run.findUniqueOrThrow({ where: { id: first.runId } });
+      expect(old.dedupeKey).toBe(`${key}~${first.runId}`);
+      expect((await db.prisma.run.findUniqueOrThrow({ where: { id: later.runId } })).dedupeKey).toBe(key);
+    }
   });
 
   it('when a simulated step builds a NUL and a lone surrogate then the simulation answers and is stored with U+FFFD', async () => {
