@@ -3,7 +3,7 @@ import { DEFAULT_DEDUPE_WINDOW, durationMs, TRIGGER_DEFINITIONS } from '@autonom
 import type { AppContext } from '../../context';
 import { DEFAULT_EXPRESSION_LIMITS, Expressions, type ExpressionEvaluator } from '../../engine';
 import { AppError, ConflictError } from '../../errors';
-import { findWebhookTarget, purgeWebhookNonces } from '../../store/webhooks';
+import { findWebhookTarget, purgeWebhookNonces, releaseWebhookNonce } from '../../store/webhooks';
 import type { RunStarter } from '../contracts';
 import type { Cipher } from '../secrets';
 import { createNonceClaimer } from './nonce-batch';
@@ -166,12 +166,20 @@ export function createWebhookService(
       if (!t.acceptsWebhooks)
         throw new ConflictError('this workflow is not published with a webhook trigger', 'not_webhook');
       if (!(await claimNonce(d.workflowId, nonce, expiresAt))) throw webhookUnauthorized();
-      return deps.runs.startLive({
-        workflowId: d.workflowId,
-        event: d.event,
-        trigger: 'webhook',
-        ...(await dedupeKeyOf(t, d)),
-      });
+      try {
+        return await deps.runs.startLive({
+          workflowId: d.workflowId,
+          event: d.event,
+          trigger: 'webhook',
+          ...(await dedupeKeyOf(t, d)),
+        });
+      } catch (e) {
+        // Refused (an event the trigger's schema rejects, the kill switch, …): nothing was
+        // accepted, so the signature is not spent and the refusal writes nothing; the same
+        // delivery again gets the same answer, not a 401 replay.
+        if (e instanceof AppError && e.status < 500) await releaseWebhookNonce(ctx.prisma, d.workflowId, nonce);
+        throw e;
+      }
     },
     waitForRun: (runId: string, timeoutMs: number) => deps.runs.waitForRun(runId, timeoutMs),
     /** Forget a workflow's cached secret and trigger (after a rotation or a publish). */
