@@ -4,9 +4,8 @@
  * fuzz-arbitraries.ts), called by a role its access rule admits, the server never answers
  * 5xx, every 4xx is the one error shape with a known code, and a 4xx writes no row.
  *
- * The targets are real (a workflow with two versions, a review, a comment, a published
- * version, a run, a simulation, a safety entry, a secret, an SLO, a user and a token), so
- * requests reach the services, not only the checks in front of them.
+ * The targets are real rows (fuzz-targets.ts), so requests reach the services, not only the
+ * checks in front of them.
  *
  * Seeded: FUZZ_SEED=<n> replays another sequence, FUZZ_RUNS=<n> changes the runs per route;
  * a failure names the route, the seed and the request.
@@ -15,19 +14,13 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isErrorCode,
-  ROLES,
-  ROUTES,
-  WEBHOOK_SIGNATURE_HEADER,
-  WEBHOOK_TIMESTAMP_HEADER,
-  type Role,
-} from '@autonomic/api';
+import { isErrorCode, ROLES, ROUTES, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@autonomic/api';
 import type { RegisteredRoute } from '../../src/http/route';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import type { Caller } from './access-table';
-import { arbitraryFor, arbitrarySegments, encode, hostile, type Pools } from './fuzz-arbitraries';
-import { authzServer, PASSWORD, routeKey, rowCounts, type AuthzServer } from './harness';
+import { arbitraryFor, arbitrarySegments, encode, hostile } from './fuzz-arbitraries';
+import { seedTargets, type Targets } from './fuzz-targets';
+import { authzServer, routeKey, rowCounts, type AuthzServer } from './harness';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 1002);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
@@ -36,151 +29,17 @@ const STATS = process.env.FUZZ_STATS;
 
 let db: TestDatabase;
 let t: AuthzServer;
-/** The seeded workflow and its webhook secret: the fuzz signs some deliveries, so that their events reach the trigger. */
-const webhook = { workflowId: '', secret: '' };
-/** The pools of real values for a route: ids of the rows seeded for it. */
-let poolsFor: (route: RegisteredRoute) => Pools;
+/** What the fuzz aims at; the seeded workflow's webhook secret signs some deliveries, so that their events reach the trigger. */
+let targets: Targets;
 beforeAll(async () => {
   db = await createTestDatabase();
   t = await authzServer(db);
-  poolsFor = await seedTargets();
+  targets = await seedTargets(db, t);
 }, 60_000);
 afterAll(async () => {
   await t.close();
   await db.drop();
 });
-
-/** start (webhook) → shape (transform) → done (end); with a stored sample. */
-const document = (team: string) => ({
-  formatVersion: 1,
-  metadata: { name: 'Fuzz target', tags: ['fuzz'] },
-  trigger: {
-    id: 'start',
-    type: 'trigger.webhook',
-    params: {},
-    inputSchema: { type: 'object', properties: { ip: { type: 'string', pattern: '^[0-9.]+$' } } },
-    transitions: { out: ['shape'] },
-  },
-  steps: {
-    shape: {
-      type: 'transform',
-      params: { expression: '{ "ip": event.ip, "team": vars.team }' },
-      transitions: { out: ['done'] },
-    },
-    done: { type: 'end', params: { output: 'steps.shape.output' } },
-  },
-  vars: { team },
-  samples: [{ name: 'one', event: { ip: '198.51.100.7' }, expect: { status: 'succeeded' } }],
-});
-
-/** Creates one of everything through the API; the pools name them. */
-async function seedTargets(): Promise<(route: RegisteredRoute) => Pools> {
-  const as = (role: Role) => t.headers(role);
-  const ok = async (res: Promise<request.Response>, status = 201) => {
-    const r = await res;
-    if (r.status !== status) throw new Error(`seeding: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
-  const api = request(t.http);
-  const created = await ok(
-    api
-      .post('/api/workflows')
-      .set(as('analyst'))
-      .send({ document: document('soc') }),
-  );
-  const wf = created.workflow as { id: string; slug: string };
-  await ok(
-    api
-      .post(`/api/workflows/${wf.id}/versions`)
-      .set(as('analyst'))
-      .send({ document: document('ir') }),
-  );
-  const review = await ok(
-    api
-      .post(`/api/workflows/${wf.id}/versions/1/review`)
-      .set(as('analyst'))
-      .send({ reviewerIds: [t.users.reviewer.id] }),
-  );
-  const comment = await ok(
-    api
-      .post(`/api/workflows/${wf.id}/versions/1/comments`)
-      .set(as('reviewer'))
-      .send({ body: 'looks fine', nodeId: 'shape' }),
-  );
-  await ok(api.post(`/api/reviews/${review.review.id}/decisions`).set(as('reviewer')).send({ decision: 'approve' }));
-  await ok(api.post(`/api/workflows/${wf.id}/versions/1/publish`).set(as('analyst')), 200);
-  const run = await ok(
-    api
-      .post(`/api/workflows/${wf.id}/runs`)
-      .set(as('analyst'))
-      .send({ event: { ip: '192.0.2.1' } }),
-    202,
-  );
-  const sim = await ok(
-    api.post(`/api/workflows/${wf.id}/versions/1/simulate`).set(as('analyst')).send({ sample: 'one' }),
-    200,
-  );
-  const issued = await ok(api.post(`/api/workflows/${wf.id}/webhook-secret`).set(as('analyst')));
-  Object.assign(webhook, { workflowId: wf.id, secret: String(issued.secret) });
-  const entry = await ok(
-    api
-      .post('/api/safety/entries')
-      .set(as('admin'))
-      .send({ list: 'protected', kind: 'ip', value: '10.1.2.3', reason: 'dc' }),
-  );
-  await ok(api.put('/api/secrets/fuzz.secret').set(as('admin')).send({ value: 'hunter2-hunter2' }), 200);
-  await ok(
-    api
-      .put(`/api/dashboard/slos/${wf.id}`)
-      .set(as('admin'))
-      .send({ objectivePercent: 99, latencySeconds: 60, windowDays: 7 }),
-    200,
-  );
-  const victim = await ok(
-    api
-      .post('/api/users')
-      .set(as('admin'))
-      .send({ username: 'victim', displayName: 'Victim', role: 'analyst', password: PASSWORD }),
-  );
-  // Tokens are made from a signed-in session.
-  const session = await t.login('admin');
-  const token = await ok(
-    api.post('/api/tokens').set('Cookie', session.cookie).set('x-csrf-token', session.csrf).send({ name: 'spare' }),
-  );
-  const ids = [wf.id, run.runId, sim.runId, entry.id, victim.id, token.id, review.review.id, comment.id];
-  /** `:id` means another row in each area. */
-  const idsByArea: Record<string, unknown[]> = {
-    workflows: [wf.id, wf.slug],
-    runs: [run.runId, sim.runId],
-    users: [victim.id],
-    tokens: [token.id],
-    safety: [entry.id],
-  };
-  return (route) => {
-    const area = route.path.split('/')[1] ?? '';
-    const diff = route.path.endsWith('/diff');
-    return {
-      uuids: [...ids, '00000000-0000-0000-0000-000000000000'],
-      byName: {
-        id: idsByArea[area] ?? ids,
-        workflowId: [wf.id],
-        reviewId: [review.review.id],
-        commentId: [comment.id],
-        parentId: [comment.id],
-        taskId: [`${run.runId}:ask`],
-        number: [1, 2],
-        toNumber: [1, 2],
-        ...(diff ? { from: ['published', 1], to: [1, 2] } : {}),
-        name: ['fuzz.secret', 'notify.slack'],
-        nodeId: ['shape', 'done'],
-        sample: ['one'],
-        username: ['victim', t.users.analyst.username],
-        password: [PASSWORD],
-        reviewerIds: [[t.users.reviewer.id]],
-      },
-    };
-  };
-}
 
 /** Who may call the route: admin and the route's own roles (public routes: also nobody). */
 function callersOf(route: RegisteredRoute): Caller[] {
@@ -215,7 +74,7 @@ interface Call {
 function arbitraryCall(route: RegisteredRoute): fc.Arbitrary<Call> {
   const names = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1] ?? '');
   const takesBody = route.method !== 'get' && route.method !== 'delete';
-  const pools = poolsFor(route);
+  const pools = targets.poolsFor(route);
   const json = arbitraryFor(route.body, pools).map((v) => (v === undefined ? undefined : JSON.stringify(v)));
   const body = takesBody
     ? fc.oneof({ arbitrary: json, weight: 8 }, { arbitrary: fc.constantFrom(...RAW_BODIES), weight: 1 })
@@ -234,7 +93,7 @@ function arbitraryCall(route: RegisteredRoute): fc.Arbitrary<Call> {
 
 /** The headers a webhook sender adds: the timestamp and the HMAC of `<timestamp>.<body>`. */
 function signed(ts: string, body: string): Record<string, string> {
-  const mac = createHmac('sha256', webhook.secret).update(`${ts}.${body}`).digest('hex');
+  const mac = createHmac('sha256', targets.webhook.secret).update(`${ts}.${body}`).digest('hex');
   return { [WEBHOOK_TIMESTAMP_HEADER]: ts, [WEBHOOK_SIGNATURE_HEADER]: `sha256=${mac}` };
 }
 
@@ -323,7 +182,7 @@ describe('what the fuzz found, pinned', () => {
     const ts = String(Math.floor(Date.now() / 1000));
     const deliver = () =>
       request(t.http)
-        .post(`/api/hooks/${webhook.workflowId}`)
+        .post(`/api/hooks/${targets.webhook.workflowId}`)
         .set({ 'content-type': 'application/json', ...signed(ts, body) })
         .send(body);
     const before = await rowCounts(db.prisma);
