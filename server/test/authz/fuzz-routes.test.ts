@@ -14,7 +14,14 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isErrorCode, ROLES, ROUTES, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@autonomic/api';
+import {
+  isErrorCode,
+  ROLES,
+  ROUTES,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+  type Role,
+} from '@autonomic/api';
 import type { RegisteredRoute } from '../../src/http/route';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import type { Caller } from './access-table';
@@ -35,17 +42,42 @@ beforeAll(async () => {
   db = await createTestDatabase();
   t = await authzServer(db);
   targets = await seedTargets(db, t);
+  await signInAll();
 }, 60_000);
 afterAll(async () => {
   await t.close();
   await db.drop();
 });
 
-/** Who may call the route: admin and the route's own roles (public routes: also nobody). */
-function callersOf(route: RegisteredRoute): Caller[] {
-  if (route.access === 'public') return ['anonymous', 'admin'];
-  if (route.access === 'authenticated') return [...ROLES];
-  return [...new Set<Caller>(['admin', ...route.access])];
+/** A caller with its API token, or signed in with a session cookie (and its CSRF token). */
+type Fuzzer = Caller | `${Role} session`;
+
+/** Who may call the route: admin and the route's own roles, by token or session (public routes: also nobody). */
+function callersOf(route: RegisteredRoute): Fuzzer[] {
+  const roles: Role[] =
+    route.access === 'public'
+      ? ['admin']
+      : route.access === 'authenticated'
+        ? [...ROLES]
+        : [...new Set<Role>(['admin', ...route.access])];
+  return [
+    ...(route.access === 'public' ? ['anonymous' as const] : []),
+    ...roles,
+    ...roles.map((r) => `${r} session` as const),
+  ];
+}
+
+/** A session per role, signed in before the routes' tests (signing in writes a session row). */
+let sessions = new Map<Role, { cookie: string; csrf: string }>();
+async function signInAll(): Promise<void> {
+  sessions = new Map(await Promise.all(ROLES.map(async (r) => [r, await t.login(r)] as const)));
+}
+
+function headersOf(caller: Fuzzer): Record<string, string> {
+  const role = ROLES.find((r) => caller === `${r} session`);
+  if (!role) return t.headers(caller as Caller);
+  const session = sessions.get(role);
+  return session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {};
 }
 
 /** A query object as a query string: arrays repeat their key, objects travel as JSON, a bare string is the query itself. */
@@ -62,7 +94,7 @@ function queryString(query: unknown): string {
 const RAW_BODIES = ['{', '{"a":1}x', 'null', '"text"', '[1,2]', '0', '{"a":"\\u0000"}', '{"a":"\\udc00"}', ''];
 
 interface Call {
-  caller: Caller;
+  caller: Fuzzer;
   path: Record<string, string>;
   query: string;
   /** JSON text, or undefined for no body. */
@@ -108,7 +140,7 @@ async function send(route: RegisteredRoute, call: Call): Promise<{ url: string; 
   const path = route.path.replace(/:(\w+)/g, (_, name: string) => call.path[name] ?? '');
   const url = `/api${path}${call.query ? `?${call.query}` : ''}`;
   const abort = new AbortController();
-  const headers: Record<string, string> = { ...t.headers(call.caller) };
+  const headers = headersOf(call.caller);
   if (call.body !== undefined) headers['content-type'] = 'application/json';
   if (call.sign) {
     Object.assign(headers, signed(String(Math.floor(Date.now() / 1000)), call.body ?? ''));
@@ -223,6 +255,8 @@ describe('every route under generated input', () => {
       });
       const result = await fc.check(property, { seed, numRuns: RUNS, endOnFailure: true });
       if (STATS) console.log(`${routeKey(route)}: ${tally(seen)}`);
+      // A fuzzed logout ends the sessions it was sent with: the next routes get new ones.
+      if (routeKey(route) === 'POST /auth/logout') await signInAll();
       if (result.failed) {
         const replay = `FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npx vitest run server/test/authz/fuzz-routes.test.ts -t '${routeKey(route)} '`;
         expect.fail(`${routeKey(route)} (seed ${seed}; replay: ${replay}): ${String(result.errorInstance)}`);
