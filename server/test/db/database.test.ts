@@ -36,18 +36,17 @@ describe('openDatabase on a URL', () => {
     }
   });
 
-  it('when the database is already migrated then a second open applies nothing and is ready fast', async () => {
+  // How fast a second open is ready is a number npm start logs (`database ready`, timings), not a
+  // timed assertion: on a loaded machine any wall-clock bound here fails for the wrong reason.
+  it('when the database is already migrated then a second open applies nothing', async () => {
     const { url } = await emptyDatabase();
     await (await openDatabase({ url })).close();
 
-    const started = performance.now();
     const db = await openDatabase({ url });
-    const readyMs = performance.now() - started;
     await db.close();
 
     expect(db.migrations?.applied).toEqual([]);
     expect(db.migrations?.upToDate).toBe((await readMigrations()).length);
-    expect(readyMs).toBeLessThan(1000);
   });
 
   it('when three servers start at once on an empty database then each migration is applied exactly once', async () => {
@@ -104,16 +103,14 @@ describe('openDatabase on the embedded cluster', () => {
     await fs.rm(join(dataDir, '..'), { recursive: true, force: true });
   });
 
-  it('when the data directory is opened a second time then nothing is initialised or applied and it is ready fast', async () => {
+  it('when the data directory is opened a second time then nothing is initialised or applied and the data is kept', async () => {
     vi.stubEnv('DATABASE_URL', '');
     try {
       const first = await openDatabase({ embedded: { dataDir } });
       await first.prisma.user.create({ data: { username: 'kept', displayName: 'Kept', passwordHash: '-' } });
       await first.close();
 
-      const started = performance.now();
       const second = await openDatabase({ embedded: { dataDir } });
-      const readyMs = performance.now() - started;
       const kept = await second.prisma.user.findUnique({ where: { username: 'kept' } });
       await second.close();
 
@@ -122,7 +119,6 @@ describe('openDatabase on the embedded cluster', () => {
       expect(second.embedded?.created).toBe(false);
       expect(second.migrations?.applied).toEqual([]);
       expect(kept?.displayName).toBe('Kept');
-      expect(readyMs).toBeLessThan(2000);
     } finally {
       vi.unstubAllEnvs();
     }
