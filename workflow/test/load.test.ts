@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseWorkflowJson, validateDocument } from '../src/load';
 import { LIMITS } from '../src/validate/limits';
 import { baseDocument, expectProblem, step, withChange } from './support/documents';
@@ -30,12 +30,14 @@ describe('parseWorkflowJson', () => {
   });
 
   it('when the text is 100 MB then it is refused by its length, at once', () => {
-    const started = performance.now();
+    const parse = vi.spyOn(JSON, 'parse');
     const { problems } = parseWorkflowJson('x'.repeat(100 * MB));
     expect(problems).toEqual([
       { nodeId: 'workflow', path: '', message: `the file is larger than ${LIMITS.maxBytes} bytes` },
     ]);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Refused by its length: the parser never saw it.
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
   });
 
   it('when few characters weigh more than 5 MB in UTF-8 then the bytes count', () => {
@@ -60,7 +62,6 @@ describe('parseWorkflowJson', () => {
 describe('validateDocument on hostile values', () => {
   it('when a label is 100 MB long then its length is the problem, found without hanging', () => {
     const doc = withChange((d) => (step(d, 'enrich').label = 'L'.repeat(100 * MB)));
-    const started = performance.now();
     const { problems } = validateDocument(doc);
     expect(problems).toEqual([
       {
@@ -69,7 +70,6 @@ describe('validateDocument on hostile values', () => {
         message: `a string of ${100 * MB} characters (at most ${LIMITS.maxStringLength})`,
       },
     ]);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it('when a value nests 10,000 levels deep then the depth is the problem', () => {

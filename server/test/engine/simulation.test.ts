@@ -111,10 +111,9 @@ describe('simulation', () => {
     });
 
     it('when a one-day approval times out then the simulation jumps through it and records the escalation', async () => {
-      const t0 = performance.now();
+      // A real day's wait would never end within the test's limit; the virtual clock jumps it.
       const sim = await simulate(ask, {}, { approvals: 'timeout' });
 
-      expect(performance.now() - t0).toBeLessThan(2_000);
       expect(sim.path).toEqual(['ask', 'late']);
       expect(sim.durationMs).toBe(DAY);
       const events = sim.trace.find((a) => a.stepId === 'ask')?.events?.map((e) => e.type);
