@@ -52,6 +52,8 @@ export interface ExpressionPool extends ExpressionEvaluator {
 
 interface Pending {
   task: ExpressionTask;
+  /** Times it was sent to a process that was already gone. */
+  tries?: number;
   what: string;
   limitMs: number;
   resolve(answer: ExpressionAnswer): void;
@@ -109,15 +111,18 @@ class SandboxPool implements ExpressionPool {
   }
 
   evaluate(source: string, input: unknown, call?: ExpressionCall): Promise<unknown> {
-    return this.run({ op: 'evaluate', source, input, now: call?.now ?? Date.now() }, source, call?.budget);
+    const task: ExpressionTask = { op: 'evaluate', source, input: sendable(input), now: call?.now ?? Date.now() };
+    return this.run(task, source, call?.budget);
   }
 
   render(template: string, input: unknown, call?: ExpressionCall): Promise<unknown> {
-    return this.run({ op: 'render', template, input, now: call?.now ?? Date.now() }, template, call?.budget);
+    const task: ExpressionTask = { op: 'render', template, input: sendable(input), now: call?.now ?? Date.now() };
+    return this.run(task, template, call?.budget);
   }
 
   renderParams(value: unknown, skip: ReadonlySet<string>, input: unknown, call?: ExpressionCall): Promise<unknown> {
-    const task: ExpressionTask = { op: 'renderParams', value, skip: [...skip], input, now: call?.now ?? Date.now() };
+    const now = call?.now ?? Date.now();
+    const task: ExpressionTask = { op: 'renderParams', value, skip: [...skip], input: sendable(input), now };
     return this.run(task, 'params', call?.budget);
   }
 
@@ -173,7 +178,9 @@ class SandboxPool implements ExpressionPool {
 
   /**
    * Sends to a process. One that died before its `exit` event arrived cannot take it:
-   * a task sent there never started, so it goes back to the head of the queue.
+   * a task sent there never started, so it goes back to the head of the queue (a few
+   * times: a task no process can take fails rather than cycling through processes). A
+   * task that cannot be serialized fails at once; the process is fine and stays.
    */
   private post(slot: Slot, m: ParentMessage): void {
     const undeliverable = () => {
@@ -181,7 +188,10 @@ class SandboxPool implements ExpressionPool {
       slot.busy = undefined;
       if (busy) {
         clearTimeout(busy.timer);
-        this.queue.unshift(busy.pending);
+        busy.pending.tries = (busy.pending.tries ?? 0) + 1;
+        if (busy.pending.tries >= MAX_DELIVERIES) {
+          busy.pending.reject(stepError('expression', `no sandbox process could take "${clip(busy.pending.what)}"`));
+        } else this.queue.unshift(busy.pending);
       }
       this.retire(slot);
       this.dispatch();
@@ -191,7 +201,14 @@ class SandboxPool implements ExpressionPool {
       slot.child.send(m, (error) => {
         if (error && slot.busy && m.type === 'task' && slot.busy.id === m.id) undeliverable();
       });
-    } catch {
+    } catch (e) {
+      if (e instanceof Error && (e.name === 'DataCloneError' || /could not be cloned/.test(e.message)) && slot.busy) {
+        const { pending, timer } = slot.busy;
+        clearTimeout(timer);
+        slot.busy = undefined;
+        pending.reject(stepError('expression', `the input of "${clip(pending.what)}" cannot be passed to the sandbox`));
+        return this.dispatch();
+      }
       undeliverable();
     }
   }
@@ -266,6 +283,20 @@ class SandboxPool implements ExpressionPool {
     }
     this.dispatch();
   }
+}
+
+/** Deliveries of one task to processes that turned out to be gone, before it fails. */
+const MAX_DELIVERIES = 3;
+
+/**
+ * The input as plain data a structured clone can carry: an item of a for-each sees
+ * `steps` through a proxy layering its own outputs over the enclosing scope's (see
+ * engine/scope.ts), which the clone algorithm refuses; a spread reads it through.
+ */
+function sendable(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || !('steps' in input)) return input;
+  const { steps } = input;
+  return typeof steps === 'object' && steps !== null ? { ...input, steps: { ...steps } } : input;
 }
 
 function clip(s: string): string {

@@ -85,4 +85,19 @@ describe('engine with the sandbox pool', () => {
     const ok = await engine.start(workflow('y', { y: transform('1 + 1') }), {});
     expect(ok.status).toBe('succeeded');
   }, 30_000);
+
+  it('when a for-each body evaluates through the sandbox then every item sees its item and the enclosing steps, and the loop ends', async () => {
+    const { engine, store } = harness({ expressions: pool });
+    const doc = workflow('base', {
+      base: transform('10', { out: 'each' }),
+      each: step('foreach', { items: 'event.items' }, { item: 'work', done: 'total' }),
+      work: transform('item * steps.base.output', { out: 'each' }),
+      total: transform('$sum(steps.each.output.output)'),
+    });
+
+    const run = await engine.start(doc, { items: [1, 2, 3, 4, 5, 6] });
+
+    expect(run.status).toBe('succeeded');
+    expect((await inspect(store, run.runId)).result('total')?.output).toBe(210);
+  }, 30_000);
 });

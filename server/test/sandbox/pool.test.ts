@@ -78,4 +78,29 @@ describe('expression sandbox', () => {
     expect(rounds).toBeGreaterThan(1);
     expect(run.spentMs).toBeGreaterThanOrEqual(150);
   }, 30_000);
+
+  test("when a for-each item's steps come through a proxy then the sandbox sees them as plain data", async () => {
+    const enclosing = { a: { output: 1 } };
+    const own = { b: { output: 2 } };
+    const steps = new Proxy(own, {
+      get: (t, k) => (Object.hasOwn(t, k) ? Reflect.get(t, k) : Reflect.get(enclosing, k)),
+      getOwnPropertyDescriptor: (t, k) =>
+        Reflect.getOwnPropertyDescriptor(t, k) ?? Reflect.getOwnPropertyDescriptor(enclosing, k),
+      ownKeys: (t) => [...Reflect.ownKeys(enclosing), ...Reflect.ownKeys(t)],
+    });
+    const input = { event: {}, steps, vars: {}, item: 'x', index: 0 };
+    await expect(pool.evaluate('steps.a.output + steps.b.output', input)).resolves.toBe(3);
+    await expect(pool.render('{{ item }}-{{ steps.b.output }}', input)).resolves.toBe('x-2');
+  });
+
+  test('when an input cannot be serialized then that evaluation fails with a clear error and no process is replaced', async () => {
+    const before = incidents.length;
+    const error = await failureOf(pool.evaluate('event.x', { event: { x: () => 1 } }));
+    expect(error).toMatchObject({
+      kind: 'expression',
+      message: expect.stringMatching(/cannot be passed to the sandbox/),
+    });
+    expect(incidents.length).toBe(before);
+    await expect(pool.evaluate('"still here"', {})).resolves.toBe('still here');
+  });
 });
