@@ -168,6 +168,14 @@ describe('guards, review policy: when a review is satisfied', () => {
     expect(status.samples).toEqual([{ name: 'scan', status: 'passed', runId: 'sim-0', at: AT, failures: [] }]);
   });
 
+  it('when the stored document does not parse (an old draft) then a high-risk review lacks its samples, and nothing throws', async () => {
+    const r = review([vote('bob', 'approve'), vote('carol', 'approve')], 2);
+    const status = await policyStatus(dbWithChecks(), r, { ...version(), document: { not: 'a workflow' } });
+
+    expect(status.samples).toEqual([]);
+    expect(status.missing).toEqual(['a sample event to simulate']);
+  });
+
   it('when a sample name repeats then it is listed once', () => {
     expect(sampleStatuses(['scan', 'scan'], new Map())).toEqual([{ name: 'scan', status: 'not_run' }]);
   });
