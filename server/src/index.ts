@@ -6,15 +6,10 @@
  */
 import { join } from 'node:path';
 import { embeddedPostgresOf, expressionPoolOf, loadConfig, REPO_ROOT, type Config } from './config';
-import { serveClient } from './http/client-static';
 import type { AppContext } from './context';
 import { openDatabase } from './db/database';
 import { systemClock } from './engine';
 import { createLogger, type Logger } from './log';
-import { metricsWarning } from './metrics';
-import { seedDemoData } from './seed';
-import { startExpressionPool } from './sandbox/pool';
-import { createServer } from './server';
 
 /** A start failure with its own one-line message (already saying what to do). */
 class StartupError extends Error {}
@@ -61,7 +56,10 @@ async function start(): Promise<void> {
   log = logger;
   const t0 = performance.now();
 
-  const db = await openDatabase({
+  // Side by side: PostgreSQL starting (its own process), the expression sandbox starting
+  // (its own processes) and the rest of the server's code loading (~1 s of imports), so a
+  // start, and the restart after a crash, waits for the slowest of them, not their sum.
+  const opening = openDatabase({
     url: settings.DATABASE_URL,
     embedded: { ...embeddedPostgresOf(settings), stopOnSignals: false, onWarn: (message) => logger.warn(message) },
   }).catch((error: unknown) => {
@@ -70,18 +68,23 @@ async function start(): Promise<void> {
       `cannot open the database at DATABASE_URL: ${oneLine(error)} (check it, or unset it to use the embedded PostgreSQL)`,
     );
   });
-  opened.push(() => db.close());
+  // Expressions run in sandbox processes: no playbook can block this event loop or exhaust its heap.
+  const sandboxing = import('./sandbox/pool').then(({ startExpressionPool }) =>
+    startExpressionPool({ ...expressionPoolOf(settings), onIncident: (message) => logger.warn(message) }),
+  );
+  const loading = Promise.all([import('./server'), import('./seed'), import('./http/client-static'), import('./metrics')]);
+  const [dbOpened, poolStarted, loaded] = await Promise.allSettled([opening, sandboxing, loading]);
+  if (poolStarted.status === 'fulfilled') opened.push(() => poolStarted.value.close());
+  if (dbOpened.status === 'fulfilled') opened.push(() => dbOpened.value.close());
+  for (const r of [dbOpened, poolStarted, loaded]) if (r.status === 'rejected') throw r.reason;
+  const db = await opening;
+  const expressions = await sandboxing;
+  const [{ createServer }, { seedDemoData }, { serveClient }, { metricsWarning }] = await loading;
   logger.info({ timings: db.timings, migrations: db.migrations, embedded: Boolean(db.embedded) }, 'database ready');
 
   const ctx: AppContext = { config: settings, prisma: db.prisma, log: logger, clock: systemClock };
   const metricsClosed = metricsWarning(settings);
   if (metricsClosed) logger.warn(metricsClosed);
-  // Expressions run in sandbox processes: no playbook can block this event loop or exhaust its heap.
-  const expressions = await startExpressionPool({
-    ...expressionPoolOf(settings),
-    onIncident: (message) => logger.warn(message),
-  });
-  opened.push(() => expressions.close());
   const clientDir = join(REPO_ROOT, 'client', 'dist');
   const server = createServer(ctx, {
     databaseUrl: db.url,

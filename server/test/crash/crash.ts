@@ -11,7 +11,8 @@
  * server or the peer. Prints runs lost / stuck, duplicate calls per key at the receiver and
  * recovery seconds; exits 1 when a run is lost or stuck, a step reached the receiver under
  * two keys, or recovery took more than 5 s. Usage: `npm run test:crash [-- restart|peer]`
- * (CRASH_WEBHOOKS: how many; CRASH_KEEP=1 keeps the servers' logs).
+ * (CRASH_WEBHOOKS: how many; CRASH_KEEP=1 keeps the servers' logs; CRASH_TARGET_SECONDS: the
+ * recovery bound, 5 by default).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -26,7 +27,8 @@ import { prepare } from './setup';
 
 const WEBHOOKS = Number(process.env.CRASH_WEBHOOKS ?? 200);
 const RECEIVER_MS = 300;
-const TARGET_SECONDS = 5;
+/** The issue's target; CI passes a looser bound (a shared machine), see the README. */
+const TARGET_SECONDS = Number(process.env.CRASH_TARGET_SECONDS ?? 5);
 const SENDERS = 8;
 const GIVE_UP_MS = 120_000;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded';
-import { existingPostmaster, stopPostmaster } from '../../src/db/postmaster';
+import { alive, existingPostmaster, stopPostmaster } from '../../src/db/postmaster';
 
 // A server killed with SIGKILL leaves its embedded PostgreSQL running, re-parented. The next
 // start stops that orphan and says so in one warning; a cluster another live process shares
@@ -77,4 +77,23 @@ describe('an embedded cluster left behind by a killed server', () => {
     expect(left.kind).toBe('shared');
     expect(warnings).toEqual([]);
   }, 90_000);
+});
+
+describe('a process that has exited but is not reaped yet', () => {
+  it('when a process is a zombie (its parent does not wait for it) then it does not count as alive', async () => {
+    // `sh` starts a short sleep in the background, then becomes a long sleep that never
+    // reaps it: the short one stays a zombie, as an orphaned postmaster does until PID 1 reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0.2 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number(await new Promise<string>((r) => parent.stdout.once('data', (b: Buffer) => r(b.toString()))));
+      expect(alive(pid)).toBe(true);
+      const state = async () => (await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')).split(') ')[1]?.[0];
+      await expect.poll(state, { timeout: 10_000, interval: 50 }).toBe('Z');
+
+      expect(alive(pid)).toBe(false);
+      expect(alive(parent.pid ?? 0)).toBe(true);
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
 });
