@@ -72,7 +72,12 @@ async function start(): Promise<void> {
   const sandboxing = import('./sandbox/pool').then(({ startExpressionPool }) =>
     startExpressionPool({ ...expressionPoolOf(settings), onIncident: (message) => logger.warn(message) }),
   );
-  const loading = Promise.all([import('./server'), import('./seed'), import('./http/client-static'), import('./metrics')]);
+  const loading = Promise.all([
+    import('./server'),
+    import('./seed'),
+    import('./http/client-static'),
+    import('./metrics'),
+  ]);
   const [dbOpened, poolStarted, loaded] = await Promise.allSettled([opening, sandboxing, loading]);
   if (poolStarted.status === 'fulfilled') opened.push(() => poolStarted.value.close());
   if (dbOpened.status === 'fulfilled') opened.push(() => dbOpened.value.close());
