@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { FORMAT_VERSION, WorkflowDocument } from '../src/document';
+import { CONNECTOR_SCHEMA_PATH, renderConnectorJsonSchema } from './connector-schema';
 
 /** Where the committed schema lives; editors and other tools point `$schema` at it. */
 export const SCHEMA_PATH = fileURLToPath(new URL(`../schema/workflow.v${FORMAT_VERSION}.json`, import.meta.url));
@@ -38,4 +39,6 @@ export function renderWorkflowJsonSchema(): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(SCHEMA_PATH, renderWorkflowJsonSchema());
   console.log(`wrote ${SCHEMA_PATH}`);
+  writeFileSync(CONNECTOR_SCHEMA_PATH, renderConnectorJsonSchema());
+  console.log(`wrote ${CONNECTOR_SCHEMA_PATH}`);
 }

@@ -17,3 +17,4 @@ export { widgetFields, paramsJsonSchema, type WidgetField } from './validate/sch
 export { generateChainGraph } from './testing/generate';
 export { jsonDepthExceededAt } from './json-depth';
 export { Re2RegExp, re2RegExp, UnsupportedRegexError } from './regex';
+export * from './connectors';

@@ -1,0 +1,97 @@
+/**
+ * What a connector definition's schema cannot say on its own: templates only use
+ * declared params, path placeholders and targets are required params, destructive
+ * actions name their target (so the safety lists apply), and the health action exists,
+ * only reads and gets its required params.
+ */
+import { bodyStrings, templateParams } from './templates';
+
+/** The parts of a definition these checks read (structural, so the schema can call them). */
+interface CheckedAction {
+  effect: 'read' | 'write' | 'destructive';
+  path: string;
+  query?: Record<string, string> | undefined;
+  headers?: Record<string, string> | undefined;
+  body?: unknown;
+  params: { properties: Record<string, unknown>; required?: string[] | undefined };
+  target?: { param: string } | undefined;
+}
+interface CheckedDefinition {
+  baseUrl: string;
+  healthAction?: { action: string; params: Record<string, unknown> } | undefined;
+  actions: Record<string, CheckedAction>;
+}
+
+export interface DefinitionIssue {
+  /** Where, from the definition's root: `['actions', 'check_ip', 'query', 'ipAddress']`. */
+  path: (string | number)[];
+  message: string;
+}
+
+type Path = (string | number)[];
+
+/** Every cross-field problem of a definition; empty when there is none. */
+export function definitionIssues(def: CheckedDefinition): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  const actions = Object.entries(def.actions);
+  if (actions.length === 0) issues.push({ path: ['actions'], message: 'a connector has at least one action' });
+  const base = templateParams(def.baseUrl);
+  for (const problem of base.problems) issues.push({ path: ['baseUrl'], message: problem });
+  for (const [id, action] of actions) issues.push(...actionIssues(['actions', id], action, base.names));
+  if (def.healthAction) issues.push(...healthIssues(def.healthAction, def.actions));
+  return issues;
+}
+
+function actionIssues(at: Path, action: CheckedAction, baseNames: string[]): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  const declared = new Set(Object.keys(action.params.properties));
+  const required = new Set(action.params.required ?? []);
+  const use = (path: Path, template: string, mustBeRequired = false) => {
+    const scan = templateParams(template);
+    for (const message of scan.problems) issues.push({ path, message });
+    for (const name of scan.names) {
+      if (!declared.has(name)) issues.push({ path, message: `{{ ${name} }} is not a declared param` });
+      else if (mustBeRequired && !required.has(name))
+        issues.push({ path, message: `{{ ${name} }} fills a URL part, so the param must be required` });
+    }
+  };
+  for (const name of baseNames) {
+    if (!declared.has(name) || !required.has(name))
+      issues.push({
+        path: [...at, 'params'],
+        message: `the base URL uses {{ ${name} }}: declare it as a required param`,
+      });
+  }
+  use([...at, 'path'], action.path, true);
+  for (const [k, v] of Object.entries(action.query ?? {})) use([...at, 'query', k], v);
+  for (const [k, v] of Object.entries(action.headers ?? {})) use([...at, 'headers', k], v);
+  for (const s of bodyStrings(action.body)) use([...at, 'body', ...s.path], s.template);
+  for (const name of required) {
+    if (!declared.has(name))
+      issues.push({ path: [...at, 'params', 'required'], message: `${name} is not a declared param` });
+  }
+  if (action.target && !required.has(action.target.param)) {
+    issues.push({ path: [...at, 'target', 'param'], message: `${action.target.param} must be a required param` });
+  }
+  if (action.effect === 'destructive' && !action.target) {
+    issues.push({
+      path: [...at, 'target'],
+      message: 'a destructive action names its target, so the safety lists apply',
+    });
+  }
+  return issues;
+}
+
+function healthIssues(
+  health: { action: string; params: Record<string, unknown> },
+  actions: Record<string, CheckedAction>,
+): DefinitionIssue[] {
+  const action = actions[health.action];
+  if (!action) return [{ path: ['healthAction', 'action'], message: `no action ${health.action}` }];
+  if (action.effect !== 'read') {
+    return [{ path: ['healthAction', 'action'], message: `${health.action} is not read-only (${action.effect})` }];
+  }
+  return (action.params.required ?? [])
+    .filter((name) => !(name in health.params))
+    .map((name) => ({ path: ['healthAction', 'params', name], message: `${health.action} requires ${name}` }));
+}

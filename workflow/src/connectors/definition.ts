@@ -1,0 +1,134 @@
+/**
+ * The connector definition format: a vendor API described as data (base URL, auth,
+ * actions with request templates and JSON Schemas of their inputs and outputs), so that
+ * adding a connector is a definition plus a mock, not code. Templates are the workflow's
+ * `{{ }}` templates, restricted to param names (see `templates.ts`).
+ */
+import { z } from 'zod';
+import { Duration } from '../duration';
+import { Template } from '../expression-fields';
+import { definitionIssues } from './checks';
+
+/** The definition format's own version (not the connector's semver). */
+export const CONNECTOR_FORMAT_VERSION = 1;
+
+/** A connector's id: a lower-case slug such as `abuseipdb` or `palo-alto-panos`. */
+export const ConnectorId = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'a slug: lower-case letters and digits, words joined by -')
+  .max(64);
+
+/** An action's id, the key in `actions`: `check_ip`, `block_address`. */
+export const ConnectorActionId = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, 'an action id: lower-case letters, digits and _');
+
+/** A param name, and so what a `{{ }}` placeholder may hold. */
+export const ConnectorParamName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a param name: letters, digits and _, not starting with a digit');
+
+const HeaderName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name');
+const QueryName = z.string().regex(/^[A-Za-z0-9_.\-[\]]{1,128}$/, 'a query parameter name');
+
+/** Semantic versioning 2.0.0: `1.4.2`, `2.0.0-beta.1`. */
+export const SemVer = z
+  .string()
+  .regex(
+    /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/,
+    'a semantic version such as 1.0.0',
+  );
+
+/** What a target param names, so the safety lists apply to it. */
+export const ConnectorTargetKind = z.enum(['ip', 'cidr', 'host', 'user', 'domain', 'hash', 'url', 'email']);
+export type ConnectorTargetKind = z.infer<typeof ConnectorTargetKind>;
+
+export const ConnectorEffect = z.enum(['read', 'write', 'destructive']);
+export type ConnectorEffect = z.infer<typeof ConnectorEffect>;
+
+/**
+ * How the credential value is sent. `basic` takes the credential as `user:password`.
+ * OAuth2 client credentials: the credential is `client_id:client_secret`, exchanged at
+ * `tokenUrl` for a bearer token.
+ */
+export const ConnectorAuth = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('api_key'), in: z.enum(['header', 'query']), name: QueryName }).strict(),
+  z.object({ type: z.literal('bearer') }).strict(),
+  z.object({ type: z.literal('basic') }).strict(),
+  z
+    .object({
+      type: z.literal('oauth2_client_credentials'),
+      tokenUrl: z.url({ protocol: /^https?$/ }),
+      scopes: z.array(z.string().min(1).max(200)).max(50).default([]),
+    })
+    .strict(),
+]);
+export type ConnectorAuth = z.infer<typeof ConnectorAuth>;
+
+/** A JSON Schema (any keywords); checked by a JSON Schema validator where it is used. */
+export const JsonSchemaNode = z.record(z.string(), z.unknown());
+
+/** The JSON Schema of an action's inputs: an object whose properties are the params. */
+export const ConnectorParamsSchema = z
+  .object({
+    type: z.literal('object'),
+    properties: z.record(ConnectorParamName, JsonSchemaNode),
+    required: z.array(ConnectorParamName).optional(),
+  })
+  .loose();
+
+export const ConnectorAction = z
+  .object({
+    title: z.string().min(1).max(120),
+    description: z.string().max(2_000),
+    effect: ConnectorEffect,
+    method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    /** Appended to the base URL; placeholders are URL-encoded as path segments. */
+    path: Template.regex(/^\//, 'a path starting with /'),
+    query: z.record(QueryName, Template).optional(),
+    headers: z.record(HeaderName, Template).optional(),
+    /** A JSON body whose strings are templates; a string that is one placeholder keeps the param's type. */
+    body: z.json().optional(),
+    params: ConnectorParamsSchema,
+    response: JsonSchemaNode,
+    target: z.object({ param: ConnectorParamName, kind: ConnectorTargetKind }).strict().optional(),
+    /** The header that carries the idempotency key on write and destructive calls. @default 'none' */
+    idempotency: z.union([z.literal('none'), HeaderName]).default('none'),
+    /** A realistic output; simulation answers with it. */
+    example: z.json(),
+  })
+  .strict();
+export type ConnectorAction = z.infer<typeof ConnectorAction>;
+
+const ConnectorDefinitionShape = z
+  .object({
+    formatVersion: z.literal(CONNECTOR_FORMAT_VERSION),
+    id: ConnectorId,
+    name: z.string().min(1).max(120),
+    vendor: z.string().min(1).max(120),
+    version: SemVer,
+    description: z.string().max(2_000),
+    /** `https://api.vendor.com`; placeholders are URL-encoded. */
+    baseUrl: Template.regex(/^https?:\/\/[^/]/, 'an http(s) URL'),
+    auth: ConnectorAuth,
+    rateLimit: z
+      .object({ requests: z.int().min(1).max(1_000_000), per: Duration })
+      .strict()
+      .optional(),
+    /** Answers retried (honouring Retry-After). @default [429, 502, 503, 504] */
+    retryableStatuses: z.array(z.int().min(400).max(599)).max(20).default([429, 502, 503, 504]),
+    /** The read-only action "test connection" runs, with the params it runs with. */
+    healthAction: z
+      .object({ action: ConnectorActionId, params: z.record(ConnectorParamName, z.json()).default({}) })
+      .strict()
+      .optional(),
+    actions: z.record(ConnectorActionId, ConnectorAction),
+  })
+  .strict();
+
+/** A connector definition, checked across fields (templates against params, targets, the health action). */
+export const ConnectorDefinition = ConnectorDefinitionShape.superRefine((def, ctx) => {
+  for (const issue of definitionIssues(def)) ctx.addIssue({ code: 'custom', ...issue });
+});
+export type ConnectorDefinition = z.infer<typeof ConnectorDefinition>;
+export type ConnectorDefinitionInput = z.input<typeof ConnectorDefinition>;

@@ -1,0 +1,361 @@
+import { describe, expect, it } from 'vitest';
+import { ConnectorDefinition, templateParams } from '../src/connectors';
+import { sampleConnector } from './support/connectors';
+
+type Def = ReturnType<typeof sampleConnector>;
+/** The sample's action `id`, to edit in place. */
+const action = (d: Def, id: string) =>
+  (d.actions as Record<string, Record<string, unknown>>)[id] as Record<string, unknown>;
+const params = (d: Def, id: string) =>
+  action(d, id).params as { properties: Record<string, unknown>; required: string[] };
+
+const VALID: Array<{ name: string; edit: (d: Def) => void }> = [
+  { name: 'the sample as it is', edit: () => undefined },
+  {
+    name: 'no rate limit and no health action',
+    edit: (d) => {
+      d.rateLimit = undefined;
+      d.healthAction = undefined;
+    },
+  },
+  {
+    name: 'an API key in the query',
+    edit: (d) => {
+      d.auth = { type: 'api_key', in: 'query', name: 'api_key' };
+    },
+  },
+  {
+    name: 'bearer auth',
+    edit: (d) => {
+      d.auth = { type: 'bearer' };
+    },
+  },
+  {
+    name: 'basic auth',
+    edit: (d) => {
+      d.auth = { type: 'basic' };
+    },
+  },
+  {
+    name: 'OAuth2 client credentials with scopes',
+    edit: (d) => {
+      d.auth = {
+        type: 'oauth2_client_credentials',
+        tokenUrl: 'https://login.acme.example/token',
+        scopes: ['fw.write'],
+      };
+    },
+  },
+  {
+    name: 'a pre-release version',
+    edit: (d) => {
+      d.version = '2.0.0-beta.1';
+    },
+  },
+  {
+    name: 'own retryable statuses',
+    edit: (d) => {
+      d.retryableStatuses = [429, 503];
+    },
+  },
+  {
+    name: 'a write without a target',
+    edit: (d) => {
+      action(d, 'block').effect = 'write';
+      action(d, 'block').target = undefined;
+    },
+  },
+  {
+    name: 'a base URL without placeholders',
+    edit: (d) => {
+      d.baseUrl = 'https://api.acme.example';
+    },
+  },
+  {
+    name: 'a placeholder with spaces inside the braces',
+    edit: (d) => {
+      action(d, 'lookup').path = '/v1/addresses/{{ip}}';
+    },
+  },
+];
+
+const INVALID: Array<{ name: string; path: string; edit: (d: Def) => void }> = [
+  {
+    name: 'an id that is not a slug',
+    path: 'id',
+    edit: (d) => {
+      d.id = 'Acme Firewall';
+    },
+  },
+  {
+    name: 'a version that is not semver',
+    path: 'version',
+    edit: (d) => {
+      d.version = 'v1.2';
+    },
+  },
+  {
+    name: 'another format version',
+    path: 'formatVersion',
+    edit: (d) => {
+      d.formatVersion = 2;
+    },
+  },
+  {
+    name: 'a base URL that is not http',
+    path: 'baseUrl',
+    edit: (d) => {
+      d.baseUrl = 'ftp://acme.example';
+    },
+  },
+  {
+    name: 'an unknown auth type',
+    path: 'auth.type',
+    edit: (d) => {
+      d.auth = { type: 'digest' };
+    },
+  },
+  {
+    name: 'an API key without its name',
+    path: 'auth.name',
+    edit: (d) => {
+      d.auth = { type: 'api_key', in: 'header' };
+    },
+  },
+  {
+    name: 'an API key in a cookie',
+    path: 'auth.in',
+    edit: (d) => {
+      d.auth = { type: 'api_key', in: 'cookie', name: 'k' };
+    },
+  },
+  {
+    name: 'OAuth2 without a token URL',
+    path: 'auth.tokenUrl',
+    edit: (d) => {
+      d.auth = { type: 'oauth2_client_credentials', scopes: [] };
+    },
+  },
+  {
+    name: 'a rate limit per "minute"',
+    path: 'rateLimit.per',
+    edit: (d) => {
+      d.rateLimit = { requests: 1, per: 'minute' };
+    },
+  },
+  {
+    name: 'a retryable status of 200',
+    path: 'retryableStatuses.0',
+    edit: (d) => {
+      d.retryableStatuses = [200];
+    },
+  },
+  {
+    name: 'no actions',
+    path: 'actions',
+    edit: (d) => {
+      d.actions = {};
+    },
+  },
+  {
+    name: 'an action id with a dash',
+    path: 'actions.look-up',
+    edit: (d) => {
+      (d.actions as Record<string, unknown>)['look-up'] = action(d, 'lookup');
+    },
+  },
+  {
+    name: 'an unknown effect',
+    path: 'actions.lookup.effect',
+    edit: (d) => {
+      action(d, 'lookup').effect = 'none';
+    },
+  },
+  {
+    name: 'a lower-case method',
+    path: 'actions.lookup.method',
+    edit: (d) => {
+      action(d, 'lookup').method = 'get';
+    },
+  },
+  {
+    name: 'a path without a leading slash',
+    path: 'actions.lookup.path',
+    edit: (d) => {
+      action(d, 'lookup').path = 'v1/x';
+    },
+  },
+  {
+    name: 'params that are not an object schema',
+    path: 'actions.lookup.params.type',
+    edit: (d) => {
+      (params(d, 'lookup') as Record<string, unknown>).type = 'array';
+    },
+  },
+  {
+    name: 'an unknown target kind',
+    path: 'actions.lookup.target.kind',
+    edit: (d) => {
+      action(d, 'lookup').target = { param: 'ip', kind: 'mac' };
+    },
+  },
+  {
+    name: 'an idempotency header with a space',
+    path: 'actions.block.idempotency',
+    edit: (d) => {
+      action(d, 'block').idempotency = 'Idem Key';
+    },
+  },
+  {
+    name: 'an action without its example',
+    path: 'actions.lookup.example',
+    edit: (d) => {
+      action(d, 'lookup').example = undefined;
+    },
+  },
+  {
+    name: 'an unknown key on an action',
+    path: 'actions.lookup',
+    edit: (d) => {
+      action(d, 'lookup').timeout = '5s';
+    },
+  },
+  // Checks across fields.
+  {
+    name: 'a path placeholder that is not declared',
+    path: 'actions.lookup.path',
+    edit: (d) => {
+      action(d, 'lookup').path = '/v1/addresses/{{ address }}';
+    },
+  },
+  {
+    name: 'a path placeholder that is optional',
+    path: 'actions.lookup.path',
+    edit: (d) => {
+      action(d, 'lookup').path = '/v1/{{ verbose }}';
+    },
+  },
+  {
+    name: 'a query placeholder that is not declared',
+    path: 'actions.lookup.query.verbose',
+    edit: (d) => {
+      action(d, 'lookup').query = { verbose: '{{ loud }}' };
+    },
+  },
+  {
+    name: 'a header placeholder that is not declared',
+    path: 'actions.block.headers.X-Reason',
+    edit: (d) => {
+      action(d, 'block').headers = { 'X-Reason': '{{ why }}' };
+    },
+  },
+  {
+    name: 'a body placeholder deep in an array',
+    path: 'actions.block.body.tags.1',
+    edit: (d) => {
+      action(d, 'block').body = { tags: ['soar', '{{ label }}'] };
+    },
+  },
+  {
+    name: 'a placeholder with an expression',
+    path: 'actions.lookup.path',
+    edit: (d) => {
+      action(d, 'lookup').path = '/v1/addresses/{{ $uppercase(ip) }}';
+    },
+  },
+  {
+    name: 'a placeholder reading the event',
+    path: 'actions.lookup.query.verbose',
+    edit: (d) => {
+      action(d, 'lookup').query = { verbose: '{{ event.verbose }}' };
+    },
+  },
+  {
+    name: 'a placeholder left open',
+    path: 'actions.lookup.path',
+    edit: (d) => {
+      action(d, 'lookup').path = '/v1/addresses/{{ ip';
+    },
+  },
+  {
+    name: 'a base URL placeholder an action lacks',
+    path: 'actions.block.params',
+    edit: (d) => void params(d, 'block').required.splice(0, 1),
+  },
+  {
+    name: 'a required param that is not declared',
+    path: 'actions.lookup.params.required',
+    edit: (d) => void params(d, 'lookup').required.push('port'),
+  },
+  {
+    name: 'a destructive action without a target',
+    path: 'actions.block.target',
+    edit: (d) => {
+      action(d, 'block').target = undefined;
+    },
+  },
+  {
+    name: 'a target param that is optional',
+    path: 'actions.lookup.target.param',
+    edit: (d) => {
+      action(d, 'lookup').target = { param: 'verbose', kind: 'ip' };
+    },
+  },
+  {
+    name: 'a health action that does not exist',
+    path: 'healthAction.action',
+    edit: (d) => {
+      d.healthAction = { action: 'ping' };
+    },
+  },
+  {
+    name: 'a destructive health action',
+    path: 'healthAction.action',
+    edit: (d) => {
+      d.healthAction = { action: 'block', params: { tenant: 't', ip: '192.0.2.1' } };
+    },
+  },
+  {
+    name: 'a health action missing a required param',
+    path: 'healthAction.params.ip',
+    edit: (d) => {
+      d.healthAction = { action: 'lookup', params: { tenant: 't' } };
+    },
+  },
+];
+
+describe('connector definitions', () => {
+  it.each(VALID)('when the definition has $name then it parses', ({ edit }) => {
+    const d = sampleConnector();
+    edit(d);
+    const r = ConnectorDefinition.safeParse(d);
+    expect(r.error?.issues ?? []).toEqual([]);
+  });
+
+  it.each(INVALID)('when the definition has $name then it is refused at $path', ({ path, edit }) => {
+    const d = sampleConnector();
+    edit(d);
+    const r = ConnectorDefinition.safeParse(d);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+
+  it('when defaults are left out then retries cover 429 and gateway errors and actions send no idempotency key', () => {
+    const d = ConnectorDefinition.parse(sampleConnector());
+    expect(d.retryableStatuses).toEqual([429, 502, 503, 504]);
+    expect(d.actions['lookup']?.idempotency).toBe('none');
+    expect(d.actions['block']?.idempotency).toBe('Idempotency-Key');
+  });
+});
+
+describe('connector templates', () => {
+  it('when a template has text and placeholders then it names the params in order', () => {
+    expect(templateParams('/v1/{{ a }}/x/{{b}}?{{ a }}')).toEqual({ names: ['a', 'b', 'a'], problems: [] });
+  });
+
+  it('when a placeholder holds an expression then it is a problem naming its position', () => {
+    const scan = templateParams('/v1/{{ steps.x.output }}');
+    expect(scan.names).toEqual([]);
+    expect(scan.problems).toEqual(['{{ steps.x.output }} at 6: a connector placeholder holds a param name only']);
+  });
+});
