@@ -1,0 +1,144 @@
+/**
+ * One action's HTTP request from its definition: templates filled with the (checked)
+ * params, the credential applied as the definition's auth says. Placeholders hold param
+ * names only (the definition schema refuses anything else), so filling is a lookup.
+ */
+import { splitTemplate, type ConnectorAction, type ConnectorAuth, type ConnectorDefinition } from '@autonomic/workflow';
+import type { Dispatcher } from 'undici';
+import { ConnectorError } from './errors';
+
+export interface PreparedRequest {
+  method: Dispatcher.HttpMethod;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Headers not to follow a redirect to another origin. */
+  sensitiveHeaders: string[];
+  /** Every form of the credential the request carries, to keep out of messages and outputs. */
+  secrets: string[];
+}
+
+type Params = Record<string, unknown>;
+
+/** A param value as text: strings as they are, other values as JSON. */
+function asText(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** The template filled in; undefined when it uses a param that was not given. */
+function fill(template: string, params: Params, encode: (s: string) => string = (s) => s): string | undefined {
+  let out = '';
+  for (const part of splitTemplate(template)) {
+    if (part.kind === 'text') out += part.text;
+    else {
+      const v = params[part.source];
+      if (v === undefined || v === null) return undefined;
+      out += encode(asText(v));
+    }
+  }
+  return out;
+}
+
+/** A body string that is one placeholder keeps the param's type (a number stays a number). */
+function fillBody(value: unknown, params: Params): unknown {
+  if (typeof value === 'string') {
+    const parts = splitTemplate(value);
+    const [only] = parts;
+    if (parts.length === 1 && only?.kind === 'expr') return params[only.source];
+    return fill(value, params);
+  }
+  if (Array.isArray(value)) return value.map((v) => fillBody(v, params) ?? null);
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const filled = fillBody(v, params);
+      if (filled !== undefined) out[k] = filled;
+    }
+    return out;
+  }
+  return value;
+}
+
+/** `{ k: template }` filled; an entry whose param was not given is left out. */
+function fillRecord(record: Record<string, string> | undefined, params: Params): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const [k, template] of Object.entries(record ?? {})) {
+    const v = fill(template, params);
+    if (v !== undefined) out.push([k, v]);
+  }
+  return out;
+}
+
+export interface RequestInput {
+  definition: ConnectorDefinition;
+  actionId: string;
+  action: ConnectorAction;
+  params: Params;
+  credential: string;
+  /** Replaces the definition's base URL (an on-premises appliance, a test's mock). */
+  baseUrl?: string;
+}
+
+export function prepareRequest({
+  definition,
+  actionId,
+  action,
+  params,
+  credential,
+  baseUrl,
+}: RequestInput): PreparedRequest {
+  const base = fill(baseUrl ?? definition.baseUrl, params, encodeURIComponent);
+  const path = fill(action.path, params, encodeURIComponent);
+  if (base === undefined || path === undefined) {
+    throw new ConnectorError('invalid_params', `${definition.id}.${actionId}: a param of the URL is missing`);
+  }
+  const url = new URL(`${base.replace(/\/+$/, '')}${path}`);
+  for (const [k, v] of fillRecord(action.query, params)) url.searchParams.append(k, v);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  for (const [k, v] of fillRecord(action.headers, params)) headers[k.toLowerCase()] = v;
+  let body: string | undefined;
+  if (action.body !== undefined) {
+    body = JSON.stringify(fillBody(action.body, params));
+    headers['content-type'] = 'application/json';
+  }
+  const auth = applyAuth(definition.auth, credential, url, headers, definition.id);
+  return {
+    method: action.method,
+    url: url.toString(),
+    headers,
+    ...(body === undefined ? {} : { body }),
+    sensitiveHeaders: auth.header ? [auth.header] : [],
+    secrets: auth.secrets,
+  };
+}
+
+/** Puts the credential where the definition says; returns the header it used and its forms. */
+function applyAuth(
+  auth: ConnectorAuth,
+  credential: string,
+  url: URL,
+  headers: Record<string, string>,
+  connector: string,
+): { header?: string; secrets: string[] } {
+  switch (auth.type) {
+    case 'api_key':
+      if (auth.in === 'query') {
+        url.searchParams.set(auth.name, credential);
+        return { secrets: [credential] };
+      }
+      headers[auth.name.toLowerCase()] = credential;
+      return { header: auth.name.toLowerCase(), secrets: [credential] };
+    case 'bearer':
+      headers['authorization'] = `Bearer ${credential}`;
+      return { header: 'authorization', secrets: [credential] };
+    case 'basic': {
+      // The credential is `user:password`; the password alone must not leak either.
+      const encoded = Buffer.from(credential, 'utf8').toString('base64');
+      headers['authorization'] = `Basic ${encoded}`;
+      const password = credential.slice(credential.indexOf(':') + 1);
+      return { header: 'authorization', secrets: [credential, encoded, password] };
+    }
+    case 'oauth2_client_credentials':
+      throw new ConnectorError('unsupported', `${connector}: OAuth2 client credentials are not supported yet`);
+  }
+}

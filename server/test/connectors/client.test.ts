@@ -1,0 +1,245 @@
+/**
+ * The connector client on its own, against a recording server: auth placement, template
+ * rendering, idempotency keys, retry timing, and what it refuses — never leaking the credential.
+ */
+import type { ConnectorDefinition } from '@autonomic/workflow';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHttpClient } from '../../src/adapters/http-client';
+import { createConnectorClient } from '../../src/connectors/client';
+import { startVendorMock, type MockAnswer, type VendorMock } from './mocks/vendor-server';
+import { failure, testClient, type TestClient } from './support';
+
+const SECRET = 's3cr3t-credential-value';
+/** What the recording server answers next (one per call, then 200 `{ ok: true }`). */
+const script: MockAnswer[] = [];
+let server: VendorMock;
+let t: TestClient;
+beforeAll(async () => {
+  server = await startVendorMock({
+    authFailure: () => undefined,
+    rateLimited: (s) => ({ status: 429, body: {}, headers: { 'retry-after': String(s) } }),
+    route: () => script.shift() ?? { status: 200, body: { ok: true } },
+  });
+});
+beforeEach(() => {
+  t = testClient();
+  server.calls.length = 0;
+  script.length = 0;
+});
+afterEach(() => t.http.close());
+afterAll(() => server.close());
+
+const definition = (auth: ConnectorDefinition['auth'] = { type: 'bearer' }): ConnectorDefinition => ({
+  formatVersion: 1,
+  id: 'recorder',
+  name: 'Recorder',
+  vendor: 'Tests',
+  version: '0.1.0',
+  description: '',
+  baseUrl: 'https://recorder.example',
+  auth,
+  retryableStatuses: [429, 503],
+  actions: {
+    get_item: {
+      title: 'Get',
+      description: '',
+      effect: 'read',
+      method: 'GET',
+      path: '/items/{{ name }}',
+      query: { filter: '{{ filter }}' },
+      params: {
+        type: 'object',
+        properties: { name: { type: 'string' }, filter: { type: 'string' } },
+        required: ['name'],
+      },
+      response: { type: 'object', required: ['ok'] },
+      idempotency: 'none',
+      example: { ok: true },
+    },
+    block: {
+      title: 'Block',
+      description: '',
+      effect: 'destructive',
+      method: 'POST',
+      path: '/blocks',
+      headers: { 'X-Reason': 'soar: {{ reason }}' },
+      body: { ip: '{{ ip }}', minutes: '{{ minutes }}', note: 'by {{ reason }}', extra: '{{ extra }}' },
+      params: {
+        type: 'object',
+        properties: { ip: { type: 'string' }, minutes: { type: 'integer' }, reason: { type: 'string' }, extra: {} },
+        required: ['ip', 'minutes', 'reason'],
+      },
+      response: { type: 'object' },
+      target: { param: 'ip', kind: 'ip' },
+      idempotency: 'Idempotency-Key',
+      example: {},
+    },
+  },
+});
+
+const get = (params: Record<string, unknown>, def = definition()) =>
+  t.client.execute({ definition: def, action: 'get_item', params, credential: SECRET, baseUrl: server.baseUrl });
+const block = (key?: string) =>
+  t.client.execute({
+    definition: definition(),
+    action: 'block',
+    params: { ip: '192.0.2.7', minutes: 60, reason: 'phishing' },
+    credential: SECRET,
+    baseUrl: server.baseUrl,
+    ...(key ? { idempotencyKey: key } : {}),
+  });
+
+describe('connector client requests', () => {
+  it('when a path param has a slash and a space then it is one encoded segment', async () => {
+    await get({ name: 'a/b c', filter: 'x&y' });
+    expect(server.calls[0]?.path).toBe('/items/a%2Fb%20c');
+    expect(server.calls[0]?.query.get('filter')).toBe('x&y');
+  });
+
+  it('when an optional query param is not given then its entry is left out', async () => {
+    await get({ name: 'n' });
+    expect([...(server.calls[0]?.query.keys() ?? [])]).toEqual([]);
+  });
+
+  it.each([
+    { auth: { type: 'bearer' as const }, header: 'authorization', value: `Bearer ${SECRET}` },
+    {
+      auth: { type: 'basic' as const },
+      header: 'authorization',
+      value: `Basic ${Buffer.from(SECRET).toString('base64')}`,
+    },
+    {
+      auth: { type: 'api_key' as const, in: 'header' as const, name: 'X-Api-Key' },
+      header: 'x-api-key',
+      value: SECRET,
+    },
+  ])('when auth is $auth.type then the credential is sent in $header', async ({ auth, header, value }) => {
+    await get({ name: 'n' }, definition(auth));
+    expect(server.calls[0]?.headers[header]).toBe(value);
+  });
+
+  it('when the API key goes in the query and the vendor echoes it in an error then the message does not hold it', async () => {
+    script.push({ status: 400, body: { error: `bad request for key=${SECRET}` } });
+    const e = await failure(get({ name: 'n' }, definition({ type: 'api_key', in: 'query', name: 'apikey' })));
+
+    expect(server.calls[0]?.query.get('apikey')).toBe(SECRET);
+    expect(e.kind).toBe('http');
+    expect(e.message).toContain('[redacted]');
+    expect(e.message).not.toContain(SECRET);
+  });
+
+  it('when a destructive action is sent then its body keeps param types and the idempotency key is sent', async () => {
+    await block('run-1:block:1');
+    const call = server.calls[0];
+    expect(JSON.parse(call?.body ?? '')).toEqual({ ip: '192.0.2.7', minutes: 60, note: 'by phishing' });
+    expect(call?.headers['idempotency-key']).toBe('run-1:block:1');
+    expect(call?.headers['x-reason']).toBe('soar: phishing');
+    expect(call?.headers['content-type']).toBe('application/json');
+  });
+
+  it('when a write is retried then every attempt carries the same idempotency key', async () => {
+    script.push({ status: 503, body: {} });
+    await block();
+    const keys = server.calls.map((c) => c.headers['idempotency-key']);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('when a read is sent then no idempotency key goes with it', async () => {
+    await get({ name: 'n' });
+    expect(server.calls[0]?.headers['idempotency-key']).toBeUndefined();
+  });
+});
+
+describe('connector client retries and answers', () => {
+  it('when 503 comes without Retry-After then the waits back off from 500 ms', async () => {
+    script.push({ status: 503, body: {} }, { status: 503, body: {} }, { status: 503, body: {} });
+    const e = await failure(get({ name: 'n' }));
+    expect(e).toMatchObject({ kind: 'http', status: 503, retryable: true });
+    expect(t.waits).toEqual([500, 1_000]);
+  });
+
+  it('when Retry-After is an HTTP date then the wait runs to it', async () => {
+    const now = Date.parse('2026-11-27T10:00:00Z');
+    await t.http.close();
+    t = testClient({ now: () => now });
+    script.push({ status: 429, body: {}, headers: { 'retry-after': 'Fri, 27 Nov 2026 10:00:04 GMT' } });
+    await get({ name: 'n' });
+    expect(t.waits).toEqual([4_000]);
+  });
+
+  it('when Retry-After is longer than the cap then the client does not wait and says how long to wait', async () => {
+    script.push({ status: 429, body: {}, headers: { 'retry-after': '3600' } });
+    const e = await failure(get({ name: 'n' }));
+    expect(e).toMatchObject({ kind: 'rate_limited', retryAfterMs: 3_600_000, retryable: true });
+    expect(t.waits).toEqual([]);
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it.each([
+    { status: 403, kind: 'auth' },
+    { status: 500, kind: 'http' },
+    { status: 409, kind: 'http' },
+  ])('when the answer is $status then the error is $kind after one attempt', async ({ status, kind }) => {
+    script.push({ status, body: { message: 'no' } });
+    const e = await failure(get({ name: 'n' }));
+    expect(e).toMatchObject({ kind, status, retryable: false });
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it('when a 200 does not match the response schema then the error is bad_response naming the field', async () => {
+    script.push({ status: 200, body: { okay: true } });
+    const e = await failure(get({ name: 'n' }));
+    expect(e.kind).toBe('bad_response');
+    expect(e.message).toContain('lacks ok');
+  });
+
+  it('when the answer echoes the credential then the output has it redacted', async () => {
+    script.push({ status: 200, body: { ok: true, echo: `token ${SECRET}` } });
+    const result = await get({ name: 'n' });
+    expect(result.output).toEqual({ ok: true, echo: 'token [redacted]' });
+  });
+});
+
+describe('connector client refusals', () => {
+  it('when the outbound guard does not allow the address then the error is refused and nothing is sent', async () => {
+    const http = createHttpClient({ allow: [] });
+    const client = createConnectorClient({ http, sleep: async () => undefined });
+    const e = await failure(
+      client.execute({
+        definition: definition(),
+        action: 'get_item',
+        params: { name: 'n' },
+        credential: SECRET,
+        baseUrl: server.baseUrl,
+      }),
+    );
+    await http.close();
+    expect(e.kind).toBe('refused');
+    expect(server.calls).toHaveLength(0);
+  });
+
+  it('when the definition uses OAuth2 then the error is unsupported', async () => {
+    const oauth = definition({
+      type: 'oauth2_client_credentials',
+      tokenUrl: 'https://login.example/token',
+      scopes: [],
+    });
+    const e = await failure(get({ name: 'n' }, oauth));
+    expect(e.kind).toBe('unsupported');
+  });
+
+  it('when the action does not exist then the error is invalid_params', async () => {
+    const e = await failure(
+      t.client.execute({
+        definition: definition(),
+        action: 'nope',
+        params: {},
+        credential: SECRET,
+        baseUrl: server.baseUrl,
+      }),
+    );
+    expect(e.kind).toBe('invalid_params');
+  });
+});
