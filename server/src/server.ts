@@ -15,6 +15,7 @@ import type { RegisteredRoute } from './http/route';
 import { approvalRoutes } from './http/routes/approvals';
 import { auditRoutes } from './http/routes/audit';
 import { authRoutes } from './http/routes/auth';
+import { connectorRoutes } from './http/routes/connectors';
 import { layoutRoutes } from './http/routes/layout';
 import { dashboardRoutes } from './http/routes/dashboard';
 import { reviewRoutes } from './http/routes/reviews';
@@ -29,6 +30,7 @@ import { webhookRoutes } from './http/routes/webhooks';
 import { workflowRoutes } from './http/routes/workflows';
 import { createMetrics } from './metrics/metrics';
 import { createApprovalService } from './services/approvals/service';
+import { createConnectorService } from './services/connectors';
 import { createDashboardService } from './services/dashboard';
 import { createAuthService, type AuthOptions } from './services/auth';
 import { createRunService } from './services/runs/service';
@@ -129,6 +131,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     triggerRoutes({ webhookSecrets }),
     safetyRoutes({ safety }),
     secretRoutes({ vault }),
+    connectorRoutes({ connectors: createConnectorService() }),
     dashboardRoutes({ dashboard: createDashboardService(ctx) }),
     auditRoutes({ ctx }),
   ];

@@ -13,6 +13,7 @@ import { safetyApi } from './safety';
 import { auditApi } from './audit';
 import { dashboardApi } from './dashboard';
 import { layoutApi } from './layout';
+import { connectorsApi } from './connectors';
 
 export * from './common';
 export * from './workflows';
@@ -29,6 +30,7 @@ export * from './safety';
 export * from './audit';
 export * from './dashboard';
 export * from './layout';
+export * from './connectors';
 
 export const ROUTES = {
   workflows: workflowsApi,
@@ -45,4 +47,5 @@ export const ROUTES = {
   audit: auditApi,
   dashboard: dashboardApi,
   layout: layoutApi,
+  connectors: connectorsApi,
 } as const;

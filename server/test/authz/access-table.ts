@@ -88,6 +88,9 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'GET /secrets': ADMIN,
   'PUT /secrets/:name': ADMIN,
   'DELETE /secrets/:name': ADMIN,
+  // Connectors: definitions hold no secrets; everyone signed in reads them to build playbooks.
+  'GET /connectors': ANY,
+  'GET /connectors/:id': ANY,
   // Dashboards: everyone signed in reads, scoped in the service (managers and admins: all
   // workflows; others: those they own or review); SLOs are set by managers and admins.
   'GET /dashboard/workflows': ANY,

@@ -1,0 +1,65 @@
+/** GET /api/connectors and /api/connectors/:id over HTTP, with every reply checked against its contract. */
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectorRoutes } from '../../src/http/routes/connectors';
+import { createConnectorService } from '../../src/services/connectors';
+import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { createUser, testApp, testContext } from '../support/app';
+
+let db: TestDatabase;
+let app: ReturnType<typeof testApp>['app'];
+let manager: string;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  app = testApp(testContext(db.prisma), [connectorRoutes({ connectors: createConnectorService() })]).app;
+  manager = (await createUser(db.prisma, 'manager')).auth;
+});
+afterAll(() => db.drop());
+
+const get = (path: string) => request(app).get(`/api${path}`).set('authorization', manager);
+
+describe('connector routes', () => {
+  it('when the list is read then each connector shows its version, auth kind and actions with effect and target kind', async () => {
+    const res = await get('/connectors').expect(200);
+
+    expect(res.body.connectors.map((c: { id: string }) => c.id)).toEqual(['abuseipdb', 'virustotal']);
+    expect(res.body.connectors[0]).toEqual({
+      id: 'abuseipdb',
+      name: 'AbuseIPDB',
+      vendor: 'AbuseIPDB',
+      version: '1.0.0',
+      description: expect.any(String),
+      authType: 'api_key',
+      actions: [{ id: 'check_ip', title: 'Check IP reputation', effect: 'read', targetKind: 'ip' }],
+    });
+    const vt = res.body.connectors[1];
+    expect(vt.actions.map((a: { id: string; targetKind?: string }) => [a.id, a.targetKind ?? null])).toEqual([
+      ['ip_report', 'ip'],
+      ['domain_report', 'domain'],
+      ['url_report', null],
+      ['file_report', 'hash'],
+    ]);
+  });
+
+  it('when one connector is read then the full definition comes back with its schemas and examples', async () => {
+    const res = await get('/connectors/virustotal').expect(200);
+
+    expect(res.body).toMatchObject({ id: 'virustotal', auth: { type: 'api_key', in: 'header', name: 'x-apikey' } });
+    expect(res.body.actions.file_report).toMatchObject({ path: '/api/v3/files/{{ hash }}', effect: 'read' });
+    expect(res.body.actions.file_report.example.data.type).toBe('file');
+  });
+
+  it('when the connector does not exist then the answer is 404 not_found', async () => {
+    const res = await get('/connectors/nope').expect(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
+
+  it('when nobody is signed in then the list answers 401', async () => {
+    await request(app).get('/api/connectors').expect(401);
+  });
+
+  it('when the OpenAPI document is built then it describes both routes', async () => {
+    const res = await request(app).get('/api/openapi.json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/connectors', '/api/connectors/{id}']));
+  });
+});
