@@ -72,6 +72,12 @@ const VALID: Array<{ name: string; edit: (d: Def) => void }> = [
     },
   },
   {
+    name: 'a 2xx failure rule with auth codes (Slack style)',
+    edit: (d) => {
+      d.errorWhen = { field: 'ok', equals: false, codeField: 'error', authCodes: ['invalid_auth'] };
+    },
+  },
+  {
     name: 'a placeholder with spaces inside the braces',
     edit: (d) => {
       action(d, 'lookup').path = '/v1/addresses/{{ip}}';
@@ -80,6 +86,20 @@ const VALID: Array<{ name: string; edit: (d: Def) => void }> = [
 ];
 
 const INVALID: Array<{ name: string; path: string; edit: (d: Def) => void }> = [
+  {
+    name: 'a 2xx failure rule without its field',
+    path: 'errorWhen.field',
+    edit: (d) => {
+      d.errorWhen = { equals: false, codeField: 'error' };
+    },
+  },
+  {
+    name: 'a 2xx failure rule whose value is an object',
+    path: 'errorWhen.equals',
+    edit: (d) => {
+      d.errorWhen = { field: 'ok', equals: { no: true } };
+    },
+  },
   {
     name: 'an id that is not a slug',
     path: 'id',
@@ -338,6 +358,12 @@ describe('connector definitions', () => {
     const r = ConnectorDefinition.safeParse(d);
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+
+  it('when a 2xx failure rule leaves out its auth codes then none are auth codes', () => {
+    const d = sampleConnector();
+    d.errorWhen = { field: 'ok', equals: false };
+    expect(ConnectorDefinition.parse(d).errorWhen).toEqual({ field: 'ok', equals: false, authCodes: [] });
   });
 
   it('when defaults are left out then retries cover 429 and gateway errors and actions send no idempotency key', () => {

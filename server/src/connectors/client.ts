@@ -7,9 +7,10 @@
  * error carries the credential.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConnectorDefinition } from '@autonomic/workflow';
+import type { ConnectorDefinition, ConnectorErrorWhen } from '@autonomic/workflow';
 import { OutboundRefusedError, type HttpClient, type OutboundResponse } from '../adapters/http-client';
 import { scrub, scrubText } from '../adapters/redact';
+import { answerError } from './answer-error';
 import { ConnectorError, kindOfStatus } from './errors';
 import { prepareRequest, type PreparedRequest } from './request';
 import { retryAfterMs } from './retry-after';
@@ -72,7 +73,9 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
       const retryable = new Set(definition.retryableStatuses);
       for (let attempt = 1; ; attempt++) {
         const res = await send(http, req, call.signal, name);
-        if (res.status >= 200 && res.status < 300) return answer(res, action.response, req.secrets, name);
+        if (res.status >= 200 && res.status < 300) {
+          return answer(res, action.response, definition.errorWhen, req.secrets, name);
+        }
         const asked = retryAfterMs(res.headers['retry-after'], now());
         const pause = asked ?? backoffMs * 2 ** (attempt - 1);
         if (!retryable.has(res.status) || attempt >= maxAttempts || pause > maxWaitMs) {
@@ -103,6 +106,7 @@ async function send(
 function answer(
   res: OutboundResponse,
   schema: Record<string, unknown>,
+  errorWhen: ConnectorErrorWhen | undefined,
   secrets: string[],
   name: string,
 ): ConnectorResult {
@@ -112,6 +116,13 @@ function answer(
     if (text.trim() !== '') body = JSON.parse(text);
   } catch {
     throw new ConnectorError('bad_response', `${name}: HTTP ${res.status} answered with something that is not JSON`, {
+      status: res.status,
+    });
+  }
+  // Before the schema: a reported failure does not have the success shape, and its code says more.
+  const failed = answerError(errorWhen, body);
+  if (failed) {
+    throw new ConnectorError(failed.kind, `${name}: HTTP ${res.status} reported ${scrubText(failed.code, secrets)}`, {
       status: res.status,
     });
   }

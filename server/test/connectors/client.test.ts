@@ -77,6 +77,12 @@ const definition = (auth: ConnectorDefinition['auth'] = { type: 'bearer' }): Con
   },
 });
 
+/** A vendor that reports failures in a 200 (Slack): `{ ok: false, error }`. */
+const slackStyle: ConnectorDefinition = {
+  ...definition(),
+  errorWhen: { field: 'ok', equals: false, codeField: 'error', authCodes: ['invalid_auth', 'not_authed'] },
+};
+
 const get = (params: Record<string, unknown>, def = definition()) =>
   t.client.execute({ definition: def, action: 'get_item', params, credential: SECRET, baseUrl: server.baseUrl });
 const block = (key?: string) =>
@@ -193,6 +199,35 @@ describe('connector client retries and answers', () => {
     const e = await failure(get({ name: 'n' }));
     expect(e.kind).toBe('bad_response');
     expect(e.message).toContain('lacks ok');
+  });
+
+  it.each([
+    { code: 'invalid_auth', kind: 'auth' },
+    { code: 'channel_not_found', kind: 'http' },
+  ])('when a 200 says ok false with $code then the error is $kind naming the code', async ({ code, kind }) => {
+    script.push({ status: 200, body: { ok: false, error: code } });
+    const e = await failure(get({ name: 'n' }, slackStyle));
+    expect(e).toMatchObject({ kind, status: 200, retryable: false });
+    expect(e.message).toContain(code);
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it('when a 200 says ok false without a code then the error is http saying which field failed', async () => {
+    script.push({ status: 200, body: { ok: false } });
+    const e = await failure(get({ name: 'n' }, slackStyle));
+    expect(e.kind).toBe('http');
+    expect(e.message).toContain('ok is false');
+  });
+
+  it('when a 200 says ok true under a failure rule then it is an answer like any other', async () => {
+    const result = await get({ name: 'n' }, slackStyle);
+    expect(result.output).toEqual({ ok: true });
+  });
+
+  it('when the failure code echoes the credential then the message does not hold it', async () => {
+    script.push({ status: 200, body: { ok: false, error: `bad ${SECRET}` } });
+    const e = await failure(get({ name: 'n' }, slackStyle));
+    expect(e.message).not.toContain(SECRET);
   });
 
   it('when the answer echoes the credential then the output has it redacted', async () => {

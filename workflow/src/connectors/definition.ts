@@ -77,6 +77,24 @@ export const ConnectorParamsSchema = z
   })
   .loose();
 
+/**
+ * For APIs that report a failure inside a 2xx answer (Slack answers HTTP 200
+ * `{ "ok": false, "error": "invalid_auth" }`): such an answer is an error when its
+ * top-level `field` equals `equals`; the error code is read from `codeField`, and the
+ * codes in `authCodes` mean the credential is wrong (the others are plain HTTP errors).
+ * Data, not code, so a definition stays declarative.
+ */
+export const ConnectorErrorWhen = z
+  .object({
+    field: z.string().min(1).max(64),
+    equals: z.union([z.boolean(), z.number(), z.string().max(200), z.null()]),
+    codeField: z.string().min(1).max(64).optional(),
+    /** @default [] */
+    authCodes: z.array(z.string().min(1).max(100)).max(50).default([]),
+  })
+  .strict();
+export type ConnectorErrorWhen = z.infer<typeof ConnectorErrorWhen>;
+
 export const ConnectorAction = z
   .object({
     title: z.string().min(1).max(120),
@@ -117,6 +135,8 @@ const ConnectorDefinitionShape = z
       .optional(),
     /** Answers retried (honouring Retry-After). @default [429, 502, 503, 504] */
     retryableStatuses: z.array(z.int().min(400).max(599)).max(20).default([429, 502, 503, 504]),
+    /** A 2xx answer that is a failure all the same (see `ConnectorErrorWhen`). */
+    errorWhen: ConnectorErrorWhen.optional(),
     /** The read-only action "test connection" runs, with the params it runs with. */
     healthAction: z
       .object({ action: ConnectorActionId, params: z.record(ConnectorParamName, z.json()).default({}) })
