@@ -4,6 +4,7 @@
  */
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import { abuseipdb } from './definitions/abuseipdb';
+import { slack } from './definitions/slack';
 import { virustotal } from './definitions/virustotal';
 
 // One line per connector, so adding or removing one is a one-line diff.
@@ -11,6 +12,7 @@ import { virustotal } from './definitions/virustotal';
 export const CONNECTORS: readonly ConnectorDefinition[] = [
   abuseipdb,
   virustotal,
+  slack,
 ];
 
 /** The shipped connector with this id, if there is one. */
