@@ -4,6 +4,7 @@
  */
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import { abuseipdb } from './definitions/abuseipdb';
+import { jira } from './definitions/jira';
 import { slack } from './definitions/slack';
 import { virustotal } from './definitions/virustotal';
 
@@ -13,6 +14,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   abuseipdb,
   virustotal,
   slack,
+  jira,
 ];
 
 /** The shipped connector with this id, if there is one. */

@@ -22,7 +22,7 @@ describe('connector routes', () => {
   it('when the list is read then each connector shows its version, auth kind and actions with effect and target kind', async () => {
     const res = await get('/connectors').expect(200);
 
-    expect(res.body.connectors.map((c: { id: string }) => c.id)).toEqual(['abuseipdb', 'virustotal', 'slack']);
+    expect(res.body.connectors.map((c: { id: string }) => c.id)).toEqual(['abuseipdb', 'virustotal', 'slack', 'jira']);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
       name: 'AbuseIPDB',
