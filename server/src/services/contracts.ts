@@ -5,6 +5,7 @@
  */
 import type { EffectsPort, RunStatus, SafetyList, SafetyPort } from '../engine';
 import type { Actor } from '@autonomic/api';
+import type { ConnectorDefinition } from '@autonomic/workflow';
 
 export type TriggerType = 'manual' | 'webhook' | 'schedule';
 
@@ -62,4 +63,41 @@ export interface SafetySource {
 /** Connector secrets (ops module), AES-256-GCM at rest; values never leave the server. */
 export interface SecretsVault {
   reveal(name: string): Promise<string | undefined>;
+}
+
+/** A connector credential as the effects adapter needs it (credentials module). */
+export interface ConnectorCredentialValue {
+  name: string;
+  /** The connector it belongs to; a step of another connector may not use it. */
+  connectorId: string;
+  /** `test` credentials are the only ones a simulation may send a live read with. */
+  mode: 'live' | 'test';
+  /** The secret: an API key, a token, `user:password`, `client_id:client_secret`. */
+  value: string;
+  /**
+   * Non-secret settings the definition's `settings` schema asks for (a Jira site, a
+   * firewall's host), filled into the base URL's placeholders.
+   */
+  settings: Record<string, string>;
+}
+
+/** Named connector credentials (credentials module): values AES-256-GCM at rest, never returned by the API. */
+export interface ConnectorCredentials {
+  /** The credential with this name, decrypted; undefined when there is none (or it does not decrypt). */
+  reveal(name: string): Promise<ConnectorCredentialValue | undefined>;
+  /** The names, connectors and modes of every credential (no values), for validation and pick-lists. */
+  index(): Promise<Array<{ name: string; connectorId: string; mode: 'live' | 'test' }>>;
+}
+
+/**
+ * The connector definitions this server can run, by id and pinned version: the built-in
+ * ones (and, later, admins' own). Synchronous: definitions are data held in memory.
+ */
+export interface ConnectorCatalog {
+  /** One pinned version; undefined when that version is not installed. */
+  get(id: string, version: string): ConnectorDefinition | undefined;
+  /** The newest installed version of a connector. */
+  latest(id: string): ConnectorDefinition | undefined;
+  /** Every installed definition, every version. */
+  all(): readonly ConnectorDefinition[];
 }
