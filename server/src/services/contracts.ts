@@ -79,6 +79,8 @@ export interface ConnectorCredentialValue {
    * firewall's host), filled into the base URL's placeholders.
    */
   settings: Record<string, string>;
+  /** Replaces the definition's base URL (an on-premises appliance; a test's mock), set by an admin. */
+  baseUrl?: string;
 }
 
 /** Named connector credentials (credentials module): values AES-256-GCM at rest, never returned by the API. */
