@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectorDefinition, templateParams } from '../src/connectors';
+import { ConnectorAuth, ConnectorAuthType, ConnectorDefinition, templateParams } from '../src/connectors';
 import { sampleConnector } from './support/connectors';
 
 type Def = ReturnType<typeof sampleConnector>;
@@ -75,6 +75,23 @@ const VALID: Array<{ name: string; edit: (d: Def) => void }> = [
     name: 'a 2xx failure rule with auth codes (Slack style)',
     edit: (d) => {
       d.errorWhen = { field: 'ok', equals: false, codeField: 'error', authCodes: ['invalid_auth'] };
+    },
+  },
+  {
+    name: 'a base URL placeholder filled by a required setting instead of params',
+    edit: (d) => {
+      d.settings = { type: 'object', properties: { tenant: { type: 'string' } }, required: ['tenant'] };
+      for (const id of ['lookup', 'block']) {
+        delete params(d, id).properties.tenant;
+        params(d, id).required = params(d, id).required.filter((n) => n !== 'tenant');
+      }
+      d.healthAction = { action: 'lookup', params: { ip: '192.0.2.1' } };
+    },
+  },
+  {
+    name: 'settings the base URL does not use',
+    edit: (d) => {
+      d.settings = { type: 'object', properties: { vsys: { type: 'string', default: 'vsys1' } } };
     },
   },
   {
@@ -303,6 +320,27 @@ const INVALID: Array<{ name: string; path: string; edit: (d: Def) => void }> = [
     edit: (d) => void params(d, 'block').required.splice(0, 1),
   },
   {
+    name: 'a base URL placeholder whose setting is optional',
+    path: 'settings.required',
+    edit: (d) => {
+      d.settings = { type: 'object', properties: { tenant: { type: 'string' } } };
+    },
+  },
+  {
+    name: 'a required setting that is not declared',
+    path: 'settings.required',
+    edit: (d) => {
+      d.settings = { type: 'object', properties: {}, required: ['host'] };
+    },
+  },
+  {
+    name: 'settings that are not an object schema',
+    path: 'settings.type',
+    edit: (d) => {
+      d.settings = { type: 'array', properties: {} };
+    },
+  },
+  {
     name: 'a required param that is not declared',
     path: 'actions.lookup.params.required',
     edit: (d) => void params(d, 'lookup').required.push('port'),
@@ -371,6 +409,12 @@ describe('connector definitions', () => {
     expect(d.retryableStatuses).toEqual([429, 502, 503, 504]);
     expect(d.actions['lookup']?.idempotency).toBe('none');
     expect(d.actions['block']?.idempotency).toBe('Idempotency-Key');
+  });
+});
+
+describe('connector auth types', () => {
+  it('when the auth union is listed then its types are exactly ConnectorAuthType', () => {
+    expect(ConnectorAuth.options.map((o) => o.shape.type.value)).toEqual(ConnectorAuthType.options);
   });
 });
 

@@ -1,5 +1,11 @@
 /** Connectors: the vendor APIs playbooks can call, readable by everyone signed in (definitions hold no secrets). */
-import { ConnectorActionId, ConnectorDefinition, ConnectorEffect, ConnectorTargetKind } from '@autonomic/workflow';
+import {
+  ConnectorActionId,
+  ConnectorAuthType,
+  ConnectorDefinition,
+  ConnectorEffect,
+  ConnectorTargetKind,
+} from '@autonomic/workflow';
 import { z } from 'zod';
 import { defineRoute } from '../contract';
 
@@ -21,7 +27,7 @@ export const ConnectorSummary = z.object({
   vendor: z.string(),
   version: z.string(),
   description: z.string(),
-  authType: z.enum(['api_key', 'bearer', 'basic', 'oauth2_client_credentials']),
+  authType: ConnectorAuthType,
   actions: z.array(ConnectorActionSummary),
 });
 export type ConnectorSummary = z.infer<typeof ConnectorSummary>;

@@ -22,6 +22,11 @@ export interface ConnectorCall {
   params: Record<string, unknown>;
   /** The credential's value: an API key, a token, or `user:password` for basic auth. */
   credential: string;
+  /**
+   * The credential's non-secret settings (a Jira site), checked against the definition's
+   * `settings` schema; they fill base URL placeholders before params do.
+   */
+  settings?: Record<string, string>;
   /** Replaces the definition's base URL (an on-premises appliance, a test's mock). */
   baseUrl?: string;
   /** Sent in the action's idempotency header on writes; the same on every retry. @default a random UUID */
@@ -52,6 +57,9 @@ export interface ConnectorClient {
   execute(call: ConnectorCall): Promise<ConnectorResult>;
 }
 
+/** A definition without settings takes any (a credential may carry more than one connector uses). */
+const NO_SETTINGS = { type: 'object' };
+
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createConnectorClient(options: ConnectorClientOptions): ConnectorClient {
@@ -65,7 +73,15 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
       if (!action) throw new ConnectorError('invalid_params', `${definition.id} has no action ${call.action}`);
       const checked = checkParams(action.params, call.params);
       if (!checked.ok) throw new ConnectorError('invalid_params', `${name}: params ${checked.problems.join('; ')}`);
-      const req = prepareRequest({ ...call, actionId: call.action, action, params: checked.value });
+      const settings = checkParams(definition.settings ?? NO_SETTINGS, call.settings ?? {});
+      if (!settings.ok) throw new ConnectorError('invalid_params', `${name}: settings ${settings.problems.join('; ')}`);
+      const req = prepareRequest({
+        ...call,
+        actionId: call.action,
+        action,
+        params: checked.value,
+        settings: settings.value,
+      });
       // A retried write carries the same key, so a vendor that honours it acts once.
       if (action.effect !== 'read' && action.idempotency !== 'none') {
         req.headers[action.idempotency.toLowerCase()] = call.idempotencyKey ?? randomUUID();

@@ -75,6 +75,8 @@ export interface RequestInput {
   action: ConnectorAction;
   params: Params;
   credential: string;
+  /** The credential's (checked) settings; they fill base URL placeholders before params do. */
+  settings?: Record<string, unknown>;
   /** Replaces the definition's base URL (an on-premises appliance, a test's mock). */
   baseUrl?: string;
 }
@@ -85,9 +87,10 @@ export function prepareRequest({
   action,
   params,
   credential,
+  settings = {},
   baseUrl,
 }: RequestInput): PreparedRequest {
-  const base = fill(baseUrl ?? definition.baseUrl, params, encodeURIComponent);
+  const base = fill(baseUrl ?? definition.baseUrl, { ...params, ...settings }, encodeURIComponent);
   const path = fill(action.path, params, encodeURIComponent);
   if (base === undefined || path === undefined) {
     throw new ConnectorError('invalid_params', `${definition.id}.${actionId}: a param of the URL is missing`);

@@ -19,14 +19,8 @@ afterEach(() => t.http.close());
 afterAll(() => mock.close());
 
 const CREDENTIAL = `${JIRA_EMAIL}:${JIRA_TOKEN}`;
-const run = (action: string, params: Record<string, unknown>, credential = CREDENTIAL) =>
-  t.client.execute({
-    definition: jira,
-    action,
-    params: { site: 'acme-soc', ...params },
-    credential,
-    baseUrl: mock.baseUrl,
-  });
+const run = (action: string, params: Record<string, unknown>, credential = CREDENTIAL, site = 'acme-soc') =>
+  t.client.execute({ definition: jira, action, params, credential, settings: { site }, baseUrl: mock.baseUrl });
 const ISSUE = { project: 'SOC', summary: 'Phishing from 203.0.113.66', description: 'Reported by j.doe.' };
 /** Creates an issue and gives its key. */
 const created = async () => ((await run('create_issue', ISSUE)).output as { key: string }).key;
@@ -146,10 +140,20 @@ describe('Jira errors', () => {
     expect([...mock.issues.keys()]).toEqual(['SOC-1']);
   });
 
-  it('when the site is not a host label then nothing is sent', async () => {
-    const e = await failure(run('get_myself', { site: 'evil.example/x' }));
+  it('when the site setting is not a host label then nothing is sent', async () => {
+    const e = await failure(run('get_myself', {}, CREDENTIAL, 'evil.example/x'));
 
     expect(e.kind).toBe('invalid_params');
+    expect(e.message).toContain('settings');
+    expect(mock.calls).toHaveLength(0);
+  });
+
+  it('when the credential has no site setting then nothing is sent', async () => {
+    const e = await failure(
+      t.client.execute({ definition: jira, action: 'get_myself', params: {}, credential: CREDENTIAL }),
+    );
+
+    expect(e).toMatchObject({ kind: 'invalid_params', message: expect.stringContaining('lacks site') });
     expect(mock.calls).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * What a connector definition's schema cannot say on its own: templates only use
- * declared params, path placeholders and targets are required params, destructive
+ * declared params, base URL placeholders are required settings or required params of
+ * every action, path placeholders and targets are required params, destructive
  * actions name their target (so the safety lists apply), and the health action exists,
  * only reads and gets its required params.
  */
@@ -18,6 +19,7 @@ interface CheckedAction {
 }
 interface CheckedDefinition {
   baseUrl: string;
+  settings?: { properties: Record<string, unknown>; required?: string[] | undefined } | undefined;
   healthAction?: { action: string; params: Record<string, unknown> } | undefined;
   actions: Record<string, CheckedAction>;
 }
@@ -37,7 +39,21 @@ export function definitionIssues(def: CheckedDefinition): DefinitionIssue[] {
   if (actions.length === 0) issues.push({ path: ['actions'], message: 'a connector has at least one action' });
   const base = templateParams(def.baseUrl);
   for (const problem of base.problems) issues.push({ path: ['baseUrl'], message: problem });
-  for (const [id, action] of actions) issues.push(...actionIssues(['actions', id], action, base.names));
+  // A setting fills a base URL placeholder before any param does; the rest come from params.
+  const settings = new Set(Object.keys(def.settings?.properties ?? {}));
+  const requiredSettings = new Set(def.settings?.required ?? []);
+  for (const name of base.names.filter((n) => settings.has(n) && !requiredSettings.has(n))) {
+    issues.push({
+      path: ['settings', 'required'],
+      message: `the base URL uses {{ ${name} }}: make the setting required`,
+    });
+  }
+  for (const name of def.settings?.required ?? []) {
+    if (!settings.has(name))
+      issues.push({ path: ['settings', 'required'], message: `${name} is not a declared setting` });
+  }
+  const fromParams = base.names.filter((n) => !settings.has(n));
+  for (const [id, action] of actions) issues.push(...actionIssues(['actions', id], action, fromParams));
   if (def.healthAction) issues.push(...healthIssues(def.healthAction, def.actions));
   return issues;
 }
@@ -59,7 +75,7 @@ function actionIssues(at: Path, action: CheckedAction, baseNames: string[]): Def
     if (!declared.has(name) || !required.has(name))
       issues.push({
         path: [...at, 'params'],
-        message: `the base URL uses {{ ${name} }}: declare it as a required param`,
+        message: `the base URL uses {{ ${name} }}: declare it as a setting or a required param`,
       });
   }
   use([...at, 'path'], action.path, true);

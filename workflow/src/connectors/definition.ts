@@ -65,6 +65,10 @@ export const ConnectorAuth = z.discriminatedUnion('type', [
 ]);
 export type ConnectorAuth = z.infer<typeof ConnectorAuth>;
 
+/** The auth types, for lists that show how a connector authenticates (a test checks they match the union). */
+export const ConnectorAuthType = z.enum(['api_key', 'bearer', 'basic', 'oauth2_client_credentials']);
+export type ConnectorAuthType = z.infer<typeof ConnectorAuthType>;
+
 /** A JSON Schema (any keywords); checked by a JSON Schema validator where it is used. */
 export const JsonSchemaNode = z.record(z.string(), z.unknown());
 
@@ -76,6 +80,21 @@ export const ConnectorParamsSchema = z
     required: z.array(ConnectorParamName).optional(),
   })
   .loose();
+
+/**
+ * The JSON Schema of a credential's settings: non-secret configuration an admin fills in
+ * with the credential (a Jira site, a firewall's host), as text. Base URL placeholders
+ * may name a setting, so one credential serves every action without each step repeating
+ * where the vendor lives.
+ */
+export const ConnectorSettingsSchema = z
+  .object({
+    type: z.literal('object'),
+    properties: z.record(ConnectorParamName, JsonSchemaNode),
+    required: z.array(ConnectorParamName).optional(),
+  })
+  .loose();
+export type ConnectorSettingsSchema = z.infer<typeof ConnectorSettingsSchema>;
 
 /**
  * For APIs that report a failure inside a 2xx answer (Slack answers HTTP 200
@@ -129,6 +148,8 @@ const ConnectorDefinitionShape = z
     /** `https://api.vendor.com`; placeholders are URL-encoded. */
     baseUrl: Template.regex(/^https?:\/\/[^/]/, 'an http(s) URL'),
     auth: ConnectorAuth,
+    /** Per-credential settings; base URL placeholders may name them (filled before params). */
+    settings: ConnectorSettingsSchema.optional(),
     rateLimit: z
       .object({ requests: z.int().min(1).max(1_000_000), per: Duration })
       .strict()

@@ -1,8 +1,8 @@
 /**
  * Jira Cloud REST API v3 (https://developer.atlassian.com/cloud/jira/platform/rest/v3):
  * create an issue, comment on it, move it through its workflow, read it. Auth: basic
- * with `email:api_token`. The site is part of the host (`<site>.atlassian.net`), so every
- * action takes it. Rich text is Atlassian Document Format (ADF); these actions build a
+ * with `email:api_token`. The site is part of the host (`<site>.atlassian.net`): a setting
+ * of the credential, filled into the base URL. Rich text is Atlassian Document Format (ADF); these actions build a
  * one-paragraph document from plain text. Errors are `{ errorMessages, errors }` with
  * 400/401/403/404; rate limits 429 with Retry-After. Jira has no idempotency header.
  */
@@ -46,7 +46,7 @@ const user = {
   properties: { accountId: { type: 'string' }, displayName: { type: 'string' }, emailAddress: { type: 'string' } },
 };
 
-/** An action on one site: `site` first among the params, always required. */
+/** An action's params closed to unknown keys, without an idempotency header (Jira has none). */
 function onSite(
   action: Omit<ConnectorAction, 'params' | 'idempotency'>,
   properties: Record<string, Record<string, unknown>>,
@@ -56,8 +56,8 @@ function onSite(
     ...action,
     params: {
       type: 'object',
-      properties: { site, ...properties },
-      required: ['site', ...required],
+      properties,
+      required,
       additionalProperties: false,
     },
     idempotency: 'none',
@@ -75,8 +75,9 @@ export const jira: ConnectorDefinition = {
   description: 'Create, comment on, transition and read Jira Cloud issues (REST API v3).',
   baseUrl: 'https://{{ site }}.atlassian.net',
   auth: { type: 'basic' },
+  settings: { type: 'object', properties: { site }, required: ['site'], additionalProperties: false },
   retryableStatuses: [429, 502, 503, 504],
-  healthAction: { action: 'get_myself', params: { site: 'your-site' } },
+  healthAction: { action: 'get_myself', params: {} },
   actions: {
     create_issue: onSite(
       {
