@@ -13,6 +13,7 @@ export * from './load';
 export * from './compile';
 export { LIMITS } from './validate/limits';
 export { cronProblem } from './validate/cron';
+export { connectorProblems, type ConnectorContext, type CredentialRef } from './validate/connectors';
 export { widgetFields, paramsJsonSchema, type WidgetField } from './validate/schema-walk';
 export { generateChainGraph } from './testing/generate';
 export { jsonDepthExceededAt } from './json-depth';

@@ -1,4 +1,4 @@
-import { nodeDefinition } from '@autonomic/workflow';
+import { nodeDefinition, targetOf } from '@autonomic/workflow';
 import { stepError, StepFailure, toStepError, type EffectRequest, type StepError } from '../engine';
 import { OutboundRefusedError, type OutboundResponse } from './http-client';
 
@@ -6,7 +6,8 @@ import { OutboundRefusedError, type OutboundResponse } from './http-client';
 export function output(req: EffectRequest, res: OutboundResponse, body: unknown): unknown {
   if (req.nodeType === 'http') return { status: res.status, headers: res.headers, body };
   if (req.nodeType === 'notify') return { delivered: true, status: res.status };
-  const param = nodeDefinition(req.nodeType)?.target?.param ?? 'target';
+  const def = nodeDefinition(req.nodeType);
+  const param = (def && targetOf(def, req.params)?.param) ?? 'target';
   return { accepted: true, [param]: req.target?.value, status: res.status, response: body };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contains, parseAddress, parseNetwork, sameAddress, type Address, type Network } from './net';
+import { contains, parseAddress, parseNetwork, type Network } from './net';
 import type { EffectTarget, SafetyPort, SafetyVerdict } from './ports';
 
 export const Criticality = z.enum(['low', 'medium', 'high', 'critical']);
@@ -35,7 +35,10 @@ type Matcher = (target: EffectTarget) => boolean;
 const RANK: Record<Criticality, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 
 /**
- * A pure matcher over one entry. ip: exact (v4 and v6); cidr: containment; host:
+ * A pure matcher over one entry. ip: exact (v4 and v6); cidr: containment. An `ip`
+ * target may be a network (a connector's CIDR target, `10.0.0.0/24`): an ip entry inside
+ * it matches, and so does a cidr entry that overlaps it, since acting on the network acts
+ * on the protected addresses in it. host:
  * case-insensitive, trailing dot ignored; user: case-insensitive, `DOMAIN\user` and
  * `user@domain` understood; domain: the domain or any subdomain of it, for hosts and
  * for users' domains.
@@ -44,11 +47,13 @@ export function entryMatcher(entry: SafetyEntry): Matcher {
   switch (entry.kind) {
     case 'ip': {
       const a = parseAddress(entry.value);
-      return (t) => t.kind === 'ip' && a !== undefined && withAddress(t.value, (b) => sameAddress(a, b));
+      return (t) => t.kind === 'ip' && a !== undefined && withNetwork(t.value, (n) => contains(n, a));
     }
     case 'cidr': {
       const net: Network | undefined = parseNetwork(entry.value);
-      return (t) => t.kind === 'ip' && net !== undefined && withAddress(t.value, (b) => contains(net, b));
+      // Two networks overlap exactly when the wider one holds the other's address.
+      return (t) =>
+        t.kind === 'ip' && net !== undefined && withNetwork(t.value, (n) => contains(net, n) || contains(n, net));
     }
     case 'host': {
       const h = hostName(entry.value);
@@ -97,9 +102,10 @@ function compileList(list: SafetyList): (target: EffectTarget) => SafetyVerdict 
   };
 }
 
-function withAddress(text: string, test: (a: Address) => boolean): boolean {
-  const a = parseAddress(text);
-  return a !== undefined && test(a);
+/** The target as a network: a plain address is its own /32 (or /128), so `contains` is equality. */
+function withNetwork(text: string, test: (n: Network) => boolean): boolean {
+  const n = parseNetwork(text);
+  return n !== undefined && test(n);
 }
 
 function hostName(s: string): string {

@@ -1,6 +1,6 @@
 import type { Step, WorkflowDocument } from '../document';
 import { buildGraph, type WorkflowGraph } from '../graph';
-import { nodeDefinition } from '../nodes';
+import { nodeDefinition, targetOf } from '../nodes';
 import { removedApprovalReason, weakenedApprovalReasons } from './approval-risk';
 import { effectOf } from './steps';
 import type { StepChange, WorkflowDiff } from './types';
@@ -41,9 +41,15 @@ function changedStepReasons(c: StepChange, a: Step | undefined, b: Step | undefi
   const isDestructive = c.after.effect === 'destructive';
   if (wasDestructive !== isDestructive) {
     const what = isDestructive ? 'becomes destructive' : 'is no longer destructive';
-    reasons.push(`Step "${c.id}" ${what}: its type changes from ${c.before.type} to ${c.after.type}.`);
+    // A connector step keeps its type: its effect follows the pinned action.
+    const why =
+      c.before.type === c.after.type
+        ? `its effect changes from ${c.before.effect} to ${c.after.effect}`
+        : `its type changes from ${c.before.type} to ${c.after.type}`;
+    reasons.push(`Step "${c.id}" ${what}: ${why}.`);
   } else if (isDestructive) {
-    const target = nodeDefinition(c.after.type)?.target?.param;
+    const def = nodeDefinition(c.after.type);
+    const target = def && b ? targetOf(def, b.params)?.param : undefined;
     const isTarget = (path: string) => path === target || path.startsWith(`${target}.`);
     const targetChanges = c.params.filter((p) => isTarget(p.path));
     const otherParams = c.params.filter((p) => !isTarget(p.path)).map((p) => p.path || 'params');

@@ -51,7 +51,7 @@ export function containment<const T extends string>(spec: ContainmentSpec<T>): N
     ports: () => [{ id: 'out', label: 'Next', required: false }],
     effect: () => 'destructive',
     summary: spec.summary,
-    target: { kind, param },
+    target: () => ({ kind, param }),
     exampleOutput: { accepted: true, [param]: `example-${kind}` },
   });
 }

@@ -7,6 +7,7 @@
 import { approval } from './approval';
 import { blockIp } from './block-ip';
 import { condition } from './condition';
+import { connector } from './connector';
 import { delay } from './delay';
 import { disableUser } from './disable-user';
 import { end } from './end';
@@ -23,12 +24,19 @@ import { manualTrigger } from './trigger.manual';
 import { scheduleTrigger } from './trigger.schedule';
 import { webhookTrigger } from './trigger.webhook';
 import type { z } from 'zod';
-import type { NodeCategory, NodeDefinition, PortSpec, StepCategory } from './types';
+import type { NodeCategory, NodeDefinition, PortSpec, StepCategory, StepTarget } from './types';
 
 export * from './types';
 export { Approvers, EscalationStep } from './approval';
 export { CREDENTIAL_HEADERS, HttpAuth, isCredentialHeader, REDACTED } from './http-auth';
 export { ActionEndpoint } from './containment';
+export {
+  connectorParams,
+  ConnectorStepTarget,
+  CredentialName,
+  TemplateJson,
+  type TemplateJsonValue,
+} from './connector';
 export { DEFAULT_DEDUPE_WINDOW } from './trigger.webhook';
 
 /** A registry section: each key is its definition's type (checked by the compiler). */
@@ -65,6 +73,7 @@ export const STEP_DEFINITIONS = section<StepCategory>()({
   'block-ip': blockIp,
   'isolate-host': isolateHost,
   'disable-user': disableUser,
+  connector,
 });
 
 /** Every node type, triggers first, in palette order. */
@@ -89,6 +98,11 @@ export function portsOf(def: NodeDefinition, params: unknown): PortSpec[] {
   const ports = def.ports(params as never);
   if (def.category === 'trigger' || def.type === 'end') return ports;
   return [...ports, ERROR_PORT];
+}
+
+/** What an action with these (valid) params acts on, if it names a target. */
+export function targetOf(def: NodeDefinition, params: unknown): StepTarget | undefined {
+  return def.target?.(params as never);
 }
 
 /**

@@ -1,9 +1,22 @@
 import type { z } from 'zod';
+import type { ConnectorTargetKind } from '../connectors/definition';
 
 export type EffectClass = 'none' | 'read' | 'write' | 'destructive';
 export type NodeCategory = 'trigger' | 'logic' | 'human' | 'action';
 export type StepCategory = Exclude<NodeCategory, 'trigger'>;
+/** What the safety lists know how to protect. */
 export type TargetKind = 'ip' | 'host' | 'user';
+
+/**
+ * What an action acts on: which param names it, and of what kind. The kinds are a
+ * connector's (ip, cidr, host, user, domain, hash, url, email); the engine maps them
+ * onto the safety lists' `TargetKind`.
+ */
+export interface StepTarget {
+  kind: ConnectorTargetKind;
+  /** The dotted path of the param holding the target in the step's params (`ip`, a connector's `input.ipAddress`). */
+  param: string;
+}
 
 /** An output port of a node: one handle on the canvas, one key in `transitions`. */
 export interface PortSpec {
@@ -45,8 +58,12 @@ export interface NodeDefinition<
    * the helpers of `nodes/text.ts`; `nodeSummary` catches a throw.
    */
   summary(params: Record<string, unknown>): string[];
-  /** For containment actions: which param names the target, and of what kind. */
-  target?: { kind: TargetKind; param: string };
+  /**
+   * For actions on one target (containment, a connector action with a target): the
+   * target for these params. A function because a connector step's target is its
+   * pinned action's, copied into its params.
+   */
+  target?(params: z.infer<P>): StepTarget | undefined;
   /** What the action returns; simulation answers with it when no fixture is given. */
   exampleOutput?: unknown;
 }

@@ -1,12 +1,18 @@
-import { isCredentialHeader, REDACTED } from '@autonomic/workflow';
-import { parseAddress } from '../net';
+import {
+  isCredentialHeader,
+  REDACTED,
+  targetOf as stepTarget,
+  type StepTarget,
+  type TargetKind,
+} from '@autonomic/workflow';
+import { parseAddress, parseNetwork } from '../net';
 import { stepError } from '../errors';
 import { performEffect } from '../perform';
 import type { EffectTarget } from '../ports';
 import type { StepHandler, StepContext } from './types';
 
 /**
- * http, notify and the containment actions: render the params, check a destructive
+ * http, notify, the containment actions and connector steps: render the params, check a destructive
  * action's target with the safety port and the run's blast radius, commit the attempt
  * (for anything that writes), then call the effects port with a timeout.
  */
@@ -54,19 +60,51 @@ export const action: StepHandler = async (ctx) => {
   return result.ok ? { type: 'next', output: result.output, port: 'out' } : { type: 'error', error: result.error };
 };
 
+/**
+ * The safety lists' kind for a target kind. A CIDR is checked as an `ip` target whose value
+ * is a network (the matcher refuses one that holds a protected address); a domain as a
+ * host (a protected `domain` entry covers it and its subdomains); an e-mail address as a
+ * user (`user@domain`). No list protects a file hash or a URL: those are allowed, and
+ * still count against the blast radius.
+ */
+const SAFETY_KIND: Record<StepTarget['kind'], TargetKind | undefined> = {
+  ip: 'ip',
+  cidr: 'ip',
+  host: 'host',
+  domain: 'host',
+  user: 'user',
+  email: 'user',
+  hash: undefined,
+  url: undefined,
+};
+
 function targetOf(
   ctx: StepContext,
   params: Record<string, unknown>,
 ): EffectTarget | { error: ReturnType<typeof stepError> } | undefined {
-  const spec = ctx.step.def.target;
+  const spec = stepTarget(ctx.step.def, params);
   if (!spec) return undefined;
-  const raw = params[spec.param];
+  const raw = valueAt(params, spec.param);
   const value = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
   if (value === '')
     return { error: stepError('validation', `no ${spec.kind} to act on (param "${spec.param}" is empty)`) };
   if (spec.kind === 'ip' && !parseAddress(value))
     return { error: stepError('validation', `"${value}" is not an IP address`) };
-  return { kind: spec.kind, value };
+  if (spec.kind === 'cidr' && !parseNetwork(value))
+    return { error: stepError('validation', `"${value}" is not a CIDR block`) };
+  const kind = SAFETY_KIND[spec.kind];
+  return kind ? { kind, value } : undefined;
+}
+
+/** A param by its dotted path (a connector's target is `input.<name>`). */
+function valueAt(params: Record<string, unknown>, path: string): unknown {
+  let cur: unknown = params;
+  for (const key of path.split('.')) {
+    if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) return undefined;
+    const obj: Record<string, unknown> = { ...cur };
+    cur = Object.hasOwn(obj, key) ? obj[key] : undefined;
+  }
+  return cur;
 }
 
 /**

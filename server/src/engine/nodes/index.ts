@@ -34,6 +34,7 @@ export const HANDLERS: Record<keyof typeof STEP_DEFINITIONS, StepHandler> = {
   'block-ip': action,
   'isolate-host': action,
   'disable-user': action,
+  connector: action,
 };
 
 const BY_TYPE = new Map<string, StepHandler>(Object.entries(HANDLERS));

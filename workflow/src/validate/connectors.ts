@@ -1,0 +1,132 @@
+import type { ConnectorAction, ConnectorDefinition } from '../connectors/definition';
+import { connectorParams } from '../nodes';
+import { isRecord, type Problem } from '../problem';
+
+/** A credential as validation sees it: its name, connector and mode, never its value. */
+export interface CredentialRef {
+  name: string;
+  connectorId: string;
+  mode: 'live' | 'test';
+}
+
+/**
+ * What connector steps are checked against: the server passes its catalog and its
+ * credentials; the editor passes what `GET /api/connectors` and the credentials list
+ * gave it.
+ */
+export interface ConnectorContext {
+  /** The installed definition of this pinned version; undefined when it is not installed. */
+  connectors(id: string, version: string): ConnectorDefinition | undefined;
+  /** The installed versions of a connector, to name them (and to tell an unknown connector from a missing version). */
+  connectorVersions?(id: string): readonly string[];
+  /** Every credential; when absent, credentials are not checked (only that one is named). */
+  credentials?: readonly CredentialRef[];
+}
+
+interface StepLike {
+  type: string;
+  params?: unknown;
+}
+
+/**
+ * What is wrong with the connector steps of a document in this context: an unknown
+ * connector or version, an unknown action, an `effect`/`target` copy that is not the
+ * pinned action's, inputs the action's params schema does not take (missing required,
+ * undeclared, a literal of the wrong JSON type) and a credential that does not exist or
+ * belongs to another connector. Pure: the same on the server and in the editor. Steps
+ * whose params are invalid are skipped: the schema already reports them.
+ */
+export function connectorProblems(doc: { steps?: Record<string, StepLike> }, ctx: ConnectorContext): Problem[] {
+  const problems: Problem[] = [];
+  for (const [id, step] of Object.entries(doc.steps ?? {})) {
+    if (step.type !== 'connector') continue;
+    const p = connectorParams(step.params);
+    if (!p) continue;
+    const at = (path: string, message: string) => problems.push({ nodeId: id, path: `params.${path}`, message });
+    credentialProblem(p.credential, p.connector, ctx.credentials, at);
+    const def = ctx.connectors(p.connector, p.version);
+    if (!def) {
+      const versions = ctx.connectorVersions?.(p.connector);
+      if (versions?.length === 0) at('connector', `unknown connector '${p.connector}'`);
+      else at('version', `${p.connector} ${p.version} is not installed${installed(versions)}`);
+      continue;
+    }
+    const action = def.actions[p.action];
+    const name = `${def.id} ${def.version} ${p.action}`;
+    if (!action) {
+      at(
+        'action',
+        `${def.id} ${def.version} has no action '${p.action}' (actions: ${Object.keys(def.actions).join(', ')})`,
+      );
+      continue;
+    }
+    if (p.effect !== action.effect) {
+      at('effect', `effect '${p.effect}' does not match ${name}, which is ${action.effect}`);
+    }
+    const copy = p.target ? `${p.target.kind} (${p.target.param})` : 'none';
+    const real = action.target ? `${action.target.kind} (${action.target.param})` : 'none';
+    if (copy !== real) at('target', `target ${copy} does not match ${name}, whose target is ${real}`);
+    inputProblems(p.input, action, name, at);
+  }
+  return problems;
+}
+
+function installed(versions: readonly string[] | undefined): string {
+  return versions && versions.length > 0 ? ` (installed: ${versions.join(', ')})` : '';
+}
+
+function credentialProblem(
+  name: string,
+  connectorId: string,
+  credentials: readonly CredentialRef[] | undefined,
+  at: (path: string, message: string) => void,
+): void {
+  if (!credentials) return;
+  const found = credentials.find((c) => c.name === name);
+  if (!found) at('credential', `credential '${name}' does not exist`);
+  else if (found.connectorId !== connectorId) {
+    at('credential', `credential '${name}' belongs to connector '${found.connectorId}', not '${connectorId}'`);
+  }
+}
+
+function inputProblems(
+  input: Record<string, unknown>,
+  action: ConnectorAction,
+  name: string,
+  at: (path: string, message: string) => void,
+): void {
+  const props = action.params.properties;
+  for (const param of action.params.required ?? []) {
+    // A default fills a missing param in before the call is sent.
+    const hasDefault = isRecord(props[param]) && Object.hasOwn(props[param], 'default');
+    if (!Object.hasOwn(input, param) && !hasDefault) at('input', `input '${param}' is required by ${name}`);
+  }
+  for (const [param, value] of Object.entries(input)) {
+    const schema = props[param];
+    if (!schema) {
+      at(`input.${param}`, `input '${param}' is not a param of ${name} (params: ${Object.keys(props).join(', ')})`);
+      continue;
+    }
+    const wanted = jsonTypes(schema['type']);
+    const got = literalType(value);
+    if (got && wanted.length > 0 && !wanted.some((t) => t === got || (t === 'number' && got === 'integer'))) {
+      at(`input.${param}`, `input '${param}' is ${article(got)} ${got}; ${name} takes ${wanted.join(' or ')}`);
+    }
+  }
+}
+
+function jsonTypes(type: unknown): string[] {
+  if (typeof type === 'string') return [type];
+  return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : [];
+}
+
+/** The JSON type of a literal input; undefined for a template, whose type is known only when it runs. */
+function literalType(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.includes('{{') ? undefined : 'string';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : 'object';
+}
+
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
