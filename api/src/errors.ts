@@ -48,6 +48,8 @@ export const ERROR_CODES = {
   cannot_disable_self: 'you cannot disable your own account',
   cannot_demote_self: 'you cannot change your own role',
   last_admin: 'the last enabled admin cannot be disabled or demoted',
+  credential_name_taken: 'another connector credential has that name',
+  connection_test_failed: "the new credential value failed the connector's test connection; the old value stays",
   // Server
   internal: 'an unexpected server error (logged; the message says nothing more)',
 } as const;

@@ -6,6 +6,7 @@
 import type { Express } from 'express';
 import { createEffectsFactory } from './adapters/effects-factory';
 import { engineLimitsOf } from './config';
+import { createConnectorClient } from './connectors/client';
 import type { AppContext } from './context';
 import type { ExpressionEvaluator } from './engine';
 import { createExecutor } from './executor/executor';
@@ -16,6 +17,7 @@ import { approvalRoutes } from './http/routes/approvals';
 import { auditRoutes } from './http/routes/audit';
 import { authRoutes } from './http/routes/auth';
 import { connectorRoutes } from './http/routes/connectors';
+import { credentialRoutes } from './http/routes/credentials';
 import { layoutRoutes } from './http/routes/layout';
 import { dashboardRoutes } from './http/routes/dashboard';
 import { reviewRoutes } from './http/routes/reviews';
@@ -31,6 +33,7 @@ import { workflowRoutes } from './http/routes/workflows';
 import { createMetrics } from './metrics/metrics';
 import { createApprovalService } from './services/approvals/service';
 import { createConnectorService } from './services/connectors';
+import { createCredentialsService } from './services/credentials';
 import { createDashboardService } from './services/dashboard';
 import { createAuthService, type AuthOptions } from './services/auth';
 import { createRunService } from './services/runs/service';
@@ -73,6 +76,10 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   const safety = createSafetyService(ctx, safetySource);
   const effects = createEffectsFactory(ctx, { vault });
   const metrics = createMetrics(ctx);
+  const credentials = createCredentialsService(ctx, {
+    cipher: vault.cipher,
+    client: createConnectorClient({ http: effects.http }),
+  });
 
   const limits = engineLimitsOf(ctx.config);
   const expressions = options.expressions ? { expressions: options.expressions } : {};
@@ -132,6 +139,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     safetyRoutes({ safety }),
     secretRoutes({ vault }),
     connectorRoutes({ connectors: createConnectorService() }),
+    credentialRoutes({ credentials }),
     dashboardRoutes({ dashboard: createDashboardService(ctx) }),
     auditRoutes({ ctx }),
   ];

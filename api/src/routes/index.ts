@@ -14,6 +14,7 @@ import { auditApi } from './audit';
 import { dashboardApi } from './dashboard';
 import { layoutApi } from './layout';
 import { connectorsApi } from './connectors';
+import { credentialsApi } from './credentials';
 
 export * from './common';
 export * from './workflows';
@@ -31,6 +32,7 @@ export * from './audit';
 export * from './dashboard';
 export * from './layout';
 export * from './connectors';
+export * from './credentials';
 
 export const ROUTES = {
   workflows: workflowsApi,
@@ -48,4 +50,5 @@ export const ROUTES = {
   dashboard: dashboardApi,
   layout: layoutApi,
   connectors: connectorsApi,
+  credentials: credentialsApi,
 } as const;

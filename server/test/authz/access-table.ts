@@ -91,6 +91,14 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   // Connectors: definitions hold no secrets; everyone signed in reads them to build playbooks.
   'GET /connectors': ANY,
   'GET /connectors/:id': ANY,
+  // Connector credentials: everyone signed in lists them (names, connector, mode: editors'
+  // pick-lists; never a value); only admins create, change, test, rotate and delete them.
+  'GET /credentials': ANY,
+  'POST /credentials': ADMIN,
+  'PATCH /credentials/:name': ADMIN,
+  'DELETE /credentials/:name': ADMIN,
+  'POST /credentials/:name/test': ADMIN,
+  'POST /credentials/:name/rotate': ADMIN,
   // Dashboards: everyone signed in reads, scoped in the service (managers and admins: all
   // workflows; others: those they own or review); SLOs are set by managers and admins.
   'GET /dashboard/workflows': ANY,

@@ -1,0 +1,65 @@
+/**
+ * What the server checks beyond the request schema, because it depends on the connector:
+ * the settings against the definition's settings schema (ajv, as params are checked), and
+ * the value against how the connector authenticates. Errors name the field the caller sent.
+ */
+import type { ConnectorDefinition } from '@autonomic/workflow';
+import { checkParams } from '../../connectors/schemas';
+import { ValidationError } from '../../errors';
+
+/** A definition without a settings schema takes no settings. */
+const NO_SETTINGS: Record<string, unknown> = { type: 'object', properties: {}, additionalProperties: false };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The definition's settings schema. Read with `in` so that this compiles with and without the field in the format. */
+export function settingsSchemaOf(definition: ConnectorDefinition): Record<string, unknown> {
+  const schema: unknown = 'settings' in definition ? definition.settings : undefined;
+  return isObject(schema) ? schema : NO_SETTINGS;
+}
+
+/** The settings with the schema's defaults filled in; 400 naming `path` (e.g. `body.settings`) when they do not fit. */
+export function checkSettings(
+  definition: ConnectorDefinition,
+  settings: Record<string, string>,
+  path: string,
+): Record<string, string> {
+  const checked = checkParams(settingsSchemaOf(definition), settings);
+  const problems = checked.ok ? [] : checked.problems;
+  const value = checked.ok ? checked.value : {};
+  // A default of another type (a definition's mistake) would not survive as a string setting.
+  for (const [k, v] of Object.entries(value)) if (typeof v !== 'string') problems.push(`/${k} must be a string`);
+  if (problems.length > 0) {
+    throw new ValidationError(
+      `invalid settings for ${definition.id}`,
+      problems.map((message) => ({ path, message })),
+    );
+  }
+  return value as Record<string, string>;
+}
+
+// eslint-disable-next-line no-control-regex -- the point is to find control characters
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** The value's shape for the connector's auth; 400 naming `path`. The message never quotes the value. */
+export function checkValue(definition: ConnectorDefinition, value: string, path: string): void {
+  const problem = valueProblem(definition, value);
+  if (problem) throw new ValidationError('invalid credential value', [{ path, message: problem }]);
+}
+
+function valueProblem(definition: ConnectorDefinition, value: string): string | undefined {
+  if (value.trim() === '') return 'a value is required';
+  // Sent in a header or a URL: a line break would be refused there, or worse, split the request.
+  if (CONTROL.test(value)) return 'no line breaks or control characters';
+  const colon = value.indexOf(':');
+  switch (definition.auth.type) {
+    case 'basic':
+      return colon > 0 ? undefined : `${definition.name} uses basic auth: the value is user:password`;
+    case 'oauth2_client_credentials':
+      return colon > 0 && colon < value.length - 1
+        ? undefined
+        : `${definition.name} uses OAuth2 client credentials: the value is client_id:client_secret`;
+    default:
+      return undefined;
+  }
+}
