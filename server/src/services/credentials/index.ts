@@ -15,10 +15,11 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../../e
 import * as store from '../../store/credentials';
 import { transaction } from '../../store/db';
 import { recordAudit } from '../audit';
-import type { ConnectorCredentials, ConnectorCredentialValue } from '../contracts';
+import type { ConnectorCredentials } from '../contracts';
 import type { Cipher } from '../secrets/cipher';
 import { checkSettings, checkValue } from './checks';
 import { testConnection, type ConnectionOutcome } from './connection-test';
+import { credentialAad, revealCredential } from './reveal';
 import { credentialView } from './view';
 
 type Info = z.input<typeof CredentialInfo>;
@@ -50,7 +51,6 @@ export interface CredentialsDeps {
 
 const TARGET = 'connector_credential';
 const TOUCH_INTERVAL_MS = 60_000;
-const aad = (name: string) => `credential:${name}`;
 
 export function createCredentialsService(ctx: AppContext, deps: CredentialsDeps): CredentialsService {
   const { cipher, client, connector = connectorById } = deps;
@@ -71,21 +71,7 @@ export function createCredentialsService(ctx: AppContext, deps: CredentialsDeps)
     return testConnection(client, definition, { value, settings: row.settings, baseUrl: row.baseUrl });
   }
   const testOf = (o: ConnectionOutcome, at: Date): Test => ({ ...o, testedAt: at });
-  async function reveal(name: string): Promise<ConnectorCredentialValue | undefined> {
-    const found = await store.findSealedCredential(ctx.prisma, name);
-    if (!found) return undefined;
-    const { sealed, ...row } = found;
-    let value: string;
-    try {
-      value = cipher.open(sealed, aad(name));
-    } catch {
-      // Never the value, never the ciphertext: only that this one cannot be read.
-      ctx.log.error({ credential: name }, 'a stored credential does not decrypt (wrong SECRET_KEY or altered row)');
-      return undefined;
-    }
-    const { connectorId, mode, settings, baseUrl } = row;
-    return { name, connectorId, mode, value, settings, ...(baseUrl ? { baseUrl } : {}) };
-  }
+  const reveal = (name: string) => revealCredential(ctx, cipher, name);
 
   return {
     reveal,
@@ -104,7 +90,7 @@ export function createCredentialsService(ctx: AppContext, deps: CredentialsDeps)
       }
       const settings = checkSettings(definition, input.settings, 'body.settings');
       checkValue(definition, input.value, 'body.value');
-      const sealed = cipher.seal(input.value, aad(input.name));
+      const sealed = cipher.seal(input.value, credentialAad(input.name));
       return transaction(ctx.prisma, async (tx) => {
         const config = { mode: input.mode, settings, baseUrl: input.baseUrl ?? null };
         const row = await store.insertCredential(tx, {
@@ -185,7 +171,7 @@ export function createCredentialsService(ctx: AppContext, deps: CredentialsDeps)
           [{ path: 'body.value', message: outcome.message }],
         );
       }
-      const sealed = cipher.seal(value, aad(name));
+      const sealed = cipher.seal(value, credentialAad(name));
       const test = outcome ? { at, ok: true, message: outcome.message } : undefined;
       return transaction(ctx.prisma, async (tx) => {
         const swapped = await store.replaceCredentialValue(tx, name, row.valueVersion, sealed, at, test);
