@@ -259,3 +259,22 @@ describe('changing and deleting', () => {
     expect(h.logLines.join('\n')).not.toContain(good.value);
   });
 });
+
+describe('the contract', () => {
+  it('when the OpenAPI document is read then every credential route is in it and no answer can carry a value', async () => {
+    const res = await as(h, 'analyst').get('/openapi.json').expect(200);
+    const paths = Object.entries(res.body.paths as Record<string, Record<string, { responses?: unknown }>>).filter(
+      ([path]) => path.startsWith('/api/credentials'),
+    );
+
+    expect(paths.map(([path, ops]) => `${Object.keys(ops).sort().join(',')} ${path}`).sort()).toEqual([
+      'delete,patch /api/credentials/{name}',
+      'get,post /api/credentials',
+      'post /api/credentials/{name}/rotate',
+      'post /api/credentials/{name}/test',
+    ]);
+    const answers = JSON.stringify(paths.flatMap(([, ops]) => Object.values(ops).map((op) => op.responses)));
+    expect(answers).toContain('"connectorId"');
+    expect(answers).not.toMatch(/"(value|ciphertext)"/);
+  });
+});
