@@ -5,7 +5,7 @@ import { abuseipdb } from '../../src/connectors/definitions/abuseipdb';
 import { as, credentialsHarness, type CredentialsHarness } from './harness';
 
 /** A connector whose credentials carry a required `site` and an optional `region` with a default. */
-const sited = {
+const sited: ConnectorDefinition = {
   ...abuseipdb,
   id: 'sited',
   name: 'Sited',
@@ -20,7 +20,7 @@ const sited = {
     required: ['site'],
     additionalProperties: false,
   },
-} as ConnectorDefinition;
+};
 
 let h: CredentialsHarness;
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import { abuseipdb } from '../../src/connectors/definitions/abuseipdb';
 import { createCipher } from '../../src/services/secrets';
 import { replaceCredentialValue } from '../../src/store/credentials';
 import { ABUSEIPDB_KEY, startAbuseIpdbMock } from '../connectors/mocks/abuseipdb';
+import { JIRA_EMAIL, JIRA_TOKEN, startJiraMock } from '../connectors/mocks/jira';
 import type { VendorMock } from '../connectors/mocks/vendor-server';
 import { as, credentialsHarness, type CredentialsHarness } from './harness';
 
@@ -88,6 +89,28 @@ describe('test connection', () => {
     expect(res.body.error.message).toContain('no health action');
     expect(mock.calls).toHaveLength(0);
     expect((await listed('no-health')).lastTest).toBeNull();
+  });
+
+  it('when a Jira credential (email:token, its site a required setting) is tested then the mock sees basic auth and get_myself answers', async () => {
+    const jira = await startJiraMock();
+    try {
+      const body = { name: 'jira-soc', connectorId: 'jira', mode: 'live', value: `${JIRA_EMAIL}:${JIRA_TOKEN}` };
+      const noSite = await admin()
+        .post('/credentials', { ...body, baseUrl: jira.baseUrl })
+        .expect(400);
+      await admin()
+        .post('/credentials', { ...body, settings: { site: 'acme' }, baseUrl: jira.baseUrl })
+        .expect(201);
+
+      const res = await admin().post('/credentials/jira-soc/test').expect(200);
+
+      expect(noSite.body.error.details).toEqual([{ path: 'body.settings', message: expect.stringContaining('site') }]);
+      expect(res.body).toMatchObject({ ok: true, status: 200 });
+      expect(jira.calls.map((c) => [c.method, c.path])).toEqual([['GET', '/rest/api/3/myself']]);
+      expect(await h.service.reveal('jira-soc')).toMatchObject({ settings: { site: 'acme' }, baseUrl: jira.baseUrl });
+    } finally {
+      await jira.close();
+    }
   });
 
   it('when the credential does not exist then 404 and nothing is sent', async () => {

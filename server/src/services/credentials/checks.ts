@@ -7,16 +7,15 @@ import type { ConnectorDefinition } from '@autonomic/workflow';
 import { checkParams } from '../../connectors/schemas';
 import { ValidationError } from '../../errors';
 
-/** A definition without a settings schema takes no settings. */
+/**
+ * A definition without a settings schema takes no settings (the connector client would
+ * ignore any; refusing them keeps an admin from storing configuration that does nothing).
+ */
 const NO_SETTINGS: Record<string, unknown> = { type: 'object', properties: {}, additionalProperties: false };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The definition's settings schema. Read with `in` so that this compiles with and without the field in the format. */
-export function settingsSchemaOf(definition: ConnectorDefinition): Record<string, unknown> {
-  const schema: unknown = 'settings' in definition ? definition.settings : undefined;
-  return isObject(schema) ? schema : NO_SETTINGS;
-}
+/** The definition's settings schema (JSON Schema, checked like params). */
+export const settingsSchemaOf = (definition: ConnectorDefinition): Record<string, unknown> =>
+  definition.settings ?? NO_SETTINGS;
 
 /** The settings with the schema's defaults filled in; 400 naming `path` (e.g. `body.settings`) when they do not fit. */
 export function checkSettings(

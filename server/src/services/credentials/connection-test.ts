@@ -40,8 +40,6 @@ export async function testConnection(
   if (!health) return undefined;
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
-  // Spread, so that the call compiles before and after `settings` joins ConnectorCall.
-  const settings = { settings: credential.settings };
   try {
     const result = await client.execute({
       definition,
@@ -49,7 +47,7 @@ export async function testConnection(
       params: health.params,
       credential: credential.value,
       ...(credential.baseUrl ? { baseUrl: credential.baseUrl } : {}),
-      ...settings,
+      settings: credential.settings,
       signal: AbortSignal.timeout(timeoutMs),
     });
     return {
