@@ -47,6 +47,18 @@ const VALID: Array<{ name: string; edit: (d: Def) => void }> = [
     },
   },
   {
+    name: 'an OAuth2 token URL whose tenant is a required setting (Entra)',
+    edit: (d) => {
+      d.settings = { type: 'object', properties: { tenant: { type: 'string' } }, required: ['tenant'] };
+      d.auth = {
+        type: 'oauth2_client_credentials',
+        tokenUrl: 'https://login.microsoftonline.com/{{ tenant }}/oauth2/v2.0/token',
+        scopes: ['https://graph.microsoft.com/.default'],
+        clientAuth: 'client_secret_post',
+      };
+    },
+  },
+  {
     name: 'a pre-release version',
     edit: (d) => {
       d.version = '2.0.0-beta.1';
@@ -171,6 +183,20 @@ const INVALID: Array<{ name: string; path: string; edit: (d: Def) => void }> = [
     path: 'auth.tokenUrl',
     edit: (d) => {
       d.auth = { type: 'oauth2_client_credentials', scopes: [] };
+    },
+  },
+  {
+    name: 'an OAuth2 token URL placeholder that is not a setting',
+    path: 'auth.tokenUrl',
+    edit: (d) => {
+      d.auth = { type: 'oauth2_client_credentials', tokenUrl: 'https://login.example/{{ tenant }}/token' };
+    },
+  },
+  {
+    name: 'an unknown OAuth2 client authentication',
+    path: 'auth.clientAuth',
+    edit: (d) => {
+      d.auth = { type: 'oauth2_client_credentials', tokenUrl: 'https://login.example/token', clientAuth: 'jwt' };
     },
   },
   {

@@ -7,14 +7,15 @@
  * error carries the credential.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConnectorDefinition, ConnectorErrorWhen } from '@autonomic/workflow';
+import type { ConnectorDefinition } from '@autonomic/workflow';
 import { OutboundRefusedError, type HttpClient, type OutboundResponse } from '../adapters/http-client';
-import { scrub, scrubText } from '../adapters/redact';
-import { answerError } from './answer-error';
-import { ConnectorError, kindOfStatus } from './errors';
-import { prepareRequest, type PreparedRequest } from './request';
+import { scrubText } from '../adapters/redact';
+import { answer, statusError, type ConnectorResult } from './answer';
+import { ConnectorError } from './errors';
+import { createTokenCache, type TokenRequest } from './oauth2';
+import { fillUrl, prepareRequest, type PreparedRequest } from './request';
 import { retryAfterMs } from './retry-after';
-import { checkAnswer, checkParams } from './schemas';
+import { checkParams } from './schemas';
 
 export interface ConnectorCall {
   definition: ConnectorDefinition;
@@ -34,10 +35,7 @@ export interface ConnectorCall {
   signal?: AbortSignal;
 }
 
-export interface ConnectorResult {
-  status: number;
-  output: unknown;
-}
+export type { ConnectorResult } from './answer';
 
 export interface ConnectorClientOptions {
   http: HttpClient;
@@ -51,6 +49,8 @@ export interface ConnectorClientOptions {
   maxWaitMs?: number;
   /** The first wait when the answer says nothing; doubled per attempt. @default 500 */
   backoffMs?: number;
+  /** An OAuth2 token is fetched again this long before it expires. @default 60000 */
+  tokenSkewMs?: number;
 }
 
 export interface ConnectorClient {
@@ -64,6 +64,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 
 export function createConnectorClient(options: ConnectorClientOptions): ConnectorClient {
   const { http, sleep = wait, now = Date.now, maxAttempts = 3, maxWaitMs = 30_000, backoffMs = 500 } = options;
+  const tokens = createTokenCache({ http, now, skewMs: options.tokenSkewMs ?? 60_000 });
 
   return {
     async execute(call) {
@@ -75,22 +76,40 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
       if (!checked.ok) throw new ConnectorError('invalid_params', `${name}: params ${checked.problems.join('; ')}`);
       const settings = checkParams(definition.settings ?? NO_SETTINGS, call.settings ?? {});
       if (!settings.ok) throw new ConnectorError('invalid_params', `${name}: settings ${settings.problems.join('; ')}`);
-      const req = prepareRequest({
-        ...call,
-        actionId: call.action,
-        action,
-        params: checked.value,
-        settings: settings.value,
-      });
+      const tokenReq = tokenRequest(call, settings.value, name);
+      let token = tokenReq ? await tokens.token(tokenReq) : undefined;
       // A retried write carries the same key, so a vendor that honours it acts once.
-      if (action.effect !== 'read' && action.idempotency !== 'none') {
-        req.headers[action.idempotency.toLowerCase()] = call.idempotencyKey ?? randomUUID();
-      }
+      const idempotency =
+        action.effect !== 'read' && action.idempotency !== 'none'
+          ? { header: action.idempotency.toLowerCase(), key: call.idempotencyKey ?? randomUUID() }
+          : undefined;
+      const build = () => {
+        const req = prepareRequest({
+          ...call,
+          actionId: call.action,
+          action,
+          params: checked.value,
+          settings: settings.value,
+          token,
+        });
+        if (idempotency) req.headers[idempotency.header] = idempotency.key;
+        return req;
+      };
+      let req = build();
+      let refreshed = false;
       const retryable = new Set(definition.retryableStatuses);
       for (let attempt = 1; ; attempt++) {
         const res = await send(http, req, call.signal, name);
         if (res.status >= 200 && res.status < 300) {
           return answer(res, action.response, definition.errorWhen, req.secrets, name);
+        }
+        // A token revoked or expired early: one fresh token per call, not counted as a retry.
+        if (res.status === 401 && tokenReq && !refreshed) {
+          refreshed = true;
+          attempt--;
+          token = await tokens.token(tokenReq, token);
+          req = build();
+          continue;
         }
         const asked = retryAfterMs(res.headers['retry-after'], now());
         const pause = asked ?? backoffMs * 2 ** (attempt - 1);
@@ -101,6 +120,16 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
       }
     },
   };
+}
+
+/** The token request of an OAuth2 definition (its URL filled from the settings); undefined for other auth. */
+function tokenRequest(call: ConnectorCall, settings: Record<string, unknown>, name: string): TokenRequest | undefined {
+  const { auth } = call.definition;
+  if (auth.type !== 'oauth2_client_credentials') return undefined;
+  const tokenUrl = fillUrl(auth.tokenUrl, settings);
+  if (tokenUrl === undefined)
+    throw new ConnectorError('invalid_params', `${name}: a setting of the token URL is missing`);
+  return { auth, tokenUrl, credential: call.credential, name, signal: call.signal };
 }
 
 async function send(
@@ -117,55 +146,4 @@ async function send(
     if (e instanceof OutboundRefusedError) throw new ConnectorError('refused', `${name}: ${message}`);
     throw new ConnectorError('network', `${name}: ${message}`, { retryable: true });
   }
-}
-
-function answer(
-  res: OutboundResponse,
-  schema: Record<string, unknown>,
-  errorWhen: ConnectorErrorWhen | undefined,
-  secrets: string[],
-  name: string,
-): ConnectorResult {
-  const text = res.body.toString('utf8');
-  let body: unknown = null;
-  try {
-    if (text.trim() !== '') body = JSON.parse(text);
-  } catch {
-    throw new ConnectorError('bad_response', `${name}: HTTP ${res.status} answered with something that is not JSON`, {
-      status: res.status,
-    });
-  }
-  // Before the schema: a reported failure does not have the success shape, and its code says more.
-  const failed = answerError(errorWhen, body);
-  if (failed) {
-    throw new ConnectorError(failed.kind, `${name}: HTTP ${res.status} reported ${scrubText(failed.code, secrets)}`, {
-      status: res.status,
-    });
-  }
-  const checked = checkAnswer(schema, body);
-  if (!checked.ok) {
-    const why = scrubText(checked.problems.join('; '), secrets);
-    throw new ConnectorError('bad_response', `${name}: the answer does not match the response schema: ${why}`, {
-      status: res.status,
-    });
-  }
-  return { status: res.status, output: scrub(body, secrets) };
-}
-
-function statusError(
-  res: OutboundResponse,
-  secrets: string[],
-  name: string,
-  retryable: boolean,
-  retryAfter: number | undefined,
-  attempts: number,
-): ConnectorError {
-  // Scrub before cutting: a credential across the cut would otherwise leave its first half.
-  const snippet = scrubText(res.body.toString('utf8'), secrets).slice(0, 300);
-  const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-  return new ConnectorError(kindOfStatus(res.status), `${name}: HTTP ${res.status}${tries}: ${snippet}`, {
-    status: res.status,
-    retryable: retryable || res.status === 429,
-    ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
-  });
 }

@@ -39,6 +39,11 @@ function fill(template: string, params: Params, encode: (s: string) => string = 
   return out;
 }
 
+/** A URL template (base URL, token URL) filled with URL-encoded values; undefined when one is missing. */
+export function fillUrl(template: string, values: Params): string | undefined {
+  return fill(template, values, encodeURIComponent);
+}
+
 /** A body string that is one placeholder keeps the param's type (a number stays a number). */
 function fillBody(value: unknown, params: Params): unknown {
   if (typeof value === 'string') {
@@ -78,7 +83,9 @@ export interface RequestInput {
   /** The credential's (checked) settings; they fill base URL placeholders before params do. */
   settings?: Record<string, unknown>;
   /** Replaces the definition's base URL (an on-premises appliance, a test's mock). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
+  /** The OAuth2 access token, for a definition whose auth is client credentials. */
+  token?: string | undefined;
 }
 
 export function prepareRequest({
@@ -89,6 +96,7 @@ export function prepareRequest({
   credential,
   settings = {},
   baseUrl,
+  token,
 }: RequestInput): PreparedRequest {
   const base = fill(baseUrl ?? definition.baseUrl, { ...params, ...settings }, encodeURIComponent);
   const path = fill(action.path, params, encodeURIComponent);
@@ -104,7 +112,7 @@ export function prepareRequest({
     body = JSON.stringify(fillBody(action.body, params));
     headers['content-type'] = 'application/json';
   }
-  const auth = applyAuth(definition.auth, credential, url, headers, definition.id);
+  const auth = applyAuth(definition.auth, credential, token, url, headers, definition.id);
   return {
     method: action.method,
     url: url.toString(),
@@ -119,6 +127,7 @@ export function prepareRequest({
 function applyAuth(
   auth: ConnectorAuth,
   credential: string,
+  token: string | undefined,
   url: URL,
   headers: Record<string, string>,
   connector: string,
@@ -141,7 +150,11 @@ function applyAuth(
       const password = credential.slice(credential.indexOf(':') + 1);
       return { header: 'authorization', secrets: [credential, encoded, password] };
     }
-    case 'oauth2_client_credentials':
-      throw new ConnectorError('unsupported', `${connector}: OAuth2 client credentials are not supported yet`);
+    case 'oauth2_client_credentials': {
+      if (token === undefined) throw new ConnectorError('unsupported', `${connector}: no OAuth2 token was obtained`);
+      headers['authorization'] = `Bearer ${token}`;
+      const secret = credential.slice(credential.indexOf(':') + 1);
+      return { header: 'authorization', secrets: [credential, secret, token] };
+    }
   }
 }

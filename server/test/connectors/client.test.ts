@@ -255,16 +255,6 @@ describe('connector client refusals', () => {
     expect(server.calls).toHaveLength(0);
   });
 
-  it('when the definition uses OAuth2 then the error is unsupported', async () => {
-    const oauth = definition({
-      type: 'oauth2_client_credentials',
-      tokenUrl: 'https://login.example/token',
-      scopes: [],
-    });
-    const e = await failure(get({ name: 'n' }, oauth));
-    expect(e.kind).toBe('unsupported');
-  });
-
   it('when the action does not exist then the error is invalid_params', async () => {
     const e = await failure(
       t.client.execute({

@@ -19,6 +19,7 @@ interface CheckedAction {
 }
 interface CheckedDefinition {
   baseUrl: string;
+  auth: { type: string; tokenUrl?: string };
   settings?: { properties: Record<string, unknown>; required?: string[] | undefined } | undefined;
   healthAction?: { action: string; params: Record<string, unknown> } | undefined;
   actions: Record<string, CheckedAction>;
@@ -51,6 +52,14 @@ export function definitionIssues(def: CheckedDefinition): DefinitionIssue[] {
   for (const name of def.settings?.required ?? []) {
     if (!settings.has(name))
       issues.push({ path: ['settings', 'required'], message: `${name} is not a declared setting` });
+  }
+  // The token belongs to the credential, not to a step: only settings may shape its URL.
+  if (def.auth.tokenUrl !== undefined) {
+    const token = templateParams(def.auth.tokenUrl);
+    for (const problem of token.problems) issues.push({ path: ['auth', 'tokenUrl'], message: problem });
+    for (const name of token.names.filter((n) => !requiredSettings.has(n) || !settings.has(n))) {
+      issues.push({ path: ['auth', 'tokenUrl'], message: `{{ ${name} }} is not a required setting` });
+    }
   }
   const fromParams = base.names.filter((n) => !settings.has(n));
   for (const [id, action] of actions) issues.push(...actionIssues(['actions', id], action, fromParams));

@@ -58,8 +58,12 @@ export const ConnectorAuth = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('oauth2_client_credentials'),
-      tokenUrl: z.url({ protocol: /^https?$/ }),
+      /** Placeholders name required settings: `https://login.microsoftonline.com/{{ tenant }}/oauth2/v2.0/token`. */
+      tokenUrl: Template.regex(/^https?:\/\/[^/]/, 'an http(s) URL'),
+      /** @default [] */
       scopes: z.array(z.string().min(1).max(200)).max(50).default([]),
+      /** How the client secret is sent (RFC 6749 §2.3.1). @default 'client_secret_basic' */
+      clientAuth: z.enum(['client_secret_basic', 'client_secret_post']).default('client_secret_basic'),
     })
     .strict(),
 ]);
