@@ -5,6 +5,7 @@
  */
 import type { Express } from 'express';
 import { createEffectsFactory } from './adapters/effects-factory';
+import { createHttpClient } from './adapters/http-client';
 import { engineLimitsOf } from './config';
 import { createConnectorClient } from './connectors/client';
 import type { AppContext } from './context';
@@ -74,12 +75,12 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   const vault = createSecretsVault(ctx);
   const safetySource = createSafetySource(ctx);
   const safety = createSafetyService(ctx, safetySource);
-  const effects = createEffectsFactory(ctx, { vault });
+  // One guarded outbound client, made first: live effects and credential tests share its SSRF
+  // guard, and the effects may then take the credentials without a cycle.
+  const http = createHttpClient({ allow: ctx.config.OUTBOUND_ALLOW });
+  const credentials = createCredentialsService(ctx, { cipher: vault.cipher, client: createConnectorClient({ http }) });
+  const effects = createEffectsFactory(ctx, { vault, http });
   const metrics = createMetrics(ctx);
-  const credentials = createCredentialsService(ctx, {
-    cipher: vault.cipher,
-    client: createConnectorClient({ http: effects.http }),
-  });
 
   const limits = engineLimitsOf(ctx.config);
   const expressions = options.expressions ? { expressions: options.expressions } : {};
