@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
-import type { EffectsFactory, SecretsVault } from '../services/contracts';
+import type { ConnectorCatalog, ConnectorCredentials, EffectsFactory, SecretsVault } from '../services/contracts';
+import { createConnectorEffect } from './connector-effect';
 import { createEffectGuard, type EffectGuard, type EffectGuardOptions } from './effect-guard';
 import { createHttpClient, type HttpClient } from './http-client';
 import { createLiveEffects } from './live-effects';
@@ -16,6 +17,8 @@ export interface EffectsFactoryDeps {
   /** @default a client with `OUTBOUND_ALLOW` */
   http?: HttpClient;
   guard?: EffectGuardOptions;
+  /** What `connector` steps run: the installed definitions and the named credentials. Without it they fail with `validation`. */
+  connectors?: { catalog: ConnectorCatalog; credentials: ConnectorCredentials };
 }
 
 /**
@@ -26,7 +29,8 @@ export interface EffectsFactoryDeps {
 export function createEffectsFactory(ctx: AppContext, deps: EffectsFactoryDeps): EffectsFactoryService {
   const http = deps.http ?? createHttpClient({ allow: ctx.config.OUTBOUND_ALLOW });
   const guard = createEffectGuard(ctx, deps.guard);
-  const live = createLiveEffects({ http, vault: deps.vault, log: ctx.log });
+  const connectors = deps.connectors ? createConnectorEffect({ ...deps.connectors, http }) : undefined;
+  const live = createLiveEffects({ http, vault: deps.vault, log: ctx.log, ...(connectors ? { connectors } : {}) });
   return {
     http,
     guard,

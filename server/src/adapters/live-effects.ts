@@ -1,4 +1,11 @@
-import { httpErrorKind, stepError, StepFailure, type EffectRequest, type EffectsPort } from '../engine';
+import {
+  httpErrorKind,
+  stepError,
+  StepFailure,
+  type EffectRequest,
+  type EffectResult,
+  type EffectsPort,
+} from '../engine';
 import type { Logger } from '../log';
 import type { SecretsVault } from '../services/contracts';
 import { authHeaders, ContainmentParams, HttpParams, NotifyParams, parseParams, text } from './effect-params';
@@ -10,6 +17,8 @@ export interface LiveEffectsDeps {
   http: HttpClient;
   vault: SecretsVault;
   log: Logger;
+  /** `connector` steps (`createConnectorEffect`); without it they fail with `validation`. */
+  connectors?: EffectsPort;
 }
 
 /** A call to make, the statuses that count as success and the secrets to keep out of the trace. */
@@ -22,18 +31,19 @@ interface Call {
 const is2xx = (s: number) => s >= 200 && s < 300;
 
 /**
- * The effects port of live runs: `http`, `notify` and the containment actions, every one
- * through the guarded HTTP client. Errors come back as StepErrors: HTTP statuses by kind
+ * The effects port of live runs: `http`, `notify`, the containment actions and connector
+ * steps, every one through the guarded HTTP client. Errors come back as StepErrors: HTTP statuses by kind
  * (`http_4xx`/`http_5xx`/`http_429`), transport failures as `network` (retryable), SSRF
  * refusals as `safety` and bad params or missing secrets as `validation` (not retried).
  * Secret values are scrubbed from outputs and messages.
  */
-export function createLiveEffects({ http, vault, log }: LiveEffectsDeps): EffectsPort {
+export function createLiveEffects({ http, vault, log, connectors }: LiveEffectsDeps): EffectsPort {
   return {
     async perform(req) {
       const secrets: string[] = [];
       const started = Date.now();
       const logger = log.child({ runId: req.runId, stepKey: req.stepKey, nodeType: req.nodeType });
+      if (req.nodeType === 'connector') return connectorCall(req, connectors, logger, started);
       try {
         const call = await prepare(req, vault);
         secrets.push(...call.secrets);
@@ -61,6 +71,35 @@ export function createLiveEffects({ http, vault, log }: LiveEffectsDeps): Effect
       }
     },
   };
+}
+
+/** A connector step, through its own port; its errors are already StepErrors with the credential scrubbed. */
+async function connectorCall(
+  req: EffectRequest,
+  connectors: EffectsPort | undefined,
+  logger: Logger,
+  started: number,
+): Promise<EffectResult> {
+  if (!connectors) {
+    const error = stepError(
+      'validation',
+      'connector steps are not available: no connector credentials are configured',
+      {
+        retryable: false,
+      },
+    );
+    return { ok: false, error };
+  }
+  try {
+    const result = await connectors.perform(req);
+    const outcome = result.ok ? { ok: true } : { kind: result.error.kind };
+    logger.info({ ...outcome, ms: Date.now() - started }, 'connector call');
+    return result;
+  } catch (e) {
+    const error = failure(e, req.signal);
+    logger.warn({ kind: error.kind, ms: Date.now() - started }, 'connector call failed');
+    return { ok: false, error };
+  }
 }
 
 async function prepare(req: EffectRequest, vault: SecretsVault): Promise<Call> {

@@ -20,6 +20,13 @@ export { MemoryRunStore, RunConflictError } from './memory-store';
 export { systemClock, systemRandom, seededRandom, createVirtualClock, type VirtualClock } from './clocks';
 export { SafetyList, SafetyEntry, Criticality, checkTarget, createSafetyPort, entryMatcher } from './safety';
 export { simulate, type SimulationOptions, type SimulationResult, type ApprovalPolicy } from './simulation';
-export { simulatedEffects, effectsReport, describeAction, type EffectReportEntry } from './simulated-effects';
+export {
+  simulatedEffects,
+  effectsReport,
+  describeAction,
+  type EffectReportEntry,
+  type SimulatedConnectors,
+  type SimulationNote,
+} from './simulated-effects';
 export { HANDLERS } from './nodes';
 export { sampleMismatches } from './samples';

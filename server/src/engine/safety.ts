@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contains, parseAddress, parseNetwork, type Network } from './net';
+import { contains, parseAddress, parseNetwork, type Address, type Network } from './net';
 import type { EffectTarget, SafetyPort, SafetyVerdict } from './ports';
 
 export const Criticality = z.enum(['low', 'medium', 'high', 'critical']);
@@ -35,25 +35,31 @@ type Matcher = (target: EffectTarget) => boolean;
 const RANK: Record<Criticality, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 
 /**
- * A pure matcher over one entry. ip: exact (v4 and v6); cidr: containment. An `ip`
- * target may be a network (a connector's CIDR target, `10.0.0.0/24`): an ip entry inside
- * it matches, and so does a cidr entry that overlaps it, since acting on the network acts
- * on the protected addresses in it. host:
+ * A pure matcher over one entry. ip: exact (v4 and v6); cidr: containment; host:
  * case-insensitive, trailing dot ignored; user: case-insensitive, `DOMAIN\user` and
  * `user@domain` understood; domain: the domain or any subdomain of it, for hosts and
  * for users' domains.
+ *
+ * An `ip` target may be a network (a connector's CIDR target, `10.0.0.0/24`). A protected
+ * entry matches when it `touches` the network (an address inside it, a range overlapping
+ * it: acting on the network acts on them); an auto-OK entry only when it `covers` all of
+ * it, so one auto-OK address never clears a whole range. A plain address is its own /32
+ * (/128), for which both mean the same.
+ * @default scope 'touches'
  */
-export function entryMatcher(entry: SafetyEntry): Matcher {
+export function entryMatcher(entry: SafetyEntry, scope: 'touches' | 'covers' = 'touches'): Matcher {
   switch (entry.kind) {
     case 'ip': {
       const a = parseAddress(entry.value);
-      return (t) => t.kind === 'ip' && a !== undefined && withNetwork(t.value, (n) => contains(n, a));
+      const test = (n: Network, e: Address) => contains(n, e) && (scope === 'touches' || n.prefix === bits(n));
+      return (t) => t.kind === 'ip' && a !== undefined && withNetwork(t.value, (n) => test(n, a));
     }
     case 'cidr': {
       const net: Network | undefined = parseNetwork(entry.value);
       // Two networks overlap exactly when the wider one holds the other's address.
-      return (t) =>
-        t.kind === 'ip' && net !== undefined && withNetwork(t.value, (n) => contains(net, n) || contains(n, net));
+      const test = (n: Network, e: Network) =>
+        scope === 'touches' ? contains(e, n) || contains(n, e) : n.prefix >= e.prefix && contains(e, n);
+      return (t) => t.kind === 'ip' && net !== undefined && withNetwork(t.value, (n) => test(n, net));
     }
     case 'host': {
       const h = hostName(entry.value);
@@ -85,7 +91,7 @@ export function createSafetyPort(list: SafetyList): SafetyPort {
 
 function compileList(list: SafetyList): (target: EffectTarget) => SafetyVerdict {
   const prot = list.protected.map((e) => ({ e, m: entryMatcher(e) }));
-  const ok = list.autoOk.map((e) => ({ e, m: entryMatcher(e) }));
+  const ok = list.autoOk.map((e) => ({ e, m: entryMatcher(e, 'covers') }));
   return (target) => {
     let worst: SafetyEntry | undefined;
     for (const { e, m } of prot) if (m(target) && (!worst || RANK[e.criticality] > RANK[worst.criticality])) worst = e;
@@ -101,6 +107,8 @@ function compileList(list: SafetyList): (target: EffectTarget) => SafetyVerdict 
     return allowed ? { decision: 'auto-ok', reason: allowed.e.reason } : { decision: 'allow' };
   };
 }
+
+const bits = (n: Network) => (n.family === 4 ? 32 : 128);
 
 /** The target as a network: a plain address is its own /32 (or /128), so `contains` is equality. */
 function withNetwork(text: string, test: (n: Network) => boolean): boolean {

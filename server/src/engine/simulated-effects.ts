@@ -1,17 +1,33 @@
 import { nodeDefinition } from '@autonomic/workflow';
 import type { EffectsPort } from './ports';
 import type { EffectReportEntry } from '@autonomic/api';
+import { pinOf, simulateConnector, type SimulatedConnectors, type SimulationNote } from './simulated-connectors';
 import type { AttemptRecord } from './state';
+
+export type { SimulatedConnectors, SimulationNote };
+
+/** What the simulated effects port may use beyond fixtures. */
+export interface SimulatedEffectsOptions {
+  /** Sends `none`/`read` steps without a fixture for real (connector reads only with a `test` credential). */
+  liveReads?: EffectsPort;
+  /** The installed connectors and the credentials' modes, for connector steps. */
+  connectors?: SimulatedConnectors;
+  /** Hears what the simulation did differently from a live run. */
+  note?: (note: SimulationNote) => void;
+}
 
 /**
  * The effects port of a simulation: `none`/`read` steps answer from a fixture, else
  * from live reads when given, else the action's example output; `write`/`destructive`
- * steps are never sent and answer from a fixture or the example output.
+ * steps are never sent and answer from a fixture or the example output. Connector steps
+ * answer with their pinned action's example (see `simulateConnector`).
  */
-export function simulatedEffects(fixtures: Record<string, unknown>, liveReads?: EffectsPort): EffectsPort {
+export function simulatedEffects(fixtures: Record<string, unknown>, opts: SimulatedEffectsOptions = {}): EffectsPort {
+  const { liveReads, connectors, note = () => {} } = opts;
   return {
     async perform(req) {
       if (Object.hasOwn(fixtures, req.stepId)) return { ok: true, output: fixtures[req.stepId] };
+      if (req.nodeType === 'connector') return simulateConnector(req, connectors, liveReads, note);
       if (liveReads && (req.effect === 'none' || req.effect === 'read')) return liveReads.perform(req);
       return { ok: true, output: nodeDefinition(req.nodeType)?.exampleOutput ?? null };
     },
@@ -22,7 +38,7 @@ export function simulatedEffects(fixtures: Record<string, unknown>, liveReads?: 
 export type { EffectReportEntry };
 
 /** One entry per step key that reached its effect (its last attempt), in the order they ran. */
-export function effectsReport(trace: readonly AttemptRecord[]): EffectReportEntry[] {
+export function effectsReport(trace: readonly AttemptRecord[], connectors?: ConnectorNames): EffectReportEntry[] {
   const last = new Map<string, AttemptRecord>();
   for (const a of trace) {
     if (a.effect !== 'write' && a.effect !== 'destructive') continue;
@@ -37,7 +53,7 @@ export function effectsReport(trace: readonly AttemptRecord[]): EffectReportEntr
       stepKey: a.stepKey,
       nodeType: a.nodeType,
       effect: a.effect === 'destructive' ? 'destructive' : 'write',
-      action: describeAction(a.nodeType, a.input),
+      action: describeAction(a.nodeType, a.input, connectors),
       params: a.input,
       decision:
         a.safety?.decision === 'refuse' ? 'refused' : a.safety?.decision === 'auto-ok' ? 'auto-ok' : 'would-run',
@@ -49,11 +65,16 @@ export function effectsReport(trace: readonly AttemptRecord[]): EffectReportEntr
   });
 }
 
+/** Where a connector step's description finds the connector's name and the action's title. */
+export type ConnectorNames = Pick<SimulatedConnectors, 'definition'>;
+
 /** Human text for an action and its rendered params. */
-export function describeAction(nodeType: string, params: unknown): string {
+export function describeAction(nodeType: string, params: unknown, connectors?: ConnectorNames): string {
   const p: Record<string, unknown> = typeof params === 'object' && params !== null ? { ...params } : {};
   const s = (k: string) => (typeof p[k] === 'string' || typeof p[k] === 'number' ? String(p[k]) : '?');
   switch (nodeType) {
+    case 'connector':
+      return describeConnector(p, connectors);
     case 'block-ip':
       return `block IP ${s('ip')}${p.duration === undefined ? '' : ` for ${s('duration')}`}`;
     case 'isolate-host':
@@ -67,4 +88,16 @@ export function describeAction(nodeType: string, params: unknown): string {
     default:
       return nodeType;
   }
+}
+
+/** "AbuseIPDB: Check IP reputation 203.0.113.7": the connector's name, the action's title and the target. */
+function describeConnector(p: Record<string, unknown>, connectors: ConnectorNames | undefined): string {
+  const { connector: id, version, action: actionId } = pinOf(p);
+  const def = connectors?.definition(id, version);
+  const action = def?.actions[actionId];
+  const input: Record<string, unknown> = typeof p.input === 'object' && p.input !== null ? { ...p.input } : {};
+  const param = action?.target?.param;
+  const value = param === undefined ? undefined : input[param];
+  const target = typeof value === 'string' || typeof value === 'number' ? ` ${value}` : '';
+  return `${def?.name ?? id}: ${action?.title ?? actionId}${target}`;
 }

@@ -6,7 +6,13 @@ import type { EngineLimits } from './env';
 import { MemoryRunStore } from './memory-store';
 import type { ApprovalsPort, EffectsPort, Random, WorkflowResolver } from './ports';
 import { createSafetyPort, type SafetyList } from './safety';
-import { effectsReport, simulatedEffects, type EffectReportEntry } from './simulated-effects';
+import {
+  effectsReport,
+  simulatedEffects,
+  type EffectReportEntry,
+  type SimulatedConnectors,
+  type SimulationNote,
+} from './simulated-effects';
 import { pathOf, TERMINAL, type AttemptRecord, type RunError, type RunStatus } from './state';
 
 export type ApprovalPolicy = 'approved' | 'rejected' | 'timeout';
@@ -15,8 +21,10 @@ export interface SimulationOptions {
   /** Step id → output (for an approval step: `{ decision }`; for a sub-workflow: its output). */
   fixtures?: Record<string, unknown>;
   safety?: SafetyList;
-  /** Sends `none`/`read` steps without a fixture for real. */
+  /** Sends `none`/`read` steps without a fixture for real (connector reads only with a `test` credential). */
   liveReads?: EffectsPort;
+  /** The installed connectors and the credentials' modes: connector steps answer with their action's example. */
+  connectors?: SimulatedConnectors;
   /** How approvals go when their step has no fixture. @default 'approved' */
   approvals?: ApprovalPolicy;
   /** A clock the driver moves through waits. @default a virtual clock at `startAt` */
@@ -41,6 +49,8 @@ export interface SimulationResult {
   /** Every attempt of the run and its child runs, in start order. */
   trace: AttemptRecord[];
   effects: EffectReportEntry[];
+  /** What the simulation did differently from a live run (a connector read not sent with a live credential). */
+  notes: SimulationNote[];
   startedAt: number;
   finishedAt: number;
   /** Simulated time: a one-day approval wait shows as a day. */
@@ -63,11 +73,16 @@ export async function simulate(
   const clock = opts.clock ?? createVirtualClock({ start: opts.startAt ?? 0 });
   const store = new MemoryRunStore();
   const fixtures = opts.fixtures ?? {};
+  const notes: SimulationNote[] = [];
   const engine = createEngine({
     store,
     clock,
     random: opts.random ?? seededRandom(1),
-    effects: simulatedEffects(fixtures, opts.liveReads),
+    effects: simulatedEffects(fixtures, {
+      ...(opts.liveReads ? { liveReads: opts.liveReads } : {}),
+      ...(opts.connectors ? { connectors: opts.connectors } : {}),
+      note: (n) => notes.push(n),
+    }),
     safety: createSafetyPort(opts.safety ?? { protected: [], autoOk: [] }),
     approvals: NO_APPROVALS,
     ...(opts.workflows ? { workflows: opts.workflows } : {}),
@@ -86,7 +101,7 @@ export async function simulate(
     clock.set(next);
     await engine.wakeDue(1_000);
   }
-  return result(store);
+  return result(store, notes, opts.connectors);
 }
 
 /** Answers every open approval task the way its fixture or the policy says; true if any was. */
@@ -120,7 +135,11 @@ function decisionOf(fixture: unknown): ApprovalPolicy | undefined {
   return d === 'approved' || d === 'rejected' || d === 'timeout' ? d : undefined;
 }
 
-async function result(store: MemoryRunStore): Promise<SimulationResult> {
+async function result(
+  store: MemoryRunStore,
+  notes: SimulationNote[],
+  connectors: SimulatedConnectors | undefined,
+): Promise<SimulationResult> {
   const root = await store.load(RUN_ID);
   if (!root) throw new Error('the simulated run was not stored');
   const trace: AttemptRecord[] = [];
@@ -134,7 +153,8 @@ async function result(store: MemoryRunStore): Promise<SimulationResult> {
     status: state.status,
     path: pathOf(root.results),
     trace,
-    effects: effectsReport(trace),
+    effects: effectsReport(trace, connectors),
+    notes,
     startedAt,
     finishedAt,
     durationMs: finishedAt - startedAt,

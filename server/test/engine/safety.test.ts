@@ -48,6 +48,32 @@ describe('safety list matching', () => {
     expect(verdict(kind, value)).toBe(expected);
   });
 
+  // A connector's CIDR target is an `ip` target whose value is a network.
+  it.each([
+    ['10.1.0.0/16', 'refuse'], // holds the protected 10.1.1.1
+    ['192.168.0.0/16', 'refuse'], // holds the protected 192.168.10.0/24
+    ['192.168.10.128/25', 'refuse'], // inside the protected 192.168.10.0/24
+    ['10.2.0.0/16', 'allow'],
+    ['203.0.113.128/25', 'auto-ok'], // all of it inside the auto-OK 203.0.113.0/24, clear of 203.0.113.50
+    ['203.0.0.0/16', 'refuse'], // wider than the auto-OK range, and holds the protected 203.0.113.50
+    ['198.51.0.0/16', 'allow'],
+    ['2001:db8::/64', 'refuse'], // holds the protected 2001:db8::1
+  ] as const)('when the target is the network %s then the verdict is %s', (value, expected) => {
+    expect(verdict('ip', value)).toBe(expected);
+  });
+
+  it('when a network only partly inside an auto-OK range is the target then it is not auto-OK', () => {
+    const ok = SafetyList.parse({
+      autoOk: [
+        { kind: 'cidr', value: '198.51.100.0/24', criticality: 'low', reason: 'bad range' },
+        { kind: 'ip', value: '198.51.101.1', criticality: 'low', reason: 'sinkhole' },
+      ],
+    });
+    expect(checkTarget(ok, { kind: 'ip', value: '198.51.100.0/23' }).decision).toBe('allow');
+    expect(checkTarget(ok, { kind: 'ip', value: '198.51.101.0/24' }).decision).toBe('allow');
+    expect(checkTarget(ok, { kind: 'ip', value: '198.51.101.1/32' }).decision).toBe('auto-ok');
+  });
+
   it('when several protected entries match then the most critical one gives the reason', () => {
     const two = SafetyList.parse({
       protected: [
