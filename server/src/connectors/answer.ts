@@ -15,15 +15,18 @@ export interface ConnectorResult {
   output: unknown;
 }
 
-export function answer(
-  res: OutboundResponse,
-  schema: Record<string, unknown>,
-  errorWhen: ConnectorErrorWhen | undefined,
-  secrets: string[],
-  name: string,
-): ConnectorResult {
+/** What of an action decides how its 2xx answer is read. */
+export interface AnswerRules {
+  response: Record<string, unknown>;
+  responseType?: 'json' | 'text' | undefined;
+  errorWhen?: ConnectorErrorWhen | undefined;
+}
+
+export function answer(res: OutboundResponse, rules: AnswerRules, secrets: string[], name: string): ConnectorResult {
+  const { response: schema, errorWhen } = rules;
   const text = res.body.toString('utf8');
   let body: unknown = null;
+  if (rules.responseType === 'text') return checked(res.status, schema, text, secrets, name);
   try {
     if (text.trim() !== '') body = JSON.parse(text);
   } catch {
@@ -38,14 +41,25 @@ export function answer(
       status: res.status,
     });
   }
-  const checked = checkAnswer(schema, body);
-  if (!checked.ok) {
-    const why = scrubText(checked.problems.join('; '), secrets);
+  return checked(res.status, schema, body, secrets, name);
+}
+
+/** The answer as an output, when it matches the response schema. */
+function checked(
+  status: number,
+  schema: Record<string, unknown>,
+  body: unknown,
+  secrets: string[],
+  name: string,
+): ConnectorResult {
+  const check = checkAnswer(schema, body);
+  if (!check.ok) {
+    const why = scrubText(check.problems.join('; '), secrets);
     throw new ConnectorError('bad_response', `${name}: the answer does not match the response schema: ${why}`, {
-      status: res.status,
+      status,
     });
   }
-  return { status: res.status, output: scrub(body, secrets) };
+  return { status, output: scrub(body, secrets) };
 }
 
 export function statusError(

@@ -101,7 +101,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
       for (let attempt = 1; ; attempt++) {
         const res = await send(http, req, call.signal, name);
         if (res.status >= 200 && res.status < 300) {
-          return answer(res, action.response, definition.errorWhen, req.secrets, name);
+          return answer(res, { ...action, errorWhen: definition.errorWhen }, req.secrets, name);
         }
         // A token revoked or expired early: one fresh token per call, not counted as a retry.
         if (res.status === 401 && tokenReq && !refreshed) {

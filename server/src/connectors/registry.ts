@@ -6,6 +6,7 @@ import type { ConnectorDefinition } from '@autonomic/workflow';
 import { abuseipdb } from './definitions/abuseipdb';
 import { jira } from './definitions/jira';
 import { slack } from './definitions/slack';
+import { slackWebhook } from './definitions/slack-webhook';
 import { virustotal } from './definitions/virustotal';
 
 // One line per connector, so adding or removing one is a one-line diff.
@@ -15,6 +16,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   virustotal,
   slack,
   jira,
+  slackWebhook,
 ];
 
 /** The shipped connector with this id, if there is one. */

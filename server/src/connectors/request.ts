@@ -103,9 +103,14 @@ export function prepareRequest({
   if (base === undefined || path === undefined) {
     throw new ConnectorError('invalid_params', `${definition.id}.${actionId}: a param of the URL is missing`);
   }
-  const url = new URL(`${base.replace(/\/+$/, '')}${path}`);
+  const name = `${definition.id}.${actionId}`;
+  const url =
+    definition.auth.type === 'webhook_url'
+      ? webhookUrl(credential, base, path, name)
+      : new URL(`${base.replace(/\/+$/, '')}${path}`);
   for (const [k, v] of fillRecord(action.query, params)) url.searchParams.append(k, v);
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const accept = action.responseType === 'text' ? 'text/plain, */*' : 'application/json';
+  const headers: Record<string, string> = { accept };
   for (const [k, v] of fillRecord(action.headers, params)) headers[k.toLowerCase()] = v;
   let body: string | undefined;
   if (action.body !== undefined) {
@@ -121,6 +126,31 @@ export function prepareRequest({
     sensitiveHeaders: auth.header ? [auth.header] : [],
     secrets: auth.secrets,
   };
+}
+
+/**
+ * A webhook URL credential, refused unless it lies under the base URL (so a credential
+ * cannot send a step's data anywhere else); the action's path is appended unless it is `/`.
+ * The message never shows the URL: it is the secret.
+ */
+function webhookUrl(credential: string, base: string, path: string, name: string): URL {
+  const root = `${base.replace(/\/+$/, '')}/`;
+  let url: URL;
+  try {
+    url = new URL(credential);
+  } catch {
+    throw new ConnectorError('invalid_params', `${name}: the credential is not a URL`);
+  }
+  if (
+    !credential.startsWith(root) ||
+    credential.length === root.length ||
+    url.href !== credential ||
+    url.search ||
+    url.hash
+  ) {
+    throw new ConnectorError('invalid_params', `${name}: the credential is not a webhook URL under ${root}`);
+  }
+  return new URL(path === '/' ? credential : `${credential.replace(/\/+$/, '')}${path}`);
 }
 
 /** Puts the credential where the definition says; returns the header it used and its forms. */
@@ -149,6 +179,12 @@ function applyAuth(
       headers['authorization'] = `Basic ${encoded}`;
       const password = credential.slice(credential.indexOf(':') + 1);
       return { header: 'authorization', secrets: [credential, encoded, password] };
+    }
+    case 'webhook_url': {
+      // The whole URL, its path and its last segment (Slack's secret part) are each secret.
+      const { pathname } = new URL(credential);
+      const last = pathname.split('/').filter(Boolean).pop() ?? '';
+      return { secrets: [credential, pathname, last] };
     }
     case 'oauth2_client_credentials': {
       if (token === undefined) throw new ConnectorError('unsupported', `${connector}: no OAuth2 token was obtained`);

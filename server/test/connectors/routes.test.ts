@@ -22,7 +22,14 @@ describe('connector routes', () => {
   it('when the list is read then each connector shows its version, auth kind and actions with effect and target kind', async () => {
     const res = await get('/connectors').expect(200);
 
-    expect(res.body.connectors.map((c: { id: string }) => c.id)).toEqual(['abuseipdb', 'virustotal', 'slack', 'jira']);
+    const ids = res.body.connectors.map((c: { id: string; authType: string }) => [c.id, c.authType]);
+    expect(ids).toEqual([
+      ['abuseipdb', 'api_key'],
+      ['virustotal', 'api_key'],
+      ['slack', 'bearer'],
+      ['jira', 'basic'],
+      ['slack-webhook', 'webhook_url'],
+    ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
       name: 'AbuseIPDB',

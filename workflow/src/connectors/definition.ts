@@ -48,6 +48,7 @@ export type ConnectorEffect = z.infer<typeof ConnectorEffect>;
 
 /**
  * How the credential value is sent. `basic` takes the credential as `user:password`.
+ * `webhook_url`: the credential is the URL to call.
  * OAuth2 client credentials: the credential is `client_id:client_secret`, exchanged at
  * `tokenUrl` for a bearer token.
  */
@@ -55,6 +56,12 @@ export const ConnectorAuth = z.discriminatedUnion('type', [
   z.object({ type: z.literal('api_key'), in: z.enum(['header', 'query']), name: QueryName }).strict(),
   z.object({ type: z.literal('bearer') }).strict(),
   z.object({ type: z.literal('basic') }).strict(),
+  /**
+   * The credential is a whole URL that is itself the secret (a Slack incoming webhook):
+   * it must lie under the base URL, requests go to it (plus the action's path unless that
+   * is `/`), and it is scrubbed from everything like any credential.
+   */
+  z.object({ type: z.literal('webhook_url') }).strict(),
   z
     .object({
       type: z.literal('oauth2_client_credentials'),
@@ -70,7 +77,7 @@ export const ConnectorAuth = z.discriminatedUnion('type', [
 export type ConnectorAuth = z.infer<typeof ConnectorAuth>;
 
 /** The auth types, for lists that show how a connector authenticates (a test checks they match the union). */
-export const ConnectorAuthType = z.enum(['api_key', 'bearer', 'basic', 'oauth2_client_credentials']);
+export const ConnectorAuthType = z.enum(['api_key', 'bearer', 'basic', 'webhook_url', 'oauth2_client_credentials']);
 export type ConnectorAuthType = z.infer<typeof ConnectorAuthType>;
 
 /** A JSON Schema (any keywords); checked by a JSON Schema validator where it is used. */
@@ -132,6 +139,12 @@ export const ConnectorAction = z
     body: z.json().optional(),
     params: ConnectorParamsSchema,
     response: JsonSchemaNode,
+    /**
+     * How a 2xx answer is read: JSON, or text as it is (Slack's webhook answers `ok`). A
+     * text answer is a string checked against `response`; `errorWhen` does not apply.
+     * Absent means JSON.
+     */
+    responseType: z.enum(['json', 'text']).optional(),
     target: z.object({ param: ConnectorParamName, kind: ConnectorTargetKind }).strict().optional(),
     /** The header that carries the idempotency key on write and destructive calls. @default 'none' */
     idempotency: z.union([z.literal('none'), HeaderName]).default('none'),

@@ -16,7 +16,10 @@ export interface MockRequest {
 
 export interface MockAnswer {
   status: number;
+  /** Sent as JSON, unless `text` is given. */
   body: unknown;
+  /** A plain-text answer instead of JSON (Slack's webhook answers `ok`, `invalid_token`). */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -61,8 +64,9 @@ export async function startVendorMock(vendor: VendorBehaviour): Promise<VendorMo
         answer = vendor.rateLimited(retryAfter);
       }
       answer ??= vendor.route(seen);
-      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      res.end(JSON.stringify(answer.body));
+      const type = answer.text === undefined ? 'application/json' : 'text/html';
+      res.writeHead(answer.status, { 'content-type': type, ...answer.headers });
+      res.end(answer.text ?? JSON.stringify(answer.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
