@@ -143,7 +143,8 @@ export async function recordCredentialTest(db: Db, name: string, test: TestRecor
 /**
  * Swaps the value, but only if it is still the version the new one was tested against
  * (two admins rotating at once: the second swap finds a newer version and is refused).
- * The passing test (none: the connector has no health action) becomes the last test.
+ * The passing test becomes the last test; without one (the connector has no health action)
+ * the last test, of the old value, is cleared.
  * @returns the row, or undefined when the version moved
  */
 export async function replaceCredentialValue(
@@ -154,7 +155,9 @@ export async function replaceCredentialValue(
   at: Date,
   test: TestRecord | undefined,
 ): Promise<CredentialRow | undefined> {
-  const tested = test ? { lastTestedAt: test.at, lastTestOk: test.ok, lastTestMessage: test.message } : {};
+  const tested = test
+    ? { lastTestedAt: test.at, lastTestOk: test.ok, lastTestMessage: test.message }
+    : { lastTestedAt: null, lastTestOk: null, lastTestMessage: null };
   const { count } = await db.connectorCredential.updateMany({
     where: { name, valueVersion: expectedVersion },
     data: {

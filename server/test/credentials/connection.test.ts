@@ -171,11 +171,15 @@ describe('rotation', () => {
     expect(JSON.stringify(res.body)).not.toContain(ABUSEIPDB_KEY);
   });
 
-  it('when the connector has no health action then the value is swapped untested and the answer says so', async () => {
+  it('when the connector has no health action then the value is swapped untested, the answer says so and the old test is cleared', async () => {
+    const old = { lastTestedAt: new Date(), lastTestOk: true, lastTestMessage: 'of the old value' };
+    await h.db.prisma.connectorCredential.update({ where: { name: 'no-health' }, data: old });
+
     const res = await admin().post('/credentials/no-health/rotate', { value: 'replacement-key' }).expect(200);
 
     expect(res.body.test).toBeNull();
     expect(res.body.credential.rotation.version).toBe(2);
+    expect(res.body.credential.lastTest).toBeNull();
     expect((await h.service.reveal('no-health'))?.value).toBe('replacement-key');
     expect(mock.calls).toHaveLength(0);
   });
