@@ -23,8 +23,9 @@ export interface ConnectorContext {
   credentials?: readonly CredentialRef[];
 }
 
+/** A step as the server stores it or the editor holds it (a half-made node may lack a type). */
 interface StepLike {
-  type: string;
+  type?: string | undefined;
   params?: unknown;
 }
 

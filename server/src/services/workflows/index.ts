@@ -5,18 +5,20 @@
  */
 import type { AppContext } from '../../context';
 import { createCommentService } from './comments';
+import { createConnectorChecks, type ConnectorChecks } from './connector-checks';
 import { createPublishService } from './publish';
 import { createReviewService } from './reviews';
 import { createVersionService } from './versions';
 import { createWorkflowService } from './workflows';
 
-export function createWorkflowServices(ctx: AppContext) {
+/** `connectors` checks connector steps at save, review request and publish. @default the shipped catalog, no credentials */
+export function createWorkflowServices(ctx: AppContext, connectors: ConnectorChecks = createConnectorChecks()) {
   return {
-    workflows: createWorkflowService(ctx),
-    versions: createVersionService(ctx),
-    reviews: createReviewService(ctx),
+    workflows: createWorkflowService(ctx, connectors),
+    versions: createVersionService(ctx, connectors),
+    reviews: createReviewService(ctx, connectors),
     comments: createCommentService(ctx),
-    publishing: createPublishService(ctx),
+    publishing: createPublishService(ctx, connectors),
   };
 }
 
@@ -29,4 +31,5 @@ export { createReviewService, type ReviewService } from './reviews';
 export { createCommentService, type CommentService } from './comments';
 export { createPublishService, type PublishService } from './publish';
 export { prepareDocument, emptyLike } from './documents';
+export { createConnectorChecks, simulatedConnectors, type ConnectorChecks } from './connector-checks';
 export { getPublishedVersion, publishedDocumentResolver, type PublishedVersion } from '../../store/versions';

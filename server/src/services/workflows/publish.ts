@@ -6,12 +6,14 @@
 import type { AppContext } from '../../context';
 import type { Actor, PublishResult as PublishResultSchema } from '@autonomic/api';
 import type { z } from 'zod';
-import { ConflictError, ForbiddenError } from '../../errors';
+import { AppError, ConflictError, ForbiddenError } from '../../errors';
 import { transaction } from '../../store/db';
 import { findVersionById, setVersionStatus } from '../../store/versions';
 import { hasApproved } from '../../store/versions-reviews';
 import { lockWorkflow, setPublishedVersion } from '../../store/workflows';
 import { recordAudit } from '../audit';
+import { createConnectorChecks, type ConnectorChecks } from './connector-checks';
+import { loadStored, problemDetails } from './documents';
 import { versionOrThrow, workflowOrThrow } from './lookup';
 import { summaryOf } from './versions';
 
@@ -20,7 +22,7 @@ export type PublishResult = z.input<typeof PublishResultSchema>;
 
 const PUBLISHABLE = new Set(['approved', 'retired']);
 
-export function createPublishService(ctx: AppContext) {
+export function createPublishService(ctx: AppContext, connectors: ConnectorChecks = createConnectorChecks()) {
   const { prisma } = ctx;
 
   async function publish(actor: Actor, ref: string, number: number): Promise<PublishResult> {
@@ -44,6 +46,12 @@ export function createPublishService(ctx: AppContext) {
         actor.userId === workflow.ownerId ||
         (await hasApproved(tx, version.id, version.contentHash, actor.userId));
       if (!mayPublish) throw new ForbiddenError('only the owner, an admin or a reviewer who approved it may publish');
+      // Approved earlier, but the connector version or a credential may have gone since.
+      const problems = await connectors.problems(loadStored(version.document).parsed);
+      if (problems.length > 0) {
+        const message = `version ${number} has ${problems.length} connector problem(s) and cannot be published`;
+        throw new AppError(409, 'version_invalid', message, problemDetails(problems));
+      }
 
       const previous = workflow.publishedVersionId ? await findVersionById(tx, workflow.publishedVersionId) : null;
       const rolledBack = previous !== null && previous.number > version.number;

@@ -10,6 +10,7 @@ import { closeReview, findReview, insertDecision, insertReview, lockReview } fro
 import { findWorkflow, lockWorkflow } from '../../store/workflows';
 import { recordAudit } from '../audit';
 import { assertMayDecide, assertNotAuthor } from './access';
+import { createConnectorChecks, type ConnectorChecks } from './connector-checks';
 import { emptyLike, loadStored, problemDetails } from './documents';
 import { versionOrThrow, workflowOrThrow } from './lookup';
 import { checkReviewers } from './reviewers';
@@ -20,7 +21,7 @@ import { summaryOf } from './versions';
 /** A reviewer's decision; `contentHash`, when given and no longer the version's, refuses it. */
 export type DecisionInput = ReviewDecisionBody;
 
-export function createReviewService(ctx: AppContext) {
+export function createReviewService(ctx: AppContext, connectors: ConnectorChecks = createConnectorChecks()) {
   const { prisma } = ctx;
   const now = () => new Date(ctx.clock.now());
 
@@ -44,6 +45,7 @@ export function createReviewService(ctx: AppContext) {
         );
       }
       const { parsed, problems } = loadStored(version.document);
+      problems.push(...(await connectors.problems(parsed)));
       if (!parsed || problems.length > 0) {
         throw new ValidationError(
           `version ${number} has ${problems.length} problem(s): fix them first`,

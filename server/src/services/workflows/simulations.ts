@@ -13,6 +13,7 @@ import {
   type EngineLimits,
   type ExpressionEvaluator,
   type SafetyList,
+  type SimulatedConnectors,
 } from '../../engine';
 import type { Actor, SamplesResult, SimulationView } from '@autonomic/api';
 import { AppError, ValidationError } from '../../errors';
@@ -58,6 +59,8 @@ export interface SimulationDeps {
   expressions?: ExpressionEvaluator;
   /** Engine limits for simulations (expression budget, output cap). */
   limits?: Partial<EngineLimits>;
+  /** Connector steps answer with their pinned action's example (see `simulatedConnectors`). */
+  connectors?: SimulatedConnectors;
 }
 
 export function createSimulationService(ctx: AppContext, deps: SimulationDeps) {
@@ -79,6 +82,7 @@ export function createSimulationService(ctx: AppContext, deps: SimulationDeps) {
       workflows: publishedDocumentResolver(prisma),
       ...(deps.expressions ? { expressions: deps.expressions } : {}),
       ...(deps.limits ? { limits: deps.limits } : {}),
+      ...(deps.connectors ? { connectors: deps.connectors } : {}),
     });
     const check = spec.checkAgainst ? checkSample(spec.checkAgainst, sim) : undefined;
     const runId = await insertSimulationRun(prisma, {

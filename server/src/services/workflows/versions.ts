@@ -18,6 +18,7 @@ import { reviewsOfVersion } from '../../store/versions-reviews';
 import { lockWorkflow, renameWorkflow } from '../../store/workflows';
 import { recordAudit } from '../audit';
 import { assertCanEdit } from './access';
+import { createConnectorChecks, type ConnectorChecks } from './connector-checks';
 import { emptyLike, loadStored, prepareDocument, problemDetails } from './documents';
 import { reviewSummary } from './review-policy';
 import { versionOrThrow, workflowAndVersion, workflowOrThrow } from './lookup';
@@ -47,7 +48,7 @@ export function parsedOrThrow(version: VersionRecord): WorkflowDocument {
   );
 }
 
-export function createVersionService(ctx: AppContext) {
+export function createVersionService(ctx: AppContext, connectors: ConnectorChecks = createConnectorChecks()) {
   const { prisma } = ctx;
 
   /** Saves a new version of the workflow, or answers the existing one with the same content hash. */
@@ -59,6 +60,7 @@ export function createVersionService(ctx: AppContext) {
     // Permission before validation: a caller who may not edit learns nothing from the validator.
     assertCanEdit(actor, await workflowOrThrow(prisma, ref));
     const prepared = prepareDocument(input.document);
+    prepared.problems.push(...(await connectors.problems(prepared.parsed)));
     return transaction(prisma, async (tx) => {
       const workflow = await workflowOrThrow(tx, ref);
       assertCanEdit(actor, workflow);
@@ -94,7 +96,8 @@ export function createVersionService(ctx: AppContext) {
 
   async function get(ref: string, number: number): Promise<VersionDetail> {
     const { version } = await workflowAndVersion(prisma, ref, number);
-    const { problems } = loadStored(version.document);
+    const { parsed, problems } = loadStored(version.document);
+    problems.push(...(await connectors.problems(parsed)));
     const reviews = await reviewsOfVersion(prisma, version.id);
     return { ...version, problems, reviews: reviews.map((r) => reviewSummary(r, version.contentHash)) };
   }

@@ -21,6 +21,7 @@ import {
 import { listWorkflowRows, type WorkflowListRow } from '../../store/workflows-list';
 import { recordAudit } from '../audit';
 import { assertCanEdit, assertCanFlipKillSwitch } from './access';
+import { createConnectorChecks, type ConnectorChecks } from './connector-checks';
 import { prepareDocument } from './documents';
 import { workflowOrThrow } from './lookup';
 import { savedView, summaryOf, type SavedVersion } from './versions';
@@ -70,12 +71,13 @@ function listItem(r: WorkflowListRow): WorkflowListItem {
 const SLUG_ATTEMPTS = 5;
 const LIMIT_KEYS = ['maxDestructivePerRun', 'maxDestructivePerHour', 'manualBaselineMinutes'] as const;
 
-export function createWorkflowService(ctx: AppContext) {
+export function createWorkflowService(ctx: AppContext, connectors: ConnectorChecks = createConnectorChecks()) {
   const { prisma } = ctx;
 
   /** Creates a workflow owned by the caller and its version 1. */
   async function create(actor: Actor, input: { document: unknown; changeNote?: string | undefined }) {
     const prepared = prepareDocument(input.document);
+    prepared.problems.push(...(await connectors.problems(prepared.parsed)));
     const baseline = prepared.parsed?.metadata.manualBaselineMinutes;
     for (let attempt = 1; ; attempt++) {
       try {
