@@ -7,6 +7,7 @@ import type { Express } from 'express';
 import { createEffectsFactory } from './adapters/effects-factory';
 import { createHttpClient } from './adapters/http-client';
 import { engineLimitsOf } from './config';
+import { createConnectorCatalog } from './connectors/catalog';
 import { createConnectorClient } from './connectors/client';
 import type { AppContext } from './context';
 import type { ExpressionEvaluator } from './engine';
@@ -45,7 +46,12 @@ import { createSecretsVault } from './services/secrets/vault';
 import { createScheduler } from './services/triggers/scheduler';
 import { createWebhookSecrets } from './services/triggers/webhook-secret';
 import { createWebhookService } from './services/triggers/webhook-service';
-import { createSimulationService, createWorkflowServices } from './services/workflows';
+import {
+  createConnectorChecks,
+  createSimulationService,
+  createWorkflowServices,
+  simulatedConnectors,
+} from './services/workflows';
 import { createLayoutService } from './services/workflows/layout';
 
 export interface ServerOptions {
@@ -78,8 +84,9 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   // One guarded outbound client, made first: live effects and credential tests share its SSRF
   // guard, and the effects may then take the credentials without a cycle.
   const http = createHttpClient({ allow: ctx.config.OUTBOUND_ALLOW });
+  const catalog = createConnectorCatalog();
   const credentials = createCredentialsService(ctx, { cipher: vault.cipher, client: createConnectorClient({ http }) });
-  const effects = createEffectsFactory(ctx, { vault, http });
+  const effects = createEffectsFactory(ctx, { vault, http, connectors: { catalog, credentials } });
   const metrics = createMetrics(ctx);
 
   const limits = engineLimitsOf(ctx.config);
@@ -99,8 +106,13 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   const webhookSecrets = createWebhookSecrets(ctx, { cipher: vault.cipher, webhooks });
   const scheduler = createScheduler(ctx, { runs: starter });
 
-  const wf = createWorkflowServices(ctx);
-  const simulations = createSimulationService(ctx, { safety: safetySource, limits, ...expressions });
+  const wf = createWorkflowServices(ctx, createConnectorChecks({ catalog, credentials }));
+  const simulations = createSimulationService(ctx, {
+    safety: safetySource,
+    limits,
+    ...expressions,
+    connectors: simulatedConnectors(catalog, credentials),
+  });
 
   // What triggers run changes on publish and rollback: drop the caches that depend on it.
   const publish = wf.publishing.publish;
