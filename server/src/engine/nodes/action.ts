@@ -63,7 +63,8 @@ export const action: StepHandler = async (ctx) => {
 /**
  * The safety lists' kind for a target kind. A CIDR is checked as an `ip` target whose value
  * is a network (the matcher refuses one that holds a protected address); a domain as a
- * host (a protected `domain` entry covers it and its subdomains); an e-mail address as a
+ * host (a protected `domain` entry covers it and its subdomains; a protected host *under*
+ * the target domain is not seen, unlike a network's addresses); an e-mail address as a
  * user (`user@domain`). No list protects a file hash or a URL: those are allowed, and
  * still count against the blast radius.
  */
