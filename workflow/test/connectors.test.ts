@@ -200,6 +200,28 @@ const INVALID: Array<{ name: string; path: string; edit: (d: Def) => void }> = [
     },
   },
   {
+    name: 'an e-mail on an HTTP action',
+    path: 'actions.lookup.email',
+    edit: (d) => {
+      action(d, 'lookup').email = { to: '{{ ip }}', subject: 'x' };
+    },
+  },
+  {
+    name: 'an SMTP connector with an https base URL and without its settings or e-mails',
+    path: 'settings.required',
+    edit: (d) => {
+      d.transport = 'smtp';
+      d.auth = { type: 'basic' };
+    },
+  },
+  {
+    name: 'an smtp:// base URL on an HTTP connector',
+    path: 'baseUrl',
+    edit: (d) => {
+      d.baseUrl = 'smtp://{{ tenant }}:25';
+    },
+  },
+  {
     name: 'a rate limit per "minute"',
     path: 'rateLimit.per',
     edit: (d) => {

@@ -16,6 +16,7 @@ import { createTokenCache, type TokenRequest } from './oauth2';
 import { fillUrl, prepareRequest, type PreparedRequest } from './request';
 import { retryAfterMs } from './retry-after';
 import { checkParams } from './schemas';
+import { sendEmail } from './smtp';
 
 export interface ConnectorCall {
   definition: ConnectorDefinition;
@@ -51,6 +52,8 @@ export interface ConnectorClientOptions {
   backoffMs?: number;
   /** An OAuth2 token is fetched again this long before it expires. @default 60000 */
   tokenSkewMs?: number;
+  /** OUTBOUND_ALLOW for connections the HTTP client does not make (SMTP). @default [] */
+  outboundAllow?: readonly string[];
 }
 
 export interface ConnectorClient {
@@ -76,6 +79,10 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
       if (!checked.ok) throw new ConnectorError('invalid_params', `${name}: params ${checked.problems.join('; ')}`);
       const settings = checkParams(definition.settings ?? NO_SETTINGS, call.settings ?? {});
       if (!settings.ok) throw new ConnectorError('invalid_params', `${name}: settings ${settings.problems.join('; ')}`);
+      if (definition.transport === 'smtp') {
+        const smtp = { allow: options.outboundAllow ?? [], sleep, maxAttempts, backoffMs };
+        return sendEmail({ ...call, action, params: checked.value, settings: settings.value, name }, smtp);
+      }
       const tokenReq = tokenRequest(call, settings.value, name);
       let token = tokenReq ? await tokens.token(tokenReq) : undefined;
       // A retried write carries the same key, so a vendor that honours it acts once.

@@ -4,6 +4,7 @@
  */
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import { abuseipdb } from './definitions/abuseipdb';
+import { emailSmtp } from './definitions/email-smtp';
 import { jira } from './definitions/jira';
 import { slack } from './definitions/slack';
 import { slackWebhook } from './definitions/slack-webhook';
@@ -17,6 +18,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   slack,
   jira,
   slackWebhook,
+  emailSmtp,
 ];
 
 /** The shipped connector with this id, if there is one. */

@@ -45,7 +45,7 @@ export function fillUrl(template: string, values: Params): string | undefined {
 }
 
 /** A body string that is one placeholder keeps the param's type (a number stays a number). */
-function fillBody(value: unknown, params: Params): unknown {
+export function fillBody(value: unknown, params: Params): unknown {
   if (typeof value === 'string') {
     const parts = splitTemplate(value);
     const [only] = parts;

@@ -29,6 +29,7 @@ describe('connector routes', () => {
       ['slack', 'bearer'],
       ['jira', 'basic'],
       ['slack-webhook', 'webhook_url'],
+      ['email-smtp', 'basic'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',

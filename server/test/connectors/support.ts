@@ -17,7 +17,7 @@ export function testClient(options: Partial<ConnectorClientOptions> = {}): TestC
   const http = createHttpClient({ allow: ['127.0.0.1'] });
   const waits: number[] = [];
   const sleep = async (ms: number) => void waits.push(ms);
-  return { client: createConnectorClient({ http, sleep, ...options }), waits, http };
+  return { client: createConnectorClient({ http, sleep, outboundAllow: ['127.0.0.1'], ...options }), waits, http };
 }
 
 /** The ConnectorError a call fails with (the test fails when it succeeds or throws something else). */

@@ -16,9 +16,11 @@ interface CheckedAction {
   body?: unknown;
   params: { properties: Record<string, unknown>; required?: string[] | undefined };
   target?: { param: string } | undefined;
+  email?: Record<string, string | undefined> | undefined;
 }
 interface CheckedDefinition {
   baseUrl: string;
+  transport?: 'http' | 'smtp' | undefined;
   auth: { type: string; tokenUrl?: string };
   settings?: { properties: Record<string, unknown>; required?: string[] | undefined } | undefined;
   healthAction?: { action: string; params: Record<string, unknown> } | undefined;
@@ -64,6 +66,37 @@ export function definitionIssues(def: CheckedDefinition): DefinitionIssue[] {
   const fromParams = base.names.filter((n) => !settings.has(n));
   for (const [id, action] of actions) issues.push(...actionIssues(['actions', id], action, fromParams));
   if (def.healthAction) issues.push(...healthIssues(def.healthAction, def.actions));
+  issues.push(...transportIssues(def));
+  return issues;
+}
+
+/** The settings an SMTP connector's sender reads. */
+const SMTP_SETTINGS = ['host', 'port', 'security', 'from'];
+
+/** HTTP connectors send requests, SMTP connectors send the e-mail each action describes. */
+function transportIssues(def: CheckedDefinition): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  const smtp = def.transport === 'smtp';
+  if (smtp !== def.baseUrl.startsWith('smtp://')) {
+    issues.push({ path: ['baseUrl'], message: smtp ? 'an SMTP connector has an smtp:// base URL' : 'an http(s) URL' });
+  }
+  if (smtp) {
+    if (def.auth.type !== 'basic')
+      issues.push({ path: ['auth', 'type'], message: 'SMTP auth is basic (user:password)' });
+    const required = new Set(def.settings?.required ?? []);
+    for (const name of SMTP_SETTINGS.filter((n) => !required.has(n))) {
+      issues.push({ path: ['settings', 'required'], message: `an SMTP connector requires the setting ${name}` });
+    }
+  }
+  for (const [id, action] of Object.entries(def.actions)) {
+    if (smtp && !action.email)
+      issues.push({ path: ['actions', id, 'email'], message: 'an SMTP action describes its e-mail' });
+    if (!smtp && action.email)
+      issues.push({ path: ['actions', id, 'email'], message: 'only an SMTP connector sends e-mail' });
+    if (smtp && (action.body !== undefined || action.query || action.headers)) {
+      issues.push({ path: ['actions', id], message: 'an SMTP action has no HTTP body, query or headers' });
+    }
+  }
   return issues;
 }
 
@@ -91,6 +124,7 @@ function actionIssues(at: Path, action: CheckedAction, baseNames: string[]): Def
   for (const [k, v] of Object.entries(action.query ?? {})) use([...at, 'query', k], v);
   for (const [k, v] of Object.entries(action.headers ?? {})) use([...at, 'headers', k], v);
   for (const s of bodyStrings(action.body)) use([...at, 'body', ...s.path], s.template);
+  for (const [k, v] of Object.entries(action.email ?? {})) if (v !== undefined) use([...at, 'email', k], v);
   for (const name of required) {
     if (!declared.has(name))
       issues.push({ path: [...at, 'params', 'required'], message: `${name} is not a declared param` });

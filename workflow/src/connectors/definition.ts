@@ -125,6 +125,24 @@ export const ConnectorErrorWhen = z
   .strict();
 export type ConnectorErrorWhen = z.infer<typeof ConnectorErrorWhen>;
 
+/**
+ * The message of an SMTP action: templates over the action's params. A field that is one
+ * placeholder keeps the param's type, so `to` may be a list. The sender is the credential's
+ * `from` setting, never a param: a playbook cannot forge it.
+ */
+export const ConnectorEmail = z
+  .object({
+    to: Template,
+    cc: Template.optional(),
+    bcc: Template.optional(),
+    replyTo: Template.optional(),
+    subject: Template,
+    text: Template.optional(),
+    html: Template.optional(),
+  })
+  .strict();
+export type ConnectorEmail = z.infer<typeof ConnectorEmail>;
+
 export const ConnectorAction = z
   .object({
     title: z.string().min(1).max(120),
@@ -150,6 +168,8 @@ export const ConnectorAction = z
     idempotency: z.union([z.literal('none'), HeaderName]).default('none'),
     /** A realistic output; simulation answers with it. */
     example: z.json(),
+    /** The message an SMTP connector's action sends (instead of an HTTP request). */
+    email: ConnectorEmail.optional(),
   })
   .strict();
 export type ConnectorAction = z.infer<typeof ConnectorAction>;
@@ -162,8 +182,17 @@ const ConnectorDefinitionShape = z
     vendor: z.string().min(1).max(120),
     version: SemVer,
     description: z.string().max(2_000),
-    /** `https://api.vendor.com`; placeholders are URL-encoded. */
-    baseUrl: Template.regex(/^https?:\/\/[^/]/, 'an http(s) URL'),
+    /**
+     * `https://api.vendor.com`; placeholders are URL-encoded. An SMTP connector's is
+     * `smtp://{{ host }}:{{ port }}` (its settings).
+     */
+    baseUrl: Template.regex(/^(https?|smtp):\/\/[^/]/, 'an http(s) URL, or smtp:// for an SMTP connector'),
+    /**
+     * How actions are sent: HTTP requests, or e-mail over SMTP (`email` on every action,
+     * `basic` auth as `user:password`, settings `host`, `port`, `security` and `from`).
+     * Absent means HTTP.
+     */
+    transport: z.enum(['http', 'smtp']).optional(),
     auth: ConnectorAuth,
     /** Per-credential settings; base URL placeholders may name them (filled before params). */
     settings: ConnectorSettingsSchema.optional(),
