@@ -28,6 +28,8 @@ import { useCanvasShortcuts } from './useCanvasShortcuts';
 
 /** The drag-and-drop type a palette item carries: the node type. */
 export const NODE_DND_TYPE = 'application/x-autonomic-node';
+/** With a `connector` node type: `{ connector, action }` of the palette item dragged. */
+export const CONNECTOR_DND_TYPE = 'application/x-autonomic-connector';
 
 /** From this many nodes, only what is in view is rendered. */
 const RENDER_VISIBLE_FROM = 150;
@@ -126,7 +128,10 @@ export function EditorCanvas({ overlay, readOnly: readOnlyProp, label = 'Workflo
       const nodeType = e.dataTransfer.getData(NODE_DND_TYPE);
       if (readOnly || !nodeType) return;
       e.preventDefault();
-      store.getState().addNodeAt(nodeType, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const action = connectorActionOf(e.dataTransfer.getData(CONNECTOR_DND_TYPE));
+      if (action) store.getState().addConnectorAt(action.connector, action.action, at);
+      else store.getState().addNodeAt(nodeType, at);
     },
     [readOnly, store, screenToFlowPosition],
   );
@@ -175,4 +180,17 @@ export function EditorCanvas({ overlay, readOnly: readOnlyProp, label = 'Workflo
       <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </CanvasOverlayContext.Provider>
   );
+}
+
+/** The connector action a palette item carries; undefined for any other drag. */
+function connectorActionOf(text: string): { connector: string; action: string } | undefined {
+  if (!text) return undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    if (typeof v !== 'object' || v === null) return undefined;
+    const { connector, action } = v as Record<string, unknown>;
+    return typeof connector === 'string' && typeof action === 'string' ? { connector, action } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -11,6 +11,8 @@ export interface AddNodeArgs {
   position: XY;
   /** @default a fresh readable id, `<type>_<n>` */
   id?: string;
+  /** Params set over the type's defaults (a connector step's pinned action). */
+  params?: Record<string, unknown>;
 }
 
 /** The id `addNode` would give a node of this type. */
@@ -18,8 +20,8 @@ export function nextNodeId(nodes: readonly { id: string }[], nodeType: string): 
   return freshId(idsOf(nodes), idBase(nodeType));
 }
 
-/** Adds a node of a catalogue type with its defaults, selected alone. Unknown types change nothing. */
-export const addNode: Command<AddNodeArgs> = (graph, { nodeType, position, id }) => {
+/** Adds a node of a catalogue type with its defaults (and `params` over them), selected alone. Unknown types change nothing. */
+export const addNode: Command<AddNodeArgs> = (graph, { nodeType, position, id, params }) => {
   const def = nodeDefinition(nodeType);
   if (!def) return graph;
   const nodeId = id ?? nextNodeId(graph.nodes, nodeType);
@@ -29,7 +31,7 @@ export const addNode: Command<AddNodeArgs> = (graph, { nodeType, position, id })
     type: canvasKindOf(nodeType),
     position: { x: position.x, y: position.y },
     selected: true,
-    data: { nodeType, label: def.label, params: cloneJson(def.defaults) },
+    data: { nodeType, label: def.label, params: cloneJson({ ...def.defaults, ...params }) },
   };
   return { ...graph, nodes: [...selectOnly(graph.nodes, new Set()), node] };
 };

@@ -2,21 +2,32 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { freePosition } from '../canvas/placement';
 import { useViewportCentre } from '../canvas/useViewportCentre';
 import { useEditor, useEditorStore } from '../store/context';
+import { connectorPaletteGroups } from './connectorGroups';
+import { ConnectorPalette } from './ConnectorPalette';
 import { paletteGroups } from './groups';
 import { PaletteItem } from './PaletteItem';
 
-/** The node catalogue by category, with search; items drag onto the canvas or insert with Enter. */
+/** The node catalogue by category, then the installed connectors' actions, with search; items drag onto the canvas or insert with Enter. */
 export function Palette() {
   const store = useEditorStore();
   const readOnly = useEditor((s) => s.readOnly);
   const [search, setSearch] = useState('');
   const groups = useMemo(() => paletteGroups(search), [search]);
+  const summaries = useEditor((s) => s.connectors.summaries);
+  const connectorGroups = useMemo(() => connectorPaletteGroups(search, summaries), [search, summaries]);
   const centre = useViewportCentre();
   const searchId = useId();
   const insert = useCallback(
     (type: string) => {
       const s = store.getState();
       s.addNodeAt(type, freePosition(s.nodes, centre()));
+    },
+    [store, centre],
+  );
+  const insertConnector = useCallback(
+    (connectorId: string, actionId: string) => {
+      const s = store.getState();
+      s.addConnectorAt(connectorId, actionId, freePosition(s.nodes, centre()));
     },
     [store, centre],
   );
@@ -31,7 +42,7 @@ export function Palette() {
         placeholder="e.g. approval, firewall"
         data-testid="palette-search"
       />
-      {groups.length === 0 && <p className="muted">No node type matches “{search}”.</p>}
+      {groups.length === 0 && connectorGroups.length === 0 && <p className="muted">No node type matches “{search}”.</p>}
       {groups.map((g) => (
         <section key={g.category} aria-labelledby={`${searchId}-${g.category}`}>
           <h3 id={`${searchId}-${g.category}`}>{g.title}</h3>
@@ -42,6 +53,9 @@ export function Palette() {
           </ul>
         </section>
       ))}
+      {(connectorGroups.length > 0 || search === '') && (
+        <ConnectorPalette groups={connectorGroups} onInsert={insertConnector} disabled={readOnly} />
+      )}
     </nav>
   );
 }

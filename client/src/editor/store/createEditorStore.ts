@@ -4,7 +4,7 @@
  * `useEditor(selector)` and change the graph only through commands, so every change
  * is undoable.
  */
-import { compileGraph, type Problem } from '@autonomic/workflow';
+import { compileGraph, connectorProblems, type Problem } from '@autonomic/workflow';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
@@ -20,6 +20,7 @@ import {
   type ConnectArgs,
 } from '../commands';
 import { autoLayoutArgs } from '../commands/autoLayout';
+import { connectorContextOf, connectorStepParams, EMPTY_CATALOG, type ConnectorCatalog } from '../connectors/catalog';
 import { selectOnly } from '../commands/helpers';
 import { toEditorGraph } from '../graph/convert';
 import type { Command, FlowEdge, FlowNode, Graph, XY } from '../types';
@@ -36,6 +37,8 @@ export interface EditorState extends Graph {
   /** Problems by node id, for narrow per-node selectors. */
   problemsByNode: ReadonlyMap<string, Problem[]>;
   readOnly: boolean;
+  /** Installed connectors and the credentials steps may name (loaded by the page; not part of the graph). */
+  connectors: ConnectorCatalog;
   /** Bumped by every change of content or layout (not by selecting or measuring). */
   revision: number;
   /** `revision` at the last load or save: the editor has unsaved changes when they differ. */
@@ -52,6 +55,8 @@ export interface EditorState extends Graph {
   markSaved(): void;
   setReadOnly(readOnly: boolean): void;
   setProblems(problems: Problem[]): void;
+  /** Puts the loaded connector catalog in place and validates against it. */
+  setConnectors(catalog: ConnectorCatalog): void;
   /** Compiles now (tests, save); live validation calls this debounced. */
   validateNow(): Problem[];
 
@@ -65,7 +70,9 @@ export interface EditorState extends Graph {
   select(ids: { nodes?: readonly string[]; edges?: readonly string[] }): void;
   selectAll(): void;
 
-  addNodeAt(nodeType: string, position: XY): string | null;
+  addNodeAt(nodeType: string, position: XY, params?: Record<string, unknown>): string | null;
+  /** Adds a step running one action of a loaded connector (pinned, effect/target copied); null when unknown. */
+  addConnectorAt(connectorId: string, actionId: string, position: XY): string | null;
   connect(args: ConnectArgs): boolean;
   removeSelected(): boolean;
   duplicateSelected(): boolean;
@@ -136,6 +143,7 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
       future: [],
       problems: [],
       problemsByNode: new Map(),
+      connectors: EMPTY_CATALOG,
       readOnly,
       revision: 0,
       savedRevision: 0,
@@ -174,8 +182,21 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
       markSaved: () => set({ savedRevision: get().revision }),
       setReadOnly: (v) => set({ readOnly: v }),
       setProblems: (problems) => set({ problems, problemsByNode: byNode(problems) }),
+      setConnectors(connectors) {
+        set({ connectors });
+        get().validateNow();
+      },
       validateNow() {
-        const { problems } = compileGraph(toEditorGraph(get().graph()));
+        const graph = toEditorGraph(get().graph());
+        const problems = [...compileGraph(graph).problems];
+        // The catalog check the server makes on save, made at edit time with what the page loaded.
+        const ctx = connectorContextOf(get().connectors);
+        if (ctx) {
+          const steps = Object.fromEntries(
+            graph.nodes.map((n) => [n.id, { type: n.data.nodeType, params: n.data.params }]),
+          );
+          problems.push(...connectorProblems({ steps }, ctx));
+        }
         get().setProblems(problems);
         return problems;
       },
@@ -231,9 +252,14 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
         get().select({ nodes: s.nodes.map((n) => n.id), edges: s.edges.map((e) => e.id) });
       },
 
-      addNodeAt(nodeType, position) {
+      addNodeAt(nodeType, position, params) {
         const id = nextNodeId(get().nodes, nodeType);
-        return run(addNode, { nodeType, position, id }) ? id : null;
+        return run(addNode, { nodeType, position, id, ...(params ? { params } : {}) }) ? id : null;
+      },
+      addConnectorAt(connectorId, actionId, position) {
+        const def = get().connectors.definitions[connectorId];
+        const params = def && connectorStepParams(def, actionId);
+        return params ? get().addNodeAt('connector', position, params) : null;
       },
       connect: (args) => run(connect, args),
       removeSelected: () => run(removeSelection, get().selection),

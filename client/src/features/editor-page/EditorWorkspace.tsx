@@ -7,6 +7,7 @@ import { EditorHeader } from './EditorHeader';
 import { MetadataDrawer } from './MetadataDrawer';
 import { SaveDialog } from './SaveDialog';
 import { describeOutcome, saveGraph } from './save';
+import { useConnectorCatalog } from './useConnectorCatalog';
 import type { EditorSession } from './useEditorSession';
 import { useUnsavedWarning } from './useUnsavedWarning';
 
@@ -34,6 +35,7 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
   const [detailsOpen, setDetailsOpen] = useState(false);
   const workflowId = session.workflow?.id ?? null;
   useUnsavedWarning(dirty && !session.readOnly);
+  useConnectorCatalog(store);
 
   const save = useCallback(
     async (changeNote: string) => {
