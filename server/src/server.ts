@@ -85,7 +85,11 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   // guard, and the effects may then take the credentials without a cycle.
   const http = createHttpClient({ allow: ctx.config.OUTBOUND_ALLOW });
   const catalog = createConnectorCatalog();
-  const credentials = createCredentialsService(ctx, { cipher: vault.cipher, client: createConnectorClient({ http }) });
+  const credentials = createCredentialsService(ctx, {
+    cipher: vault.cipher,
+    client: createConnectorClient({ http }),
+    connector: (id) => catalog.latest(id),
+  });
   const effects = createEffectsFactory(ctx, { vault, http, connectors: { catalog, credentials } });
   const metrics = createMetrics(ctx);
 
