@@ -6,6 +6,7 @@ import { StepSettingsForm, type StepSettingsValue } from '../panel/StepSettingsF
 import { TriggerSchemaForm } from '../panel/TriggerSchemaForm';
 import { useEditor, useEditorStore } from '../store/context';
 import { completionsFor } from './completions';
+import { ConnectorForm } from './ConnectorForm';
 import { settingsChange, settingsOf } from './settings';
 
 const NO_PROBLEMS: never[] = [];
@@ -28,11 +29,12 @@ function SelectedNodePanel({ id }: { id: string }) {
   const vars = useEditor((s) => s.vars);
   const eventSchema = useEditor((s) => s.nodes.find((n) => n.type === 'trigger')?.data.inputSchema);
   const run = useEditor((s) => s.run);
-  // Recomputed when the wiring, the event schema or vars change; never on moves.
+  const connectors = useEditor((s) => s.connectors);
+  // Recomputed when the wiring, the event schema, vars or the connector catalog change; never on moves.
   const completions = useMemo(() => {
     const g = store.getState().graph();
-    return completionsFor({ ...g, edges, vars }, id);
-  }, [store, id, edges, vars, eventSchema]);
+    return completionsFor({ ...g, edges, vars }, id, connectors);
+  }, [store, id, edges, vars, eventSchema, connectors]);
   const onParams = useCallback(
     (params: Record<string, unknown>) => run(updateParams, { id, params }, { coalesce: `params:${id}` }),
     [run, id],
@@ -70,14 +72,24 @@ function SelectedNodePanel({ id }: { id: string }) {
           readOnly={readOnly}
         />
       )}
-      <ParamsForm
-        nodeType={data.nodeType}
-        value={data.params ?? {}}
-        onChange={onParams}
-        completions={completions}
-        problems={problems}
-        readOnly={readOnly}
-      />
+      {data.nodeType === 'connector' ? (
+        <ConnectorForm
+          params={data.params ?? {}}
+          onChange={onParams}
+          completions={completions}
+          problems={problems}
+          readOnly={readOnly}
+        />
+      ) : (
+        <ParamsForm
+          nodeType={data.nodeType}
+          value={data.params ?? {}}
+          onChange={onParams}
+          completions={completions}
+          problems={problems}
+          readOnly={readOnly}
+        />
+      )}
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sampleGraph } from '../commands/testing';
+import { sampleGraph, step } from '../commands/testing';
+import { connectorStepParams } from '../connectors/catalog';
+import { abuseipdb, testCatalog } from '../connectors/testing';
 import { completionsFor } from './completions';
 
 describe('completionsFor', () => {
@@ -58,5 +60,22 @@ describe('completionsFor', () => {
   it('when a step comes first then no step output is offered (and never its own)', () => {
     const paths = completionsFor(graph(), 'http_1').map((c) => c.path);
     expect(paths.filter((p) => p.startsWith('steps.'))).toEqual([]);
+  });
+
+  it("when an upstream step is a connector step then its output paths come from its action's response schema", () => {
+    // webhook_1 → check_1 (abuseipdb check_ip) → http_1 …
+    const g = graph();
+    g.nodes.push(step('check_1', 'connector', connectorStepParams(abuseipdb, 'check_ip')));
+    g.edges.push({ id: 'check_1:out->http_1', source: 'check_1', sourceHandle: 'out', target: 'http_1' });
+
+    const items = completionsFor(g, 'http_1', testCatalog());
+    const withoutCatalog = completionsFor(g, 'http_1').map((c) => c.path);
+
+    expect(items.filter((c) => c.path.startsWith('steps.check_1.output.'))).toEqual([
+      { path: 'steps.check_1.output.data', detail: 'object' },
+      { path: 'steps.check_1.output.data.abuseConfidenceScore', detail: 'integer — 0-100' },
+      { path: 'steps.check_1.output.data.isp', detail: 'string' },
+    ]);
+    expect(withoutCatalog.filter((p) => p.startsWith('steps.check_1.output.'))).toEqual([]);
   });
 });

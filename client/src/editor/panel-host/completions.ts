@@ -1,5 +1,6 @@
 /** What an expression in a node may read: the event, upstream steps' outputs (and errors), vars. */
 import { nodeDefinition } from '@autonomic/workflow';
+import { actionOf, EMPTY_CATALOG, type ConnectorCatalog } from '../connectors/catalog';
 import type { CompletionItem } from '../contracts';
 import { isRecord } from '../graph/json';
 import { upstreamOf } from '../graph/upstream';
@@ -53,9 +54,13 @@ const ERROR_FIELDS: readonly CompletionItem[] = [
  * Completions for the node `nodeId`: `event` and its fields, `steps.<id>.output` of every
  * step that can run before it (graph reachability), `steps.<id>.error.*` of the steps whose
  * error port leads to it (the engine sets it there), `vars.*`, and `item`/`index` inside a
- * for-each.
+ * for-each. A connector step's output paths come from its pinned action's response schema.
  */
-export function completionsFor(graph: Graph, nodeId: string): CompletionItem[] {
+export function completionsFor(
+  graph: Graph,
+  nodeId: string,
+  connectors: ConnectorCatalog = EMPTY_CATALOG,
+): CompletionItem[] {
   const trigger = graph.nodes.find((n) => n.type === 'trigger');
   const items: CompletionItem[] = [{ path: 'event', detail: 'the event that started the run' }];
   items.push(...schemaPaths('event', trigger?.data.inputSchema));
@@ -65,7 +70,10 @@ export function completionsFor(graph: Graph, nodeId: string): CompletionItem[] {
     const def = nodeDefinition(s.data.nodeType);
     const root = `steps.${s.id}.output`;
     items.push({ path: root, detail: `output of ${s.data.label || def?.label || s.id}` });
-    items.push(...examplePaths(root, def?.exampleOutput));
+    // A connector step's output is its action's answer: the response schema says its fields.
+    const pinned = s.data.nodeType === 'connector' ? actionOf(connectors, s.data.params) : undefined;
+    if (pinned) items.push(...schemaPaths(root, pinned.action.response));
+    else items.push(...examplePaths(root, def?.exampleOutput));
     if (afterErrorPort(graph.edges, s.id, nodeId)) {
       const error = `steps.${s.id}.error`;
       items.push({ path: error, detail: `why ${s.data.label || def?.label || s.id} failed (its error path)` });
