@@ -59,6 +59,15 @@ const VALID: Array<{ name: string; edit: (d: Def) => void }> = [
     },
   },
   {
+    name: 'a block made of two requests, duplicates counting as done',
+    edit: (d) => {
+      action(d, 'block').done = [{ status: 409 }];
+      action(d, 'block').then = [
+        { method: 'POST', path: '/v1/groups/blocked/{{ ip }}', done: [{ status: 500, field: 'error', equals: -5 }] },
+      ];
+    },
+  },
+  {
     name: 'a pre-release version',
     edit: (d) => {
       d.version = '2.0.0-beta.1';
@@ -219,6 +228,20 @@ const INVALID: Array<{ name: string; path: string; edit: (d: Def) => void }> = [
     path: 'baseUrl',
     edit: (d) => {
       d.baseUrl = 'smtp://{{ tenant }}:25';
+    },
+  },
+  {
+    name: 'a further step whose path uses an undeclared param',
+    path: 'actions.block.then.0.path',
+    edit: (d) => {
+      action(d, 'block').then = [{ method: 'DELETE', path: '/v1/x/{{ name }}' }];
+    },
+  },
+  {
+    name: 'a "done" answer that is a 2xx',
+    path: 'actions.block.done.0.status',
+    edit: (d) => {
+      action(d, 'block').done = [{ status: 200 }];
     },
   },
   {

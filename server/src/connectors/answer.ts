@@ -3,7 +3,7 @@
  * response schema) into an output with the secrets scrubbed, any other status into a
  * ConnectorError whose message holds a scrubbed snippet of the body.
  */
-import type { ConnectorErrorWhen } from '@autonomic/workflow';
+import type { ConnectorDone, ConnectorErrorWhen } from '@autonomic/workflow';
 import type { OutboundResponse } from '../adapters/http-client';
 import { scrub, scrubText } from '../adapters/redact';
 import { answerError } from './answer-error';
@@ -78,4 +78,19 @@ export function statusError(
     retryable: retryable || res.status === 429,
     ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
   });
+}
+
+/** Whether a non-2xx answer is one the action declares as "already so" (a duplicate, a missing delete). */
+export function alreadyDone(rules: ConnectorDone[] | undefined, res: OutboundResponse): boolean {
+  const matching = (rules ?? []).filter((r) => r.status === res.status);
+  if (matching.length === 0) return false;
+  let body: unknown;
+  try {
+    body = JSON.parse(res.body.toString('utf8'));
+  } catch {
+    body = undefined;
+  }
+  const fields =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? new Map(Object.entries(body)) : new Map();
+  return matching.some((r) => r.field === undefined || fields.get(r.field) === r.equals);
 }

@@ -7,10 +7,10 @@
  * error carries the credential.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConnectorDefinition } from '@autonomic/workflow';
+import type { ConnectorAction, ConnectorDefinition, ConnectorStep } from '@autonomic/workflow';
 import { OutboundRefusedError, type HttpClient, type OutboundResponse } from '../adapters/http-client';
 import { scrubText } from '../adapters/redact';
-import { answer, statusError, type ConnectorResult } from './answer';
+import { alreadyDone, answer, statusError, type ConnectorResult } from './answer';
 import { ConnectorError } from './errors';
 import { createTokenCache, type TokenRequest } from './oauth2';
 import { fillUrl, prepareRequest, type PreparedRequest } from './request';
@@ -90,11 +90,14 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
         action.effect !== 'read' && action.idempotency !== 'none'
           ? { header: action.idempotency.toLowerCase(), key: call.idempotencyKey ?? randomUUID() }
           : undefined;
+      // The action's own request, then its further steps, each sent as an action of its own.
+      const steps = [action, ...(action.then ?? []).map((step) => stepAction(action, step))];
+      let step = action;
       const build = () => {
         const req = prepareRequest({
           ...call,
           actionId: call.action,
-          action,
+          action: step,
           params: checked.value,
           settings: settings.value,
           token,
@@ -102,31 +105,45 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
         if (idempotency) req.headers[idempotency.header] = idempotency.key;
         return req;
       };
-      let req = build();
       let refreshed = false;
       const retryable = new Set(definition.retryableStatuses);
-      for (let attempt = 1; ; attempt++) {
-        const res = await send(http, req, call.signal, name);
-        if (res.status >= 200 && res.status < 300) {
-          return answer(res, { ...action, errorWhen: definition.errorWhen }, req.secrets, name);
+      for (const [index, current] of steps.entries()) {
+        step = current;
+        let req = build();
+        for (let attempt = 1; ; attempt++) {
+          const res = await send(http, req, call.signal, name);
+          if ((res.status >= 200 && res.status < 300) || alreadyDone(step.done, res)) {
+            if (index === steps.length - 1) {
+              return answer(res, { ...action, errorWhen: definition.errorWhen }, req.secrets, name);
+            }
+            break;
+          }
+          // A token revoked or expired early: one fresh token per call, not counted as a retry.
+          if (res.status === 401 && tokenReq && !refreshed) {
+            refreshed = true;
+            attempt--;
+            token = await tokens.token(tokenReq, token);
+            req = build();
+            continue;
+          }
+          const asked = retryAfterMs(res.headers['retry-after'], now());
+          const pause = asked ?? backoffMs * 2 ** (attempt - 1);
+          if (!retryable.has(res.status) || attempt >= maxAttempts || pause > maxWaitMs) {
+            throw statusError(res, req.secrets, name, retryable.has(res.status), asked, attempt);
+          }
+          await sleep(pause);
         }
-        // A token revoked or expired early: one fresh token per call, not counted as a retry.
-        if (res.status === 401 && tokenReq && !refreshed) {
-          refreshed = true;
-          attempt--;
-          token = await tokens.token(tokenReq, token);
-          req = build();
-          continue;
-        }
-        const asked = retryAfterMs(res.headers['retry-after'], now());
-        const pause = asked ?? backoffMs * 2 ** (attempt - 1);
-        if (!retryable.has(res.status) || attempt >= maxAttempts || pause > maxWaitMs) {
-          throw statusError(res, req.secrets, name, retryable.has(res.status), asked, attempt);
-        }
-        await sleep(pause);
       }
+      throw new ConnectorError('bad_response', `${name}: no request was sent`);
     },
   };
+}
+
+/** A further step as an action of its own: the step's request, the action's params and answer rules. */
+function stepAction(action: ConnectorAction, step: ConnectorStep): ConnectorAction {
+  // The action's own query, headers, body and done rules belong to its first request only.
+  const { method, path, query, headers, body, done } = step;
+  return { ...action, method, path, query, headers, body, done };
 }
 
 /** The token request of an OAuth2 definition (its URL filled from the settings); undefined for other auth. */

@@ -5,6 +5,7 @@
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import { abuseipdb } from './definitions/abuseipdb';
 import { emailSmtp } from './definitions/email-smtp';
+import { fortigate } from './definitions/fortigate';
 import { jira } from './definitions/jira';
 import { slack } from './definitions/slack';
 import { slackWebhook } from './definitions/slack-webhook';
@@ -19,6 +20,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   jira,
   slackWebhook,
   emailSmtp,
+  fortigate,
 ];
 
 /** The shipped connector with this id, if there is one. */

@@ -30,6 +30,7 @@ describe('connector routes', () => {
       ['jira', 'basic'],
       ['slack-webhook', 'webhook_url'],
       ['email-smtp', 'basic'],
+      ['fortigate', 'bearer'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',

@@ -17,6 +17,14 @@ interface CheckedAction {
   params: { properties: Record<string, unknown>; required?: string[] | undefined };
   target?: { param: string } | undefined;
   email?: Record<string, string | undefined> | undefined;
+  then?:
+    | Array<{
+        path: string;
+        query?: Record<string, string> | undefined;
+        headers?: Record<string, string> | undefined;
+        body?: unknown;
+      }>
+    | undefined;
 }
 interface CheckedDefinition {
   baseUrl: string;
@@ -93,7 +101,7 @@ function transportIssues(def: CheckedDefinition): DefinitionIssue[] {
       issues.push({ path: ['actions', id, 'email'], message: 'an SMTP action describes its e-mail' });
     if (!smtp && action.email)
       issues.push({ path: ['actions', id, 'email'], message: 'only an SMTP connector sends e-mail' });
-    if (smtp && (action.body !== undefined || action.query || action.headers)) {
+    if (smtp && (action.body !== undefined || action.query || action.headers || action.then)) {
       issues.push({ path: ['actions', id], message: 'an SMTP action has no HTTP body, query or headers' });
     }
   }
@@ -125,6 +133,13 @@ function actionIssues(at: Path, action: CheckedAction, baseNames: string[]): Def
   for (const [k, v] of Object.entries(action.headers ?? {})) use([...at, 'headers', k], v);
   for (const s of bodyStrings(action.body)) use([...at, 'body', ...s.path], s.template);
   for (const [k, v] of Object.entries(action.email ?? {})) if (v !== undefined) use([...at, 'email', k], v);
+  for (const [i, step] of (action.then ?? []).entries()) {
+    const here = [...at, 'then', i];
+    use([...here, 'path'], step.path, true);
+    for (const [k, v] of Object.entries(step.query ?? {})) use([...here, 'query', k], v);
+    for (const [k, v] of Object.entries(step.headers ?? {})) use([...here, 'headers', k], v);
+    for (const s of bodyStrings(step.body)) use([...here, 'body', ...s.path], s.template);
+  }
   for (const name of required) {
     if (!declared.has(name))
       issues.push({ path: [...at, 'params', 'required'], message: `${name} is not a declared param` });

@@ -143,6 +143,37 @@ export const ConnectorEmail = z
   .strict();
 export type ConnectorEmail = z.infer<typeof ConnectorEmail>;
 
+/**
+ * An answer that means the change is already in place (FortiGate's 500 with `error: -5`,
+ * "a duplicate entry already exists"; a 404 on a delete): a success, so blocking twice or
+ * unblocking what is gone is idempotent. `field`/`equals` test a top-level field of the JSON body.
+ */
+export const ConnectorDone = z
+  .object({
+    status: z.int().min(300).max(599),
+    field: z.string().min(1).max(64).optional(),
+    equals: z.union([z.boolean(), z.number(), z.string().max(200), z.null()]).optional(),
+  })
+  .strict();
+export type ConnectorDone = z.infer<typeof ConnectorDone>;
+
+/**
+ * A further request of an action, sent after the previous one succeeded (or was `done`),
+ * templated over the same params; it reads nothing from earlier answers, so an action stays
+ * a fixed, reviewable sequence. The action's output is the last answer.
+ */
+export const ConnectorStep = z
+  .object({
+    method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    path: Template.regex(/^\//, 'a path starting with /'),
+    query: z.record(QueryName, Template).optional(),
+    headers: z.record(HeaderName, Template).optional(),
+    body: z.json().optional(),
+    done: z.array(ConnectorDone).max(10).optional(),
+  })
+  .strict();
+export type ConnectorStep = z.infer<typeof ConnectorStep>;
+
 export const ConnectorAction = z
   .object({
     title: z.string().min(1).max(120),
@@ -168,6 +199,10 @@ export const ConnectorAction = z
     idempotency: z.union([z.literal('none'), HeaderName]).default('none'),
     /** A realistic output; simulation answers with it. */
     example: z.json(),
+    /** Answers to this request that mean "already so" (see `ConnectorDone`). */
+    done: z.array(ConnectorDone).max(10).optional(),
+    /** Requests sent after this one, in order (at most 4); the output is the last answer. */
+    then: z.array(ConnectorStep).min(1).max(4).optional(),
     /** The message an SMTP connector's action sends (instead of an HTTP request). */
     email: ConnectorEmail.optional(),
   })
