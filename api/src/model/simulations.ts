@@ -35,6 +35,15 @@ export const SampleCheck = z.object({
 });
 export type SampleCheck = z.infer<typeof SampleCheck>;
 
+/** Something the simulation did differently from a live run, e.g. a read answered from its example. */
+export const SimulationNote = z.object({
+  /** The step the note is about. */
+  stepKey: z.string(),
+  /** In words: "credential 'abuse-prod' is a live credential: … answered with its example, nothing was sent". */
+  message: z.string(),
+});
+export type SimulationNote = z.infer<typeof SimulationNote>;
+
 /** What simulating a version answers. */
 export const SimulationView = z.object({
   /** The stored run's id (every simulation is kept as a run). */
@@ -45,6 +54,8 @@ export const SimulationView = z.object({
   /** Every attempt of the run and its child runs, in start order. */
   trace: z.array(Attempt),
   effects: z.array(EffectReportEntry),
+  /** What the simulation did differently from a live run, in the order it happened. */
+  notes: z.array(SimulationNote),
   /** Simulated time: a one-day approval wait shows as a day. */
   durationMs: z.number(),
   output: z.unknown().optional(),

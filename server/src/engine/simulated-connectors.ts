@@ -1,25 +1,27 @@
 import type { ConnectorDefinition } from '@autonomic/workflow';
+import type { SimulationNote } from '@autonomic/api';
 import type { EffectRequest, EffectResult, EffectsPort } from './ports';
 
 /** What a simulation knows about connectors: the installed definitions and the credentials' modes. */
 export interface SimulatedConnectors {
   /** The pinned definition; its action's `example` answers when nothing else does. */
   definition(id: string, version: string): ConnectorDefinition | undefined;
-  /** A credential's mode; undefined when there is no such credential. */
-  credentialMode(name: string): Promise<'live' | 'test' | undefined>;
+  /**
+   * A credential's mode; undefined when there is no such credential. Absent where no
+   * credentials are known (the CLI): reads answer with their example, without a note.
+   */
+  credentialMode?(name: string): Promise<'live' | 'test' | undefined>;
 }
 
-/** Something a simulation did differently from a live run, for the report. */
-export interface SimulationNote {
-  stepKey: string;
-  message: string;
-}
+/** Something a simulation did differently from a live run, for the report (the API's `SimulationNote`). */
+export type { SimulationNote };
 
 /**
  * A connector step without a fixture, in a simulation: a read goes out for real only when
  * live reads are on and its credential is a `test` one (a live credential is never used
- * by a simulation: its read answers from the example, and a note says so). Anything else
- * answers with the pinned action's `example`; a write or destructive call is never sent.
+ * by a simulation: its read answers from the example, and a note says so, live reads on
+ * or off). Anything else answers with the pinned action's `example`; a write or
+ * destructive call is never sent.
  */
 export async function simulateConnector(
   req: EffectRequest,
@@ -29,17 +31,30 @@ export async function simulateConnector(
 ): Promise<EffectResult> {
   const { connector: id, version, action, credential } = pinOf(req.params);
   const name = `${id} ${version} ${action}`;
-  if (liveReads && req.effect === 'read') {
-    const mode = await connectors?.credentialMode(credential);
-    if (mode === 'test') return liveReads.perform(req);
+  // A read with a live (or missing) credential is noted even when live reads are off: a
+  // live run would have sent it, and the simulation's answer is only the example.
+  if (req.effect === 'read' && connectors?.credentialMode) {
+    const mode = await connectors.credentialMode(credential);
+    if (mode === 'test' && liveReads) return liveReads.perform(req);
+    if (mode === 'test') return answerOf(req, connectors, name, note);
     const why = mode === 'live' ? 'is a live credential' : 'was not found';
     note({
       stepKey: req.stepKey,
       message: `credential '${credential}' ${why}: ${name} answered with its example, nothing was sent`,
     });
   }
-  const def = connectors?.definition(id, version);
-  const found = def?.actions[action];
+  return answerOf(req, connectors, name, note);
+}
+
+/** The pinned action's example, or null (noted) when that connector version is not installed. */
+function answerOf(
+  req: EffectRequest,
+  connectors: SimulatedConnectors | undefined,
+  name: string,
+  note: (n: SimulationNote) => void,
+): EffectResult {
+  const { connector: id, version, action } = pinOf(req.params);
+  const found = connectors?.definition(id, version)?.actions[action];
   if (!found) {
     note({ stepKey: req.stepKey, message: `${name} is not installed: answered null` });
     return { ok: true, output: null };

@@ -1,9 +1,16 @@
 /** Connector steps checked against the installed connectors and the credentials at save, review request and publish. */
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConnectorCatalog } from '../../src/connectors/catalog';
 import { reviewRoutes } from '../../src/http/routes/reviews';
+import { simulationRoutes } from '../../src/http/routes/simulations';
 import { workflowRoutes } from '../../src/http/routes/workflows';
-import { createConnectorChecks, createWorkflowServices } from '../../src/services/workflows';
+import {
+  createConnectorChecks,
+  createSimulationService,
+  createWorkflowServices,
+  simulatedConnectors,
+} from '../../src/services/workflows';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { createUser, testApp, testContext } from '../support/app';
 import { uniqueName } from './harness';
@@ -23,7 +30,16 @@ beforeAll(async () => {
     ctx,
     createConnectorChecks({ credentials: { index: async () => credentials } }),
   );
-  http = supertest(testApp(ctx, [workflowRoutes(services), reviewRoutes(services)]).app);
+  const simulations = createSimulationService(ctx, {
+    safety: {
+      port: () => ({ check: async () => ({ decision: 'allow' }) }),
+      list: async () => ({ protected: [], autoOk: [] }),
+    },
+    connectors: simulatedConnectors(createConnectorCatalog(), { index: async () => credentials }),
+  });
+  http = supertest(
+    testApp(ctx, [workflowRoutes(services), reviewRoutes(services), simulationRoutes({ simulations })]).app,
+  );
   analyst = await createUser(db.prisma, 'analyst');
   reviewer = await createUser(db.prisma, 'reviewer');
 });
@@ -110,5 +126,28 @@ describe('connector steps at save, review and publish', () => {
       { path: 'document.check.params.credential', message: "credential 'abuse-prod' does not exist" },
     ]);
     expect((await publish()).status).toBe(200);
+  });
+});
+
+describe('connector steps simulated over HTTP', () => {
+  it('when a read names a live credential then the simulation answers with the example and returns a note saying so', async () => {
+    const saved = await create(checkDoc(uniqueName('Simulated live read')));
+
+    const res = await http
+      .post(`/api/workflows/${saved.workflow.id}/versions/1/simulate`)
+      .set('Authorization', analyst.auth)
+      .send({ event: { ip: '198.51.100.7' } });
+
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('succeeded');
+    const example = createConnectorCatalog().get('abuseipdb', '1.0.0')?.actions['check_ip']?.example;
+    expect(res.body.trace.find((a: { stepId: string }) => a.stepId === 'check')?.output).toEqual(example);
+    expect(res.body.notes).toEqual([
+      {
+        stepKey: 'check',
+        message:
+          "credential 'abuse-prod' is a live credential: abuseipdb 1.0.0 check_ip answered with its example, nothing was sent",
+      },
+    ]);
   });
 });

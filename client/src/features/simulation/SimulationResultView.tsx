@@ -7,9 +7,10 @@ import { formatDuration } from '../versions/format';
 import { StatusBadge } from '../versions/VersionStatusBadge';
 import { AttemptPanel } from './AttemptPanel';
 import { EffectsReport } from './EffectsReport';
+import { SimulationNotes } from './SimulationNotes';
 import { attemptsByStep, traceOverlay } from './traceOverlay';
 
-/** A simulation's outcome: status, the trace on the canvas, a node's attempts, the effects report. */
+/** A simulation's outcome: status, its notes, the trace on the canvas, a node's attempts, the effects report. */
 export function SimulationResultView({ result, graph }: { result: SimulationView; graph: EditorGraph }) {
   const overlay = useMemo(() => traceOverlay(result, graph), [result, graph]);
   const byStep = useMemo(() => attemptsByStep(result.trace), [result.trace]);
@@ -50,6 +51,7 @@ export function SimulationResultView({ result, graph }: { result: SimulationView
           )}
         </div>
       )}
+      <SimulationNotes notes={result.notes} />
       <p className="muted">Path: {['trigger', ...result.path].join(' → ')}</p>
       <div className="canvas-with-panel">
         <OverlayCanvas

@@ -102,6 +102,7 @@ export function createSimulationService(ctx: AppContext, deps: SimulationDeps) {
       summary: {
         path: sim.path,
         effects: sim.effects,
+        ...(sim.notes.length === 0 ? {} : { notes: sim.notes }),
         durationMs: sim.durationMs,
         ...(sim.message === undefined ? {} : { message: sim.message }),
         ...(check ? { check } : {}),
