@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SampleEvent, WorkflowDocument } from '@autonomic/workflow';
-import { SafetyList, sampleMismatches, simulate } from '../engine';
+import { createConnectorCatalog } from '../connectors/catalog';
+import { SafetyList, sampleMismatches, simulate, type SimulatedConnectors } from '../engine';
 import { startExpressionPool } from '../sandbox/pool';
 import { CliError } from './errors';
 import { readJson } from './io';
@@ -19,6 +20,15 @@ export interface SimulateFlags {
   safety?: string;
   approvals?: string;
   sample?: string;
+}
+
+/**
+ * The shipped connectors, so that a connector step answers with its pinned action's
+ * example. No credentials: the CLI holds none, and sends nothing anyway.
+ */
+function shippedConnectors(): SimulatedConnectors {
+  const catalog = createConnectorCatalog();
+  return { definition: (id, version) => catalog.get(id, version) };
 }
 
 /** Parses a JSON file with a schema; an invalid one is reported with the field at fault. */
@@ -65,6 +75,7 @@ export async function simulateCommand([file]: string[], flags: SimulateFlags, io
     fixtures,
     approvals: approvals.data,
     expressions,
+    connectors: shippedConnectors(),
     ...(safety ? { safety } : {}),
   }).finally(() => expressions.close());
   const mismatches = sample ? sampleMismatches(sample, result) : [];

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createConnectorCatalog } from '../../src/connectors/catalog';
 import { cli, CONTAINMENT, readJsonFile, simulation, tempFolder } from './harness';
 
 const workflow = `${CONTAINMENT}/workflow.json`;
@@ -148,5 +149,53 @@ describe('cli simulate sends nothing', () => {
     // The control: the server does count what reaches it.
     await fetch(`${base}/control`);
     expect(received).toEqual(['GET /control']);
+  });
+});
+
+/*
+ * start → check (abuseipdb 1.0.0 check_ip, read)
+ */
+describe('cli simulate with connector steps', () => {
+  const catalog = createConnectorCatalog();
+  const pinned = (id: string, version: string, action: string) => {
+    const def = catalog.get(id, version);
+    const found = def?.actions[action];
+    if (!found) throw new Error(`${id} ${version} ${action} is not shipped`);
+    return found;
+  };
+
+  it('when a connector step is simulated then it answers with the pinned action example, not null', async () => {
+    const check = pinned('abuseipdb', '1.0.0', 'check_ip');
+    const doc = {
+      formatVersion: 1,
+      metadata: { name: 'Connector check' },
+      trigger: { id: 'start', type: 'trigger.manual', params: {}, transitions: { out: ['check'] } },
+      steps: {
+        check: {
+          type: 'connector',
+          params: {
+            connector: 'abuseipdb',
+            version: '1.0.0',
+            action: 'check_ip',
+            credential: 'abuse-prod',
+            input: { ipAddress: '{{ event.ip }}' },
+            effect: check.effect,
+            target: check.target,
+          },
+        },
+      },
+    };
+    const file = tmp.write('connector.json', doc);
+    const eventFile = tmp.write('connector-event.json', { ip: '198.51.100.7' });
+
+    const run = await cli('simulate', file, '--event', eventFile);
+
+    expect(run.err).toEqual([]);
+    expect(run.code).toBe(0);
+    const sim = simulation(run);
+    expect(sim.status).toBe('succeeded');
+    expect(check.example).toBeDefined();
+    expect(sim.trace.find((a) => a.stepId === 'check')?.output).toEqual(check.example);
+    expect(sim.notes).toEqual([]);
   });
 });
