@@ -81,14 +81,31 @@ export function createConnectorEffect(deps: ConnectorEffectDeps): EffectsPort {
           idempotencyKey: req.idempotencyKey,
           signal: req.signal,
         });
+        touch(deps.credentials, credential.name);
         return { ok: true, output: res.output };
       } catch (e) {
+        if (!(e instanceof ConnectorError && NOT_SENT.has(e.kind))) touch(deps.credentials, credential.name);
         const error = connectorStepError(e, req.signal);
         return { ok: false, error: { ...error, message: scrubText(error.message, [credential.value]) } };
       }
     },
   };
 }
+
+/**
+ * Marks the credential used once a call went out with it (answered or not), without
+ * waiting: "last used" must never delay or fail the step, so a rejection is dropped.
+ */
+function touch(credentials: ConnectorCredentials, name: string): void {
+  try {
+    void credentials.touch?.(name).catch(() => {});
+  } catch {
+    // A port that throws at once is as best-effort as one that rejects.
+  }
+}
+
+/** Failures found before anything was sent with the credential: it was not used. */
+const NOT_SENT: ReadonlySet<ConnectorError['kind']> = new Set(['invalid_params', 'unsupported', 'refused']);
 
 /**
  * A connector failure as a StepError. A rejected credential or a missing object is a 4xx

@@ -89,6 +89,11 @@ export interface ConnectorCredentials {
   reveal(name: string): Promise<ConnectorCredentialValue | undefined>;
   /** The names, connectors and modes of every credential (no values), for validation and pick-lists. */
   index(): Promise<Array<{ name: string; connectorId: string; mode: 'live' | 'test' }>>;
+  /**
+   * Records that the credential was just sent to its vendor ("last used"). Best effort:
+   * callers neither wait for it nor fail because of it. Absent in ports that keep no record.
+   */
+  touch?(name: string): Promise<void>;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   type SimulatedConnectors,
 } from '../../src/engine';
 import type { HttpClient } from '../../src/adapters/http-client';
-import type { ConnectorCredentialValue } from '../../src/services/contracts';
+import type { ConnectorCredentialValue, ConnectorCredentials } from '../../src/services/contracts';
 import { ABUSEIPDB_KEY, startAbuseIpdbMock } from '../connectors/mocks/abuseipdb';
 import { SLACK_TOKEN, startSlackMock, type SlackMock } from '../connectors/mocks/slack';
 import type { VendorMock } from '../connectors/mocks/vendor-server';
@@ -69,8 +69,8 @@ const credentialList = (): ConnectorCredentialValue[] => [
 ];
 
 /** An engine whose live effects run connector steps against the mocks; no timer fires on its own. */
-function live(opts: { safety?: SafetyList } = {}) {
-  const made = liveConnectorEffects(fakeCredentials(credentialList()));
+function live(opts: { safety?: SafetyList; credentials?: ConnectorCredentials } = {}) {
+  const made = liveConnectorEffects(opts.credentials ?? fakeCredentials(credentialList()));
   http = made.http;
   return harness({
     effects: made.effects,
@@ -102,6 +102,44 @@ describe('connector steps, live', () => {
     expect(attempt).toMatchObject({ effect: 'read', target: { kind: 'ip', value: '118.25.6.39' } });
     // The trace names the credential; its value is nowhere in it.
     expect(JSON.stringify(r.attempts)).not.toContain(ABUSEIPDB_KEY);
+  });
+
+  it('when a live call went out with a credential then the credential is marked used', async () => {
+    const touched: string[] = [];
+    const credentials = {
+      ...fakeCredentials(credentialList()),
+      touch: async (name: string) => void touched.push(name),
+    };
+    const { engine } = live({ credentials });
+
+    const ok = await engine.start(checkDoc('abuse-live'), { ip: '118.25.6.39' });
+    const rejected = await engine.start(checkDoc('abuse-revoked'), { ip: '118.25.6.39' });
+    const missing = await engine.start(checkDoc('abuse-gone'), { ip: '118.25.6.39' });
+
+    expect([ok.status, rejected.status, missing.status]).toEqual(['succeeded', 'failed', 'failed']);
+    // The revoked key was sent too (and refused by the vendor); a missing one never was.
+    expect(touched).toEqual(['abuse-live', 'abuse-revoked']);
+  });
+
+  it('when marking the credential used fails or hangs then the step still succeeds, without waiting for it', async () => {
+    const hangs: ConnectorCredentials = { ...fakeCredentials(credentialList()), touch: () => new Promise(() => {}) };
+    const rejects: ConnectorCredentials = {
+      ...fakeCredentials(credentialList()),
+      touch: () => Promise.reject(new Error('database down')),
+    };
+    const throws: ConnectorCredentials = {
+      ...fakeCredentials(credentialList()),
+      touch: () => {
+        throw new Error('not even a promise');
+      },
+    };
+
+    for (const credentials of [hangs, rejects, throws]) {
+      const { engine } = live({ credentials });
+      const run = await engine.start(checkDoc('abuse-live'), { ip: '118.25.6.39' });
+      expect(run.status).toBe('succeeded');
+    }
+    expect(abuse.calls).toHaveLength(3);
   });
 
   it('when the credential does not exist then the step fails with validation, once, and nothing is sent', async () => {
