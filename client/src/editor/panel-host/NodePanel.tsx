@@ -1,5 +1,5 @@
 import { nodeDefinition } from '@autonomic/workflow';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef, type FocusEvent } from 'react';
 import { updateInputSchema, updateLabel, updateParams, updateStepSettings } from '../commands';
 import { ParamsForm } from '../panel/ParamsForm';
 import { StepSettingsForm, type StepSettingsValue } from '../panel/StepSettingsForm';
@@ -7,6 +7,7 @@ import { TriggerSchemaForm } from '../panel/TriggerSchemaForm';
 import { useEditor, useEditorStore } from '../store/context';
 import { completionsFor } from './completions';
 import { ConnectorForm } from './ConnectorForm';
+import { DataPicker } from './DataPicker';
 import { settingsChange, settingsOf } from './settings';
 
 const NO_PROBLEMS: never[] = [];
@@ -30,6 +31,13 @@ function SelectedNodePanel({ id }: { id: string }) {
   const eventSchema = useEditor((s) => s.nodes.find((n) => n.type === 'trigger')?.data.inputSchema);
   const run = useEditor((s) => s.run);
   const connectors = useEditor((s) => s.connectors);
+  // The text field last edited, where the data picker inserts.
+  const lastField = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  const onFocus = useCallback((e: FocusEvent) => {
+    const t = e.target;
+    if (t instanceof HTMLTextAreaElement || (t instanceof HTMLInputElement && t.type === 'text')) lastField.current = t;
+  }, []);
+  const field = useCallback(() => (lastField.current?.isConnected ? lastField.current : null), []);
   // Recomputed when the wiring, the event schema, vars or the connector catalog change; never on moves.
   const completions = useMemo(() => {
     const g = store.getState().graph();
@@ -52,7 +60,7 @@ function SelectedNodePanel({ id }: { id: string }) {
   if (!data || kind === 'note') return null;
   const def = nodeDefinition(data.nodeType);
   return (
-    <section className="node-panel" aria-labelledby="node-panel-title" data-testid="node-panel">
+    <section className="node-panel" aria-labelledby="node-panel-title" data-testid="node-panel" onFocus={onFocus}>
       <h2 id="node-panel-title">
         {def?.label ?? data.nodeType} <span className="muted">{id}</span>
       </h2>
@@ -72,6 +80,7 @@ function SelectedNodePanel({ id }: { id: string }) {
           readOnly={readOnly}
         />
       )}
+      {kind === 'step' && <DataPicker nodeId={id} field={field} />}
       {data.nodeType === 'connector' ? (
         <ConnectorForm
           params={data.params ?? {}}

@@ -1,0 +1,64 @@
+import { useMemo, type MouseEvent } from 'react';
+import { useEditor, useEditorStore } from '../store/context';
+import { upstreamExamples, type DataTreeNode } from './dataTree';
+import { insertAtCaret } from './insertAtCaret';
+
+type Field = HTMLInputElement | HTMLTextAreaElement;
+
+/**
+ * The previous steps' example outputs as a tree; clicking a value inserts its expression
+ * (`{{ steps.<id>.output.<path> }}`) into the field of the panel that had the focus last.
+ */
+export function DataPicker({ nodeId, field }: { nodeId: string; field(): Field | null }) {
+  const store = useEditorStore();
+  const edges = useEditor((s) => s.edges);
+  const connectors = useEditor((s) => s.connectors);
+  const readOnly = useEditor((s) => s.readOnly);
+  const trees = useMemo(
+    () => upstreamExamples({ ...store.getState().graph(), edges }, nodeId, connectors),
+    [store, edges, nodeId, connectors],
+  );
+  if (trees.length === 0 || readOnly) return null;
+  const insert = (path: string) => {
+    const el = field();
+    if (el && !el.readOnly) insertAtCaret(el, `{{ ${path} }}`);
+  };
+  return (
+    <details className="data-picker" data-testid="data-picker">
+      <summary>Data from earlier steps</summary>
+      <p className="pf-help">Click a value to insert it into the field you were editing.</p>
+      <ul role="tree" aria-label="Earlier steps' example outputs">
+        {trees.map((t) => (
+          <TreeItem key={t.path} node={t} onPick={insert} />
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+// Keeps the focus (and caret) in the field being edited while a value is clicked.
+const keepFocus = (e: MouseEvent) => e.preventDefault();
+
+function TreeItem({ node, onPick }: { node: DataTreeNode; onPick(path: string): void }) {
+  return (
+    <li role="treeitem" aria-selected={false}>
+      <button
+        type="button"
+        className="data-picker-item"
+        onMouseDown={keepFocus}
+        onClick={() => onPick(node.path)}
+        title={node.path}
+      >
+        {node.name}
+        {node.children === undefined && <span className="muted">: {JSON.stringify(node.value)}</span>}
+      </button>
+      {node.children && node.children.length > 0 && (
+        <ul role="group">
+          {node.children.map((c) => (
+            <TreeItem key={c.path} node={c} onPick={onPick} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,54 @@
+/** What the data picker shows: the example output of every step that can run before a node. */
+import { nodeDefinition } from '@autonomic/workflow';
+import { actionOf, type ConnectorCatalog } from '../connectors/catalog';
+import { isRecord } from '../graph/json';
+import { upstreamOf } from '../graph/upstream';
+import type { Graph } from '../types';
+
+export interface DataTreeNode {
+  /** The key or `[index]` as shown. */
+  name: string;
+  /** The JSONata path of this value: `steps.check_1.output.data.isp`. */
+  path: string;
+  /** The example value, for leaves. */
+  value?: unknown;
+  children?: DataTreeNode[];
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const MAX_DEPTH = 6;
+/** Long example arrays show their first items only. */
+const MAX_ITEMS = 3;
+
+/** The tree of one example value under `path`. */
+export function treeOf(name: string, path: string, value: unknown, depth = 0): DataTreeNode {
+  if (depth < MAX_DEPTH && Array.isArray(value)) {
+    const children = value.slice(0, MAX_ITEMS).map((v, i) => treeOf(`[${i}]`, `${path}[${i}]`, v, depth + 1));
+    return { name, path, children };
+  }
+  if (depth < MAX_DEPTH && isRecord(value)) {
+    const children = Object.entries(value).map(([k, v]) =>
+      treeOf(k, `${path}.${IDENT.test(k) ? k : `\`${k.replace(/`/g, '')}\``}`, v, depth + 1),
+    );
+    return { name, path, children };
+  }
+  return { name, path, value };
+}
+
+/**
+ * One tree per upstream step that has an example output: a connector step's action
+ * `example` (what simulation answers), another step's catalogue `exampleOutput`.
+ */
+export function upstreamExamples(graph: Graph, nodeId: string, connectors: ConnectorCatalog): DataTreeNode[] {
+  const upstream = upstreamOf(graph.edges, nodeId);
+  return graph.nodes
+    .filter((n) => n.type === 'step' && upstream.has(n.id))
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .flatMap((n) => {
+      const example =
+        n.data.nodeType === 'connector'
+          ? actionOf(connectors, n.data.params)?.action.example
+          : nodeDefinition(n.data.nodeType)?.exampleOutput;
+      return example === undefined ? [] : [treeOf(n.data.label || n.id, `steps.${n.id}.output`, example)];
+    });
+}
