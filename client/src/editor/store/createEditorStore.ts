@@ -55,7 +55,7 @@ export interface EditorState extends Graph {
   markSaved(): void;
   setReadOnly(readOnly: boolean): void;
   setProblems(problems: Problem[]): void;
-  /** Puts the loaded connector catalog in place and validates against it. */
+  /** Puts the connector catalog in place; a loaded one is validated against at once. */
   setConnectors(catalog: ConnectorCatalog): void;
   /** Compiles now (tests, save); live validation calls this debounced. */
   validateNow(): Problem[];
@@ -184,7 +184,8 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
       setProblems: (problems) => set({ problems, problemsByNode: byNode(problems) }),
       setConnectors(connectors) {
         set({ connectors });
-        get().validateNow();
+        // Only a loaded catalog adds problems; compiling now for 'loading' would only delay the first paint.
+        if (connectors.status === 'ready') get().validateNow();
       },
       validateNow() {
         const graph = toEditorGraph(get().graph());
