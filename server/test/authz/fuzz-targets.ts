@@ -1,9 +1,9 @@
 /**
  * The rows the route fuzz aims at (fuzz-routes.test.ts), created through the API: a
  * workflow with two versions (the first reviewed, approved and published, with a webhook
- * secret), a comment, a live run, a simulation, a safety entry, a connector secret, an SLO,
- * a user, an API token and an open approval task; and, per route, the pools of their ids
- * and names.
+ * secret), a comment, a live run, a simulation, a safety entry, a connector secret, a
+ * connector credential, an SLO, a user, an API token and an open approval task; and, per
+ * route, the pools of their ids and names.
  */
 import request from 'supertest';
 import type { Role } from '@autonomic/api';
@@ -14,6 +14,10 @@ import { createRunStarter } from '../../src/services/runs';
 import type { TestDatabase } from '../db/test-database';
 import { eventually, publishedWorkflow, RecordingEffects, step, testExecutor, workflow } from '../runs/support';
 import { testContext } from '../support/app';
+
+/** The seeded connector credentials' names: one for every credential route, one for DELETE. */
+const CREDENTIAL = 'fuzz-cred';
+const DOOMED_CREDENTIAL = 'fuzz-cred-doomed';
 
 /** start (webhook) → shape (transform) → done (end); with a stored sample. */
 const document = (team: string) => ({
@@ -125,6 +129,19 @@ export async function seedTargets(db: TestDatabase, t: AuthzServer): Promise<Tar
       .send({ list: 'protected', kind: 'ip', value: '10.1.2.3', reason: 'dc' }),
   );
   await ok(api.put('/api/secrets/fuzz.secret').set(as('admin')).send({ value: 'hunter2-hunter2' }), 200);
+  // Connector credentials, so that the test, rotate, update and delete routes find a row. Their
+  // base URL is a closed local port (the outbound guard refuses it anyway): a fuzzed test or
+  // rotation fails its connection test without leaving the machine. DELETE gets one of its own:
+  // it runs before test and rotate, which would otherwise find the row gone.
+  for (const name of [CREDENTIAL, DOOMED_CREDENTIAL]) {
+    const body = { name, connectorId: 'abuseipdb', mode: 'test', value: 'fuzz-key-0123456789' };
+    await ok(
+      api
+        .post('/api/credentials')
+        .set(as('admin'))
+        .send({ ...body, baseUrl: 'http://127.0.0.1:9' }),
+    );
+  }
   await ok(
     api
       .put(`/api/dashboard/slos/${wf.id}`)
@@ -153,6 +170,10 @@ export async function seedTargets(db: TestDatabase, t: AuthzServer): Promise<Tar
     tokens: [token.id],
     safety: [entry.id],
   };
+  const credentialNames = (route: RegisteredRoute) => [
+    route.method === 'delete' ? DOOMED_CREDENTIAL : CREDENTIAL,
+    'fuzz-gone',
+  ];
   const poolsFor = (route: RegisteredRoute): Pools => {
     const area = route.path.split('/')[1] ?? '';
     const diff = route.path.endsWith('/diff');
@@ -168,7 +189,7 @@ export async function seedTargets(db: TestDatabase, t: AuthzServer): Promise<Tar
         number: [1, 2],
         toNumber: [1, 2],
         ...(diff ? { from: ['published', 1], to: [1, 2] } : {}),
-        name: ['fuzz.secret', 'notify.slack'],
+        name: area === 'credentials' ? credentialNames(route) : ['fuzz.secret', 'notify.slack'],
         nodeId: ['shape', 'done'],
         sample: ['one'],
         username: ['victim', t.users.analyst.username],
