@@ -35,7 +35,9 @@ export default {
   concurrency: 2,
   timeoutMS: 20_000,
   reporters: ['clear-text', 'progress'],
-  thresholds: { high: 90, low: 75, break: 0 },
+  // Measured 2026-12-05: 90.69 % (684 killed + 17 timed out of 773; 74 min on 2 cores under
+  // load). The floor sits a little under it, so noise passes and a lost guard test does not.
+  thresholds: { high: 95, low: 85, break: 89 },
   // The sandboxes (copies of the repository) live outside it, out of lint's, prettier's and git's way.
   tempDirName: join(tmpdir(), 'autonomic-stryker'),
   ignorePatterns: ['client', 'e2e', 'data', 'test-results', 'playwright-report', 'coverage', 'dist', 'reports'],
