@@ -9,10 +9,23 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createAddressPolicy } from '../../src/adapters/address-policy';
 import { createHttpClient, type HttpClient } from '../../src/adapters/http-client';
 
-const policy = createAddressPolicy([]);
+// Made in each test, not once per file: the mutation tests switch a mutant on after files load.
+const policy = () => createAddressPolicy([]);
 
 describe('outbound address policy', () => {
   it.each([
+    // IPv4: each refused range, by an address inside it.
+    ['0.1.2.3', 'a "this network" address'],
+    ['10.1.2.3', 'a private (RFC 1918) address'],
+    ['100.127.255.254', 'a carrier-grade NAT address'],
+    ['127.0.0.2', 'a loopback address'],
+    ['169.254.169.254', 'a link-local address (cloud metadata lives here)'],
+    ['172.31.255.255', 'a private (RFC 1918) address'],
+    ['192.0.0.8', 'an IETF protocol address'],
+    ['192.168.1.1', 'a private (RFC 1918) address'],
+    ['198.19.0.1', 'a benchmarking address'],
+    ['239.1.1.1', 'a multicast address'],
+    ['250.0.0.1', 'a reserved address'],
     // IPv4-compatible (::/96): the IPv4 address in the last 32 bits, whatever it is.
     ['::7f00:1', 'an IPv4-compatible address'],
     ['::127.0.0.1', 'an IPv4-compatible address'],
@@ -45,18 +58,53 @@ describe('outbound address policy', () => {
     ['100::1', 'a discard-only address'],
     ['ff02::1', 'a multicast address'],
   ])('when a call goes to %s then it is refused as %s', (ip, why) => {
-    expect(policy.refusal(ip, ip)).toContain(`${ip} is ${why}`);
+    expect(policy().refusal(ip, ip)).toContain(`${ip} is ${why}`);
   });
 
   it.each([
     '8.8.8.8',
+    // Just outside the IPv4 ranges above.
+    '11.0.0.1',
+    '100.128.0.1',
+    '172.32.0.1',
+    '192.0.1.1',
+    '198.20.0.1',
+    '223.255.255.255',
     '::ffff:8.8.8.8',
     '2606:4700:4700::1111',
     '2001:4860:4860::8888',
     '2002:808:808::1',
     '2001:0:4136:e378:8000:63bf:f7f7:f7f7',
   ])('when a call goes to the public address %s then it passes', (ip) => {
-    expect(policy.refusal(ip, ip)).toBeUndefined();
+    expect(policy().refusal(ip, ip)).toBeUndefined();
+  });
+
+  it('when the address is not an IP address then the call is refused as such', () => {
+    expect(policy().refusal('not-an-ip', 'x.test')).toBe('"not-an-ip" is not an IP address');
+  });
+
+  it('when OUTBOUND_ALLOW lists a host in another case, with spaces and a final dot, then that host passes', () => {
+    const allowing = createAddressPolicy(['  Firewall.Example.COM.  ']);
+    expect(allowing.hostAllowed('firewall.example.com')).toBe(true);
+    expect(allowing.hostAllowed('FIREWALL.example.com.')).toBe(true);
+    expect(allowing.refusal('10.0.0.7', 'firewall.example.com')).toBeUndefined();
+    expect(allowing.hostAllowed('other.example.com')).toBe(false);
+    expect(allowing.refusal('10.0.0.7', 'other.example.com')).toContain('a private (RFC 1918) address');
+  });
+
+  it('when OUTBOUND_ALLOW lists *.suffix then its subdomains pass and the bare or look-alike names do not', () => {
+    const allowing = createAddressPolicy(['*.Corp.Example']);
+    expect(allowing.hostAllowed('edr.corp.example')).toBe(true);
+    expect(allowing.hostAllowed('A.B.CORP.EXAMPLE.')).toBe(true);
+    expect(allowing.hostAllowed('corp.example')).toBe(false);
+    expect(allowing.hostAllowed('evilcorp.example')).toBe(false);
+  });
+
+  it('when OUTBOUND_ALLOW lists an IPv4 network then addresses in it pass and others stay refused', () => {
+    const allowing = createAddressPolicy([' 10.20.0.0/16 ', '']);
+    expect(allowing.refusal('10.20.3.4', 'fw')).toBeUndefined();
+    expect(allowing.refusal('10.21.3.4', 'fw')).toContain('a private (RFC 1918) address');
+    expect(allowing.hostAllowed('')).toBe(false);
   });
 
   it('when OUTBOUND_ALLOW lists an IPv6 network then an address in it passes', () => {

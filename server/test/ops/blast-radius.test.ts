@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEffectGuard, createEffectsFactory } from '../../src/adapters';
-import type { EffectRequest, EffectsPort } from '../../src/engine';
+import { systemClock, type EffectRequest, type EffectResult, type EffectsPort } from '../../src/engine';
 import { appendStepRuns } from '../../src/store/step-runs';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { testContext } from '../support/app';
@@ -91,7 +92,61 @@ describe('kill switch', () => {
   });
 });
 
+/** The refusal's message, or undefined when the effect went out. */
+const refusal = (r: EffectResult) => (r.ok ? undefined : r.error.message);
+
+/** A context whose clock reads `time.now`, moved by the test (the database keeps real time). */
+function virtualTime() {
+  const time = { now: Date.now() };
+  const ctx = { ...testContext(db.prisma), clock: { ...systemClock, now: () => time.now } };
+  return { time, ctx };
+}
+
+describe('policy cache', () => {
+  it('when the workflow does not exist then every effect is refused as an internal error, not retried, and nothing is sent', async () => {
+    const missing = randomUUID();
+    const port = createEffectGuard(testContext(db.prisma), { policyTtlMs: 0 }).wrap(missing, inner);
+    sent.length = 0;
+    expect(await port.perform(request('gone', 'a', 'read'))).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: `workflow ${missing} not found`, retryable: false },
+    });
+    expect(sent).toEqual([]);
+  });
+
+  it('when the kill switch is turned on then the cached "off" holds for just under policyTtlMs, and invalidate() drops it at once', async () => {
+    const { workflow } = await seedWorkflow(db.prisma);
+    const { time, ctx } = virtualTime();
+    const guard = createEffectGuard(ctx, { policyTtlMs: 200 });
+    const port = guard.wrap(workflow.id, inner);
+    expect((await port.perform(request('ttl', 'a'))).ok).toBe(true);
+    await db.prisma.workflow.update({ where: { id: workflow.id }, data: { killSwitch: true } });
+    time.now += 199;
+    expect((await port.perform(request('ttl', 'b'))).ok).toBe(true);
+    time.now += 1;
+    expect(refusal(await port.perform(request('ttl', 'c')))).toBe('refused: kill switch is on');
+    // Lifted in this process: invalidate() applies it before the cached "on" expires.
+    await db.prisma.workflow.update({ where: { id: workflow.id }, data: { killSwitch: false } });
+    guard.invalidate(workflow.id);
+    expect((await port.perform(request('ttl', 'd'))).ok).toBe(true);
+  });
+});
+
 describe('blast radius per hour', () => {
+  it("when this process's grant is an hour old then it no longer counts (virtual clock)", async () => {
+    const { workflow } = await seedWorkflow(db.prisma);
+    await db.prisma.workflow.update({ where: { id: workflow.id }, data: { maxDestructivePerHour: 1 } });
+    const { time, ctx } = virtualTime();
+    const port = createEffectGuard(ctx, { policyTtlMs: 0 }).wrap(workflow.id, inner);
+    expect((await port.perform(request('hour-1', 'block'))).ok).toBe(true);
+    time.now += 3_600_000 - 1;
+    expect(refusal(await port.perform(request('hour-2', 'block')))).toBe(
+      'refused: blast radius: 1 destructive actions in the last hour, limit 1',
+    );
+    time.now += 1;
+    expect((await port.perform(request('hour-2', 'block'))).ok).toBe(true);
+  });
+
   it('when the last hour already holds the limit then the next destructive action is refused and reported', async () => {
     const { workflow, version } = await seedWorkflow(db.prisma);
     const other = await seedWorkflow(db.prisma);
