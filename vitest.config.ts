@@ -6,6 +6,7 @@ export default defineConfig({
       'workflow/test/**/*.test.ts',
       'api/test/**/*.test.ts',
       'server/test/**/*.test.ts',
+      'server/connectors/**/*.test.ts',
       'client/src/**/*.test.{ts,tsx}',
     ],
     // 2 cores: keep parallelism modest so database-backed files do not starve each other.

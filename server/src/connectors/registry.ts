@@ -1,15 +1,15 @@
 /**
- * The connectors this server ships, one line each. Adding one is a definition file in
- * `definitions/`, a mock in `server/test/connectors/mocks/` and a line here.
+ * The connectors this server ships, one line each. Adding one is a folder
+ * `server/connectors/<id>/` (definition, mock, tests) and a line here.
  */
 import type { ConnectorDefinition } from '@autonomic/workflow';
-import { abuseipdb } from './definitions/abuseipdb';
-import { emailSmtp } from './definitions/email-smtp';
-import { fortigate } from './definitions/fortigate';
-import { jira } from './definitions/jira';
-import { slack } from './definitions/slack';
-import { slackWebhook } from './definitions/slack-webhook';
-import { virustotal } from './definitions/virustotal';
+import { abuseipdb } from '../../connectors/abuseipdb/definition';
+import { emailSmtp } from '../../connectors/email-smtp/definition';
+import { fortigate } from '../../connectors/fortigate/definition';
+import { jira } from '../../connectors/jira/definition';
+import { slack } from '../../connectors/slack/definition';
+import { slackWebhook } from '../../connectors/slack-webhook/definition';
+import { virustotal } from '../../connectors/virustotal/definition';
 
 // One line per connector, so adding or removing one is a one-line diff.
 // prettier-ignore

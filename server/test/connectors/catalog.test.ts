@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareSemVer, createConnectorCatalog, versionsOf } from '../../src/connectors/catalog';
-import { abuseipdb } from '../../src/connectors/definitions/abuseipdb';
+import { abuseipdb } from '../../connectors/abuseipdb/definition';
 import { CONNECTORS } from '../../src/connectors/registry';
 
 const at = (version: string) => ({ ...abuseipdb, version });

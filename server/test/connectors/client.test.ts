@@ -6,7 +6,7 @@ import type { ConnectorDefinition } from '@autonomic/workflow';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../src/adapters/http-client';
 import { createConnectorClient } from '../../src/connectors/client';
-import { startVendorMock, type MockAnswer, type VendorMock } from './mocks/vendor-server';
+import { startVendorMock, type MockAnswer, type VendorMock } from '../../connectors/vendor-mock';
 import { failure, testClient, type TestClient } from './support';
 
 const SECRET = 's3cr3t-credential-value';

@@ -1,7 +1,7 @@
 /** Credential settings fill the base URL (before params), checked against the definition's settings schema. */
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startVendorMock, type VendorMock } from './mocks/vendor-server';
+import { startVendorMock, type VendorMock } from '../../connectors/vendor-mock';
 import { failure, testClient, type TestClient } from './support';
 
 let server: VendorMock;

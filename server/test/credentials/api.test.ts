@@ -1,7 +1,7 @@
 /** Creating, listing, changing and deleting connector credentials over HTTP; what is checked and what never comes back. */
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { abuseipdb } from '../../src/connectors/definitions/abuseipdb';
+import { abuseipdb } from '../../connectors/abuseipdb/definition';
 import { as, credentialsHarness, type CredentialsHarness } from './harness';
 
 /** A connector whose credentials carry a required `site` and an optional `region` with a default. */

@@ -6,12 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { abuseipdb } from '../../src/connectors/definitions/abuseipdb';
+import { abuseipdb } from '../../connectors/abuseipdb/definition';
 import { createCipher } from '../../src/services/secrets';
 import { replaceCredentialValue } from '../../src/store/credentials';
-import { ABUSEIPDB_KEY, startAbuseIpdbMock } from '../connectors/mocks/abuseipdb';
-import { JIRA_EMAIL, JIRA_TOKEN, startJiraMock } from '../connectors/mocks/jira';
-import type { VendorMock } from '../connectors/mocks/vendor-server';
+import { ABUSEIPDB_KEY, startAbuseIpdbMock } from '../../connectors/abuseipdb/mock';
+import { JIRA_EMAIL, JIRA_TOKEN, startJiraMock } from '../../connectors/jira/mock';
+import type { VendorMock } from '../../connectors/vendor-mock';
 import { as, credentialsHarness, type CredentialsHarness } from './harness';
 
 const { healthAction: _none, ...rest } = abuseipdb;

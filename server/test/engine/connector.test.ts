@@ -11,9 +11,9 @@ import {
 } from '../../src/engine';
 import type { HttpClient } from '../../src/adapters/http-client';
 import type { ConnectorCredentialValue, ConnectorCredentials } from '../../src/services/contracts';
-import { ABUSEIPDB_KEY, startAbuseIpdbMock } from '../connectors/mocks/abuseipdb';
-import { SLACK_TOKEN, startSlackMock, type SlackMock } from '../connectors/mocks/slack';
-import type { VendorMock } from '../connectors/mocks/vendor-server';
+import { ABUSEIPDB_KEY, startAbuseIpdbMock } from '../../connectors/abuseipdb/mock';
+import { SLACK_TOKEN, startSlackMock, type SlackMock } from '../../connectors/slack/mock';
+import type { VendorMock } from '../../connectors/vendor-mock';
 import { catalog, connectorStep, fakeCredentials, liveConnectorEffects } from './connector-support';
 import { FakeEffects, harness, inspect, T0, workflow } from './harness';
 

@@ -5,7 +5,7 @@
  * an AADSTS description; the API (`/v1.0/users/<id>`) takes the bearer tokens it issued and
  * not revoked. The test counts token requests and revokes tokens.
  */
-import { startVendorMock, type MockRequest, type VendorMock } from './vendor-server';
+import { startVendorMock, type MockRequest, type VendorMock } from '../../../connectors/vendor-mock';
 
 export const CLIENT_ID = '6731de76-14a6-49ae-97bc-6eba6914391e';
 export const CLIENT_SECRET = 'qWgdYAmab0YSkuL1qKv5bPX~sec.ret';

@@ -4,7 +4,7 @@
  * `invalid_token` for a wrong secret, 404 `no_service` for an unknown webhook, 400
  * `invalid_payload` / `no_text`, 410 `channel_is_archived`, 429 `rate_limited` + Retry-After).
  */
-import { startVendorMock, type MockRequest, type VendorMock } from './vendor-server';
+import { startVendorMock, type MockRequest, type VendorMock } from '../vendor-mock';
 
 export const WEBHOOK_PATH = '/services/T0001AB2C/B07ABCD1234';
 export const WEBHOOK_SECRET = 'xZ9kQ2vLr8NpW3tYbH5mJcDe';

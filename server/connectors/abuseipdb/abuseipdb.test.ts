@@ -1,10 +1,10 @@
 /** The AbuseIPDB connector against its mock over real HTTP. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { abuseipdb } from '../../src/connectors/definitions/abuseipdb';
+import { abuseipdb } from './definition';
 import { checkAnswer } from '../../src/connectors/schemas';
-import { ABUSEIPDB_KEY, startAbuseIpdbMock } from './mocks/abuseipdb';
-import type { VendorMock } from './mocks/vendor-server';
-import { failure, testClient, type TestClient } from './support';
+import { ABUSEIPDB_KEY, startAbuseIpdbMock } from './mock';
+import type { VendorMock } from '../vendor-mock';
+import { failure, testClient, type TestClient } from '../../test/connectors/support';
 
 let mock: VendorMock;
 let t: TestClient;

@@ -4,7 +4,7 @@
  * field, 401 for a wrong credential, 404 for an issue that does not exist or cannot be
  * seen), 204 with no body for a transition, 429 with Retry-After over the rate limit.
  */
-import { startVendorMock, type MockAnswer, type MockRequest, type VendorMock } from './vendor-server';
+import { startVendorMock, type MockAnswer, type MockRequest, type VendorMock } from '../vendor-mock';
 
 export const JIRA_EMAIL = 'soar@acme.example';
 export const JIRA_TOKEN = 'ATATT3xFfGF0-jira-test-token-7d1e2c3b4a59';

@@ -1,11 +1,11 @@
 /** The VirusTotal connector against its mock over real HTTP: every action, auth, quota and unknown objects. */
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { virustotal } from '../../src/connectors/definitions/virustotal';
+import { virustotal } from './definition';
 import { checkAnswer } from '../../src/connectors/schemas';
-import type { VendorMock } from './mocks/vendor-server';
-import { KNOWN_SHA256, KNOWN_URL, startVirusTotalMock, VIRUSTOTAL_KEY } from './mocks/virustotal';
-import { failure, testClient, type TestClient } from './support';
+import type { VendorMock } from '../vendor-mock';
+import { KNOWN_SHA256, KNOWN_URL, startVirusTotalMock, VIRUSTOTAL_KEY } from './mock';
+import { failure, testClient, type TestClient } from '../../test/connectors/support';
 
 let mock: VendorMock;
 let t: TestClient;

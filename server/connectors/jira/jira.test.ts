@@ -1,9 +1,9 @@
 /** The Jira Cloud connector against its mock over real HTTP: create, comment, transition (204), read, auth, limits. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { jira } from '../../src/connectors/definitions/jira';
+import { jira } from './definition';
 import { checkAnswer } from '../../src/connectors/schemas';
-import { JIRA_EMAIL, JIRA_TOKEN, startJiraMock, type JiraMock } from './mocks/jira';
-import { failure, testClient, type TestClient } from './support';
+import { JIRA_EMAIL, JIRA_TOKEN, startJiraMock, type JiraMock } from './mock';
+import { failure, testClient, type TestClient } from '../../test/connectors/support';
 
 let mock: JiraMock;
 let t: TestClient;

@@ -4,7 +4,7 @@
  * invalid_auth, channel_not_found, …), rate limits HTTP 429 `ratelimited` with
  * Retry-After, an unknown method HTTP 404 `unknown_method`.
  */
-import { startVendorMock, type MockAnswer, type MockRequest, type VendorMock } from './vendor-server';
+import { startVendorMock, type MockAnswer, type MockRequest, type VendorMock } from '../vendor-mock';
 
 export const SLACK_TOKEN = 'xoxb-1111111111-2222222222-slacktestTOKENvalue0000';
 

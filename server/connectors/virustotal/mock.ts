@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import { startVendorMock, type MockAnswer, type MockRequest, type VendorMock } from './vendor-server';
+import { startVendorMock, type MockAnswer, type MockRequest, type VendorMock } from '../vendor-mock';
 
 export const VIRUSTOTAL_KEY = 'vt-test-key-0123456789abcdef0123456789abcdef0123456789abcdef01234567';
 

@@ -1,8 +1,8 @@
 /** The Slack incoming-webhook connector against its mock over real HTTP: the URL is the secret, answers are text. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { slackWebhook } from '../../src/connectors/definitions/slack-webhook';
-import { startSlackWebhookMock, WEBHOOK_PATH, WEBHOOK_SECRET, type SlackWebhookMock } from './mocks/slack-webhook';
-import { failure, testClient, type TestClient } from './support';
+import { slackWebhook } from './definition';
+import { startSlackWebhookMock, WEBHOOK_PATH, WEBHOOK_SECRET, type SlackWebhookMock } from './mock';
+import { failure, testClient, type TestClient } from '../../test/connectors/support';
 
 let mock: SlackWebhookMock;
 let t: TestClient;

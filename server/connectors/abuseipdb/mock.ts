@@ -4,7 +4,7 @@
  * missing or wrong key, 422 for a bad parameter, 429 with Retry-After over the daily limit).
  */
 import { isIP } from 'node:net';
-import { startVendorMock, type MockAnswer, type VendorMock } from './vendor-server';
+import { startVendorMock, type MockAnswer, type VendorMock } from '../vendor-mock';
 
 export const ABUSEIPDB_KEY = 'abuseipdb-test-key-5f0c8e1d2b7a4c3e9f6a1b2c3d4e5f60';
 

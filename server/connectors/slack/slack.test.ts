@@ -1,9 +1,9 @@
 /** The Slack connector against its mock over real HTTP: posting, threads, token checks, rate limits and 200 failures. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { slack } from '../../src/connectors/definitions/slack';
+import { slack } from './definition';
 import { checkAnswer } from '../../src/connectors/schemas';
-import { SLACK_TOKEN, startSlackMock, type SlackMock } from './mocks/slack';
-import { failure, testClient, type TestClient } from './support';
+import { SLACK_TOKEN, startSlackMock, type SlackMock } from './mock';
+import { failure, testClient, type TestClient } from '../../test/connectors/support';
 
 let mock: SlackMock;
 let t: TestClient;

@@ -4,7 +4,7 @@
  * with their `member` child table, FortiOS's answer envelope, error -5 for a duplicate
  * entry, -3 for an unknown entry (404), -651 for a bad value, and 429 + Retry-After.
  */
-import { startVendorMock, type MockAnswer, type MockRequest, type VendorMock } from './vendor-server';
+import { startVendorMock, type MockAnswer, type MockRequest, type VendorMock } from '../vendor-mock';
 
 export const FORTIGATE_TOKEN = 'r3Hk8pQx7mN2vB5cZ9wL1tY4sD6fG0';
 export const BLOCK_GROUP = 'SOAR-Blocklist';

@@ -1,8 +1,8 @@
 /** The FortiGate connector against its mock over real HTTP: block and unblock (idempotent), auth, 429, vendor errors. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fortigate } from '../../src/connectors/definitions/fortigate';
-import { BLOCK_GROUP, FORTIGATE_TOKEN, startFortiGateMock, type FortiGateMock } from './mocks/fortigate';
-import { failure, testClient, type TestClient } from './support';
+import { fortigate } from './definition';
+import { BLOCK_GROUP, FORTIGATE_TOKEN, startFortiGateMock, type FortiGateMock } from './mock';
+import { failure, testClient, type TestClient } from '../../test/connectors/support';
 
 let mock: FortiGateMock;
 let t: TestClient;

@@ -1,8 +1,8 @@
 /** The SMTP connector against a local SMTP server: the message arrives, 535, 451 then success, the guard, no secrets. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emailSmtp } from '../../src/connectors/definitions/email-smtp';
-import { SMTP_PASSWORD, SMTP_USER, startSmtpSink, type SmtpSink } from './mocks/smtp-sink';
-import { failure, testClient, type TestClient } from './support';
+import { emailSmtp } from './definition';
+import { SMTP_PASSWORD, SMTP_USER, startSmtpSink, type SmtpSink } from './mock';
+import { failure, testClient, type TestClient } from '../../test/connectors/support';
 
 let sink: SmtpSink;
 let t: TestClient;
