@@ -4,7 +4,7 @@ import { NODE_TYPES } from './nodes';
 import type { NodeDefinition } from './nodes';
 import { RetryPolicy } from './retry';
 
-export const FORMAT_VERSION = 1 as const;
+export const FORMAT_VERSION = 2 as const;
 
 /**
  * A node id: stable across renames (edges and references use it, never the label) and
@@ -121,7 +121,7 @@ export const UiBlock = z
   .strict();
 export type UiBlock = z.infer<typeof UiBlock>;
 
-/** The workflow document, format v1: what the editor produces and the server runs. */
+/** The workflow document, format v2: what the editor produces and the server runs. */
 export const WorkflowDocument = z
   .object({
     formatVersion: z.literal(FORMAT_VERSION),

@@ -16,6 +16,18 @@ export { cronProblem } from './validate/cron';
 export { connectorProblems, type ConnectorContext, type CredentialRef } from './validate/connectors';
 export { widgetFields, paramsJsonSchema, type WidgetField } from './validate/schema-walk';
 export { generateChainGraph } from './testing/generate';
+export { gatewayParams } from './testing/gateway';
 export { jsonDepthExceededAt } from './json-depth';
 export { Re2RegExp, re2RegExp, UnsupportedRegexError } from './regex';
 export * from './connectors';
+export {
+  credentialSlug,
+  GATEWAY_CONNECTOR,
+  gatewayStep,
+  LEGACY_STEP_TYPES,
+  legacyCredentials,
+  splitLegacyUrl,
+  type GatewayStep,
+  type LegacyAuth,
+  type LegacyCredential,
+} from './legacy-gateway';

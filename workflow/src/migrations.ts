@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FORMAT_VERSION } from './document';
+import { gatewayStep } from './legacy-gateway';
 import { isRecord, problemAt, rawTriggerId, WORKFLOW_NODE, type Problem } from './problem';
 import { issueMessage } from './validate/zod-issues';
 
@@ -124,8 +125,31 @@ const v0ToV1: Migration = {
   },
 };
 
+/**
+ * Format v2 retires the step types `block-ip`, `isolate-host`, `disable-user` and
+ * `notify`: each becomes a `connector` step of `autonomic-gateway@1.0.0`, which sends the
+ * same request (see `legacy-gateway.ts`). Only those steps' `type` and `params` change;
+ * ids, transitions, retry, timeout, labels and layout stay as they were.
+ */
+const v1ToV2: Migration = {
+  from: 1,
+  up(raw) {
+    if (!isRecord(raw)) return { ok: true, value: raw };
+    const steps = raw['steps'];
+    if (!isRecord(steps)) return { ok: true, value: { ...raw, formatVersion: 2 } };
+    const migrated = Object.fromEntries(
+      Object.entries(steps).map(([id, step]) => {
+        if (!isRecord(step) || typeof step['type'] !== 'string') return [id, step];
+        const gateway = gatewayStep(id, step['type'], step['params']);
+        return [id, gateway ? { ...step, type: 'connector', params: gateway.params } : step];
+      }),
+    );
+    return { ok: true, value: { ...raw, formatVersion: 2, steps: migrated } };
+  },
+};
+
 /** Every migration, keyed by the version it upgrades from. */
-const MIGRATIONS: ReadonlyMap<number, Migration> = new Map([v0ToV1].map((m) => [m.from, m]));
+const MIGRATIONS: ReadonlyMap<number, Migration> = new Map([v0ToV1, v1ToV2].map((m) => [m.from, m]));
 
 export type MigrateResult = { ok: true; value: unknown; from: number } | { ok: false; problems: Problem[] };
 
@@ -139,6 +163,14 @@ const versionProblem = (message: string): MigrateResult => ({
  * step. The result still has to be parsed: migrating only reshapes. Never throws.
  */
 export function migrateToLatest(raw: unknown): MigrateResult {
+  return migrateTo(raw, FORMAT_VERSION);
+}
+
+/**
+ * Upgrades a raw document to format `target` (at most the current one): the server reads
+ * stored v1 documents as v1 to adopt the credentials their retired steps used.
+ */
+export function migrateTo(raw: unknown, target: number): MigrateResult {
   if (!isRecord(raw)) {
     return { ok: false, problems: [{ nodeId: WORKFLOW_NODE, path: '', message: 'a workflow must be a JSON object' }] };
   }
@@ -149,7 +181,7 @@ export function migrateToLatest(raw: unknown): MigrateResult {
     return versionProblem(`format version ${from} is newer than this release reads (${FORMAT_VERSION})`);
   }
   let value: unknown = raw;
-  for (let v = from; v < FORMAT_VERSION; v++) {
+  for (let v = from; v < Math.min(target, FORMAT_VERSION); v++) {
     const migration = MIGRATIONS.get(v);
     if (!migration) return versionProblem(`unknown format version ${from}`);
     const step = migration.up(value);

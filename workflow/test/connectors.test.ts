@@ -121,6 +121,30 @@ const VALID: Array<{ name: string; edit: (d: Def) => void }> = [
       action(d, 'lookup').path = '/v1/addresses/{{ip}}';
     },
   },
+  {
+    name: 'a choice of auths picked by a setting, one naming its header by another setting',
+    edit: (d) => {
+      d.settings = {
+        type: 'object',
+        properties: { auth: { type: 'string' }, header: { type: 'string' } },
+      };
+      d.authChoice = {
+        setting: 'auth',
+        options: {
+          header: { type: 'api_key', in: 'header', name: 'X-Key', nameSetting: 'header' },
+          none: { type: 'none' },
+          webhook_url: { type: 'webhook_url' },
+        },
+      };
+    },
+  },
+  {
+    name: 'a route chosen by the step, and the run id and idempotency key in the body',
+    edit: (d) => {
+      action(d, 'block').route = { path: 'ip', method: 'tenant' };
+      action(d, 'block').body = { run: '{{ context.runId }}', key: '{{ context.idempotencyKey }}' };
+    },
+  },
 ];
 
 const INVALID: Array<{ name: string; path: string; edit: (d: Def) => void }> = [
@@ -451,6 +475,60 @@ const INVALID: Array<{ name: string; path: string; edit: (d: Def) => void }> = [
       d.healthAction = { action: 'lookup', params: { tenant: 't' } };
     },
   },
+  {
+    name: 'an auth choice read from an undeclared setting',
+    path: 'authChoice.setting',
+    edit: (d) => {
+      d.authChoice = { setting: 'auth', options: { bearer: { type: 'bearer' } } };
+    },
+  },
+  {
+    name: 'an API key header named by an undeclared setting',
+    path: 'auth.nameSetting',
+    edit: (d) => {
+      d.auth = { type: 'api_key', in: 'header', name: 'X-Key', nameSetting: 'header' };
+    },
+  },
+  {
+    name: 'OAuth2 among the choices of a credential',
+    path: 'authChoice.options.oauth',
+    edit: (d) => {
+      d.settings = { type: 'object', properties: { auth: { type: 'string' } } };
+      d.authChoice = {
+        setting: 'auth',
+        options: { oauth: { type: 'oauth2_client_credentials', tokenUrl: 'https://login.example/token' } },
+      };
+    },
+  },
+  {
+    name: 'a route whose path param is optional',
+    path: 'actions.block.route.path',
+    edit: (d) => {
+      params(d, 'block').properties['where'] = { type: 'string' };
+      action(d, 'block').route = { path: 'where' };
+    },
+  },
+  {
+    name: 'a route whose method param is not declared',
+    path: 'actions.block.route.method',
+    edit: (d) => {
+      action(d, 'block').route = { path: 'ip', method: 'verb' };
+    },
+  },
+  {
+    name: 'the run id in the base URL',
+    path: 'baseUrl',
+    edit: (d) => {
+      d.baseUrl = 'https://{{ context.runId }}.acme.example';
+    },
+  },
+  {
+    name: 'an unknown context value in a body',
+    path: 'actions.block.body.x',
+    edit: (d) => {
+      action(d, 'block').body = { x: '{{ context.secret }}' };
+    },
+  },
 ];
 
 describe('connector definitions', () => {
@@ -491,12 +569,18 @@ describe('connector auth types', () => {
 
 describe('connector templates', () => {
   it('when a template has text and placeholders then it names the params in order', () => {
-    expect(templateParams('/v1/{{ a }}/x/{{b}}?{{ a }}')).toEqual({ names: ['a', 'b', 'a'], problems: [] });
+    expect(templateParams('/v1/{{ a }}/x/{{b}}?{{ a }}')).toEqual({
+      names: ['a', 'b', 'a'],
+      context: [],
+      problems: [],
+    });
   });
 
   it('when a placeholder holds an expression then it is a problem naming its position', () => {
     const scan = templateParams('/v1/{{ steps.x.output }}');
     expect(scan.names).toEqual([]);
-    expect(scan.problems).toEqual(['{{ steps.x.output }} at 6: a connector placeholder holds a param name only']);
+    expect(scan.problems).toEqual([
+      '{{ steps.x.output }} at 6: a connector placeholder holds a param name (or context.runId, context.idempotencyKey) only',
+    ]);
   });
 });

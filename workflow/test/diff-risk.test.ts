@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffWorkflows } from '../src/diff';
+import { gatewayParams } from '../src/testing/gateway';
 import { BASE, edit, editPaths, params } from './support/edit';
 
 /*
@@ -18,9 +19,9 @@ describe('diffWorkflows risk: destructive steps', () => {
   it('when a destructive step is added then the risk is high', () => {
     const after = edit(BASE, (d) => {
       d.steps['disable_account'] = {
-        type: 'disable-user',
+        type: 'connector',
         label: 'Disable user',
-        params: { user: 'x', reason: 'y', endpoint: { url: 'https://idp.example/api', method: 'POST' } },
+        params: gatewayParams('disable_user', { user: 'x', reason: 'y', path: '/api', method: 'POST' }, 'gateway-idp'),
         transitions: {},
       };
     });
@@ -31,20 +32,22 @@ describe('diffWorkflows risk: destructive steps', () => {
   });
 
   it("when a destructive step's target changes then the risk is high and the target is named", () => {
-    const after = editPaths(BASE, { 'steps.block_ip.params.ip': '{{ event.dest_host }}' });
+    const after = editPaths(BASE, { 'steps.block_ip.params.input.ip': '{{ event.dest_host }}' });
     expect(risk(after)).toEqual({
       risk: 'high',
-      reasons: ['Changes the target (ip) of destructive step "block_ip" (Block source IP at perimeter firewall).'],
+      reasons: [
+        'Changes the target (input.ip) of destructive step "block_ip" (Block source IP at perimeter firewall).',
+      ],
     });
   });
 
   it("when a destructive step's other params change then the risk is high and the paths are listed", () => {
     const after = editPaths(BASE, {
-      'steps.block_ip.params.duration': '30d',
-      'steps.block_ip.params.endpoint.url': 'https://x',
+      'steps.block_ip.params.input.duration': '30d',
+      'steps.block_ip.params.input.path': '/x',
     });
     expect(risk(after).reasons).toEqual([
-      'Changes params of destructive step "block_ip" (Block source IP at perimeter firewall): duration, endpoint.url.',
+      'Changes params of destructive step "block_ip" (Block source IP at perimeter firewall): input.duration, input.path.',
     ]);
   });
 
@@ -72,13 +75,13 @@ describe('diffWorkflows risk: destructive steps', () => {
 
   it('when a step becomes destructive by a type change then the risk is high, and the same the other way', () => {
     const destructive = editPaths(BASE, {
-      'steps.notify_blocked.type': 'isolate-host',
-      'steps.notify_blocked.params': { host: 'h', reason: 'r', endpoint: { url: 'https://edr' } },
+      'steps.end_no_action.type': 'connector',
+      'steps.end_no_action.params': gatewayParams('isolate_host', { host: 'h', reason: 'r', path: '/isolate' }),
     });
-    const becomes = 'Step "notify_blocked" becomes destructive: its type changes from notify to isolate-host.';
+    const becomes = 'Step "end_no_action" becomes destructive: its type changes from end to connector.';
     expect(risk(destructive)).toEqual({ risk: 'high', reasons: [becomes] });
     expect(risk(BASE, destructive).reasons).toEqual([
-      'Step "notify_blocked" is no longer destructive: its type changes from isolate-host to notify.',
+      'Step "end_no_action" is no longer destructive: its type changes from connector to end.',
     ]);
   });
 
@@ -104,7 +107,7 @@ describe('diffWorkflows risk: reads that become writes', () => {
   });
 
   it('when a notify message changes then the risk stays normal', () => {
-    expect(risk(editPaths(BASE, { 'steps.notify_blocked.params.message': 'Blocked.' }))).toEqual({
+    expect(risk(editPaths(BASE, { 'steps.notify_blocked.params.input.message': 'Blocked.' }))).toEqual({
       risk: 'normal',
       reasons: [],
     });
@@ -173,7 +176,7 @@ describe('diffWorkflows risk: approvals', () => {
       'steps.enrich_ip.params.method': 'PUT',
       'steps.approve_block.params.quorum': 1,
       'steps.approve_block.params.onTimeout': 'approved',
-      'steps.block_ip.params.ip': '1.2.3.4',
+      'steps.block_ip.params.input.ip': '1.2.3.4',
     });
     expect(risk(after).reasons.map((r) => r.match(/"(\w+)"/)?.[1])).toEqual(['approve_block', 'block_ip', 'enrich_ip']);
   });

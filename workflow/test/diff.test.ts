@@ -65,7 +65,7 @@ describe('diffWorkflows: what counts as a change', () => {
     expect(steps.added.map((s) => s.id)).toEqual(['aa_audit', 'zz_audit']);
     expect(steps.removed).toEqual([
       { id: 'end_timed_out', type: 'end', label: 'Failed: approval timed out', effect: 'none' },
-      { id: 'notify_timeout', type: 'notify', label: 'Report the unanswered request', effect: 'write' },
+      { id: 'notify_timeout', type: 'connector', label: 'Report the unanswered request', effect: 'write' },
     ]);
   });
 
@@ -113,7 +113,7 @@ describe('diffWorkflows: what counts as a change', () => {
       'steps.notify_rejected.params': { duration: '5m' },
     });
     const change = diffWorkflows(BASE, after).steps.changed[0];
-    expect(change?.type).toEqual({ before: 'notify', after: 'delay' });
+    expect(change?.type).toEqual({ before: 'connector', after: 'delay' });
     expect([change?.before.effect, change?.after.effect]).toEqual(['write', 'none']);
   });
 
@@ -165,7 +165,7 @@ describe('diffWorkflows: what counts as a change', () => {
   });
 
   it('when computed twice then the result is identical (deterministic, JSON-safe)', () => {
-    const after = editPaths(BASE, { 'steps.block_ip.params.duration': '1h', 'metadata.owner': 'x' });
+    const after = editPaths(BASE, { 'steps.block_ip.params.input.duration': '1h', 'metadata.owner': 'x' });
     expect(JSON.stringify(diffWorkflows(BASE, after))).toBe(JSON.stringify(diffWorkflows(BASE, after)));
   });
 });

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WorkflowDocument } from '../src/document';
 import { buildGraph, isLoopBackEdge, reachableFrom } from '../src/graph';
+import { migrateToLatest } from '../src/migrations';
 import { nodeDefinition } from '../src/nodes';
 import {
   BROKEN_DIR,
   brokenExampleFiles,
   exampleNames,
   hasExampleFile,
+  loadExample,
   readExample,
   readJson,
 } from './support/examples';
@@ -35,11 +37,13 @@ const ajv = new Ajv2020({
 });
 
 describe.each(exampleNames())('example %s', (name) => {
-  const doc = WorkflowDocument.parse(readExample(name));
+  const doc = loadExample(name);
   const checkEvent = ajv.compile(doc.trigger.inputSchema);
 
-  it('when parsed then the workflow is a valid format-v1 document', () => {
-    const parsed = WorkflowDocument.safeParse(readExample(name));
+  it('when migrated and parsed then the workflow is a valid document of the current format', () => {
+    const migrated = migrateToLatest(readExample(name));
+    expect(migrated.ok).toBe(true);
+    const parsed = WorkflowDocument.safeParse(migrated.ok ? migrated.value : undefined);
     expect(parsed.error?.issues ?? []).toEqual([]);
   });
 

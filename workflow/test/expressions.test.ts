@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseExpression, stepErrorReferences, stepReferences } from '../src/expression';
 import { Expression, Template } from '../src/expression-fields';
+import { gatewayParams } from '../src/testing/gateway';
 import { validateDocument } from '../src/load';
 import { defineNode } from '../src/nodes';
 import { expressionProblems, parseSimplePath } from '../src/validate/expressions';
@@ -49,9 +50,9 @@ const CASES: Case[] = [
   },
   {
     when: 'a template nested in an object of the params does not parse',
-    change: (d) => (step(d, 'block').params['endpoint'] = { url: 'https://fw/{{ ] }}' }),
+    change: (d) => (step(d, 'block').params['input'] = { ip: '{{ event.ip }}', reason: 'x', path: '/b/{{ ] }}' }),
     nodeId: 'block',
-    path: 'params.endpoint.url',
+    path: 'params.input.path',
     message: 'invalid expression in {{ }}',
   },
   {
@@ -122,12 +123,12 @@ const CASES: Case[] = [
   },
 ];
 
-/** enrich ─error→ alarm (notify) → done: alarm is on enrich's error path, done on both paths. */
+/** enrich ─error→ alarm (gateway notify) → done: alarm is on enrich's error path, done on both paths. */
 function onEnrichError(d: DocJson, message = 'intel down') {
   step(d, 'enrich').transitions = { out: ['check'], error: ['alarm'] };
   d.steps['alarm'] = {
-    type: 'notify',
-    params: { channel: 'slack', to: '#soc', message },
+    type: 'connector',
+    params: gatewayParams('notify', { text: message, to: '#soc', message }, 'notify-slack'),
     transitions: { out: ['done'] },
   };
 }

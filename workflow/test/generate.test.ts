@@ -22,7 +22,7 @@ describe('generateChainGraph', () => {
       'foreach',
       'approval',
       'switch',
-      'block-ip',
+      'connector',
       'end',
     ]) {
       expect(types).toContain(t);

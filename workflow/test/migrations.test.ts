@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../src/load';
-import { migrateToLatest } from '../src/migrations';
+import { migrateTo, migrateToLatest } from '../src/migrations';
 import { expectProblem } from './support/documents';
 
 /** A pre-release document: edges as `next` lists, positions inline. */
@@ -34,8 +34,8 @@ const V0 = {
 };
 
 describe('migrateToLatest', () => {
-  it('when a v0 document is migrated then metadata, steps, transitions and positions take their v1 places', () => {
-    const result = migrateToLatest(V0);
+  it('when a v0 document is migrated to v1 then metadata, steps, transitions and positions take their v1 places', () => {
+    const result = migrateTo(V0, 1);
     expect(result).toEqual({
       ok: true,
       from: 0,
@@ -62,22 +62,32 @@ describe('migrateToLatest', () => {
     });
   });
 
-  it('when a v0 document is validated then it loads as a valid v1 document', () => {
+  it('when a v0 document is validated then it loads as a valid v2 document, its notify a gateway step', () => {
     const { ok, document, problems } = validateDocument(V0);
     expect(problems).toEqual([]);
     expect(ok).toBe(true);
-    expect(document?.formatVersion).toBe(1);
+    expect(document?.formatVersion).toBe(2);
     expect(document?.steps['score']?.transitions).toEqual({ true: ['ticket'], false: ['close'] });
+    expect(document?.steps['ticket']).toMatchObject({
+      type: 'connector',
+      params: { connector: 'autonomic-gateway', action: 'notify', credential: 'notify-ticket' },
+      transitions: { out: ['close'] },
+    });
   });
 
-  it('when a v1 document is migrated then it is returned as it is', () => {
-    const v1 = { formatVersion: 1, anything: true };
-    expect(migrateToLatest(v1)).toEqual({ ok: true, from: 1, value: v1 });
+  it('when a v2 document is migrated then it is returned as it is', () => {
+    const v2 = { formatVersion: 2, anything: true };
+    expect(migrateToLatest(v2)).toEqual({ ok: true, from: 2, value: v2 });
+  });
+
+  it('when a v1 document without retired steps is migrated then only its format version changes', () => {
+    const v1 = { formatVersion: 1, steps: { wait: { type: 'delay', params: { duration: '1m' } } }, anything: true };
+    expect(migrateToLatest(v1)).toEqual({ ok: true, from: 1, value: { ...v1, formatVersion: 2 } });
   });
 
   it.each([
     [{ name: 'x' }, 'formatVersion is missing'],
-    [{ formatVersion: 2 }, 'format version 2 is newer than this release reads (1)'],
+    [{ formatVersion: 3 }, 'format version 3 is newer than this release reads (2)'],
     [{ formatVersion: -1 }, 'unknown format version -1'],
     [{ formatVersion: '1' }, 'formatVersion must be an integer'],
     [{ formatVersion: 0.5 }, 'formatVersion must be an integer'],

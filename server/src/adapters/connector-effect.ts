@@ -79,6 +79,7 @@ export function createConnectorEffect(deps: ConnectorEffectDeps): EffectsPort {
           settings: credential.settings,
           ...(credential.baseUrl ? { baseUrl: credential.baseUrl } : {}),
           idempotencyKey: req.idempotencyKey,
+          runId: req.runId,
           signal: req.signal,
         });
         touch(deps.credentials, credential.name);

@@ -22,23 +22,6 @@ export const HttpParams = z.object({
   expectStatus: z.array(z.number().int()).optional(),
 });
 
-export const NotifyParams = z.object({
-  channel: z.string().min(1),
-  to: z.unknown(),
-  subject: z.unknown().optional(),
-  message: z.unknown(),
-});
-
-export const ContainmentParams = z.object({
-  reason: z.unknown(),
-  duration: z.unknown().optional(),
-  endpoint: z.object({
-    url: z.string().min(1, 'an endpoint URL is required'),
-    method: z.enum(['POST', 'PUT', 'PATCH', 'DELETE']).default('POST'),
-    auth: Auth.optional(),
-  }),
-});
-
 export function parseParams<T extends z.ZodType>(schema: T, params: unknown, nodeType: string): z.infer<T> {
   const r = schema.safeParse(params);
   if (r.success) return r.data;

@@ -1,14 +1,9 @@
-import { nodeDefinition, targetOf } from '@autonomic/workflow';
-import { stepError, StepFailure, toStepError, type EffectRequest, type StepError } from '../engine';
+import { stepError, StepFailure, toStepError, type StepError } from '../engine';
 import { OutboundRefusedError, type OutboundResponse } from './http-client';
 
-/** What a live action's step outputs. */
-export function output(req: EffectRequest, res: OutboundResponse, body: unknown): unknown {
-  if (req.nodeType === 'http') return { status: res.status, headers: res.headers, body };
-  if (req.nodeType === 'notify') return { delivered: true, status: res.status };
-  const def = nodeDefinition(req.nodeType);
-  const param = (def && targetOf(def, req.params)?.param) ?? 'target';
-  return { accepted: true, [param]: req.target?.value, status: res.status, response: body };
+/** What an `http` step outputs. */
+export function output(res: OutboundResponse, body: unknown): unknown {
+  return { status: res.status, headers: res.headers, body };
 }
 
 /** The body as JSON when the answer says it is JSON (and parses), else as text. */

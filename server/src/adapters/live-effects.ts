@@ -8,7 +8,7 @@ import {
 } from '../engine';
 import type { Logger } from '../log';
 import type { SecretsVault } from '../services/contracts';
-import { authHeaders, ContainmentParams, HttpParams, NotifyParams, parseParams, text } from './effect-params';
+import { authHeaders, HttpParams, parseParams, text } from './effect-params';
 import type { HttpClient, OutboundRequest } from './http-client';
 import { decode, failure, output } from './effect-results';
 import { scrub, scrubText } from './redact';
@@ -31,8 +31,7 @@ interface Call {
 const is2xx = (s: number) => s >= 200 && s < 300;
 
 /**
- * The effects port of live runs: `http`, `notify`, the containment actions and connector
- * steps, every one through the guarded HTTP client. Errors come back as StepErrors: HTTP statuses by kind
+ * The effects port of live runs: `http` and connector steps, every one through the guarded HTTP client. Errors come back as StepErrors: HTTP statuses by kind
  * (`http_4xx`/`http_5xx`/`http_429`), transport failures as `network` (retryable), SSRF
  * refusals as `safety` and bad params or missing secrets as `validation` (not retried).
  * Secret values are scrubbed from outputs and messages.
@@ -63,7 +62,7 @@ export function createLiveEffects({ http, vault, log, connectors }: LiveEffectsD
           );
           return { ok: false, error };
         }
-        return { ok: true, output: scrub(output(req, res, body), secrets) };
+        return { ok: true, output: scrub(output(res, body), secrets) };
       } catch (e) {
         const error = failure(e, req.signal);
         logger.warn({ kind: error.kind, ms: Date.now() - started }, 'outbound call failed');
@@ -106,12 +105,6 @@ async function prepare(req: EffectRequest, vault: SecretsVault): Promise<Call> {
   switch (req.nodeType) {
     case 'http':
       return httpCall(req, vault);
-    case 'notify':
-      return notifyCall(req, vault);
-    case 'block-ip':
-    case 'isolate-host':
-    case 'disable-user':
-      return containmentCall(req, vault);
     default:
       throw new StepFailure(
         stepError('internal', `no live effect for step type "${req.nodeType}"`, { retryable: false }),
@@ -152,67 +145,6 @@ async function httpCall(req: EffectRequest, vault: SecretsVault): Promise<Call> 
       ...(auth.header ? { sensitiveHeaders: [auth.header] } : {}),
     },
     expect,
-    secrets: auth.secrets,
-  };
-}
-
-async function notifyCall(req: EffectRequest, vault: SecretsVault): Promise<Call> {
-  const p = parseParams(NotifyParams, req.params, 'notify');
-  const name = `notify.${p.channel}`;
-  const url = await vault.reveal(name);
-  if (!url) {
-    throw new StepFailure(
-      stepError(
-        'validation',
-        `notify: no ${p.channel} channel configured (an admin sets the secret "${name}" to its webhook URL)`,
-        {
-          retryable: false,
-        },
-      ),
-    );
-  }
-  const subject = p.subject === undefined ? undefined : text(p.subject);
-  const message = text(p.message);
-  const payload = {
-    text: subject ? `*${subject}*\n${message}` : message,
-    to: text(p.to),
-    subject,
-    message,
-    runId: req.runId,
-  };
-  return {
-    request: {
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/json', 'idempotency-key': req.idempotencyKey },
-      body: JSON.stringify(payload),
-    },
-    expect: is2xx,
-    // The webhook URL of a chat channel is itself the credential.
-    secrets: [url],
-  };
-}
-
-async function containmentCall(req: EffectRequest, vault: SecretsVault): Promise<Call> {
-  const p = parseParams(ContainmentParams, req.params, req.nodeType);
-  const auth = await authHeaders(vault, p.endpoint.auth, req.nodeType);
-  const body = {
-    action: req.nodeType,
-    target: req.target?.value,
-    reason: text(p.reason),
-    ...(p.duration === undefined ? {} : { duration: p.duration }),
-    runId: req.runId,
-    idempotencyKey: req.idempotencyKey,
-  };
-  return {
-    request: {
-      method: p.endpoint.method,
-      url: p.endpoint.url,
-      headers: { 'content-type': 'application/json', 'idempotency-key': req.idempotencyKey, ...auth.headers },
-      body: JSON.stringify(body),
-      ...(auth.header ? { sensitiveHeaders: [auth.header] } : {}),
-    },
-    expect: is2xx,
     secrets: auth.secrets,
   };
 }

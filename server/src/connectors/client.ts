@@ -7,7 +7,7 @@
  * error carries the credential.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConnectorAction, ConnectorDefinition, ConnectorStep } from '@autonomic/workflow';
+import { authOf, type ConnectorAction, type ConnectorDefinition, type ConnectorStep } from '@autonomic/workflow';
 import { OutboundRefusedError, type HttpClient, type OutboundResponse } from '../adapters/http-client';
 import { scrubText } from '../adapters/redact';
 import { alreadyDone, answer, statusError, type ConnectorResult } from './answer';
@@ -33,6 +33,8 @@ export interface ConnectorCall {
   baseUrl?: string;
   /** Sent in the action's idempotency header on writes; the same on every retry. @default a random UUID */
   idempotencyKey?: string;
+  /** The run the call belongs to; templates read it as `context.runId`. */
+  runId?: string;
   signal?: AbortSignal;
 }
 
@@ -86,10 +88,12 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
       const tokenReq = tokenRequest(call, settings.value, name);
       let token = tokenReq ? await tokens.token(tokenReq) : undefined;
       // A retried write carries the same key, so a vendor that honours it acts once.
+      const key = call.idempotencyKey ?? randomUUID();
       const idempotency =
         action.effect !== 'read' && action.idempotency !== 'none'
-          ? { header: action.idempotency.toLowerCase(), key: call.idempotencyKey ?? randomUUID() }
+          ? { header: action.idempotency.toLowerCase(), key }
           : undefined;
+      const context = { 'context.runId': call.runId, 'context.idempotencyKey': key };
       // The action's own request, then its further steps, each sent as an action of its own.
       const steps = [action, ...(action.then ?? []).map((step) => stepAction(action, step))];
       let step = action;
@@ -101,6 +105,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
           params: checked.value,
           settings: settings.value,
           token,
+          context,
         });
         if (idempotency) req.headers[idempotency.header] = idempotency.key;
         return req;
@@ -148,8 +153,8 @@ function stepAction(action: ConnectorAction, step: ConnectorStep): ConnectorActi
 
 /** The token request of an OAuth2 definition (its URL filled from the settings); undefined for other auth. */
 function tokenRequest(call: ConnectorCall, settings: Record<string, unknown>, name: string): TokenRequest | undefined {
-  const { auth } = call.definition;
-  if (auth.type !== 'oauth2_client_credentials') return undefined;
+  const auth = authOf(call.definition, settings);
+  if (auth?.type !== 'oauth2_client_credentials') return undefined;
   const tokenUrl = fillUrl(auth.tokenUrl, settings);
   if (tokenUrl === undefined)
     throw new ConnectorError('invalid_params', `${name}: a setting of the token URL is missing`);

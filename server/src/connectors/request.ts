@@ -3,7 +3,13 @@
  * params, the credential applied as the definition's auth says. Placeholders hold param
  * names only (the definition schema refuses anything else), so filling is a lookup.
  */
-import { splitTemplate, type ConnectorAction, type ConnectorAuth, type ConnectorDefinition } from '@autonomic/workflow';
+import {
+  authOf,
+  splitTemplate,
+  type ConnectorAction,
+  type ConnectorAuth,
+  type ConnectorDefinition,
+} from '@autonomic/workflow';
 import type { Dispatcher } from 'undici';
 import { ConnectorError } from './errors';
 
@@ -86,6 +92,35 @@ export interface RequestInput {
   baseUrl?: string | undefined;
   /** The OAuth2 access token, for a definition whose auth is client credentials. */
   token?: string | undefined;
+  /** What templates may name besides params (`context.runId`, `context.idempotencyKey`). */
+  context?: Params;
+}
+
+const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The step's route of a gateway action (`route`): its path param as written, which must
+ * be a path (so the base URL's origin stays the request's), and its method param.
+ */
+function routeOf(
+  action: ConnectorAction,
+  params: Params,
+  name: string,
+): { method: Dispatcher.HttpMethod; path?: string } {
+  if (!action.route) return { method: action.method };
+  const path = params[action.route.path];
+  if (typeof path !== 'string' || !path.startsWith('/')) {
+    throw new ConnectorError(
+      'invalid_params',
+      `${name}: the ${action.route.path} param must be a path starting with / (the credential's base URL gives the origin)`,
+    );
+  }
+  const method = action.route.method === undefined ? undefined : params[action.route.method];
+  if (method === undefined) return { method: action.method, path };
+  if (typeof method !== 'string' || !METHODS.has(method)) {
+    throw new ConnectorError('invalid_params', `${name}: ${String(method).slice(0, 20)} is not an HTTP method`);
+  }
+  return { method: method as Dispatcher.HttpMethod, path };
 }
 
 export function prepareRequest({
@@ -97,34 +132,43 @@ export function prepareRequest({
   settings = {},
   baseUrl,
   token,
+  context = {},
 }: RequestInput): PreparedRequest {
-  const base = fill(baseUrl ?? definition.baseUrl, { ...params, ...settings }, encodeURIComponent);
-  const path = fill(action.path, params, encodeURIComponent);
-  if (base === undefined || path === undefined) {
-    throw new ConnectorError('invalid_params', `${definition.id}.${actionId}: a param of the URL is missing`);
-  }
   const name = `${definition.id}.${actionId}`;
+  const auth = authOf(definition, settings);
+  if (!auth) throw new ConnectorError('invalid_params', `${name}: the credential's auth setting names no auth option`);
+  const route = routeOf(action, params, name);
+  const base = fill(baseUrl ?? definition.baseUrl, { ...params, ...settings }, encodeURIComponent);
+  const path = route.path ?? fill(action.path, params, encodeURIComponent);
+  if (base === undefined || path === undefined) {
+    throw new ConnectorError('invalid_params', `${name}: a param of the URL is missing`);
+  }
   const url =
-    definition.auth.type === 'webhook_url'
+    auth.type === 'webhook_url'
       ? webhookUrl(credential, base, path, name)
       : new URL(`${base.replace(/\/+$/, '')}${path}`);
-  for (const [k, v] of fillRecord(action.query, params)) url.searchParams.append(k, v);
+  // A step's path is appended as written: it must not reach another origin than the base URL's.
+  if (route.path !== undefined && url.origin !== new URL(base).origin) {
+    throw new ConnectorError('invalid_params', `${name}: the path leaves the base URL's origin`);
+  }
+  const values = { ...params, ...context };
+  for (const [k, v] of fillRecord(action.query, values)) url.searchParams.append(k, v);
   const accept = action.responseType === 'text' ? 'text/plain, */*' : 'application/json';
   const headers: Record<string, string> = { accept };
-  for (const [k, v] of fillRecord(action.headers, params)) headers[k.toLowerCase()] = v;
+  for (const [k, v] of fillRecord(action.headers, values)) headers[k.toLowerCase()] = v;
   let body: string | undefined;
   if (action.body !== undefined) {
-    body = JSON.stringify(fillBody(action.body, params));
+    body = JSON.stringify(fillBody(action.body, values));
     headers['content-type'] = 'application/json';
   }
-  const auth = applyAuth(definition.auth, credential, token, url, headers, definition.id);
+  const applied = applyAuth({ auth, credential, token, url, headers, settings }, definition.id);
   return {
-    method: action.method,
+    method: route.method,
     url: url.toString(),
     headers,
     ...(body === undefined ? {} : { body }),
-    sensitiveHeaders: auth.header ? [auth.header] : [],
-    secrets: auth.secrets,
+    sensitiveHeaders: applied.header ? [applied.header] : [],
+    secrets: applied.secrets,
   };
 }
 
@@ -153,23 +197,38 @@ function webhookUrl(credential: string, base: string, path: string, name: string
   return new URL(path === '/' ? credential : `${credential.replace(/\/+$/, '')}${path}`);
 }
 
-/** Puts the credential where the definition says; returns the header it used and its forms. */
+interface AuthTarget {
+  auth: ConnectorAuth;
+  credential: string;
+  token: string | undefined;
+  url: URL;
+  headers: Record<string, string>;
+  settings: Params;
+}
+
+const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
+
+/** Puts the credential where the (credential's) auth says; returns the header it used and its forms. */
 function applyAuth(
-  auth: ConnectorAuth,
-  credential: string,
-  token: string | undefined,
-  url: URL,
-  headers: Record<string, string>,
+  { auth, credential, token, url, headers, settings }: AuthTarget,
   connector: string,
 ): { header?: string; secrets: string[] } {
   switch (auth.type) {
-    case 'api_key':
+    case 'api_key': {
+      const chosen = auth.nameSetting === undefined ? undefined : settings[auth.nameSetting];
+      const name = typeof chosen === 'string' && chosen !== '' ? chosen : auth.name;
       if (auth.in === 'query') {
-        url.searchParams.set(auth.name, credential);
+        url.searchParams.set(name, credential);
         return { secrets: [credential] };
       }
-      headers[auth.name.toLowerCase()] = credential;
-      return { header: auth.name.toLowerCase(), secrets: [credential] };
+      if (!HEADER_NAME.test(name))
+        throw new ConnectorError('invalid_params', `${connector}: the header setting is not a header name`);
+      headers[name.toLowerCase()] = credential;
+      return { header: name.toLowerCase(), secrets: [credential] };
+    }
+    case 'none':
+      // Nothing is sent; the value is still kept out of messages in case it is used elsewhere.
+      return { secrets: [credential] };
     case 'bearer':
       headers['authorization'] = `Bearer ${credential}`;
       return { header: 'authorization', secrets: [credential] };

@@ -75,14 +75,6 @@ export function describeAction(nodeType: string, params: unknown, connectors?: C
   switch (nodeType) {
     case 'connector':
       return describeConnector(p, connectors);
-    case 'block-ip':
-      return `block IP ${s('ip')}${p.duration === undefined ? '' : ` for ${s('duration')}`}`;
-    case 'isolate-host':
-      return `isolate host ${s('host')}`;
-    case 'disable-user':
-      return `disable user ${s('user')}`;
-    case 'notify':
-      return `send ${/^[aeiou]/i.test(s('channel')) ? 'an' : 'a'} ${s('channel')} message to ${s('to')}`;
     case 'http':
       return `${s('method')} ${s('url')}`;
     default:

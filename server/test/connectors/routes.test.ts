@@ -31,6 +31,7 @@ describe('connector routes', () => {
       ['slack-webhook', 'webhook_url'],
       ['email-smtp', 'basic'],
       ['fortigate', 'bearer'],
+      ['autonomic-gateway', 'bearer'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',

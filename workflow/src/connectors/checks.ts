@@ -16,6 +16,7 @@ interface CheckedAction {
   body?: unknown;
   params: { properties: Record<string, unknown>; required?: string[] | undefined };
   target?: { param: string } | undefined;
+  route?: { path: string; method?: string | undefined } | undefined;
   email?: Record<string, string | undefined> | undefined;
   then?:
     | Array<{
@@ -26,10 +27,16 @@ interface CheckedAction {
       }>
     | undefined;
 }
+interface CheckedAuth {
+  type: string;
+  tokenUrl?: string;
+  nameSetting?: string | undefined;
+}
 interface CheckedDefinition {
   baseUrl: string;
   transport?: 'http' | 'smtp' | undefined;
-  auth: { type: string; tokenUrl?: string };
+  auth: CheckedAuth;
+  authChoice?: { setting: string; options: Record<string, CheckedAuth> } | undefined;
   settings?: { properties: Record<string, unknown>; required?: string[] | undefined } | undefined;
   healthAction?: { action: string; params: Record<string, unknown> } | undefined;
   actions: Record<string, CheckedAction>;
@@ -50,6 +57,8 @@ export function definitionIssues(def: CheckedDefinition): DefinitionIssue[] {
   if (actions.length === 0) issues.push({ path: ['actions'], message: 'a connector has at least one action' });
   const base = templateParams(def.baseUrl);
   for (const problem of base.problems) issues.push({ path: ['baseUrl'], message: problem });
+  for (const name of base.context)
+    issues.push({ path: ['baseUrl'], message: `{{ ${name} }} cannot shape the base URL` });
   // A setting fills a base URL placeholder before any param does; the rest come from params.
   const settings = new Set(Object.keys(def.settings?.properties ?? {}));
   const requiredSettings = new Set(def.settings?.required ?? []);
@@ -71,10 +80,37 @@ export function definitionIssues(def: CheckedDefinition): DefinitionIssue[] {
       issues.push({ path: ['auth', 'tokenUrl'], message: `{{ ${name} }} is not a required setting` });
     }
   }
+  issues.push(...authIssues(def, settings));
   const fromParams = base.names.filter((n) => !settings.has(n));
   for (const [id, action] of actions) issues.push(...actionIssues(['actions', id], action, fromParams));
   if (def.healthAction) issues.push(...healthIssues(def.healthAction, def.actions));
   issues.push(...transportIssues(def));
+  return issues;
+}
+
+/** Settings an auth reads are declared; a credential's choice picks among simple auths (no token exchange). */
+function authIssues(def: CheckedDefinition, settings: ReadonlySet<string>): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  const nameSetting = (auth: CheckedAuth, path: Path) => {
+    if (auth.nameSetting !== undefined && !settings.has(auth.nameSetting)) {
+      issues.push({ path: [...path, 'nameSetting'], message: `${auth.nameSetting} is not a declared setting` });
+    }
+  };
+  nameSetting(def.auth, ['auth']);
+  if (!def.authChoice) return issues;
+  const { setting, options } = def.authChoice;
+  if (!settings.has(setting)) {
+    issues.push({ path: ['authChoice', 'setting'], message: `${setting} is not a declared setting` });
+  }
+  for (const [key, auth] of Object.entries(options)) {
+    nameSetting(auth, ['authChoice', 'options', key]);
+    if (auth.type === 'oauth2_client_credentials') {
+      issues.push({
+        path: ['authChoice', 'options', key],
+        message: 'OAuth2 cannot be one of the choices of a credential',
+      });
+    }
+  }
   return issues;
 }
 
@@ -143,6 +179,14 @@ function actionIssues(at: Path, action: CheckedAction, baseNames: string[]): Def
   for (const name of required) {
     if (!declared.has(name))
       issues.push({ path: [...at, 'params', 'required'], message: `${name} is not a declared param` });
+  }
+  if (action.route) {
+    const { path, method } = action.route;
+    if (!required.has(path))
+      issues.push({ path: [...at, 'route', 'path'], message: `${path} must be a required param` });
+    if (method !== undefined && !declared.has(method)) {
+      issues.push({ path: [...at, 'route', 'method'], message: `${method} is not a declared param` });
+    }
   }
   if (action.target && !required.has(action.target.param)) {
     issues.push({ path: [...at, 'target', 'param'], message: `${action.target.param} must be a required param` });

@@ -53,9 +53,22 @@ export type ConnectorEffect = z.infer<typeof ConnectorEffect>;
  * `tokenUrl` for a bearer token.
  */
 export const ConnectorAuth = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('api_key'), in: z.enum(['header', 'query']), name: QueryName }).strict(),
+  z
+    .object({
+      type: z.literal('api_key'),
+      in: z.enum(['header', 'query']),
+      name: QueryName,
+      /**
+       * A setting that names the header instead, when the credential sets it (a gateway
+       * whose header each credential chooses); `name` applies when it is empty.
+       */
+      nameSetting: ConnectorParamName.optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('bearer') }).strict(),
   z.object({ type: z.literal('basic') }).strict(),
+  /** Nothing is sent: the receiver trusts the network (the credential's value is stored but unused). */
+  z.object({ type: z.literal('none') }).strict(),
   /**
    * The credential is a whole URL that is itself the secret (a Slack incoming webhook):
    * it must lie under the base URL, requests go to it (plus the action's path unless that
@@ -77,7 +90,14 @@ export const ConnectorAuth = z.discriminatedUnion('type', [
 export type ConnectorAuth = z.infer<typeof ConnectorAuth>;
 
 /** The auth types, for lists that show how a connector authenticates (a test checks they match the union). */
-export const ConnectorAuthType = z.enum(['api_key', 'bearer', 'basic', 'webhook_url', 'oauth2_client_credentials']);
+export const ConnectorAuthType = z.enum([
+  'api_key',
+  'bearer',
+  'basic',
+  'none',
+  'webhook_url',
+  'oauth2_client_credentials',
+]);
 export type ConnectorAuthType = z.infer<typeof ConnectorAuthType>;
 
 /** A JSON Schema (any keywords); checked by a JSON Schema validator where it is used. */
@@ -195,6 +215,12 @@ export const ConnectorAction = z
      */
     responseType: z.enum(['json', 'text']).optional(),
     target: z.object({ param: ConnectorParamName, kind: ConnectorTargetKind }).strict().optional(),
+    /**
+     * For a generic gateway whose routes each customer chose: the `path` param's value (a
+     * path and query starting with `/`, appended to the base URL as written, never another
+     * origin) replaces `path`, and the `method` param's value replaces `method`.
+     */
+    route: z.object({ path: ConnectorParamName, method: ConnectorParamName.optional() }).strict().optional(),
     /** The header that carries the idempotency key on write and destructive calls. @default 'none' */
     idempotency: z.union([z.literal('none'), HeaderName]).default('none'),
     /** A realistic output; simulation answers with it. */
@@ -229,6 +255,15 @@ const ConnectorDefinitionShape = z
      */
     transport: z.enum(['http', 'smtp']).optional(),
     auth: ConnectorAuth,
+    /**
+     * Lets each credential pick how it authenticates: its setting `setting` names one of
+     * `options` (a gateway some receivers reach with a bearer token, others with a header
+     * or basic auth); `auth` applies when the setting is empty. See `authOf`.
+     */
+    authChoice: z
+      .object({ setting: ConnectorParamName, options: z.record(ConnectorParamName, ConnectorAuth) })
+      .strict()
+      .optional(),
     /** Per-credential settings; base URL placeholders may name them (filled before params). */
     settings: ConnectorSettingsSchema.optional(),
     rateLimit: z

@@ -5,17 +5,13 @@
  * registry does not compile without it.
  */
 import { approval } from './approval';
-import { blockIp } from './block-ip';
 import { condition } from './condition';
 import { connector } from './connector';
 import { delay } from './delay';
-import { disableUser } from './disable-user';
 import { end } from './end';
 import { forEach } from './foreach';
 import { http } from './http';
-import { isolateHost } from './isolate-host';
 import { join } from './join';
-import { notify } from './notify';
 import { parallel } from './parallel';
 import { subWorkflow } from './subworkflow';
 import { switchNode } from './switch';
@@ -29,7 +25,6 @@ import type { NodeCategory, NodeDefinition, PortSpec, StepCategory, StepTarget }
 export * from './types';
 export { Approvers, EscalationStep } from './approval';
 export { CREDENTIAL_HEADERS, HttpAuth, isCredentialHeader, REDACTED } from './http-auth';
-export { ActionEndpoint } from './containment';
 export {
   connectorParams,
   ConnectorStepTarget,
@@ -69,10 +64,6 @@ export const STEP_DEFINITIONS = section<StepCategory>()({
   end,
   approval,
   http,
-  notify,
-  'block-ip': blockIp,
-  'isolate-host': isolateHost,
-  'disable-user': disableUser,
   connector,
 });
 

@@ -1,4 +1,5 @@
 import type { EditorEdge, EditorGraph, EditorNode } from '../compile/types';
+import { gatewayParams } from './gateway';
 
 /** Builds a graph left to right: each segment starts from the previous segment's exit. */
 class GraphBuilder {
@@ -27,7 +28,7 @@ class GraphBuilder {
 /** What an expression reads to depend on `id`: the trigger has no output, its event stands in. */
 const outputOf = (id: string) => (id === 'n0' ? 'event' : `steps.${id}.output`);
 
-const ENDPOINT = { url: 'https://soar-gateway.example/{{ event.tenant }}/actions', method: 'POST' };
+const PATH = '/{{ event.tenant }}/actions';
 
 /** A segment: wires nodes after `prev` and returns the exit node and how many nodes it added. */
 type Segment = { size: number; build(g: GraphBuilder, prev: string): string };
@@ -41,7 +42,15 @@ const enrichOrNotify: Segment = {
     g.edge(prev, cond);
     g.next();
     const enrich = g.node('http', { url: 'https://intel.example/ip/{{ event.source_ip }}', headers: {}, query: {} });
-    const notify = g.node('notify', { channel: 'slack', to: '#soc', message: 'Low risk: {{ event.title }}' }, 1);
+    const notify = g.node(
+      'connector',
+      gatewayParams(
+        'notify',
+        { text: 'Low risk: {{ event.title }}', to: '#soc', message: 'Low risk: {{ event.title }}' },
+        'notify-slack',
+      ),
+      1,
+    );
     g.edge(cond, enrich, 'true');
     g.edge(cond, notify, 'false');
     g.next();
@@ -102,11 +111,10 @@ const approveAndBlock: Segment = {
     });
     g.edge(prev, ask);
     g.next();
-    const block = g.node('block-ip', {
-      ip: '{{ event.source_ip }}',
-      reason: 'Playbook {{ event.id }}',
-      endpoint: ENDPOINT,
-    });
+    const block = g.node(
+      'connector',
+      gatewayParams('block_ip', { ip: '{{ event.source_ip }}', reason: 'Playbook {{ event.id }}', path: PATH }),
+    );
     const stop = g.node('end', { status: 'failed', message: `Rejected by {{ ${outputOf(ask)}.by }}` }, 1);
     g.edge(ask, block, 'approved');
     g.edge(ask, stop, 'rejected');
@@ -129,13 +137,19 @@ const byKind: Segment = {
     });
     g.edge(prev, sw);
     g.next();
-    const mail = g.node('notify', {
-      channel: 'email',
-      to: 'soc@example.com',
-      subject: 'Phish',
-      message: '{{ event.title }}',
-    });
-    const isolate = g.node('isolate-host', { host: '{{ event.host }}', reason: 'malware', endpoint: ENDPOINT }, 1);
+    const mail = g.node(
+      'connector',
+      gatewayParams(
+        'notify',
+        { text: '*Phish*\n{{ event.title }}', to: 'soc@example.com', subject: 'Phish', message: '{{ event.title }}' },
+        'notify-email',
+      ),
+    );
+    const isolate = g.node(
+      'connector',
+      gatewayParams('isolate_host', { host: '{{ event.host }}', reason: 'malware', path: PATH }),
+      1,
+    );
     const other = g.node('transform', { expression: `steps.${sw}.output` }, 2);
     g.edge(sw, mail, 'phishing');
     g.edge(sw, isolate, 'malware');

@@ -102,6 +102,15 @@ function inputProblems(
     const hasDefault = isRecord(props[param]) && Object.hasOwn(props[param], 'default');
     if (!Object.hasOwn(input, param) && !hasDefault) at('input', `input '${param}' is required by ${name}`);
   }
+  const route = action.route?.path;
+  const path = route === undefined ? undefined : input[route];
+  // A literal origin moved to the credential when the step was migrated; a template one could not.
+  if (route !== undefined && typeof path === 'string' && path !== '' && !path.startsWith('/')) {
+    at(
+      `input.${route}`,
+      `input '${route}' must be a path under the credential's base URL (starting with /): the origin of '${path.slice(0, 200)}' is not literal, so use a credential whose base URL is that origin and keep only the path here`,
+    );
+  }
   for (const [param, value] of Object.entries(input)) {
     const schema = props[param];
     if (!schema) {

@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
+import { FORMAT_VERSION } from '../../src/document';
 import type { Problem } from '../../src/problem';
+import { gatewayParams } from '../../src/testing/gateway';
 
 /** A node as a test writes it: loose, so that a test can break it on purpose. */
 export interface NodeJson {
@@ -22,12 +24,12 @@ export interface DocJson {
 /**
  * A small valid workflow every semantic test starts from:
  *
- *   alert (webhook) ─out→ enrich (http) ─out→ check (condition) ─true→ block (block-ip) ─out→ done (end)
+ *   alert (webhook) ─out→ enrich (http) ─out→ check (condition) ─true→ block (gateway block_ip) ─out→ done (end)
  *                                                               └─false───────────────────────→ done
  */
 export function baseDocument(): DocJson {
   return {
-    formatVersion: 1,
+    formatVersion: FORMAT_VERSION,
     metadata: { name: 'Block bad IPs' },
     trigger: { id: 'alert', type: 'trigger.webhook', params: {}, transitions: { out: ['enrich'] } },
     steps: {
@@ -42,12 +44,12 @@ export function baseDocument(): DocJson {
         transitions: { true: ['block'], false: ['done'] },
       },
       block: {
-        type: 'block-ip',
-        params: {
+        type: 'connector',
+        params: gatewayParams('block_ip', {
           ip: '{{ event.ip }}',
           reason: 'score {{ steps.enrich.output.body.score }}',
-          endpoint: { url: 'https://fw.example/block' },
-        },
+          path: '/block',
+        }),
         transitions: { out: ['done'] },
       },
       done: { type: 'end', params: { message: 'checked {{ event.ip }}' } },

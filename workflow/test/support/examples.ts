@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorkflowDocument } from '../../src/document';
+import { migrateToLatest } from '../../src/migrations';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../../examples', import.meta.url));
 export const BROKEN_DIR = join(EXAMPLES_DIR, 'broken');
@@ -32,8 +33,11 @@ export function hasExampleFile(name: string, file: string): boolean {
   return existsSync(join(EXAMPLES_DIR, name, file));
 }
 
+/** An example as today's document: one written in an older format is migrated first (loading = migrate, then parse). */
 export function loadExample(name: string): WorkflowDocument {
-  return WorkflowDocument.parse(readExample(name));
+  const migrated = migrateToLatest(readExample(name));
+  if (!migrated.ok) throw new Error(`example ${name} does not migrate: ${JSON.stringify(migrated.problems)}`);
+  return WorkflowDocument.parse(migrated.value);
 }
 
 /** Sets (or with `undefined`, deletes) the value at a dotted path, creating objects on the way. */

@@ -12,7 +12,7 @@ import type { EffectTarget } from '../ports';
 import type { StepHandler, StepContext } from './types';
 
 /**
- * http, notify, the containment actions and connector steps: render the params, check a destructive
+ * http and connector steps: render the params, check a destructive
  * action's target with the safety port and the run's blast radius, commit the attempt
  * (for anything that writes), then call the effects port with a timeout.
  */

@@ -30,10 +30,6 @@ export const HANDLERS: Record<keyof typeof STEP_DEFINITIONS, StepHandler> = {
   end,
   approval,
   http: action,
-  notify: action,
-  'block-ip': action,
-  'isolate-host': action,
-  'disable-user': action,
   connector: action,
 };
 

@@ -3,7 +3,7 @@
  * the settings against the definition's settings schema (ajv, as params are checked), and
  * the value against how the connector authenticates. Errors name the field the caller sent.
  */
-import type { ConnectorDefinition } from '@autonomic/workflow';
+import { authOf, type ConnectorDefinition } from '@autonomic/workflow';
 import { checkParams } from '../../connectors/schemas';
 import { ValidationError } from '../../errors';
 
@@ -40,18 +40,28 @@ export function checkSettings(
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** The value's shape for the connector's auth; 400 naming `path`. The message never quotes the value. */
-export function checkValue(definition: ConnectorDefinition, value: string, path: string): void {
-  const problem = valueProblem(definition, value);
+/**
+ * The value's shape for the auth the credential uses (its settings may pick one of the
+ * definition's choices); 400 naming `path`. The message never quotes the value.
+ */
+export function checkValue(
+  definition: ConnectorDefinition,
+  value: string,
+  path: string,
+  settings: Readonly<Record<string, unknown>> = {},
+): void {
+  const problem = valueProblem(definition, value, authOf(definition, settings)?.type);
   if (problem) throw new ValidationError('invalid credential value', [{ path, message: problem }]);
 }
 
-function valueProblem(definition: ConnectorDefinition, value: string): string | undefined {
+function valueProblem(definition: ConnectorDefinition, value: string, auth: string | undefined): string | undefined {
   if (value.trim() === '') return 'a value is required';
   // Sent in a header or a URL: a line break would be refused there, or worse, split the request.
   if (CONTROL.test(value)) return 'no line breaks or control characters';
   const colon = value.indexOf(':');
-  switch (definition.auth.type) {
+  switch (auth) {
+    case undefined:
+      return `${definition.name}: the auth setting names none of its auth options`;
     case 'basic':
       return colon > 0 ? undefined : `${definition.name} uses basic auth: the value is user:password`;
     case 'oauth2_client_credentials':

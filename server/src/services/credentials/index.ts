@@ -89,7 +89,7 @@ export function createCredentialsService(ctx: AppContext, deps: CredentialsDeps)
         ]);
       }
       const settings = checkSettings(definition, input.settings, 'body.settings');
-      checkValue(definition, input.value, 'body.value');
+      checkValue(definition, input.value, 'body.value', settings);
       const sealed = cipher.seal(input.value, credentialAad(input.name));
       return transaction(ctx.prisma, async (tx) => {
         const config = { mode: input.mode, settings, baseUrl: input.baseUrl ?? null };
@@ -157,7 +157,7 @@ export function createCredentialsService(ctx: AppContext, deps: CredentialsDeps)
     async rotate(name, value, actor) {
       const row = await existing(name);
       const definition = definitionOf(row);
-      checkValue(definition, value, 'body.value');
+      checkValue(definition, value, 'body.value', row.settings);
       const outcome = await run(definition, row, value);
       const at = now();
       if (outcome && !outcome.ok) {
