@@ -36,6 +36,7 @@ import { createMetrics } from './metrics/metrics';
 import { createApprovalService } from './services/approvals/service';
 import { createConnectorService } from './services/connectors';
 import { createCredentialsService } from './services/credentials';
+import { adoptLegacyCredentials } from './services/credentials/adopt-legacy';
 import { createDashboardService } from './services/dashboard';
 import { createAuthService, type AuthOptions } from './services/auth';
 import { createRunService } from './services/runs/service';
@@ -172,6 +173,11 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     app,
     routes: api.routes,
     async start() {
+      // Before runs start: a v1 playbook's migrated steps name credentials that may not exist yet.
+      // A failure is logged, never fatal: the steps then show a missing credential instead.
+      await adoptLegacyCredentials(ctx, { credentials, vault }).catch((e: unknown) =>
+        ctx.log.error({ err: e }, 'legacy credential adoption failed'),
+      );
       webhooks.start();
       if (!ctx.config.EXECUTOR) return;
       await executor.start();

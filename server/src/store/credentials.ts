@@ -106,7 +106,7 @@ export async function findSealedCredential(db: Db, name: string): Promise<Sealed
 /** @returns undefined when the name is taken */
 export async function insertCredential(
   db: Db,
-  data: CredentialConfig & { name: string; connectorId: string; createdById: string; sealed: SealedColumns },
+  data: CredentialConfig & { name: string; connectorId: string; createdById: string | null; sealed: SealedColumns },
 ): Promise<CredentialRow | undefined> {
   const { sealed, ...fields } = data;
   try {

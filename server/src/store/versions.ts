@@ -112,3 +112,22 @@ export function publishedDocumentResolver(db: Db): { resolve(ref: string): Promi
     },
   };
 }
+
+/**
+ * Every stored document written in a format older than `before`, with where it is stored:
+ * the start-up adoption reads what retired step types they use.
+ */
+export async function documentsBefore(
+  db: Db,
+  before: number,
+): Promise<Array<{ workflowId: string; number: number; document: Prisma.JsonValue }>> {
+  const rows = await db.workflowVersion.findMany({
+    select: { workflowId: true, number: true, document: true },
+    orderBy: [{ workflowId: 'asc' }, { number: 'asc' }],
+  });
+  return rows.filter((r) => {
+    const doc = r.document;
+    const version = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? doc['formatVersion'] : undefined;
+    return typeof version === 'number' && version < before;
+  });
+}

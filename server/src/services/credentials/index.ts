@@ -27,7 +27,8 @@ type Test = z.input<typeof ConnectionTest>;
 
 export interface CredentialsService extends ConnectorCredentials {
   list(filter?: { connectorId?: string }): Promise<Info[]>;
-  create(input: CreateCredentialBody, actor: Actor): Promise<Info>;
+  /** By an admin, or by the system (the start-up adoption of legacy credentials, `system:…`). */
+  create(input: CreateCredentialBody, actor: Actor | `system:${string}`): Promise<Info>;
   update(name: string, patch: UpdateCredentialBody, actor: Actor): Promise<Info>;
   remove(name: string, actor: Actor): Promise<void>;
   /** Runs the health action with the stored value and records the result (an answer, not an error, when it fails). */
@@ -97,7 +98,7 @@ export function createCredentialsService(ctx: AppContext, deps: CredentialsDeps)
           ...config,
           name: input.name,
           connectorId: definition.id,
-          createdById: actor.userId,
+          createdById: typeof actor === 'string' ? null : actor.userId,
           sealed,
         });
         if (!row) throw new ConflictError(`a credential named "${input.name}" exists`, 'credential_name_taken');
