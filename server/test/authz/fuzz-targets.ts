@@ -21,7 +21,7 @@ const DOOMED_CREDENTIAL = 'fuzz-cred-doomed';
 
 /** start (webhook) → shape (transform) → done (end); with a stored sample. */
 const document = (team: string) => ({
-  formatVersion: 1,
+  formatVersion: 2,
   metadata: { name: 'Fuzz target', tags: ['fuzz'] },
   trigger: {
     id: 'start',

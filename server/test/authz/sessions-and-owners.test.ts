@@ -87,7 +87,7 @@ describe('owner-only writes on routes every role may call', () => {
     const owner = t.users.analyst;
     const { workflow } = await seedWorkflow(db.prisma, { ownerId: owner.id, publish: false });
     const document = {
-      formatVersion: 1,
+      formatVersion: 2,
       metadata: { name: 'changed' },
       trigger: { id: 'start', type: 'trigger.webhook', params: {} },
       steps: {},

@@ -127,7 +127,7 @@ describe('dashboard aggregates', () => {
 
     expect(r.steps.map((s) => [s.workflowId, s.stepId, s.nodeType, s.failures, s.runs, s.failedRuns])).toEqual([
       [f.wf.wf2, 'lookup', 'http', 3, 2, 1],
-      [f.wf.wf1, 'block_ip', 'block-ip', 2, 1, 1],
+      [f.wf.wf1, 'block_ip', 'connector', 2, 1, 1],
     ]);
     expect(r.steps[0]?.messages).toEqual([
       { message: 'VirusTotal answered 503', count: 2 },

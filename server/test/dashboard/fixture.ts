@@ -144,12 +144,12 @@ export async function seedFixture(prisma: PrismaClient) {
     message?: string,
   ];
   const steps: Step[] = [
-    [r.r1, 'notify', 1, 'notify', 'write', 'succeeded', '01:00:10', '01:00:20'],
-    [r.r1, 'block_ip', 1, 'block-ip', 'destructive', 'succeeded', '01:06:30', '01:07:00'],
-    [r.r2, 'block_ip', 1, 'block-ip', 'destructive', 'succeeded', '02:18:30', '02:19:00'],
-    [r.r2, 'block_ip_2', 1, 'block-ip', 'destructive', 'succeeded', '02:19:10', '02:19:30'],
-    [r.r3, 'block_ip', 1, 'block-ip', 'destructive', 'failed', '03:02:10', '03:02:20', 'firewall API answered 503'],
-    [r.r3, 'block_ip', 2, 'block-ip', 'destructive', 'failed', '03:03:00', '03:03:10', 'firewall API answered 503'],
+    [r.r1, 'notify', 1, 'connector', 'write', 'succeeded', '01:00:10', '01:00:20'],
+    [r.r1, 'block_ip', 1, 'connector', 'destructive', 'succeeded', '01:06:30', '01:07:00'],
+    [r.r2, 'block_ip', 1, 'connector', 'destructive', 'succeeded', '02:18:30', '02:19:00'],
+    [r.r2, 'block_ip_2', 1, 'connector', 'destructive', 'succeeded', '02:19:10', '02:19:30'],
+    [r.r3, 'block_ip', 1, 'connector', 'destructive', 'failed', '03:02:10', '03:02:20', 'firewall API answered 503'],
+    [r.r3, 'block_ip', 2, 'connector', 'destructive', 'failed', '03:03:00', '03:03:10', 'firewall API answered 503'],
     [r.r6, 'lookup', 1, 'http', 'read', 'failed', '01:30:01', '01:30:02', 'VirusTotal answered 429'],
     [r.r6, 'lookup', 2, 'http', 'read', 'succeeded', '01:30:10', '01:30:11'],
     [r.r6, 'isolate', 1, 'isolate-host', 'destructive', 'succeeded', '01:30:30', '01:30:40'],
@@ -157,7 +157,7 @@ export async function seedFixture(prisma: PrismaClient) {
     [r.r8, 'lookup', 1, 'http', 'read', 'succeeded', '03:30:01', '03:30:02'],
     [r.r9, 'lookup', 1, 'http', 'read', 'failed', '06:30:01', '06:30:02', 'VirusTotal answered 503'],
     [r.r9, 'lookup', 2, 'http', 'read', 'failed', '06:30:20', '06:30:21', 'VirusTotal answered 503'],
-    [r.r13, 'block_ip', 1, 'block-ip', 'destructive', 'succeeded', '02:05:00', '02:05:10'],
+    [r.r13, 'block_ip', 1, 'connector', 'destructive', 'succeeded', '02:05:00', '02:05:10'],
   ];
   await prisma.stepRun.createMany({
     data: steps.map(([runId, stepId, attempt, nodeType, effect, status, start, end, message]) => ({

@@ -1,4 +1,4 @@
-import { WorkflowDocument } from '@autonomic/workflow';
+import { FORMAT_VERSION, gatewayParams, WorkflowDocument } from '@autonomic/workflow';
 import {
   createEngine,
   createVirtualClock,
@@ -37,13 +37,18 @@ export const get = (url: string, to: Ports = {}, extra: Record<string, unknown> 
 export const post = (url: string, to: Ports = {}, extra: Record<string, unknown> = {}) =>
   step('http', { method: 'POST', url, body: '{{ $string(event) }}' }, to, extra);
 
+/** A gateway block_ip step (what a block-ip step became in format 2). */
 export const blockIp = (ip: string, to: Ports = {}) =>
-  step('block-ip', { ip, reason: 'seen in alert', endpoint: { url: 'https://fw.example/block' } }, to);
+  step('connector', gatewayParams('block_ip', { ip, reason: 'seen in alert', path: '/block' }), to);
+
+/** A gateway notify step on the `notify-slack` credential. */
+export const notify = (message: string, to: Ports = {}) =>
+  step('connector', gatewayParams('notify', { text: message, to: '#soc', message }, 'notify-slack'), to);
 
 /** A parsed document: trigger `start` → `entry`. */
 export function workflow(entry: string | string[], steps: Record<string, unknown>, vars: Record<string, unknown> = {}) {
   return WorkflowDocument.parse({
-    formatVersion: 1,
+    formatVersion: FORMAT_VERSION,
     metadata: { name: 'test' },
     trigger: {
       id: 'start',

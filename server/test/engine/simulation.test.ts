@@ -1,23 +1,26 @@
+import { gatewayParams } from '@autonomic/workflow';
 import { describe, expect, it } from 'vitest';
+import { createConnectorCatalog } from '../../src/connectors/catalog';
 import { SafetyList, simulate, type EffectRequest, type EffectsPort } from '../../src/engine';
-import { blockIp, get, step, transform, workflow } from './harness';
+import { blockIp, get, notify, step, transform, workflow } from './harness';
+
+const catalog = createConnectorCatalog();
+/** The installed connectors, as the server passes them (the gateway's actions name their titles). */
+const connectors = { definition: (id: string, version: string) => catalog.get(id, version) };
 
 const DAY = 86_400_000;
 
 /**
- * start → enrich (GET) → notify (slack) → block (block-ip {{ event.ip }}) → isolate (isolate-host) ─error→ note
+ * start → enrich (GET) → notify (gateway notify) → block (gateway block_ip {{ event.ip }})
+ *       → isolate (gateway isolate_host) ─error→ note
  */
 const playbook = workflow('enrich', {
   enrich: get('https://intel.example/{{ event.ip }}', { out: 'notify' }),
-  notify: step(
-    'notify',
-    { channel: 'slack', to: '#soc', message: 'score {{ steps.enrich.output.score }}' },
-    { out: 'block' },
-  ),
+  notify: notify('score {{ steps.enrich.output.score }}', { out: 'block' }),
   block: blockIp('{{ event.ip }}', { out: 'isolate' }),
   isolate: step(
-    'isolate-host',
-    { host: '{{ event.host }}', reason: 'malware', endpoint: { url: 'https://edr.example/isolate' } },
+    'connector',
+    gatewayParams('isolate_host', { host: '{{ event.host }}', reason: 'malware', path: '/isolate' }),
     { error: 'note' },
   ),
   note: transform('steps.isolate.output.error.message'),
@@ -38,7 +41,7 @@ describe('simulation', () => {
       },
     };
 
-    const sim = await simulate(playbook, { ip: '203.0.113.7', host: 'DC01' }, { safety, liveReads });
+    const sim = await simulate(playbook, { ip: '203.0.113.7', host: 'DC01' }, { safety, liveReads, connectors });
 
     expect(sim.status).toBe('succeeded');
     expect(sent.map((r) => r.stepId)).toEqual(['enrich']);
@@ -48,13 +51,13 @@ describe('simulation', () => {
         stepId: 'notify',
         effect: 'write',
         decision: 'would-run',
-        action: 'send a slack message to #soc',
+        action: 'Action gateway (JSON webhook): Notify',
       }),
       expect.objectContaining({
         stepId: 'block',
         effect: 'destructive',
         decision: 'auto-ok',
-        action: 'block IP 203.0.113.7',
+        action: 'Action gateway (JSON webhook): Block IP 203.0.113.7',
         target: { kind: 'ip', value: '203.0.113.7' },
         reason: 'known-bad range',
       }),
@@ -62,12 +65,12 @@ describe('simulation', () => {
         stepId: 'isolate',
         effect: 'destructive',
         decision: 'refused',
-        action: 'isolate host DC01',
+        action: 'Action gateway (JSON webhook): Isolate host DC01',
         criticality: 'critical',
         reason: 'DC01 is protected: domain controller',
       }),
     ]);
-    expect(sim.effects[0]?.params).toMatchObject({ message: 'score 80' });
+    expect(sim.effects[0]?.params).toMatchObject({ input: { message: 'score 80' } });
     const enrich = sim.trace.find((a) => a.stepId === 'enrich');
     expect(enrich).toMatchObject({ input: { url: 'https://intel.example/203.0.113.7' }, output: { score: 80 } });
   });
@@ -76,13 +79,13 @@ describe('simulation', () => {
     const sim = await simulate(
       playbook,
       { ip: '198.51.100.1', host: 'ws-1' },
-      { fixtures: { block: { accepted: 'fixture' } } },
+      { fixtures: { block: { accepted: 'fixture' } }, connectors },
     );
 
     const output = (id: string) => sim.trace.find((a) => a.stepId === id)?.output;
     expect(output('enrich')).toEqual({ status: 200, headers: {}, body: {} });
     expect(output('block')).toEqual({ accepted: 'fixture' });
-    expect(output('isolate')).toEqual({ accepted: true, host: 'example-host' });
+    expect(output('isolate')).toEqual({ accepted: true });
     expect(sim.effects.map((e) => e.decision)).toEqual(['would-run', 'would-run', 'would-run']);
   });
 

@@ -23,7 +23,7 @@ describe('runLogSink', () => {
         runId: 'r1',
         stepId: 'block_ip',
         stepKey: 'block_ip',
-        nodeType: 'block-ip',
+        nodeType: 'connector',
         attempt: 2,
         status: 'failed',
         startedAt: 1_000,

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createHttpClient, createLiveEffects, type HttpClient } from '../../src/adapters';
 import type { OutboundRequest, OutboundResponse } from '../../src/adapters/http-client';
 import type { EffectRequest, EffectResult, StepError } from '../../src/engine';
+import { gatewayEffects, gatewayRequest, type GatewayCredential } from '../support/gateway';
 
 const TOKEN = 'tok-live-4f9c2a7e81d3';
 const PASSWORD = 'svc-user:pa55-w0rd-ok';
@@ -53,7 +54,7 @@ function request(nodeType: string, params: Record<string, unknown>): EffectReque
     stepId: 'step',
     stepKey: 'step',
     nodeType,
-    effect: nodeType === 'http' ? 'read' : nodeType === 'notify' ? 'write' : 'destructive',
+    effect: 'read',
     params,
     idempotencyKey: 'run-1:step:1',
     attempt: 1,
@@ -81,24 +82,26 @@ describe('guards, redaction: the text of a failed HTTP answer', () => {
     expect(error.message).not.toContain(TOKEN);
   });
 
-  it('when a containment endpoint echoes basic credentials into its 500 then neither the password nor its base64 appears', async () => {
+  it('when a gateway echoes basic credentials into its 500 then neither the password nor its base64 appears', async () => {
     const encoded = Buffer.from(PASSWORD).toString('base64');
-    const params = {
-      ip: '203.0.113.9',
-      reason: 'scan',
-      endpoint: { url: 'https://fw.example/block', auth: { type: 'basic', secret: 'svc.basic' } },
+    const basic: GatewayCredential = {
+      mode: 'live',
+      value: PASSWORD,
+      settings: { auth: 'basic' },
+      baseUrl: 'https://fw.example',
     };
     const answer = (req: OutboundRequest): OutboundResponse => ({
       ...echo(500)(req),
       body: Buffer.from(`upstream refused ${PASSWORD} (${encoded})`),
       headers: { 'content-type': 'text/plain' },
     });
-    const req = { ...request('block-ip', params), target: { kind: 'ip' as const, value: '203.0.113.9' } };
+    const req = gatewayRequest('block_ip', { ip: '203.0.113.9', reason: 'scan', path: '/block' }, 'svc-basic');
 
-    const error = errorOf(await perform(fakeHttp(answer), req));
+    const effects = gatewayEffects(fakeHttp(answer), new Map([['svc-basic', basic]]));
+    const error = errorOf(await effects.perform(req));
 
     expect(error.kind).toBe('http_5xx');
-    expect(error.message).toBe('HTTP 500 from https://fw.example: upstream refused [redacted] ([redacted])');
+    expect(error.message).toBe('autonomic-gateway.block_ip: HTTP 500: upstream refused [redacted] ([redacted])');
   });
 
   it('when the echoed token sits across the 200-character cut of the snippet then no part of it leaks', async () => {
@@ -130,15 +133,20 @@ describe('guards, redaction: the message of what the call threw', () => {
   });
 
   it("when a chat channel's webhook URL is malformed then the error says so without showing it", async () => {
-    secrets.set('notify.chat', HOOK.replace('https://', ''));
+    const hook: GatewayCredential = {
+      mode: 'live',
+      value: HOOK.replace('https://', ''),
+      settings: { auth: 'webhook_url' },
+      baseUrl: 'https://hooks.chat.example',
+    };
     const http = createHttpClient({ allow: [] });
     try {
-      const req = request('notify', { channel: 'chat', to: '#soc', message: 'contained' });
+      const req = gatewayRequest('notify', { text: 'contained', to: '#soc', message: 'contained' }, 'notify-chat');
 
-      const error = errorOf(await perform(http, req));
+      const error = errorOf(await gatewayEffects(http, new Map([['notify-chat', hook]])).perform(req));
 
       expect(error.kind).toBe('validation');
-      expect(error.message).toContain('is not an absolute URL');
+      expect(error.message).toContain('the credential is not a URL');
       expect(error.message).not.toContain('XyZsecretPath');
     } finally {
       await http.close();

@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEffectGuard, createEffectsFactory } from '../../src/adapters';
+import { createConnectorCatalog } from '../../src/connectors/catalog';
 import { systemClock, type EffectRequest, type EffectResult, type EffectsPort } from '../../src/engine';
 import { appendStepRuns } from '../../src/store/step-runs';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { testContext } from '../support/app';
+import { gatewayRequest } from '../support/gateway';
 import { seedWorkflow } from './fixtures';
 
 let db: TestDatabase;
@@ -23,7 +25,7 @@ function request(runId: string, stepKey: string, effect: EffectRequest['effect']
     runId,
     stepId: stepKey,
     stepKey,
-    nodeType: effect === 'destructive' ? 'block-ip' : 'http',
+    nodeType: effect === 'destructive' ? 'connector' : 'http',
     effect,
     params: {},
     idempotencyKey: `${runId}:${stepKey}:1`,
@@ -48,7 +50,7 @@ async function runWith(
       stepKey: s.key,
       stepId: s.key,
       attempt: 1,
-      nodeType: 'block-ip',
+      nodeType: 'connector',
       status: s.refused ? 'failed' : 'succeeded',
       effectClass: 'destructive',
       error: s.refused ? { kind: 'safety', message: 'refused: protected', retryable: false } : undefined,
@@ -210,21 +212,28 @@ describe('effects factory', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const ctx = testContext(db.prisma, { OUTBOUND_ALLOW: ['127.0.0.1/32'] });
-    const factory = createEffectsFactory(ctx, { vault: { reveal: async () => undefined }, guard: { policyTtlMs: 0 } });
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const fw = { name: 'gateway-fw', connectorId: 'autonomic-gateway', mode: 'live' as const, value: 'x', baseUrl };
+    const credentials = {
+      reveal: async (name: string) => (name === fw.name ? { ...fw, settings: { auth: 'none' } } : undefined),
+      index: async () => [],
+    };
+    const factory = createEffectsFactory(ctx, {
+      vault: { reveal: async () => undefined },
+      guard: { policyTtlMs: 0 },
+      connectors: { catalog: createConnectorCatalog(), credentials },
+    });
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/block`;
-      const block = {
-        ...request('run-f', 'block'),
-        params: { ip: '203.0.113.9', reason: 'scan', endpoint: { url, method: 'POST' } },
-        target: { kind: 'ip' as const, value: '203.0.113.9' },
-      };
+      const block = gatewayRequest('block_ip', { ip: '203.0.113.9', reason: 'scan', path: '/block' }, 'gateway-fw', {
+        runId: 'run-f',
+        stepId: 'block',
+        stepKey: 'block',
+        idempotencyKey: 'run-f:block:1',
+      });
       await db.prisma.workflow.update({ where: { id: workflow.id }, data: { killSwitch: true } });
       expect((await factory.forWorkflow(workflow.id).perform(block)).ok).toBe(false);
       await db.prisma.workflow.update({ where: { id: workflow.id }, data: { killSwitch: false } });
-      expect(await factory.forWorkflow(workflow.id).perform(block)).toMatchObject({
-        ok: true,
-        output: { accepted: true, ip: '203.0.113.9' },
-      });
+      expect(await factory.forWorkflow(workflow.id).perform(block)).toEqual({ ok: true, output: {} });
       expect(hits).toEqual(['run-f:block:1']);
     } finally {
       await factory.close();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient, createLiveEffects } from '../../src/adapters';
 import type { EffectClass } from '@autonomic/workflow';
 import type { EffectRequest } from '../../src/engine';
+import { gatewayEffects, gatewayRequest } from '../support/gateway';
 
 // Every write and destructive call carries `Idempotency-Key: <runId>:<stepKey>:<attempt>`,
 // the key a re-execution after a crash repeats, so a receiver that honours it acts once.
@@ -76,9 +77,24 @@ describe('Idempotency-Key on outbound calls', () => {
     expect(seen[0]?.['idempotency-key']).toBe('alert-42');
   });
 
-  it('when a notify step posts to its channel then the channel gets the attempt key', async () => {
-    secrets.set('notify.slack', `${base}/hook`);
-    const r = await effects.perform(request('notify', 'write', { channel: 'slack', to: '#soc', message: 'hi' }));
+  it('when a gateway notify step posts to its channel then the channel gets the attempt key', async () => {
+    const hook = { mode: 'live' as const, value: `${base}/hook`, settings: { auth: 'webhook_url' }, baseUrl: base };
+    const gateway = gatewayEffects(http, new Map([['notify-slack', hook]]));
+    const req = gatewayRequest('notify', { text: 'hi', to: '#soc', message: 'hi' }, 'notify-slack', {
+      idempotencyKey: 'run-7:call[2]:3',
+    });
+    const r = await gateway.perform(req);
+    expect(r.ok).toBe(true);
+    expect(seen[0]?.['idempotency-key']).toBe('run-7:call[2]:3');
+  });
+
+  it('when a gateway containment action is sent then the receiver gets the attempt key', async () => {
+    const fw = { mode: 'live' as const, value: 'tok', settings: {}, baseUrl: base };
+    const gateway = gatewayEffects(http, new Map([['gateway-fw', fw]]));
+    const req = gatewayRequest('isolate_host', { host: 'web-01', reason: 'malware', path: '/isolate' }, 'gateway-fw', {
+      idempotencyKey: 'run-7:call[2]:3',
+    });
+    const r = await gateway.perform(req);
     expect(r.ok).toBe(true);
     expect(seen[0]?.['idempotency-key']).toBe('run-7:call[2]:3');
   });

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient, createLiveEffects, type HttpClient } from '../../src/adapters';
 import type { EffectRequest, EffectResult } from '../../src/engine';
+import { gatewayEffects, gatewayRequest, type GatewayCredential } from '../support/gateway';
 
 interface Seen {
   method: string;
@@ -36,6 +37,13 @@ function effects(allow: string[], maxResponseBytes?: number) {
   const http = createHttpClient({ allow, lookup: fakeDns, ...(maxResponseBytes ? { maxResponseBytes } : {}) });
   clients.push(http);
   return createLiveEffects({ http, vault, log: pino({ level: 'silent' }) });
+}
+
+/** The live effects with `autonomic-gateway` steps and these credentials (what block-ip and notify became). */
+function gateway(allow: string[], credentials: Record<string, GatewayCredential>) {
+  const http = createHttpClient({ allow, lookup: fakeDns });
+  clients.push(http);
+  return gatewayEffects(http, new Map(Object.entries(credentials)), vault);
 }
 
 function req(nodeType: string, params: Record<string, unknown>, extra: Partial<EffectRequest> = {}): EffectRequest {
@@ -166,18 +174,19 @@ describe('SSRF guard', () => {
 });
 
 describe('live effects (127.0.0.1 allowed)', () => {
-  it('when a containment action runs then the endpoint gets the JSON action, the Idempotency-Key header and the auth secret', async () => {
-    secrets.set('fw.token', 'fw-secret-token-1');
-    const r = await effects(['127.0.0.1/32']).perform(
-      req(
-        'block-ip',
-        {
-          ip: '203.0.113.7',
-          reason: 'brute force',
-          duration: 'PT1H',
-          endpoint: { url: `${base}/block`, method: 'POST', auth: { type: 'bearer', secret: 'fw.token' } },
-        },
-        { target: { kind: 'ip', value: '203.0.113.7' }, idempotencyKey: 'run-9:block:2', runId: 'run-9' },
+  it('when a gateway action runs then the endpoint gets the JSON action, the Idempotency-Key header and the auth secret', async () => {
+    const fw: GatewayCredential = {
+      mode: 'live',
+      value: 'fw-secret-token-1',
+      settings: { auth: 'bearer' },
+      baseUrl: base,
+    };
+    const r = await gateway(['127.0.0.1/32'], { 'fw-token': fw }).perform(
+      gatewayRequest(
+        'block_ip',
+        { ip: '203.0.113.7', reason: 'brute force', duration: 'PT1H', path: '/block', method: 'POST' },
+        'fw-token',
+        { idempotencyKey: 'run-9:block:2', runId: 'run-9' },
       ),
     );
     expect(seen).toHaveLength(1);
@@ -194,7 +203,7 @@ describe('live effects (127.0.0.1 allowed)', () => {
     expect(r.ok).toBe(true);
     // The endpoint echoed its headers: the token is scrubbed from the step's output.
     expect(JSON.stringify(r)).not.toContain('fw-secret-token-1');
-    expect(r.ok && r.output).toMatchObject({ accepted: true, ip: '203.0.113.7', status: 200 });
+    expect(r.ok && r.output).toMatchObject({ ok: true });
   });
 
   it.each([
@@ -231,29 +240,37 @@ describe('live effects (127.0.0.1 allowed)', () => {
     expect(failure(r)?.kind).toBe('timeout');
   });
 
-  it('when a notify channel has no webhook configured then a clear non-retryable error', async () => {
-    const r = await effects(['127.0.0.1']).perform(
-      req('notify', { channel: 'slack', to: '#soc', message: 'hi' }, { effect: 'write' }),
+  it('when a notify channel has no credential then a clear non-retryable error', async () => {
+    const r = await gateway(['127.0.0.1'], {}).perform(
+      gatewayRequest('notify', { text: 'hi', to: '#soc', message: 'hi' }, 'notify-slack'),
     );
     expect(failure(r)).toMatchObject({ kind: 'validation', retryable: false });
-    expect(failure(r)?.message).toContain('"notify.slack"');
+    expect(failure(r)?.message).toContain("credential 'notify-slack' does not exist");
+    expect(seen).toEqual([]);
   });
 
   it('when a notify channel is configured then its webhook gets the message as JSON', async () => {
-    secrets.set('notify.teams', `${base}/teams-hook/SECRETPATH123`);
-    const r = await effects(['127.0.0.1']).perform(
-      req(
+    const teams: GatewayCredential = {
+      mode: 'live',
+      value: `${base}/teams-hook/SECRETPATH123`,
+      settings: { auth: 'webhook_url' },
+      baseUrl: base,
+    };
+    const r = await gateway(['127.0.0.1'], { 'notify-teams': teams }).perform(
+      gatewayRequest(
         'notify',
-        { channel: 'teams', to: 'SOC', subject: 'Blocked', message: 'IP 203.0.113.7 blocked' },
-        { effect: 'write' },
+        { text: '*Blocked*\nIP 203.0.113.7 blocked', to: 'SOC', subject: 'Blocked', message: 'IP 203.0.113.7 blocked' },
+        'notify-teams',
       ),
     );
-    expect(r).toEqual({ ok: true, output: { delivered: true, status: 200 } });
+    expect(r.ok && r.output).toMatchObject({ ok: true });
+    expect(seen[0]?.url).toBe('/teams-hook/SECRETPATH123');
     expect(JSON.parse(seen[0]?.body ?? '')).toMatchObject({
       text: '*Blocked*\nIP 203.0.113.7 blocked',
       to: 'SOC',
       runId: 'run-1',
     });
+    expect(JSON.stringify(r)).not.toContain('SECRETPATH123');
   });
 
   it('when an auth secret is missing then the step fails without calling out', async () => {

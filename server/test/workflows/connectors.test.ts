@@ -48,7 +48,7 @@ afterAll(() => db.drop());
 /** start → check (abuseipdb check_ip {{ event.ip }}): a read, normal risk. */
 function checkDoc(name: string, pin: { version?: string; credential?: string } = {}) {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     metadata: { name },
     trigger: { id: 'start', type: 'trigger.manual', params: {}, transitions: { out: ['check'] } },
     steps: {

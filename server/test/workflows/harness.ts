@@ -1,4 +1,5 @@
 /** Test set-up for the workflow module: app, people, documents in a few lines, a static safety list. */
+import { FORMAT_VERSION, gatewayParams } from '@autonomic/workflow';
 import supertest from 'supertest';
 import { createSafetyPort, SafetyList } from '../../src/engine';
 import { reviewRoutes } from '../../src/http/routes/reviews';
@@ -39,35 +40,40 @@ let counter = 0;
 /** A unique workflow name, so that tests sharing a database do not share slugs. */
 export const uniqueName = (base: string) => `${base} ${++counter}`;
 
-/** start → tell (notify): normal risk. */
+const tell = (message: string) => ({
+  type: 'connector',
+  params: gatewayParams('notify', { text: message, to: '#soc', message }, 'notify-slack'),
+});
+
+/** start → tell (gateway notify): normal risk. */
 export function notifyDoc(name: string, message = 'alert {{ event.id }}') {
   return {
-    formatVersion: 1,
+    formatVersion: FORMAT_VERSION,
     metadata: { name, tags: ['test'], severity: 'low' },
     trigger: { id: 'start', type: 'trigger.manual', params: {}, transitions: { out: ['tell'] } },
-    steps: { tell: { type: 'notify', params: { channel: 'slack', to: '#soc', message } } },
+    steps: { tell: tell(message) },
     samples: [{ name: 'any alert', event: { id: 'A-1' }, expect: { status: 'succeeded', path: ['tell'] } }],
     ui: { positions: { start: { x: 0, y: 0 }, tell: { x: 200, y: 0 } }, notes: [] },
   };
 }
 
 /**
- * start → block (block-ip {{ event.ip }}) ─out→ tell, ─error→ refused: a destructive step,
+ * start → block (gateway block_ip {{ event.ip }}) ─out→ tell, ─error→ refused: a destructive step,
  * so high risk against an empty or notify-only workflow. `expectPath` is the sample's expectation.
  */
 export function blockDoc(name: string, expectPath: string[] = ['block', 'tell']) {
   return {
-    formatVersion: 1,
+    formatVersion: FORMAT_VERSION,
     metadata: { name, severity: 'high' },
     trigger: { id: 'start', type: 'trigger.manual', params: {}, transitions: { out: ['block'] } },
     steps: {
       block: {
-        type: 'block-ip',
-        params: { ip: '{{ event.ip }}', reason: 'alert', endpoint: { url: 'https://fw.example/block' } },
+        type: 'connector',
+        params: gatewayParams('block_ip', { ip: '{{ event.ip }}', reason: 'alert', path: '/block' }),
         transitions: { out: ['tell'], error: ['refused'] },
       },
-      tell: { type: 'notify', params: { channel: 'slack', to: '#soc', message: 'blocked {{ event.ip }}' } },
-      refused: { type: 'notify', params: { channel: 'slack', to: '#soc', message: 'not blocked {{ event.ip }}' } },
+      tell: tell('blocked {{ event.ip }}'),
+      refused: tell('not blocked {{ event.ip }}'),
     },
     samples: [{ name: 'abusive ip', event: { ip: '198.51.100.7' }, expect: { status: 'succeeded', path: expectPath } }],
   };

@@ -57,7 +57,9 @@ describe('workflow layout', () => {
   it('when a new version is saved after the layout then the stored layout no longer applies', async () => {
     const { id, doc } = await create();
     await http.put(`/api/workflows/${id}/layout`).set('Authorization', people.owner.auth).send({ ui: moved });
-    const changed = { ...doc, steps: { tell: { ...doc.steps.tell, params: { ...doc.steps.tell.params, to: '#ir' } } } };
+    const tell = doc.steps.tell;
+    const input = { ...(tell.params['input'] as object), to: '#ir' };
+    const changed = { ...doc, steps: { tell: { ...tell, params: { ...tell.params, input } } } };
     const v2 = await http
       .post(`/api/workflows/${id}/versions`)
       .set('Authorization', people.owner.auth)

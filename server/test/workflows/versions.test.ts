@@ -42,7 +42,9 @@ describe('versions', () => {
     expect(same.body).toMatchObject({ created: false, version: { number: 1, contentHash: version.contentHash } });
     expect(await versionCount(workflow.id)).toBe(1);
 
-    const changed = { ...doc, steps: { tell: { ...doc.steps.tell, params: { ...doc.steps.tell.params, to: '#ir' } } } };
+    const tell = doc.steps.tell;
+    const input = { ...(tell.params['input'] as object), to: '#ir' };
+    const changed = { ...doc, steps: { tell: { ...tell, params: { ...tell.params, input } } } };
     const v2 = await t.http
       .post(path)
       .set('Authorization', t.people.analyst.auth)

@@ -1,11 +1,13 @@
 /**
  * What a saved document is: the parsed document when the schema accepts it (semantic
  * problems allowed: a draft may be unfinished), else a draft kept as written as long
- * as it has the shape of a v1 document and stays within the loader's limits. Anything
- * else is refused, so that a stored version is always a v1 document the editor can open.
+ * as it has the shape of a current-format document (once migrated) and stays within the
+ * loader's limits. Anything else is refused, so that a stored version is always a
+ * document the editor can open.
  */
 import {
   contentHash,
+  FORMAT_VERSION,
   LIMITS,
   migrateToLatest,
   validateDocument,
@@ -26,10 +28,10 @@ export interface PreparedDocument {
   problems: Problem[];
 }
 
-/** The least a draft needs: a v1 envelope with a name, a trigger and a steps map. */
+/** The least a draft needs: a current-format envelope (after migration) with a name, a trigger and a steps map. */
 const DraftEnvelope = z
   .object({
-    formatVersion: z.literal(1),
+    formatVersion: z.literal(FORMAT_VERSION),
     metadata: z.looseObject({ name: z.string().trim().min(1).max(120) }),
     trigger: z.looseObject({ id: z.string().max(64), type: z.string().max(64) }),
     steps: z.record(z.string(), z.looseObject({ type: z.string().max(64) })).optional(),
