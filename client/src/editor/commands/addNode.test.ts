@@ -38,6 +38,6 @@ describe('addNode', () => {
 
   it('when undone then the node is gone, and redo brings it back', () => {
     const store = storeOf();
-    expectUndoRedo(store, () => store.getState().addNodeAt('notify', { x: 5, y: 5 }));
+    expectUndoRedo(store, () => store.getState().addNodeAt('approval', { x: 5, y: 5 }));
   });
 });

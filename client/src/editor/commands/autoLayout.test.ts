@@ -37,7 +37,7 @@ describe('autoLayout', () => {
   it('when the graph changes while ELK works then the stale layout is dropped', async () => {
     const store = storeOf();
     const pending = store.getState().autoLayout();
-    store.getState().addNodeAt('notify', { x: 0, y: 0 });
+    store.getState().addNodeAt('approval', { x: 0, y: 0 });
     expect(await pending).toBe(false);
   });
 });

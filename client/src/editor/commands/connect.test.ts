@@ -28,8 +28,8 @@ describe('connect', () => {
   });
 
   it('when no handle is given then the port is "out"', () => {
-    const g = addNode(sampleGraph(), { nodeType: 'notify', position: { x: 0, y: 0 }, id: 'notify_1' });
-    const next = connect(g, { source: 'block_ip_1', target: 'notify_1' });
+    const g = addNode(sampleGraph(), { nodeType: 'approval', position: { x: 0, y: 0 }, id: 'approval_1' });
+    const next = connect(g, { source: 'block_ip_1', target: 'approval_1' });
     expect(next.edges.at(-1)?.sourceHandle).toBe('out');
   });
 

@@ -1,4 +1,5 @@
 /** Test helpers: a small graph and an undo/redo round trip through a real store. */
+import { gatewayParams } from '@autonomic/workflow';
 import { expect } from 'vitest';
 import { createEditorStore, type EditorStore } from '../store/createEditorStore';
 import type { FlowNode, Graph } from '../types';
@@ -22,12 +23,7 @@ export function sampleGraph(): Graph {
         300,
       ),
       step('condition_1', 'condition', { predicate: 'steps.http_1.output.body.score > 70' }, 600),
-      step(
-        'block_ip_1',
-        'block-ip',
-        { ip: '{{ event.ip }}', reason: 'r', endpoint: { url: 'https://fw', method: 'POST' } },
-        900,
-      ),
+      step('block_ip_1', 'connector', gatewayParams('block_ip', { ip: '{{ event.ip }}', reason: 'r', path: '/' }), 900),
     ],
     edges: [
       { id: 'webhook_1:out->http_1', source: 'webhook_1', sourceHandle: 'out', target: 'http_1' },

@@ -1,7 +1,7 @@
 /** Readable node ids (`http_2`, `block_ip_1`) that stay valid JSONata path segments. */
 const NODE_ID = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-/** The readable stem of a node type: `trigger.webhook` → `webhook`, `block-ip` → `block_ip`. */
+/** The readable stem of a node type: `trigger.webhook` → `webhook`, `foo-bar` → `foo_bar`. */
 export function idBase(nodeType: string): string {
   const last = nodeType.split('.').pop() ?? nodeType;
   const base = last.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 50);

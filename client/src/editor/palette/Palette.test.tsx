@@ -24,21 +24,21 @@ function renderEditor(readOnly = false) {
 describe('palette and problems list', () => {
   it('when a palette item is activated with the keyboard then a node of that type is added and selected', async () => {
     const store = renderEditor();
-    screen.getByTestId('palette-notify').focus();
+    screen.getByTestId('palette-approval').focus();
     await userEvent.keyboard('{Enter}');
     const added = store.getState().nodes.at(-1);
-    expect(added).toMatchObject({ id: 'notify_1', selected: true, data: { nodeType: 'notify' } });
+    expect(added).toMatchObject({ id: 'approval_1', selected: true, data: { nodeType: 'approval' } });
   });
 
   it('when searching then only matching items stay, under their category heading', async () => {
     renderEditor();
-    await userEvent.type(screen.getByLabelText('Search nodes'), 'firewall');
+    await userEvent.type(screen.getByLabelText('Search nodes'), 'vendor connector');
     const nav = screen.getByRole('navigation', { name: 'Node palette' });
     expect(
       within(nav)
         .getAllByRole('button')
         .map((b) => b.dataset['testid']),
-    ).toEqual(['palette-block-ip']);
+    ).toEqual(['palette-connector']);
     expect(within(nav).getByRole('heading', { name: 'Actions' })).toBeTruthy();
   });
 
@@ -50,13 +50,13 @@ describe('palette and problems list', () => {
   it('when a problem is clicked then its node becomes the selection', async () => {
     const store = renderEditor();
     act(() => {
-      store.getState().addNodeAt('notify', { x: 0, y: 0 });
+      store.getState().addNodeAt('approval', { x: 0, y: 0 });
       store.getState().select({ nodes: [] });
       store.getState().validateNow();
     });
-    const [first] = await screen.findAllByTestId('problem-notify_1');
+    const [first] = await screen.findAllByTestId('problem-approval_1');
     if (!first) throw new Error('no problem listed');
     await userEvent.click(first);
-    expect(store.getState().selection.nodes).toEqual(['notify_1']);
+    expect(store.getState().selection.nodes).toEqual(['approval_1']);
   });
 });

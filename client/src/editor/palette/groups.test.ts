@@ -10,8 +10,8 @@ describe('paletteGroups', () => {
   });
 
   it('when searching a word of a description then only matching types stay', () => {
-    const types = paletteGroups('firewall').flatMap((g) => g.items.map((d) => d.type));
-    expect(types).toEqual(['block-ip']);
+    const types = paletteGroups('vendor connector').flatMap((g) => g.items.map((d) => d.type));
+    expect(types).toEqual(['connector']);
   });
 
   it('when searching by label, in any case, then it matches', () => {

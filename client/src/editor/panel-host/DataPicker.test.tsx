@@ -13,17 +13,17 @@ import { NodePanel } from './NodePanel';
 
 afterEach(cleanup);
 
-/** webhook_1 → check_1 (abuseipdb check_ip) → notify_1 */
+/** webhook_1 → check_1 (abuseipdb check_ip) → done_1 */
 function graph(): Graph {
   return {
     nodes: [
       step('webhook_1', 'trigger.webhook'),
       step('check_1', 'connector', connectorStepParams(abuseipdb, 'check_ip')),
-      { ...step('notify_1', 'notify', { channel: 'slack', to: '#soc', message: 'Score: ' }), selected: true },
+      { ...step('done_1', 'end', { status: 'succeeded', message: 'Score: ' }), selected: true },
     ],
     edges: [
       { id: 'webhook_1:out->check_1', source: 'webhook_1', sourceHandle: 'out', target: 'check_1' },
-      { id: 'check_1:out->notify_1', source: 'check_1', sourceHandle: 'out', target: 'notify_1' },
+      { id: 'check_1:out->done_1', source: 'check_1', sourceHandle: 'out', target: 'done_1' },
     ],
     metadata: { name: 'Picker' },
     vars: {},
@@ -33,7 +33,7 @@ function graph(): Graph {
 
 describe('the data picker', () => {
   it("when a connector step is upstream then its tree is its action's example", () => {
-    const [tree] = upstreamExamples(graph(), 'notify_1', testCatalog());
+    const [tree] = upstreamExamples(graph(), 'done_1', testCatalog());
     expect(tree?.path).toBe('steps.check_1.output');
     expect(tree?.children?.[0]?.children?.map((c) => [c.path, c.value])).toEqual([
       ['steps.check_1.output.data.abuseConfidenceScore', 97],
@@ -56,7 +56,7 @@ describe('the data picker', () => {
     const picker = screen.getByTestId('data-picker');
     await userEvent.click(within(picker).getByText('Data from earlier steps'));
     await userEvent.click(within(picker).getByRole('button', { name: /^abuseConfidenceScore/ }));
-    const params = () => store.getState().nodes.find((n) => n.id === 'notify_1')?.data.params;
+    const params = () => store.getState().nodes.find((n) => n.id === 'done_1')?.data.params;
     expect(params()?.['message']).toBe('Score: {{ steps.check_1.output.data.abuseConfidenceScore }}');
     store.getState().undo();
     expect(params()?.['message']).toBe('Score: ');

@@ -2,8 +2,7 @@
  * Inline help for catalogue fields whose schema carries none yet. The schema's own
  * `help` wins; these belong in workflow/ as `.meta({ help })` and can go once there.
  * Keys: `<nodeType>:<path>` (list items and record values left out of the path), or
- * `*:<ending>` for the fields several node types share (`*:auth.type` also serves
- * `endpoint.auth.type`).
+ * `*:<ending>` for the fields several node types share.
  */
 import { asSchema, isRecord, type JsonSchema } from './schema';
 
@@ -46,18 +45,6 @@ const HELP: Record<string, string> = {
   '*:auth': 'How the request proves who it is: the secret is looked up when the step runs.',
   '*:auth.type': 'bearer: an Authorization bearer token; header: the secret in the header below; basic: basic auth.',
   '*:auth.header': 'For "header" auth: the header that carries the secret.',
-  'notify:channel': 'Where the message goes.',
-  'notify:to': 'The channel, address or queue.',
-  'notify:subject': 'The e-mail subject or ticket title.',
-  'notify:message': 'The text sent.',
-  '*:reason': 'Why: recorded with the action and shown to approvers.',
-  '*:endpoint': 'The HTTP endpoint this action calls.',
-  '*:endpoint.url': 'The address to call.',
-  '*:endpoint.method': 'The HTTP method of the call.',
-  'block-ip:ip': 'The address to block; refused when it is a protected asset.',
-  'block-ip:duration': 'How long the block should last.',
-  'isolate-host:host': 'The endpoint to isolate; refused when it is a protected asset.',
-  'disable-user:user': 'The account to disable; refused when it is a protected account.',
 };
 
 /** The node type's own entry, else the shared entry for the path's longest known ending. */

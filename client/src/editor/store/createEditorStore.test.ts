@@ -8,7 +8,7 @@ describe('editor store', () => {
   it('when two stores are created then changing one leaves the other alone', () => {
     const a = storeOf();
     const b = storeOf();
-    a.getState().addNodeAt('notify', { x: 0, y: 0 });
+    a.getState().addNodeAt('approval', { x: 0, y: 0 });
     expect(a.getState().nodes).toHaveLength(5);
     expect(b.getState().nodes).toHaveLength(4);
     expect(b.getState().past).toHaveLength(0);
@@ -48,10 +48,10 @@ describe('editor store', () => {
 
   it('when validated then problems are grouped by node for the badges', () => {
     const store = storeOf();
-    store.getState().addNodeAt('notify', { x: 0, y: 0 });
+    store.getState().addNodeAt('approval', { x: 0, y: 0 });
     const problems = store.getState().validateNow();
-    expect(problems.some((p) => p.nodeId === 'notify_1')).toBe(true);
-    expect(store.getState().problemsByNode.get('notify_1')?.length).toBeGreaterThan(0);
+    expect(problems.some((p) => p.nodeId === 'approval_1')).toBe(true);
+    expect(store.getState().problemsByNode.get('approval_1')?.length).toBeGreaterThan(0);
     expect(store.getState().problemsByNode.get('webhook_1')).toBeUndefined();
   });
 
@@ -59,7 +59,7 @@ describe('editor store', () => {
     const store = storeOf();
     const dirty = () => store.getState().revision !== store.getState().savedRevision;
     expect(dirty()).toBe(false);
-    store.getState().addNodeAt('notify', { x: 0, y: 0 });
+    store.getState().addNodeAt('approval', { x: 0, y: 0 });
     expect(dirty()).toBe(true);
     store.getState().markSaved();
     expect(dirty()).toBe(false);
@@ -67,7 +67,7 @@ describe('editor store', () => {
 
   it('when a new change follows an undo then the redo stack is dropped', () => {
     const store = storeOf();
-    store.getState().addNodeAt('notify', { x: 0, y: 0 });
+    store.getState().addNodeAt('approval', { x: 0, y: 0 });
     store.getState().undo();
     expect(store.getState().future).toHaveLength(1);
     store.getState().addNodeAt('delay', { x: 0, y: 0 });
@@ -82,7 +82,7 @@ describe('editor store', () => {
 
   it('when a graph is loaded then history and selection start afresh', () => {
     const store = storeOf();
-    store.getState().addNodeAt('notify', { x: 0, y: 0 });
+    store.getState().addNodeAt('approval', { x: 0, y: 0 });
     store.getState().load(sampleGraph());
     expect(store.getState().past).toHaveLength(0);
     expect(store.getState().selection.nodes).toEqual([]);

@@ -32,7 +32,7 @@ const REVIEW = '0190a000-0000-7000-8000-0000000000e1';
 
 const published = parsedDocument(copyOfBase());
 const draftRaw = copyOfBase();
-draftRaw.steps.block.params.duration = '24h';
+(draftRaw.steps.block.params['input'] as Record<string, unknown>)['duration'] = '24h';
 const draft = parsedDocument(draftRaw);
 
 const version = {

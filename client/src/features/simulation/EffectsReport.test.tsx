@@ -10,11 +10,11 @@ const refused: EffectReportEntry = {
   runId: 'simulation',
   stepId: 'block_ip',
   stepKey: 'block_ip',
-  nodeType: 'block-ip',
+  nodeType: 'connector',
   effect: 'destructive',
-  action: 'block IP 203.0.113.7 for 24h',
+  action: 'Action gateway (JSON webhook): Block IP 203.0.113.7',
   target: { kind: 'ip', value: '203.0.113.7' },
-  params: { ip: '203.0.113.7', duration: '24h' },
+  params: { input: { ip: '203.0.113.7', duration: '24h' } },
   decision: 'refused',
   reason: 'protected asset',
   criticality: 'high',
@@ -23,10 +23,10 @@ const notify: EffectReportEntry = {
   runId: 'simulation',
   stepId: 'notify',
   stepKey: 'notify',
-  nodeType: 'notify',
+  nodeType: 'connector',
   effect: 'write',
-  action: 'send a slack message to #soc',
-  params: { channel: '#soc' },
+  action: 'Action gateway (JSON webhook): Notify',
+  params: { input: { to: '#soc' } },
   decision: 'would-run',
 };
 
@@ -34,7 +34,7 @@ describe('EffectsReport', () => {
   test('when an action is refused then its row shows the decision, reason and criticality', () => {
     render(<EffectsReport effects={[refused, notify]} />);
     const row = screen.getByTestId('effect-block_ip');
-    expect(within(row).getByText('block IP 203.0.113.7 for 24h')).toBeTruthy();
+    expect(within(row).getByText('Action gateway (JSON webhook): Block IP 203.0.113.7')).toBeTruthy();
     expect(within(row).getByText('refused')).toBeTruthy();
     expect(within(row).getByText('protected asset')).toBeTruthy();
     expect(within(row).getByText('criticality high')).toBeTruthy();
@@ -54,6 +54,8 @@ describe('EffectsReport', () => {
   });
 
   test('when a refused effect is put in words then it reads like the issue asks', () => {
-    expect(effectSentence(refused)).toBe('block IP 203.0.113.7 for 24h — refused: protected asset, criticality high');
+    expect(effectSentence(refused)).toBe(
+      'Action gateway (JSON webhook): Block IP 203.0.113.7 — refused: protected asset, criticality high',
+    );
   });
 });

@@ -22,7 +22,7 @@ function attempt(stepId: string, over: Partial<TraceAttempt> = {}): TraceAttempt
 }
 
 const refusedBlock = attempt('block', {
-  nodeType: 'block-ip',
+  nodeType: 'connector',
   status: 'failed',
   port: 'error',
   error: { kind: 'safety', message: 'refused: 203.0.113.7 is protected', retryable: false },

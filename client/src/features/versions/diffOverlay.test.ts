@@ -1,4 +1,4 @@
-import { diffWorkflows, documentToGraph } from '@autonomic/workflow';
+import { diffWorkflows, documentToGraph, gatewayParams } from '@autonomic/workflow';
 import { describe, expect, test } from 'vitest';
 import { diffOverlay } from './diffOverlay';
 import { copyOfBase, parsedDocument } from './testing';
@@ -12,12 +12,12 @@ function edited() {
   const steps: Record<string, unknown> = doc.steps;
   delete steps['done'];
   doc.steps.check.transitions = { true: ['block'], false: ['notify'] };
-  doc.steps.block.params.duration = '24h';
+  (doc.steps.block.params['input'] as Record<string, unknown>)['duration'] = '24h';
   doc.steps.notify.transitions = { out: ['ticket'] } as typeof doc.steps.notify.transitions;
   steps['ticket'] = {
-    type: 'notify',
+    type: 'connector',
     label: 'Ticket',
-    params: { channel: 'email', to: 'soc@x.example', message: 'x' },
+    params: gatewayParams('notify', { text: 'x', to: 'soc@x.example', message: 'x' }, 'notify-email'),
     transitions: {},
   };
   return doc;

@@ -1,11 +1,11 @@
 /** Small documents for the features' unit tests: a containment playbook and an edit of it. */
-import { validateDocument, type WorkflowDocument } from '@autonomic/workflow';
+import { FORMAT_VERSION, gatewayParams, validateDocument, type WorkflowDocument } from '@autonomic/workflow';
 
 const http = (url: string) => ({ method: 'GET', url, headers: {}, query: {} });
 
 /** start → enrich → check ─true→ block ─out→ notify; check ─false→ done; block ─error→ failed. */
 export const BASE_DOCUMENT = {
-  formatVersion: 1,
+  formatVersion: FORMAT_VERSION,
   metadata: { name: 'Containment', tags: [], owner: 'soc@example', severity: 'high', description: '' },
   trigger: { id: 'start', type: 'trigger.manual', label: 'Start', params: {}, transitions: { out: ['enrich'] } },
   steps: {
@@ -22,20 +22,21 @@ export const BASE_DOCUMENT = {
       transitions: { true: ['block'], false: ['done'] },
     },
     block: {
-      type: 'block-ip',
+      type: 'connector',
       label: 'Block IP',
-      params: {
+      params: gatewayParams('block_ip', {
         ip: '{{ event.ip }}',
         reason: 'test',
         duration: '1h',
-        endpoint: { url: 'https://fw.example/block', method: 'POST' },
-      },
+        path: '/block',
+        method: 'POST',
+      }),
       transitions: { out: ['notify'], error: ['failed'] },
     },
     notify: {
-      type: 'notify',
+      type: 'connector',
       label: 'Tell the SOC',
-      params: { channel: 'slack', to: '#soc', message: 'blocked' },
+      params: gatewayParams('notify', { text: 'blocked', to: '#soc', message: 'blocked' }, 'notify-slack'),
       transitions: {},
     },
     done: { type: 'end', label: 'No action', params: { status: 'succeeded', message: 'none' }, transitions: {} },
