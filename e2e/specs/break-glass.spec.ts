@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { listAudit, signedWebhook } from '../fixtures/api';
-import { containmentPlaybook, reviewAndPublish } from '../fixtures/playbooks';
+import { containmentPlaybook, gatewayCredential, reviewAndPublish } from '../fixtures/playbooks';
 import { startReceiver } from '../fixtures/receiver';
 import { expect, test, uniqueName } from '../fixtures/test';
 import { ApprovalsPage } from '../pages/ApprovalsPage';
@@ -30,8 +30,10 @@ test('when the approver does not answer then the task escalates to the break-gla
       apiAs('oncall'),
     ]);
     const name = uniqueName('E2E break glass');
+    const credential = await gatewayCredential(await apiAs('admin'), receiver.url);
     const document = containmentPlaybook(name, {
       receiverUrl: receiver.url,
+      credential,
       approval: { approver: 'carol', timeout: '30s', escalation: { after: '3s', users: ['oncall'] } },
     });
     const { workflowId, version } = await alice.createWorkflow(document, 'e2e: escalate to on-call');

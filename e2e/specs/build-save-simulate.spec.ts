@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { gatewayCredential } from '../fixtures/playbooks';
 import { expect, test, uniqueName } from '../fixtures/test';
 import { EditorPage } from '../pages/EditorPage';
 import { SimulationPage } from '../pages/SimulationPage';
@@ -15,6 +16,13 @@ test('when an analyst builds, fixes, saves and simulates a containment playbook 
   test.slow(); // a whole authoring session: ~40 gestures on a 2-core machine
   const ip = freshIp();
   const name = uniqueName('E2E containment');
+  // The action gateway's credentials (what block-ip and notify steps became), made by an admin.
+  const admin = await apiAs('admin');
+  const firewall = await gatewayCredential(admin, 'https://firewall.example');
+  const chat = await gatewayCredential(admin, 'https://chat.example', {
+    auth: 'webhook_url',
+    url: 'https://chat.example/hooks/e2e',
+  });
   await loginAs(page, 'alice');
 
   // A new workflow from the list.
@@ -26,20 +34,20 @@ test('when an analyst builds, fixes, saves and simulates a containment playbook 
   await editor.setName(name);
 
   // Six nodes from the palette, in two rows.
-  //   webhook → http → condition ─true→ approval ─approved→ block-ip → notify
+  //   webhook → http → condition ─true→ approval ─approved→ gateway block_ip → gateway notify
   const trigger = await editor.dropNode('trigger.webhook', { x: 40, y: 90 });
   const enrich = await editor.dropNode('http', { x: 290, y: 90 });
   const check = await editor.dropNode('condition', { x: 540, y: 90 });
   const approve = await editor.dropNode('approval', { x: 40, y: 360 });
-  const block = await editor.dropNode('block-ip', { x: 290, y: 360 });
-  const notify = await editor.dropNode('notify', { x: 540, y: 360 });
+  const block = await editor.dropNode('connector-autonomic-gateway-block_ip', { x: 290, y: 360 });
+  const notify = await editor.dropNode('connector-autonomic-gateway-notify', { x: 540, y: 360 });
   expect([trigger, enrich, check, approve, block, notify]).toEqual([
     'webhook_1',
     'http_1',
     'condition_1',
     'approval_1',
-    'block_ip_1',
-    'notify_1',
+    'connector_1',
+    'connector_2',
   ]);
 
   await editor.connect(trigger, 'out', enrich);
@@ -61,11 +69,14 @@ test('when an analyst builds, fixes, saves and simulates a containment playbook 
   await expect(predicateProblem).toHaveCount(0);
 
   await editor.select(block);
-  await editor.fill(/^IP/, '{{ event.src_ip }}');
+  await editor.panel.getByLabel('Credential').selectOption(firewall);
+  await editor.fill(/^IP address/, '{{ event.src_ip }}');
   await editor.fill(/^Reason/, 'Malicious source {{ event.src_ip }} ({{ event.alert_id }})');
-  await editor.fill(/^URL/, 'https://firewall.example/api/block');
+  await editor.fill(/^Path/, '/api/block');
 
   await editor.select(notify);
+  await editor.panel.getByLabel('Credential').selectOption(chat);
+  await editor.fill(/^Text/, 'Blocked {{ event.src_ip }}');
   await editor.fill(/^To/, '#soc');
   await editor.fill(/^Message/, 'Blocked {{ event.src_ip }}');
   await expect(editor.problemCount).toHaveText('0 problems');
@@ -91,12 +102,11 @@ test('when an analyst builds, fixes, saves and simulates a containment playbook 
   await sim.pasteEvent({ alert_id: 'A-1', rule: 'e2e', src_ip: ip });
   await sim.run();
   await expect(sim.status()).toHaveText('succeeded');
-  await expect(sim.effect(block)).toContainText(`block IP ${ip}`);
+  await expect(sim.effect(block)).toContainText(`Block IP ${ip}`);
   await expect(sim.decision(block)).toHaveText('would run');
   await expect(sim.decision(notify)).toHaveText('would run');
 
   // An admin protects the address: the same simulation now refuses the block and stops there.
-  const admin = await apiAs('admin');
   await admin.addSafetyEntry({
     list: 'protected',
     kind: 'ip',

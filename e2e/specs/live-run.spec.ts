@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { signedWebhook } from '../fixtures/api';
-import { containmentPlaybook, reviewAndPublish } from '../fixtures/playbooks';
+import { containmentPlaybook, gatewayCredential, reviewAndPublish } from '../fixtures/playbooks';
 import { startReceiver } from '../fixtures/receiver';
 import { expect, test, uniqueName } from '../fixtures/test';
 import { ApprovalsPage } from '../pages/ApprovalsPage';
@@ -19,8 +19,10 @@ test('when a signed webhook starts a containment run then it shows up live, wait
     const ip = `203.0.113.${randomInt(1, 255)}`;
     const [alice, bob, carol] = await Promise.all([apiAs('alice'), apiAs('bob'), apiAs('carol')]);
     const name = uniqueName('E2E live block');
+    const credential = await gatewayCredential(await apiAs('admin'), receiver.url);
     const document = containmentPlaybook(name, {
       receiverUrl: receiver.url,
+      credential,
       enrich: true,
       approval: { approver: 'oncall' },
     });

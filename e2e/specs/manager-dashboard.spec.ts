@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { signedWebhook } from '../fixtures/api';
-import { containmentPlaybook, reviewAndPublish } from '../fixtures/playbooks';
+import { containmentPlaybook, gatewayCredential, reviewAndPublish } from '../fixtures/playbooks';
 import { startReceiver } from '../fixtures/receiver';
 import { expect, test, uniqueName } from '../fixtures/test';
 
@@ -16,8 +16,9 @@ test('when a manager opens the dashboard then it counts the runs, draws the char
     // Runs of its own, so the dashboard is never empty whatever ran before.
     const [alice, bob, carol] = await Promise.all([apiAs('alice'), apiAs('bob'), apiAs('carol')]);
     const name = uniqueName('E2E dashboard');
+    const credential = await gatewayCredential(await apiAs('admin'), receiver.url);
     const { workflowId, version } = await alice.createWorkflow(
-      containmentPlaybook(name, { receiverUrl: receiver.url }),
+      containmentPlaybook(name, { receiverUrl: receiver.url, credential }),
       'e2e: runs for the dashboard',
     );
     await reviewAndPublish(alice, [bob, carol], workflowId, version);

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { signedWebhook } from '../fixtures/api';
-import { containmentPlaybook, reviewAndPublish } from '../fixtures/playbooks';
+import { containmentPlaybook, gatewayCredential, reviewAndPublish } from '../fixtures/playbooks';
 import { startReceiver } from '../fixtures/receiver';
 import { expect, test, uniqueName } from '../fixtures/test';
 import { RunDetailPage } from '../pages/RunDetailPage';
@@ -17,12 +17,13 @@ test('when the previous version is published again then the next webhook runs it
     const [alice, bob, carol] = await Promise.all([apiAs('alice'), apiAs('bob'), apiAs('carol')]);
     const name = uniqueName('E2E rollback');
     const url = receiver.url;
-    const v1doc = containmentPlaybook(name, { receiverUrl: url, reason: 'v1 {{ event.src_ip }}' });
+    const credential = await gatewayCredential(await apiAs('admin'), url);
+    const v1doc = containmentPlaybook(name, { receiverUrl: url, credential, reason: 'v1 {{ event.src_ip }}' });
     const { workflowId, version: v1 } = await alice.createWorkflow(v1doc, 'e2e: v1');
     await reviewAndPublish(alice, [bob, carol], workflowId, v1);
     const v2 = await alice.saveVersion(
       workflowId,
-      containmentPlaybook(name, { receiverUrl: url, reason: 'v2 {{ event.src_ip }}' }),
+      containmentPlaybook(name, { receiverUrl: url, credential, reason: 'v2 {{ event.src_ip }}' }),
       'e2e: v2',
     );
     expect(v2.number).toBe(2);

@@ -157,11 +157,12 @@ describe('format migration 1 → 2: retired step types become autonomic-gateway 
     expect(value['trigger']).toEqual(before['trigger']);
   });
 
-  it('when the v1 document is loaded then it is a valid v2 document except the template origin, which asks for a base URL', () => {
+  it('when the v1 document is loaded then it is a valid v2 document', () => {
     const { document, problems } = validateDocument(v1());
     expect(document?.formatVersion).toBe(2);
     expect(problems).toEqual([]);
-    // The connector checks (which know the gateway's actions) report the path; see server/test/workflows.
+    // The connector checks, which know the gateway's actions (and so report the template
+    // origin of `disable`), run on the server: server/test/connectors/gateway-migration.test.ts.
   });
 
   it('when a legacy step has half-written params then it still migrates, for the v2 checks to report', () => {

@@ -99,7 +99,7 @@ describe('safety list matching', () => {
   });
 });
 
-/** start → block (block-ip {{ event.ip }}) → after */
+/** start → block (gateway block_ip {{ event.ip }}) → after */
 const blockDoc = workflow('block', {
   block: blockIp('{{ event.ip }}', { out: 'after' }),
   after: step('transform', { expression: '1' }),
@@ -139,7 +139,7 @@ describe('engine: safety on destructive actions', () => {
   });
 
   it('when a run goes past its blast radius then the excess destructive actions are refused', async () => {
-    // start → each (4 IPs) ─item→ block (block-ip {{ item }}), continue on error
+    // start → each (4 IPs) ─item→ block (gateway block_ip {{ item }}), continue on error
     const doc = workflow('each', {
       each: step('foreach', { items: 'event.ips', concurrency: 1, onItemError: 'continue' }, { item: 'block' }),
       block: blockIp('{{ item }}'),

@@ -40,10 +40,10 @@ afterAll(async () => {
   await db.drop();
 });
 
-/** start → block (block-ip {{ event.ip }}) */
+/** start → block (gateway block_ip {{ event.ip }}) */
 const blockDoc = workflow('block', { block: blockIp('{{ event.ip }}') });
 
-/** start → first (block-ip {{ event.a }}) → second (block-ip {{ event.b }}) */
+/** start → first (gateway block_ip {{ event.a }}) → second (gateway block_ip {{ event.b }}) */
 const twoBlocksDoc = workflow('first', {
   first: blockIp('{{ event.a }}', { out: 'second' }),
   second: blockIp('{{ event.b }}'),

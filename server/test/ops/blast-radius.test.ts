@@ -162,7 +162,7 @@ describe('blast radius per hour', () => {
         stepKey: 'isolate',
         stepId: 'isolate',
         attempt: 2,
-        nodeType: 'isolate-host',
+        nodeType: 'connector',
         status: 'succeeded',
         effectClass: 'destructive',
       },
