@@ -78,6 +78,31 @@ const unadoptable: Record<string, unknown> = {
   },
 };
 
+/** Two steps naming one token secret for two receivers: one credential cannot serve both. */
+const conflicting: Record<string, unknown> = {
+  formatVersion: 1,
+  metadata: { name: 'Legacy two firewalls' },
+  trigger: { id: 'alert', type: 'trigger.manual', params: {}, transitions: { out: ['east', 'west'] } },
+  steps: {
+    east: {
+      type: 'block-ip',
+      params: {
+        ip: 'x',
+        reason: 'r',
+        endpoint: { url: 'https://east.example/b', auth: { type: 'bearer', secret: 'shared.key' } },
+      },
+    },
+    west: {
+      type: 'block-ip',
+      params: {
+        ip: 'x',
+        reason: 'r',
+        endpoint: { url: 'https://west.example/b', auth: { type: 'bearer', secret: 'shared.key' } },
+      },
+    },
+  },
+};
+
 const stored = (doc: Record<string, unknown>) => doc as unknown as WorkflowDocument;
 
 beforeAll(async () => {
@@ -101,6 +126,7 @@ beforeAll(async () => {
   const vault = createSecretsVault(ctx);
   await vault.put('fw.token', TOKEN, actor);
   await vault.put('notify.slack', gateway.hookUrl, actor);
+  await vault.put('shared.key', 'k', actor);
   server = createServer(ctx, { auth: { scrypt: TEST_SCRYPT }, databaseUrl: db.url });
   http = server.app.listen(0, '127.0.0.1');
 });
@@ -115,6 +141,7 @@ describe('legacy credential adoption at start', () => {
   it('when a published v1 block-ip playbook runs after start then the gateway gets the legacy request', async () => {
     const wf = await publishedWorkflow(db.prisma, stored(v1Playbook(gateway.baseUrl)));
     await publishedWorkflow(db.prisma, stored(unadoptable), { publish: false });
+    await publishedWorkflow(db.prisma, stored(conflicting), { publish: false });
     await server.start();
 
     const rows = await db.prisma.connectorCredential.findMany({ orderBy: { name: 'asc' } });
@@ -174,7 +201,7 @@ describe('legacy credential adoption at start', () => {
     );
   });
 
-  it('when adoption runs again then nothing is created twice and the unadoptable names say why', async () => {
+  it('when adoption runs again then nothing is created twice and the unadoptable names say why (a template origin, a missing secret, two receivers)', async () => {
     const vault = createSecretsVault(ctx);
     const credentials = {
       index: async () =>
@@ -193,6 +220,7 @@ describe('legacy credential adoption at start', () => {
     expect(report.skipped).toEqual({
       'gateway-step-off': 'the endpoint URL starts with a template: its origin is unknown',
       'edr-key': 'the vault has no secret "edr.key"',
+      'shared-key': expect.stringContaining('steps name it for different receivers'),
     });
   });
 });
