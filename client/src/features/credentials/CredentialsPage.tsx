@@ -19,7 +19,7 @@ export function CredentialsPage() {
   const [search, setSearch] = useSearchParams();
   const preset = search.get('connector') ?? '';
   const [credentials, setCredentials] = useState<CredentialInfo[] | null>(null);
-  const [connectors, setConnectors] = useState<ConnectorSummary[]>([]);
+  const [connectors, setConnectors] = useState<ConnectorSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(canManage && preset !== '');
   const [created, setCreated] = useState<string | null>(null);
@@ -39,7 +39,7 @@ export function CredentialsPage() {
   }, [reload]);
 
   const nameOf = (id: string) => {
-    const c = connectors.find((x) => x.id === id);
+    const c = connectors?.find((x) => x.id === id);
     return c ? `${c.vendor} ${c.name}` : id;
   };
   const close = () => {
@@ -75,7 +75,7 @@ export function CredentialsPage() {
           New credential
         </button>
       )}
-      {canManage && creating && (
+      {canManage && creating && connectors && (
         <CreateCredentialForm
           key={preset}
           connectors={connectors}

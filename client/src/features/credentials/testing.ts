@@ -37,6 +37,18 @@ export const firewallSummary = ConnectorSummary.parse({
   ...firewall,
   authType: 'bearer',
   actions: [{ id: 'status', title: 'Status', effect: 'read' }],
+  source: 'builtin',
+  versions: [
+    {
+      version: '1.0.0',
+      status: 'installed',
+      destructiveActions: [],
+      createdById: null,
+      createdAt: null,
+      reviewedById: null,
+      reviewedAt: null,
+    },
+  ],
 });
 
 export const credentialInfo = (name: string, connectorId: string, over: Partial<CredentialInfo> = {}) =>
