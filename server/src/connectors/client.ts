@@ -2,7 +2,8 @@
  * Runs one action of a connector definition: params checked against the action's params
  * schema (defaults filled in), the request rendered from the templates, the credential
  * applied, sent through the guarded outbound client, retried on the definition's
- * retryable statuses (honouring Retry-After up to a cap), and the answer checked against
+ * retryable statuses (honouring Retry-After, or the definition's own wait header, up to a
+ * cap), and the answer checked against
  * the action's response schema. Failures are ConnectorErrors; no message, output or
  * error carries the credential.
  */
@@ -14,7 +15,7 @@ import { alreadyDone, answer, statusError, type ConnectorResult } from './answer
 import { ConnectorError } from './errors';
 import { createTokenCache, type TokenRequest } from './oauth2';
 import { fillUrl, prepareRequest, type PreparedRequest } from './request';
-import { retryAfterMs } from './retry-after';
+import { askedWaitMs } from './retry-after';
 import { checkParams } from './schemas';
 import { sendEmail } from './smtp';
 
@@ -67,7 +68,8 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 
 export function createConnectorClient(options: ConnectorClientOptions): ConnectorClient {
   const { http, sleep = wait, now = Date.now, maxAttempts = 3, maxWaitMs = 30_000, backoffMs = 500 } = options;
-  const tokens = createTokenCache({ http, now, skewMs: options.tokenSkewMs ?? 60_000 });
+  const skewMs = options.tokenSkewMs ?? 60_000;
+  const tokens = createTokenCache({ http, now, skewMs, sleep, maxAttempts, maxWaitMs, backoffMs });
 
   return {
     async execute(call) {
@@ -126,7 +128,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
             req = build();
             continue;
           }
-          const asked = retryAfterMs(res.headers['retry-after'], now());
+          const asked = askedWaitMs(res.headers, now(), definition.retryAfter);
           const pause = asked ?? backoffMs * 2 ** (attempt - 1);
           if (!retryable.has(res.status) || attempt >= maxAttempts || pause > maxWaitMs) {
             throw statusError(res, req.secrets, name, retryable.has(res.status), asked, attempt);
@@ -153,7 +155,8 @@ function tokenRequest(call: ConnectorCall, settings: Record<string, unknown>, na
   const tokenUrl = fillUrl(auth.tokenUrl, settings);
   if (tokenUrl === undefined)
     throw new ConnectorError('invalid_params', `${name}: a setting of the token URL is missing`);
-  return { auth, tokenUrl, credential: call.credential, name, signal: call.signal };
+  const { retryAfter } = call.definition;
+  return { auth, tokenUrl, credential: call.credential, name, signal: call.signal, retryAfter };
 }
 
 async function send(

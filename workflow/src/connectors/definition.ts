@@ -108,6 +108,21 @@ export const ConnectorSettingsSchema = z
 export type ConnectorSettingsSchema = z.infer<typeof ConnectorSettingsSchema>;
 
 /**
+ * Where a vendor says how long to wait after a 429 or 503, when it is not the standard
+ * `Retry-After` (delay seconds or an HTTP date, RFC 9110 §10.2.3): CrowdStrike answers
+ * `X-RateLimit-RetryAfter: <epoch seconds>`. The standard header is still read when the
+ * named one is absent.
+ */
+export const ConnectorRetryAfter = z
+  .object({
+    header: HeaderName,
+    /** `seconds_or_date`: as Retry-After; `epoch_seconds`: the Unix time to try again at. */
+    form: z.enum(['seconds_or_date', 'epoch_seconds']),
+  })
+  .strict();
+export type ConnectorRetryAfter = z.infer<typeof ConnectorRetryAfter>;
+
+/**
  * For APIs that report a failure inside a 2xx answer (Slack answers HTTP 200
  * `{ "ok": false, "error": "invalid_auth" }`): such an answer is an error when its
  * top-level `field` equals `equals`; the error code is read from `codeField`, and the
@@ -237,6 +252,8 @@ const ConnectorDefinitionShape = z
       .optional(),
     /** Answers retried (honouring Retry-After). @default [429, 502, 503, 504] */
     retryableStatuses: z.array(z.int().min(400).max(599)).max(20).default([429, 502, 503, 504]),
+    /** The header that says how long to wait, when not Retry-After (see `ConnectorRetryAfter`). */
+    retryAfter: ConnectorRetryAfter.optional(),
     /** A 2xx answer that is a failure all the same (see `ConnectorErrorWhen`). */
     errorWhen: ConnectorErrorWhen.optional(),
     /** The read-only action "test connection" runs, with the params it runs with. */
