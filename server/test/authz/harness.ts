@@ -92,7 +92,7 @@ export const bearer = (user: RoleUser) => ({ authorization: `Bearer ${user.token
 /** `METHOD /path`, the key of ACCESS_TABLE. */
 export const routeKey = (r: Pick<RegisteredRoute, 'method' | 'path'>) => `${r.method.toUpperCase()} ${r.path}`;
 
-/** Path parameters of the right shape that name nothing: fresh UUIDv7s, version 1, `nope`. */
+/** Path parameters of the right shape that name nothing: fresh UUIDv7s, version 1, `nope`, connector version 9.9.9. */
 const NAMELESS: Record<string, () => string> = {
   id: () => newId(),
   workflowId: () => newId(),
@@ -101,6 +101,7 @@ const NAMELESS: Record<string, () => string> = {
   taskId: () => newId(),
   number: () => '1',
   name: () => 'nope',
+  version: () => '9.9.9',
 };
 
 /** The route's path with every `:param` filled by a nameless value; throws on an unknown param. */
