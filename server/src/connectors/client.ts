@@ -12,6 +12,7 @@ import type { ConnectorAction, ConnectorDefinition, ConnectorStep } from '@auton
 import { OutboundRefusedError, type HttpClient, type OutboundResponse } from '../adapters/http-client';
 import { scrubText } from '../adapters/redact';
 import { alreadyDone, answer, statusError, type ConnectorResult } from './answer';
+import { captureValues } from './capture';
 import { ConnectorError } from './errors';
 import { createTokenCache, type TokenRequest } from './oauth2';
 import { fillUrl, prepareRequest, type PreparedRequest } from './request';
@@ -95,12 +96,14 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
       // The action's own request, then its further steps, each sent as an action of its own.
       const steps = [action, ...(action.then ?? []).map((step) => stepAction(action, step))];
       let step = action;
+      // The params, plus what earlier requests captured for the later ones.
+      let values: Record<string, unknown> = checked.value;
       const build = () => {
         const req = prepareRequest({
           ...call,
           actionId: call.action,
           action: step,
-          params: checked.value,
+          params: values,
           settings: settings.value,
           token,
         });
@@ -118,6 +121,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
             if (index === steps.length - 1) {
               return answer(res, { ...action, errorWhen: definition.errorWhen }, req.secrets, name);
             }
+            values = { ...values, ...captureValues(step.capture, res, checked.value, req.secrets, name) };
             break;
           }
           // A token revoked or expired early: one fresh token per call, not counted as a retry.
@@ -143,9 +147,9 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
 
 /** A further step as an action of its own: the step's request, the action's params and answer rules. */
 function stepAction(action: ConnectorAction, step: ConnectorStep): ConnectorAction {
-  // The action's own query, headers, body and done rules belong to its first request only.
-  const { method, path, query, headers, body, done } = step;
-  return { ...action, method, path, query, headers, body, done };
+  // The action's own query, headers, body, done and capture rules belong to its first request only.
+  const { method, path, query, headers, body, done, capture } = step;
+  return { ...action, method, path, query, headers, body, done, capture };
 }
 
 /** The token request of an OAuth2 definition (its URL filled from the settings); undefined for other auth. */

@@ -173,9 +173,28 @@ export const ConnectorDone = z
 export type ConnectorDone = z.infer<typeof ConnectorDone>;
 
 /**
+ * A value a later request of the action needs from this request's answer — the id of the
+ * device a search by hostname found — read at a fixed JSON Pointer (RFC 6901) and offered to
+ * the later requests' templates under its key, like a param. Only a string or a number is
+ * taken; anything else (the search found nothing) ends the call with `missing`, a template
+ * over the params, as a not-found error, before any further request is sent.
+ */
+export const ConnectorCapture = z
+  .object({
+    pointer: z
+      .string()
+      .max(200)
+      .regex(/^(?:\/(?:[^~/]|~[01])*)+$/, 'a JSON Pointer such as /resources/0'),
+    missing: Template.max(300),
+  })
+  .strict();
+export type ConnectorCapture = z.infer<typeof ConnectorCapture>;
+
+/**
  * A further request of an action, sent after the previous one succeeded (or was `done`),
- * templated over the same params; it reads nothing from earlier answers, so an action stays
- * a fixed, reviewable sequence. The action's output is the last answer.
+ * templated over the same params and the values earlier requests `capture`d (nothing else
+ * of their answers), so an action stays a fixed, reviewable sequence. The action's output is
+ * the last answer.
  */
 export const ConnectorStep = z
   .object({
@@ -185,6 +204,8 @@ export const ConnectorStep = z
     headers: z.record(HeaderName, Template).optional(),
     body: z.json().optional(),
     done: z.array(ConnectorDone).max(10).optional(),
+    /** Values of this answer the steps after it use (see `ConnectorCapture`). */
+    capture: z.record(ConnectorParamName, ConnectorCapture).optional(),
   })
   .strict();
 export type ConnectorStep = z.infer<typeof ConnectorStep>;
@@ -216,6 +237,8 @@ export const ConnectorAction = z
     example: z.json(),
     /** Answers to this request that mean "already so" (see `ConnectorDone`). */
     done: z.array(ConnectorDone).max(10).optional(),
+    /** Values of this answer the requests in `then` use (see `ConnectorCapture`). */
+    capture: z.record(ConnectorParamName, ConnectorCapture).optional(),
     /** Requests sent after this one, in order (at most 4); the output is the last answer. */
     then: z.array(ConnectorStep).min(1).max(4).optional(),
     /** The message an SMTP connector's action sends (instead of an HTTP request). */
