@@ -39,14 +39,22 @@ export function createConnectorChecks(deps: ConnectorChecksDeps = {}): Connector
   };
 }
 
-/** "… is not installed" says why when the pinned version is stored but awaits review or was rejected. */
+/**
+ * "… is not installed" (or "unknown connector", when no version of it is installed) says
+ * why when the pinned version is stored but awaits review or was rejected.
+ */
 function underReview(problem: Problem, doc: WorkflowDocument, catalog: ConnectorCatalog): Problem {
-  if (problem.path !== 'params.version') return problem;
+  if (problem.path !== 'params.version' && problem.path !== 'params.connector') return problem;
   const pinned = connectorParams(doc.steps[problem.nodeId]?.params);
   const status = pinned && catalog.reviewStatus?.(pinned.connector, pinned.version);
-  if (!status) return problem;
+  if (!pinned || !status) return problem;
   const why = status === 'pending_review' ? 'is awaiting review' : 'was rejected in review';
-  return { ...problem, message: problem.message.replace(' is not installed', ` ${why}, so it is not installed`) };
+  const installed = problem.path === 'params.version' ? (problem.message.split(' is not installed')[1] ?? '') : '';
+  return {
+    ...problem,
+    path: 'params.version',
+    message: `${pinned.connector} ${pinned.version} ${why}, so it is not installed${installed}`,
+  };
 }
 
 /** What a simulation knows about connectors: the definitions, and the credentials' modes (never their values). */
