@@ -3,7 +3,6 @@ import type { UserSummary } from '@autonomic/api';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useAuth } from '../../auth/store';
-import { testCatalog } from '../connectors/testing';
 import { EditorProvider } from '../store/context';
 import { createEditorStore } from '../store/createEditorStore';
 import { CredentialPicker } from './CredentialPicker';
@@ -20,7 +19,7 @@ function signIn(role: UserSummary['role']) {
 
 function renderPicker(connectorId: string, readOnly = false) {
   const store = createEditorStore();
-  store.getState().setConnectors(testCatalog());
+  store.getState().setConnectors({ status: 'ready', summaries: [], definitions: {}, credentials: [], errors: [] });
   render(
     <EditorProvider store={store} validate={false}>
       <CredentialPicker connectorId={connectorId} value="" onChange={() => {}} problems={[]} readOnly={readOnly} />
