@@ -1,8 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { WorkflowDocument } from '../../src/document';
-import { loadExample, setPath } from './examples';
+import { readJson, setPath } from './examples';
 
-/** The containment playbook: it has an enrichment read, an approval and a destructive block. */
-export const BASE = loadExample('malicious-ip-containment');
+/**
+ * The containment playbook as it was before the examples moved to connector steps: an
+ * `http` enrichment read, an approval, a destructive `block-ip` and `notify` steps, the
+ * node types these diff tests are about. A frozen copy, so the examples may change.
+ */
+export const BASE = WorkflowDocument.parse(
+  readJson(fileURLToPath(new URL('./containment-legacy.json', import.meta.url))),
+);
 
 /**
  * A re-parsed copy of `doc` after `change`, so both sides of a diff are parsed
