@@ -1,5 +1,6 @@
 import { seedTestCredential, uniqueCredentialName } from '../fixtures/credentials';
 import { expect, test, uniqueName } from '../fixtures/test';
+import { AppShell } from '../pages/AppShell';
 import { ConnectorStepPanel } from '../pages/ConnectorStepPanel';
 import { CredentialsPage } from '../pages/CredentialsPage';
 import { EditorPage } from '../pages/EditorPage';
@@ -124,8 +125,12 @@ test("when an admin follows a connector step's 'Create a credential' link then t
   page,
   loginAs,
   apiAs,
-}) => {
+}, testInfo) => {
   await loginAs(page, 'admin');
+  // The admin menu leads to the same page.
+  await new AppShell(page).navLink('Credentials').click();
+  await expect(new CredentialsPage(page).heading).toBeVisible();
+
   const editor = new EditorPage(page);
   const connectors = new ConnectorStepPanel(editor);
   await editor.gotoNew();
@@ -149,6 +154,9 @@ test("when an admin follows a connector step's 'Create a credential' link then t
   await credentials.createForm.getByRole('button', { name: 'Create credential' }).click();
   await expect(credentials.row(name)).toContainText('test');
   await expect(tab.getByText('e2e-token-not-shown')).toHaveCount(0);
+  const shot = testInfo.outputPath('credentials-page.png');
+  await tab.screenshot({ path: shot, fullPage: true });
+  await testInfo.attach('the credentials page after creating one', { path: shot, contentType: 'image/png' });
 
   const admin = await apiAs('admin');
   const listed = await admin.get<{ credentials: { name: string; connectorId: string; mode: string }[] }>(

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { createCredential, getConnector } from './api';
 import { fieldErrorsOf, type FieldErrors } from './fieldErrors';
 import { FormField } from './FormField';
-import { settingFields, VALUE_HELP } from './settingsFields';
+import { connectorLabel, settingFields, VALUE_HELP } from './settingsFields';
 
 /**
  * A new credential: name, connector, mode, the secret (a password field, cleared once sent
@@ -98,7 +98,7 @@ export function CreateCredentialForm({
             <option value="">— choose a connector —</option>
             {connectors.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.vendor} {c.name}
+                {connectorLabel(c)}
               </option>
             ))}
           </select>

@@ -5,6 +5,7 @@ import { useAuth } from '../../auth/store';
 import { listConnectors, listCredentials } from './api';
 import { CreateCredentialForm } from './CreateCredentialForm';
 import { CredentialRow } from './CredentialRow';
+import { connectorLabel } from './settingsFields';
 import './credentials.css';
 
 /**
@@ -40,7 +41,7 @@ export function CredentialsPage() {
 
   const nameOf = (id: string) => {
     const c = connectors?.find((x) => x.id === id);
-    return c ? `${c.vendor} ${c.name}` : id;
+    return c ? connectorLabel(c) : id;
   };
   const close = () => {
     setCreating(false);

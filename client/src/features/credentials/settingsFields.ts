@@ -37,3 +37,7 @@ export const VALUE_HELP: Record<ConnectorDefinition['auth']['type'], string> = {
   webhook_url: 'The webhook URL (it is itself the secret).',
   oauth2_client_credentials: 'client_id:client_secret',
 };
+
+/** `Fortinet FortiGate`, `AbuseIPDB` (the vendor once when the product bears its name). */
+export const connectorLabel = (c: { vendor: string; name: string }): string =>
+  c.name.startsWith(c.vendor) ? c.name : `${c.vendor} ${c.name}`;
