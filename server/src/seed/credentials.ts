@@ -47,7 +47,7 @@ export const DEMO_CREDENTIALS: readonly DemoCredential[] = [
     name: 'falcon-demo',
     connectorId: 'crowdstrike-falcon',
     value: 'demo-falcon-client-id:demo-falcon-secret-not-a-secret',
-    settings: {},
+    settings: { cloud: 'api.crowdstrike.com' },
   },
 ];
 
