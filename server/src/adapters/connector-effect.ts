@@ -50,8 +50,12 @@ export function createConnectorEffect(deps: ConnectorEffectDeps): EffectsPort {
         const which = installed.length > 0 ? `installed: ${installed.join(', ')}` : 'no version is installed';
         const review = deps.catalog.reviewStatus?.(p.connector, p.version);
         const why =
-          review === 'pending_review' ? ' awaiting review' : review === 'rejected' ? ' rejected in review' : '';
-        throw refuse('validation', `connector ${p.connector} ${p.version} is${why} not installed (${which})`);
+          review === 'pending_review'
+            ? ' is awaiting review, so it'
+            : review === 'rejected'
+              ? ' was rejected in review, so it'
+              : '';
+        throw refuse('validation', `connector ${p.connector} ${p.version}${why} is not installed (${which})`);
       }
       const name = `${definition.id} ${definition.version} ${p.action}`;
       const action = definition.actions[p.action];
