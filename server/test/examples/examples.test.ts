@@ -1,6 +1,7 @@
 import { connectorParams, connectorProblems } from '@autonomic/workflow';
 import { describe, expect, it } from 'vitest';
 import { createConnectorCatalog, versionsOf } from '../../src/connectors/catalog';
+import { checkAnswer } from '../../src/connectors/schemas';
 import { DEMO_CREDENTIALS } from '../../src/seed/credentials';
 import { exampleNames, loadExample, simulateSample } from './support';
 
@@ -37,6 +38,21 @@ describe.each(exampleNames())('example %s', (name) => {
     const reads = sim.trace.filter((a) => a.effect === 'read').map((a) => a.stepId);
     expect(reads.length).toBeGreaterThan(0);
     expect(reads.filter((id) => !Object.hasOwn(sample.fixtures, id))).toEqual([]);
+  });
+
+  it("when a sample's fixture stands in for a connector step then it fits the action's response schema", () => {
+    const checked = ex.doc.samples.flatMap((sample) =>
+      Object.entries(sample.fixtures).map(([id, fixture]) => {
+        const p = connectorParams(ex.doc.steps[id]?.params);
+        const action = p && catalog.get(p.connector, p.version)?.actions[p.action];
+        if (!action) return `${sample.name} ${id}: not a connector step of an installed action`;
+        const answer = checkAnswer(action.response, fixture);
+        return answer.ok ? null : `${sample.name} ${id}: ${answer.problems.join('; ')}`;
+      }),
+    );
+
+    expect(checked.length).toBeGreaterThan(0);
+    expect(checked.filter((c) => c !== null)).toEqual([]);
   });
 
   it('when every connector step is listed then each names a demo credential the seed creates, of its own connector', () => {
