@@ -4,6 +4,7 @@
  */
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import { abuseipdb } from '../../connectors/abuseipdb/definition';
+import { crowdstrikeFalcon } from '../../connectors/crowdstrike-falcon/definition';
 import { emailSmtp } from '../../connectors/email-smtp/definition';
 import { fortigate } from '../../connectors/fortigate/definition';
 import { jira } from '../../connectors/jira/definition';
@@ -21,6 +22,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   slackWebhook,
   emailSmtp,
   fortigate,
+  crowdstrikeFalcon,
 ];
 
 /** The shipped connector with this id, if there is one. */

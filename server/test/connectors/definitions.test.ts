@@ -15,7 +15,16 @@ describe('connector registry', () => {
   it('when the registry is read then every id appears once and is found by id', () => {
     const ids = CONNECTORS.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(['abuseipdb', 'virustotal', 'slack', 'jira', 'slack-webhook', 'email-smtp', 'fortigate']);
+    expect(ids).toEqual([
+      'abuseipdb',
+      'virustotal',
+      'slack',
+      'jira',
+      'slack-webhook',
+      'email-smtp',
+      'fortigate',
+      'crowdstrike-falcon',
+    ]);
     for (const id of ids) expect(connectorById(id)?.id).toBe(id);
     expect(connectorById('nope')).toBeUndefined();
   });

@@ -43,6 +43,7 @@ describe('connector routes', () => {
       ['slack-webhook', 'webhook_url'],
       ['email-smtp', 'basic'],
       ['fortigate', 'bearer'],
+      ['crowdstrike-falcon', 'oauth2_client_credentials'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
