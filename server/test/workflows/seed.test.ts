@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, seedCredentialsService, seedDemoCredentials } from '../../src/seed/credentials';
+import { seedDemoData } from '../../src/seed';
 import { seedExamplePlaybooks } from '../../src/seed/playbooks';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { createUser, testContext } from '../support/app';
@@ -93,4 +94,37 @@ describe('example playbook seed without the demo credentials', () => {
       "credential 'fortigate-demo' does not exist",
     );
   });
+});
+
+describe('first start (seedDemoData)', () => {
+  let fresh: TestDatabase;
+  beforeAll(async () => {
+    fresh = await createTestDatabase();
+  });
+  afterAll(() => fresh.drop());
+
+  it('when the database is empty then the admin seeds the demo credentials before the playbooks, and all three are published', async () => {
+    const ctx = testContext(fresh.prisma);
+
+    await seedDemoData(ctx);
+
+    const published = await fresh.prisma.workflow.findMany({
+      where: { publishedVersionId: { not: null } },
+      orderBy: { slug: 'asc' },
+    });
+    expect(published.map((w) => w.slug)).toEqual([
+      'endpoint-alert-enrichment',
+      'malicious-ip-containment',
+      'phishing-triage',
+    ]);
+    const audit = await fresh.prisma.auditEvent.findMany({
+      where: { action: { in: ['credential.created', 'workflow.created'] } },
+    });
+    const credentials = audit.filter((a) => a.action === 'credential.created');
+    const workflows = audit.filter((a) => a.action === 'workflow.created');
+    expect(credentials.map((a) => a.targetId).sort()).toEqual(DEMO_CREDENTIALS.map((c) => c.name).sort());
+    expect(new Set(credentials.map((a) => a.actor))).toEqual(new Set(['token:seed:admin']));
+    const lastCredential = Math.max(...credentials.map((a) => a.createdAt.getTime()));
+    expect(workflows.every((a) => a.createdAt.getTime() >= lastCredential)).toBe(true);
+  }, 60_000);
 });
