@@ -59,6 +59,16 @@ export class ConnectorStepPanel {
     await expect(field).toHaveValue(`{{ ${path} }}`);
   }
 
+  /**
+   * Back from another tab: a real tab switch gives the editor's window the focus (and it
+   * lists the credentials again), but Playwright keeps every headless page focused, so
+   * no focus event comes; this sends the one a browser would.
+   */
+  async returnFromAnotherTab(): Promise<void> {
+    await this.page.bringToFront();
+    await this.page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+  }
+
   async chooseCredential(name: string): Promise<void> {
     await this.credential.selectOption(name);
     await expect(this.credential).toHaveValue(name);

@@ -121,7 +121,7 @@ test('when an analyst builds an enrichment → block playbook from connector act
   expect(JSON.stringify(saved.document)).not.toMatch(/https?:\/\//);
 });
 
-test("when an admin follows a connector step's 'Create a credential' link then the credentials page opens with the form preset to that connector, and the credential made there is listed", async ({
+test("when an admin follows a connector step's 'Create a credential' link then the credentials page opens with the form preset to that connector, and the credential made there is listed and offered by the pick-list", async ({
   page,
   loginAs,
   apiAs,
@@ -157,6 +157,12 @@ test("when an admin follows a connector step's 'Create a credential' link then t
   const shot = testInfo.outputPath('credentials-page.png');
   await tab.screenshot({ path: shot, fullPage: true });
   await testInfo.attach('the credentials page after creating one', { path: shot, contentType: 'image/png' });
+
+  // Back in the editor, the pick-list offers the new credential (listed again when the window regains the focus).
+  await tab.close();
+  await connectors.returnFromAnotherTab();
+  await connectors.chooseCredential(name);
+  await expect(editor.problemsOf(block).filter({ hasText: 'params.credential' })).toHaveCount(0);
 
   const admin = await apiAs('admin');
   const listed = await admin.get<{ credentials: { name: string; connectorId: string; mode: string }[] }>(

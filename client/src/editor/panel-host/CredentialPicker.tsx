@@ -65,7 +65,7 @@ export function CredentialPicker({
           <a href={createCredentialHref(connectorId)} target="_blank" rel="noopener noreferrer">
             {isAdmin ? 'Create a credential' : 'Create a credential (an admin must create it)'}
           </a>{' '}
-          <span className="muted">(opens in a new tab; reopen the workflow to see it in this list)</span>
+          <span className="muted">(opens in a new tab; this list is updated when you come back)</span>
         </p>
       )}
       <Problems id={`${id}-problems`} messages={problems} />
