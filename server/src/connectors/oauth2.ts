@@ -122,8 +122,8 @@ async function fetchWithRetries(
     try {
       return await fetchToken(options.http, options.now, req, clientId, secret);
     } catch (e) {
+      // Retryable with a status means a 429 or 5xx; a network failure is not retried, as on the API.
       if (!(e instanceof ConnectorError) || !e.retryable || e.status === undefined) throw e;
-      if (!(e.status === 429 || e.status >= 500)) throw e;
       const pause = e.retryAfterMs ?? backoffMs * 2 ** (attempt - 1);
       if (attempt >= maxAttempts || pause > maxWaitMs) {
         const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
