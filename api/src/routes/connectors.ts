@@ -54,11 +54,7 @@ export const ConnectorActionSummary = z.object({
   targetKind: ConnectorTargetKind.optional(),
 });
 
-/**
- * A connector as a list shows it: never a credential, only how it authenticates. Name,
- * description, auth and actions are those of `version`, the newest installed one (for an
- * admin or reviewer, a custom connector with none installed yet shows its newest stored one).
- */
+/** A connector as a list shows it: never a credential, only how it authenticates. */
 export const ConnectorSummary = z.object({
   id: z.string(),
   name: z.string(),
@@ -67,6 +63,15 @@ export const ConnectorSummary = z.object({
   description: z.string(),
   authType: ConnectorAuthType,
   actions: z.array(ConnectorActionSummary),
+});
+export type ConnectorSummary = z.infer<typeof ConnectorSummary>;
+
+/**
+ * A connector in `GET /connectors`: name, description, auth and actions are those of
+ * `version`, the newest installed one (for an admin or reviewer, a custom connector with
+ * none installed yet shows its newest stored one); where it comes from; and its versions.
+ */
+export const ConnectorListItem = ConnectorSummary.extend({
   source: ConnectorSource,
   /**
    * Every installed version, oldest first (a workflow may pin any of them); admins and
@@ -74,7 +79,7 @@ export const ConnectorSummary = z.object({
    */
   versions: z.array(ConnectorVersionInfo),
 });
-export type ConnectorSummary = z.infer<typeof ConnectorSummary>;
+export type ConnectorListItem = z.infer<typeof ConnectorListItem>;
 
 export const connectorsApi = {
   list: defineRoute({
@@ -83,7 +88,7 @@ export const connectorsApi = {
     summary: 'List the installed connectors with their versions and actions',
     tag: 'connectors',
     access: 'authenticated',
-    response: z.object({ connectors: z.array(ConnectorSummary) }),
+    response: z.object({ connectors: z.array(ConnectorListItem) }),
   }),
   get: defineRoute({
     method: 'get',

@@ -4,7 +4,7 @@
  * versions awaiting review or rejected are shown to those who review them (reviewers and
  * admins) and hidden from the others (a 404, as if they did not exist).
  */
-import type { Actor, ConnectorSummary, ConnectorVersionInfo } from '@autonomic/api';
+import type { Actor, ConnectorListItem, ConnectorVersionInfo } from '@autonomic/api';
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import type { z } from 'zod';
 import type { AppContext } from '../context';
@@ -14,7 +14,7 @@ import { NotFoundError } from '../errors';
 import * as store from '../store/custom-connectors';
 import { destructiveActions, parseStored, versionView } from './custom-connectors';
 
-type Summary = z.input<typeof ConnectorSummary>;
+type Summary = z.input<typeof ConnectorListItem>;
 type VersionInfo = z.input<typeof ConnectorVersionInfo>;
 
 export interface ConnectorService {
