@@ -33,10 +33,16 @@ export const firewall = ConnectorDefinition.parse({
   },
 });
 
-export const firewallSummary = ConnectorSummary.parse({
-  ...firewall,
-  authType: 'bearer',
-  actions: [{ id: 'status', title: 'Status', effect: 'read' }],
+/**
+ * `GET /api/connectors`'s entry for it: the summary, where it comes from and its versions
+ * (built as data: parsing with the summary schema would drop the list's extra fields).
+ */
+export const firewallSummary = {
+  ...ConnectorSummary.parse({
+    ...firewall,
+    authType: 'bearer',
+    actions: [{ id: 'status', title: 'Status', effect: 'read' }],
+  }),
   source: 'builtin',
   versions: [
     {
@@ -49,7 +55,7 @@ export const firewallSummary = ConnectorSummary.parse({
       reviewedAt: null,
     },
   ],
-});
+};
 
 export const credentialInfo = (name: string, connectorId: string, over: Partial<CredentialInfo> = {}) =>
   CredentialInfo.parse({
