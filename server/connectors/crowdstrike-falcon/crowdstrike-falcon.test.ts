@@ -6,9 +6,10 @@
  */
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fillUrl } from '../../src/connectors/request';
 import { checkAnswer } from '../../src/connectors/schemas';
 import { failure, testClient, type TestClient } from '../../test/connectors/support';
-import { crowdstrikeFalcon } from './definition';
+import { crowdstrikeFalcon, FALCON_CLOUDS } from './definition';
 import {
   FALCON_CLIENT_ID,
   FALCON_SECRET,
@@ -80,6 +81,15 @@ describe('Falcon OAuth2 tokens', () => {
     await run('test_connection', {});
 
     expect(mock.tokenRequests).toHaveLength(2);
+  });
+
+  it.each(FALCON_CLOUDS)('when the cloud setting is %s then the token and the API are asked on that host', (cloud) => {
+    const { auth, baseUrl } = crowdstrikeFalcon;
+
+    expect(auth.type === 'oauth2_client_credentials' && fillUrl(auth.tokenUrl, { cloud })).toBe(
+      `https://${cloud}/oauth2/token`,
+    );
+    expect(fillUrl(baseUrl, { cloud })).toBe(`https://${cloud}`);
   });
 
   it('when the client secret is wrong then the error is auth without the secret and no API call is made', async () => {

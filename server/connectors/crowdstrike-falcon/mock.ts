@@ -93,7 +93,7 @@ const meta = (extra: Record<string, unknown> = {}) => ({
 });
 const falconError = (status: number, message: string): MockAnswer => ({
   status,
-  body: { meta: meta(), resources: [], errors: [{ code: status, message }] },
+  body: { meta: meta(), errors: [{ code: status, message }] },
 });
 const ok = (status: number, resources: unknown[], extra: Record<string, unknown> = {}): MockAnswer => ({
   status,
