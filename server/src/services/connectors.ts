@@ -72,11 +72,11 @@ export function createConnectorService(deps: ConnectorServiceDeps = {}): Connect
       ];
       const byId = new Map<string, typeof known>();
       for (const k of known) byId.set(k.def.id, [...(byId.get(k.def.id) ?? []), k]);
-      return [...byId.values()].map((versions) => {
+      return [...byId.values()].flatMap((versions) => {
         const ordered = versions.sort((a, b) => compareSemVer(a.def.version, b.def.version));
-        const installed = ordered.filter((v) => v.info.status === 'installed');
-        const shown = (installed.at(-1) ?? ordered.at(-1)) as (typeof ordered)[number];
-        return { ...summary(shown.def), source: shown.source, versions: ordered.map((v) => v.info) };
+        const shown = ordered.filter((v) => v.info.status === 'installed').at(-1) ?? ordered.at(-1);
+        if (!shown) return [];
+        return [{ ...summary(shown.def), source: shown.source, versions: ordered.map((v) => v.info) }];
       });
     },
 

@@ -33,7 +33,8 @@ export function runtimeProblems(def: ConnectorDefinition, prefix = 'body'): Erro
       `${key} is not allowed in a custom connector's schemas (they share one validator, where ids would collide)`,
     );
   }
-  if (def.settings) compiles(['settings'], () => checkParams(def.settings as Record<string, unknown>, {}));
+  const settings = def.settings;
+  if (settings) compiles(['settings'], () => checkParams(settings, {}));
   for (const [id, action] of Object.entries(def.actions)) {
     compiles(['actions', id, 'params'], () => checkParams(action.params, {}));
     let example: ReturnType<typeof checkAnswer> | undefined;
