@@ -94,7 +94,7 @@ export const connectorsApi = {
     method: 'get',
     path: '/connectors/:id',
     summary:
-      "A connector's full definition (auth kind, actions, params and response schemas, examples): the newest installed version, or `version` (one awaiting review or rejected: admins and reviewers only)",
+      "A connector's full definition (auth kind, actions, params and response schemas, examples): `version`, else the one the list describes (versions awaiting review or rejected: admins and reviewers only)",
     tag: 'connectors',
     access: 'authenticated',
     params: IdParams,

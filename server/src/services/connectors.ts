@@ -19,7 +19,7 @@ type VersionInfo = z.input<typeof ConnectorVersionInfo>;
 
 export interface ConnectorService {
   list(actor: Actor): Promise<Summary[]>;
-  /** The newest installed version, or `version`; 404 for what the actor may not see. */
+  /** `version`, or the version the list describes; 404 for what the actor may not see. */
   get(id: string, version: string | undefined, actor: Actor): Promise<ConnectorDefinition>;
 }
 
@@ -84,12 +84,11 @@ export function createConnectorService(deps: ConnectorServiceDeps = {}): Connect
       const all = builtinIds.has(id)
         ? builtins.filter((d) => d.id === id).map((def) => ({ def, info: builtinInfo(def) }))
         : await custom(actor, id);
+      // Without a version: the one the list describes (the newest installed, else the newest the actor sees).
+      const ordered = all.sort((a, b) => compareSemVer(a.def.version, b.def.version));
       const found =
         version === undefined
-          ? all
-              .filter((k) => k.info.status === 'installed')
-              .sort((a, b) => compareSemVer(a.def.version, b.def.version))
-              .at(-1)
+          ? (ordered.filter((k) => k.info.status === 'installed').at(-1) ?? ordered.at(-1))
           : all.find((k) => k.def.version === version);
       if (!found) throw new NotFoundError(version === undefined ? `connector ${id}` : `connector ${id} ${version}`);
       return found.def;

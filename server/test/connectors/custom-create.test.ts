@@ -106,9 +106,11 @@ describe('POST /api/connectors: the body', () => {
 
     expect(res.body).toMatchObject({ status: 'pending_review', destructiveActions: ['isolate_host'] });
     await s.as('analyst').get('/connectors/acme-edr-one').expect(404);
-    await s.as('admin').get('/connectors/acme-edr-one').expect(404);
+    await s.as('analyst').get('/connectors/acme-edr-one?version=1.0.0').expect(404);
+    // Admins and reviewers read what they review; with no version installed, that is the newest stored.
     const pending = await s.as('admin').get('/connectors/acme-edr-one?version=1.0.0').expect(200);
-    expect(pending.body.actions.isolate_host.effect).toBe('destructive');
+    const newest = await s.as('reviewer').get('/connectors/acme-edr-one').expect(200);
+    expect([pending.body.actions.isolate_host.effect, newest.body.version]).toEqual(['destructive', '1.0.0']);
   });
 });
 

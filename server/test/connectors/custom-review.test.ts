@@ -144,6 +144,25 @@ describe('each role on each route', () => {
   });
 });
 
+describe('reading a connector with a version awaiting review', () => {
+  it('when 1.0.0 is installed and 2.0.0 awaits review then the list describes 1.0.0 and a read without version returns it, even to an admin', async () => {
+    const first = await pendingEdr('acme-mixed', '1.0.0');
+    await s.as('reviewer').post(`${first}/approve`).expect(200);
+    await pendingEdr('acme-mixed', '2.0.0');
+
+    const list = await s.as('admin').get('/connectors').expect(200);
+    const read = await s.as('admin').get('/connectors/acme-mixed').expect(200);
+
+    const entry = list.body.connectors.find((c: { id: string }) => c.id === 'acme-mixed');
+    expect(entry.version).toBe('1.0.0');
+    expect(entry.versions.map((v: { version: string; status: string }) => [v.version, v.status])).toEqual([
+      ['1.0.0', 'installed'],
+      ['2.0.0', 'pending_review'],
+    ]);
+    expect(read.body.version).toBe('1.0.0');
+  });
+});
+
 describe('workflows pinning a version awaiting review', () => {
   const document = (id: string) =>
     pinning(
