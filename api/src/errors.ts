@@ -50,6 +50,11 @@ export const ERROR_CODES = {
   last_admin: 'the last enabled admin cannot be disabled or demoted',
   credential_name_taken: 'another connector credential has that name',
   connection_test_failed: "the new credential value failed the connector's test connection; the old value stays",
+  connector_builtin: 'a built-in connector has that id: a custom connector takes an id of its own',
+  connector_version_exists: 'that connector version is already stored: versions are immutable, add a newer one',
+  connector_version_not_newer: 'a new connector version must be greater (semver) than every stored version of it',
+  connector_version_pinned: 'stored workflow versions pin that connector version (the message names them)',
+  connector_not_pending: 'the connector version is not awaiting review (already installed or rejected)',
   // Server
   internal: 'an unexpected server error (logged; the message says nothing more)',
 } as const;

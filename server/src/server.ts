@@ -7,7 +7,7 @@ import type { Express } from 'express';
 import { createEffectsFactory } from './adapters/effects-factory';
 import { createHttpClient } from './adapters/http-client';
 import { engineLimitsOf } from './config';
-import { createConnectorCatalog } from './connectors/catalog';
+import { createLiveConnectorCatalog } from './connectors/catalog';
 import { createConnectorClient } from './connectors/client';
 import type { AppContext } from './context';
 import type { ExpressionEvaluator } from './engine';
@@ -36,6 +36,7 @@ import { createMetrics } from './metrics/metrics';
 import { createApprovalService } from './services/approvals/service';
 import { createConnectorService } from './services/connectors';
 import { createCredentialsService } from './services/credentials';
+import { createCustomConnectorService, loadStoredConnectors } from './services/custom-connectors';
 import { adoptLegacyCredentials } from './services/credentials/adopt-legacy';
 import { createDashboardService } from './services/dashboard';
 import { createAuthService, type AuthOptions } from './services/auth';
@@ -85,7 +86,12 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   // One guarded outbound client, made first: live effects and credential tests share its SSRF
   // guard, and the effects may then take the credentials without a cycle.
   const http = createHttpClient({ allow: ctx.config.OUTBOUND_ALLOW });
-  const catalog = createConnectorCatalog();
+  // Built-ins and admins' installed versions; custom ones reloaded after each change (see the catalog).
+  const catalog = createLiveConnectorCatalog({
+    load: () => loadStoredConnectors(ctx),
+    now: () => ctx.clock.now(),
+    onError: (err) => ctx.log.warn({ err }, 'could not reload the custom connectors; the loaded ones serve on'),
+  });
   const credentials = createCredentialsService(ctx, {
     cipher: vault.cipher,
     client: createConnectorClient({ http }),
@@ -156,7 +162,10 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     triggerRoutes({ webhookSecrets }),
     safetyRoutes({ safety }),
     secretRoutes({ vault }),
-    connectorRoutes({ connectors: createConnectorService() }),
+    connectorRoutes({
+      connectors: createConnectorService({ ctx }),
+      custom: createCustomConnectorService(ctx, { catalog }),
+    }),
     credentialRoutes({ credentials }),
     dashboardRoutes({ dashboard: createDashboardService(ctx) }),
     auditRoutes({ ctx }),
@@ -173,6 +182,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     app,
     routes: api.routes,
     async start() {
+      await catalog.refresh();
       // Before runs start: a v1 playbook's migrated steps name credentials that may not exist yet.
       // A failure is logged, never fatal: the steps then show a missing credential instead.
       await adoptLegacyCredentials(ctx, { credentials, vault }).catch((e: unknown) =>

@@ -68,6 +68,21 @@ const VALID: Array<{ name: string; edit: (d: Def) => void }> = [
     },
   },
   {
+    name: 'a search whose found id the next request uses (capture)',
+    edit: (d) => {
+      action(d, 'block').capture = { hostId: { pointer: '/resources/0', missing: 'no host has {{ ip }}' } };
+      action(d, 'block').then = [
+        { method: 'POST', path: '/v1/hosts/{{ hostId }}/isolate', body: { ids: ['{{ hostId }}'] } },
+      ];
+    },
+  },
+  {
+    name: "the vendor's own wait header in epoch seconds",
+    edit: (d) => {
+      d.retryAfter = { header: 'X-RateLimit-RetryAfter', form: 'epoch_seconds' };
+    },
+  },
+  {
     name: 'a pre-release version',
     edit: (d) => {
       d.version = '2.0.0-beta.1';
@@ -259,6 +274,55 @@ const INVALID: Array<{ name: string; path: string; edit: (d: Def) => void }> = [
     path: 'actions.block.then.0.path',
     edit: (d) => {
       action(d, 'block').then = [{ method: 'DELETE', path: '/v1/x/{{ name }}' }];
+    },
+  },
+  {
+    name: 'a captured value used by the request that captures it',
+    path: 'actions.block.path',
+    edit: (d) => {
+      action(d, 'block').path = '/v1/blocks/{{ hostId }}';
+      action(d, 'block').capture = { hostId: { pointer: '/id', missing: 'none' } };
+      action(d, 'block').then = [{ method: 'POST', path: '/v1/hosts/{{ hostId }}' }];
+    },
+  },
+  {
+    name: 'a captured value no later request uses',
+    path: 'actions.block.then.0.capture.hostId',
+    edit: (d) => {
+      action(d, 'block').then = [
+        { method: 'POST', path: '/v1/x', capture: { hostId: { pointer: '/id', missing: 'none' } } },
+      ];
+    },
+  },
+  {
+    name: 'a captured value named like a param',
+    path: 'actions.block.capture.ip',
+    edit: (d) => {
+      action(d, 'block').capture = { ip: { pointer: '/id', missing: 'none' } };
+      action(d, 'block').then = [{ method: 'POST', path: '/v1/hosts/{{ ip }}' }];
+    },
+  },
+  {
+    name: 'a capture whose message uses an undeclared param',
+    path: 'actions.block.capture.hostId.missing',
+    edit: (d) => {
+      action(d, 'block').capture = { hostId: { pointer: '/id', missing: 'no {{ who }}' } };
+      action(d, 'block').then = [{ method: 'POST', path: '/v1/hosts/{{ hostId }}' }];
+    },
+  },
+  {
+    name: 'a capture pointer that is not a JSON Pointer',
+    path: 'actions.block.capture.hostId.pointer',
+    edit: (d) => {
+      action(d, 'block').capture = { hostId: { pointer: 'resources[0]', missing: 'none' } };
+      action(d, 'block').then = [{ method: 'POST', path: '/v1/hosts/{{ hostId }}' }];
+    },
+  },
+  {
+    name: 'an unknown wait header form',
+    path: 'retryAfter.form',
+    edit: (d) => {
+      d.retryAfter = { header: 'X-RateLimit-RetryAfter', form: 'epoch_ms' };
     },
   },
   {

@@ -27,6 +27,9 @@ const Asset = z
   .strict();
 const SafetyList = z.object({ protected: z.array(Asset).min(1), autoOk: z.array(Asset) }).strict();
 
+/** Step types that call out with a hand-built URL or endpoint: the examples use connectors instead. */
+const LEGACY_INTEGRATIONS = new Set(['http', 'block-ip', 'isolate-host', 'disable-user', 'notify']);
+
 // Simple formats stand in for ajv-formats, which only the server depends on.
 const ajv = new Ajv2020({
   allErrors: true,
@@ -69,6 +72,15 @@ describe.each(exampleNames())('example %s', (name) => {
       }),
     );
     expect(new Set(effects)).toEqual(new Set(['read']));
+  });
+
+  it('when the steps are listed then every integration is a connector step and none builds a URL by hand', () => {
+    const legacy = Object.entries(doc.steps).filter(([, s]) => LEGACY_INTEGRATIONS.has(s.type));
+    const urls = Object.entries(doc.steps).filter(([, s]) => /\bhttps?:\/\//i.test(JSON.stringify(s.params)));
+
+    expect(legacy.map(([id, s]) => `${id}: ${s.type}`)).toEqual([]);
+    expect(urls.map(([id]) => id)).toEqual([]);
+    expect(Object.values(doc.steps).filter((s) => s.type === 'connector').length).toBeGreaterThanOrEqual(3);
   });
 
   it('when the safety list is read then it has the documented shape', () => {

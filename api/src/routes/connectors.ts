@@ -1,4 +1,9 @@
-/** Connectors: the vendor APIs playbooks can call, readable by everyone signed in (definitions hold no secrets). */
+/**
+ * Connectors: the vendor APIs playbooks can call, readable by everyone signed in
+ * (definitions hold no secrets). Built-in ones ship with the server; admins add their own
+ * ("custom"), one immutable version at a time; a version with a destructive action waits
+ * for another person's review before it is installed.
+ */
 import {
   ConnectorActionId,
   ConnectorAuthType,
@@ -8,9 +13,38 @@ import {
 } from '@autonomic/workflow';
 import { z } from 'zod';
 import { defineRoute } from '../contract';
+import { NullableInstant } from '../fields';
 
 /** A connector's id in a path; an unknown one answers 404. */
 const IdParams = z.object({ id: z.string().min(1).max(64) });
+/** One version of a connector in a path; an unknown one answers 404. */
+const VersionParams = z.object({ id: z.string().min(1).max(64), version: z.string().min(1).max(128) });
+
+/** Where a connector comes from: shipped with the server, or added by an admin. */
+export const ConnectorSource = z.enum(['builtin', 'custom']);
+export type ConnectorSource = z.infer<typeof ConnectorSource>;
+
+/** A version's state: only `installed` ones run and may be pinned; built-ins are always installed. */
+export const ConnectorVersionStatus = z.enum(['installed', 'pending_review', 'rejected']);
+export type ConnectorVersionStatus = z.infer<typeof ConnectorVersionStatus>;
+
+/** One version of a connector: its state and, for a custom one, who submitted and reviewed it. */
+export const ConnectorVersionInfo = z.object({
+  version: z.string(),
+  status: ConnectorVersionStatus,
+  /** The actions whose effect is destructive (what makes a review necessary). */
+  destructiveActions: z.array(z.string()),
+  /** Null for a built-in. */
+  createdById: z.string().nullable(),
+  createdAt: NullableInstant,
+  reviewedById: z.string().nullable(),
+  reviewedAt: NullableInstant,
+});
+export type ConnectorVersionInfo = z.infer<typeof ConnectorVersionInfo>;
+
+/** A custom connector version as its create, approve and reject routes answer. */
+export const CustomConnectorVersion = ConnectorVersionInfo.extend({ connectorId: z.string() });
+export type CustomConnectorVersion = z.infer<typeof CustomConnectorVersion>;
 
 /** An action as a list shows it: what it does, its effect class and the kind of target it acts on. */
 export const ConnectorActionSummary = z.object({
@@ -32,6 +66,21 @@ export const ConnectorSummary = z.object({
 });
 export type ConnectorSummary = z.infer<typeof ConnectorSummary>;
 
+/**
+ * A connector in `GET /connectors`: name, description, auth and actions are those of
+ * `version`, the newest installed one (for an admin or reviewer, a custom connector with
+ * none installed yet shows its newest stored one); where it comes from; and its versions.
+ */
+export const ConnectorListItem = ConnectorSummary.extend({
+  source: ConnectorSource,
+  /**
+   * Every installed version, oldest first (a workflow may pin any of them); admins and
+   * reviewers also see versions awaiting review and rejected ones.
+   */
+  versions: z.array(ConnectorVersionInfo),
+});
+export type ConnectorListItem = z.infer<typeof ConnectorListItem>;
+
 export const connectorsApi = {
   list: defineRoute({
     method: 'get',
@@ -39,15 +88,55 @@ export const connectorsApi = {
     summary: 'List the installed connectors with their versions and actions',
     tag: 'connectors',
     access: 'authenticated',
-    response: z.object({ connectors: z.array(ConnectorSummary) }),
+    response: z.object({ connectors: z.array(ConnectorListItem) }),
   }),
   get: defineRoute({
     method: 'get',
     path: '/connectors/:id',
-    summary: "A connector's full definition (auth kind, actions, params and response schemas, examples)",
+    summary:
+      "A connector's full definition (auth kind, actions, params and response schemas, examples): `version`, else the one the list describes (versions awaiting review or rejected: admins and reviewers only)",
     tag: 'connectors',
     access: 'authenticated',
     params: IdParams,
+    query: z.object({ version: z.string().min(1).max(128).optional() }).strict(),
     response: ConnectorDefinition,
+  }),
+  create: defineRoute({
+    method: 'post',
+    path: '/connectors',
+    summary:
+      'Add a custom connector version (a definition): installed at once, or awaiting review when an action is destructive',
+    tag: 'connectors',
+    access: ['admin'],
+    body: ConnectorDefinition,
+    response: CustomConnectorVersion,
+    status: 201,
+  }),
+  approve: defineRoute({
+    method: 'post',
+    path: '/connectors/:id/versions/:version/approve',
+    summary: 'Install a custom connector version awaiting review (never by the admin who added it)',
+    tag: 'connectors',
+    access: ['reviewer', 'admin'],
+    params: VersionParams,
+    response: CustomConnectorVersion,
+  }),
+  reject: defineRoute({
+    method: 'post',
+    path: '/connectors/:id/versions/:version/reject',
+    summary: 'Reject a custom connector version awaiting review (never by the admin who added it)',
+    tag: 'connectors',
+    access: ['reviewer', 'admin'],
+    params: VersionParams,
+    response: CustomConnectorVersion,
+  }),
+  removeVersion: defineRoute({
+    method: 'delete',
+    path: '/connectors/:id/versions/:version',
+    summary: 'Remove a custom connector version no stored workflow version pins',
+    tag: 'connectors',
+    access: ['admin'],
+    params: VersionParams,
+    status: 204,
   }),
 };

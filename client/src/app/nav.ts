@@ -16,6 +16,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/approvals', label: 'Approvals', roles: ALL },
   { to: '/dashboard', label: 'Dashboard', roles: ['manager', 'admin', 'analyst', 'reviewer'] },
   { to: '/admin/safety', label: 'Safety lists', roles: ['admin'] },
+  { to: '/admin/credentials', label: 'Credentials', roles: ['admin'] },
 ];
 
 export function navFor(role: Role): NavItem[] {

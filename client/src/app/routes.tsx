@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { AccountPage } from '../features/account/AccountPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
+import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EditorPage } from '../features/editor-page/EditorPage';
 import { RequestReviewPage } from '../features/review/RequestReviewPage';
@@ -31,4 +32,5 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/reviews/:id', element: <ReviewPage /> },
   { path: '/dashboard', element: <DashboardPage /> },
   { path: '/account', element: <AccountPage /> },
+  { path: '/admin/credentials', element: <CredentialsPage /> },
 ];

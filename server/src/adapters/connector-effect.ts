@@ -43,11 +43,19 @@ export function createConnectorEffect(deps: ConnectorEffectDeps): EffectsPort {
   return {
     async perform(req) {
       const p = parseParams(Rendered, req.params, 'connector');
+      await deps.catalog.refresh?.();
       const definition = deps.catalog.get(p.connector, p.version);
       if (!definition) {
         const installed = versionsOf(deps.catalog, p.connector);
         const which = installed.length > 0 ? `installed: ${installed.join(', ')}` : 'no version is installed';
-        throw refuse('validation', `connector ${p.connector} ${p.version} is not installed (${which})`);
+        const review = deps.catalog.reviewStatus?.(p.connector, p.version);
+        const why =
+          review === 'pending_review'
+            ? ' is awaiting review, so it'
+            : review === 'rejected'
+              ? ' was rejected in review, so it'
+              : '';
+        throw refuse('validation', `connector ${p.connector} ${p.version}${why} is not installed (${which})`);
       }
       const name = `${definition.id} ${definition.version} ${p.action}`;
       const action = definition.actions[p.action];

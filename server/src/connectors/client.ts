@@ -2,7 +2,8 @@
  * Runs one action of a connector definition: params checked against the action's params
  * schema (defaults filled in), the request rendered from the templates, the credential
  * applied, sent through the guarded outbound client, retried on the definition's
- * retryable statuses (honouring Retry-After up to a cap), and the answer checked against
+ * retryable statuses (honouring Retry-After, or the definition's own wait header, up to a
+ * cap), and the answer checked against
  * the action's response schema. Failures are ConnectorErrors; no message, output or
  * error carries the credential.
  */
@@ -11,10 +12,11 @@ import { authOf, type ConnectorAction, type ConnectorDefinition, type ConnectorS
 import { OutboundRefusedError, type HttpClient, type OutboundResponse } from '../adapters/http-client';
 import { scrubText } from '../adapters/redact';
 import { alreadyDone, answer, statusError, type ConnectorResult } from './answer';
+import { captureValues } from './capture';
 import { ConnectorError } from './errors';
 import { createTokenCache, type TokenRequest } from './oauth2';
 import { fillUrl, prepareRequest, type PreparedRequest } from './request';
-import { retryAfterMs } from './retry-after';
+import { askedWaitMs } from './retry-after';
 import { checkParams } from './schemas';
 import { sendEmail } from './smtp';
 
@@ -69,7 +71,8 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 
 export function createConnectorClient(options: ConnectorClientOptions): ConnectorClient {
   const { http, sleep = wait, now = Date.now, maxAttempts = 3, maxWaitMs = 30_000, backoffMs = 500 } = options;
-  const tokens = createTokenCache({ http, now, skewMs: options.tokenSkewMs ?? 60_000 });
+  const skewMs = options.tokenSkewMs ?? 60_000;
+  const tokens = createTokenCache({ http, now, skewMs, sleep, maxAttempts, maxWaitMs, backoffMs });
 
   return {
     async execute(call) {
@@ -97,12 +100,14 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
       // The action's own request, then its further steps, each sent as an action of its own.
       const steps = [action, ...(action.then ?? []).map((step) => stepAction(action, step))];
       let step = action;
+      // The params, plus what earlier requests captured for the later ones.
+      let values: Record<string, unknown> = checked.value;
       const build = () => {
         const req = prepareRequest({
           ...call,
           actionId: call.action,
           action: step,
-          params: checked.value,
+          params: values,
           settings: settings.value,
           token,
           context,
@@ -121,6 +126,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
             if (index === steps.length - 1) {
               return answer(res, { ...action, errorWhen: definition.errorWhen }, req.secrets, name);
             }
+            values = { ...values, ...captureValues(step.capture, res, checked.value, req.secrets, name) };
             break;
           }
           // A token revoked or expired early: one fresh token per call, not counted as a retry.
@@ -131,7 +137,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
             req = build();
             continue;
           }
-          const asked = retryAfterMs(res.headers['retry-after'], now());
+          const asked = askedWaitMs(res.headers, now(), definition.retryAfter);
           const pause = asked ?? backoffMs * 2 ** (attempt - 1);
           if (!retryable.has(res.status) || attempt >= maxAttempts || pause > maxWaitMs) {
             throw statusError(res, req.secrets, name, retryable.has(res.status), asked, attempt);
@@ -146,9 +152,9 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
 
 /** A further step as an action of its own: the step's request, the action's params and answer rules. */
 function stepAction(action: ConnectorAction, step: ConnectorStep): ConnectorAction {
-  // The action's own query, headers, body and done rules belong to its first request only.
-  const { method, path, query, headers, body, done } = step;
-  return { ...action, method, path, query, headers, body, done };
+  // The action's own query, headers, body, done and capture rules belong to its first request only.
+  const { method, path, query, headers, body, done, capture } = step;
+  return { ...action, method, path, query, headers, body, done, capture };
 }
 
 /** The token request of an OAuth2 definition (its URL filled from the settings); undefined for other auth. */
@@ -158,7 +164,8 @@ function tokenRequest(call: ConnectorCall, settings: Record<string, unknown>, na
   const tokenUrl = fillUrl(auth.tokenUrl, settings);
   if (tokenUrl === undefined)
     throw new ConnectorError('invalid_params', `${name}: a setting of the token URL is missing`);
-  return { auth, tokenUrl, credential: call.credential, name, signal: call.signal };
+  const { retryAfter } = call.definition;
+  return { auth, tokenUrl, credential: call.credential, name, signal: call.signal, retryAfter };
 }
 
 async function send(

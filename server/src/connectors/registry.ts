@@ -5,6 +5,7 @@
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import { abuseipdb } from '../../connectors/abuseipdb/definition';
 import { autonomicGateway } from '../../connectors/autonomic-gateway/definition';
+import { crowdstrikeFalcon } from '../../connectors/crowdstrike-falcon/definition';
 import { emailSmtp } from '../../connectors/email-smtp/definition';
 import { fortigate } from '../../connectors/fortigate/definition';
 import { jira } from '../../connectors/jira/definition';
@@ -23,6 +24,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   emailSmtp,
   fortigate,
   autonomicGateway,
+  crowdstrikeFalcon,
 ];
 
 /** The shipped connector with this id, if there is one. */

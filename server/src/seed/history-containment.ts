@@ -1,11 +1,13 @@
 /**
  * A run of malicious-ip-containment: reputation lookup, then (above the threshold) an
  * approval that escalates after 15 minutes to the on-call lead (break glass) and times out
- * after an hour, then the firewall block. During the demo's incident the firewall API is
- * down: approved blocks fail and the run fails, which burns the SLO's error budget.
+ * after an hour, then the block on the perimeter FortiGate; every outcome is a Slack post.
+ * During the demo's incident the FortiGate's REST API is down: approved blocks fail and
+ * the run fails, which burns the SLO's error budget.
  */
 import { newId } from '../db/ids';
-import { err, type RunBuilder } from './history-builder';
+import type { RunBuilder } from './history-builder';
+import { abuseipdbTimeout, abuseipdbUnavailable, fortigateUnavailable, refused } from './history-errors';
 import type { PlannedRun, Profile, RunContext } from './history-profiles';
 
 const MINUTE = 60_000;
@@ -40,7 +42,7 @@ function approval(b: RunBuilder, c: RunContext, decision: Decision): { port: str
     spec: {
       runId: b.runId,
       stepId: 'approve_block',
-      message: 'Block the source IP at the perimeter for 24h?',
+      message: 'Block the source IP on the perimeter FortiGate (address group SOAR-Blocklist)?',
       deadline: opened + DEADLINE,
       onTimeout: 'timeout',
       levels: [
@@ -97,17 +99,14 @@ export const maliciousIpContainment: Profile = (b, c): PlannedRun => {
     dest_host: rng.pick(['bastion-02.corp.example', 'vpn-gw-01.corp.example', 'www-01.corp.example']),
     timestamp: new Date(c.eventAt).toISOString(),
   };
-  const lookupFailed = b.retried('enrich_ip', 'http', 'read', {
+  const lookupFailed = b.retried('enrich_ip', 'connector', 'read', {
     ms: [200, 1_500],
     failP: 0.04,
-    errors: [
-      err('http_5xx', 'AbuseIPDB answered 503 Service Unavailable', 503),
-      err('network', 'connect ETIMEDOUT 172.67.1.1:443'),
-    ],
+    errors: [abuseipdbUnavailable, abuseipdbTimeout],
     policy: { maxAttempts: 3, initialDelayMs: 1_000, multiplier: 2 },
   });
   if (lookupFailed) {
-    b.attempt('notify_enrichment_failed', 'notify', 'write', rng.between(150, 600));
+    b.attempt('notify_enrichment_failed', 'connector', 'write', rng.between(150, 600));
     return { event, outcome: { status: 'succeeded' } };
   }
   const above = c.incident || rng.chance(0.55);
@@ -118,26 +117,26 @@ export const maliciousIpContainment: Profile = (b, c): PlannedRun => {
   }
   const { port } = approval(b, c, decide(c));
   if (port === 'rejected') {
-    b.attempt('notify_rejected', 'notify', 'write', rng.between(150, 600));
+    b.attempt('notify_rejected', 'connector', 'write', rng.between(150, 600));
     return { event, outcome: { status: 'succeeded' } };
   }
   if (port === 'timeout') {
-    b.attempt('notify_timeout', 'notify', 'write', rng.between(150, 600));
+    b.attempt('notify_timeout', 'connector', 'write', rng.between(150, 600));
     b.attempt('end_timed_out', 'end', 'none', 1, { port: null });
     return { event, outcome: { status: 'failed', message: `Approval to block ${ip} timed out.` } };
   }
   const blockError = c.incident
-    ? err('http_5xx', 'firewall API fw-mgmt.corp.example answered 503 Service Unavailable', 503)
+    ? fortigateUnavailable
     : rng.chance(0.012)
-      ? err('safety', `${ip} is protected: our own egress address`)
+      ? refused(ip, 'Corporate internet egress (NAT pool)', 'network@corp.example')
       : undefined;
   if (blockError) {
-    b.attempt('block_ip', 'block-ip', 'destructive', rng.between(300, 30_000), { error: blockError, port: 'error' });
-    b.attempt('notify_block_failed', 'notify', 'write', rng.between(150, 600));
+    b.attempt('block_ip', 'connector', 'destructive', rng.between(300, 30_000), { error: blockError, port: 'error' });
+    b.attempt('notify_block_failed', 'connector', 'write', rng.between(150, 600));
     b.attempt('end_block_failed', 'end', 'none', 1, { port: null });
     return { event, outcome: { status: 'failed', message: `Block of ${ip} failed or was refused.` } };
   }
-  b.attempt('block_ip', 'block-ip', 'destructive', rng.between(600, 3_000));
-  b.attempt('notify_blocked', 'notify', 'write', rng.between(150, 600));
+  b.attempt('block_ip', 'connector', 'destructive', rng.between(600, 3_000));
+  b.attempt('notify_blocked', 'connector', 'write', rng.between(150, 600));
   return { event, outcome: { status: 'succeeded' } };
 };

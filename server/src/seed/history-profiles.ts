@@ -1,9 +1,22 @@
 /**
  * What a run of each example playbook looks like, step by step (the step ids, node types
- * and effect classes of examples/<slug>/workflow.json), with realistic failure rates and
- * error messages. `incident` marks the demo's ongoing firewall outage (see history.ts).
+ * and effect classes of examples/<slug>/workflow.json: every call out is a `connector`
+ * step), with realistic failure rates and the vendors' error messages. `incident` marks
+ * the demo's ongoing firewall outage (see history.ts).
  */
-import { err, type Outcome, type RunBuilder } from './history-builder';
+import type { Outcome, RunBuilder } from './history-builder';
+import {
+  falconUnavailable,
+  jiraBadGateway,
+  refused,
+  slackNotInChannel,
+  slackRateLimited,
+  smtpTryLater,
+  vtQuota,
+  vtTransient,
+  vtUnknownUrl,
+} from './history-errors';
+import { err } from './history-builder';
 import type { Rng } from './history-random';
 
 export interface Person {
@@ -29,11 +42,43 @@ export interface PlannedRun {
 
 export type Profile = (b: RunBuilder, c: RunContext) => PlannedRun;
 
-const TI = { maxAttempts: 3, initialDelayMs: 2_000, multiplier: 2 };
-const SLACK_429 = err('http_429', 'Slack API answered 429 Too Many Requests (rate_limited)', 429);
+/** The examples' retry policy for VirusTotal lookups (its public quota is 4 a minute). */
+const VT_POLICY = { maxAttempts: 4, initialDelayMs: 15_000, multiplier: 2 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const hex = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.int(0, 15).toString(16)).join('');
+
+/** A Slack post (every example's notifications); rarely rate-limited or refused. */
+function slackPost(b: RunBuilder, stepId: string): Outcome {
+  const error = b.rng.chance(0.008) ? b.rng.pick([slackRateLimited, slackNotInChannel]) : undefined;
+  b.attempt(stepId, 'connector', 'write', b.rng.between(150, 600), error ? { error } : {});
+  return error ? b.fail(stepId, error) : { status: 'succeeded' };
+}
+
+/**
+ * A for-each of VirusTotal lookups, one per item, on `onItemError: continue`: a lookup
+ * that fails (a URL VirusTotal never saw, a quota that outlasts the retries) fails its
+ * item only. @returns how many items failed
+ */
+function vtLoop(b: RunBuilder, loopId: string, stepId: string, action: string, items: number): number {
+  const loop = b.attempt(loopId, 'foreach', 'none', 1, { port: 'item' });
+  let failed = 0;
+  for (let i = 0; i < items; i++) {
+    const key = `${stepId}[${i}]`;
+    if (action === 'url_report' && b.rng.chance(0.03)) {
+      b.attempt(stepId, 'connector', 'read', b.rng.between(200, 700), { key, error: vtUnknownUrl(hex(b.rng, 24)) });
+      failed++;
+      continue;
+    }
+    const errors = [vtQuota(action), vtTransient(action)];
+    if (b.retried(stepId, 'connector', 'read', { key, ms: [300, 2_500], failP: 0.05, errors, policy: VT_POLICY })) {
+      failed++;
+    }
+  }
+  loop.finishedAt = Math.round(b.t);
+  loop.port = 'done';
+  return failed;
+}
 
 export const phishingTriage: Profile = (b, { rng, eventAt }) => {
   const sender = rng.pick([
@@ -43,9 +88,11 @@ export const phishingTriage: Profile = (b, { rng, eventAt }) => {
     'hr@benefits-portal.example.net',
     'ceo.office@c0rp.example.com',
   ]);
+  const urls = rng.int(0, 3);
+  const files = rng.int(0, 2);
   const event = {
     message_id: `<${hex(rng, 12)}@mx.example.net>`,
-    timestamp: iso(eventAt),
+    received_at: iso(eventAt),
     sender,
     reporter: rng.pick(['j.martin', 'l.okafor', 'a.nguyen', 't.berg', 'm.rossi']) + '@corp.example',
     subject: rng.pick([
@@ -55,19 +102,18 @@ export const phishingTriage: Profile = (b, { rng, eventAt }) => {
       'Urgent wire transfer',
       'Password expires today',
     ]),
+    urls: Array.from({ length: urls }, (_, i) => `https://${sender.split('@')[1]}/r/${hex(rng, 8)}?n=${i}`),
+    attachments: Array.from({ length: files }, (_, i) => ({
+      filename: `document-${i + 1}.html`,
+      sha256: hex(rng, 64),
+    })),
   };
   b.attempt('extract_iocs', 'transform', 'none', rng.between(4, 25));
-  const tiErrors = [
-    err('http_5xx', 'TI gateway answered 503 Service Unavailable', 503),
-    err('timeout', 'no answer within 20000 ms'),
-  ];
-  for (const stepId of ['check_urls', 'check_hashes']) {
-    const failed = b.retried(stepId, 'http', 'read', { ms: [250, 1_800], failP: 0.06, errors: tiErrors, policy: TI });
-    if (failed) {
-      b.attempt('notify_enrichment_failed', 'notify', 'write', rng.between(150, 700));
-      return { event, outcome: { status: 'succeeded' } };
-    }
-  }
+  const failed =
+    vtLoop(b, 'scan_urls', 'check_url', 'url_report', urls) +
+    vtLoop(b, 'scan_hashes', 'check_hash', 'file_report', files);
+  b.attempt('lookups_ok', 'condition', 'none', rng.between(1, 4), { port: String(failed === 0) });
+  if (failed > 0) return { event, outcome: slackPost(b, 'notify_enrichment_failed') };
   if (rng.chance(0.006)) {
     const e = err('expression', '$min() expects an array of numbers, got null in "$min([100, 60 * $count($badUrls) …"');
     b.attempt('score_message', 'transform', 'none', rng.between(3, 12), { error: e });
@@ -78,76 +124,72 @@ export const phishingTriage: Profile = (b, { rng, eventAt }) => {
   b.attempt('is_malicious', 'condition', 'none', rng.between(1, 4), { port: String(malicious) });
   if (malicious) {
     if (rng.chance(0.012)) {
-      const e = err('http_5xx', 'ticketing API answered 502 Bad Gateway', 502);
-      b.attempt('open_ticket', 'notify', 'write', rng.between(300, 1_500), { error: e });
-      return { event, outcome: b.fail('open_ticket', e) };
+      b.attempt('open_ticket', 'connector', 'write', rng.between(300, 1_500), { error: jiraBadGateway });
+      return { event, outcome: b.fail('open_ticket', jiraBadGateway) };
     }
-    b.attempt('open_ticket', 'notify', 'write', rng.between(300, 900));
-    if (rng.chance(0.008)) {
-      b.attempt('notify_soc', 'notify', 'write', rng.between(150, 500), { error: SLACK_429 });
-      return { event, outcome: b.fail('notify_soc', SLACK_429) };
-    }
-    b.attempt('notify_soc', 'notify', 'write', rng.between(150, 500));
-    return { event, outcome: { status: 'succeeded' } };
+    b.attempt('open_ticket', 'connector', 'write', rng.between(300, 900));
+    return { event, outcome: slackPost(b, 'notify_soc') };
   }
   if (rng.chance(0.01)) {
-    const e = err('network', 'SMTP relay mail.corp.example refused: 451 4.7.1 try again later');
-    b.attempt('notify_reporter', 'notify', 'write', rng.between(200, 900), { error: e });
-    return { event, outcome: b.fail('notify_reporter', e) };
+    b.attempt('notify_reporter', 'connector', 'write', rng.between(200, 900), { error: smtpTryLater });
+    return { event, outcome: b.fail('notify_reporter', smtpTryLater) };
   }
-  b.attempt('notify_reporter', 'notify', 'write', rng.between(200, 900));
+  b.attempt('notify_reporter', 'connector', 'write', rng.between(200, 900));
   return { event, outcome: { status: 'succeeded' } };
+};
+
+/** The indicator kinds an EDR extracts (files most often), and the lookup step and VirusTotal action of each. */
+const KINDS = ['sha256', 'sha256', 'sha256', 'domain', 'domain', 'ip', 'url', 'md5'] as const;
+const LOOKUP: Record<(typeof KINDS)[number], [string, string]> = {
+  sha256: ['lookup_file', 'file_report'],
+  md5: ['lookup_file', 'file_report'],
+  domain: ['lookup_domain', 'domain_report'],
+  ip: ['lookup_ip', 'ip_report'],
+  url: ['lookup_url', 'url_report'],
 };
 
 export const endpointEnrichment: Profile = (b, { rng, eventAt }) => {
   const host = `wks-${rng.pick(['fin', 'hr', 'it', 'dev', 'ops'])}-${String(rng.int(1, 240)).padStart(3, '0')}.corp.example`;
-  const indicators = rng.int(1, 6);
+  const kinds = Array.from({ length: rng.int(1, 6) }, () => rng.pick(KINDS));
   const event = {
     alert_id: `EDR-${hex(rng, 8)}`,
-    timestamp: iso(eventAt),
+    detected_at: iso(eventAt),
     host: { hostname: host },
+    user: `CORP\\${rng.pick(['a.nguyen', 't.berg', 'm.rossi', 'l.okafor'])}`,
     process: { name: rng.pick(['rundll32.exe', 'powershell.exe', 'mshta.exe', 'wscript.exe', 'psexec64.exe']) },
-    indicators: indicators,
+    indicators: kinds.map((type) => ({ type, value: type === 'md5' ? hex(rng, 32) : hex(rng, 16) })),
   };
   const loop = b.attempt('scan_indicators', 'foreach', 'none', 1, { port: 'item' });
-  const quota = err('http_429', 'VirusTotal answered 429 Too Many Requests (quota: 4 lookups/min)', 429);
-  for (let i = 0; i < indicators; i++) {
-    b.retried('lookup_indicator', 'http', 'read', {
-      key: `lookup_indicator[${i}]`,
+  kinds.forEach((kind, i) => {
+    b.attempt('route_indicator', 'switch', 'none', rng.between(1, 3), { key: `route_indicator[${i}]`, port: kind });
+    const [stepId, action] = LOOKUP[kind];
+    const failed = b.retried(stepId, 'connector', 'read', {
+      key: `${stepId}[${i}]`,
       ms: [300, 2_500],
       failP: 0.05,
-      errors: [quota, err('http_5xx', 'VirusTotal answered 503 Service Unavailable', 503)],
-      policy: { maxAttempts: 4, initialDelayMs: 15_000, multiplier: 2 },
+      errors: [vtQuota(action), vtTransient(action)],
+      policy: VT_POLICY,
     });
-    b.attempt('classify_indicator', 'transform', 'none', rng.between(2, 10), { key: `classify_indicator[${i}]` });
-  }
+    // A failed lookup ends its item (onItemError: continue): it is not classified.
+    if (!failed) {
+      b.attempt('classify_indicator', 'transform', 'none', rng.between(2, 10), { key: `classify_indicator[${i}]` });
+    }
+  });
   loop.finishedAt = Math.round(b.t);
   loop.port = 'done';
   b.attempt('summarize_verdicts', 'transform', 'none', rng.between(3, 15));
   const high = rng.chance(0.4);
   b.attempt('is_high', 'condition', 'none', rng.between(1, 3), { port: String(high) });
-  if (!high) {
-    b.attempt('notify_triage', 'notify', 'write', rng.between(150, 600));
-    return { event, outcome: { status: 'succeeded' } };
-  }
+  if (!high) return { event, outcome: slackPost(b, 'notify_triage') };
   const refusal = rng.chance(0.02)
-    ? err('safety', `${host} is protected: executive laptop (owner: IT operations)`)
+    ? refused(host, 'Executive laptop: contain only through executive support', 'exec-support@corp.example')
     : rng.chance(0.03)
-      ? err('http_5xx', 'EDR API answered 502 Bad Gateway', 502)
+      ? falconUnavailable
       : undefined;
   if (refusal) {
-    b.attempt('isolate_host', 'isolate-host', 'destructive', rng.between(200, 4_000), {
-      error: refusal,
-      port: 'error',
-    });
-    b.attempt('notify_isolation_failed', 'notify', 'write', rng.between(150, 600));
-    return { event, outcome: { status: 'succeeded' } };
+    b.attempt('isolate_host', 'connector', 'destructive', rng.between(200, 4_000), { error: refusal, port: 'error' });
+    return { event, outcome: slackPost(b, 'notify_isolation_failed') };
   }
-  b.attempt('isolate_host', 'isolate-host', 'destructive', rng.between(800, 4_000));
-  if (rng.chance(0.01)) {
-    b.attempt('notify_isolated', 'notify', 'write', rng.between(150, 600), { error: SLACK_429 });
-    return { event, outcome: b.fail('notify_isolated', SLACK_429) };
-  }
-  b.attempt('notify_isolated', 'notify', 'write', rng.between(150, 600));
-  return { event, outcome: { status: 'succeeded' } };
+  b.attempt('isolate_host', 'connector', 'destructive', rng.between(800, 4_000));
+  return { event, outcome: slackPost(b, 'notify_isolated') };
 };

@@ -1,19 +1,23 @@
 import type { AppContext } from '../context';
+import { seedDemoCredentials } from './credentials';
 import { seedDemoHistory } from './history';
 import { seedExamplePlaybooks } from './playbooks';
 import { demoUsersBanner, seedDemoUsers } from './users';
 
 /**
- * First start on an empty database: demo users (printed with a change-me warning) and
- * the example playbooks, reviewed and published so that a newcomer has something to run.
- * Each part does nothing when its table already has rows.
+ * First start on an empty database: demo users (printed with a change-me warning), the
+ * demo connector credentials the examples name (test mode, fake values), and the example
+ * playbooks, reviewed and published so that a newcomer has something to run. Each part
+ * does nothing when its table already has rows.
  */
 export async function seedDemoData(ctx: AppContext): Promise<void> {
   const created = await seedDemoUsers(ctx);
   if (created.length > 0) ctx.log.warn(demoUsersBanner(created));
 
-  const users = await ctx.prisma.user.findMany({ where: { username: { in: ['alice', 'bob', 'carol'] } } });
+  const users = await ctx.prisma.user.findMany({ where: { username: { in: ['alice', 'bob', 'carol', 'admin'] } } });
   const byName = new Map(users.map((u) => [u.username, u.id]));
+  const admin = byName.get('admin');
+  if (admin) await seedDemoCredentials(ctx, { adminId: admin });
   const author = byName.get('alice');
   const reviewers = ['bob', 'carol'].flatMap((n) => byName.get(n) ?? []);
   if (!author || reviewers.length < 2) return;

@@ -4,19 +4,28 @@
  * sample events simulated when the change is high risk, approved by demo reviewers and
  * published, so that a newcomer opens the app to published playbooks. Every step goes
  * through the services, so it is audited like any other; the actors are labelled
- * `token:seed:<username>` in the audit log.
+ * `token:seed:<username>` in the audit log. Connector steps are checked against the
+ * installed connectors and the stored credentials, as anyone's are: seed the demo
+ * credentials first (`seedDemoCredentials`), or the examples stay unpublished.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../context';
 import type { VersionStatus } from '../store/enums';
+import { createConnectorCatalog } from '../connectors/catalog';
 import { createSafetyPort, SafetyList } from '../engine';
-import type { Actor } from '@autonomic/api';
+import { AppError } from '../errors';
 import type { SafetySource } from '../services/contracts';
-import { createSimulationService, createWorkflowServices } from '../services/workflows';
-import { findUser } from '../store/users';
+import {
+  createConnectorChecks,
+  createSimulationService,
+  createWorkflowServices,
+  simulatedConnectors,
+} from '../services/workflows';
 import { countWorkflows } from '../store/workflows';
+import { seedActor } from './actor';
+import { seedCredentialsService } from './credentials';
 
 export interface SeedPlaybooksOptions {
   /** The demo analyst: owner and author of every playbook. */
@@ -40,12 +49,6 @@ export interface SeededPlaybook {
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
-async function seedActor(ctx: AppContext, id: string): Promise<Actor> {
-  const u = await findUser(ctx.prisma, id);
-  if (!u) throw new Error(`seed user ${id} does not exist`);
-  return { userId: id, username: u.username, role: u.role, via: 'token', tokenId: 'seed' };
-}
-
 /** Folders of examples/ holding a workflow.json, in name order. */
 async function exampleFolders(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
@@ -62,6 +65,13 @@ async function folderSafety(folder: string): Promise<SafetySource> {
   return { port: () => createSafetyPort(list), list: async () => list };
 }
 
+/** Why a playbook stayed unpublished: the message and, for a refused review or publish, each problem. */
+function reasonOf(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const details = e instanceof AppError ? e.details.map((d) => `${d.path}: ${d.message}`) : [];
+  return details.length > 0 ? `${e.message} (${details.join('; ')})` : e.message;
+}
+
 /**
  * Imports the examples when the workflows table is empty; does nothing otherwise, so it
  * is safe to call on every start.
@@ -69,7 +79,10 @@ async function folderSafety(folder: string): Promise<SafetySource> {
 export async function seedExamplePlaybooks(ctx: AppContext, opts: SeedPlaybooksOptions): Promise<SeededPlaybook[]> {
   if ((await countWorkflows(ctx.prisma)) > 0) return [];
   const dir = opts.examplesDir ?? EXAMPLES;
-  const services = createWorkflowServices(ctx);
+  const catalog = createConnectorCatalog();
+  const credentials = seedCredentialsService(ctx);
+  const services = createWorkflowServices(ctx, createConnectorChecks({ catalog, credentials }));
+  const connectors = simulatedConnectors(catalog, credentials);
   const author = await seedActor(ctx, opts.authorId);
   const reviewerIds = opts.reviewerIds.filter((id) => id !== opts.authorId);
   const reviewers = await Promise.all(reviewerIds.map((id) => seedActor(ctx, id)));
@@ -91,7 +104,7 @@ export async function seedExamplePlaybooks(ctx: AppContext, opts: SeedPlaybooksO
       });
       if (review.samplesRequired) {
         const safety = opts.safety ?? (await folderSafety(join(dir, name)));
-        await createSimulationService(ctx, { safety }).simulateSamples(author, workflow.id, 1);
+        await createSimulationService(ctx, { safety, connectors }).simulateSamples(author, workflow.id, 1);
       }
       for (const reviewer of reviewers.slice(0, review.requiredApprovals)) {
         await services.reviews.decide(reviewer, review.id, { decision: 'approve', comment: 'Seeded example.' });
@@ -101,7 +114,7 @@ export async function seedExamplePlaybooks(ctx: AppContext, opts: SeedPlaybooksO
       await services.publishing.publish(approvedBy, workflow.id, 1);
       seeded.push({ slug: workflow.slug, status: 'published' });
     } catch (e) {
-      const note = e instanceof Error ? e.message : String(e);
+      const note = reasonOf(e);
       ctx.log.warn({ slug: workflow.slug, err: note }, 'example playbook left unpublished');
       const v = await services.versions.get(workflow.id, 1);
       seeded.push({ slug: workflow.slug, status: v.status, note });

@@ -98,7 +98,8 @@ export interface ConnectorCredentials {
 
 /**
  * The connector definitions this server can run, by id and pinned version: the built-in
- * ones (and, later, admins' own). Synchronous: definitions are data held in memory.
+ * ones and admins' own installed versions. Synchronous: definitions are data held in
+ * memory (the server's catalog keeps a copy of the stored ones; see `createLiveConnectorCatalog`).
  */
 export interface ConnectorCatalog {
   /** One pinned version; undefined when that version is not installed. */
@@ -107,4 +108,11 @@ export interface ConnectorCatalog {
   latest(id: string): ConnectorDefinition | undefined;
   /** Every installed definition, every version. */
   all(): readonly ConnectorDefinition[];
+  /**
+   * Brings a copy of stored definitions up to date; async callers await it before reading.
+   * Absent in catalogs held wholly in code.
+   */
+  refresh?(): Promise<void>;
+  /** Why a stored version `get` does not return is not installed: it awaits review, or was rejected. */
+  reviewStatus?(id: string, version: string): 'pending_review' | 'rejected' | undefined;
 }

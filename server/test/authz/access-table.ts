@@ -91,6 +91,12 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   // Connectors: definitions hold no secrets; everyone signed in reads them to build playbooks.
   'GET /connectors': ANY,
   'GET /connectors/:id': ANY,
+  // Custom connectors: admins add and remove versions; reviewers (and admins) review the
+  // destructive ones, never their own (the service refuses the one who added it).
+  'POST /connectors': ADMIN,
+  'POST /connectors/:id/versions/:version/approve': ['reviewer', 'admin'],
+  'POST /connectors/:id/versions/:version/reject': ['reviewer', 'admin'],
+  'DELETE /connectors/:id/versions/:version': ADMIN,
   // Connector credentials: everyone signed in lists them (names, connector, mode: editors'
   // pick-lists; never a value); only admins create, change, test, rotate and delete them.
   'GET /credentials': ANY,

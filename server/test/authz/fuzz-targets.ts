@@ -2,7 +2,7 @@
  * The rows the route fuzz aims at (fuzz-routes.test.ts), created through the API: a
  * workflow with two versions (the first reviewed, approved and published, with a webhook
  * secret), a comment, a live run, a simulation, a safety entry, a connector secret, a
- * connector credential, an SLO, a user, an API token and an open approval task; and, per
+ * connector credential, two custom connector versions awaiting review, an SLO, a user, an API token and an open approval task; and, per
  * route, the pools of their ids and names.
  */
 import request from 'supertest';
@@ -14,10 +14,14 @@ import { createRunStarter } from '../../src/services/runs';
 import type { TestDatabase } from '../db/test-database';
 import { eventually, publishedWorkflow, RecordingEffects, step, testExecutor, workflow } from '../runs/support';
 import { testContext } from '../support/app';
+import { edr } from '../connectors/custom-support';
 
 /** The seeded connector credentials' names: one for every credential route, one for DELETE. */
 const CREDENTIAL = 'fuzz-cred';
 const DOOMED_CREDENTIAL = 'fuzz-cred-doomed';
+/** The seeded custom connectors (1.0.0, awaiting review): one for approve and reject, one for DELETE. */
+const CUSTOM_CONNECTOR = 'fuzz-edr';
+const DOOMED_CUSTOM_CONNECTOR = 'fuzz-edr-doomed';
 
 /** start (webhook) → shape (transform) → done (end); with a stored sample. */
 const document = (team: string) => ({
@@ -142,6 +146,16 @@ export async function seedTargets(db: TestDatabase, t: AuthzServer): Promise<Tar
         .send({ ...body, baseUrl: 'http://127.0.0.1:9' }),
     );
   }
+  // Custom connector versions awaiting review (a destructive action), so that approve, reject
+  // and delete find a row; DELETE gets one of its own, as for credentials.
+  for (const id of [CUSTOM_CONNECTOR, DOOMED_CUSTOM_CONNECTOR]) {
+    await ok(
+      api
+        .post('/api/connectors')
+        .set(as('admin'))
+        .send({ ...edr(), id }),
+    );
+  }
   await ok(
     api
       .put(`/api/dashboard/slos/${wf.id}`)
@@ -176,11 +190,12 @@ export async function seedTargets(db: TestDatabase, t: AuthzServer): Promise<Tar
   ];
   const poolsFor = (route: RegisteredRoute): Pools => {
     const area = route.path.split('/')[1] ?? '';
+    const connectors = [route.method === 'delete' ? DOOMED_CUSTOM_CONNECTOR : CUSTOM_CONNECTOR, 'abuseipdb'];
     const diff = route.path.endsWith('/diff');
     return {
       uuids: [...ids, '00000000-0000-0000-0000-000000000000'],
       byName: {
-        id: idsByArea[area] ?? ids,
+        id: area === 'connectors' ? connectors : (idsByArea[area] ?? ids),
         workflowId: [wf.id],
         reviewId: [review.review.id],
         commentId: [comment.id],
@@ -190,6 +205,7 @@ export async function seedTargets(db: TestDatabase, t: AuthzServer): Promise<Tar
         toNumber: [1, 2],
         ...(diff ? { from: ['published', 1], to: [1, 2] } : {}),
         name: area === 'credentials' ? credentialNames(route) : ['fuzz.secret', 'notify.slack'],
+        version: ['1.0.0', '9.9.9'],
         nodeId: ['shape', 'done'],
         sample: ['one'],
         username: ['victim', t.users.analyst.username],

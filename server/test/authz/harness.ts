@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import type { Config } from '../../src/config';
 import { newId } from '../../src/db/ids';
 import type { PrismaClient } from '../../src/generated/prisma/client';
 import { ROLES, type Role } from '@autonomic/api';
@@ -44,8 +45,9 @@ export interface AuthzServer {
   close(): Promise<void>;
 }
 
-export async function authzServer(db: TestDatabase): Promise<AuthzServer> {
-  const ctx = testContext(db.prisma, { SECRET_KEY: randomBytes(32).toString('base64') });
+/** @param overrides configuration besides the fresh SECRET_KEY (e.g. OUTBOUND_ALLOW for a local mock) */
+export async function authzServer(db: TestDatabase, overrides: Partial<Config> = {}): Promise<AuthzServer> {
+  const ctx = testContext(db.prisma, { SECRET_KEY: randomBytes(32).toString('base64'), ...overrides });
   const server = createServer(ctx, { auth: { scrypt: TEST_SCRYPT } });
   const passwordHash = await createPasswordHasher(TEST_SCRYPT).hash(PASSWORD);
   const addUser = async (role: Role): Promise<RoleUser> => {
@@ -92,7 +94,7 @@ export const bearer = (user: RoleUser) => ({ authorization: `Bearer ${user.token
 /** `METHOD /path`, the key of ACCESS_TABLE. */
 export const routeKey = (r: Pick<RegisteredRoute, 'method' | 'path'>) => `${r.method.toUpperCase()} ${r.path}`;
 
-/** Path parameters of the right shape that name nothing: fresh UUIDv7s, version 1, `nope`. */
+/** Path parameters of the right shape that name nothing: fresh UUIDv7s, version 1, `nope`, connector version 9.9.9. */
 const NAMELESS: Record<string, () => string> = {
   id: () => newId(),
   workflowId: () => newId(),
@@ -101,6 +103,7 @@ const NAMELESS: Record<string, () => string> = {
   taskId: () => newId(),
   number: () => '1',
   name: () => 'nope',
+  version: () => '9.9.9',
 };
 
 /** The route's path with every `:param` filled by a nameless value; throws on an unknown param. */

@@ -43,6 +43,7 @@ const WRITTEN_TABLES = [
   'sessions',
   'api_tokens',
   'audit_events',
+  'custom_connector_versions',
 ];
 
 const refusesInvalidBody = (route: RegisteredRoute) => route.body?.safeParse(INVALID_BODY).success === false;

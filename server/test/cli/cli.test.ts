@@ -54,7 +54,7 @@ describe('cli validate', () => {
     },
     'non-upstream-reference.json': {
       nodeId: 'notify_low',
-      path: 'params.message',
+      path: 'params.input.message',
       says: 'open_ticket which is not upstream',
     },
     'approval-without-approvers.json': {

@@ -8,7 +8,9 @@ const tmp = tempFolder('cli-diff');
 afterAll(() => tmp.remove());
 
 const Doc = z.looseObject({
-  steps: z.looseObject({ block_ip: z.looseObject({ params: z.looseObject({ reason: z.string() }) }) }),
+  steps: z.looseObject({
+    block_ip: z.looseObject({ params: z.looseObject({ input: z.looseObject({ comment: z.string() }) }) }),
+  }),
   ui: z.looseObject({ positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })) }),
 });
 
@@ -25,9 +27,9 @@ function moveBlockNode(doc: z.infer<typeof Doc>): void {
 }
 
 describe('cli diff', () => {
-  it('when the block reason changes and a node moves then the diff is high risk and holds only the param change', async () => {
-    const after = editedCopy('reason-and-move.json', (doc) => {
-      doc.steps.block_ip.params.reason = 'Blocked by Autonomic';
+  it('when the block comment changes and a node moves then the diff is high risk and holds only the param change', async () => {
+    const after = editedCopy('comment-and-move.json', (doc) => {
+      doc.steps.block_ip.params.input.comment = 'Blocked by Autonomic';
       moveBlockNode(doc);
     });
 
@@ -39,7 +41,7 @@ describe('cli diff', () => {
     expect(diff.risk).toBe('high');
     expect(diff.riskReasons).toEqual([expect.stringContaining('destructive step "block_ip"')]);
     expect(diff.steps.changed.map((c) => ({ id: c.id, params: c.params.map((p) => p.path) }))).toEqual([
-      { id: 'block_ip', params: ['reason'] },
+      { id: 'block_ip', params: ['input.comment'] },
     ]);
     expect(diff.steps.changed[0]?.params[0]?.after).toBe('Blocked by Autonomic');
     expect(diff).toMatchObject({ isEmpty: false, metadata: [], trigger: null, vars: [] });

@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { createConnectorCatalog } from '../../src/connectors/catalog';
-import { cli, CONTAINMENT, readJsonFile, simulation, tempFolder } from './harness';
+import { cli, CONTAINMENT, simulation, tempFolder } from './harness';
 
 const workflow = `${CONTAINMENT}/workflow.json`;
 const event = `${CONTAINMENT}/event.json`;
@@ -15,8 +14,8 @@ const tmp = tempFolder('cli-simulate');
 afterAll(() => tmp.remove());
 
 /*
- * siem_alert → enrich_ip (GET) → check_confidence ─true→ approve_block ─approved→ block_ip → notify_blocked
- *                                                                                 └error→ notify_block_failed → end_block_failed
+ * siem_alert → enrich_ip (AbuseIPDB) → check_confidence ─true→ approve_block ─approved→ block_ip (FortiGate) → notify_blocked (Slack)
+ *                                                                                        └error→ notify_block_failed → end_block_failed
  */
 describe('cli simulate', () => {
   it('when the containment example is simulated on its event then the block would run after the approval', async () => {
@@ -32,7 +31,7 @@ describe('cli simulate', () => {
         stepId: 'block_ip',
         effect: 'destructive',
         decision: 'would-run',
-        action: 'block IP 192.0.2.45 for 24h',
+        action: 'FortiGate: Block an IP address 192.0.2.45',
         target: { kind: 'ip', value: '192.0.2.45' },
       }),
       expect.objectContaining({ stepId: 'notify_blocked', effect: 'write', decision: 'would-run' }),
@@ -50,7 +49,7 @@ describe('cli simulate', () => {
     expect(block).toMatchObject({
       decision: 'refused',
       criticality: 'critical',
-      action: 'block IP 203.0.113.6 for 24h',
+      action: 'FortiGate: Block an IP address 203.0.113.6',
     });
     expect(block?.reason).toBe(
       '203.0.113.6 is protected: Corporate internet egress (NAT pool): blocking it cuts the whole company off (owner: network@corp.example)',
@@ -98,50 +97,67 @@ describe('cli simulate sends nothing', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  /** The containment playbook with every URL it could call pointed at the local server. */
-  function pointedAtLocalServer(): string {
-    const Doc = z.object({
-      steps: z.record(z.string(), z.looseObject({ type: z.string(), params: z.looseObject({}) })),
+  /*
+   * start → lookup (http GET) → block (block-ip) → tell (notify, webhook): every call aimed at the local server.
+   * Written in format 1: loading migrates block and tell to autonomic-gateway connector steps.
+   * The examples call out only through connector steps, which the CLI cannot send (it holds
+   * no credentials); the steps that take a URL are what could reach a live server.
+   */
+  function aimedAtLocalServer(): string {
+    const step = (type: string, params: Record<string, unknown>, next?: string) => ({
+      type,
+      params,
+      ...(next ? { transitions: { out: [next] } } : {}),
     });
-    const raw = readJsonFile(workflow) as Record<string, unknown>;
-    const { steps } = Doc.parse(raw);
-    for (const [id, step] of Object.entries(steps)) {
-      if (step.type === 'http') step.params.url = `${base}/http/${id}`;
-      if (step.type === 'block-ip') step.params.endpoint = { url: `${base}/firewall/${id}`, method: 'POST' };
-      if (step.type === 'notify') Object.assign(step.params, { channel: 'webhook', to: `${base}/hook/${id}` });
-    }
-    // The read answers with the http node's example output (an empty body), which scores
-    // nothing; the condition is forced so that the approval, the block and the notify run.
-    const check = steps.check_confidence;
-    if (check) check.params.predicate = 'true';
-    const path = tmp.write('containment-local.json', { ...raw, steps });
-    expect(JSON.stringify(steps)).not.toContain('https://');
-    return path;
+    return tmp.write('aimed-at-local.json', {
+      formatVersion: 1,
+      metadata: { name: 'Aimed at a live server' },
+      trigger: { id: 'start', type: 'trigger.manual', params: {}, transitions: { out: ['lookup'] } },
+      steps: {
+        lookup: step('http', { method: 'GET', url: `${base}/http/lookup` }, 'block'),
+        block: step(
+          'block-ip',
+          {
+            ip: '{{ event.src_ip }}',
+            reason: 'simulated',
+            endpoint: { url: `${base}/firewall/block`, method: 'POST' },
+          },
+          'tell',
+        ),
+        tell: step('notify', { channel: 'webhook', to: `${base}/hook/tell`, message: 'blocked {{ event.src_ip }}' }),
+      },
+    });
   }
 
   it('when a playbook aimed at a live server is simulated then the server receives no request', async () => {
-    const local = pointedAtLocalServer();
+    const local = aimedAtLocalServer();
 
     const run = await cli('simulate', local, '--event', event);
 
     expect(run.err).toEqual([]);
     expect(run.code).toBe(0);
     const sim = simulation(run);
-    expect(sim.path).toEqual(['enrich_ip', 'check_confidence', 'approve_block', 'block_ip', 'notify_blocked']);
-    expect(sim.trace.find((a) => a.stepId === 'enrich_ip')).toMatchObject({
-      input: { url: `${base}/http/enrich_ip` },
+    expect(sim.path).toEqual(['lookup', 'block', 'tell']);
+    expect(sim.trace.find((a) => a.stepId === 'lookup')).toMatchObject({
+      input: { url: `${base}/http/lookup` },
       output: { status: 200, headers: {}, body: {} },
     });
     expect(sim.effects).toEqual([
       expect.objectContaining({
-        stepId: 'block_ip',
+        stepId: 'block',
         decision: 'would-run',
-        params: expect.objectContaining({ endpoint: { url: `${base}/firewall/block_ip`, method: 'POST' } }),
+        nodeType: 'connector',
+        params: expect.objectContaining({
+          connector: 'autonomic-gateway',
+          action: 'block_ip',
+          input: expect.objectContaining({ path: '/firewall/block', method: 'POST' }),
+        }),
       }),
       expect.objectContaining({
-        stepId: 'notify_blocked',
+        stepId: 'tell',
         decision: 'would-run',
-        action: `send a webhook message to ${base}/hook/notify_blocked`,
+        nodeType: 'connector',
+        params: expect.objectContaining({ connector: 'autonomic-gateway', action: 'notify' }),
       }),
     ]);
     expect(received).toEqual([]);

@@ -24,6 +24,7 @@ describe('connector registry', () => {
       'email-smtp',
       'fortigate',
       'autonomic-gateway',
+      'crowdstrike-falcon',
     ]);
     for (const id of ids) expect(connectorById(id)?.id).toBe(id);
     expect(connectorById('nope')).toBeUndefined();

@@ -1,7 +1,8 @@
 /**
  * OAuth2 client credentials over real HTTP: a token endpoint and its API on 127.0.0.1, the
  * token cached until expiry (a virtual clock), fetched again after it, refreshed once on a
- * 401, a wrong secret an auth error — and neither secret nor token in any message.
+ * 401, a wrong secret an auth error, a 429 or 5xx from the token endpoint retried (its
+ * Retry-After honoured, bounded attempts) — and neither secret nor token in any message.
  */
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +23,7 @@ beforeEach(() => {
   mock.calls.length = 0;
   mock.tokenRequests.length = 0;
   mock.revoked.clear();
+  mock.failTokens(0);
   Object.assign(mock.options, { refuseAll: false, expiresIn: 3600 });
 });
 afterEach(() => t.http.close());
@@ -146,6 +148,7 @@ describe('OAuth2 client credentials failures', () => {
     expect(e.message).not.toContain('Wr0ng-s3cret-value');
     expect(JSON.stringify(e)).not.toContain('Wr0ng-s3cret-value');
     expect(apiTokens()).toEqual([]);
+    expect(mock.tokenRequests).toHaveLength(1);
   });
 
   it('when a wrong secret follows a good one for the same client then it does not borrow the cached token', async () => {
@@ -179,5 +182,69 @@ describe('OAuth2 client credentials failures', () => {
     await getUser();
     expect(t.waits).toEqual([3_000]);
     expect(apiTokens()).toEqual(['tok-1', 'tok-1', 'tok-1']);
+  });
+});
+
+describe('OAuth2 token endpoint retries', () => {
+  const tokenCalls = () => mock.calls.filter((c) => c.path.endsWith('/oauth2/v2.0/token')).length;
+
+  it('when the token endpoint answers 429 with Retry-After then the token is asked for again after that wait', async () => {
+    mock.rateLimitNext(1, 3);
+
+    const result = await getUser();
+
+    expect(result.status).toBe(200);
+    expect(t.waits).toEqual([3_000]);
+    expect(tokenCalls()).toBe(2);
+    expect(apiTokens()).toHaveLength(1);
+  });
+
+  it('when the token endpoint answers 503 twice then it backs off 500 ms, 1 s and the third attempt succeeds', async () => {
+    mock.failTokens(2);
+
+    const result = await getUser();
+
+    expect(result.status).toBe(200);
+    expect(t.waits).toEqual([500, 1_000]);
+    expect(mock.tokenRequests).toHaveLength(3);
+    expect(apiTokens()).toEqual(['tok-3']);
+  });
+
+  it('when the token endpoint keeps answering 503 then the call fails after 3 attempts, retryable, and the API is not called', async () => {
+    mock.failTokens(10);
+
+    const e = await failure(getUser());
+
+    expect(e).toMatchObject({ kind: 'http', status: 503, retryable: true });
+    expect(e.message).toMatch(/the token endpoint answered 503 .*temporarily_unavailable.* after 3 attempts$/);
+    expect(mock.tokenRequests).toHaveLength(3);
+    expect(apiTokens()).toEqual([]);
+  });
+
+  it('when the token endpoint asks for a wait longer than the cap then the call fails at once as rate_limited', async () => {
+    mock.rateLimitNext(1, 120);
+
+    const e = await failure(getUser());
+
+    expect(e).toMatchObject({ kind: 'rate_limited', status: 429, retryable: true, retryAfterMs: 120_000 });
+    expect(t.waits).toEqual([]);
+    expect(tokenCalls()).toBe(1);
+  });
+
+  it('when a failed token request was retried then the next call reuses the token it got', async () => {
+    mock.failTokens(1);
+    await getUser();
+    await getUser();
+
+    expect(mock.tokenRequests).toHaveLength(2);
+    expect(apiTokens()).toEqual(['tok-2', 'tok-2']);
+  });
+
+  it('when the secret is wrong then the 401 is not retried', async () => {
+    const e = await failure(getUser(`${CLIENT_ID}:Wr0ng-s3cret-value`));
+
+    expect(e.kind).toBe('auth');
+    expect(t.waits).toEqual([]);
+    expect(mock.tokenRequests).toHaveLength(1);
   });
 });

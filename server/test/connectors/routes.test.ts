@@ -2,7 +2,9 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorRoutes } from '../../src/http/routes/connectors';
+import { createLiveConnectorCatalog } from '../../src/connectors/catalog';
 import { createConnectorService } from '../../src/services/connectors';
+import { createCustomConnectorService, loadStoredConnectors } from '../../src/services/custom-connectors';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { createUser, testApp, testContext } from '../support/app';
 
@@ -11,7 +13,17 @@ let app: ReturnType<typeof testApp>['app'];
 let manager: string;
 beforeAll(async () => {
   db = await createTestDatabase();
-  app = testApp(testContext(db.prisma), [connectorRoutes({ connectors: createConnectorService() })]).app;
+  const ctx = testContext(db.prisma);
+  const catalog = createLiveConnectorCatalog({
+    load: () => loadStoredConnectors(ctx),
+    now: Date.now,
+    onError: () => {},
+  });
+  const routes = connectorRoutes({
+    connectors: createConnectorService({ ctx }),
+    custom: createCustomConnectorService(ctx, { catalog }),
+  });
+  app = testApp(ctx, [routes]).app;
   manager = (await createUser(db.prisma, 'manager')).auth;
 });
 afterAll(() => db.drop());
@@ -32,6 +44,7 @@ describe('connector routes', () => {
       ['email-smtp', 'basic'],
       ['fortigate', 'bearer'],
       ['autonomic-gateway', 'bearer'],
+      ['crowdstrike-falcon', 'oauth2_client_credentials'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
@@ -41,6 +54,18 @@ describe('connector routes', () => {
       description: expect.any(String),
       authType: 'api_key',
       actions: [{ id: 'check_ip', title: 'Check IP reputation', effect: 'read', targetKind: 'ip' }],
+      source: 'builtin',
+      versions: [
+        {
+          version: '1.0.0',
+          status: 'installed',
+          destructiveActions: [],
+          createdById: null,
+          createdAt: null,
+          reviewedById: null,
+          reviewedAt: null,
+        },
+      ],
     });
     const vt = res.body.connectors[1];
     expect(vt.actions.map((a: { id: string; targetKind?: string }) => [a.id, a.targetKind ?? null])).toEqual([

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createDashboardService } from '../../src/services/dashboard';
 import { TEST_SCRYPT } from '../../src/services/auth';
+import { seedDemoCredentials } from '../../src/seed/credentials';
 import { seedDemoHistory } from '../../src/seed/history';
 import { seedExamplePlaybooks } from '../../src/seed/playbooks';
 import { seedDemoUsers } from '../../src/seed/users';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   await seedDemoUsers(ctx, { scrypt: TEST_SCRYPT });
   const users = await db.prisma.user.findMany();
   const id = (name: string) => users.find((u) => u.username === name)?.id ?? '';
+  await seedDemoCredentials(ctx, { adminId: id('admin') });
   await seedExamplePlaybooks(ctx, { authorId: id('alice'), reviewerIds: [id('bob'), id('carol')], publish: true });
   seeded = await seedDemoHistory(ctx);
 }, 60_000);
@@ -70,6 +72,20 @@ describe('demo history', () => {
     expect(
       await count(`SELECT count(*) AS n FROM approval_tasks WHERE decisions @> '[{"breakGlass": true}]'`),
     ).toBeGreaterThan(20);
+  });
+
+  it("when step rows are compared with the published playbooks then each has its step's node type and effect", async () => {
+    // The trigger is not a step row; every other row names a step of the version it ran.
+    const mismatched = `SELECT count(*) AS n FROM step_runs s JOIN runs r ON r.id = s.run_id
+      JOIN workflow_versions v ON v.id = r.version_id
+      WHERE r.mode = 'live' AND v.document->'steps'->s.step_id->>'type' IS DISTINCT FROM s.node_type`;
+    expect(await count(mismatched)).toBe(0);
+    const wrongEffect = `SELECT count(*) AS n FROM step_runs s JOIN runs r ON r.id = s.run_id
+      JOIN workflow_versions v ON v.id = r.version_id
+      WHERE r.mode = 'live' AND s.node_type = 'connector'
+        AND v.document->'steps'->s.step_id->'params'->>'effect' IS DISTINCT FROM s.effect_class::text`;
+    expect(await count(wrongEffect)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM step_runs WHERE node_type = 'connector'`)).toBeGreaterThan(5_000);
   });
 
   it('when approval rows are read as the approvals API reads them then every task and vote parses', async () => {

@@ -1,31 +1,68 @@
 import { describe, expect, it } from 'vitest';
 import { stepError, type EffectsPort } from '../../src/engine';
-import { decisions, loadExample, outputAt, sampleNamed, simulateSample } from './support';
+import {
+  connectorInput,
+  decisions,
+  loadExample,
+  outputAt,
+  sampleNamed,
+  simulateSample,
+  WITH_DEMO_CREDENTIALS,
+} from './support';
 
 /*
  * edr_alert → scan_indicators (for-each, 5 at a time, onItemError: continue)
- *               ├item→ lookup_indicator (GET) → classify_indicator ─→ back to the for-each
- *               └done→ summarize_verdicts → is_high ─true→ isolate_host ─out→ notify_isolated
- *                                                    │                  └error→ notify_isolation_failed
- *                                                    └false→ notify_triage
+ *               ├item→ route_indicator (switch on item.type)
+ *               │        ├sha256, md5→ lookup_file ─┐
+ *               │        ├domain→ lookup_domain ────┤  (VirusTotal reports)
+ *               │        ├ip→ lookup_ip ────────────┼→ classify_indicator ─→ back to the for-each
+ *               │        └url→ lookup_url ──────────┘
+ *               └done→ summarize_verdicts → is_high ─true→ isolate_host (CrowdStrike contain_host) ─out→ notify_isolated
+ *                                                    │                                              └error→ notify_isolation_failed
+ *                                                    └false→ notify_triage            (every notify_* is a Slack message)
  */
 const ex = loadExample('endpoint-alert-enrichment');
 const dropper = sampleNamed(ex, 'Credential dumper launched from a Word document');
 const Event = (value: unknown) => value as { indicators: { type: string; value: string }[] };
 
 describe('example endpoint-alert-enrichment', () => {
-  it('when twelve indicators are scanned then there are twelve lookups, each with its own step key and value', async () => {
+  it('when twelve domains are scanned then there are twelve domain lookups, each with its own step key and value', async () => {
     const indicators = Array.from({ length: 12 }, (_, i) => ({ type: 'domain', value: `c2-${i}.example.org` }));
     const event = { ...Event(dropper.event), indicators };
 
     const sim = await simulateSample(ex, { ...dropper, event });
 
-    const lookups = sim.trace.filter((a) => a.stepId === 'lookup_indicator');
-    expect(lookups.map((a) => a.stepKey)).toEqual(indicators.map((_, i) => `lookup_indicator[${i}]`));
-    expect(lookups.map((a) => a.input)).toEqual(
-      indicators.map((ind) => expect.objectContaining({ query: { query: ind.value } })),
+    const lookups = sim.trace.filter((a) => a.stepId === 'lookup_domain');
+    expect(lookups.map((a) => a.stepKey)).toEqual(indicators.map((_, i) => `lookup_domain[${i}]`));
+    expect(lookups.map((a) => connectorInput(sim, a.stepKey))).toEqual(
+      indicators.map((ind) => ({ domain: ind.value })),
     );
     expect(outputAt(sim, 'summarize_verdicts')).toMatchObject({ checked: 12, failed: 0, malicious: 12 });
+  });
+
+  it('when each kind of indicator comes in then each goes to the VirusTotal report of its kind', async () => {
+    const url = 'http://cdn-update.example.org/upd4821.dll';
+    const indicators = [
+      { type: 'md5', value: '8d3f5a1c2b4e6f7a9c0d1e2f3a4b5c6d' },
+      { type: 'url', value: url },
+      ...Event(dropper.event).indicators,
+    ];
+
+    const sim = await simulateSample(ex, { ...dropper, event: { ...Event(dropper.event), indicators } });
+
+    const called = sim.trace
+      .filter((a) => a.stepId.startsWith('lookup_'))
+      .map((a) => [a.stepKey, (a.input as { action: string }).action]);
+    expect(called.sort()).toEqual([
+      ['lookup_domain[3]', 'domain_report'],
+      ['lookup_file[0]', 'file_report'],
+      ['lookup_file[2]', 'file_report'],
+      ['lookup_ip[4]', 'ip_report'],
+      ['lookup_url[1]', 'url_report'],
+    ]);
+    // No fixture for the URL: the url_report's example answers, which five engines call malicious.
+    expect(connectorInput(sim, 'lookup_url[1]')).toEqual({ id: Buffer.from(url).toString('base64url') });
+    expect(outputAt(sim, 'summarize_verdicts')).toMatchObject({ checked: 5, failed: 0 });
   });
 
   it("when the loop ends then each entry carries its item and the output of the item's last step", async () => {
@@ -43,12 +80,12 @@ describe('example endpoint-alert-enrichment', () => {
     expect(outputAt(sim, 'classify_indicator[1]')).toEqual({
       type: 'domain',
       value: 'cdn-update.example.org',
-      detections: 52,
+      detections: 11,
       verdict: 'malicious',
     });
   });
 
-  it('when the indicators are malicious then the host would be isolated and the SOC told', async () => {
+  it('when the indicators are malicious then the host would be contained through CrowdStrike and the SOC told', async () => {
     const sim = await simulateSample(ex, dropper);
 
     expect(outputAt(sim, 'summarize_verdicts')).toMatchObject({ checked: 3, malicious: 3, severity: 'high' });
@@ -57,7 +94,8 @@ describe('example endpoint-alert-enrichment', () => {
       ['notify_isolated', 'would-run'],
     ]);
     expect(sim.effects[0]).toMatchObject({
-      action: 'isolate host wks-fin-042.corp.example',
+      effect: 'destructive',
+      params: { connector: 'crowdstrike-falcon', action: 'contain_host', credential: 'falcon-demo' },
       target: { kind: 'host', value: 'wks-fin-042.corp.example' },
     });
   });
@@ -65,38 +103,40 @@ describe('example endpoint-alert-enrichment', () => {
   it('when the one indicator is clean then only a triage summary is sent', async () => {
     const sim = await simulateSample(ex, sampleNamed(ex, 'IT admin running PsExec'));
 
-    expect(sim.trace.filter((a) => a.stepId === 'lookup_indicator')).toHaveLength(1);
+    expect(sim.trace.filter((a) => a.stepId.startsWith('lookup_'))).toHaveLength(1);
     expect(decisions(sim)).toEqual([['notify_triage', 'would-run']]);
     expect(JSON.stringify(sim.effects[0]?.params)).toContain(
       '1 indicator(s) checked, 0 suspicious, 0 lookup(s) failed',
     );
   });
 
-  it('when the host is the domain controller then the isolation is refused and the SOC told to respond by hand', async () => {
+  it('when the host is the domain controller then the containment is refused and the SOC told why, to respond by hand', async () => {
     const sim = await simulateSample(ex, sampleNamed(ex, 'Same detection on the domain controller (protected)'));
 
     expect(decisions(sim)).toEqual([
       ['isolate_host', 'refused'],
       ['notify_isolation_failed', 'would-run'],
     ]);
-    expect(sim.effects[0]).toMatchObject({
-      criticality: 'critical',
-      reason:
-        'dc01.corp.example is protected: Primary domain controller: isolating it stops every logon (owner: identity@corp.example)',
-    });
+    const reason =
+      'dc01.corp.example is protected: Primary domain controller: isolating it stops every logon (owner: identity@corp.example)';
+    expect(sim.effects[0]).toMatchObject({ criticality: 'critical', reason });
+    expect(JSON.stringify(sim.effects[1]?.params)).toContain(`refused: ${reason}`);
   });
 
   it('when one lookup fails then the loop goes on and the summary counts it as failed', async () => {
-    // No fixture: the reads go to this port, which knows nothing of the domain.
-    const answer = dropper.fixtures.lookup_indicator;
+    // No fixtures: the reads go to this port, which knows nothing of the domain.
     const liveReads: EffectsPort = {
       perform: async (req) =>
-        JSON.stringify(req.params).includes('cdn-update.example.org')
-          ? { ok: false, error: stepError('http_4xx', 'HTTP 404', { status: 404 }) }
-          : { ok: true, output: answer },
+        req.stepId === 'lookup_domain'
+          ? { ok: false, error: stepError('http_4xx', 'VirusTotal answered 404 NotFoundError', { status: 404 }) }
+          : { ok: true, output: dropper.fixtures[req.stepId] },
     };
 
-    const sim = await simulateSample(ex, { ...dropper, fixtures: {} }, { liveReads });
+    const sim = await simulateSample(
+      ex,
+      { ...dropper, fixtures: {} },
+      { liveReads, connectors: WITH_DEMO_CREDENTIALS },
+    );
 
     const entries = outputAt(sim, 'scan_indicators') as { status: string; output?: unknown; error?: unknown }[];
     expect(entries.map((e) => e.status)).toEqual(['succeeded', 'failed', 'succeeded']);

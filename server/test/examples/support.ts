@@ -2,7 +2,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseWorkflowJson, type SampleEvent, type WorkflowDocument } from '@autonomic/workflow';
-import { SafetyList, simulate, type SimulationOptions, type SimulationResult } from '../../src/engine';
+import { createConnectorCatalog } from '../../src/connectors/catalog';
+import { DEMO_CREDENTIALS } from '../../src/seed/credentials';
+import {
+  SafetyList,
+  simulate,
+  type SimulatedConnectors,
+  type SimulationOptions,
+  type SimulationResult,
+} from '../../src/engine';
 
 /** The example playbooks in examples/, loaded the way the CLI loads them. */
 
@@ -44,13 +52,42 @@ export function sampleNamed(ex: Example, name: string): SampleEvent {
   return sample;
 }
 
-/** Simulates a sample with its own fixtures and the folder's safety list. */
+/**
+ * The shipped connectors, as the CLI passes them: a connector step without a fixture
+ * answers with its pinned action's example (a Jira issue key, a Slack ts).
+ */
+export const SHIPPED_CONNECTORS: SimulatedConnectors = (() => {
+  const catalog = createConnectorCatalog();
+  return { definition: (id, version) => catalog.get(id, version) };
+})();
+
+/**
+ * The shipped connectors and the seeded demo credentials (all `test` mode): reads without
+ * a fixture go to the simulation's `liveReads` port, as they would on a fresh server.
+ */
+export const WITH_DEMO_CREDENTIALS: SimulatedConnectors = {
+  ...SHIPPED_CONNECTORS,
+  credentialMode: async (name) => (DEMO_CREDENTIALS.some((c) => c.name === name) ? 'test' : undefined),
+};
+
+/** Simulates an event with the folder's safety list and the shipped connectors. */
+export function simulateEvent(ex: Example, event: unknown, opts: SimulationOptions = {}): Promise<SimulationResult> {
+  return simulate(ex.doc, event, { fixtures: ex.fixtures, safety: ex.safety, connectors: SHIPPED_CONNECTORS, ...opts });
+}
+
+/** Simulates a sample with its own fixtures, the folder's safety list and the shipped connectors. */
 export function simulateSample(
   ex: Example,
   sample: SampleEvent,
   opts: SimulationOptions = {},
 ): Promise<SimulationResult> {
-  return simulate(ex.doc, sample.event, { fixtures: sample.fixtures, safety: ex.safety, ...opts });
+  return simulateEvent(ex, sample.event, { fixtures: sample.fixtures, ...opts });
+}
+
+/** The `input` a connector step was called with (its rendered params' input), by step key. */
+export function connectorInput(sim: SimulationResult, stepKey: string): Record<string, unknown> | undefined {
+  const input = sim.trace.findLast((a) => a.stepKey === stepKey)?.input;
+  return (input as { input?: Record<string, unknown> } | undefined)?.input;
 }
 
 /** `[stepKey, decision]` of each effect, the shape most assertions compare. */

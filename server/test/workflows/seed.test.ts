@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CREDENTIALS, seedCredentialsService, seedDemoCredentials } from '../../src/seed/credentials';
+import { seedDemoData } from '../../src/seed';
 import { seedExamplePlaybooks } from '../../src/seed/playbooks';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { createUser, testContext } from '../support/app';
@@ -9,8 +11,31 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-describe('example playbook seed', () => {
-  it('when the database is empty then the examples are imported, reviewed, approved and published, once', async () => {
+describe('demo seed: credentials, then the example playbooks', () => {
+  it('when the credentials table is empty then one test-mode demo credential per connector is created once, sealed and audited', async () => {
+    const ctx = testContext(db.prisma);
+    const admin = await createUser(db.prisma, 'admin');
+
+    const created = await seedDemoCredentials(ctx, { adminId: admin.id });
+    const again = await seedDemoCredentials(ctx, { adminId: admin.id });
+
+    expect(created).toEqual(DEMO_CREDENTIALS.map((c) => c.name));
+    expect(again).toEqual([]);
+    const rows = await db.prisma.connectorCredential.findMany({ orderBy: { name: 'asc' } });
+    expect(rows.map((r) => [r.name, r.connectorId, r.mode])).toEqual(
+      [...DEMO_CREDENTIALS].sort((a, b) => a.name.localeCompare(b.name)).map((c) => [c.name, c.connectorId, 'test']),
+    );
+    // Sealed: the stored bytes are not the value, and the service opens them to it.
+    const fortigate = DEMO_CREDENTIALS.find((c) => c.name === 'fortigate-demo');
+    const row = rows.find((r) => r.name === 'fortigate-demo');
+    expect(Buffer.from(row?.ciphertext ?? []).toString('utf8')).not.toContain(fortigate?.value);
+    expect(row?.settings).toEqual({ host: 'fw-mgmt.corp.example', port: '443' });
+    expect(await seedCredentialsService(ctx).reveal('fortigate-demo')).toMatchObject({ value: fortigate?.value });
+    const audited = await db.prisma.auditEvent.findMany({ where: { action: 'credential.created' } });
+    expect(audited.map((a) => a.actor)).toEqual(Array(created.length).fill(`token:seed:${admin.username}`));
+  });
+
+  it('when the database has no workflows then the examples are imported, reviewed, approved and published, once', async () => {
     const ctx = testContext(db.prisma);
     const analyst = await createUser(db.prisma, 'analyst');
     const reviewer = await createUser(db.prisma, 'reviewer');
@@ -35,4 +60,71 @@ describe('example playbook seed', () => {
     expect(await seedExamplePlaybooks(ctx, opts)).toEqual([]);
     expect(await db.prisma.workflow.count()).toBe(3);
   });
+});
+
+describe('example playbook seed without the demo credentials', () => {
+  let bare: TestDatabase;
+  beforeAll(async () => {
+    bare = await createTestDatabase();
+  });
+  afterAll(() => bare.drop());
+
+  it('when no credential exists then the examples are imported but left unpublished, each saying which credential is missing', async () => {
+    const ctx = testContext(bare.prisma);
+    const analyst = await createUser(bare.prisma, 'analyst');
+    const reviewer = await createUser(bare.prisma, 'reviewer');
+    const admin = await createUser(bare.prisma, 'admin');
+
+    const seeded = await seedExamplePlaybooks(ctx, {
+      authorId: analyst.id,
+      reviewerIds: [reviewer.id, admin.id],
+      publish: true,
+    });
+
+    expect(seeded.map((s) => [s.slug, s.status])).toEqual([
+      ['endpoint-alert-enrichment', 'draft'],
+      ['malicious-ip-containment', 'draft'],
+      ['phishing-triage', 'draft'],
+    ]);
+    expect(await bare.prisma.workflow.count({ where: { publishedVersionId: { not: null } } })).toBe(0);
+    expect(seeded.find((s) => s.slug === 'phishing-triage')?.note).toContain(
+      "credential 'virustotal-demo' does not exist",
+    );
+    expect(seeded.find((s) => s.slug === 'malicious-ip-containment')?.note).toContain(
+      "credential 'fortigate-demo' does not exist",
+    );
+  });
+});
+
+describe('first start (seedDemoData)', () => {
+  let fresh: TestDatabase;
+  beforeAll(async () => {
+    fresh = await createTestDatabase();
+  });
+  afterAll(() => fresh.drop());
+
+  it('when the database is empty then the admin seeds the demo credentials before the playbooks, and all three are published', async () => {
+    const ctx = testContext(fresh.prisma);
+
+    await seedDemoData(ctx);
+
+    const published = await fresh.prisma.workflow.findMany({
+      where: { publishedVersionId: { not: null } },
+      orderBy: { slug: 'asc' },
+    });
+    expect(published.map((w) => w.slug)).toEqual([
+      'endpoint-alert-enrichment',
+      'malicious-ip-containment',
+      'phishing-triage',
+    ]);
+    const audit = await fresh.prisma.auditEvent.findMany({
+      where: { action: { in: ['credential.created', 'workflow.created'] } },
+    });
+    const credentials = audit.filter((a) => a.action === 'credential.created');
+    const workflows = audit.filter((a) => a.action === 'workflow.created');
+    expect(credentials.map((a) => a.targetId).sort()).toEqual(DEMO_CREDENTIALS.map((c) => c.name).sort());
+    expect(new Set(credentials.map((a) => a.actor))).toEqual(new Set(['token:seed:admin']));
+    const lastCredential = Math.max(...credentials.map((a) => a.createdAt.getTime()));
+    expect(workflows.every((a) => a.createdAt.getTime() >= lastCredential)).toBe(true);
+  }, 60_000);
 });

@@ -2,10 +2,13 @@
  * What a connector definition's schema cannot say on its own: templates only use
  * declared params, base URL placeholders are required settings or required params of
  * every action, path placeholders and targets are required params, destructive
- * actions name their target (so the safety lists apply), and the health action exists,
- * only reads and gets its required params.
+ * actions name their target (so the safety lists apply), captured values are used by a later
+ * request of their action and by no earlier one, and the health action exists, only reads
+ * and gets its required params.
  */
 import { bodyStrings, templateParams } from './templates';
+
+type Captures = Record<string, { missing: string }> | undefined;
 
 /** The parts of a definition these checks read (structural, so the schema can call them). */
 interface CheckedAction {
@@ -18,12 +21,14 @@ interface CheckedAction {
   target?: { param: string } | undefined;
   route?: { path: string; method?: string | undefined } | undefined;
   email?: Record<string, string | undefined> | undefined;
+  capture?: Captures;
   then?:
     | Array<{
         path: string;
         query?: Record<string, string> | undefined;
         headers?: Record<string, string> | undefined;
         body?: unknown;
+        capture?: Captures;
       }>
     | undefined;
 }
@@ -137,7 +142,7 @@ function transportIssues(def: CheckedDefinition): DefinitionIssue[] {
       issues.push({ path: ['actions', id, 'email'], message: 'an SMTP action describes its e-mail' });
     if (!smtp && action.email)
       issues.push({ path: ['actions', id, 'email'], message: 'only an SMTP connector sends e-mail' });
-    if (smtp && (action.body !== undefined || action.query || action.headers || action.then)) {
+    if (smtp && (action.body !== undefined || action.query || action.headers || action.then || action.capture)) {
       issues.push({ path: ['actions', id], message: 'an SMTP action has no HTTP body, query or headers' });
     }
   }
@@ -148,11 +153,15 @@ function actionIssues(at: Path, action: CheckedAction, baseNames: string[]): Def
   const issues: DefinitionIssue[] = [];
   const declared = new Set(Object.keys(action.params.properties));
   const required = new Set(action.params.required ?? []);
+  // Values captured by the requests sent so far; a later request's templates may use them.
+  const captured = new Map<string, { at: Path; used: boolean }>();
   const use = (path: Path, template: string, mustBeRequired = false) => {
     const scan = templateParams(template);
     for (const message of scan.problems) issues.push({ path, message });
     for (const name of scan.names) {
-      if (!declared.has(name)) issues.push({ path, message: `{{ ${name} }} is not a declared param` });
+      const value = captured.get(name);
+      if (value) value.used = true;
+      else if (!declared.has(name)) issues.push({ path, message: `{{ ${name} }} is not a declared param` });
       else if (mustBeRequired && !required.has(name))
         issues.push({ path, message: `{{ ${name} }} fills a URL part, so the param must be required` });
     }
@@ -169,12 +178,31 @@ function actionIssues(at: Path, action: CheckedAction, baseNames: string[]): Def
   for (const [k, v] of Object.entries(action.headers ?? {})) use([...at, 'headers', k], v);
   for (const s of bodyStrings(action.body)) use([...at, 'body', ...s.path], s.template);
   for (const [k, v] of Object.entries(action.email ?? {})) if (v !== undefined) use([...at, 'email', k], v);
+  const capture = (here: Path, captures: Captures) => {
+    for (const [name, rule] of Object.entries(captures ?? {})) {
+      const where = [...here, 'capture', name];
+      // Its error speaks of what was asked for: the params, not another answer.
+      const missing = templateParams(rule.missing);
+      for (const message of missing.problems) issues.push({ path: [...where, 'missing'], message });
+      for (const n of missing.names.filter((n) => !declared.has(n))) {
+        issues.push({ path: [...where, 'missing'], message: `{{ ${n} }} is not a declared param` });
+      }
+      if (declared.has(name) || captured.has(name)) {
+        issues.push({ path: where, message: `${name} is already a param or a captured value` });
+      } else captured.set(name, { at: where, used: false });
+    }
+  };
+  capture(at, action.capture);
   for (const [i, step] of (action.then ?? []).entries()) {
     const here = [...at, 'then', i];
     use([...here, 'path'], step.path, true);
     for (const [k, v] of Object.entries(step.query ?? {})) use([...here, 'query', k], v);
     for (const [k, v] of Object.entries(step.headers ?? {})) use([...here, 'headers', k], v);
     for (const s of bodyStrings(step.body)) use([...here, 'body', ...s.path], s.template);
+    capture(here, step.capture);
+  }
+  for (const [name, value] of captured) {
+    if (!value.used) issues.push({ path: value.at, message: `no later request of the action uses ${name}` });
   }
   for (const name of required) {
     if (!declared.has(name))

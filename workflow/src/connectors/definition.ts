@@ -128,6 +128,21 @@ export const ConnectorSettingsSchema = z
 export type ConnectorSettingsSchema = z.infer<typeof ConnectorSettingsSchema>;
 
 /**
+ * Where a vendor says how long to wait after a 429 or 503, when it is not the standard
+ * `Retry-After` (delay seconds or an HTTP date, RFC 9110 §10.2.3): CrowdStrike answers
+ * `X-RateLimit-RetryAfter: <epoch seconds>`. The standard header is still read when the
+ * named one is absent.
+ */
+export const ConnectorRetryAfter = z
+  .object({
+    header: HeaderName,
+    /** `seconds_or_date`: as Retry-After; `epoch_seconds`: the Unix time to try again at. */
+    form: z.enum(['seconds_or_date', 'epoch_seconds']),
+  })
+  .strict();
+export type ConnectorRetryAfter = z.infer<typeof ConnectorRetryAfter>;
+
+/**
  * For APIs that report a failure inside a 2xx answer (Slack answers HTTP 200
  * `{ "ok": false, "error": "invalid_auth" }`): such an answer is an error when its
  * top-level `field` equals `equals`; the error code is read from `codeField`, and the
@@ -178,9 +193,28 @@ export const ConnectorDone = z
 export type ConnectorDone = z.infer<typeof ConnectorDone>;
 
 /**
+ * A value a later request of the action needs from this request's answer — the id of the
+ * device a search by hostname found — read at a fixed JSON Pointer (RFC 6901) and offered to
+ * the later requests' templates under its key, like a param. Only a string or a number is
+ * taken; anything else (the search found nothing) ends the call with `missing`, a template
+ * over the params, as a not-found error, before any further request is sent.
+ */
+export const ConnectorCapture = z
+  .object({
+    pointer: z
+      .string()
+      .max(200)
+      .regex(/^(?:\/(?:[^~/]|~[01])*)+$/, 'a JSON Pointer such as /resources/0'),
+    missing: Template.max(300),
+  })
+  .strict();
+export type ConnectorCapture = z.infer<typeof ConnectorCapture>;
+
+/**
  * A further request of an action, sent after the previous one succeeded (or was `done`),
- * templated over the same params; it reads nothing from earlier answers, so an action stays
- * a fixed, reviewable sequence. The action's output is the last answer.
+ * templated over the same params and the values earlier requests `capture`d (nothing else
+ * of their answers), so an action stays a fixed, reviewable sequence. The action's output is
+ * the last answer.
  */
 export const ConnectorStep = z
   .object({
@@ -190,6 +224,8 @@ export const ConnectorStep = z
     headers: z.record(HeaderName, Template).optional(),
     body: z.json().optional(),
     done: z.array(ConnectorDone).max(10).optional(),
+    /** Values of this answer the steps after it use (see `ConnectorCapture`). */
+    capture: z.record(ConnectorParamName, ConnectorCapture).optional(),
   })
   .strict();
 export type ConnectorStep = z.infer<typeof ConnectorStep>;
@@ -227,6 +263,8 @@ export const ConnectorAction = z
     example: z.json(),
     /** Answers to this request that mean "already so" (see `ConnectorDone`). */
     done: z.array(ConnectorDone).max(10).optional(),
+    /** Values of this answer the requests in `then` use (see `ConnectorCapture`). */
+    capture: z.record(ConnectorParamName, ConnectorCapture).optional(),
     /** Requests sent after this one, in order (at most 4); the output is the last answer. */
     then: z.array(ConnectorStep).min(1).max(4).optional(),
     /** The message an SMTP connector's action sends (instead of an HTTP request). */
@@ -272,6 +310,8 @@ const ConnectorDefinitionShape = z
       .optional(),
     /** Answers retried (honouring Retry-After). @default [429, 502, 503, 504] */
     retryableStatuses: z.array(z.int().min(400).max(599)).max(20).default([429, 502, 503, 504]),
+    /** The header that says how long to wait, when not Retry-After (see `ConnectorRetryAfter`). */
+    retryAfter: ConnectorRetryAfter.optional(),
     /** A 2xx answer that is a failure all the same (see `ConnectorErrorWhen`). */
     errorWhen: ConnectorErrorWhen.optional(),
     /** The read-only action "test connection" runs, with the params it runs with. */

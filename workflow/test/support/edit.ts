@@ -1,8 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { WorkflowDocument } from '../../src/document';
-import { loadExample, setPath } from './examples';
+import { parseWorkflowJson } from '../../src/load';
+import { setPath } from './examples';
 
-/** The containment playbook: it has an enrichment read, an approval and a destructive block. */
-export const BASE = loadExample('malicious-ip-containment');
+/**
+ * The containment playbook as it was before the examples moved to vendor connectors (an
+ * `http` enrichment read, an approval, a destructive `block-ip` and `notify` steps, format
+ * 1), loaded the way the server loads it: migrated to the current format, so the block and
+ * the notifications are `autonomic-gateway` connector steps. A frozen copy, so the
+ * examples may change without moving these diff tests.
+ */
+export const BASE: WorkflowDocument = (() => {
+  const text = readFileSync(fileURLToPath(new URL('./containment-legacy.json', import.meta.url)), 'utf8');
+  const { document, problems } = parseWorkflowJson(text);
+  if (!document) throw new Error(`containment-legacy.json does not load: ${JSON.stringify(problems)}`);
+  return document;
+})();
 
 /**
  * A re-parsed copy of `doc` after `change`, so both sides of a diff are parsed

@@ -13,6 +13,8 @@ export interface AddNodeArgs {
   id?: string;
   /** Params set over the type's defaults (a connector step's pinned action). */
   params?: Record<string, unknown>;
+  /** @default the type's label */
+  label?: string;
 }
 
 /** The id `addNode` would give a node of this type. */
@@ -21,7 +23,7 @@ export function nextNodeId(nodes: readonly { id: string }[], nodeType: string): 
 }
 
 /** Adds a node of a catalogue type with its defaults (and `params` over them), selected alone. Unknown types change nothing. */
-export const addNode: Command<AddNodeArgs> = (graph, { nodeType, position, id, params }) => {
+export const addNode: Command<AddNodeArgs> = (graph, { nodeType, position, id, params, label }) => {
   const def = nodeDefinition(nodeType);
   if (!def) return graph;
   const nodeId = id ?? nextNodeId(graph.nodes, nodeType);
@@ -31,7 +33,7 @@ export const addNode: Command<AddNodeArgs> = (graph, { nodeType, position, id, p
     type: canvasKindOf(nodeType),
     position: { x: position.x, y: position.y },
     selected: true,
-    data: { nodeType, label: def.label, params: cloneJson({ ...def.defaults, ...params }) },
+    data: { nodeType, label: label ?? def.label, params: cloneJson({ ...def.defaults, ...params }) },
   };
   return { ...graph, nodes: [...selectOnly(graph.nodes, new Set()), node] };
 };

@@ -9,8 +9,14 @@ import type { ConnectorSummary } from '@autonomic/api';
 export interface ConnectorCatalog {
   status: 'idle' | 'loading' | 'ready' | 'error';
   summaries: readonly ConnectorSummary[];
-  /** Full definitions by connector id (the installed version). */
+  /** Full definitions by connector id: the newest installed version (what the palette adds). */
   definitions: Readonly<Record<string, ConnectorDefinition>>;
+  /**
+   * The other installed versions by `<id>@<version>`: a workflow may pin any installed
+   * version (it keeps running 1.0.0 after 1.1.0 is installed), and its steps are edited
+   * and checked against the version they pin.
+   */
+  older?: Readonly<Record<string, ConnectorDefinition>>;
   /** Undefined when the list could not be loaded: credentials are then not checked. */
   credentials?: readonly CredentialRef[];
   /** What failed to load, shown to the user. */
@@ -23,13 +29,22 @@ export const EMPTY_CATALOG: ConnectorCatalog = { status: 'idle', summaries: [], 
 export function connectorContextOf(catalog: ConnectorCatalog): ConnectorContext | null {
   if (catalog.status !== 'ready') return null;
   return {
-    connectors: (id, version) => {
-      const def = catalog.definitions[id];
-      return def && def.version === version ? def : undefined;
-    },
-    connectorVersions: (id) => catalog.summaries.filter((s) => s.id === id).map((s) => s.version),
+    connectors: (id, version) => definitionAt(catalog, id, version),
+    connectorVersions: (id) => [
+      ...Object.values(catalog.older ?? {})
+        .filter((d) => d.id === id)
+        .map((d) => d.version),
+      ...catalog.summaries.filter((s) => s.id === id).map((s) => s.version),
+    ],
     ...(catalog.credentials ? { credentials: catalog.credentials } : {}),
   };
+}
+
+/** The installed definition of a connector at a version, newest or older. */
+export function definitionAt(catalog: ConnectorCatalog, id: string, version: unknown): ConnectorDefinition | undefined {
+  const newest = catalog.definitions[id];
+  if (newest && newest.version === version) return newest;
+  return typeof version === 'string' ? catalog.older?.[`${id}@${version}`] : undefined;
 }
 
 /** The pinned action of a connector step's params, when that version is loaded. */
@@ -37,9 +52,9 @@ export function actionOf(
   catalog: ConnectorCatalog,
   params: Record<string, unknown> | undefined,
 ): { def: ConnectorDefinition; action: ConnectorAction } | undefined {
-  const def = catalog.definitions[String(params?.['connector'] ?? '')];
-  if (!def || def.version !== params?.['version']) return undefined;
-  const action = def.actions[String(params['action'] ?? '')];
+  const def = definitionAt(catalog, String(params?.['connector'] ?? ''), params?.['version']);
+  if (!def) return undefined;
+  const action = def.actions[String(params?.['action'] ?? '')];
   return action ? { def, action } : undefined;
 }
 

@@ -1,5 +1,5 @@
 /** Fixtures for connector tests: definitions, summaries and credentials that satisfy the API contracts. */
-import { ConnectorSummary, CredentialInfo } from '@autonomic/api';
+import { ConnectorListItem, ConnectorSummary, CredentialInfo } from '@autonomic/api';
 import { ConnectorDefinition } from '@autonomic/workflow';
 import type { ConnectorCatalog } from './catalog';
 
@@ -111,8 +111,28 @@ export const credentials = [
   credential('slack_soc', 'slack', 'live'),
 ];
 
+/** A built-in connector as `GET /api/connectors` lists it: its summary, its source and its one installed version. */
+const listItemOf = (d: ConnectorDefinition) =>
+  ConnectorListItem.parse({
+    ...summaryOf(d),
+    source: 'builtin',
+    versions: [
+      {
+        version: d.version,
+        status: 'installed',
+        destructiveActions: Object.entries(d.actions)
+          .filter(([, a]) => a.effect === 'destructive')
+          .map(([id]) => id),
+        createdById: null,
+        createdAt: null,
+        reviewedById: null,
+        reviewedAt: null,
+      },
+    ],
+  });
+
 /** `GET /api/connectors` as the server answers it. */
-export const connectorList = { connectors: [summaryOf(slack), summaryOf(abuseipdb)] };
+export const connectorList = { connectors: [listItemOf(slack), listItemOf(abuseipdb)] };
 
 /** A loaded catalog of the two fixture connectors and three credentials. */
 export function testCatalog(): ConnectorCatalog {

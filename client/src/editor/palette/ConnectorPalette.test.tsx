@@ -45,9 +45,11 @@ describe('connectors in the palette', () => {
     const store = renderPalette();
     await userEvent.click(screen.getByTestId('palette-connector-abuseipdb-check_ip'));
     const added = store.getState().nodes.at(-1);
+    // Named after the action, not "Connector": `steps.check_ip_1.output…` reads as what it did.
+    expect(added?.id).toBe('check_ip_1');
     expect(added?.data).toEqual({
       nodeType: 'connector',
-      label: 'Connector',
+      label: 'AbuseIPDB: Check IP reputation',
       params: {
         connector: 'abuseipdb',
         version: '1.2.0',

@@ -1,11 +1,16 @@
 import { useId } from 'react';
+import { useAuth } from '../../auth/store';
 import { Problems } from '../panel/FieldShell';
 import { useEditor } from '../store/context';
 
+/** Where a credential of `connectorId` is created: the credentials page, its form preset to that connector. */
+export const createCredentialHref = (connectorId: string) =>
+  `/admin/credentials?connector=${encodeURIComponent(connectorId)}`;
+
 /**
  * The credential of a connector step: the credentials of that connector (live or test),
- * by name. None yet: only an admin can create one (there is no credentials page in this
- * client), so the form says so.
+ * by name, and a link to create one (a new tab, so that the unsaved graph stays open;
+ * only admins create credentials, so for anyone else the link says so).
  */
 export function CredentialPicker({
   connectorId,
@@ -25,6 +30,7 @@ export function CredentialPicker({
   const status = useEditor((s) => s.connectors.status);
   const mine = (all ?? []).filter((c) => c.connectorId === connectorId);
   const known = mine.some((c) => c.name === value);
+  const isAdmin = useAuth((s) => s.user?.role === 'admin');
   return (
     <div className={`pf-field${problems.length > 0 ? ' pf-invalid' : ''}`}>
       <label htmlFor={id} className="pf-label">
@@ -51,9 +57,17 @@ export function CredentialPicker({
         {status === 'ready' && all === undefined
           ? 'The credentials could not be loaded.'
           : status === 'ready' && mine.length === 0
-            ? `No credential exists for ${connectorId} yet: an admin must create one (Credentials, admin only).`
+            ? `No credential exists for ${connectorId} yet: an admin must create one.`
             : 'Test credentials are used by simulations; live ones by real runs.'}
       </p>
+      {!readOnly && connectorId !== '' && (
+        <p className="pf-help">
+          <a href={createCredentialHref(connectorId)} target="_blank" rel="noopener noreferrer">
+            {isAdmin ? 'Create a credential' : 'Create a credential (an admin must create it)'}
+          </a>{' '}
+          <span className="muted">(opens in a new tab; this list is updated when you come back)</span>
+        </p>
+      )}
       <Problems id={`${id}-problems`} messages={problems} />
     </div>
   );

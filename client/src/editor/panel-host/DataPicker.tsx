@@ -1,23 +1,28 @@
 import { useMemo, type MouseEvent } from 'react';
 import { useEditor, useEditorStore } from '../store/context';
-import { upstreamExamples, type DataTreeNode } from './dataTree';
+import { eventTree, upstreamExamples, type DataTreeNode } from './dataTree';
 import { insertAtCaret } from './insertAtCaret';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
 /**
- * The previous steps' example outputs as a tree; clicking a value inserts its expression
- * (`{{ steps.<id>.output.<path> }}`) into the field of the panel that had the focus last.
+ * The trigger's event (a sample's values, else its declared fields) and the previous
+ * steps' example outputs as trees; clicking a value inserts its expression
+ * (`{{ event.<path> }}`, `{{ steps.<id>.output.<path> }}`) into the field of the panel
+ * that had the focus last.
  */
 export function DataPicker({ nodeId, field }: { nodeId: string; field(): Field | null }) {
   const store = useEditorStore();
   const edges = useEditor((s) => s.edges);
   const connectors = useEditor((s) => s.connectors);
   const readOnly = useEditor((s) => s.readOnly);
-  const trees = useMemo(
-    () => upstreamExamples({ ...store.getState().graph(), edges }, nodeId, connectors),
-    [store, edges, nodeId, connectors],
-  );
+  const eventSchema = useEditor((s) => s.nodes.find((n) => n.type === 'trigger')?.data.inputSchema);
+  const samples = useEditor((s) => s.samples);
+  const trees = useMemo(() => {
+    const event = eventTree(eventSchema, samples);
+    const steps = upstreamExamples({ ...store.getState().graph(), edges }, nodeId, connectors);
+    return event ? [event, ...steps] : steps;
+  }, [store, edges, nodeId, connectors, eventSchema, samples]);
   if (trees.length === 0 || readOnly) return null;
   const insert = (path: string) => {
     const el = field();
@@ -50,7 +55,7 @@ function TreeItem({ node, onPick }: { node: DataTreeNode; onPick(path: string): 
         title={node.path}
       >
         {node.name}
-        {node.children === undefined && <span className="muted">: {JSON.stringify(node.value)}</span>}
+        {node.children === undefined && <span className="muted">: {node.detail ?? JSON.stringify(node.value)}</span>}
       </button>
       {node.children && node.children.length > 0 && (
         <ul role="group">

@@ -1,5 +1,5 @@
-/** What the data picker shows: the example output of every step that can run before a node. */
-import { nodeDefinition } from '@autonomic/workflow';
+/** What the data picker shows: the trigger's event and the example output of every step that can run before a node. */
+import { nodeDefinition, type SampleEvent } from '@autonomic/workflow';
 import { actionOf, type ConnectorCatalog } from '../connectors/catalog';
 import { isRecord } from '../graph/json';
 import { upstreamOf } from '../graph/upstream';
@@ -12,6 +12,8 @@ export interface DataTreeNode {
   path: string;
   /** The example value, for leaves. */
   value?: unknown;
+  /** What a leaf without an example is (the event field's declared type). */
+  detail?: string;
   children?: DataTreeNode[];
 }
 
@@ -51,4 +53,35 @@ export function upstreamExamples(graph: Graph, nodeId: string, connectors: Conne
           : nodeDefinition(n.data.nodeType)?.exampleOutput;
       return example === undefined ? [] : [treeOf(n.data.label || n.id, `steps.${n.id}.output`, example)];
     });
+}
+
+const asRecord = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
+
+/** A declared event field as a tree: nested objects' properties as children, the type as detail. */
+function schemaTree(name: string, path: string, schema: Record<string, unknown>, depth: number): DataTreeNode {
+  const props = Object.entries(asRecord(schema['properties']));
+  if (depth < MAX_DEPTH && props.length > 0) {
+    const children = props.map(([k, v]) =>
+      schemaTree(k, `${path}.${IDENT.test(k) ? k : `\`${k.replace(/`/g, '')}\``}`, asRecord(v), depth + 1),
+    );
+    return { name, path, children };
+  }
+  const type = typeof schema['type'] === 'string' ? schema['type'] : 'any';
+  const format = typeof schema['format'] === 'string' ? ` (${schema['format']})` : '';
+  return { name, path, detail: type + format };
+}
+
+/**
+ * The trigger's event as a tree: the first sample event's values when the workflow has
+ * one (like a step's example), else the fields its input schema declares. None when
+ * neither says anything.
+ */
+export function eventTree(
+  inputSchema: unknown,
+  samples: readonly Pick<SampleEvent, 'event'>[],
+): DataTreeNode | undefined {
+  const sample = samples.find((s) => isRecord(s.event))?.event;
+  if (sample !== undefined) return treeOf('Event', 'event', sample);
+  const declared = schemaTree('Event', 'event', asRecord(inputSchema), 0);
+  return declared.children ? declared : undefined;
 }

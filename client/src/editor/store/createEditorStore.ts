@@ -23,6 +23,7 @@ import { autoLayoutArgs } from '../commands/autoLayout';
 import { connectorContextOf, connectorStepParams, EMPTY_CATALOG, type ConnectorCatalog } from '../connectors/catalog';
 import { selectOnly } from '../commands/helpers';
 import { toEditorGraph } from '../graph/convert';
+import { freshId, idBase, idsOf } from '../graph/ids';
 import type { Command, FlowEdge, FlowNode, Graph, XY } from '../types';
 import { COALESCE_MS, pushBounded, samePositions, snapshot } from './history';
 import { selectionOf, type Selection } from './selection';
@@ -260,7 +261,13 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
       addConnectorAt(connectorId, actionId, position) {
         const def = get().connectors.definitions[connectorId];
         const params = def && connectorStepParams(def, actionId);
-        return params ? get().addNodeAt('connector', position, params) : null;
+        if (!params) return null;
+        // Named after what it does, so that `steps.check_ip_1…` and the canvas read as the action, not "Connector".
+        const id = freshId(idsOf(get().nodes), idBase(actionId));
+        const title = def.actions[actionId]?.title ?? actionId;
+        return run(addNode, { nodeType: 'connector', position, id, params, label: `${def.name}: ${title}` })
+          ? id
+          : null;
       },
       connect: (args) => run(connect, args),
       removeSelected: () => run(removeSelection, get().selection),

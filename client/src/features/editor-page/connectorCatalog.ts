@@ -26,10 +26,26 @@ export async function loadConnectorCatalog(signal?: AbortSignal): Promise<Connec
     if (d.status === 'fulfilled') definitions[d.value.id] = d.value;
     else errors.push(`Could not load the connector ${summaries[i]?.id ?? ''}: ${why(d.reason)}`);
   });
+  // A workflow may pin any installed version, not only the newest the list describes.
+  const olderPins = summaries.flatMap((c) =>
+    c.versions
+      .filter((v) => v.status === 'installed' && v.version !== c.version)
+      .map((v) => ({ id: c.id, v: v.version })),
+  );
+  const olderDefs = await Promise.allSettled(
+    olderPins.map(({ id, v }) => api(connectorsApi.get, { params: { id }, query: { version: v } }, init)),
+  );
+  const older: Record<string, ConnectorDefinition> = {};
+  olderDefs.forEach((d, i) => {
+    const pin = olderPins[i];
+    if (d.status === 'fulfilled') older[`${d.value.id}@${d.value.version}`] = d.value;
+    else errors.push(`Could not load the connector ${pin?.id ?? ''} ${pin?.v ?? ''}: ${why(d.reason)}`);
+  });
   return {
     status: list.status === 'fulfilled' ? 'ready' : 'error',
     summaries,
     definitions,
+    ...(olderPins.length > 0 ? { older } : {}),
     ...(creds.status === 'fulfilled' ? { credentials: creds.value.credentials } : {}),
     errors,
   };

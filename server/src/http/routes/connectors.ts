@@ -1,11 +1,24 @@
-/** The installed connectors (contract: `connectorsApi` in @autonomic/api). */
+/** The connectors, built-in and custom (contract: `connectorsApi` in @autonomic/api). */
 import { connectorsApi } from '@autonomic/api';
 import type { ConnectorService } from '../../services/connectors';
+import type { CustomConnectorService } from '../../services/custom-connectors';
 import type { RouteModule } from '../app';
 
-export function connectorRoutes({ connectors }: { connectors: ConnectorService }): RouteModule {
+export function connectorRoutes({
+  connectors,
+  custom,
+}: {
+  connectors: ConnectorService;
+  custom: CustomConnectorService;
+}): RouteModule {
   return (api) => {
-    api.add(connectorsApi.list, async () => ({ connectors: connectors.list() }));
-    api.add(connectorsApi.get, async ({ params }) => connectors.get(params.id));
+    api.add(connectorsApi.list, async ({ actor }) => ({ connectors: await connectors.list(actor) }));
+    api.add(connectorsApi.get, async ({ params, query, actor }) => connectors.get(params.id, query.version, actor));
+    api.add(connectorsApi.create, async ({ body, actor }) => custom.create(body, actor));
+    api.add(connectorsApi.approve, async ({ params, actor }) => custom.approve(params.id, params.version, actor));
+    api.add(connectorsApi.reject, async ({ params, actor }) => custom.reject(params.id, params.version, actor));
+    api.add(connectorsApi.removeVersion, async ({ params, actor }) => {
+      await custom.remove(params.id, params.version, actor);
+    });
   };
 }

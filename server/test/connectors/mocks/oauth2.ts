@@ -3,7 +3,8 @@
  * at `/<tenant>/oauth2/v2.0/token` takes client credentials (HTTP basic, RFC 6749 §2.3.1) and
  * answers `{ token_type: 'Bearer', expires_in, access_token }`, or 401 `invalid_client` with
  * an AADSTS description; the API (`/v1.0/users/<id>`) takes the bearer tokens it issued and
- * not revoked. The test counts token requests and revokes tokens.
+ * not revoked. The test counts token requests, revokes tokens and makes the token endpoint
+ * fail (a 503 `temporarily_unavailable`, as Entra answers during an outage).
  */
 import { startVendorMock, type MockRequest, type VendorMock } from '../../../connectors/vendor-mock';
 
@@ -17,6 +18,8 @@ export interface OAuth2Mock extends VendorMock {
   tokenRequests: MockRequest[];
   /** Tokens the API no longer takes. */
   revoked: Set<string>;
+  /** The next `times` token requests answer `status` (503 by default) with an RFC 6749 error body. */
+  failTokens(times: number, status?: number): void;
   options: {
     /** Every token issued from now on is revoked at once (an API that refuses the client). */
     refuseAll: boolean;
@@ -33,9 +36,17 @@ export async function startOAuth2Mock(): Promise<OAuth2Mock> {
   const state = { refuseAll: false, expiresIn: 3600 };
   const revoked = new Set<string>();
   const isToken = (req: MockRequest) => req.path === `/${TENANT}/oauth2/v2.0/token`;
+  const failing = { times: 0, status: 503 };
 
   const token = (req: MockRequest) => {
     tokenRequests.push(req);
+    if (failing.times > 0) {
+      failing.times--;
+      return {
+        status: failing.status,
+        body: { error: 'temporarily_unavailable', error_description: 'AADSTS90033: A transient error has occurred.' },
+      };
+    }
     const form = new URLSearchParams(req.body);
     const basic = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
     const [id = '', secret = ''] = basic.split(':').map(decodeURIComponent);
@@ -95,5 +106,6 @@ export async function startOAuth2Mock(): Promise<OAuth2Mock> {
       return { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'Not found.' } } };
     },
   });
-  return Object.assign(mock, { tokenRequests, revoked, options: state });
+  const failTokens = (times: number, status = 503) => Object.assign(failing, { times, status });
+  return Object.assign(mock, { tokenRequests, revoked, options: state, failTokens });
 }
