@@ -16,16 +16,16 @@ const schema = {
   properties: { src_ip: { type: 'string', format: 'ipv4' }, host: { type: 'object', properties: { name: {} } } },
 };
 
-/** webhook_1 (event: src_ip, host.name) → notify_1 */
+/** webhook_1 (event: src_ip, host.name) → done_1 (end) */
 function graph(samples: Graph['samples'] = []): Graph {
   const trigger = step('webhook_1', 'trigger.webhook');
   trigger.data.inputSchema = schema;
   return {
     nodes: [
       trigger,
-      { ...step('notify_1', 'notify', { channel: 'slack', to: '#soc', message: 'Seen ' }), selected: true },
+      { ...step('done_1', 'end', { status: 'succeeded', message: 'Seen ' }), selected: true },
     ],
-    edges: [{ id: 'webhook_1:out->notify_1', source: 'webhook_1', sourceHandle: 'out', target: 'notify_1' }],
+    edges: [{ id: 'webhook_1:out->done_1', source: 'webhook_1', sourceHandle: 'out', target: 'done_1' }],
     metadata: { name: 'Event picker' },
     vars: {},
     samples,
@@ -62,7 +62,7 @@ describe("the data picker's event", () => {
     const picker = screen.getByTestId('data-picker');
     await userEvent.click(within(picker).getByText('Data from earlier steps'));
     await userEvent.click(within(picker).getByTitle('event.src_ip'));
-    const message = () => store.getState().nodes.find((n) => n.id === 'notify_1')?.data.params?.['message'];
+    const message = () => store.getState().nodes.find((n) => n.id === 'done_1')?.data.params?.['message'];
     expect(message()).toBe('Seen {{ event.src_ip }}');
     store.getState().undo();
     expect(message()).toBe('Seen ');
