@@ -46,8 +46,8 @@ test('when an analyst builds, fixes, saves and simulates a containment playbook 
     'http_1',
     'condition_1',
     'approval_1',
-    'connector_1',
-    'connector_2',
+    'block_ip_1',
+    'notify_1',
   ]);
 
   await editor.connect(trigger, 'out', enrich);
