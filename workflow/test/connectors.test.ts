@@ -31,6 +31,28 @@ const VALID: Array<{ name: string; edit: (d: Def) => void }> = [
     },
   },
   {
+    name: 'an API key with a scheme prefix in a header',
+    edit: (d) => {
+      d.auth = { type: 'api_key', in: 'header', name: 'Authorization', prefix: 'SSWS ' };
+    },
+  },
+  {
+    name: 'an API key in the body of an action that only posts objects',
+    edit: (d) => {
+      d.auth = { type: 'api_key', in: 'body', name: 'routing_key' };
+      d.healthAction = undefined;
+      delete (d.actions as Record<string, unknown>)['lookup'];
+    },
+  },
+  {
+    name: 'a form body and a probe interval',
+    edit: (d) => {
+      action(d, 'block').bodyType = 'form';
+      action(d, 'block').body = { address: '{{ ip }}', minutes: '{{ minutes }}', note: 'by {{ reason }}' };
+      d.healthAction = { action: 'lookup', params: { tenant: 'demo', ip: '192.0.2.1' }, every: '1h' };
+    },
+  },
+  {
     name: 'basic auth',
     edit: (d) => {
       d.auth = { type: 'basic' };
@@ -163,6 +185,34 @@ const VALID: Array<{ name: string; edit: (d: Def) => void }> = [
 ];
 
 const INVALID: Array<{ name: string; path: string; edit: (d: Def) => void }> = [
+  {
+    name: 'a prefix on a query key',
+    path: 'auth.prefix',
+    edit: (d) => {
+      d.auth = { type: 'api_key', in: 'query', name: 'key', prefix: 'Key ' };
+    },
+  },
+  {
+    name: 'a key in the body of an action that sends none',
+    path: 'actions.lookup.body',
+    edit: (d) => {
+      d.auth = { type: 'api_key', in: 'body', name: 'routing_key' };
+    },
+  },
+  {
+    name: 'a nested form field',
+    path: 'actions.block.body.tags',
+    edit: (d) => {
+      action(d, 'block').bodyType = 'form';
+    },
+  },
+  {
+    name: 'a probe every 10 seconds',
+    path: 'healthAction.every',
+    edit: (d) => {
+      d.healthAction = { action: 'lookup', params: { tenant: 'demo', ip: '192.0.2.1' }, every: '10s' };
+    },
+  },
   {
     name: 'a 2xx failure rule without its field',
     path: 'errorWhen.field',

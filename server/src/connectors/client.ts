@@ -153,8 +153,8 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
 /** A further step as an action of its own: the step's request, the action's params and answer rules. */
 function stepAction(action: ConnectorAction, step: ConnectorStep): ConnectorAction {
   // The action's own query, headers, body, done and capture rules belong to its first request only.
-  const { method, path, query, headers, body, done, capture } = step;
-  return { ...action, method, path, query, headers, body, done, capture };
+  const { method, path, query, headers, body, bodyType, done, capture } = step;
+  return { ...action, method, path, query, headers, body, bodyType, done, capture };
 }
 
 /** The token request of an OAuth2 definition (its URL filled from the settings); undefined for other auth. */

@@ -156,12 +156,9 @@ export function prepareRequest({
   const accept = action.responseType === 'text' ? 'text/plain, */*' : 'application/json';
   const headers: Record<string, string> = { accept };
   for (const [k, v] of fillRecord(action.headers, values)) headers[k.toLowerCase()] = v;
-  let body: string | undefined;
-  if (action.body !== undefined) {
-    body = JSON.stringify(fillBody(action.body, values));
-    headers['content-type'] = 'application/json';
-  }
-  const applied = applyAuth({ auth, credential, token, url, headers, settings }, definition.id);
+  const filled = action.body === undefined ? undefined : fillBody(action.body, values);
+  const applied = applyAuth({ auth, credential, token, url, headers, settings, body: filled }, definition.id);
+  const body = filled === undefined ? undefined : encodeBody(filled, action.bodyType ?? 'json', headers, name);
   return {
     method: route.method,
     url: url.toString(),
@@ -170,6 +167,26 @@ export function prepareRequest({
     sensitiveHeaders: applied.header ? [applied.header] : [],
     secrets: applied.secrets,
   };
+}
+
+/**
+ * The filled body as JSON, or as a form: one level of names and text, a number or boolean
+ * written as text, a field whose param was not given left out (the definition checks
+ * refuse nested fields; a param that holds an object or a list is refused here).
+ */
+function encodeBody(body: unknown, type: 'json' | 'form', headers: Record<string, string>, name: string): string {
+  if (type === 'json') {
+    headers['content-type'] = 'application/json';
+    return JSON.stringify(body);
+  }
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (typeof v === 'object') throw new ConnectorError('invalid_params', `${name}: form field ${k} is not text`);
+    form.append(k, String(v));
+  }
+  headers['content-type'] = 'application/x-www-form-urlencoded';
+  return form.toString();
 }
 
 /**
@@ -204,13 +221,15 @@ interface AuthTarget {
   url: URL;
   headers: Record<string, string>;
   settings: Params;
+  /** The filled body, an object when the key goes in it (the definition checks make sure of that). */
+  body: unknown;
 }
 
 const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
 
 /** Puts the credential where the (credential's) auth says; returns the header it used and its forms. */
 function applyAuth(
-  { auth, credential, token, url, headers, settings }: AuthTarget,
+  { auth, credential, token, url, headers, settings, body }: AuthTarget,
   connector: string,
 ): { header?: string; secrets: string[] } {
   switch (auth.type) {
@@ -221,9 +240,16 @@ function applyAuth(
         url.searchParams.set(name, credential);
         return { secrets: [credential] };
       }
+      if (auth.in === 'body') {
+        if (typeof body !== 'object' || body === null || Array.isArray(body))
+          throw new ConnectorError('invalid_params', `${connector}: the request has no body to carry the key`);
+        // Set last, so a param cannot replace the credential with a value of its own.
+        (body as Record<string, unknown>)[name] = credential;
+        return { secrets: [credential] };
+      }
       if (!HEADER_NAME.test(name))
         throw new ConnectorError('invalid_params', `${connector}: the header setting is not a header name`);
-      headers[name.toLowerCase()] = credential;
+      headers[name.toLowerCase()] = `${auth.prefix ?? ''}${credential}`;
       return { header: name.toLowerCase(), secrets: [credential] };
     }
     case 'none':

@@ -119,6 +119,11 @@ describe('connector client requests', () => {
       header: 'x-api-key',
       value: SECRET,
     },
+    {
+      auth: { type: 'api_key' as const, in: 'header' as const, name: 'Authorization', prefix: 'SSWS ' },
+      header: 'authorization',
+      value: `SSWS ${SECRET}`,
+    },
   ])('when auth is $auth.type then the credential is sent in $header', async ({ auth, header, value }) => {
     await get({ name: 'n' }, definition(auth));
     expect(server.calls[0]?.headers[header]).toBe(value);
@@ -141,6 +146,60 @@ describe('connector client requests', () => {
     expect(call?.headers['idempotency-key']).toBe('run-1:block:1');
     expect(call?.headers['x-reason']).toBe('soar: phishing');
     expect(call?.headers['content-type']).toBe('application/json');
+  });
+
+  it('when the key goes in the body then it is a body field a param of the same name cannot replace', async () => {
+    const def = definition({ type: 'api_key', in: 'body', name: 'extra' });
+    await t.client.execute({
+      definition: def,
+      action: 'block',
+      params: { ip: '192.0.2.7', minutes: 5, reason: 'r', extra: 'not-the-key' },
+      credential: SECRET,
+      baseUrl: server.baseUrl,
+    });
+    expect(JSON.parse(server.calls[0]?.body ?? '')).toEqual({
+      ip: '192.0.2.7',
+      minutes: 5,
+      note: 'by r',
+      extra: SECRET,
+    });
+    expect(server.calls[0]?.headers['authorization']).toBeUndefined();
+  });
+
+  it('when the body is a form then fields are url-encoded text and an absent param is left out', async () => {
+    const base = definition();
+    const action = base.actions['block'];
+    if (!action) throw new Error('no block action');
+    const def: ConnectorDefinition = { ...base, actions: { ...base.actions, block: { ...action, bodyType: 'form' } } };
+    await t.client.execute({
+      definition: def,
+      action: 'block',
+      params: { ip: '192.0.2.7', minutes: 60, reason: 'a&b c' },
+      credential: SECRET,
+      baseUrl: server.baseUrl,
+    });
+    const call = server.calls[0];
+    expect(call?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(call?.body).toBe('ip=192.0.2.7&minutes=60&note=by+a%26b+c');
+  });
+
+  it('when a form field param holds an object then the call is refused before anything is sent', async () => {
+    const base = definition();
+    const action = base.actions['block'];
+    if (!action) throw new Error('no block action');
+    const def: ConnectorDefinition = { ...base, actions: { ...base.actions, block: { ...action, bodyType: 'form' } } };
+    const e = await failure(
+      t.client.execute({
+        definition: def,
+        action: 'block',
+        params: { ip: '192.0.2.7', minutes: 60, reason: 'r', extra: { nested: true } },
+        credential: SECRET,
+        baseUrl: server.baseUrl,
+      }),
+    );
+    expect(e.kind).toBe('invalid_params');
+    expect(e.message).toContain('form field extra');
+    expect(server.calls).toHaveLength(0);
   });
 
   it('when a write is retried then every attempt carries the same idempotency key', async () => {

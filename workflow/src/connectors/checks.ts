@@ -6,6 +6,7 @@
  * request of their action and by no earlier one, and the health action exists, only reads
  * and gets its required params.
  */
+import { durationMs } from '../duration';
 import { bodyStrings, templateParams } from './templates';
 
 type Captures = Record<string, { missing: string }> | undefined;
@@ -13,10 +14,12 @@ type Captures = Record<string, { missing: string }> | undefined;
 /** The parts of a definition these checks read (structural, so the schema can call them). */
 interface CheckedAction {
   effect: 'read' | 'write' | 'destructive';
+  method: string;
   path: string;
   query?: Record<string, string> | undefined;
   headers?: Record<string, string> | undefined;
   body?: unknown;
+  bodyType?: 'json' | 'form' | undefined;
   params: { properties: Record<string, unknown>; required?: string[] | undefined };
   target?: { param: string } | undefined;
   route?: { path: string; method?: string | undefined } | undefined;
@@ -24,16 +27,20 @@ interface CheckedAction {
   capture?: Captures;
   then?:
     | Array<{
+        method: string;
         path: string;
         query?: Record<string, string> | undefined;
         headers?: Record<string, string> | undefined;
         body?: unknown;
+        bodyType?: 'json' | 'form' | undefined;
         capture?: Captures;
       }>
     | undefined;
 }
 interface CheckedAuth {
   type: string;
+  in?: string;
+  prefix?: string | undefined;
   tokenUrl?: string;
   nameSetting?: string | undefined;
 }
@@ -43,7 +50,7 @@ interface CheckedDefinition {
   auth: CheckedAuth;
   authChoice?: { setting: string; options: Record<string, CheckedAuth> } | undefined;
   settings?: { properties: Record<string, unknown>; required?: string[] | undefined } | undefined;
-  healthAction?: { action: string; params: Record<string, unknown> } | undefined;
+  healthAction?: { action: string; params: Record<string, unknown>; every?: string | undefined } | undefined;
   actions: Record<string, CheckedAction>;
 }
 
@@ -102,6 +109,7 @@ function authIssues(def: CheckedDefinition, settings: ReadonlySet<string>): Defi
     }
   };
   nameSetting(def.auth, ['auth']);
+  issues.push(...placementIssues(def.auth, ['auth'], def.actions));
   if (!def.authChoice) return issues;
   const { setting, options } = def.authChoice;
   if (!settings.has(setting)) {
@@ -109,10 +117,35 @@ function authIssues(def: CheckedDefinition, settings: ReadonlySet<string>): Defi
   }
   for (const [key, auth] of Object.entries(options)) {
     nameSetting(auth, ['authChoice', 'options', key]);
+    issues.push(...placementIssues(auth, ['authChoice', 'options', key], def.actions));
     if (auth.type === 'oauth2_client_credentials') {
       issues.push({
         path: ['authChoice', 'options', key],
         message: 'OAuth2 cannot be one of the choices of a credential',
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * A prefix goes before a header value only; a key in the body needs a body on every request
+ * to carry it: an object (JSON or form), sent with a method that has one.
+ */
+function placementIssues(auth: CheckedAuth, at: Path, actions: Record<string, CheckedAction>): DefinitionIssue[] {
+  if (auth.type !== 'api_key') return [];
+  const issues: DefinitionIssue[] = [];
+  if (auth.prefix !== undefined && auth.in !== 'header') {
+    issues.push({ path: [...at, 'prefix'], message: 'a prefix goes before a header value: use it with in: header' });
+  }
+  if (auth.in !== 'body') return issues;
+  const bodiless = (method: string, body: unknown) =>
+    method === 'GET' || method === 'HEAD' || typeof body !== 'object' || body === null || Array.isArray(body);
+  for (const [id, action] of Object.entries(actions)) {
+    if (bodiless(action.method, action.body) || (action.then ?? []).some((s) => bodiless(s.method, s.body))) {
+      issues.push({
+        path: ['actions', id, 'body'],
+        message: `the key goes in the body (${at.join('.')}.in): every request of the action sends an object body`,
       });
     }
   }
@@ -174,6 +207,8 @@ function actionIssues(at: Path, action: CheckedAction, baseNames: string[]): Def
       });
   }
   use([...at, 'path'], action.path, true);
+  issues.push(...formIssues(at, action));
+  for (const [i, step] of (action.then ?? []).entries()) issues.push(...formIssues([...at, 'then', i], step));
   for (const [k, v] of Object.entries(action.query ?? {})) use([...at, 'query', k], v);
   for (const [k, v] of Object.entries(action.headers ?? {})) use([...at, 'headers', k], v);
   for (const s of bodyStrings(action.body)) use([...at, 'body', ...s.path], s.template);
@@ -228,10 +263,33 @@ function actionIssues(at: Path, action: CheckedAction, baseNames: string[]): Def
   return issues;
 }
 
+/** A form body is one level of names and text (numbers and booleans are written as text). */
+function formIssues(at: Path, request: { bodyType?: 'json' | 'form' | undefined; body?: unknown }): DefinitionIssue[] {
+  if (request.bodyType !== 'form') return [];
+  const { body } = request;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return [{ path: [...at, 'body'], message: 'a form body is an object of field names and values' }];
+  }
+  return Object.entries(body)
+    .filter(([, v]) => typeof v === 'object' && v !== null)
+    .map(([k]) => ({ path: [...at, 'body', k], message: 'a form field is text, a number or a boolean' }));
+}
+
+/** Probing more often than this would spend a vendor's rate limit on health checks. */
+const MIN_PROBE_MS = 60_000;
+const MAX_PROBE_MS = 7 * 86_400_000;
+
 function healthIssues(
-  health: { action: string; params: Record<string, unknown> },
+  health: { action: string; params: Record<string, unknown>; every?: string | undefined },
   actions: Record<string, CheckedAction>,
 ): DefinitionIssue[] {
+  if (health.every !== undefined) {
+    // The schema checked the form; a malformed one is reported there.
+    const ms = /^\d{1,9}(ms|s|m|h|d)$/.test(health.every) ? durationMs(health.every) : MIN_PROBE_MS;
+    if (ms < MIN_PROBE_MS || ms > MAX_PROBE_MS) {
+      return [{ path: ['healthAction', 'every'], message: 'probe between every 1m and every 7d' }];
+    }
+  }
   const action = actions[health.action];
   if (!action) return [{ path: ['healthAction', 'action'], message: `no action ${health.action}` }];
   if (action.effect !== 'read') {

@@ -9,6 +9,9 @@ import { Duration } from '../duration';
 import { Template } from '../expression-fields';
 import { definitionIssues } from './checks';
 
+/** How often a credential is probed when its connector's health action does not say. */
+export const DEFAULT_PROBE_EVERY = '15m';
+
 /** The definition format's own version (not the connector's semver). */
 export const CONNECTOR_FORMAT_VERSION = 1;
 
@@ -56,8 +59,19 @@ export const ConnectorAuth = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('api_key'),
-      in: z.enum(['header', 'query']),
+      /** `body`: a top-level field of the action's JSON or form body (PagerDuty Events' `routing_key`). */
+      in: z.enum(['header', 'query', 'body']),
       name: QueryName,
+      /**
+       * Put before the value in a header: `SSWS ` (Okta), `GenieKey ` (Opsgenie), `ApiKey `
+       * (Elasticsearch). Only with `in: 'header'`.
+       */
+      prefix: z
+        .string()
+        .min(1)
+        .max(40)
+        .regex(/^[!-~]+ ?$/, 'a scheme word such as "SSWS ", printable ASCII')
+        .optional(),
       /**
        * A setting that names the header instead, when the credential sets it (a gateway
        * whose header each credential chooses); `name` applies when it is empty.
@@ -226,6 +240,7 @@ export const ConnectorStep = z
     done: z.array(ConnectorDone).max(10).optional(),
     /** Values of this answer the steps after it use (see `ConnectorCapture`). */
     capture: z.record(ConnectorParamName, ConnectorCapture).optional(),
+    bodyType: z.enum(['json', 'form']).optional(),
   })
   .strict();
 export type ConnectorStep = z.infer<typeof ConnectorStep>;
@@ -242,6 +257,12 @@ export const ConnectorAction = z
     headers: z.record(HeaderName, Template).optional(),
     /** A JSON body whose strings are templates; a string that is one placeholder keeps the param's type. */
     body: z.json().optional(),
+    /**
+     * How `body` is sent: JSON, or `form` (application/x-www-form-urlencoded: an object whose
+     * values are text, numbers or booleans; an empty value is left out), as URLhaus and
+     * Splunk's search jobs take it. Absent means JSON.
+     */
+    bodyType: z.enum(['json', 'form']).optional(),
     params: ConnectorParamsSchema,
     response: JsonSchemaNode,
     /**
@@ -316,7 +337,12 @@ const ConnectorDefinitionShape = z
     errorWhen: ConnectorErrorWhen.optional(),
     /** The read-only action "test connection" runs, with the params it runs with. */
     healthAction: z
-      .object({ action: ConnectorActionId, params: z.record(ConnectorParamName, z.json()).default({}) })
+      .object({
+        action: ConnectorActionId,
+        params: z.record(ConnectorParamName, z.json()).default({}),
+        /** How often each credential is probed with it. @default '15m' (`DEFAULT_PROBE_EVERY`) */
+        every: Duration.optional(),
+      })
       .strict()
       .optional(),
     actions: z.record(ConnectorActionId, ConnectorAction),
