@@ -99,6 +99,179 @@ describe('safety list matching', () => {
   });
 });
 
+/** A list of these entries, each as `{kind, value, criticality, reason}` with the reason "r". */
+const only = (protect: Array<[string, string]>, autoOk: Array<[string, string]> = []) =>
+  SafetyList.parse({
+    protected: protect.map(([kind, value]) => ({ kind, value, criticality: 'high', reason: `protects ${value}` })),
+    autoOk: autoOk.map(([kind, value]) => ({ kind, value, criticality: 'low', reason: `ok ${value}` })),
+  });
+const decide = (l: SafetyList, kind: EffectTarget['kind'], value: string) => checkTarget(l, { kind, value }).decision;
+
+describe('safety entry matchers, one kind at a time', () => {
+  it('when an ip entry is checked then only ip targets with that address match, a network touching it too', () => {
+    const l = only([['ip', '10.9.9.9']]);
+    expect(decide(l, 'ip', '10.9.9.9')).toBe('refuse');
+    expect(decide(l, 'ip', '10.9.9.8/31')).toBe('refuse');
+    expect(decide(l, 'ip', '10.9.9.10/31')).toBe('allow');
+    expect(decide(l, 'host', '10.9.9.9')).toBe('allow');
+    expect(decide(l, 'ip', 'not-an-address')).toBe('allow');
+  });
+
+  it('when an auto-OK ip entry is checked then it covers only itself, v4 and v6', () => {
+    const l = only(
+      [],
+      [
+        ['ip', '198.51.100.7'],
+        ['ip', '2001:db8::7'],
+      ],
+    );
+    expect(decide(l, 'ip', '198.51.100.7')).toBe('auto-ok');
+    expect(decide(l, 'ip', '198.51.100.6/31')).toBe('allow');
+    expect(decide(l, 'ip', '2001:db8::7')).toBe('auto-ok');
+    expect(decide(l, 'ip', '2001:db8::7/128')).toBe('auto-ok');
+    expect(decide(l, 'ip', '2001:db8::6/127')).toBe('allow');
+    expect(decide(l, 'host', '198.51.100.7')).toBe('allow');
+  });
+
+  it('when a cidr entry is checked then it is for ip targets only and a network equal to it is covered', () => {
+    const l = only([['cidr', '10.20.0.0/16']], [['cidr', '198.51.100.0/24']]);
+    expect(decide(l, 'ip', '10.20.0.0/16')).toBe('refuse');
+    expect(decide(l, 'ip', '10.21.0.1')).toBe('allow');
+    expect(decide(l, 'host', '10.20.0.1')).toBe('allow');
+    expect(decide(l, 'ip', '198.51.100.0/24')).toBe('auto-ok');
+    expect(decide(l, 'ip', '198.51.100.0/25')).toBe('auto-ok');
+    expect(decide(l, 'ip', '198.51.100.0/23')).toBe('allow');
+    expect(decide(l, 'ip', 'garbage/8')).toBe('allow');
+  });
+
+  it('when a host entry is checked then case, spaces and a trailing dot do not matter, and users do not match', () => {
+    const l = only([['host', ' Web01.Corp.Example. ']]);
+    expect(decide(l, 'host', 'web01.corp.example')).toBe('refuse');
+    expect(decide(l, 'host', ' WEB01.CORP.EXAMPLE ')).toBe('refuse');
+    expect(decide(l, 'host', 'web01.corp.example.net')).toBe('allow');
+    expect(decide(l, 'user', 'web01.corp.example')).toBe('allow');
+  });
+
+  it.each([
+    ['CORP\\ceo', 'ceo@corp.example', 'refuse'],
+    ['ceo@corp.example', 'CORP\\ceo', 'refuse'],
+    ['ceo@corp.example', 'ceo@CORP.example.', 'refuse'],
+    ['ceo@corp.example', 'ceo@corp.other', 'allow'],
+    ['ceo@corp.example', 'OTHER\\ceo', 'allow'],
+    ['ceo@corp.example', 'ceo', 'refuse'],
+    ['ceo', 'ceo@anywhere.example', 'refuse'],
+    ['ceo', 'cfo', 'allow'],
+    ['ceo@corp.example', 'ceo.assistant@corp.example', 'allow'],
+    ['first.last@corp.example', 'first.last@corp.example', 'refuse'],
+  ] as const)('when the protected user is %s and the target %s then the verdict is %s', (entry, target, expected) => {
+    expect(decide(only([['user', entry]]), 'user', target)).toBe(expected);
+    // A host of the same text is another kind of target.
+    expect(decide(only([['user', entry]]), 'host', target)).toBe('allow');
+  });
+
+  it.each([
+    ['host', 'payments.example', 'refuse'],
+    ['host', 'API.Payments.Example.', 'refuse'],
+    ['host', 'deep.api.payments.example', 'refuse'],
+    ['host', 'xpayments.example', 'allow'],
+    ['host', 'payments.example.org', 'allow'],
+    ['user', 'clerk@payments.example', 'refuse'],
+    ['user', 'clerk@eu.payments.example', 'refuse'],
+    ['user', 'clerk', 'allow'],
+    ['user', 'PAYMENTS\\clerk', 'allow'],
+    ['ip', 'payments.example', 'allow'],
+  ] as const)(
+    'when the protected domain is Payments.Example. and the target is %s %s then %s',
+    (kind, value, expected) => {
+      expect(decide(only([['domain', 'Payments.Example.']]), kind, value)).toBe(expected);
+    },
+  );
+
+  it('when protected entries of equal criticality match then the first gives the reason, and no owner adds none', () => {
+    const l = only([
+      ['cidr', '10.0.0.0/8'],
+      ['ip', '10.0.0.5'],
+    ]);
+    expect(checkTarget(l, { kind: 'ip', value: '10.0.0.5' })).toEqual({
+      decision: 'refuse',
+      criticality: 'high',
+      reason: '10.0.0.5 is protected: protects 10.0.0.0/8',
+    });
+  });
+
+  it('when a less critical entry comes after a more critical one then the more critical one still decides', () => {
+    const l = SafetyList.parse({
+      protected: [
+        { kind: 'ip', value: '10.0.0.5', criticality: 'critical', reason: 'backup server' },
+        { kind: 'cidr', value: '10.0.0.0/8', criticality: 'medium', reason: 'internal' },
+        { kind: 'cidr', value: '10.0.0.0/16', criticality: 'low', reason: 'office' },
+      ],
+    });
+    expect(checkTarget(l, { kind: 'ip', value: '10.0.0.5' })).toMatchObject({
+      criticality: 'critical',
+      reason: '10.0.0.5 is protected: backup server',
+    });
+    expect(checkTarget(l, { kind: 'ip', value: '10.0.9.9' })).toMatchObject({ criticality: 'medium' });
+  });
+
+  it('when an auto-OK entry matches then its reason is given, and nothing matching is a plain allow', () => {
+    const l = only([], [['host', 'kiosk-1']]);
+    expect(checkTarget(l, { kind: 'host', value: 'kiosk-1' })).toEqual({ decision: 'auto-ok', reason: 'ok kiosk-1' });
+    expect(checkTarget(l, { kind: 'host', value: 'kiosk-2' })).toEqual({ decision: 'allow' });
+  });
+
+  it('when the port checks a target then it answers what checkTarget answers', async () => {
+    const port = createSafetyPort(list);
+    await expect(port.check({ kind: 'ip', value: '10.1.1.1' })).resolves.toEqual(
+      checkTarget(list, { kind: 'ip', value: '10.1.1.1' }),
+    );
+    await expect(port.check({ kind: 'host', value: 'kiosk-07' })).resolves.toMatchObject({ decision: 'auto-ok' });
+  });
+});
+
+describe('safety entry schema', () => {
+  const entry = (over: Record<string, unknown>) =>
+    SafetyList.safeParse({ protected: [{ kind: 'host', value: 'h', criticality: 'low', reason: 'r', ...over }] });
+  const issueAt = (over: Record<string, unknown>) =>
+    entry(over).error?.issues.map((i) => [i.path.join('.'), i.message]);
+
+  it('when a list leaves out a side then that side is empty', () => {
+    expect(SafetyList.parse({})).toEqual({ protected: [], autoOk: [] });
+  });
+
+  it('when a value is padded then it is stored trimmed', () => {
+    expect(
+      SafetyList.parse({ autoOk: [{ kind: 'ip', value: ' 10.0.0.1 ', criticality: 'low', reason: 'r' }] }).autoOk[0]
+        ?.value,
+    ).toBe('10.0.0.1');
+  });
+
+  it.each([
+    [{ value: '' }, 'protected.0.value'],
+    [{ value: '   ' }, 'protected.0.value'],
+    [{ value: 'x'.repeat(513) }, 'protected.0.value'],
+    [{ reason: '' }, 'protected.0.reason'],
+    [{ reason: 'x'.repeat(501) }, 'protected.0.reason'],
+    [{ owner: 'x'.repeat(129) }, 'protected.0.owner'],
+    [{ criticality: 'severe' }, 'protected.0.criticality'],
+    [{ kind: 'mac' }, 'protected.0.kind'],
+    [{ colour: 'red' }, 'protected.0'],
+  ])('when an entry has %o then it is refused at %s', (over, path) => {
+    expect(issueAt(over)?.map(([p]) => p)).toContain(path);
+  });
+
+  it('when values are at their limits then they are accepted', () => {
+    expect(entry({ value: 'x'.repeat(512), reason: 'x'.repeat(500), owner: 'x'.repeat(128) }).success).toBe(true);
+  });
+
+  it('when an ip or cidr entry is malformed then the problem is on its value and says which', () => {
+    expect(issueAt({ kind: 'ip', value: '10.0.0.0/8' })).toEqual([['protected.0.value', 'not an IP address']]);
+    expect(issueAt({ kind: 'cidr', value: '10.0.0.300/8' })).toEqual([['protected.0.value', 'not a CIDR block']]);
+    expect(entry({ kind: 'cidr', value: '10.0.0.1' }).success).toBe(true);
+    expect(entry({ kind: 'host', value: '10.0.0.0/8' }).success).toBe(true);
+  });
+});
+
 /** start → block (gateway block_ip {{ event.ip }}) → after */
 const blockDoc = workflow('block', {
   block: blockIp('{{ event.ip }}', { out: 'after' }),
