@@ -9,6 +9,8 @@ import { crowdstrikeFalcon } from '../../connectors/crowdstrike-falcon/definitio
 import { emailSmtp } from '../../connectors/email-smtp/definition';
 import { fortigate } from '../../connectors/fortigate/definition';
 import { jira } from '../../connectors/jira/definition';
+import { microsoftEntraId } from '../../connectors/microsoft-entra-id/definition';
+import { servicenow } from '../../connectors/servicenow/definition';
 import { slack } from '../../connectors/slack/definition';
 import { slackWebhook } from '../../connectors/slack-webhook/definition';
 import { virustotal } from '../../connectors/virustotal/definition';
@@ -25,6 +27,8 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   fortigate,
   autonomicGateway,
   crowdstrikeFalcon,
+  microsoftEntraId,
+  servicenow,
 ];
 
 /** The shipped connector with this id, if there is one. */

@@ -25,6 +25,8 @@ describe('connector registry', () => {
       'fortigate',
       'autonomic-gateway',
       'crowdstrike-falcon',
+      'microsoft-entra-id',
+      'servicenow',
     ]);
     for (const id of ids) expect(connectorById(id)?.id).toBe(id);
     expect(connectorById('nope')).toBeUndefined();
