@@ -46,7 +46,6 @@ describe('connector routes', () => {
       ['autonomic-gateway', 'bearer'],
       ['crowdstrike-falcon', 'oauth2_client_credentials'],
       ['microsoft-entra-id', 'oauth2_client_credentials'],
-      ['servicenow', 'basic'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
