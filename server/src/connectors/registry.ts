@@ -10,6 +10,7 @@ import { emailSmtp } from '../../connectors/email-smtp/definition';
 import { fortigate } from '../../connectors/fortigate/definition';
 import { jira } from '../../connectors/jira/definition';
 import { microsoftEntraId } from '../../connectors/microsoft-entra-id/definition';
+import { servicenow } from '../../connectors/servicenow/definition';
 import { slack } from '../../connectors/slack/definition';
 import { slackWebhook } from '../../connectors/slack-webhook/definition';
 import { virustotal } from '../../connectors/virustotal/definition';
@@ -27,6 +28,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   autonomicGateway,
   crowdstrikeFalcon,
   microsoftEntraId,
+  servicenow,
 ];
 
 /** The shipped connector with this id, if there is one. */

@@ -26,6 +26,7 @@ describe('connector registry', () => {
       'autonomic-gateway',
       'crowdstrike-falcon',
       'microsoft-entra-id',
+      'servicenow',
     ]);
     for (const id of ids) expect(connectorById(id)?.id).toBe(id);
     expect(connectorById('nope')).toBeUndefined();

@@ -46,6 +46,7 @@ describe('connector routes', () => {
       ['autonomic-gateway', 'bearer'],
       ['crowdstrike-falcon', 'oauth2_client_credentials'],
       ['microsoft-entra-id', 'oauth2_client_credentials'],
+      ['servicenow', 'basic'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
