@@ -10,6 +10,7 @@ import { emailSmtp } from '../../connectors/email-smtp/definition';
 import { fortigate } from '../../connectors/fortigate/definition';
 import { jira } from '../../connectors/jira/definition';
 import { microsoftEntraId } from '../../connectors/microsoft-entra-id/definition';
+import { okta } from '../../connectors/okta/definition';
 import { servicenow } from '../../connectors/servicenow/definition';
 import { slack } from '../../connectors/slack/definition';
 import { slackWebhook } from '../../connectors/slack-webhook/definition';
@@ -29,6 +30,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   crowdstrikeFalcon,
   microsoftEntraId,
   servicenow,
+  okta,
 ];
 
 /** The shipped connector with this id, if there is one. */

@@ -27,6 +27,7 @@ describe('connector registry', () => {
       'crowdstrike-falcon',
       'microsoft-entra-id',
       'servicenow',
+      'okta',
     ]);
     for (const id of ids) expect(connectorById(id)?.id).toBe(id);
     expect(connectorById('nope')).toBeUndefined();

@@ -47,6 +47,7 @@ describe('connector routes', () => {
       ['crowdstrike-falcon', 'oauth2_client_credentials'],
       ['microsoft-entra-id', 'oauth2_client_credentials'],
       ['servicenow', 'basic'],
+      ['okta', 'api_key'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
