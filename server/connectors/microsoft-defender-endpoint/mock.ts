@@ -1,0 +1,211 @@
+/**
+ * The Defender for Endpoint API and the identity platform's token endpoint on 127.0.0.1, as
+ * they answer: `POST /{tenant}/oauth2/v2.0/token` takes the client credentials grant in the form
+ * (scope `https://api.securitycenter.microsoft.com/.default`) and answers `{ token_type:
+ * 'Bearer', expires_in: 3599, access_token }` or AADSTS errors (401 invalid_client for a wrong
+ * secret). The API takes the tokens it issued (401 Unauthorized otherwise), checks the app's
+ * roles (403 Forbidden), answers OData `$filter=computerDnsName eq '…'` (case-insensitive),
+ * `$top` and `$select` on `/api/machines`, and isolate / unisolate with 201 and a MachineAction
+ * that stays Pending until the sensor acts (`settle()`); the same action while one is pending
+ * is 400 ActiveRequestAlreadyExists. Over the limit: 429 TooManyRequests with Retry-After.
+ */
+import { randomUUID } from 'node:crypto';
+import { startVendorMock, type MockAnswer, type MockRequest, type VendorMock } from '../vendor-mock';
+
+export const MDE_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+export const MDE_CLIENT_ID = '9d1f3c5e-7a2b-4c6d-8e0f-1a3b5c7d9e2f';
+export const MDE_SECRET = 'Xs9Q~pL3mVk7.Rt2Yw5Nb8Hc1Jd4Gf6Sa0Ue3Wi';
+/** An app granted Machine.Read.All only. */
+export const MDE_READER_ID = '2b4d6f8a-0c1e-4a3b-9d5f-7e9a1c3b5d7f';
+export const MDE_READER_SECRET = 'Rd7Q~vN2mXk.Lp9wRt3Yz5Hc8Jd1Gf0Sa2Ue4Wi';
+export const MDE_SCOPE = 'https://api.securitycenter.microsoft.com/.default';
+
+export interface MdeMachine {
+  id: string;
+  computerDnsName: string;
+  osPlatform: string;
+  healthStatus: string;
+  riskScore: string;
+  exposureLevel: string;
+  lastSeen: string;
+  lastIpAddress: string;
+  /** Not part of the Machine entity: the mock's view of the device's network state. */
+  isolation: 'none' | 'isolating' | 'isolated' | 'releasing';
+}
+
+export interface MdeMock extends VendorMock {
+  machines: Map<string, MdeMachine>;
+  /** Every token request, in order. */
+  tokenRequests: MockRequest[];
+  /** The sensors act: pending isolation and release settle. */
+  settle(): void;
+  reset(): void;
+}
+
+export const SEED_MACHINES: readonly MdeMachine[] = [
+  machine('1e5bc9d7e413ddd7902c2932e418702b84d0cc07', 'ws-fin-0042.contoso.com', 'Windows11', '10.20.4.42'),
+  machine('7f3a9b2c4d6e8f0a1b3c5d7e9f1a3b5c7d9e0f21', 'srv-web-01.contoso.com', 'WindowsServer2022', '10.30.0.11'),
+];
+
+function machine(id: string, name: string, os: string, ip: string): MdeMachine {
+  return {
+    id,
+    computerDnsName: name,
+    osPlatform: os,
+    healthStatus: 'Active',
+    riskScore: 'High',
+    exposureLevel: 'Medium',
+    lastSeen: '2026-12-05T21:28:44.0921237Z',
+    lastIpAddress: ip,
+    isolation: 'none',
+  };
+}
+
+const mdeError = (status: number, code: string, message: string): MockAnswer => ({
+  status,
+  body: { error: { code, message, target: randomUUID() } },
+});
+const aadError = (status: number, error: string, code: number, description: string): MockAnswer => ({
+  status,
+  body: { error, error_description: `AADSTS${code}: ${description}`, error_codes: [code], trace_id: randomUUID() },
+});
+const CONTEXT = 'https://api.securitycenter.microsoft.com/api/$metadata#';
+const READ = 'Machine.Read.All';
+const ISOLATE = 'Machine.Isolate';
+const APPS = new Map([
+  [MDE_CLIENT_ID, { secret: MDE_SECRET, roles: new Set([READ, ISOLATE]) }],
+  [MDE_READER_ID, { secret: MDE_READER_SECRET, roles: new Set([READ]) }],
+]);
+
+export async function startDefenderMock(): Promise<MdeMock> {
+  const machines = new Map<string, MdeMachine>();
+  const tokenRequests: MockRequest[] = [];
+  const issued = new Map<string, { appId: string; roles: Set<string> }>();
+  const bearer = (req: MockRequest) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+
+  const token = (req: MockRequest, tenant: string): MockAnswer => {
+    tokenRequests.push(req);
+    if (tenant !== MDE_TENANT) return aadError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
+    const form = new URLSearchParams(req.body);
+    if (form.get('scope') !== MDE_SCOPE) {
+      return aadError(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid.');
+    }
+    const appId = form.get('client_id') ?? '';
+    const app = APPS.get(appId);
+    if (!app || form.get('client_secret') !== app.secret) {
+      return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
+    }
+    const value = `eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.mde-${tokenRequests.length}`;
+    issued.set(value, { appId, roles: app.roles });
+    return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: value } };
+  };
+
+  const list = (req: MockRequest): MockAnswer => {
+    const filter = req.query.get('$filter');
+    const m = filter === null ? undefined : /^computerDnsName eq '([^']*)'$/.exec(filter);
+    if (filter !== null && !m) return mdeError(400, 'InvalidRequest', `Invalid filter clause: ${filter}`);
+    const name = m?.[1]?.toLowerCase();
+    const found = [...machines.values()].filter((d) => name === undefined || d.computerDnsName === name);
+    const top = Number(req.query.get('$top') ?? 10_000);
+    const select = req.query.get('$select')?.split(',');
+    const value = found.slice(0, top).map(({ isolation: _i, ...d }) => {
+      const full = {
+        ...d,
+        onboardingStatus: 'Onboarded',
+        osVersion: null,
+        lastExternalIpAddress: '198.51.100.23',
+        machineTags: [],
+      };
+      return select ? Object.fromEntries(select.map((f) => [f, full[f as keyof typeof full]])) : full;
+    });
+    return {
+      status: 200,
+      body: { '@odata.context': `${CONTEXT}Machines${select ? `(${select.join(',')})` : ''}`, value },
+    };
+  };
+
+  const act = (req: MockRequest, id: string, verb: 'isolate' | 'unisolate', appId: string): MockAnswer => {
+    const d = machines.get(id);
+    if (!d) return mdeError(404, 'ResourceNotFound', `Machine ${id} was not found`);
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(req.body) as Record<string, unknown>;
+    } catch {
+      return mdeError(400, 'InvalidRequestBody', 'Request body is not a valid JSON');
+    }
+    if (typeof body['Comment'] !== 'string') return mdeError(400, 'InvalidRequestBody', 'Comment is required');
+    const scope = verb === 'isolate' ? body['IsolationType'] : null;
+    if (verb === 'isolate' && scope !== 'Full' && scope !== 'Selective') {
+      return mdeError(400, 'InvalidRequestBody', "IsolationType must be 'Full' or 'Selective'");
+    }
+    const pending = verb === 'isolate' ? 'isolating' : 'releasing';
+    if (d.isolation === pending) return mdeError(400, 'ActiveRequestAlreadyExists', 'Action is already in progress');
+    d.isolation = pending;
+    const now = '2026-12-05T22:00:01.4521345Z';
+    return {
+      status: 201,
+      body: {
+        '@odata.context': `${CONTEXT}MachineActions/$entity`,
+        id: randomUUID(),
+        type: verb === 'isolate' ? 'Isolate' : 'Unisolate',
+        scope,
+        requestor: appId,
+        requestorComment: body['Comment'],
+        status: 'Pending',
+        machineId: d.id,
+        computerDnsName: d.computerDnsName,
+        creationDateTimeUtc: now,
+        lastUpdateDateTimeUtc: now,
+        relatedFileInfo: null,
+      },
+    };
+  };
+
+  const route = (req: MockRequest): MockAnswer => {
+    const app = issued.get(bearer(req));
+    const roles = app?.roles ?? new Set<string>();
+    const forbidden = (role: string) =>
+      mdeError(
+        403,
+        'Forbidden',
+        `The application does not have any of the required application permissions (${role}) to access the resource.`,
+      );
+    if (req.method === 'GET' && req.path === '/api/machines') return roles.has(READ) ? list(req) : forbidden(READ);
+    const m = /^\/api\/machines\/([^/]+)\/(isolate|unisolate)$/.exec(req.path);
+    if (m && req.method === 'POST') {
+      if (!roles.has(ISOLATE)) return forbidden(ISOLATE);
+      return act(req, decodeURIComponent(m[1] ?? ''), m[2] === 'isolate' ? 'isolate' : 'unisolate', app?.appId ?? '');
+    }
+    return mdeError(404, 'ResourceNotFound', `Resource not found: ${req.path}`);
+  };
+
+  const mock = await startVendorMock({
+    authFailure(req) {
+      if (/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(req.path)) return undefined;
+      return issued.has(bearer(req))
+        ? undefined
+        : mdeError(401, 'Unauthorized', 'Authorization has been denied for this request.');
+    },
+    rateLimited: (seconds) => ({
+      ...mdeError(429, 'TooManyRequests', `Rate limit is exceeded. Try again in ${seconds} seconds.`),
+      headers: { 'Retry-After': String(seconds) },
+    }),
+    route: (req) => {
+      const tokenPath = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(req.path);
+      if (tokenPath && req.method === 'POST') return token(req, decodeURIComponent(tokenPath[1] ?? ''));
+      return route(req);
+    },
+  });
+  const reset = () => {
+    machines.clear();
+    for (const d of SEED_MACHINES) machines.set(d.id, { ...d });
+  };
+  reset();
+  const settle = () => {
+    for (const d of machines.values()) {
+      if (d.isolation === 'isolating') d.isolation = 'isolated';
+      if (d.isolation === 'releasing') d.isolation = 'none';
+    }
+  };
+  return Object.assign(mock, { machines, tokenRequests, settle, reset });
+}
