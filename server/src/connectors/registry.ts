@@ -9,6 +9,7 @@ import { crowdstrikeFalcon } from '../../connectors/crowdstrike-falcon/definitio
 import { emailSmtp } from '../../connectors/email-smtp/definition';
 import { fortigate } from '../../connectors/fortigate/definition';
 import { jira } from '../../connectors/jira/definition';
+import { microsoftDefenderEndpoint } from '../../connectors/microsoft-defender-endpoint/definition';
 import { microsoftEntraId } from '../../connectors/microsoft-entra-id/definition';
 import { okta } from '../../connectors/okta/definition';
 import { servicenow } from '../../connectors/servicenow/definition';
@@ -31,6 +32,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   microsoftEntraId,
   servicenow,
   okta,
+  microsoftDefenderEndpoint,
 ];
 
 /** The shipped connector with this id, if there is one. */

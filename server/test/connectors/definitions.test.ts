@@ -28,6 +28,7 @@ describe('connector registry', () => {
       'microsoft-entra-id',
       'servicenow',
       'okta',
+      'microsoft-defender-endpoint',
     ]);
     for (const id of ids) expect(connectorById(id)?.id).toBe(id);
     expect(connectorById('nope')).toBeUndefined();

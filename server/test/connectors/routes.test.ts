@@ -48,6 +48,7 @@ describe('connector routes', () => {
       ['microsoft-entra-id', 'oauth2_client_credentials'],
       ['servicenow', 'basic'],
       ['okta', 'api_key'],
+      ['microsoft-defender-endpoint', 'oauth2_client_credentials'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
