@@ -15,6 +15,7 @@ import { okta } from '../../connectors/okta/definition';
 import { servicenow } from '../../connectors/servicenow/definition';
 import { slack } from '../../connectors/slack/definition';
 import { slackWebhook } from '../../connectors/slack-webhook/definition';
+import { splunk } from '../../connectors/splunk/definition';
 import { virustotal } from '../../connectors/virustotal/definition';
 
 // One line per connector, so adding or removing one is a one-line diff.
@@ -33,6 +34,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   servicenow,
   okta,
   microsoftDefenderEndpoint,
+  splunk,
 ];
 
 /** The shipped connector with this id, if there is one. */

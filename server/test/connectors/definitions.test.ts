@@ -29,6 +29,7 @@ describe('connector registry', () => {
       'servicenow',
       'okta',
       'microsoft-defender-endpoint',
+      'splunk',
     ]);
     for (const id of ids) expect(connectorById(id)?.id).toBe(id);
     expect(connectorById('nope')).toBeUndefined();

@@ -49,6 +49,7 @@ describe('connector routes', () => {
       ['servicenow', 'basic'],
       ['okta', 'api_key'],
       ['microsoft-defender-endpoint', 'oauth2_client_credentials'],
+      ['splunk', 'bearer'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
