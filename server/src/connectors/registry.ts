@@ -16,6 +16,7 @@ import { servicenow } from '../../connectors/servicenow/definition';
 import { slack } from '../../connectors/slack/definition';
 import { slackWebhook } from '../../connectors/slack-webhook/definition';
 import { splunk } from '../../connectors/splunk/definition';
+import { urlhaus } from '../../connectors/urlhaus/definition';
 import { virustotal } from '../../connectors/virustotal/definition';
 
 // One line per connector, so adding or removing one is a one-line diff.
@@ -35,6 +36,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   okta,
   microsoftDefenderEndpoint,
   splunk,
+  urlhaus,
 ];
 
 /** The shipped connector with this id, if there is one. */

@@ -30,6 +30,7 @@ describe('connector registry', () => {
       'okta',
       'microsoft-defender-endpoint',
       'splunk',
+      'urlhaus',
     ]);
     for (const id of ids) expect(connectorById(id)?.id).toBe(id);
     expect(connectorById('nope')).toBeUndefined();

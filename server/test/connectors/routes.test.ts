@@ -50,6 +50,7 @@ describe('connector routes', () => {
       ['okta', 'api_key'],
       ['microsoft-defender-endpoint', 'oauth2_client_credentials'],
       ['splunk', 'bearer'],
+      ['urlhaus', 'api_key'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
