@@ -12,6 +12,7 @@ import { jira } from '../../connectors/jira/definition';
 import { microsoftDefenderEndpoint } from '../../connectors/microsoft-defender-endpoint/definition';
 import { microsoftEntraId } from '../../connectors/microsoft-entra-id/definition';
 import { okta } from '../../connectors/okta/definition';
+import { pagerdutyEvents } from '../../connectors/pagerduty-events/definition';
 import { servicenow } from '../../connectors/servicenow/definition';
 import { slack } from '../../connectors/slack/definition';
 import { slackWebhook } from '../../connectors/slack-webhook/definition';
@@ -37,6 +38,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   microsoftDefenderEndpoint,
   splunk,
   urlhaus,
+  pagerdutyEvents,
 ];
 
 /** The shipped connector with this id, if there is one. */

@@ -31,6 +31,7 @@ describe('connector registry', () => {
       'microsoft-defender-endpoint',
       'splunk',
       'urlhaus',
+      'pagerduty-events',
     ]);
     for (const id of ids) expect(connectorById(id)?.id).toBe(id);
     expect(connectorById('nope')).toBeUndefined();

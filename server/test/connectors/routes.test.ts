@@ -51,6 +51,7 @@ describe('connector routes', () => {
       ['microsoft-defender-endpoint', 'oauth2_client_credentials'],
       ['splunk', 'bearer'],
       ['urlhaus', 'api_key'],
+      ['pagerduty-events', 'api_key'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
