@@ -32,6 +32,8 @@ beforeEach(() => {
   mock.options.now = () => clock;
   t = testClient({ now: () => clock });
   mock.calls.length = 0;
+  // A test that ran out of attempts leaves 429s queued; each test starts without.
+  mock.rateLimitNext(0);
   mock.tokenRequests.length = 0;
   mock.reset();
 });

@@ -20,6 +20,8 @@ beforeAll(async () => {
 beforeEach(() => {
   t = testClient();
   mock.calls.length = 0;
+  // A test that ran out of attempts leaves 429s queued; each test starts without.
+  mock.rateLimitNext(0);
   mock.jobs.clear();
   mock.options.reapJobs = false;
   mock.quotaFullNext(0);
