@@ -2,6 +2,7 @@
 import { connectorsApi } from '@autonomic/api';
 import type { ConnectorService } from '../../services/connectors';
 import type { CustomConnectorService } from '../../services/custom-connectors';
+import { createOpenApiImport } from '../../services/custom-connectors/openapi';
 import type { RouteModule } from '../app';
 
 export function connectorRoutes({
@@ -20,5 +21,8 @@ export function connectorRoutes({
     api.add(connectorsApi.removeVersion, async ({ params, actor }) => {
       await custom.remove(params.id, params.version, actor);
     });
+    const openapi = createOpenApiImport(custom);
+    api.add(connectorsApi.openApiPreview, async ({ body }) => openapi.preview(body.document));
+    api.add(connectorsApi.openApiImport, async ({ body, actor }) => openapi.import(body, actor));
   };
 }

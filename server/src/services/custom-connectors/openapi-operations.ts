@@ -1,0 +1,427 @@
+/**
+ * The operations of an OpenAPI document, each with the connector action it becomes (all
+ * but its effect and target, which the admin decides): path params as `{{ id }}`, query
+ * and header params as templates, a JSON or form body's top-level properties as params
+ * and a body template, the params schema (required carried), the response schema of the
+ * 2xx JSON answer and an example. Whatever is approximated or left out is written in the
+ * operation's notes, never dropped silently. Pure.
+ */
+import type { OpenApiOperation, OpenApiParam } from '@autonomic/api';
+import type { ConnectorAction, ConnectorAuth } from '@autonomic/workflow';
+import { requirementsOf } from './openapi-auth';
+import { followRefs, isObject, type JsonObject, type OpenApiDocument } from './openapi-document';
+import { exampleOf, toJsonSchema, typeOf, type Notes } from './openapi-schema';
+import { checkAnswer } from '../../connectors/schemas';
+
+/** The action an operation becomes, but for what the admin decides. */
+export type DraftAction = Omit<ConnectorAction, 'effect' | 'target' | 'idempotency'>;
+
+export interface AnalysedOperation {
+  preview: OpenApiOperation;
+  /** Undefined when no action can call the operation (`preview.supported` is false). */
+  draft?: DraftAction;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const CALLABLE = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+/** Header params OpenAPI says to ignore (the request's own framing and auth). */
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+/** `listOpenTickets`, `tickets.list` → `list_open_tickets`, `tickets_list`: an action id. */
+export function actionIdOf(operationId: string | undefined, method: string, path: string): string {
+  const source =
+    operationId ??
+    `${method}_${path
+      .split('/')
+      .filter(Boolean)
+      .map((s) => s.replace(/^\{(.*)\}$/, 'by_$1'))
+      .join('_')}`;
+  const slug = source
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  const id = /^[a-z]/.test(slug) ? slug : `op_${slug}`;
+  return id.slice(0, 64).replace(/_+$/, '') || 'op';
+}
+
+/** A name made unique among `taken` with `_2`, `_3`… (and added to it). */
+export function unique(name: string, taken: Set<string>, max = 64): string {
+  let out = name.slice(0, max);
+  for (let i = 2; taken.has(out); i++) out = `${name.slice(0, max - String(i).length - 1)}_${i}`;
+  taken.add(out);
+  return out;
+}
+
+const paramName = (name: string): string => {
+  const slug = name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64);
+  return /^[A-Za-z_]/.test(slug) ? slug : `_${slug}`.slice(0, 64);
+};
+
+/** The media type of `content` a connector can send or read: JSON first (`application/json`, `…+json`). */
+function jsonMedia(content: unknown): [string, JsonObject] | undefined {
+  if (!isObject(content)) return undefined;
+  const entries = Object.entries(content).filter((e): e is [string, JsonObject] => isObject(e[1]));
+  return (
+    entries.find(([t]) => /^application\/json\b/i.test(t)) ??
+    entries.find(([t]) => /^application\/[^;]*\+json\b/i.test(t)) ??
+    entries.find(([t]) => t === '*/*')
+  );
+}
+
+interface Context {
+  doc: OpenApiDocument;
+  auth: ConnectorAuth;
+  authScheme: string | null;
+}
+
+/** Every operation of the document in document order, each analysed (a broken one listed as unsupported). */
+export function analyseOperations(doc: OpenApiDocument, auth: ConnectorAuth, authScheme: string | null) {
+  const ctx: Context = { doc, auth, authScheme };
+  const paths = isObject(doc.root['paths']) ? doc.root['paths'] : {};
+  const out: AnalysedOperation[] = [];
+  const ids = new Set<string>();
+  for (const [path, rawItem] of Object.entries(paths)) {
+    let item: unknown;
+    try {
+      item = followRefs(doc, rawItem, ['paths', path]);
+    } catch {
+      item = undefined;
+    }
+    if (!isObject(item)) continue;
+    for (const m of METHODS) {
+      const op = item[m];
+      if (!isObject(op)) continue;
+      const method = m.toUpperCase();
+      const where = ['paths', path, m];
+      const actionId = unique(actionIdOf(str(op['operationId']), m, path), ids);
+      const preview: OpenApiOperation = {
+        key: `${method} ${path}`,
+        method,
+        path,
+        ...(str(op['operationId']) ? { operationId: str(op['operationId']) } : {}),
+        ...(str(op['summary']) ? { summary: (str(op['summary']) as string).slice(0, 300) } : {}),
+        actionId,
+        effect: method === 'GET' || method === 'HEAD' ? 'read' : 'write',
+        params: [],
+        requestBody: null,
+        response: null,
+        supported: CALLABLE.has(method),
+        notes: [],
+      };
+      if (!preview.supported) {
+        preview.notes.push(`${method} is not a method a connector action sends`);
+        out.push({ preview });
+        continue;
+      }
+      try {
+        out.push(analyse(ctx, preview, op, item, where));
+      } catch (e) {
+        preview.supported = false;
+        preview.notes.push(`cannot be imported: ${(e as Error).message}`);
+        out.push({ preview });
+      }
+    }
+  }
+  const webhooks = doc.root['webhooks'];
+  return { operations: out, webhooks: isObject(webhooks) ? Object.keys(webhooks) : [] };
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+function analyse(ctx: Context, preview: OpenApiOperation, op: JsonObject, item: JsonObject, where: string[]) {
+  const { doc } = ctx;
+  const notes: Notes = new Set();
+  const names = new Set<string>();
+  const properties: Record<string, JsonObject> = {};
+  const required: string[] = [];
+  const query: Record<string, string> = {};
+  const headers: Record<string, string> = {};
+  let path = preview.path;
+  const add = (p: OpenApiParam, schema: JsonObject) => {
+    properties[p.name] = schema;
+    if (p.required) required.push(p.name);
+    preview.params.push({ ...p, ...(typeOf(schema) ? { type: typeOf(schema) } : {}) });
+  };
+
+  for (const { param, at: pWhere } of parametersOf(doc, item, op, where)) {
+    const source = String(param['name'] ?? '');
+    const location = String(param['in'] ?? '');
+    if (location === 'cookie') {
+      notes.add(`the cookie parameter ${source} is not sent: connectors do not send cookies`);
+      continue;
+    }
+    if (location === 'header' && IGNORED_HEADERS.has(source.toLowerCase())) continue;
+    if (
+      location === 'header' &&
+      ctx.auth.type === 'api_key' &&
+      ctx.auth.in === 'header' &&
+      source.toLowerCase() === ctx.auth.name.toLowerCase()
+    ) {
+      notes.add(`the header ${source} carries the credential, so it is not a param`);
+      continue;
+    }
+    if (location === 'header' && !/^[A-Za-z0-9-]{1,64}$/.test(source)) {
+      notes.add(`the header ${source.slice(0, 80)} has a name a connector cannot send: left out`);
+      continue;
+    }
+    if (location === 'query' && !/^[A-Za-z0-9_.\-[\]]{1,128}$/.test(source)) {
+      notes.add(`the query parameter ${source.slice(0, 80)} has a name a connector cannot send: left out`);
+      continue;
+    }
+    if (!['path', 'query', 'header'].includes(location)) {
+      notes.add(`the parameter ${source.slice(0, 80)} in ${location.slice(0, 20)} is not understood: left out`);
+      continue;
+    }
+    const name = unique(paramName(source), names);
+    let schema: JsonObject;
+    if (param['schema'] !== undefined) schema = toJsonSchema(doc, param['schema'], [...pWhere, 'schema'], notes);
+    else {
+      const media = jsonMedia(param['content']);
+      schema = media ? toJsonSchema(doc, media[1]['schema'], [...pWhere, 'content'], notes) : { type: 'string' };
+      notes.add(`the parameter ${source} is described by content, not a schema: its value is sent as text or JSON`);
+    }
+    if (typeof param['description'] === 'string' && schema['description'] === undefined)
+      schema['description'] = param['description'].slice(0, 500);
+    const placeholder = `{{ ${name} }}`;
+    const isRequired = location === 'path' || param['required'] === true;
+    if (location === 'path') {
+      const before = path;
+      path = path.split(`{${source}}`).join(placeholder);
+      if (path === before) notes.add(`the path parameter ${source} does not appear in the path: left out`);
+    } else if (location === 'query') query[source] = placeholder;
+    else headers[source] = placeholder;
+    const kind = typeOf(schema);
+    if (location === 'query' && (kind === 'array' || kind === 'object')) {
+      notes.add(
+        `the query parameter ${source} is ${kind === 'array' ? 'a list' : 'an object'}: it is sent as JSON text, not in the document's style`,
+      );
+    }
+    add({ name, source, in: location as 'path' | 'query' | 'header', required: isRequired }, schema);
+  }
+  const leftover = /\{([^{}]+)\}/.exec(path.replace(/\{\{ [A-Za-z0-9_]+ \}\}/g, ''));
+  if (leftover) throw new Error(`the path parameter ${leftover[1]} is not declared`);
+
+  const body = requestBodyOf(ctx, op, where, names, notes, add, preview);
+  const response = responseOf(doc, op, where, notes, preview);
+  const extras = ['callbacks', 'links'].filter((k) => isObject(op[k]) && Object.keys(op[k] as object).length > 0);
+  for (const k of extras)
+    notes.add(`${k} are not mapped: a connector action only sends its request and reads the answer`);
+  securityNotes(ctx, op, notes);
+
+  const description = [str(op['description']) ?? str(op['summary']) ?? '', `Imported from ${preview.key}.`]
+    .filter(Boolean)
+    .join('\n\n');
+  const draft: DraftAction = {
+    title: (str(op['summary']) ?? str(op['operationId']) ?? preview.key).slice(0, 120),
+    description: description.slice(0, 2_000),
+    method: preview.method as DraftAction['method'],
+    path,
+    ...(Object.keys(query).length > 0 ? { query } : {}),
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    ...body,
+    params: { type: 'object', properties, ...(required.length > 0 ? { required } : {}) },
+    ...response,
+  };
+  preview.notes.push(...notes);
+  return { preview, draft };
+}
+
+/** Path-level and operation-level parameters (the operation's win), refs followed. */
+function parametersOf(doc: OpenApiDocument, item: JsonObject, op: JsonObject, where: string[]) {
+  const list = new Map<string, { param: JsonObject; at: (string | number)[] }>();
+  const read = (raw: unknown, base: (string | number)[]) => {
+    if (!Array.isArray(raw)) return;
+    raw.forEach((p, i) => {
+      const param = followRefs(doc, p, [...base, 'parameters', i]);
+      if (isObject(param))
+        list.set(`${String(param['in'])}:${String(param['name'])}`, { param, at: [...base, 'parameters', i] });
+    });
+  };
+  read(item['parameters'], where.slice(0, 2));
+  read(op['parameters'], where);
+  return [...list.values()];
+}
+
+function requestBodyOf(
+  ctx: Context,
+  op: JsonObject,
+  where: string[],
+  names: Set<string>,
+  notes: Notes,
+  add: (p: OpenApiParam, schema: JsonObject) => void,
+  preview: OpenApiOperation,
+): Pick<DraftAction, 'body' | 'bodyType'> {
+  if (op['requestBody'] === undefined) return {};
+  const body = followRefs(ctx.doc, op['requestBody'], [...where, 'requestBody']);
+  if (!isObject(body) || !isObject(body['content'])) return {};
+  const types = Object.keys(body['content']);
+  const json = jsonMedia(body['content']);
+  const formEntry = Object.entries(body['content']).find(([t]) => /^application\/x-www-form-urlencoded\b/i.test(t));
+  const chosen: [string, JsonObject, 'json' | 'form'] | undefined = json
+    ? [json[0], json[1], 'json']
+    : isObject(formEntry?.[1])
+      ? [formEntry[0], formEntry[1], 'form']
+      : undefined;
+  if (!chosen) {
+    preview.requestBody = { contentType: types[0] ?? '', mapped: false };
+    notes.add(
+      `the request body (${types.join(', ')}) is not JSON or a form: ${types.some((t) => t.startsWith('multipart/')) ? 'multipart uploads are' : 'it is'} not sent by the connector`,
+    );
+    return {};
+  }
+  const [contentType, media, bodyType] = chosen;
+  preview.requestBody = { contentType, mapped: true };
+  for (const t of types.filter((t) => t !== contentType))
+    notes.add(`the request body is sent as ${contentType}, not ${t}`);
+  const schema = toJsonSchema(
+    ctx.doc,
+    media['schema'],
+    [...where, 'requestBody', 'content', contentType, 'schema'],
+    notes,
+  );
+  const bodyRequired = body['required'] === true;
+  const props = objectProperties(schema);
+  if (!props) {
+    // An array or a scalar body (or one of several shapes): one param holds it whole.
+    if (bodyType === 'form') {
+      notes.add('the form body has no properties to send: no body is sent');
+      return {};
+    }
+    const name = unique('body', names);
+    add({ name, source: '(request body)', in: 'body', required: bodyRequired }, schema);
+    notes.add(`the request body is not an object with properties: the param ${name} holds it whole`);
+    return { body: `{{ ${name} }}` };
+  }
+  const template: Record<string, string> = {};
+  const required = new Set(bodyRequired ? props.required : []);
+  if (!bodyRequired && props.required.length > 0)
+    notes.add('the request body is optional, so none of its fields is required');
+  for (const [source, s] of Object.entries(props.properties)) {
+    if (s['readOnly'] === true) {
+      notes.add(`the body field ${source} is read-only (the vendor sets it): not a param`);
+      continue;
+    }
+    const kind = typeOf(s);
+    if (bodyType === 'form' && (kind === 'object' || kind === 'array')) {
+      notes.add(
+        `the form field ${source} is ${kind === 'array' ? 'a list' : 'an object'}: a form sends text only, so it is left out`,
+      );
+      continue;
+    }
+    const name = unique(paramName(names.has(paramName(source)) ? `body_${source}` : source), names);
+    template[source] = `{{ ${name} }}`;
+    add({ name, source, in: 'body', required: required.has(source) }, s);
+  }
+  if (bodyType === 'form') notes.add('the request body is sent as a form (one level of text fields)');
+  return { body: template, ...(bodyType === 'form' ? { bodyType } : {}) };
+}
+
+/** The named top-level fields of an object schema (an `allOf` of objects merged), or undefined. */
+function objectProperties(schema: JsonObject) {
+  const parts = Array.isArray(schema['allOf']) ? [schema, ...schema['allOf'].filter(isObject)] : [schema];
+  const properties: Record<string, JsonObject> = {};
+  const required: string[] = [];
+  for (const part of parts) {
+    if (isObject(part['properties']))
+      for (const [k, v] of Object.entries(part['properties'])) if (isObject(v)) properties[k] = v;
+    if (Array.isArray(part['required']))
+      required.push(...part['required'].filter((r): r is string => typeof r === 'string'));
+  }
+  if (Object.keys(properties).length === 0) return undefined;
+  return { properties, required };
+}
+
+function responseOf(
+  doc: OpenApiDocument,
+  op: JsonObject,
+  where: string[],
+  notes: Notes,
+  preview: OpenApiOperation,
+): Pick<DraftAction, 'response' | 'example'> {
+  const responses = isObject(op['responses']) ? op['responses'] : {};
+  const codes = Object.keys(responses);
+  const status =
+    ['200', '201'].find((c) => c in responses) ??
+    codes.find((c) => /^2\d\d$/.test(c)) ??
+    codes.find((c) => /^2XX$/i.test(c));
+  if (status === undefined) {
+    notes.add('no 2xx answer is documented: the response schema accepts anything ({})');
+    return { response: {}, example: {} };
+  }
+  const answer = followRefs(doc, responses[status], [...where, 'responses', status]);
+  const media = isObject(answer) ? jsonMedia(answer['content']) : undefined;
+  if (!media || media[1]['schema'] === undefined) {
+    preview.response = { status, schema: false };
+    const content = isObject(answer) && isObject(answer['content']) ? Object.keys(answer['content']) : [];
+    notes.add(
+      content.length > 0 && !media
+        ? `the ${status} answer is ${content.join(', ')}, not JSON: the response schema accepts anything ({}) and the action reads JSON`
+        : `the ${status} answer has no JSON schema: the response schema accepts anything ({})`,
+    );
+    return { response: {}, example: {} };
+  }
+  preview.response = { status, schema: true };
+  const schemaAt = [...where, 'responses', status, 'content', media[0], 'schema'];
+  const response = toJsonSchema(doc, media[1]['schema'], schemaAt, notes);
+  return { response, example: exampleFor(doc, media[1], response, notes, status) };
+}
+
+/** The answer's documented example when it fits the schema, else one generated from it. */
+function exampleFor(
+  doc: OpenApiDocument,
+  media: JsonObject,
+  schema: JsonObject,
+  notes: Notes,
+  status: string,
+): DraftAction['example'] {
+  const candidates: unknown[] = [];
+  if (media['example'] !== undefined) candidates.push(media['example']);
+  if (isObject(media['examples'])) {
+    for (const [name, ex] of Object.entries(media['examples'])) {
+      try {
+        const e = followRefs(doc, ex, ['examples', name]);
+        if (isObject(e) && e['value'] !== undefined) candidates.push(e['value']);
+      } catch {
+        // A broken example is only a missed example: one is generated.
+      }
+    }
+  }
+  const fits = (v: unknown) => {
+    try {
+      return checkAnswer(schema, v).ok;
+    } catch {
+      return true; // The schema itself is reported when the definition is checked.
+    }
+  };
+  const documented = candidates.find(fits);
+  if (documented !== undefined) return asJson(documented);
+  if (candidates.length > 0)
+    notes.add(`the ${status} answer's documented example does not fit its schema: one is generated`);
+  const value = exampleOf(schema);
+  const generated = value === undefined ? {} : value;
+  if (!fits(generated)) notes.add(`the generated example of the ${status} answer may not fit its schema: check it`);
+  return asJson(generated);
+}
+
+/** A parsed document's value as JSON (it came from JSON or core-schema YAML, so it is). */
+function asJson(value: unknown): DraftAction['example'] {
+  const json: DraftAction['example'] = JSON.parse(JSON.stringify(value) ?? 'null');
+  return json;
+}
+
+/** An operation whose own security differs from the connector's says so. */
+function securityNotes(ctx: Context, op: JsonObject, notes: Notes): void {
+  if (op['security'] === undefined) return;
+  const reqs = requirementsOf(op['security']);
+  if (reqs.length === 0 || reqs.some((r) => Object.keys(r).length === 0)) {
+    if (ctx.authScheme !== null) notes.add('the operation needs no credential; the connector sends it anyway');
+    return;
+  }
+  const scheme = ctx.authScheme;
+  if (scheme !== null && !reqs.some((r) => scheme in r)) {
+    notes.add(
+      `the operation asks for ${reqs.map((r) => Object.keys(r).join(' + ')).join(' or ')}; the connector sends ${scheme}`,
+    );
+  }
+}
