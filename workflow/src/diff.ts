@@ -1,16 +1,19 @@
 import { logicOf } from './canonical';
 import type { WorkflowDocument } from './document';
+import { diffConnectors } from './diff/connectors';
 import { riskReasons } from './diff/risk';
 import { diffSteps, diffTrigger } from './diff/steps';
 import type { WorkflowDiff } from './diff/types';
 import { diffValues, jsonEqual } from './diff/values';
 
 export type * from './diff/types';
+export { connectorRiskReason, withConnectorFit } from './diff/connectors';
 
 /**
  * The semantic difference between two versions of a workflow, as a reviewer reads it:
  * what changed in metadata, trigger, steps, vars and samples, and whether the change is
- * high risk (destructive actions, weakened approvals, reads turned into writes).
+ * high risk (destructive actions, weakened approvals, reads turned into writes, connector
+ * upgrades whose action does more or acts on something else).
  *
  * The `ui` block is ignored: moving nodes or editing sticky notes gives `isEmpty: true`.
  * Both documents are expected parsed (defaults filled in), so that writing a default
@@ -24,13 +27,15 @@ export function diffWorkflows(a: WorkflowDocument, b: WorkflowDocument): Workflo
   const before = logicOf(a);
   const after = logicOf(b);
   const steps = diffSteps(before.steps, after.steps);
-  const reasons = riskReasons(a, b, steps);
+  const connectors = diffConnectors(before.steps, after.steps);
+  const reasons = riskReasons(a, b, steps, connectors);
   const diff: Omit<WorkflowDiff, 'isEmpty'> = {
     risk: reasons.length > 0 ? 'high' : 'normal',
     riskReasons: reasons,
     metadata: diffValues(before.metadata, after.metadata),
     trigger: diffTrigger(before.trigger, after.trigger),
     steps,
+    connectors,
     vars: diffValues(before.vars, after.vars),
     samples: {
       changed: !jsonEqual(before.samples, after.samples),

@@ -2,6 +2,7 @@
  * Workflows and their immutable versions. Everyone signed in reads them (reviewers and
  * managers must see what they review and measure); the owner or an admin writes.
  */
+import { ConnectorEffect, ConnectorId, ConnectorTargetKind, SemVer } from '@autonomic/workflow';
 import { z } from 'zod';
 import { defineRoute } from '../contract';
 import { Instant, NullableInstant, UserRef } from '../fields';
@@ -136,6 +137,24 @@ const TriggerChange = z.object({
   inputSchema: z.array(ValueChange),
   transitions: z.array(PortChange),
 });
+const ConnectorTargetRef = z.object({ param: z.string(), kind: ConnectorTargetKind }).nullable();
+/** A connector step re-pinned: version (upgrade), action or connector, with the action's effect and target. */
+const ConnectorChange = z.object({
+  stepId: z.string(),
+  label: z.string(),
+  connector: change(z.string()),
+  version: change(z.string()),
+  action: change(z.string()),
+  effect: change(ConnectorEffect),
+  target: change(ConnectorTargetRef),
+  effectRaised: z.boolean(),
+  targetChanged: z.boolean(),
+  /** One of the diff's risk reasons (effect raised or target changed); else a plain bump. */
+  highRisk: z.boolean(),
+  /** The step's action and input against the version it now pins (the server's diff only). */
+  inputProblems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ConnectorChange = z.infer<typeof ConnectorChange>;
 export const DiffRisk = z.enum(['high', 'normal']);
 export type DiffRisk = z.infer<typeof DiffRisk>;
 
@@ -147,6 +166,7 @@ export const WorkflowDiff = z.object({
   metadata: z.array(ValueChange),
   trigger: TriggerChange.nullable(),
   steps: z.object({ added: z.array(StepSummary), removed: z.array(StepSummary), changed: z.array(StepChange) }),
+  connectors: z.array(ConnectorChange),
   vars: z.array(ValueChange),
   samples: z.object({ changed: z.boolean(), before: z.number().int(), after: z.number().int() }),
 });
@@ -201,6 +221,22 @@ const DiffQuery = z.object({
   from: z.union([z.literal('published'), VersionNumber]),
   to: VersionNumber,
 });
+
+/** Which steps to re-pin to which installed version of a connector; all of its steps when `steps` is left out. */
+const ConnectorUpgradeBody = z
+  .object({
+    connector: ConnectorId,
+    toVersion: SemVer,
+    steps: z.array(z.string().min(1).max(64)).min(1).max(200).optional(),
+  })
+  .strict();
+export type ConnectorUpgradeBody = z.infer<typeof ConnectorUpgradeBody>;
+
+/** The draft an upgrade saved (or the existing version with that content) and the steps it re-pinned. */
+export const ConnectorUpgradeResult = SavedVersion.extend({
+  upgraded: z.array(z.object({ stepId: z.string(), action: z.string(), from: z.string(), to: z.string() })),
+});
+export type ConnectorUpgradeResult = z.infer<typeof ConnectorUpgradeResult>;
 
 const tag = 'workflows';
 
@@ -291,6 +327,19 @@ export const workflowsApi = {
     access: ['analyst', 'reviewer', 'admin'],
     params: WorkflowVersionParams,
     response: PublishResult,
+  }),
+  /** 201 with `created: true`; 200 with `created: false` when a version with that content exists. */
+  connectorUpgrade: defineRoute({
+    method: 'post',
+    path: '/workflows/:id/connector-upgrade',
+    summary:
+      "A new draft from the latest version with a connector's steps re-pinned to an installed version (effect and target copied from it); 422 naming each step whose action or input no longer fits, 409 when they already pin it",
+    tag,
+    access: ['analyst', 'admin'],
+    params: WorkflowParams,
+    body: ConnectorUpgradeBody,
+    response: ConnectorUpgradeResult,
+    status: 201,
   }),
   rollback: defineRoute({
     method: 'post',

@@ -2,8 +2,9 @@ import type { Step, WorkflowDocument } from '../document';
 import { buildGraph, type WorkflowGraph } from '../graph';
 import { nodeDefinition, targetOf } from '../nodes';
 import { removedApprovalReason, weakenedApprovalReasons } from './approval-risk';
+import { connectorRiskReason, isPinPath } from './connectors';
 import { effectOf } from './steps';
-import type { StepChange, WorkflowDiff } from './types';
+import type { ConnectorChange, StepChange, WorkflowDiff } from './types';
 
 const LOWER_THAN_WRITE = new Set(['none', 'read']);
 
@@ -11,7 +12,12 @@ const LOWER_THAN_WRITE = new Set(['none', 'read']);
  * Why a reviewer must look twice at this change, one sentence per finding, in step id
  * order. Empty means the change is of normal risk.
  */
-export function riskReasons(a: WorkflowDocument, b: WorkflowDocument, steps: WorkflowDiff['steps']): string[] {
+export function riskReasons(
+  a: WorkflowDocument,
+  b: WorkflowDocument,
+  steps: WorkflowDiff['steps'],
+  connectors: readonly ConnectorChange[] = [],
+): string[] {
   const found: Array<{ id: string; text: string }> = [];
   const add = (id: string, text: string | undefined) => {
     if (text) found.push({ id, text });
@@ -19,8 +25,11 @@ export function riskReasons(a: WorkflowDocument, b: WorkflowDocument, steps: Wor
   for (const s of steps.added) {
     if (s.effect === 'destructive') add(s.id, `Adds destructive step "${s.id}" (${s.label}).`);
   }
+  const repinned = new Map(connectors.map((c) => [c.stepId, c]));
   for (const c of steps.changed) {
-    for (const text of changedStepReasons(c, a.steps[c.id], b.steps[c.id])) add(c.id, text);
+    const pin = repinned.get(c.id);
+    for (const text of changedStepReasons(c, a.steps[c.id], b.steps[c.id], pin)) add(c.id, text);
+    if (pin) add(c.id, connectorRiskReason(pin));
   }
   const graphs = { a: buildGraph(a), b: buildGraph(b) };
   for (const [id, step] of Object.entries(b.steps)) {
@@ -34,12 +43,26 @@ export function riskReasons(a: WorkflowDocument, b: WorkflowDocument, steps: Wor
   return found.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).map((f) => f.text);
 }
 
-function changedStepReasons(c: StepChange, a: Step | undefined, b: Step | undefined): string[] {
+/**
+ * `pin`: the step's connector re-pin, when it has one. Its own sentence names a raised
+ * effect and a changed target with the connector and versions, so the generic sentences
+ * for those are left out; a plain version bump with the same effect and target is not a
+ * reason (the version was reviewed when it was installed).
+ */
+function changedStepReasons(
+  c: StepChange,
+  a: Step | undefined,
+  b: Step | undefined,
+  pin: ConnectorChange | undefined,
+): string[] {
   const reasons: string[] = [];
+  const saidByPin = pin?.effectRaised === true;
   const name = `destructive step "${c.id}" (${c.after.label})`;
   const wasDestructive = c.before.effect === 'destructive';
   const isDestructive = c.after.effect === 'destructive';
   if (wasDestructive !== isDestructive) {
+    // The re-pin's own sentence names the rise with the connector and versions.
+    if (isDestructive && saidByPin) return reasons;
     const what = isDestructive ? 'becomes destructive' : 'is no longer destructive';
     // A connector step keeps its type: its effect follows the pinned action.
     const why =
@@ -52,14 +75,16 @@ function changedStepReasons(c: StepChange, a: Step | undefined, b: Step | undefi
     const target = def && b ? targetOf(def, b.params)?.param : undefined;
     const isTarget = (path: string) => path === target || path.startsWith(`${target}.`);
     const targetChanges = c.params.filter((p) => isTarget(p.path));
-    const otherParams = c.params.filter((p) => !isTarget(p.path)).map((p) => p.path || 'params');
+    const otherParams = c.params
+      .filter((p) => !isTarget(p.path) && !(pin && isPinPath(p.path)))
+      .map((p) => p.path || 'params');
     if (targetChanges.length > 0) reasons.push(`Changes the target (${target}) of ${name}.`);
     if (otherParams.length > 0) reasons.push(`Changes params of ${name}: ${otherParams.join(', ')}.`);
     if (c.transitions.length > 0) reasons.push(`Rewires what follows ${name}.`);
     // A retry repeats the destructive call itself.
     if (c.retry.length > 0) reasons.push(`Changes the retry policy of ${name}.`);
   }
-  if (LOWER_THAN_WRITE.has(c.before.effect) && c.after.effect === 'write') {
+  if (LOWER_THAN_WRITE.has(c.before.effect) && c.after.effect === 'write' && !saidByPin) {
     reasons.push(`Step "${c.id}" (${c.after.label}) now writes to the outside world${methodNote(a, b)}.`);
   }
   return reasons;

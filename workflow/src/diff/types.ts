@@ -1,3 +1,4 @@
+import type { ConnectorEffect, ConnectorTargetKind } from '../connectors/definition';
 import type { EffectClass } from '../nodes';
 
 /** A before/after pair of one scalar field. */
@@ -62,6 +63,40 @@ export interface SamplesChange {
   after: number;
 }
 
+/** The target copy of a connector step: which input names what the action acts on, and its kind. */
+export interface ConnectorTargetRef {
+  param: string;
+  kind: ConnectorTargetKind;
+}
+
+/**
+ * A connector step whose pin changed: another version (an upgrade or a downgrade), another
+ * action or another connector. Every field is a before/after pair, equal when unchanged.
+ */
+export interface ConnectorChange {
+  stepId: string;
+  /** The step's label in the new version. */
+  label: string;
+  connector: Change<string>;
+  version: Change<string>;
+  action: Change<string>;
+  effect: Change<ConnectorEffect>;
+  /** `null`: the action names no target. */
+  target: Change<ConnectorTargetRef | null>;
+  /** The effect class went up: read → write, write → destructive, read → destructive. */
+  effectRaised: boolean;
+  /** The target's kind or param differs (or one side has none). */
+  targetChanged: boolean;
+  /** `effectRaised || targetChanged`: the change is one of the diff's risk reasons; else a plain bump. */
+  highRisk: boolean;
+  /**
+   * Problems of the step's action and input against the version it now pins (an action
+   * gone, a required input missing, an input the new params schema does not take). Only
+   * when the catalog was consulted (the server's diff); absent from the pure diff.
+   */
+  inputProblems?: Array<{ path: string; message: string }>;
+}
+
 export type DiffRisk = 'high' | 'normal';
 
 /**
@@ -78,6 +113,8 @@ export interface WorkflowDiff {
   /** `null` when the trigger is unchanged. */
   trigger: TriggerChange | null;
   steps: { added: StepSummary[]; removed: StepSummary[]; changed: StepChange[] };
+  /** Connector steps re-pinned (version, action or connector), by step id; also listed in `steps.changed`. */
+  connectors: ConnectorChange[];
   vars: ValueChange[];
   samples: SamplesChange;
 }

@@ -1,5 +1,11 @@
 /** Immutable versions: save (a new version only for new content), list, read, diff. */
-import { diffWorkflows, type Problem, type WorkflowDiff, type WorkflowDocument } from '@autonomic/workflow';
+import {
+  diffWorkflows,
+  withConnectorFit,
+  type Problem,
+  type WorkflowDiff,
+  type WorkflowDocument,
+} from '@autonomic/workflow';
 import type { AppContext } from '../../context';
 import type { Actor, SavedVersion as SavedVersionSchema, VersionDetail as VersionDetailSchema } from '@autonomic/api';
 import type { z } from 'zod';
@@ -118,7 +124,9 @@ export function createVersionService(ctx: AppContext, connectors: ConnectorCheck
       const v = await versionOrThrow(prisma, workflow.id, from);
       before = { number: v.number, contentHash: v.contentHash, document: parsedOrThrow(v) };
     }
-    const result: WorkflowDiff = diffWorkflows(before.document, after);
+    const plain: WorkflowDiff = diffWorkflows(before.document, after);
+    // Whether each re-pinned connector step still fits the version it now pins: only the catalog knows.
+    const result = plain.connectors.length > 0 ? withConnectorFit(plain, await connectors.problems(after)) : plain;
     return {
       from: { number: before.number, contentHash: before.contentHash },
       to: { number: target.number, contentHash: target.contentHash },
