@@ -13,6 +13,9 @@ import {
 } from '@autonomic/workflow';
 import { z } from 'zod';
 import { defineRoute } from '../contract';
+import { ConnectorUsages } from './connector-usages';
+
+export * from './connector-usages';
 import { NullableInstant } from '../fields';
 import { OpenApiImportRequest, OpenApiPreview, OpenApiPreviewRequest, OpenApiReport } from './connector-openapi';
 
@@ -111,6 +114,16 @@ export const connectorsApi = {
     params: IdParams,
     query: z.object({ version: z.string().min(1).max(128).optional() }).strict(),
     response: ConnectorDefinition,
+  }),
+  usages: defineRoute({
+    method: 'get',
+    path: '/connectors/:id/usages',
+    summary:
+      'Per installed version of a connector, the workflows whose published or latest version pins it, with the steps; and the newest installed version',
+    tag: 'connectors',
+    access: 'authenticated',
+    params: IdParams,
+    response: ConnectorUsages,
   }),
   create: defineRoute({
     method: 'post',

@@ -1,5 +1,6 @@
 /** The connectors, built-in and custom (contract: `connectorsApi` in @autonomic/api). */
 import { connectorsApi } from '@autonomic/api';
+import type { ConnectorUpgradeService } from '../../services/connector-upgrades';
 import type { ConnectorService } from '../../services/connectors';
 import type { CustomConnectorService } from '../../services/custom-connectors';
 import { createOpenApiImport } from '../../services/custom-connectors/openapi';
@@ -8,13 +9,17 @@ import type { RouteModule } from '../app';
 export function connectorRoutes({
   connectors,
   custom,
+  upgrades,
 }: {
   connectors: ConnectorService;
   custom: CustomConnectorService;
+  /** Without it (tests of the other routes), where each version is used is not served. */
+  upgrades?: Pick<ConnectorUpgradeService, 'usages'>;
 }): RouteModule {
   return (api) => {
     api.add(connectorsApi.list, async ({ actor }) => ({ connectors: await connectors.list(actor) }));
     api.add(connectorsApi.get, async ({ params, query, actor }) => connectors.get(params.id, query.version, actor));
+    if (upgrades) api.add(connectorsApi.usages, ({ params, actor }) => upgrades.usages(actor, params.id));
     api.add(connectorsApi.create, async ({ body, actor }) => custom.create(body, actor));
     api.add(connectorsApi.approve, async ({ params, actor }) => custom.approve(params.id, params.version, actor));
     api.add(connectorsApi.reject, async ({ params, actor }) => custom.reject(params.id, params.version, actor));
