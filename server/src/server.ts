@@ -34,7 +34,7 @@ import { webhookRoutes } from './http/routes/webhooks';
 import { workflowRoutes } from './http/routes/workflows';
 import { createMetrics } from './metrics/metrics';
 import { createApprovalService } from './services/approvals/service';
-import { createConnectorUpgradeService } from './services/connector-upgrades';
+import { createDriftRecorder, createDriftService } from './services/connector-drift';
 import { createConnectorService } from './services/connectors';
 import { createCredentialsService } from './services/credentials';
 import { createCustomConnectorService, loadStoredConnectors } from './services/custom-connectors';
@@ -93,12 +93,18 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     now: () => ctx.clock.now(),
     onError: (err) => ctx.log.warn({ err }, 'could not reload the custom connectors; the loaded ones serve on'),
   });
+  // Live answers (steps and credential tests) that drift from their response schemas are recorded.
+  const drift = createDriftRecorder(ctx);
   const credentials = createCredentialsService(ctx, {
     cipher: vault.cipher,
-    client: createConnectorClient({ http }),
+    client: createConnectorClient({ http, drift: drift.record }),
     connector: (id) => catalog.latest(id),
   });
-  const effects = createEffectsFactory(ctx, { vault, http, connectors: { catalog, credentials } });
+  const effects = createEffectsFactory(ctx, {
+    vault,
+    http,
+    connectors: { catalog, credentials, drift: drift.record },
+  });
   const metrics = createMetrics(ctx);
 
   const limits = engineLimitsOf(ctx.config);
@@ -119,10 +125,6 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   const scheduler = createScheduler(ctx, { runs: starter });
 
   const wf = createWorkflowServices(ctx, createConnectorChecks({ catalog, credentials }));
-  const upgrades = createConnectorUpgradeService(ctx, {
-    catalog,
-    checks: createConnectorChecks({ catalog, credentials }),
-  });
   const simulations = createSimulationService(ctx, {
     safety: safetySource,
     limits,
@@ -157,7 +159,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     authRoutes(deps),
     userRoutes(deps),
     tokenRoutes(deps),
-    workflowRoutes({ workflows, versions: wf.versions, publishing, upgrades }),
+    workflowRoutes({ workflows, versions: wf.versions, publishing }),
     layoutRoutes({ layout: createLayoutService(ctx) }),
     reviewRoutes({ reviews: wf.reviews, comments: wf.comments }),
     simulationRoutes({ simulations }),
@@ -170,7 +172,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     connectorRoutes({
       connectors: createConnectorService({ ctx }),
       custom: createCustomConnectorService(ctx, { catalog }),
-      upgrades,
+      drift: createDriftService(ctx),
     }),
     credentialRoutes({ credentials }),
     dashboardRoutes({ dashboard: createDashboardService(ctx) }),
@@ -206,6 +208,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
       scheduler.stop();
       webhooks.stop();
       await executor.stop();
+      await drift.settled();
       await effects.close();
     },
   };

@@ -13,13 +13,10 @@ import {
 } from '@autonomic/workflow';
 import { z } from 'zod';
 import { defineRoute } from '../contract';
-import { ConnectorUsages } from './connector-usages';
+import { ConnectorDrift, ConnectorDriftQuery } from './connector-drift';
 
-export * from './connector-usages';
+export * from './connector-drift';
 import { NullableInstant } from '../fields';
-import { OpenApiImportRequest, OpenApiPreview, OpenApiPreviewRequest, OpenApiReport } from './connector-openapi';
-
-export * from './connector-openapi';
 
 /** A connector's id in a path; an unknown one answers 404. */
 const IdParams = z.object({ id: z.string().min(1).max(64) });
@@ -87,14 +84,6 @@ export const ConnectorListItem = ConnectorSummary.extend({
 });
 export type ConnectorListItem = z.infer<typeof ConnectorListItem>;
 
-/** What an OpenAPI import answers: the submitted version (installed, or awaiting review), its definition and the report. */
-export const OpenApiImportResult = z.object({
-  version: CustomConnectorVersion,
-  definition: ConnectorDefinition,
-  report: OpenApiReport,
-});
-export type OpenApiImportResult = z.infer<typeof OpenApiImportResult>;
-
 export const connectorsApi = {
   list: defineRoute({
     method: 'get',
@@ -103,6 +92,26 @@ export const connectorsApi = {
     tag: 'connectors',
     access: 'authenticated',
     response: z.object({ connectors: z.array(ConnectorListItem) }),
+  }),
+  drift: defineRoute({
+    method: 'get',
+    path: '/connectors/drift',
+    summary:
+      "How connector actions' live answers drifted from their declared response schemas, most recently seen first (samples masked)",
+    tag: 'connectors',
+    access: 'authenticated',
+    query: ConnectorDriftQuery,
+    response: z.object({ drift: z.array(ConnectorDrift) }),
+  }),
+  acknowledgeDrift: defineRoute({
+    method: 'post',
+    path: '/connectors/drift/:id/acknowledge',
+    summary:
+      'Acknowledge a drift (the definition was fixed or the change is expected): out of the open count until seen again',
+    tag: 'connectors',
+    access: ['admin'],
+    params: z.object({ id: z.uuid() }),
+    response: ConnectorDrift,
   }),
   get: defineRoute({
     method: 'get',
@@ -114,16 +123,6 @@ export const connectorsApi = {
     params: IdParams,
     query: z.object({ version: z.string().min(1).max(128).optional() }).strict(),
     response: ConnectorDefinition,
-  }),
-  usages: defineRoute({
-    method: 'get',
-    path: '/connectors/:id/usages',
-    summary:
-      'Per installed version of a connector, the workflows whose published or latest version pins it, with the steps; and the newest installed version',
-    tag: 'connectors',
-    access: 'authenticated',
-    params: IdParams,
-    response: ConnectorUsages,
   }),
   create: defineRoute({
     method: 'post',
@@ -162,26 +161,5 @@ export const connectorsApi = {
     access: ['admin'],
     params: VersionParams,
     status: 204,
-  }),
-  openApiPreview: defineRoute({
-    method: 'post',
-    path: '/connectors/openapi/preview',
-    summary:
-      "Read a vendor's OpenAPI 3 document (JSON or YAML, internal $refs only): its operations, servers and auth as a connector would use them, and what cannot be mapped",
-    tag: 'connectors',
-    access: ['admin'],
-    body: OpenApiPreviewRequest,
-    response: OpenApiPreview,
-  }),
-  openApiImport: defineRoute({
-    method: 'post',
-    path: '/connectors/openapi/import',
-    summary:
-      'Turn chosen operations of an OpenAPI 3 document into a custom connector version, added as POST /connectors adds one (a destructive action waits for review)',
-    tag: 'connectors',
-    access: ['admin'],
-    body: OpenApiImportRequest,
-    response: OpenApiImportResult,
-    status: 201,
   }),
 };

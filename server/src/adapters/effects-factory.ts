@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
 import type { ConnectorCatalog, ConnectorCredentials, EffectsFactory, SecretsVault } from '../services/contracts';
+import type { ConnectorClientOptions } from '../connectors/client';
 import { createConnectorEffect } from './connector-effect';
 import { createEffectGuard, type EffectGuard, type EffectGuardOptions } from './effect-guard';
 import { createHttpClient, type HttpClient } from './http-client';
@@ -18,7 +19,12 @@ export interface EffectsFactoryDeps {
   http?: HttpClient;
   guard?: EffectGuardOptions;
   /** What `connector` steps run: the installed definitions and the named credentials. Without it they fail with `validation`. */
-  connectors?: { catalog: ConnectorCatalog; credentials: ConnectorCredentials };
+  connectors?: {
+    catalog: ConnectorCatalog;
+    credentials: ConnectorCredentials;
+    /** Told of live answers that drifted from their response schema (services/connector-drift.ts). */
+    drift?: ConnectorClientOptions['drift'];
+  };
 }
 
 /**
@@ -29,7 +35,7 @@ export interface EffectsFactoryDeps {
 export function createEffectsFactory(ctx: AppContext, deps: EffectsFactoryDeps): EffectsFactoryService {
   const http = deps.http ?? createHttpClient({ allow: ctx.config.OUTBOUND_ALLOW });
   const guard = createEffectGuard(ctx, deps.guard);
-  const connectors = deps.connectors ? createConnectorEffect({ ...deps.connectors, http }) : undefined;
+  const connectors = deps.connectors ? connectorEffect(deps.connectors, http) : undefined;
   const live = createLiveEffects({ http, vault: deps.vault, log: ctx.log, ...(connectors ? { connectors } : {}) });
   return {
     http,
@@ -37,4 +43,9 @@ export function createEffectsFactory(ctx: AppContext, deps: EffectsFactoryDeps):
     forWorkflow: (workflowId) => guard.wrap(workflowId, live),
     close: () => http.close(),
   };
+}
+
+function connectorEffect(deps: NonNullable<EffectsFactoryDeps['connectors']>, http: HttpClient) {
+  const { drift, ...rest } = deps;
+  return createConnectorEffect({ ...rest, http, ...(drift ? { client: { drift } } : {}) });
 }

@@ -20,6 +20,11 @@ export interface AnswerRules {
   response: Record<string, unknown>;
   responseType?: 'json' | 'text' | undefined;
   errorWhen?: ConnectorErrorWhen | undefined;
+  /**
+   * Sees each parsed JSON answer that reached the response schema check, with whether it
+   * failed it (drift detection). Must not throw.
+   */
+  observe?: ((body: unknown, failed: boolean) => void) | undefined;
 }
 
 export function answer(res: OutboundResponse, rules: AnswerRules, secrets: string[], name: string): ConnectorResult {
@@ -41,7 +46,7 @@ export function answer(res: OutboundResponse, rules: AnswerRules, secrets: strin
       status: res.status,
     });
   }
-  return checked(res.status, schema, body, secrets, name);
+  return checked(res.status, schema, body, secrets, name, rules.observe);
 }
 
 /** The answer as an output, when it matches the response schema. */
@@ -51,8 +56,10 @@ function checked(
   body: unknown,
   secrets: string[],
   name: string,
+  observe?: (body: unknown, failed: boolean) => void,
 ): ConnectorResult {
   const check = checkAnswer(schema, body);
+  observe?.(body, !check.ok);
   if (!check.ok) {
     const why = scrubText(check.problems.join('; '), secrets);
     throw new ConnectorError('bad_response', `${name}: the answer does not match the response schema: ${why}`, {

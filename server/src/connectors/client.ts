@@ -13,6 +13,7 @@ import { OutboundRefusedError, type HttpClient, type OutboundResponse } from '..
 import { scrubText } from '../adapters/redact';
 import { alreadyDone, answer, statusError, type ConnectorResult } from './answer';
 import { captureValues } from './capture';
+import { detectDrift, redactFindings, type DriftEvent } from './drift';
 import { ConnectorError } from './errors';
 import { createTokenCache, type TokenRequest } from './oauth2';
 import { fillUrl, prepareRequest, type PreparedRequest } from './request';
@@ -58,6 +59,12 @@ export interface ConnectorClientOptions {
   tokenSkewMs?: number;
   /** OUTBOUND_ALLOW for connections the HTTP client does not make (SMTP). @default [] */
   outboundAllow?: readonly string[];
+  /**
+   * Told of each JSON answer that drifted from the action's response schema (passing or
+   * failing the check), the samples masked. Called synchronously; it must hand the event
+   * off (see services/connector-drift.ts), and what it throws is ignored.
+   */
+  drift?: (event: DriftEvent) => void;
 }
 
 export interface ConnectorClient {
@@ -124,7 +131,8 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
           const res = await send(http, req, call.signal, name);
           if ((res.status >= 200 && res.status < 300) || alreadyDone(step.done, res)) {
             if (index === steps.length - 1) {
-              return answer(res, { ...action, errorWhen: definition.errorWhen }, req.secrets, name);
+              const observe = driftObserver(options.drift, call, action, req.secrets);
+              return answer(res, { ...action, errorWhen: definition.errorWhen, observe }, req.secrets, name);
             }
             values = { ...values, ...captureValues(step.capture, res, checked.value, req.secrets, name) };
             break;
@@ -147,6 +155,26 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
       }
       throw new ConnectorError('bad_response', `${name}: no request was sent`);
     },
+  };
+}
+
+/** What tells `sink` of an answer's drift; undefined without a sink. Never throws into the call. */
+function driftObserver(
+  sink: ConnectorClientOptions['drift'],
+  call: ConnectorCall,
+  action: ConnectorAction,
+  secrets: string[],
+): ((body: unknown, failed: boolean) => void) | undefined {
+  if (!sink) return undefined;
+  return (body, failed) => {
+    try {
+      const findings = detectDrift(action.response, body, {}, action.responseType);
+      if (findings.length === 0) return;
+      const { id: connectorId, version } = call.definition;
+      sink({ connectorId, version, action: call.action, failed, findings: redactFindings(findings, secrets) });
+    } catch {
+      // Drift is reported on the side: it never changes what the call answers.
+    }
   };
 }
 

@@ -4,6 +4,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { AppContext } from '../context';
 import { metricsAccessOf } from './access';
 import type { EventSink } from '../engine';
+import { driftEventCounts } from '../store/connector-drift';
 import { liveRunCounts, pendingApprovalCount, queueDepth } from '../store/ops-metrics';
 import { registerSloGauges } from './slo-gauges';
 
@@ -71,6 +72,20 @@ export function createMetrics(ctx: AppContext): Metrics {
     registers: [registry],
     async collect() {
       await guarded('queue_depth', async () => this.set(await queueDepth(ctx.prisma, new Date(ctx.clock.now()))));
+    },
+  });
+
+  new Counter({
+    name: 'autonomic_connector_drift_events_total',
+    help: "Live connector answers' drift from the declared response schema: findings by connector, action and kind (missing, new, type)",
+    labelNames: ['connector', 'action', 'kind'],
+    registers: [registry],
+    async collect() {
+      await guarded('connector_drift_events_total', async () => {
+        const rows = await driftEventCounts(ctx.prisma);
+        this.reset();
+        for (const r of rows) this.inc({ connector: r.connector, action: r.action, kind: r.kind }, r.count);
+      });
     },
   });
 

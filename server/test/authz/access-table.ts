@@ -53,8 +53,6 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'POST /workflows/:id/versions/:number/publish': ACTORS,
   'POST /workflows/:id/rollback': ACTORS,
   'POST /workflows/:id/versions/:number/review': AUTHORS,
-  // A connector upgrade saves a new draft: who saves versions (the service: the owner or an admin).
-  'POST /workflows/:id/connector-upgrade': AUTHORS,
   // Review: only reviewers (and admins) decide; the service refuses one's own version.
   'POST /reviews/:reviewId/decisions': ['reviewer', 'admin'],
   'GET /reviews': ANY,
@@ -93,17 +91,16 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   // Connectors: definitions hold no secrets; everyone signed in reads them to build playbooks.
   'GET /connectors': ANY,
   'GET /connectors/:id': ANY,
-  // Where each connector version is used: workflows are everyone's to read.
-  'GET /connectors/:id/usages': ANY,
   // Custom connectors: admins add and remove versions; reviewers (and admins) review the
   // destructive ones, never their own (the service refuses the one who added it).
   'POST /connectors': ADMIN,
   'POST /connectors/:id/versions/:version/approve': ['reviewer', 'admin'],
   'POST /connectors/:id/versions/:version/reject': ['reviewer', 'admin'],
   'DELETE /connectors/:id/versions/:version': ADMIN,
-  // OpenAPI import: admins read a vendor's document and submit a version from it (as POST /connectors).
-  'POST /connectors/openapi/preview': ADMIN,
-  'POST /connectors/openapi/import': ADMIN,
+  // Connector drift: samples are masked shapes, so everyone signed in reads them; admins
+  // acknowledge (after fixing the definition).
+  'GET /connectors/drift': ANY,
+  'POST /connectors/drift/:id/acknowledge': ADMIN,
   // Connector credentials: everyone signed in lists them (names, connector, mode: editors'
   // pick-lists; never a value); only admins create, change, test, rotate and delete them.
   'GET /credentials': ANY,
