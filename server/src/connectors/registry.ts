@@ -6,6 +6,7 @@ import type { ConnectorDefinition } from '@autonomic/workflow';
 import { abuseipdb } from '../../connectors/abuseipdb/definition';
 import { autonomicGateway } from '../../connectors/autonomic-gateway/definition';
 import { crowdstrikeFalcon } from '../../connectors/crowdstrike-falcon/definition';
+import { elasticsearch } from '../../connectors/elasticsearch/definition';
 import { emailSmtp } from '../../connectors/email-smtp/definition';
 import { fortigate } from '../../connectors/fortigate/definition';
 import { jira } from '../../connectors/jira/definition';
@@ -39,6 +40,7 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   splunk,
   urlhaus,
   pagerdutyEvents,
+  elasticsearch,
 ];
 
 /** The shipped connector with this id, if there is one. */

@@ -32,6 +32,7 @@ describe('connector registry', () => {
       'splunk',
       'urlhaus',
       'pagerduty-events',
+      'elasticsearch',
     ]);
     for (const id of ids) expect(connectorById(id)?.id).toBe(id);
     expect(connectorById('nope')).toBeUndefined();

@@ -52,6 +52,7 @@ describe('connector routes', () => {
       ['splunk', 'bearer'],
       ['urlhaus', 'api_key'],
       ['pagerduty-events', 'api_key'],
+      ['elasticsearch', 'api_key'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
