@@ -34,6 +34,7 @@ import { webhookRoutes } from './http/routes/webhooks';
 import { workflowRoutes } from './http/routes/workflows';
 import { createMetrics } from './metrics/metrics';
 import { createApprovalService } from './services/approvals/service';
+import { createConnectorUpgradeService } from './services/connector-upgrades';
 import { createDriftRecorder, createDriftService } from './services/connector-drift';
 import { createConnectorService } from './services/connectors';
 import { createCredentialsService } from './services/credentials';
@@ -125,6 +126,10 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   const scheduler = createScheduler(ctx, { runs: starter });
 
   const wf = createWorkflowServices(ctx, createConnectorChecks({ catalog, credentials }));
+  const upgrades = createConnectorUpgradeService(ctx, {
+    catalog,
+    checks: createConnectorChecks({ catalog, credentials }),
+  });
   const simulations = createSimulationService(ctx, {
     safety: safetySource,
     limits,
@@ -159,7 +164,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     authRoutes(deps),
     userRoutes(deps),
     tokenRoutes(deps),
-    workflowRoutes({ workflows, versions: wf.versions, publishing }),
+    workflowRoutes({ workflows, versions: wf.versions, publishing, upgrades }),
     layoutRoutes({ layout: createLayoutService(ctx) }),
     reviewRoutes({ reviews: wf.reviews, comments: wf.comments }),
     simulationRoutes({ simulations }),
@@ -172,6 +177,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     connectorRoutes({
       connectors: createConnectorService({ ctx }),
       custom: createCustomConnectorService(ctx, { catalog }),
+      upgrades,
       drift: createDriftService(ctx),
     }),
     credentialRoutes({ credentials }),

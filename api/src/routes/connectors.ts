@@ -16,7 +16,13 @@ import { defineRoute } from '../contract';
 import { ConnectorDrift, ConnectorDriftQuery } from './connector-drift';
 
 export * from './connector-drift';
+import { ConnectorUsages } from './connector-usages';
+
+export * from './connector-usages';
 import { NullableInstant } from '../fields';
+import { OpenApiImportRequest, OpenApiPreview, OpenApiPreviewRequest, OpenApiReport } from './connector-openapi';
+
+export * from './connector-openapi';
 
 /** A connector's id in a path; an unknown one answers 404. */
 const IdParams = z.object({ id: z.string().min(1).max(64) });
@@ -84,6 +90,14 @@ export const ConnectorListItem = ConnectorSummary.extend({
 });
 export type ConnectorListItem = z.infer<typeof ConnectorListItem>;
 
+/** What an OpenAPI import answers: the submitted version (installed, or awaiting review), its definition and the report. */
+export const OpenApiImportResult = z.object({
+  version: CustomConnectorVersion,
+  definition: ConnectorDefinition,
+  report: OpenApiReport,
+});
+export type OpenApiImportResult = z.infer<typeof OpenApiImportResult>;
+
 export const connectorsApi = {
   list: defineRoute({
     method: 'get',
@@ -124,6 +138,16 @@ export const connectorsApi = {
     query: z.object({ version: z.string().min(1).max(128).optional() }).strict(),
     response: ConnectorDefinition,
   }),
+  usages: defineRoute({
+    method: 'get',
+    path: '/connectors/:id/usages',
+    summary:
+      'Per installed version of a connector, the workflows whose published or latest version pins it, with the steps; and the newest installed version',
+    tag: 'connectors',
+    access: 'authenticated',
+    params: IdParams,
+    response: ConnectorUsages,
+  }),
   create: defineRoute({
     method: 'post',
     path: '/connectors',
@@ -161,5 +185,26 @@ export const connectorsApi = {
     access: ['admin'],
     params: VersionParams,
     status: 204,
+  }),
+  openApiPreview: defineRoute({
+    method: 'post',
+    path: '/connectors/openapi/preview',
+    summary:
+      "Read a vendor's OpenAPI 3 document (JSON or YAML, internal $refs only): its operations, servers and auth as a connector would use them, and what cannot be mapped",
+    tag: 'connectors',
+    access: ['admin'],
+    body: OpenApiPreviewRequest,
+    response: OpenApiPreview,
+  }),
+  openApiImport: defineRoute({
+    method: 'post',
+    path: '/connectors/openapi/import',
+    summary:
+      'Turn chosen operations of an OpenAPI 3 document into a custom connector version, added as POST /connectors adds one (a destructive action waits for review)',
+    tag: 'connectors',
+    access: ['admin'],
+    body: OpenApiImportRequest,
+    response: OpenApiImportResult,
+    status: 201,
   }),
 };

@@ -53,6 +53,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'POST /workflows/:id/versions/:number/publish': ACTORS,
   'POST /workflows/:id/rollback': ACTORS,
   'POST /workflows/:id/versions/:number/review': AUTHORS,
+  // A connector upgrade saves a new draft: who saves versions (the service: the owner or an admin).
+  'POST /workflows/:id/connector-upgrade': AUTHORS,
   // Review: only reviewers (and admins) decide; the service refuses one's own version.
   'POST /reviews/:reviewId/decisions': ['reviewer', 'admin'],
   'GET /reviews': ANY,
@@ -91,6 +93,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   // Connectors: definitions hold no secrets; everyone signed in reads them to build playbooks.
   'GET /connectors': ANY,
   'GET /connectors/:id': ANY,
+  // Where each connector version is used: workflows are everyone's to read.
+  'GET /connectors/:id/usages': ANY,
   // Custom connectors: admins add and remove versions; reviewers (and admins) review the
   // destructive ones, never their own (the service refuses the one who added it).
   'POST /connectors': ADMIN,
@@ -101,6 +105,9 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   // acknowledge (after fixing the definition).
   'GET /connectors/drift': ANY,
   'POST /connectors/drift/:id/acknowledge': ADMIN,
+  // OpenAPI import: admins read a vendor's document and submit a version from it (as POST /connectors).
+  'POST /connectors/openapi/preview': ADMIN,
+  'POST /connectors/openapi/import': ADMIN,
   // Connector credentials: everyone signed in lists them (names, connector, mode: editors'
   // pick-lists; never a value); only admins create, change, test, rotate and delete them.
   'GET /credentials': ANY,
