@@ -55,6 +55,8 @@ export const ERROR_CODES = {
   connector_version_not_newer: 'a new connector version must be greater (semver) than every stored version of it',
   connector_version_pinned: 'stored workflow versions pin that connector version (the message names them)',
   connector_not_pending: 'the connector version is not awaiting review (already installed or rejected)',
+  credential_failing:
+    'a credential the version uses failed its latest health probe (details name each); publish again with an override and a reason',
   connector_version_current: 'the steps already pin the connector version the upgrade asks for',
   connector_upgrade_invalid:
     'a step cannot be re-pinned: its action is gone from that version or its input does not fit the new params (details name each step and field)',

@@ -18,6 +18,7 @@ import type { RegisteredRoute } from './http/route';
 import { approvalRoutes } from './http/routes/approvals';
 import { auditRoutes } from './http/routes/audit';
 import { authRoutes } from './http/routes/auth';
+import { connectorHealthRoutes } from './http/routes/connector-health';
 import { connectorRoutes } from './http/routes/connectors';
 import { credentialRoutes } from './http/routes/credentials';
 import { layoutRoutes } from './http/routes/layout';
@@ -40,6 +41,8 @@ import { createConnectorService } from './services/connectors';
 import { createCredentialsService } from './services/credentials';
 import { createCustomConnectorService, loadStoredConnectors } from './services/custom-connectors';
 import { adoptLegacyCredentials } from './services/credentials/adopt-legacy';
+import { createProbeScheduler } from './services/credentials/probe-scheduler';
+import { createProbeService } from './services/credentials/probes';
 import { createDashboardService } from './services/dashboard';
 import { createAuthService, type AuthOptions } from './services/auth';
 import { createRunService } from './services/runs/service';
@@ -124,6 +127,13 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   const webhooks = createWebhookService(ctx, { runs: starter, cipher: vault.cipher, ...expressions });
   const webhookSecrets = createWebhookSecrets(ctx, { cipher: vault.cipher, webhooks });
   const scheduler = createScheduler(ctx, { runs: starter });
+  // Scheduled health probes of every live credential, through the same guarded client as "test connection".
+  const probes = createProbeService(ctx, {
+    credentials,
+    client: createConnectorClient({ http, drift: drift.record }),
+    connector: (id) => catalog.latest(id),
+  });
+  const probeScheduler = createProbeScheduler(ctx, probes);
 
   const wf = createWorkflowServices(ctx, createConnectorChecks({ catalog, credentials }));
   const upgrades = createConnectorUpgradeService(ctx, {
@@ -164,7 +174,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     authRoutes(deps),
     userRoutes(deps),
     tokenRoutes(deps),
-    workflowRoutes({ workflows, versions: wf.versions, publishing, upgrades }),
+    workflowRoutes({ workflows, versions: wf.versions, publishing, probes, upgrades }),
     layoutRoutes({ layout: createLayoutService(ctx) }),
     reviewRoutes({ reviews: wf.reviews, comments: wf.comments }),
     simulationRoutes({ simulations }),
@@ -174,13 +184,15 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     triggerRoutes({ webhookSecrets }),
     safetyRoutes({ safety }),
     secretRoutes({ vault }),
+    // Before the connector routes: `/connectors/health` is not a connector id.
+    connectorHealthRoutes({ probes }),
     connectorRoutes({
       connectors: createConnectorService({ ctx }),
       custom: createCustomConnectorService(ctx, { catalog }),
       upgrades,
       drift: createDriftService(ctx),
     }),
-    credentialRoutes({ credentials }),
+    credentialRoutes({ credentials, probes }),
     dashboardRoutes({ dashboard: createDashboardService(ctx) }),
     auditRoutes({ ctx }),
   ];
@@ -208,10 +220,12 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
       // Votes recorded by a process that died before its run had them.
       await approvals.start();
       await scheduler.start();
+      probeScheduler.start();
     },
     async stop() {
       approvals.stop();
       scheduler.stop();
+      await probeScheduler.stop();
       webhooks.stop();
       await executor.stop();
       await drift.settled();

@@ -19,7 +19,7 @@ export * from './connector-drift';
 import { ConnectorUsages } from './connector-usages';
 
 export * from './connector-usages';
-import { NullableInstant } from '../fields';
+import { Instant, NullableInstant } from '../fields';
 import { OpenApiImportRequest, OpenApiPreview, OpenApiPreviewRequest, OpenApiReport } from './connector-openapi';
 
 export * from './connector-openapi';
@@ -98,7 +98,65 @@ export const OpenApiImportResult = z.object({
 });
 export type OpenApiImportResult = z.infer<typeof OpenApiImportResult>;
 
+/**
+ * A credential's health, from its latest probe: `test` credentials are never probed against
+ * the vendor (their values are not real); `not_probeable`: the connector has no health action.
+ */
+export const CredentialProbeState = z.enum(['ok', 'failing', 'never_probed', 'not_probeable', 'test']);
+export type CredentialProbeState = z.infer<typeof CredentialProbeState>;
+
+/**
+ * A connector's health over its live credentials: `ok` all pass, `failing` all probed ones
+ * fail, `degraded` some fail (or all pass but drift events are open), `unknown` none probed.
+ */
+export const ConnectorHealthStatus = z.enum(['ok', 'failing', 'degraded', 'unknown']);
+export type ConnectorHealthStatus = z.infer<typeof ConnectorHealthStatus>;
+
+/** One probe as the health view shows it: what the vendor answered, scrubbed and short. */
+export const ProbeResult = z.object({
+  at: Instant,
+  ok: z.boolean(),
+  /** The vendor's HTTP status, when it answered. */
+  status: z.int().nullable(),
+  message: z.string(),
+});
+export type ProbeResult = z.infer<typeof ProbeResult>;
+
+export const CredentialHealthItem = z.object({
+  name: z.string(),
+  mode: z.enum(['live', 'test']),
+  state: CredentialProbeState,
+  lastProbe: ProbeResult.nullable(),
+  nextProbeAt: NullableInstant,
+});
+export type CredentialHealthItem = z.infer<typeof CredentialHealthItem>;
+
+/** A workflow whose published or latest version uses a failing credential. */
+export const AffectedWorkflow = z.object({ id: z.uuid(), name: z.string(), credentials: z.array(z.string()) });
+export type AffectedWorkflow = z.infer<typeof AffectedWorkflow>;
+
+/** One connector with credentials in `GET /connectors/health`. */
+export const ConnectorHealth = z.object({
+  connectorId: z.string(),
+  name: z.string(),
+  status: ConnectorHealthStatus,
+  credentials: z.array(CredentialHealthItem),
+  /** Live answers that drifted from the declared response schema: all recorded, still open. */
+  drift: z.object({ events: z.int().min(0), open: z.int().min(0), lastSeenAt: NullableInstant }),
+  affectedWorkflows: z.array(AffectedWorkflow),
+});
+export type ConnectorHealth = z.infer<typeof ConnectorHealth>;
+
 export const connectorsApi = {
+  health: defineRoute({
+    method: 'get',
+    path: '/connectors/health',
+    summary:
+      "Connector health: per connector with credentials, each credential's latest probe, drift events and the workflows a failing credential affects (no secrets)",
+    tag: 'connectors',
+    access: 'authenticated',
+    response: z.object({ connectors: z.array(ConnectorHealth) }),
+  }),
   list: defineRoute({
     method: 'get',
     path: '/connectors',

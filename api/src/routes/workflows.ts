@@ -92,6 +92,11 @@ export const WorkflowListItem = z.object({
   latestVersion: z.object({ number: z.number().int(), status: VersionStatus, savedAt: NullableInstant }).nullable(),
   /** The last live run (simulations excluded). */
   lastRun: z.object({ status: RunStatus, at: Instant, finishedAt: NullableInstant }).nullable(),
+  /**
+   * The credentials its published or latest version uses whose latest health probe failed
+   * (empty when none): a run would fail at that step. Absent where the server does not probe.
+   */
+  connectorHealth: z.array(z.object({ credential: z.string(), message: z.string(), at: Instant })).optional(),
 });
 export type WorkflowListItem = z.infer<typeof WorkflowListItem>;
 
@@ -217,6 +222,17 @@ const ListQuery = z.object({
 });
 export type WorkflowListQuery = z.infer<typeof ListQuery>;
 
+/**
+ * Publishing a version whose connector steps use a credential whose latest probe failed is
+ * refused (409 `credential_failing`) unless `override` says why it must go out anyway (audited).
+ */
+export const PublishBody = z
+  .object({
+    override: z.object({ reason: z.string().trim().min(10, 'at least 10 characters').max(2_000) }).strict().optional(),
+  })
+  .strict();
+export type PublishBody = z.infer<typeof PublishBody>;
+
 const DiffQuery = z.object({
   from: z.union([z.literal('published'), VersionNumber]),
   to: VersionNumber,
@@ -326,6 +342,7 @@ export const workflowsApi = {
     tag,
     access: ['analyst', 'reviewer', 'admin'],
     params: WorkflowVersionParams,
+    body: PublishBody,
     response: PublishResult,
   }),
   /** 201 with `created: true`; 200 with `created: false` when a version with that content exists. */

@@ -93,6 +93,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   // Connectors: definitions hold no secrets; everyone signed in reads them to build playbooks.
   'GET /connectors': ANY,
   'GET /connectors/:id': ANY,
+  // Connector health (dashboard panel): probes, drift counts, affected workflows; no secrets.
+  'GET /connectors/health': ANY,
   // Where each connector version is used: workflows are everyone's to read.
   'GET /connectors/:id/usages': ANY,
   // Custom connectors: admins add and remove versions; reviewers (and admins) review the

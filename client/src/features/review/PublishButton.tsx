@@ -1,8 +1,19 @@
+import { useState } from 'react';
+import { ApiError } from '../../api/client';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
 import { useAction } from '../versions/useAction';
 import { publishVersion } from './api';
 
-/** Publishes an approved version; the server has the last word and its refusal is shown as it is. */
+/** The server's rule for an override's reason (`PublishBody`): long enough to say why. */
+const MIN_REASON = 10;
+
+const failingCredentials = (e: Error | null) => e instanceof ApiError && e.code === 'credential_failing';
+
+/**
+ * Publishes an approved version; the server has the last word and its refusal is shown as it
+ * is. When it refuses because a credential the version uses failed its health probe, the
+ * publisher may publish anyway with a reason (audited).
+ */
 export function PublishButton({
   workflowId,
   number,
@@ -12,13 +23,21 @@ export function PublishButton({
   number: number;
   onPublished(): void;
 }) {
-  const { pending, error, run } = useAction<'publish'>();
+  const { pending, error, run } = useAction<'publish' | 'override'>();
+  const [overriding, setOverriding] = useState(false);
+  const [reason, setReason] = useState('');
   const busy = pending !== null;
-  const publish = () =>
-    run('publish', async () => {
-      await publishVersion(workflowId, number);
+  const publish = (override?: { reason: string }) =>
+    run(override ? 'override' : 'publish', async () => {
+      try {
+        await publishVersion(workflowId, number, override);
+      } catch (e) {
+        if (failingCredentials(e instanceof Error ? e : null)) setOverriding(true);
+        throw e;
+      }
       onPublished();
     });
+  const reasonOk = reason.trim().length >= MIN_REASON;
   return (
     <div>
       <button
@@ -28,9 +47,35 @@ export function PublishButton({
         disabled={busy}
         data-testid="publish-version"
       >
-        {busy ? 'Publishing…' : `Publish v${number}`}
+        {pending === 'publish' ? 'Publishing…' : `Publish v${number}`}
       </button>
       {error && <ApiErrorMessage error={error} />}
+      {overriding && (
+        <form
+          className="publish-override"
+          data-testid="publish-override"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reasonOk) void publish({ reason: reason.trim() });
+          }}
+        >
+          <label>
+            Publish anyway: why must it go out with a failing credential? (audited)
+            <textarea
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              minLength={MIN_REASON}
+              required
+              rows={2}
+              data-testid="publish-override-reason"
+            />
+          </label>
+          {!reasonOk && <p className="muted">At least {MIN_REASON} characters.</p>}
+          <button type="submit" className="danger" disabled={busy || !reasonOk} data-testid="publish-override-submit">
+            {pending === 'override' ? 'Publishing…' : `Publish v${number} anyway`}
+          </button>
+        </form>
+      )}
     </div>
   );
 }

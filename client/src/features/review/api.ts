@@ -23,5 +23,6 @@ export const listComments = (id: string, number: number) =>
 export const addComment = (id: string, number: number, body: { body: string; nodeId?: string; parentId?: string }) =>
   api(reviewsApi.addComment, { params: version(id, number), body });
 
-export const publishVersion = (id: string, number: number) =>
-  api(workflowsApi.publish, { params: version(id, number) });
+/** `override`: publish although a credential it uses failed its latest health probe (the reason is audited). */
+export const publishVersion = (id: string, number: number, override?: { reason: string }) =>
+  api(workflowsApi.publish, { params: version(id, number), body: override ? { override } : {} });

@@ -1,9 +1,16 @@
 /** Connector credentials (contract: `credentialsApi`): admins manage them; no route returns a value. */
 import { credentialsApi } from '@autonomic/api';
 import type { CredentialsService } from '../../services/credentials';
+import type { ProbeService } from '../../services/credentials/probes';
 import type { RouteModule } from '../app';
 
-export function credentialRoutes({ credentials }: { credentials: CredentialsService }): RouteModule {
+export interface CredentialRouteDeps {
+  credentials: CredentialsService;
+  /** When present, a test connection and a rotation's test are recorded as the credential's latest probe. */
+  probes?: Pick<ProbeService, 'probeNow' | 'recordTest'>;
+}
+
+export function credentialRoutes({ credentials, probes }: CredentialRouteDeps): RouteModule {
   return (api) => {
     api.add(credentialsApi.list, async ({ query }) => ({ credentials: await credentials.list(query) }));
     api.add(credentialsApi.create, ({ body, actor }) => credentials.create(body, actor));
@@ -12,7 +19,13 @@ export function credentialRoutes({ credentials }: { credentials: CredentialsServ
       await credentials.remove(params.name, actor);
       return undefined;
     });
-    api.add(credentialsApi.test, ({ params, actor }) => credentials.test(params.name, actor));
-    api.add(credentialsApi.rotate, ({ params, body, actor }) => credentials.rotate(params.name, body.value, actor));
+    api.add(credentialsApi.test, ({ params, actor }) =>
+      probes ? probes.probeNow(params.name, actor) : credentials.test(params.name, actor),
+    );
+    api.add(credentialsApi.rotate, async ({ params, body, actor }) => {
+      const rotated = await credentials.rotate(params.name, body.value, actor);
+      if (probes && rotated.test) await probes.recordTest(params.name, rotated.test);
+      return rotated;
+    });
   };
 }

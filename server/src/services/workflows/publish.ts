@@ -12,6 +12,7 @@ import { findVersionById, setVersionStatus } from '../../store/versions';
 import { hasApproved } from '../../store/versions-reviews';
 import { lockWorkflow, setPublishedVersion } from '../../store/workflows';
 import { recordAudit } from '../audit';
+import { credentialsUsedBy, failingCredentials, type FailingCredential } from '../credentials/probe-usage';
 import { createConnectorChecks, type ConnectorChecks } from './connector-checks';
 import { loadStored, problemDetails } from './documents';
 import { versionOrThrow, workflowOrThrow } from './lookup';
@@ -22,10 +23,29 @@ export type PublishResult = z.input<typeof PublishResultSchema>;
 
 const PUBLISHABLE = new Set(['approved', 'retired']);
 
+export interface PublishOptions {
+  /** Publish although a credential the version uses failed its latest probe; the reason is audited. */
+  override?: { reason: string };
+}
+
+const failureDetails = (failing: readonly FailingCredential[]) =>
+  failing.map((f) => ({
+    name: f.name,
+    connectorId: f.connectorId,
+    probedAt: f.at.toISOString(),
+    status: f.status,
+    message: f.message,
+  }));
+
 export function createPublishService(ctx: AppContext, connectors: ConnectorChecks = createConnectorChecks()) {
   const { prisma } = ctx;
 
-  async function publish(actor: Actor, ref: string, number: number): Promise<PublishResult> {
+  async function publish(
+    actor: Actor,
+    ref: string,
+    number: number,
+    options: PublishOptions = {},
+  ): Promise<PublishResult> {
     return transaction(prisma, async (tx) => {
       const { id } = await workflowOrThrow(tx, ref);
       await lockWorkflow(tx, id);
@@ -55,6 +75,18 @@ export function createPublishService(ctx: AppContext, connectors: ConnectorCheck
 
       const previous = workflow.publishedVersionId ? await findVersionById(tx, workflow.publishedVersionId) : null;
       const rolledBack = previous !== null && previous.number > version.number;
+      // A credential that failed its latest probe would fail the run at that step. A rollback
+      // goes back to what ran before and is not held up; a new version needs an override.
+      const failing = await failingCredentials(tx, credentialsUsedBy(version.document));
+      if (failing.length > 0 && !rolledBack && !options.override) {
+        const list = failing.map((f) => `${f.name} (${f.message})`).join('; ');
+        throw new AppError(
+          409,
+          'credential_failing',
+          `version ${number} uses credentials that failed their latest health probe: ${list}`,
+          failing.map((f) => ({ path: `credentials.${f.name}`, message: f.message })),
+        );
+      }
       const hashes = { beforeHash: previous?.contentHash ?? null, afterHash: version.contentHash };
       const details = { workflowId: workflow.id, number, previousNumber: previous?.number ?? null };
       if (previous) {
@@ -79,6 +111,21 @@ export function createPublishService(ctx: AppContext, connectors: ConnectorCheck
         ...hashes,
         details,
       });
+      if (failing.length > 0) {
+        await recordAudit(tx, {
+          actor,
+          action: 'version.published_with_failing_credentials',
+          targetType: 'workflow_version',
+          targetId: version.id,
+          ...hashes,
+          details: {
+            ...details,
+            rolledBack,
+            reason: options.override?.reason ?? null,
+            credentials: failureDetails(failing),
+          },
+        });
+      }
       return {
         workflowId: workflow.id,
         published: { ...summaryOf(version), status: 'published' },
