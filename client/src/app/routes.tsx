@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { AccountPage } from '../features/account/AccountPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
+import { ConnectorImportPage } from '../features/connector-import/ConnectorImportPage';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EditorPage } from '../features/editor-page/EditorPage';
@@ -33,4 +34,5 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/dashboard', element: <DashboardPage /> },
   { path: '/account', element: <AccountPage /> },
   { path: '/admin/credentials', element: <CredentialsPage /> },
+  { path: '/admin/connectors/import', element: <ConnectorImportPage /> },
 ];
