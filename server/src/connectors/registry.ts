@@ -12,7 +12,9 @@ import { fortigate } from '../../connectors/fortigate/definition';
 import { jira } from '../../connectors/jira/definition';
 import { microsoftDefenderEndpoint } from '../../connectors/microsoft-defender-endpoint/definition';
 import { microsoftEntraId } from '../../connectors/microsoft-entra-id/definition';
+import { microsoftTeams } from '../../connectors/microsoft-teams/definition';
 import { okta } from '../../connectors/okta/definition';
+import { opsgenie } from '../../connectors/opsgenie/definition';
 import { pagerdutyEvents } from '../../connectors/pagerduty-events/definition';
 import { servicenow } from '../../connectors/servicenow/definition';
 import { slack } from '../../connectors/slack/definition';
@@ -41,6 +43,8 @@ export const CONNECTORS: readonly ConnectorDefinition[] = [
   urlhaus,
   pagerdutyEvents,
   elasticsearch,
+  microsoftTeams,
+  opsgenie,
 ];
 
 /** The shipped connector with this id, if there is one. */

@@ -33,6 +33,8 @@ describe('connector registry', () => {
       'urlhaus',
       'pagerduty-events',
       'elasticsearch',
+      'microsoft-teams',
+      'opsgenie',
     ]);
     for (const id of ids) expect(connectorById(id)?.id).toBe(id);
     expect(connectorById('nope')).toBeUndefined();

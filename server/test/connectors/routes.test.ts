@@ -53,6 +53,8 @@ describe('connector routes', () => {
       ['urlhaus', 'api_key'],
       ['pagerduty-events', 'api_key'],
       ['elasticsearch', 'api_key'],
+      ['microsoft-teams', 'webhook_url'],
+      ['opsgenie', 'api_key'],
     ]);
     expect(res.body.connectors[0]).toEqual({
       id: 'abuseipdb',
