@@ -82,6 +82,7 @@ function serve(d: DashboardData): URL[] {
     '/api/dashboard/failing-steps': d.failing,
     '/api/dashboard/automation': d.automation,
     '/api/dashboard/slos': d.slos,
+    '/api/connectors/health': { connectors: [] },
   };
   const asked: URL[] = [];
   vi.stubGlobal(

@@ -4,6 +4,7 @@ import type { DashboardWorkflow } from '@autonomic/api';
 import { listDashboardWorkflows, type DashboardFilter } from './api';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { AutomationPanel } from './AutomationPanel';
+import { ConnectorHealthPanel } from './ConnectorHealthPanel';
 import { DashboardFilters } from './DashboardFilters';
 import { ContainChart, DurationsChart } from './DurationsChart';
 import { FailingStepsChart } from './FailingStepsChart';
@@ -79,6 +80,7 @@ export function DashboardPage() {
             <ApprovalsPanel data={data.approvals} filter={filter} />
             <AutomationPanel rows={data.automation.workflows} />
             <SloPanel slos={data.slos.slos} canEdit={role === 'manager' || role === 'admin'} onChanged={reload} />
+            <ConnectorHealthPanel />
           </div>
         </div>
       )}

@@ -1,5 +1,6 @@
 /** The dashboard's calls (contract: `dashboardApi` in @autonomic/api); the view types are the contract's. */
 import {
+  connectorsApi,
   dashboardApi,
   type ApprovalsAggregate,
   type AutomationAggregate,
@@ -76,3 +77,6 @@ export function csvHref(
 ): string {
   return urlOf(dashboardApi.runsCsv, { query: { ...rangeOf(f), chart, ...extra } });
 }
+
+/** Connector health now (not range-bound): probes, drift counts, affected workflows. */
+export const getConnectorHealth = () => api(connectorsApi.health);

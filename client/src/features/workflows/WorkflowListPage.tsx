@@ -72,6 +72,16 @@ export function WorkflowListPage() {
                 <td>
                   <Link to={`/workflows/${w.id}`}>{w.name}</Link>
                   {w.killSwitch && <span className="badge badge-danger">kill switch</span>}
+                  {w.connectorHealth?.map((f) => (
+                    <span
+                      key={f.credential}
+                      className="badge badge-danger"
+                      title={`Latest health probe failed: ${f.message}`}
+                      data-testid="connector-failing"
+                    >
+                      connector failing: {f.credential}
+                    </span>
+                  ))}
                   <div className="muted">{w.tags.join(', ')}</div>
                 </td>
                 <td>{w.owner.displayName}</td>
