@@ -14,6 +14,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/reviews', label: 'Reviews', roles: ['reviewer', 'admin', 'analyst'] },
   { to: '/runs', label: 'Runs', roles: ALL },
   { to: '/approvals', label: 'Approvals', roles: ALL },
+  { to: '/connectors', label: 'Connectors', roles: ALL },
   { to: '/dashboard', label: 'Dashboard', roles: ['manager', 'admin', 'analyst', 'reviewer'] },
   { to: '/admin/safety', label: 'Safety lists', roles: ['admin'] },
   { to: '/admin/credentials', label: 'Credentials', roles: ['admin'] },

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { AccountPage } from '../features/account/AccountPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
+import { ConnectorsPage } from '../features/connectors/ConnectorsPage';
 import { ConnectorImportPage } from '../features/connector-import/ConnectorImportPage';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -28,6 +29,7 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/runs', element: <RunsPage /> },
   { path: '/runs/:id', element: <RunDetailPage /> },
   { path: '/approvals', element: <ApprovalsPage /> },
+  { path: '/connectors', element: <ConnectorsPage /> },
   { path: '/workflows/:id/versions/:number/review', element: <RequestReviewPage /> },
   { path: '/reviews', element: <ReviewInboxPage /> },
   { path: '/reviews/:id', element: <ReviewPage /> },

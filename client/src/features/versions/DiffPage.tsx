@@ -23,6 +23,8 @@ export function DiffPage() {
   }, id);
   const to = typeof toParam === 'number' ? toParam : (meta.data?.versions[0]?.number ?? null);
   const data = useDiffData(id, from, to);
+  // A draft (an upgrade just made, say) goes on to review from here.
+  const toDraft = meta.data?.versions.find((v) => v.number === to)?.status === 'draft';
   const [selected, setSelected] = useState<string | null>(null);
 
   const choose = (key: 'from' | 'to', value: string) => {
@@ -36,7 +38,10 @@ export function DiffPage() {
     <section aria-labelledby="diff-title">
       <div className="page-head">
         <h1 id="diff-title">{meta.data?.workflow.name ?? 'Workflow'}: compare versions</h1>
-        <Link to={`/workflows/${id}/versions`}>Version history</Link>
+        <div className="actions">
+          {toDraft && <Link to={`/workflows/${id}/versions/${to}/review`}>Request review of v{to}</Link>}
+          <Link to={`/workflows/${id}/versions`}>Version history</Link>
+        </div>
       </div>
       {meta.data && (
         <div className="toolbar">

@@ -2,6 +2,7 @@ import type { WorkflowDiff } from '@autonomic/api';
 import type { EditorGraph } from '@autonomic/workflow';
 import { useMemo, type ReactNode } from 'react';
 import { OverlayCanvas } from './canvas/OverlayCanvas';
+import { ConnectorChanges } from './ConnectorChanges';
 import { DiffPanel } from './DiffPanel';
 import { diffOverlay } from './diffOverlay';
 import { RiskBanner } from './RiskBanner';
@@ -19,7 +20,7 @@ export interface DiffViewProps {
   panelFooter?: ReactNode;
 }
 
-/** Two versions on one canvas: added green, changed amber, removed red ghosts; the risk on top. */
+/** Two versions on one canvas: added green, changed amber, removed red ghosts; the risk and connector upgrades on top. */
 export function DiffView({
   diff,
   fromGraph,
@@ -34,6 +35,7 @@ export function DiffView({
   return (
     <div className="diff-view" data-testid="diff-view">
       <RiskBanner risk={diff.risk} reasons={diff.riskReasons} />
+      <ConnectorChanges changes={diff.connectors} />
       <div className="canvas-with-panel">
         <OverlayCanvas
           graph={toGraph}
