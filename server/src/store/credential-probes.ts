@@ -161,6 +161,17 @@ export async function recordProbe(db: Db, credentialId: string, probe: ProbeReco
       ORDER BY at DESC, id DESC LIMIT ${PROBE_HISTORY})`;
 }
 
+/**
+ * Forgets the latest result (the credential's settings or base URL changed, so it says
+ * nothing any more) and makes a scheduled probe due at `now`; the history stays.
+ */
+export async function forgetLatestProbe(db: Db, credentialId: string, now: Date): Promise<void> {
+  await db.$executeRaw`
+    UPDATE credential_health SET last_probe_at = NULL, last_ok = NULL, last_status = NULL, last_message = NULL,
+      last_ms = NULL, next_probe_at = CASE WHEN next_probe_at IS NULL THEN NULL ELSE ${now}::timestamptz END
+    WHERE credential_id = ${credentialId}::uuid`;
+}
+
 /** A credential's probes, newest first. */
 export async function probeHistory(db: Db, credentialId: string, limit = PROBE_HISTORY): Promise<ProbeRecord[]> {
   const rows = await db.credentialProbe.findMany({

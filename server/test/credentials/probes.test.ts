@@ -131,6 +131,21 @@ describe('scheduled probes', () => {
     expect(await stateOf('abuse-switch')).toMatchObject({ state: 'test', nextProbeAt: null });
   });
 
+  it('when an admin points a failing credential elsewhere then its failure is forgotten and the next pass probes it again', async () => {
+    await create('abuse-moved', WRONG_KEY);
+    expect(await h.scheduler.runDue()).toEqual(['abuse-moved']);
+    expect(await stateOf('abuse-moved')).toMatchObject({ state: 'failing' });
+    h.clock.at = T0 + 2 * MIN;
+
+    await as(h, 'admin')
+      .patch('/credentials/abuse-moved', { baseUrl: `${h.mock.baseUrl}/` })
+      .expect(200);
+
+    expect(await stateOf('abuse-moved')).toMatchObject({ state: 'never_probed', lastProbe: null });
+    expect(await h.scheduler.runDue()).toEqual(['abuse-moved']);
+    expect((await probesOf('abuse-moved')).map((p) => p.at.getTime() - T0)).toEqual([0, 2 * MIN]);
+  });
+
   it(`when a credential was probed more than ${PROBE_HISTORY} times then only the latest ${PROBE_HISTORY} are kept`, async () => {
     await create('abuse-often', ABUSEIPDB_KEY, { connectorId: abuseFast.id });
 

@@ -7,14 +7,19 @@ import type { RouteModule } from '../app';
 export interface CredentialRouteDeps {
   credentials: CredentialsService;
   /** When present, a test connection and a rotation's test are recorded as the credential's latest probe. */
-  probes?: Pick<ProbeService, 'probeNow' | 'recordTest'>;
+  probes?: Pick<ProbeService, 'probeNow' | 'recordTest' | 'forget'>;
 }
 
 export function credentialRoutes({ credentials, probes }: CredentialRouteDeps): RouteModule {
   return (api) => {
     api.add(credentialsApi.list, async ({ query }) => ({ credentials: await credentials.list(query) }));
     api.add(credentialsApi.create, ({ body, actor }) => credentials.create(body, actor));
-    api.add(credentialsApi.update, ({ params, body, actor }) => credentials.update(params.name, body, actor));
+    api.add(credentialsApi.update, async ({ params, body, actor }) => {
+      const updated = await credentials.update(params.name, body, actor);
+      // New settings or a new base URL clear the last test: the last probe says nothing either.
+      if (probes && updated.lastTest === null) await probes.forget(params.name);
+      return updated;
+    });
     api.add(credentialsApi.remove, async ({ params, actor }) => {
       await credentials.remove(params.name, actor);
       return undefined;

@@ -13,6 +13,7 @@ import type { ConnectorClient } from '../../connectors/client';
 import {
   claimDueProbes,
   credentialHealth,
+  forgetLatestProbe,
   recordProbe,
   syncSchedules,
   type CredentialHealthRow,
@@ -128,6 +129,12 @@ export function createProbeService(ctx: AppContext, deps: ProbeServiceDeps) {
   return {
     sync,
     recordTest,
+
+    /** The credential's settings or base URL changed: its latest probe says nothing now; probe it again soon. */
+    async forget(name: string): Promise<void> {
+      const [row] = await credentialHealth(ctx.prisma, [name]);
+      if (row) await forgetLatestProbe(ctx.prisma, row.credentialId, new Date(ctx.clock.now()));
+    },
 
     /**
      * Syncs the schedule, claims the probes due now (another process's claims excluded) and
