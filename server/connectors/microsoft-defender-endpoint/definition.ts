@@ -1,6 +1,7 @@
 /**
  * Microsoft Defender for Endpoint API (https://learn.microsoft.com/defender-endpoint/api/apis-intro):
- * isolate a machine from the network (Full or Selective), release it, read it. Auth: OAuth2
+ * isolate a machine from the network (Full or Selective), release it, follow the request,
+ * read the machine. Auth: OAuth2
  * client credentials at the credential's tenant (`client_id:client_secret`, sent in the form to
  * `login.microsoftonline.com/{tenant}/oauth2/v2.0/token`, scope
  * `https://api.securitycenter.microsoft.com/.default`); the app needs the application
@@ -209,6 +210,30 @@ export const microsoftDefenderEndpoint: ConnectorDefinition = {
         requestorComment: 'Released after triage: false positive',
       },
     ),
+    get_machine_action: {
+      title: 'Get a machine action',
+      description:
+        'The state of an isolate or release request by the id it returned: Pending until the sensor acts, then Succeeded, Failed or TimeOut.',
+      effect: 'read',
+      method: 'GET',
+      path: '/api/machineactions/{{ action_id }}',
+      params: {
+        type: 'object',
+        properties: {
+          action_id: {
+            type: 'string',
+            title: 'Action id',
+            description: 'The id an isolate or release step returned.',
+            pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+          },
+        },
+        required: ['action_id'],
+        additionalProperties: false,
+      },
+      response: machineAction,
+      idempotency: 'none',
+      example: { ...ACTION, status: 'Succeeded', lastUpdateDateTimeUtc: '2026-12-05T22:01:12.8830541Z' },
+    },
     get_machine: {
       title: 'Get a machine',
       description: 'The machine with this DNS name: its id, OS, health, risk score, exposure, last seen and addresses.',

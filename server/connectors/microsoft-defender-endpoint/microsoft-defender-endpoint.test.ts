@@ -197,6 +197,29 @@ describe('Defender reads', () => {
     });
   });
 
+  it('when an isolation is followed then its action reads Pending, then Succeeded once the sensor acts', async () => {
+    const isolated = await run('isolate_machine', ISOLATE);
+    const actionId = (isolated.output as { id: string }).id;
+
+    const pending = await run('get_machine_action', { action_id: actionId });
+    mock.settle();
+    const done = await run('get_machine_action', { action_id: actionId });
+
+    expect(requests().slice(2)).toEqual([
+      `GET /api/machineactions/${actionId}?`,
+      `GET /api/machineactions/${actionId}?`,
+    ]);
+    expect(pending.output).toMatchObject({ id: actionId, type: 'Isolate', status: 'Pending', machineId: WS?.id });
+    expect(done.output).toMatchObject({ id: actionId, status: 'Succeeded' });
+  });
+
+  it("when the machine action does not exist then the error is not_found with Defender's code", async () => {
+    const e = await failure(run('get_machine_action', { action_id: '00000000-0000-4000-8000-000000000000' }));
+
+    expect(e).toMatchObject({ kind: 'not_found', status: 404, retryable: false });
+    expect(e.message).toContain('ResourceNotFound');
+  });
+
   it('when the connection is tested then one machine id is listed', async () => {
     const health = mde.healthAction;
     const result = await run(health?.action ?? '', health?.params ?? {});
@@ -209,7 +232,9 @@ describe('Defender reads', () => {
     'when %s answers then the answer and the example both match its response schema',
     async (id) => {
       const action = mde.actions[id];
+      const followed = id === 'get_machine_action' ? await run('isolate_machine', ISOLATE) : undefined;
       const params: Record<string, Record<string, unknown>> = {
+        get_machine_action: { action_id: (followed?.output as { id?: string } | undefined)?.id },
         isolate_machine: ISOLATE,
         release_machine: { hostname: HOST, comment: 'c' },
         get_machine: { hostname: HOST },

@@ -6,8 +6,9 @@
  * secret). The API takes the tokens it issued (401 Unauthorized otherwise), checks the app's
  * roles (403 Forbidden), answers OData `$filter=computerDnsName eq '…'` (case-insensitive),
  * `$top` and `$select` on `/api/machines`, and isolate / unisolate with 201 and a MachineAction
- * that stays Pending until the sensor acts (`settle()`); the same action while one is pending
- * is 400 ActiveRequestAlreadyExists. Over the limit: 429 TooManyRequests with Retry-After.
+ * that stays Pending until the sensor acts (`settle()`: Succeeded), read back at
+ * `/api/machineactions/{id}`; the same action while one is pending is 400
+ * ActiveRequestAlreadyExists. Over the limit: 429 TooManyRequests with Retry-After.
  */
 import { randomUUID } from 'node:crypto';
 import { startVendorMock, type MockAnswer, type MockRequest, type VendorMock } from '../vendor-mock';
@@ -79,6 +80,8 @@ const APPS = new Map([
 
 export async function startDefenderMock(): Promise<MdeMock> {
   const machines = new Map<string, MdeMachine>();
+  /** Machine actions by id, as the API keeps them. */
+  const actions = new Map<string, Record<string, unknown> & { machineId: string; status: string }>();
   const tokenRequests: MockRequest[] = [];
   const issued = new Map<string, { appId: string; roles: Set<string> }>();
   const bearer = (req: MockRequest) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
@@ -142,23 +145,27 @@ export async function startDefenderMock(): Promise<MdeMock> {
     if (d.isolation === pending) return mdeError(400, 'ActiveRequestAlreadyExists', 'Action is already in progress');
     d.isolation = pending;
     const now = '2026-12-05T22:00:01.4521345Z';
-    return {
-      status: 201,
-      body: {
-        '@odata.context': `${CONTEXT}MachineActions/$entity`,
-        id: randomUUID(),
-        type: verb === 'isolate' ? 'Isolate' : 'Unisolate',
-        scope,
-        requestor: appId,
-        requestorComment: body['Comment'],
-        status: 'Pending',
-        machineId: d.id,
-        computerDnsName: d.computerDnsName,
-        creationDateTimeUtc: now,
-        lastUpdateDateTimeUtc: now,
-        relatedFileInfo: null,
-      },
+    const action = {
+      id: randomUUID(),
+      type: verb === 'isolate' ? 'Isolate' : 'Unisolate',
+      scope,
+      requestor: appId,
+      requestorComment: body['Comment'],
+      status: 'Pending',
+      machineId: d.id,
+      computerDnsName: d.computerDnsName,
+      creationDateTimeUtc: now,
+      lastUpdateDateTimeUtc: now,
+      relatedFileInfo: null,
     };
+    actions.set(action.id, action);
+    return { status: 201, body: { '@odata.context': `${CONTEXT}MachineActions/$entity`, ...action } };
+  };
+
+  const machineAction = (id: string): MockAnswer => {
+    const action = actions.get(id);
+    if (!action) return mdeError(404, 'ResourceNotFound', `MachineAction ${id} was not found`);
+    return { status: 200, body: { '@odata.context': `${CONTEXT}MachineActions/$entity`, ...action } };
   };
 
   const route = (req: MockRequest): MockAnswer => {
@@ -171,6 +178,9 @@ export async function startDefenderMock(): Promise<MdeMock> {
         `The application does not have any of the required application permissions (${role}) to access the resource.`,
       );
     if (req.method === 'GET' && req.path === '/api/machines') return roles.has(READ) ? list(req) : forbidden(READ);
+    const a = /^\/api\/machineactions\/([^/]+)$/.exec(req.path);
+    if (a && req.method === 'GET')
+      return roles.has(READ) ? machineAction(decodeURIComponent(a[1] ?? '')) : forbidden(READ);
     const m = /^\/api\/machines\/([^/]+)\/(isolate|unisolate)$/.exec(req.path);
     if (m && req.method === 'POST') {
       if (!roles.has(ISOLATE)) return forbidden(ISOLATE);
@@ -197,11 +207,17 @@ export async function startDefenderMock(): Promise<MdeMock> {
     },
   });
   const reset = () => {
+    actions.clear();
     machines.clear();
     for (const d of SEED_MACHINES) machines.set(d.id, { ...d });
   };
   reset();
   const settle = () => {
+    for (const action of actions.values()) {
+      if (action.status !== 'Pending') continue;
+      action.status = 'Succeeded';
+      action['lastUpdateDateTimeUtc'] = '2026-12-05T22:01:12.8830541Z';
+    }
     for (const d of machines.values()) {
       if (d.isolation === 'isolating') d.isolation = 'isolated';
       if (d.isolation === 'releasing') d.isolation = 'none';
