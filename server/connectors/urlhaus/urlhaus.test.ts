@@ -51,7 +51,11 @@ describe('URLhaus lookups', () => {
   it('when a listed host is looked up then its URL count and URLs come back', async () => {
     const result = await run('lookup_host', { host: LISTED_HOST });
 
-    expect(mock.calls[0]?.path).toBe('/v1/host/');
+    expect([mock.calls[0]?.method, mock.calls[0]?.path, mock.calls[0]?.headers['auth-key']]).toEqual([
+      'POST',
+      '/v1/host/',
+      URLHAUS_KEY,
+    ]);
     expect(formOf()).toEqual({ host: LISTED_HOST });
     expect(result.output).toMatchObject({
       query_status: 'ok',
