@@ -229,7 +229,7 @@ describe('schemas', () => {
   });
 });
 
-describe('auth', () => {
+describe('auth and names', () => {
   const withScheme = (scheme: Doc) =>
     previewOpenApi(
       minimal(
@@ -318,6 +318,45 @@ describe('auth', () => {
 
     expect(o?.params).toEqual([]);
     expect(o?.notes).toContain('the header x-api-key carries the credential, so it is not a param');
+  });
+
+  it('when a parameter or a body field is named __proto__ then it is left out with a note, not merged into the prototype', () => {
+    const doc = json({
+      openapi: '3.1.0',
+      info: { title: 'Proto', version: '1.0.0' },
+      servers: [{ url: 'https://api.proto.example' }],
+      paths: {
+        '/x': {
+          post: {
+            operationId: 'send',
+            parameters: [{ name: '__proto__', in: 'query', schema: { type: 'string' } }],
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { ['__proto__']: { type: 'string' }, ok: { type: 'string' } } },
+                },
+              },
+            },
+            responses: { '204': { description: 'done' } },
+          },
+        },
+      },
+    });
+
+    const { definition } = openApiDefinition({
+      document: doc,
+      connector: { id: 'proto' },
+      operations: [{ key: 'POST /x', effect: 'write' }],
+    });
+
+    expect(Object.keys(definition.actions['send']?.params.properties ?? {})).toEqual(['ok']);
+    expect(definition.actions['send']?.body).toEqual({ ok: '{{ ok }}' });
+    expect(previewOpenApi(doc).operations[0]?.notes).toEqual([
+      'the parameter __proto__ has a name this server does not accept: left out',
+      'the body field __proto__ has a name this server does not accept: left out',
+      'the 204 answer has no JSON schema: the response schema accepts anything ({})',
+    ]);
   });
 });
 

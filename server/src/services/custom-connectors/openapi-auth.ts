@@ -19,7 +19,8 @@ export interface ServerChoice {
 
 /** A server variable's name as a setting (a param name). */
 export const paramNameOf = (name: string): string => {
-  const slug = name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64);
+  // `__proto__` as a key would set an object's prototype, not add a setting.
+  const slug = (name === '__proto__' ? 'proto' : name).replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64);
   return /^[A-Za-z_]/.test(slug) ? slug : `_${slug}`.slice(0, 64);
 };
 

@@ -26,6 +26,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const CALLABLE = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 /** Header params OpenAPI says to ignore (the request's own framing and auth). */
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+/** A name that would set an object's prototype instead of becoming a key of it. */
+const FORBIDDEN_NAMES = new Set(['__proto__']);
 
 /** `listOpenTickets`, `tickets.list` → `list_open_tickets`, `tickets_list`: an action id. */
 export function actionIdOf(operationId: string | undefined, method: string, path: string): string {
@@ -147,6 +149,10 @@ function analyse(ctx: Context, preview: OpenApiOperation, op: JsonObject, item: 
   for (const { param, at: pWhere } of parametersOf(doc, item, op, where)) {
     const source = String(param['name'] ?? '');
     const location = String(param['in'] ?? '');
+    if (FORBIDDEN_NAMES.has(source)) {
+      notes.add(`the parameter ${source} has a name this server does not accept: left out`);
+      continue;
+    }
     if (location === 'cookie') {
       notes.add(`the cookie parameter ${source} is not sent: connectors do not send cookies`);
       continue;
@@ -297,7 +303,11 @@ function requestBodyOf(
   const required = new Set(bodyRequired ? props.required : []);
   if (!bodyRequired && props.required.length > 0)
     notes.add('the request body is optional, so none of its fields is required');
-  for (const [source, s] of Object.entries(props.properties)) {
+  for (const [source, s] of props.properties) {
+    if (FORBIDDEN_NAMES.has(source)) {
+      notes.add(`the body field ${source} has a name this server does not accept: left out`);
+      continue;
+    }
     if (s['readOnly'] === true) {
       notes.add(`the body field ${source} is read-only (the vendor sets it): not a param`);
       continue;
@@ -320,15 +330,16 @@ function requestBodyOf(
 /** The named top-level fields of an object schema (an `allOf` of objects merged), or undefined. */
 function objectProperties(schema: JsonObject) {
   const parts = Array.isArray(schema['allOf']) ? [schema, ...schema['allOf'].filter(isObject)] : [schema];
-  const properties: Record<string, JsonObject> = {};
+  // A Map: a field may be called anything, `__proto__` included.
+  const properties = new Map<string, JsonObject>();
   const required: string[] = [];
   for (const part of parts) {
     if (isObject(part['properties']))
-      for (const [k, v] of Object.entries(part['properties'])) if (isObject(v)) properties[k] = v;
+      for (const [k, v] of Object.entries(part['properties'])) if (isObject(v)) properties.set(k, v);
     if (Array.isArray(part['required']))
       required.push(...part['required'].filter((r): r is string => typeof r === 'string'));
   }
-  if (Object.keys(properties).length === 0) return undefined;
+  if (properties.size === 0) return undefined;
   return { properties, required };
 }
 

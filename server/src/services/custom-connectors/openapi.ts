@@ -26,12 +26,14 @@ import type { z } from 'zod';
 import { ValidationError, type ErrorDetail } from '../../errors';
 import { runtimeProblems } from './checks';
 import type { CustomConnectorService } from './index';
-import { authOfDocument, serverOf } from './openapi-auth';
+import { authOfDocument, serverOf, type AuthChoice, type ServerChoice } from './openapi-auth';
 import { isObject, OpenApiDocumentError, readOpenApiDocument, type OpenApiDocument } from './openapi-document';
 import { analyseOperations, type AnalysedOperation } from './openapi-operations';
 
 interface Analysis {
   doc: OpenApiDocument;
+  server: ServerChoice;
+  auth: AuthChoice;
   preview: OpenApiPreview;
   operations: Map<string, AnalysedOperation>;
 }
@@ -72,6 +74,8 @@ function analyseText(documentText: string): Analysis {
   const title = text(info['title'], 120) || 'Imported API';
   return {
     doc,
+    server,
+    auth,
     operations: new Map(operations.map((o) => [o.preview.key, o])),
     preview: {
       title,
@@ -106,7 +110,7 @@ export function openApiDefinition(request: OpenApiImportRequest): {
   definition: ConnectorDefinition;
   report: OpenApiReport;
 } {
-  const { doc, preview, operations } = analyseText(request.document);
+  const { doc, server, auth, preview, operations } = analyseText(request.document);
   if (preview.baseUrl === null) throw documentInvalid(preview.problems.filter((p) => p.path.startsWith('servers')));
   const problems: ErrorDetail[] = [];
   const actions: Record<string, ConnectorAction> = {};
@@ -155,8 +159,8 @@ export function openApiDefinition(request: OpenApiImportRequest): {
     description:
       request.connector.description ?? (preview.description || `Imported from the OpenAPI document ${preview.title}.`),
     baseUrl: preview.baseUrl,
-    auth: authOfDocument(doc).auth,
-    ...(serverOf(doc).settings ? { settings: serverOf(doc).settings } : {}),
+    auth: auth.auth,
+    ...(server.settings ? { settings: server.settings } : {}),
     ...(request.healthAction !== undefined ? { healthAction: { action: request.healthAction, params: {} } } : {}),
     actions,
   };
