@@ -231,8 +231,15 @@ describe('POST /api/workflows/:id/connector-upgrade: refused requests store noth
     expect(await written()).toEqual(before);
   });
 
-  it('when a named step is not a step of that connector then the answer is 422 naming it', async () => {
+  it('when a named step is not a step of that connector, or no step uses the connector, then the answer is 422 naming the field', async () => {
     const before = await written();
+    const unused = await s
+      .as('analyst')
+      .post(`/workflows/${idpWorkflow.id}/connector-upgrade`, { connector: 'acme-intel', toVersion: '1.0.0' })
+      .expect(422);
+    expect(unused.body.error.details).toEqual([
+      { path: 'body.connector', message: 'no step of the latest version uses acme-intel' },
+    ]);
 
     const res = await s
       .as('analyst')
