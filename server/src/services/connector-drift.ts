@@ -2,8 +2,8 @@
  * Connector drift (issue 12 §2): the recorder the connector clients report drifted answers
  * to (live steps and credential tests; simulations answer with examples and report none),
  * and the reading and acknowledging behind the routes. Recording is fire-and-forget: a
- * step never waits for it, a failed write is a logged warning, and a flood of answers is
- * bounded by the writes in flight (the excess is dropped, counted and logged).
+ * step never waits for it, a failed write is a logged warning, one write is in flight at a
+ * time, and what waits for it is coalesced and bounded (the excess is dropped and logged).
  */
 import type { Actor, ConnectorDrift, ConnectorDriftQuery } from '@autonomic/api';
 import type { z } from 'zod';
@@ -19,42 +19,66 @@ type View = z.input<typeof ConnectorDrift>;
 export interface DriftRecorder {
   /** Give it to the connector client (`drift`): returns at once. */
   record(event: DriftEvent): void;
-  /** Resolves when the writes in flight have settled (tests, shutdown). */
+  /** Resolves when what was recorded so far is written (or failed and logged): tests, shutdown. */
   settled(): Promise<void>;
-  /** Events dropped because too many writes were in flight. */
+  /** Sightings dropped because `maxPending` distinct drifts were already waiting. */
   readonly dropped: number;
 }
 
 export interface DriftRecorderOptions {
-  /** Writes in flight at once; more events are dropped. @default 8 */
-  maxInFlight?: number;
+  /** Distinct drifts (connector, version, action, path, kind) waiting for the next write; more are dropped. @default 1000 */
+  maxPending?: number;
 }
 
+/**
+ * One write in flight at a time; what answers show meanwhile waits, coalesced per drift
+ * (counted, the latest sample kept), and goes in the next write: a burst of answers costs
+ * a few statements, not one each, and the counts stay exact up to `maxPending` drifts.
+ */
 export function createDriftRecorder(ctx: AppContext, options: DriftRecorderOptions = {}): DriftRecorder {
-  const max = options.maxInFlight ?? 8;
-  const inFlight = new Set<Promise<void>>();
+  const maxPending = options.maxPending ?? 1000;
+  const pending = new Map<string, store.DriftDelta>();
+  let writing: Promise<void> | undefined;
   let dropped = 0;
+  let warned = false;
+
+  const write = () => {
+    if (writing || pending.size === 0) return;
+    const batch = [...pending.values()];
+    pending.clear();
+    warned = false;
+    writing = store
+      .recordDriftDeltas(ctx.prisma, batch)
+      .catch((err: unknown) => ctx.log.warn({ err, drifts: batch.length }, 'connector drift not recorded'))
+      .finally(() => {
+        writing = undefined;
+        write();
+      });
+  };
+
   return {
     record(event) {
-      if (event.findings.length === 0) return;
-      const { connectorId, version, action } = event;
-      if (inFlight.size >= max) {
-        dropped++;
-        ctx.log.warn(
-          { connectorId, version, action, dropped },
-          'connector drift not recorded: too many writes in flight',
-        );
-        return;
-      }
+      const { connectorId, version, action, failed } = event;
       const at = new Date(ctx.clock.now());
-      const write = store
-        .recordDrift(ctx.prisma, { connectorId, version, action, failed: event.failed, at }, event.findings)
-        .catch((err: unknown) => ctx.log.warn({ err, connectorId, version, action }, 'connector drift not recorded'))
-        .finally(() => inFlight.delete(write));
-      inFlight.add(write);
+      for (const f of event.findings) {
+        // NUL cannot occur in the ids, version or action; the path is last, so it may hold anything.
+        const key = `${connectorId}\0${version}\0${action}\0${f.kind}\0${f.path}`;
+        const seen = pending.get(key);
+        if (seen) {
+          Object.assign(seen, f, { failing: failed, at, times: (seen.times ?? 1) + 1 });
+        } else if (pending.size < maxPending) {
+          pending.set(key, { ...f, connectorId, version, action, failing: failed, at, times: 1 });
+        } else {
+          dropped++;
+          if (!warned)
+            ctx.log.warn({ connectorId, version, action, maxPending }, 'connector drift dropped: too many waiting');
+          warned = true;
+        }
+      }
+      write();
     },
     async settled() {
-      while (inFlight.size > 0) await Promise.all(inFlight);
+      while (writing) await writing;
     },
     get dropped() {
       return dropped;

@@ -47,30 +47,38 @@ export interface DriftCount {
   lastSeenAt: Date;
 }
 
+/** One (connector, version, action, path, kind) seen `times` more times, as of `at`. */
+export interface DriftDelta extends DriftSighting {
+  connectorId: string;
+  version: string;
+  action: string;
+  /** Whether the latest answer showing it failed the response schema check. */
+  failing: boolean;
+  /** The latest sighting. */
+  at: Date;
+  /** @default 1 */
+  times?: number | undefined;
+}
+
 /**
- * Records the findings of one answer in one statement: a new row per new (path, kind), +1
- * on a known one with its last types, sample and failing flag, and any acknowledgement
- * cleared (it was seen again).
+ * Records sightings in one statement: a new row per new key, `+times` on a known one with
+ * its latest types, sample and failing flag, and any acknowledgement cleared (it was seen
+ * again). Keys must be unique within one call (ON CONFLICT cannot touch a row twice).
  */
-export async function recordDrift(
-  db: Db,
-  answer: { connectorId: string; version: string; action: string; failed: boolean; at: Date },
-  findings: readonly DriftSighting[],
-): Promise<void> {
-  if (findings.length === 0) return;
-  const { connectorId, version, action, failed, at } = answer;
-  // Two findings of one answer never share (path, kind) (drift.ts dedupes), which ON CONFLICT requires.
-  const rows = findings.map(
-    (f) =>
-      Prisma.sql`(${newId(at.getTime())}::uuid, ${connectorId}, ${version}, ${action}, ${f.path}, ${f.kind}::connector_drift_kind,
-        ${f.expected}, ${f.actual}, ${f.required ?? null}::boolean, ${json(f.sample)}::jsonb, ${failed}, ${at}, ${at})`,
+export async function recordDriftDeltas(db: Db, deltas: readonly DriftDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const rows = deltas.map(
+    (d) =>
+      Prisma.sql`(${newId(d.at.getTime())}::uuid, ${d.connectorId}, ${d.version}, ${d.action}, ${d.path},
+        ${d.kind}::connector_drift_kind, ${d.times ?? 1}::int, ${d.expected}, ${d.actual}, ${d.required ?? null}::boolean,
+        ${json(d.sample)}::jsonb, ${d.failing}, ${d.at}, ${d.at})`,
   );
   await db.$executeRaw`
-    INSERT INTO connector_drifts AS d (id, connector_id, version, action, path, kind, expected, actual, required, sample,
-      failing, first_seen_at, last_seen_at)
+    INSERT INTO connector_drifts AS d (id, connector_id, version, action, path, kind, count, expected, actual, required,
+      sample, failing, first_seen_at, last_seen_at)
     VALUES ${Prisma.join(rows)}
     ON CONFLICT (connector_id, version, action, path, kind) DO UPDATE SET
-      count = d.count + 1,
+      count = d.count + EXCLUDED.count,
       expected = EXCLUDED.expected,
       actual = EXCLUDED.actual,
       required = EXCLUDED.required,
@@ -79,6 +87,19 @@ export async function recordDrift(
       last_seen_at = GREATEST(d.last_seen_at, EXCLUDED.last_seen_at),
       acknowledged_at = NULL,
       acknowledged_by_id = NULL`;
+}
+
+/** Records the findings of one answer (drift.ts dedupes them by path and kind). */
+export async function recordDrift(
+  db: Db,
+  answer: { connectorId: string; version: string; action: string; failed: boolean; at: Date },
+  findings: readonly DriftSighting[],
+): Promise<void> {
+  const { failed, ...key } = answer;
+  await recordDriftDeltas(
+    db,
+    findings.map((f) => ({ ...f, ...key, failing: failed })),
+  );
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));

@@ -2,8 +2,9 @@
  * The connector client's drift sink and the recorder behind it: the client tells the sink
  * of a drifted JSON answer (passing or failing the schema check) with masked samples and
  * the connector, version and action; never of a text answer or an answer as declared; and
- * a sink that throws changes nothing. The recorder never makes the caller wait or fail: a
- * failed write is a warning, and writes in flight are bounded.
+ * a sink that throws changes nothing. The recorder (on the test database) never makes the
+ * caller wait or fail: one write in flight, what comes meanwhile coalesced into the next
+ * with exact counts, the excess past its bound dropped and logged, a failed write a warning.
  */
 import { ConnectorDefinition } from '@autonomic/workflow';
 import { pino } from 'pino';
@@ -14,16 +15,19 @@ import type { AppContext } from '../../src/context';
 import type { DbClient } from '../../src/store/db';
 import { createDriftRecorder } from '../../src/services/connector-drift';
 import { testContext } from '../support/app';
+import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { failure, testClient, type TestClient } from './support';
 
 const KEY = 'drift-key-7a6b5c4d3e2f';
 /** What the mock answers next (then `{ id, score }`). */
 const script: MockAnswer[] = [];
 let server: VendorMock;
+let db: TestDatabase;
 let t: TestClient;
 const events: DriftEvent[] = [];
 
 beforeAll(async () => {
+  db = await createTestDatabase();
   server = await startVendorMock({
     authFailure: () => undefined,
     rateLimited: (s) => ({ status: 429, body: {}, headers: { 'retry-after': String(s) } }),
@@ -34,7 +38,10 @@ beforeEach(() => {
   events.length = 0;
   script.length = 0;
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await db.drop();
+});
 
 const definition = ConnectorDefinition.parse({
   formatVersion: 1,
@@ -144,57 +151,92 @@ describe('the connector client with a drift sink', () => {
   });
 });
 
-/** A context whose database writes wait for `release` (or fail), with the warnings it logged. */
-function slowDatabase(fail = false) {
+/**
+ * The test database behind a gate: each write waits for `release()` (or fails when `fail`),
+ * then goes to the real database; the warnings logged are kept.
+ */
+function gatedDatabase(fail = false) {
   const warnings: string[] = [];
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
+  let open = () => {};
+  let gate = new Promise<void>((resolve) => (open = resolve));
   let writes = 0;
   const prisma = {
-    $executeRaw: async () => {
+    $executeRaw: async (sql: TemplateStringsArray, ...values: unknown[]) => {
       writes++;
       await gate;
       if (fail) throw new Error('database is down');
-      return 1;
+      return db.prisma.$executeRaw(sql, ...values);
     },
   } as unknown as DbClient;
   const log = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line).msg) });
   const ctx: AppContext = { ...testContext(prisma), log };
-  return { ctx, warnings, release, writes: () => writes };
+  return {
+    ctx,
+    warnings,
+    writes: () => writes,
+    release: () => {
+      open();
+      gate = Promise.resolve();
+    },
+  };
 }
 
-const event = (path: string): DriftEvent => ({
+const event = (...paths: string[]): DriftEvent => ({
   connectorId: 'drifty',
   version: '2.1.0',
   action: 'lookup',
   failed: false,
-  findings: [{ kind: 'new', path, expected: 'undeclared', actual: 'integer', sample: '<number>' }],
+  findings: paths.map((path) => ({ kind: 'new', path, expected: 'undeclared', actual: 'integer', sample: '<number>' })),
 });
 
+const counts = async () =>
+  Object.fromEntries(
+    (await db.prisma.connectorDrift.findMany({ orderBy: { path: 'asc' } })).map((r) => [r.path, r.count]),
+  );
+
 describe('the drift recorder', () => {
-  it('when writes are slow then record returns at once, and events past the in-flight bound are dropped and logged', async () => {
-    const db = slowDatabase();
-    const recorder = createDriftRecorder(db.ctx, { maxInFlight: 2 });
+  beforeEach(async () => {
+    await db.prisma.connectorDrift.deleteMany();
+  });
 
-    for (const path of ['/a', '/b', '/c']) recorder.record(event(path));
+  it('when answers come while a write is in flight then record returns at once and they go in one more write, counted exactly', async () => {
+    const g = gatedDatabase();
+    const recorder = createDriftRecorder(g.ctx);
 
-    expect(db.writes()).toBe(2);
-    expect(recorder.dropped).toBe(1);
-    expect(db.warnings).toEqual(['connector drift not recorded: too many writes in flight']);
-    db.release();
+    recorder.record(event('/a'));
+    for (let i = 0; i < 50; i++) recorder.record(event('/a', '/b'));
+
+    expect(g.writes()).toBe(1);
+    g.release();
     await recorder.settled();
-    recorder.record(event('/d'));
-    expect(db.writes()).toBe(3);
+    expect(g.writes()).toBe(2);
+    expect(await counts()).toEqual({ '/a': 51, '/b': 50 });
+  });
+
+  it('when more distinct drifts wait than maxPending then the excess is dropped and logged once', async () => {
+    const g = gatedDatabase();
+    const recorder = createDriftRecorder(g.ctx, { maxPending: 2 });
+
+    recorder.record(event('/a'));
+    recorder.record(event('/b', '/c', '/d'));
+    recorder.record(event('/e'));
+    g.release();
+    await recorder.settled();
+
+    expect(recorder.dropped).toBe(2);
+    expect(g.warnings).toEqual(['connector drift dropped: too many waiting']);
+    expect(await counts()).toEqual({ '/a': 1, '/b': 1, '/c': 1 });
   });
 
   it('when a write fails then it is a logged warning, never a rejection', async () => {
-    const db = slowDatabase(true);
-    const recorder = createDriftRecorder(db.ctx);
+    const g = gatedDatabase(true);
+    const recorder = createDriftRecorder(g.ctx);
 
     recorder.record(event('/a'));
-    db.release();
+    g.release();
     await recorder.settled();
 
-    expect(db.warnings).toEqual(['connector drift not recorded']);
+    expect(g.warnings).toEqual(['connector drift not recorded']);
+    expect(g.writes()).toBe(1);
   });
 });
