@@ -202,16 +202,14 @@ function webhookUrl(credential: string, base: string, path: string, name: string
   } catch {
     throw new ConnectorError('invalid_params', `${name}: the credential is not a URL`);
   }
-  if (
-    !credential.startsWith(root) ||
-    credential.length === root.length ||
-    url.href !== credential ||
-    url.search ||
-    url.hash
-  ) {
+  if (!credential.startsWith(root) || credential.length === root.length || url.href !== credential || url.hash) {
     throw new ConnectorError('invalid_params', `${name}: the credential is not a webhook URL under ${root}`);
   }
-  return new URL(path === '/' ? credential : `${credential.replace(/\/+$/, '')}${path}`);
+  if (path === '/') return url;
+  // A Workflows (Power Automate) URL signs its query (`sig=`): it stays after the action's path.
+  const at = new URL(`${url.origin}${url.pathname.replace(/\/+$/, '')}${path}`);
+  for (const [k, v] of url.searchParams) at.searchParams.append(k, v);
+  return at;
 }
 
 interface AuthTarget {
@@ -266,10 +264,13 @@ function applyAuth(
       return { header: 'authorization', secrets: [credential, encoded, password] };
     }
     case 'webhook_url': {
-      // The whole URL, its path and its last segment (Slack's secret part) are each secret.
-      const { pathname } = new URL(credential);
+      // The whole URL, its path and its last segment (Slack's secret part) are each secret,
+      // and so are its query's values (a Workflows URL's `sig`), raw and decoded.
+      const { pathname, search, searchParams } = new URL(credential);
       const last = pathname.split('/').filter(Boolean).pop() ?? '';
-      return { secrets: [credential, pathname, last] };
+      const query = search === '' ? [] : [search.slice(1), ...[...searchParams.values()].filter((v) => v.length >= 8)];
+      const encoded = query.map((v) => encodeURIComponent(v)).filter((v) => !query.includes(v));
+      return { secrets: [credential, pathname, last, ...query, ...encoded] };
     }
     case 'oauth2_client_credentials': {
       if (token === undefined) throw new ConnectorError('unsupported', `${connector}: no OAuth2 token was obtained`);

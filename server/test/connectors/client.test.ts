@@ -202,6 +202,37 @@ describe('connector client requests', () => {
     expect(server.calls).toHaveLength(0);
   });
 
+  it('when a webhook URL credential signs its query then the query is kept after the path and its values stay secret', async () => {
+    const sig = 'wOrKfLoWsSiGnAtUrE0123456789';
+    const credential = `${server.baseUrl}/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=${sig}`;
+    const def = definition({ type: 'webhook_url' });
+    const call = { definition: def, action: 'get_item', params: { name: 'n' }, credential, baseUrl: server.baseUrl };
+    await t.client.execute(call);
+    expect(server.calls[0]?.path).toBe('/workflows/abc/triggers/manual/paths/invoke/items/n');
+    expect(server.calls[0]?.query.get('sig')).toBe(sig);
+    expect(server.calls[0]?.query.get('api-version')).toBe('2016-06-01');
+
+    script.push({ status: 400, body: { error: `bad signature ${sig}` } });
+    const e = await failure(t.client.execute(call));
+    expect(e.message).toContain('bad signature');
+    expect(e.message).not.toContain(sig);
+    expect(e.message).toContain('[redacted]');
+  });
+
+  it('when a webhook URL credential has a fragment then nothing is sent', async () => {
+    const e = await failure(
+      t.client.execute({
+        definition: definition({ type: 'webhook_url' }),
+        action: 'get_item',
+        params: { name: 'n' },
+        credential: `${server.baseUrl}/hooks/abc#frag`,
+        baseUrl: server.baseUrl,
+      }),
+    );
+    expect(e.kind).toBe('invalid_params');
+    expect(server.calls).toHaveLength(0);
+  });
+
   it('when a write is retried then every attempt carries the same idempotency key', async () => {
     script.push({ status: 503, body: {} });
     await block();
