@@ -12,9 +12,8 @@
  * error 429…` without Retry-After (so the client backs off); an oversized card is the legacy
  * connector's 200 `Webhook message delivery failed with error: …413…`, which the response
  * schema refuses. There is no idempotency key and nothing to read, so no health action.
- *
- * Not yet usable: Workflows URLs carry their signature in the query (`?…&sig=…`), and the
- * client's webhook_url auth refuses a credential with a query string.
+ * A Workflows URL signs its query (`?api-version=…&sp=…&sv=1.0&sig=…`): it is sent as it is, and
+ * its `sig` is scrubbed like the rest of the URL.
  */
 import type { ConnectorAction, ConnectorDefinition } from '@autonomic/workflow';
 

@@ -1,14 +1,21 @@
 /**
  * The Teams webhook connector against its mock over real HTTP: a message, an Adaptive Card and
  * a MessageCard through the legacy Incoming Webhook (text answer `1`), Teams' plain-text 400s,
- * its 200 that reports a failed delivery, throttling without Retry-After, a wrong URL, and the
- * Workflows URL the webhook_url auth cannot take yet.
+ * its 200 that reports a failed delivery, throttling without Retry-After, a wrong URL, and a
+ * Workflows webhook (signed query kept, empty 202, a wrong sig).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../src/connectors/schemas';
 import { failure, testClient, type TestClient } from '../../test/connectors/support';
 import { microsoftTeams } from './definition';
-import { CONNECTOR_PREFIX, CONNECTOR_SECRET, startTeamsMock, WORKFLOW_SIG, type TeamsMock } from './mock';
+import {
+  CONNECTOR_PREFIX,
+  CONNECTOR_SECRET,
+  startTeamsMock,
+  WORKFLOW_PATH,
+  WORKFLOW_SIG,
+  type TeamsMock,
+} from './mock';
 
 let mock: TeamsMock;
 let t: TestClient;
@@ -100,6 +107,30 @@ describe('Teams webhook messages', () => {
         themeColor: 'D70000',
         sections: [{ facts: [{ name: 'Host', value: 'ws-fin-0042' }] }],
       },
+    ]);
+  });
+
+  it('when a message goes through a Workflows webhook then the card reaches the invoke path with its signed query and the empty 202 is the output', async () => {
+    const result = await run(
+      'send_message',
+      { title: 'Ransomware on ws-fin-0042', text: 'Host isolated.' },
+      mock.workflowUrl,
+    );
+
+    expect(result).toEqual({ status: 202, output: '' });
+    const [call] = mock.calls;
+    expect([call?.method, call?.path]).toEqual(['POST', WORKFLOW_PATH]);
+    expect(Object.fromEntries(call?.query ?? [])).toEqual({
+      'api-version': '2016-06-01',
+      sp: '/triggers/manual/run',
+      sv: '1.0',
+      sig: WORKFLOW_SIG,
+    });
+    expect(mock.posted).toEqual([
+      expect.objectContaining({
+        type: 'message',
+        attachments: [expect.objectContaining({ contentType: 'application/vnd.microsoft.card.adaptive' })],
+      }),
     ]);
   });
 
@@ -204,12 +235,15 @@ describe('Teams webhook errors', () => {
     expect(mock.calls).toHaveLength(0);
   });
 
-  it('when a Workflows URL (its sig in the query) is the credential then it is refused before sending and the sig is not shown', async () => {
-    // The webhook_url auth takes no query string yet; the mock's Workflows endpoint (202, empty) awaits it.
-    const e = await failure(run('send_message', { title: 't', text: 'x' }, mock.workflowUrl));
+  it('when the Workflows signature is wrong then the 401 is an auth error that does not show the URL or either sig', async () => {
+    const wrong = mock.workflowUrl.replace(WORKFLOW_SIG, 'WrongSignature0000000000000000000000000000');
 
-    expect(e.kind).toBe('invalid_params');
-    expect(shown(e)).not.toContain(WORKFLOW_SIG);
-    expect(mock.calls).toHaveLength(0);
+    const e = await failure(run('send_message', { title: 't', text: 'x' }, wrong));
+
+    expect(e).toMatchObject({ kind: 'auth', status: 401, retryable: false });
+    expect(e.message).toContain('DirectApiInvalidAuthorizationSignature');
+    expect(shown(e)).not.toContain('WrongSignature');
+    expect(shown(e)).not.toContain(WORKFLOW_PATH);
+    expect(mock.posted).toHaveLength(0);
   });
 });
