@@ -12,7 +12,11 @@
  * (`status: 'Pending'` until the sensor acts); errors are `{ error: { code, message, target } }`
  * (400 ActiveRequestAlreadyExists while the same action is pending, 403 Forbidden without the
  * permission, 404 ResourceNotFound); over the limit (100 calls a minute, 1,500 an hour per
- * tenant for isolation) 429 with Retry-After. There is no idempotency header.
+ * tenant for isolation) 429 with Retry-After. There is no idempotency header. Isolating an
+ * isolated machine is accepted again (201, a new action); the same request while one is still
+ * pending is 400 `ActiveRequestAlreadyExists` — "already so", but its code sits in
+ * `error.code` and a `done` rule tests top-level fields only, and a bare 400 rule would also
+ * take a refused isolation (an unsupported OS) for done. So it is reported as an error for now.
  */
 import type { ConnectorAction, ConnectorDefinition } from '@autonomic/workflow';
 
