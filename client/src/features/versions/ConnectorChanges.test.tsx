@@ -21,6 +21,7 @@ function repinned(step: 'block' | 'notify', patch: Record<string, unknown>) {
 function renderDiff(
   after: ReturnType<typeof parsedDocument>,
   fit: (d: ReturnType<typeof diffWorkflows>) => typeof d = (d) => d,
+  selectedNodeId: string | null = null,
 ) {
   const before = parsedDocument(copyOfBase());
   const diff = fit(diffWorkflows(before, after));
@@ -29,7 +30,7 @@ function renderDiff(
       diff={diff}
       fromGraph={graphOfDocument(before)!}
       toGraph={graphOfDocument(after)!}
-      selectedNodeId={null}
+      selectedNodeId={selectedNodeId}
       onSelectNode={() => {}}
     />,
   );
@@ -77,6 +78,14 @@ describe('the diff view: connector upgrades', () => {
     });
 
     expect(problems.textContent).toBe("params.input: input 'zone' is required by autonomic-gateway 1.1.0 block_ip");
+  });
+
+  test("when the re-pinned step is selected then its side panel names the connector's versions", () => {
+    renderDiff(repinned('block', { version: '1.1.0' }), undefined, 'block');
+
+    expect(screen.getByTestId('node-connector-pin').textContent).toBe(
+      'connector: autonomic-gateway 1.0.0 → autonomic-gateway 1.1.0 (same effect and target)',
+    );
   });
 
   test('when no connector step is re-pinned then there is no connector section', () => {

@@ -36,9 +36,17 @@ export function NodeChangeDetail({ diff, nodeId }: { diff: WorkflowDiff; nodeId:
     );
   }
   const c = diff.steps.changed.find((s) => s.id === nodeId);
+  const pin = diff.connectors.find((x) => x.stepId === nodeId);
   if (c) {
     return (
       <div>
+        {pin && (
+          <p data-testid="node-connector-pin">
+            connector: <del>{`${pin.connector.before} ${pin.version.before}`}</del> →{' '}
+            <ins>{`${pin.connector.after} ${pin.version.after}`}</ins>
+            {pin.highRisk ? ' (high risk: see Connector upgrades)' : ' (same effect and target)'}
+          </p>
+        )}
         {c.type && (
           <p>
             type: <del>{c.type.before}</del> → <ins>{c.type.after}</ins>
