@@ -151,6 +151,8 @@ beforeAll(async () => {
   otherAnalyst = await s.t.addUser('analyst');
   await s.as('admin').post('/connectors', idp('1.0.0')).expect(201);
   await s.as('admin').post('/connectors', intel('1.0.0')).expect(201);
+  // A plain bump: the same actions, effects and targets, another API path.
+  await s.as('admin').post('/connectors', intel('1.1.0', '/v2/ip/{{ ip }}')).expect(201);
   for (const [name, connectorId] of [
     ['idp-test', 'acme-idp'],
     ['intel-test', 'acme-intel'],
@@ -371,7 +373,6 @@ describe('POST /api/workflows/:id/connector-upgrade: the draft and its review', 
 
   it('when a plain bump keeps effect and target then the draft is made and its diff lists the bump at normal risk', async () => {
     const wf = await publish(intelPlaybook('Check an IP'));
-    await s.as('admin').post('/connectors', intel('1.1.0', '/v2/ip/{{ ip }}')).expect(201);
 
     const res = await s
       .as('analyst')
@@ -403,5 +404,27 @@ describe('POST /api/workflows/:id/connector-upgrade: the draft and its review', 
       },
     ]);
     expect(again.body.error.message).toContain("'check' already pin acme-intel 1.1.0");
+  });
+
+  it('when the upgraded content is that of an existing version then nothing is stored and that version is answered with 200', async () => {
+    // v1 pins 1.1.0; v2 goes back to 1.0.0 by hand: upgrading v2 gives v1's content.
+    const onNewer = intelPlaybook('Back and forth');
+    onNewer.steps.check.params.version = '1.1.0';
+    const first = await s.as('analyst').post('/workflows', { document: onNewer }).expect(201);
+    const id = String(first.body.workflow.id);
+    await s
+      .as('analyst')
+      .post(`/workflows/${id}/versions`, { document: intelPlaybook('Back and forth') })
+      .expect(201);
+    const before = await written();
+
+    const res = await s
+      .as('analyst')
+      .post(`/workflows/${id}/connector-upgrade`, { connector: 'acme-intel', toVersion: '1.1.0' })
+      .expect(200);
+
+    expect(res.body).toMatchObject({ created: false, version: { number: 1 } });
+    expect(res.body.upgraded).toEqual([{ stepId: 'check', action: 'lookup_ip', from: '1.0.0', to: '1.1.0' }]);
+    expect(await written()).toEqual(before);
   });
 });
