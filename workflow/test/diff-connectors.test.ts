@@ -130,15 +130,17 @@ describe('diffWorkflows connectors: risk', () => {
 
     expect(d.risk).toBe('high');
     expect(d.riskReasons).toEqual([
+      'Step "notify_blocked" becomes destructive: its effect changes from write to destructive.',
       'Step "notify_blocked" (Report the block) is re-pinned from autonomic-gateway 1.0.0 to autonomic-gateway 2.0.0 (action notify): its effect rises from write to destructive and its target changes from none to user (channel).',
     ]);
     expect(d.connectors[0]).toMatchObject({ effectRaised: true, targetChanged: true, highRisk: true });
   });
 
-  it('when an upgrade raises the effect from read to write then the risk is high (and the generic "now writes" line is not repeated)', () => {
+  it('when an upgrade raises the effect from read to write then the risk is high and the re-pin is named with the new write', () => {
     const after = repin(WITH_LOOKUP, 'lookup_ip', { version: '1.1.0', effect: 'write' });
 
     expect(diffWorkflows(WITH_LOOKUP, after).riskReasons).toEqual([
+      'Step "lookup_ip" (Look up the IP) now writes to the outside world.',
       'Step "lookup_ip" (Look up the IP) is re-pinned from acme-intel 1.0.0 to acme-intel 1.1.0 (action lookup_ip): its effect rises from read to write.',
     ]);
   });
@@ -150,6 +152,7 @@ describe('diffWorkflows connectors: risk', () => {
 
     expect(d.risk).toBe('high');
     expect(d.riskReasons).toEqual([
+      'Step "lookup_ip" becomes destructive: its effect changes from read to destructive.',
       'Step "lookup_ip" (Look up the IP) is re-pinned from acme-intel 1.0.0 to acme-intel 1.1.0 (action lookup_ip): its effect rises from read to destructive.',
     ]);
   });

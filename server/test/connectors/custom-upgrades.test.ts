@@ -322,7 +322,10 @@ describe('POST /api/workflows/:id/connector-upgrade: the draft and its review', 
       'Step "suspend" (Suspend the account) is re-pinned from acme-idp 1.0.0 to acme-idp 1.1.0 (action suspend_user): its effect rises from write to destructive.';
     expect(requested.body.review.requiredApprovals).toBe(2);
     expect(review.body.diff.risk).toBe('high');
-    expect(review.body.diff.riskReasons).toEqual([reason]);
+    expect(review.body.diff.riskReasons).toEqual([
+      'Step "suspend" becomes destructive: its effect changes from write to destructive.',
+      reason,
+    ]);
     expect(review.body.diff.connectors).toEqual([
       expect.objectContaining({
         stepId: 'lookup',

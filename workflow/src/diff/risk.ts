@@ -44,10 +44,10 @@ export function riskReasons(
 }
 
 /**
- * `pin`: the step's connector re-pin, when it has one. Its own sentence names a raised
- * effect and a changed target with the connector and versions, so the generic sentences
- * for those are left out; a plain version bump with the same effect and target is not a
- * reason (the version was reviewed when it was installed).
+ * `pin`: the step's connector re-pin, when it has one. Its own sentence (`connectorRiskReason`)
+ * names a raised effect or a changed target with the connector and versions, so the pin's
+ * paths are not listed again as changed params of a destructive step; a plain version bump
+ * with the same effect and target is no reason (the version was reviewed when installed).
  */
 function changedStepReasons(
   c: StepChange,
@@ -56,13 +56,10 @@ function changedStepReasons(
   pin: ConnectorChange | undefined,
 ): string[] {
   const reasons: string[] = [];
-  const saidByPin = pin?.effectRaised === true;
   const name = `destructive step "${c.id}" (${c.after.label})`;
   const wasDestructive = c.before.effect === 'destructive';
   const isDestructive = c.after.effect === 'destructive';
   if (wasDestructive !== isDestructive) {
-    // The re-pin's own sentence names the rise with the connector and versions.
-    if (isDestructive && saidByPin) return reasons;
     const what = isDestructive ? 'becomes destructive' : 'is no longer destructive';
     // A connector step keeps its type: its effect follows the pinned action.
     const why =
@@ -84,7 +81,7 @@ function changedStepReasons(
     // A retry repeats the destructive call itself.
     if (c.retry.length > 0) reasons.push(`Changes the retry policy of ${name}.`);
   }
-  if (LOWER_THAN_WRITE.has(c.before.effect) && c.after.effect === 'write' && !saidByPin) {
+  if (LOWER_THAN_WRITE.has(c.before.effect) && c.after.effect === 'write') {
     reasons.push(`Step "${c.id}" (${c.after.label}) now writes to the outside world${methodNote(a, b)}.`);
   }
   return reasons;
