@@ -173,6 +173,32 @@ describe('schemas', () => {
     });
   });
 
+  it('when the answer is a long chain of distinct schemas then it is cut at a bounded depth, reported, and the generated example fits', () => {
+    const schemas = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [
+        `Node${i}`,
+        {
+          type: 'object',
+          required: ['id'],
+          properties: { id: { type: 'string' }, next: { $ref: `#/components/schemas/Node${i + 1}` } },
+        },
+      ]),
+    );
+    const doc = minimal({ '/x': getOk({ $ref: '#/components/schemas/Node0' }) }, { components: { schemas } });
+
+    const { definition, report } = openApiDefinition({
+      document: doc,
+      connector: { id: 'mini' },
+      operations: [{ key: 'GET /x', effect: 'read' }],
+    });
+
+    expect(runtimeProblems(definition)).toEqual([]);
+    expect(JSON.stringify(definition.actions['read']?.response).length).toBeLessThan(4_000);
+    expect(report.actions[0]?.notes).toEqual([
+      expect.stringMatching(/nests deeper than 16 levels: deeper parts accept any value$/),
+    ]);
+  });
+
   it("when a 3.0 schema says nullable, a boolean exclusiveMinimum and an example then they become JSON Schema 2020-12's forms", () => {
     const { definition } = openApiDefinition({
       document: SENTINEL_YAML,
@@ -471,6 +497,17 @@ describe('bodies and answers', () => {
     ]);
     expect(op('GET /alerts')?.notes).toEqual([
       'the cookie parameter session is not sent: connectors do not send cookies',
+    ]);
+  });
+
+  it('when an operation is deprecated and names its own server then both are noted', () => {
+    const doc = minimal({
+      '/x': getOk({ type: 'object' }, { deprecated: true, servers: [{ url: 'https://eu.api.mini.example' }] }),
+    });
+
+    expect(previewOpenApi(doc).operations[0]?.notes).toEqual([
+      'the vendor marks this operation deprecated',
+      "the operation names servers of its own: the connector sends it to the connector's base URL",
     ]);
   });
 

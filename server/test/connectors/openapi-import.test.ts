@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
-import type { Role } from '@autonomic/api';
+import { OPENAPI_DOCUMENT_MAX, type Role } from '@autonomic/api';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorMock } from '../../connectors/vendor-mock';
@@ -176,6 +176,7 @@ describe('OpenAPI import, end to end', () => {
       { document: SENTINEL_YAML.replace("'#/components/schemas/User'", "'https://10.0.0.1/user.yaml'") },
     ],
     ['an empty document', 'body.document', { document: '' }],
+    ['a document over the size limit', 'body.document', { document: 'x'.repeat(OPENAPI_DOCUMENT_MAX + 1) }],
   ])('when the preview is sent %s then the answer is 400 naming %s', async (_what, field, body) => {
     const res = await as('admin').post('/connectors/openapi/preview', body).expect(400);
 

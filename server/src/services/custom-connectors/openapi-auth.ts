@@ -7,7 +7,7 @@
  */
 import type { OpenApiAuthScheme, OpenApiProblem } from '@autonomic/api';
 import type { ConnectorAuth, ConnectorSettingsSchema } from '@autonomic/workflow';
-import { followRefs, isObject, type JsonObject, type OpenApiDocument } from './openapi-document';
+import { followRefs, isObject, messageOf, type JsonObject, type OpenApiDocument } from './openapi-document';
 
 export interface ServerChoice {
   /** A template: `https://{{ region }}.api.acme.example/v2`, or null when unusable. */
@@ -82,7 +82,7 @@ function mapScheme(doc: OpenApiDocument, name: string, raw: unknown, scopes: str
   try {
     s = followRefs(doc, raw, ['components', 'securitySchemes', name]);
   } catch (e) {
-    return { scheme: { name, type: 'unknown', detail: (e as Error).message, supported: false } };
+    return { scheme: { name, type: 'unknown', detail: messageOf(e), supported: false } };
   }
   if (!isObject(s)) return { scheme: { name, type: 'unknown', detail: 'not a security scheme', supported: false } };
   const type = String(s['type']);

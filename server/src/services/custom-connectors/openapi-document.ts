@@ -30,6 +30,9 @@ const MAX_NESTING = 200;
 
 export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** An error's message, whatever was thrown. */
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 /** `paths./tickets/{id}.get`: a location as the problems name it. */
 export const at = (path: readonly (string | number)[]): string => (path.length === 0 ? '(root)' : path.join('.'));
 
@@ -39,7 +42,7 @@ function parseText(text: string): unknown {
     try {
       return JSON.parse(trimmed);
     } catch (e) {
-      throw new OpenApiDocumentError([{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }]);
+      throw new OpenApiDocumentError([{ path: '(root)', message: `not valid JSON: ${messageOf(e)}` }]);
     }
   }
   try {
@@ -61,8 +64,8 @@ function scan(root: unknown): OpenApiProblem[] {
   const problems: OpenApiProblem[] = [];
   const seen = new Set<object>();
   const stack: Array<{ node: unknown; path: (string | number)[] }> = [{ node: root, path: [] }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop() as { node: unknown; path: (string | number)[] };
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { node, path } = item;
     if (typeof node !== 'object' || node === null || seen.has(node)) continue;
     seen.add(node);
     if (seen.size > MAX_NODES) {
@@ -75,7 +78,7 @@ function scan(root: unknown): OpenApiProblem[] {
       node.forEach((v, i) => stack.push({ node: v, path: [...path, i] }));
       continue;
     }
-    const ref = (node as JsonObject)['$ref'];
+    const ref = isObject(node) ? node['$ref'] : undefined;
     if (typeof ref === 'string' && !ref.startsWith('#')) {
       problems.push({
         path: at([...path, '$ref']),

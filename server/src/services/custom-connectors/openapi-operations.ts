@@ -9,7 +9,7 @@
 import type { OpenApiOperation, OpenApiParam } from '@autonomic/api';
 import type { ConnectorAction, ConnectorAuth } from '@autonomic/workflow';
 import { requirementsOf } from './openapi-auth';
-import { followRefs, isObject, type JsonObject, type OpenApiDocument } from './openapi-document';
+import { followRefs, isObject, messageOf, type JsonObject, type OpenApiDocument } from './openapi-document';
 import { exampleOf, toJsonSchema, typeOf, type Notes } from './openapi-schema';
 import { checkAnswer } from '../../connectors/schemas';
 
@@ -23,7 +23,14 @@ export interface AnalysedOperation {
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-const CALLABLE = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const CALLABLE = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const CALLABLE_SET: ReadonlySet<string> = new Set(CALLABLE);
+const isCallable = (m: string): m is DraftAction['method'] => CALLABLE_SET.has(m);
+/** The method of an operation `analyse` is given (only callable ones are). */
+function callableMethod(m: string): DraftAction['method'] {
+  if (!isCallable(m)) throw new Error(`${m} is not a method a connector action sends`);
+  return m;
+}
 /** Header params OpenAPI says to ignore (the request's own framing and auth). */
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 /** A name that would set an object's prototype instead of becoming a key of it. */
@@ -75,11 +82,21 @@ interface Context {
   doc: OpenApiDocument;
   auth: ConnectorAuth;
   authScheme: string | null;
+  /** The operations (keys) whose example is worked out: checking one compiles its schema, too slow for all of a large document. */
+  examples: ReadonlySet<string>;
 }
 
-/** Every operation of the document in document order, each analysed (a broken one listed as unsupported). */
-export function analyseOperations(doc: OpenApiDocument, auth: ConnectorAuth, authScheme: string | null) {
-  const ctx: Context = { doc, auth, authScheme };
+/**
+ * Every operation of the document in document order, each analysed (a broken one listed as
+ * unsupported); the drafts of `examples` (operation keys) get their example, the others `{}`.
+ */
+export function analyseOperations(
+  doc: OpenApiDocument,
+  auth: ConnectorAuth,
+  authScheme: string | null,
+  examples: ReadonlySet<string> = new Set(),
+) {
+  const ctx: Context = { doc, auth, authScheme, examples };
   const paths = isObject(doc.root['paths']) ? doc.root['paths'] : {};
   const out: AnalysedOperation[] = [];
   const ids = new Set<string>();
@@ -95,6 +112,7 @@ export function analyseOperations(doc: OpenApiDocument, auth: ConnectorAuth, aut
       const op = item[m];
       if (!isObject(op)) continue;
       const method = m.toUpperCase();
+      const summary = str(op['summary']);
       const where = ['paths', path, m];
       const actionId = unique(actionIdOf(str(op['operationId']), m, path), ids);
       const preview: OpenApiOperation = {
@@ -102,13 +120,13 @@ export function analyseOperations(doc: OpenApiDocument, auth: ConnectorAuth, aut
         method,
         path,
         ...(str(op['operationId']) ? { operationId: str(op['operationId']) } : {}),
-        ...(str(op['summary']) ? { summary: (str(op['summary']) as string).slice(0, 300) } : {}),
+        ...(summary ? { summary: summary.slice(0, 300) } : {}),
         actionId,
         effect: method === 'GET' || method === 'HEAD' ? 'read' : 'write',
         params: [],
         requestBody: null,
         response: null,
-        supported: CALLABLE.has(method),
+        supported: isCallable(method),
         notes: [],
       };
       if (!preview.supported) {
@@ -120,7 +138,7 @@ export function analyseOperations(doc: OpenApiDocument, auth: ConnectorAuth, aut
         out.push(analyse(ctx, preview, op, item, where));
       } catch (e) {
         preview.supported = false;
-        preview.notes.push(`cannot be imported: ${(e as Error).message}`);
+        preview.notes.push(`cannot be imported: ${messageOf(e)}`);
         out.push({ preview });
       }
     }
@@ -209,11 +227,18 @@ function analyse(ctx: Context, preview: OpenApiOperation, op: JsonObject, item: 
   if (leftover) throw new Error(`the path parameter ${leftover[1]} is not declared`);
 
   const body = requestBodyOf(ctx, op, where, names, notes, add, preview);
-  const response = responseOf(doc, op, where, notes, preview);
-  const extras = ['callbacks', 'links'].filter((k) => isObject(op[k]) && Object.keys(op[k] as object).length > 0);
+  const response = responseOf(doc, op, where, notes, preview, ctx.examples.has(preview.key));
+  const extras = ['callbacks', 'links'].filter((k) => {
+    const v = op[k];
+    return isObject(v) && Object.keys(v).length > 0;
+  });
   for (const k of extras)
     notes.add(`${k} are not mapped: a connector action only sends its request and reads the answer`);
   securityNotes(ctx, op, notes);
+  if (op['deprecated'] === true) notes.add('the vendor marks this operation deprecated');
+  if (Array.isArray(op['servers']) || Array.isArray(item['servers'])) {
+    notes.add("the operation names servers of its own: the connector sends it to the connector's base URL");
+  }
 
   const description = [str(op['description']) ?? str(op['summary']) ?? '', `Imported from ${preview.key}.`]
     .filter(Boolean)
@@ -221,7 +246,7 @@ function analyse(ctx: Context, preview: OpenApiOperation, op: JsonObject, item: 
   const draft: DraftAction = {
     title: (str(op['summary']) ?? str(op['operationId']) ?? preview.key).slice(0, 120),
     description: description.slice(0, 2_000),
-    method: preview.method as DraftAction['method'],
+    method: callableMethod(preview.method),
     path,
     ...(Object.keys(query).length > 0 ? { query } : {}),
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
@@ -349,6 +374,7 @@ function responseOf(
   where: string[],
   notes: Notes,
   preview: OpenApiOperation,
+  withExample: boolean,
 ): Pick<DraftAction, 'response' | 'example'> {
   const responses = isObject(op['responses']) ? op['responses'] : {};
   const codes = Object.keys(responses);
@@ -375,7 +401,7 @@ function responseOf(
   preview.response = { status, schema: true };
   const schemaAt = [...where, 'responses', status, 'content', media[0], 'schema'];
   const response = toJsonSchema(doc, media[1]['schema'], schemaAt, notes);
-  return { response, example: exampleFor(doc, media[1], response, notes, status) };
+  return { response, example: withExample ? exampleFor(doc, media[1], response, notes, status) : {} };
 }
 
 /** The answer's documented example when it fits the schema, else one generated from it. */

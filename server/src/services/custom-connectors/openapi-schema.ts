@@ -54,7 +54,7 @@ const FORMATS = new Set(
 );
 
 /** How deep a converted schema may nest before the rest accepts any value. */
-const MAX_DEPTH = 24;
+const MAX_DEPTH = 16;
 /** The most nodes one converted schema may have (a document of many shared refs could explode). */
 const MAX_NODES = 5_000;
 
@@ -181,7 +181,7 @@ const STRINGS: Record<string, string> = {
 
 /** A value that fits `schema`, as far as a generator can tell (a `pattern` is not honoured). */
 export function exampleOf(schema: JsonObject, depth = 0): unknown {
-  if (depth > 8) return null;
+  if (depth > 60) return null;
   const examples = schema['examples'];
   if (Array.isArray(examples) && examples.length > 0) return examples[0];
   if ('const' in schema) return schema['const'];
@@ -194,7 +194,8 @@ export function exampleOf(schema: JsonObject, depth = 0): unknown {
     return parts[0];
   }
   for (const k of ['oneOf', 'anyOf']) {
-    const first = (schema[k] as unknown[] | undefined)?.find(isObject);
+    const list = schema[k];
+    const first = Array.isArray(list) ? list.find(isObject) : undefined;
     if (first) return exampleOf(first, depth + 1);
   }
   switch (typeOf(schema)) {
@@ -224,22 +225,34 @@ export function exampleOf(schema: JsonObject, depth = 0): unknown {
   }
 }
 
+/** An object's example: every property near the top, only the required ones deeper down (keeps it small). */
 function objectExample(schema: JsonObject, depth: number): JsonObject {
   const props = isObject(schema['properties']) ? schema['properties'] : {};
+  const required = new Set(Array.isArray(schema['required']) ? schema['required'] : []);
   const out: JsonObject = {};
   for (const [name, s] of Object.entries(props).slice(0, 40)) {
-    if (isObject(s) && s['writeOnly'] !== true) out[name] = exampleOf(s, depth + 1);
+    if (depth >= 3 && !required.has(name)) continue;
+    if (isObject(s) && s['writeOnly'] !== true)
+      Object.defineProperty(out, name, {
+        value: exampleOf(s, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return out;
 }
 
 function numberExample(schema: JsonObject): number {
-  const num = (k: string) => (typeof schema[k] === 'number' ? (schema[k] as number) : undefined);
+  const num = (k: string): number | undefined => {
+    const v = schema[k];
+    return typeof v === 'number' ? v : undefined;
+  };
   const step = num('multipleOf') ?? 1;
-  const low =
-    num('minimum') ?? (num('exclusiveMinimum') !== undefined ? (num('exclusiveMinimum') as number) + step : 1);
-  const high =
-    num('maximum') ?? (num('exclusiveMaximum') !== undefined ? (num('exclusiveMaximum') as number) - step : low);
+  const above = num('exclusiveMinimum');
+  const below = num('exclusiveMaximum');
+  const low = num('minimum') ?? (above !== undefined ? above + step : 1);
+  const high = num('maximum') ?? (below !== undefined ? below - step : low);
   const value = Math.min(Math.max(low, 1), Math.max(high, low));
   return Math.ceil(value / step) * step;
 }

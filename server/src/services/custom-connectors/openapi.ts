@@ -51,7 +51,8 @@ export const connectorIdOf = (title: string): string => {
   return /^[a-z]/.test(slug) ? slug : `api-${slug}`.replace(/-+$/, '');
 };
 
-function analyseText(documentText: string): Analysis {
+/** The document read and its operations analysed; `examples`: the keys whose examples are needed. */
+function analyseText(documentText: string, examples: ReadonlySet<string> = new Set()): Analysis {
   let doc: OpenApiDocument;
   try {
     doc = readOpenApiDocument(documentText);
@@ -62,7 +63,7 @@ function analyseText(documentText: string): Analysis {
   const info = isObject(doc.root['info']) ? doc.root['info'] : {};
   const server = serverOf(doc);
   const auth = authOfDocument(doc);
-  const { operations, webhooks } = analyseOperations(doc, auth.auth, auth.chosen);
+  const { operations, webhooks } = analyseOperations(doc, auth.auth, auth.chosen, examples);
   const problems: OpenApiProblem[] = [...server.problems, ...auth.problems];
   for (const name of webhooks) {
     problems.push({
@@ -110,7 +111,8 @@ export function openApiDefinition(request: OpenApiImportRequest): {
   definition: ConnectorDefinition;
   report: OpenApiReport;
 } {
-  const { doc, server, auth, preview, operations } = analyseText(request.document);
+  const chosen = new Set(request.operations.map((o) => o.key));
+  const { doc, server, auth, preview, operations } = analyseText(request.document, chosen);
   if (preview.baseUrl === null) throw documentInvalid(preview.problems.filter((p) => p.path.startsWith('servers')));
   const problems: ErrorDetail[] = [];
   const actions: Record<string, ConnectorAction> = {};
