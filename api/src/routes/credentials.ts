@@ -97,6 +97,26 @@ export const CredentialRotated = z.object({ credential: CredentialInfo, test: Co
 
 const NameParams = z.object({ name: CredentialName });
 
+/** One health probe of a credential, as its history lists it: never the value, the vendor's message scrubbed and short. */
+export const CredentialProbe = z.object({
+  at: Instant,
+  ok: z.boolean(),
+  /** The vendor's HTTP status, when it answered. */
+  status: z.int().nullable(),
+  message: z.string(),
+  ms: z.int().min(0),
+  /** `schedule`: the probe scheduler; `manual`: an admin's test connection or a rotation's test. */
+  source: z.enum(['schedule', 'manual']),
+});
+export type CredentialProbe = z.infer<typeof CredentialProbe>;
+
+export const CredentialProbesQuery = z
+  .object({
+    /** The newest probes to list (the server keeps the last 50 per credential). @default 50 */
+    limit: z.coerce.number().int().min(1).max(50).default(50),
+  })
+  .strict();
+
 export const credentialsApi = {
   list: defineRoute({
     method: 'get',
@@ -154,5 +174,16 @@ export const credentialsApi = {
     params: NameParams,
     body: RotateCredentialBody,
     response: CredentialRotated,
+  }),
+  probes: defineRoute({
+    method: 'get',
+    path: '/credentials/:name/probes',
+    summary:
+      "A credential's recent health probes, newest first (when, ok, HTTP status, message, ms, scheduled or manual; never the value)",
+    tag: 'credentials',
+    access: ['reviewer', 'admin'],
+    params: NameParams,
+    query: CredentialProbesQuery,
+    response: z.object({ probes: z.array(CredentialProbe) }),
   }),
 };

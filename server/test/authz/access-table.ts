@@ -118,6 +118,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'DELETE /credentials/:name': ADMIN,
   'POST /credentials/:name/test': ADMIN,
   'POST /credentials/:name/rotate': ADMIN,
+  // A credential's probe history (never a value): admins, and reviewers who judge connectors.
+  'GET /credentials/:name/probes': ['reviewer', 'admin'],
   // Dashboards: everyone signed in reads, scoped in the service (managers and admins: all
   // workflows; others: those they own or review); SLOs are set by managers and admins.
   'GET /dashboard/workflows': ANY,

@@ -6,8 +6,11 @@ import type { RouteModule } from '../app';
 
 export interface CredentialRouteDeps {
   credentials: CredentialsService;
-  /** When present, a test connection and a rotation's test are recorded as the credential's latest probe. */
-  probes?: Pick<ProbeService, 'probeNow' | 'recordTest' | 'forget'>;
+  /**
+   * When present, a test connection and a rotation's test are recorded as the credential's
+   * latest probe, and its probe history is listed.
+   */
+  probes?: Pick<ProbeService, 'probeNow' | 'recordTest' | 'forget' | 'history'>;
 }
 
 export function credentialRoutes({ credentials, probes }: CredentialRouteDeps): RouteModule {
@@ -27,6 +30,11 @@ export function credentialRoutes({ credentials, probes }: CredentialRouteDeps): 
     api.add(credentialsApi.test, ({ params, actor }) =>
       probes ? probes.probeNow(params.name, actor) : credentials.test(params.name, actor),
     );
+    // Without a probe service (some test apps) nothing is probed, so there is no history to list.
+    if (probes)
+      api.add(credentialsApi.probes, async ({ params, query }) => ({
+        probes: await probes.history(params.name, query.limit),
+      }));
     api.add(credentialsApi.rotate, async ({ params, body, actor }) => {
       const rotated = await credentials.rotate(params.name, body.value, actor);
       if (probes && rotated.test) await probes.recordTest(params.name, rotated.test);

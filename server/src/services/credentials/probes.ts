@@ -14,11 +14,13 @@ import {
   claimDueProbes,
   credentialHealth,
   forgetLatestProbe,
+  probeHistory,
   recordProbe,
   syncSchedules,
   type CredentialHealthRow,
   type ProbeSource,
 } from '../../store/credential-probes';
+import { NotFoundError } from '../../errors';
 import { driftCounts } from '../../store/connector-drift';
 import { recordCredentialTest } from '../../store/credentials';
 import { testConnection } from './connection-test';
@@ -156,6 +158,13 @@ export function createProbeService(ctx: AppContext, deps: ProbeServiceDeps) {
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       return probed.sort();
+    },
+
+    /** A credential's recent probes, newest first (404 for an unknown credential). */
+    async history(name: string, limit: number) {
+      const [row] = await credentialHealth(ctx.prisma, [name]);
+      if (!row) throw new NotFoundError(`credential "${name}"`);
+      return probeHistory(ctx.prisma, row.credentialId, limit);
     },
 
     /** "Probe now": the admin's test connection (audited as ever), recorded as a probe. */
