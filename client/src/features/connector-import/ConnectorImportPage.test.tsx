@@ -237,6 +237,26 @@ describe('the OpenAPI import page', () => {
     expect(within(shown).getByTestId('report-isolate_host').textContent).toContain('read-only');
   });
 
+  test('when only reads are imported then the version is installed at once and nobody else needs to review it', async () => {
+    signIn('admin');
+    const installed = {
+      ...result,
+      version: { ...result.version, status: 'installed', destructiveActions: [] },
+      report: { actions: [{ actionId: 'get_status', key: 'GET /status', effect: 'read', notes: [] }], problems: [] },
+    };
+    serve(() => installed);
+    renderPage();
+    const form = await previewed();
+
+    await userEvent.click(within(form).getByLabelText('Import GET /status'));
+    await userEvent.click(within(form).getByRole('button', { name: 'Import 1 operation' }));
+
+    const shown = await screen.findByTestId('import-result');
+    expect(within(shown).getByRole('status').textContent).toBe('ACME Sentinel 1.0.0 (acme-sentinel) is installed.');
+    expect(within(shown).queryByTestId('who-reviews')).toBeNull();
+    expect(within(shown).getByTestId('report-get_status').textContent).toContain('nothing');
+  });
+
   test('when the server refuses a choice then its message is shown at that operation and nothing else changes', async () => {
     signIn('admin');
     serve(() => {
