@@ -268,6 +268,7 @@ describe('POST /api/workflows/:id/connector-upgrade: refused requests store noth
       .expect(409);
 
     expect(res.body.error.code).toBe('connector_version_current');
+    expect(res.body.error.message).toBe("'lookup', 'suspend' already pin acme-idp 1.0.0");
     expect(await written()).toEqual(before);
   });
 
@@ -406,7 +407,7 @@ describe('POST /api/workflows/:id/connector-upgrade: the draft and its review', 
         inputProblems: [],
       },
     ]);
-    expect(again.body.error.message).toContain("'check' already pin acme-intel 1.1.0");
+    expect(again.body.error.message).toBe("'check' already pins acme-intel 1.1.0");
   });
 
   it('when the upgraded content is that of an existing version then nothing is stored and that version is answered with 200', async () => {

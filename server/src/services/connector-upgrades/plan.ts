@@ -60,7 +60,8 @@ export function planUpgrade(doc: WorkflowDocument, request: UpgradeRequest, def:
   const moving = request.steps ? chosen : chosen.filter((s) => s.p.version !== toVersion);
   if (moving.length === 0 || (request.steps && current.length > 0)) {
     const which = current.map((s) => `'${s.id}'`).join(', ');
-    throw new ConflictError(`${which} already pin ${connector} ${toVersion}`, 'connector_version_current');
+    const verb = current.length === 1 ? 'pins' : 'pin';
+    throw new ConflictError(`${which} already ${verb} ${connector} ${toVersion}`, 'connector_version_current');
   }
 
   const document = structuredClone(doc);
