@@ -346,6 +346,20 @@ describe('auth and names', () => {
     expect(o?.notes).toContain('the header x-api-key carries the credential, so it is not a param');
   });
 
+  it('when an operation declares the query key as a parameter then it is not a param either', () => {
+    const doc = minimal(
+      {
+        '/x': getOk({}, { parameters: [{ name: 'apikey', in: 'query', required: true, schema: { type: 'string' } }] }),
+      },
+      { components: { securitySchemes: { K: { type: 'apiKey', in: 'query', name: 'apikey' } } } },
+    );
+
+    const [o] = previewOpenApi(doc).operations;
+
+    expect(o?.params).toEqual([]);
+    expect(o?.notes).toContain('the query parameter apikey carries the credential, so it is not a param');
+  });
+
   it('when a parameter or a body field is named __proto__ then it is left out with a note, not merged into the prototype', () => {
     const doc = json({
       openapi: '3.1.0',

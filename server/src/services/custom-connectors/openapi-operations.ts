@@ -147,6 +147,12 @@ export function analyseOperations(
   return { operations: out, webhooks: isObject(webhooks) ? Object.keys(webhooks) : [] };
 }
 
+/** Whether the param is where the API key goes (the credential sends it; a header name is case-insensitive). */
+function carriesKey(auth: ConnectorAuth, location: string, source: string): boolean {
+  if (auth.type !== 'api_key' || auth.in !== location) return false;
+  return location === 'header' ? source.toLowerCase() === auth.name.toLowerCase() : source === auth.name;
+}
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 function analyse(ctx: Context, preview: OpenApiOperation, op: JsonObject, item: JsonObject, where: string[]) {
@@ -176,13 +182,10 @@ function analyse(ctx: Context, preview: OpenApiOperation, op: JsonObject, item: 
       continue;
     }
     if (location === 'header' && IGNORED_HEADERS.has(source.toLowerCase())) continue;
-    if (
-      location === 'header' &&
-      ctx.auth.type === 'api_key' &&
-      ctx.auth.in === 'header' &&
-      source.toLowerCase() === ctx.auth.name.toLowerCase()
-    ) {
-      notes.add(`the header ${source} carries the credential, so it is not a param`);
+    if (carriesKey(ctx.auth, location, source)) {
+      notes.add(
+        `the ${location === 'header' ? 'header' : 'query parameter'} ${source} carries the credential, so it is not a param`,
+      );
       continue;
     }
     if (location === 'header' && !/^[A-Za-z0-9-]{1,64}$/.test(source)) {
