@@ -66,6 +66,7 @@ const machineAction = {
   type: 'object',
   required: ['id', 'type', 'status', 'machineId'],
   properties: {
+    '@odata.context': { type: 'string' },
     id: { type: 'string' },
     type: { type: 'string' },
     scope: { type: ['string', 'null'] },
@@ -76,6 +77,7 @@ const machineAction = {
     computerDnsName: { type: 'string' },
     creationDateTimeUtc: { type: 'string' },
     lastUpdateDateTimeUtc: { type: 'string' },
+    relatedFileInfo: { type: ['object', 'null'] },
   },
 };
 

@@ -7,6 +7,7 @@
 import type { ConnectorDefinition } from '@autonomic/workflow';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fillUrl } from '../../src/connectors/request';
+import { detectDrift } from '../../src/connectors/drift';
 import { checkAnswer } from '../../src/connectors/schemas';
 import { failure, testClient, type TestClient } from '../../test/connectors/support';
 import { DEFENDER_API_HOSTS, microsoftDefenderEndpoint as mde } from './definition';
@@ -229,7 +230,7 @@ describe('Defender reads', () => {
   });
 
   it.each(Object.keys(mde.actions))(
-    'when %s answers then the answer and the example both match its response schema',
+    'when %s answers then the answer and the example both match its response schema, without drift',
     async (id) => {
       const action = mde.actions[id];
       const followed = id === 'get_machine_action' ? await run('isolate_machine', ISOLATE) : undefined;
@@ -242,6 +243,8 @@ describe('Defender reads', () => {
       const result = await run(id, params[id] ?? {});
 
       expect(checkAnswer(action?.response ?? {}, result.output)).toEqual({ ok: true, value: result.output });
+      // The schema declares every field the vendor sends, so live answers show no drift.
+      expect(detectDrift(action?.response ?? {}, result.output)).toEqual([]);
       expect(checkAnswer(action?.response ?? {}, action?.example)).toEqual({ ok: true, value: action?.example });
     },
   );

@@ -4,6 +4,7 @@
  * (PagerDuty's 400 `invalid event`), and a 429 without Retry-After that the client backs off.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { detectDrift } from '../../src/connectors/drift';
 import { checkAnswer } from '../../src/connectors/schemas';
 import { failure, testClient, type TestClient } from '../../test/connectors/support';
 import { pagerdutyEvents } from './definition';
@@ -96,12 +97,14 @@ describe('PagerDuty events', () => {
   });
 
   it.each(Object.keys(pagerdutyEvents.actions))(
-    'when %s answers then the answer and the example both match its response schema',
+    'when %s answers then the answer and the example both match its response schema, without drift',
     async (id) => {
       const action = pagerdutyEvents.actions[id];
       const result = await run(id, id === 'trigger_alert' ? ALERT : { dedup_key: 'case-1' });
 
       expect(checkAnswer(action?.response ?? {}, result.output)).toEqual({ ok: true, value: result.output });
+      // The schema declares every field the vendor sends, so live answers show no drift.
+      expect(detectDrift(action?.response ?? {}, result.output)).toEqual([]);
       expect(checkAnswer(action?.response ?? {}, action?.example)).toEqual({ ok: true, value: action?.example });
     },
   );

@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fillUrl } from '../../src/connectors/request';
+import { detectDrift } from '../../src/connectors/drift';
 import { checkAnswer } from '../../src/connectors/schemas';
 import { failure, testClient, type TestClient } from '../../test/connectors/support';
 import { servicenow } from './definition';
@@ -132,7 +133,7 @@ describe('ServiceNow incidents', () => {
   });
 
   it.each(Object.keys(servicenow.actions))(
-    'when %s answers then the answer and the example both match its response schema',
+    'when %s answers then the answer and the example both match its response schema, without drift',
     async (id) => {
       const action = servicenow.actions[id];
       const sysId = await opened();
@@ -144,6 +145,8 @@ describe('ServiceNow incidents', () => {
       const result = await run(id, params[id] ?? {});
 
       expect(checkAnswer(action?.response ?? {}, result.output)).toEqual({ ok: true, value: result.output });
+      // The schema declares every field the vendor sends, so live answers show no drift.
+      expect(detectDrift(action?.response ?? {}, result.output)).toEqual([]);
       expect(checkAnswer(action?.response ?? {}, action?.example)).toEqual({ ok: true, value: action?.example });
     },
   );

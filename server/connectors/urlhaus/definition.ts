@@ -16,13 +16,16 @@ const blacklists = {
 };
 const tags = { type: ['array', 'null'], items: { type: 'string' } };
 const urlStatus = { enum: ['online', 'offline', 'unknown'] };
-/** `no_results` carries nothing else; `ok` carries the record. */
-const found = (status: 'ok', required: string[], properties: Record<string, unknown>) => ({
-  type: 'object',
-  required: ['query_status'],
-  properties: { query_status: { enum: [status, 'no_results'] }, ...properties },
-  if: { properties: { query_status: { const: status } } },
-  then: { required },
+/** `ok` carries the record; `no_results` carries nothing else (two shapes, so neither looks like the other drifted). */
+const found = (required: string[], properties: Record<string, unknown>) => ({
+  anyOf: [
+    {
+      type: 'object',
+      required: ['query_status', ...required],
+      properties: { query_status: { const: 'ok' }, ...properties },
+    },
+    { type: 'object', required: ['query_status'], properties: { query_status: { const: 'no_results' } } },
+  ],
 });
 
 const payload = {
@@ -37,6 +40,7 @@ const payload = {
     response_sha256: { type: 'string' },
     urlhaus_download: { type: 'string' },
     signature: { type: ['string', 'null'] },
+    virustotal: { type: ['object', 'null'] },
   },
 };
 
@@ -74,7 +78,7 @@ export const urlhaus: ConnectorDefinition = {
           "URLhaus's record of the URL: online or offline, the threat, tags and payloads it served; query_status no_results when URLhaus does not know it.",
         path: '/v1/url/',
         body: { url: '{{ url }}' },
-        response: found('ok', ['id', 'url', 'url_status', 'host', 'threat', 'urlhaus_reference'], {
+        response: found(['id', 'url', 'url_status', 'host', 'threat', 'urlhaus_reference'], {
           id: { type: 'string' },
           urlhaus_reference: { type: 'string' },
           url: { type: 'string' },
@@ -139,7 +143,7 @@ export const urlhaus: ConnectorDefinition = {
           'How many malware URLs URLhaus has seen on the host, its blocklist listings and its most recent URLs; query_status no_results when it has none.',
         path: '/v1/host/',
         body: { host: '{{ host }}' },
-        response: found('ok', ['host', 'url_count', 'urls', 'urlhaus_reference'], {
+        response: found(['host', 'url_count', 'urls', 'urlhaus_reference'], {
           urlhaus_reference: { type: 'string' },
           host: { type: 'string' },
           firstseen: { type: ['string', 'null'] },

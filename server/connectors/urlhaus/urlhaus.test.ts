@@ -4,6 +4,7 @@
  * failure, a wrong key, the health lookup and a 429.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { detectDrift } from '../../src/connectors/drift';
 import { checkAnswer } from '../../src/connectors/schemas';
 import { failure, testClient, type TestClient } from '../../test/connectors/support';
 import type { VendorMock } from '../vendor-mock';
@@ -89,13 +90,18 @@ describe('URLhaus lookups', () => {
     ['lookup_url', { url: 'https://clean.example/' }],
     ['lookup_host', { host: LISTED_HOST }],
     ['lookup_host', { host: 'clean.example' }],
-  ])('when %s answers %j then the answer and the example both match its response schema', async (id, params) => {
-    const action = urlhaus.actions[id];
-    const result = await run(id, params);
+  ])(
+    'when %s answers %j then the answer and the example both match its response schema, without drift',
+    async (id, params) => {
+      const action = urlhaus.actions[id];
+      const result = await run(id, params);
 
-    expect(checkAnswer(action?.response ?? {}, result.output)).toEqual({ ok: true, value: result.output });
-    expect(checkAnswer(action?.response ?? {}, action?.example)).toEqual({ ok: true, value: action?.example });
-  });
+      expect(checkAnswer(action?.response ?? {}, result.output)).toEqual({ ok: true, value: result.output });
+      // The schema declares every field the vendor sends, so live answers show no drift.
+      expect(detectDrift(action?.response ?? {}, result.output)).toEqual([]);
+      expect(checkAnswer(action?.response ?? {}, action?.example)).toEqual({ ok: true, value: action?.example });
+    },
+  );
 
   it('when an ok answer lacks the record then it does not match the response schema', () => {
     const schema = urlhaus.actions['lookup_url']?.response ?? {};
