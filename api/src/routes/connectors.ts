@@ -13,12 +13,12 @@ import {
 } from '@autonomic/workflow';
 import { z } from 'zod';
 import { defineRoute } from '../contract';
-import { ConnectorDrift, ConnectorDriftQuery } from './connector-drift';
-
-export * from './connector-drift';
 import { ConnectorUsages } from './connector-usages';
 
 export * from './connector-usages';
+import { ConnectorDrift, ConnectorDriftQuery } from './connector-drift';
+
+export * from './connector-drift';
 import { Instant, NullableInstant } from '../fields';
 import { OpenApiImportRequest, OpenApiPreview, OpenApiPreviewRequest, OpenApiReport } from './connector-openapi';
 
@@ -107,7 +107,8 @@ export type CredentialProbeState = z.infer<typeof CredentialProbeState>;
 
 /**
  * A connector's health over its live credentials: `ok` all pass, `failing` all probed ones
- * fail, `degraded` some fail (or all pass but drift events are open), `unknown` none probed.
+ * fail, `degraded` some fail (or all pass but open drift breaks what playbooks read: a type
+ * change, a required field gone), `unknown` none probed.
  */
 export const ConnectorHealthStatus = z.enum(['ok', 'failing', 'degraded', 'unknown']);
 export type ConnectorHealthStatus = z.infer<typeof ConnectorHealthStatus>;
@@ -141,8 +142,16 @@ export const ConnectorHealth = z.object({
   name: z.string(),
   status: ConnectorHealthStatus,
   credentials: z.array(CredentialHealthItem),
-  /** Live answers that drifted from the declared response schema: all recorded, still open. */
-  drift: z.object({ events: z.int().min(0), open: z.int().min(0), lastSeenAt: NullableInstant }),
+  /**
+   * Live answers that drifted from the declared response schema: all recorded, still open,
+   * and open ones that break what playbooks read (a type change, a required field gone).
+   */
+  drift: z.object({
+    events: z.int().min(0),
+    open: z.int().min(0),
+    breaking: z.int().min(0),
+    lastSeenAt: NullableInstant,
+  }),
   affectedWorkflows: z.array(AffectedWorkflow),
 });
 export type ConnectorHealth = z.infer<typeof ConnectorHealth>;

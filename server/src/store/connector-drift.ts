@@ -44,6 +44,12 @@ export interface DriftSighting {
 export interface DriftCount {
   events: number;
   open: number;
+  /**
+   * Open rows that break what a playbook reads: a type change, or a required field gone.
+   * New fields and missing optional ones are recorded but break nothing (a definition may
+   * declare only the fields playbooks use).
+   */
+  breaking: number;
   lastSeenAt: Date;
 }
 
@@ -106,12 +112,20 @@ const json = (v: unknown) => (v === null || v === undefined ? null : JSON.string
 
 /** Keyed by connector id. */
 export async function driftCounts(db: Db): Promise<Map<string, DriftCount>> {
-  const rows = await db.$queryRaw<{ connector_id: string; events: bigint; open: bigint; last_seen_at: Date }[]>`
+  const rows = await db.$queryRaw<
+    { connector_id: string; events: bigint; open: bigint; breaking: bigint; last_seen_at: Date }[]
+  >`
     SELECT connector_id, sum(count)::bigint AS events,
-      count(*) FILTER (WHERE acknowledged_at IS NULL) AS open, max(last_seen_at) AS last_seen_at
+      count(*) FILTER (WHERE acknowledged_at IS NULL) AS open,
+      count(*) FILTER (WHERE acknowledged_at IS NULL AND (kind = 'type' OR (kind = 'missing' AND required)))
+        AS breaking,
+      max(last_seen_at) AS last_seen_at
     FROM connector_drifts GROUP BY connector_id`;
   return new Map(
-    rows.map((r) => [r.connector_id, { events: Number(r.events), open: Number(r.open), lastSeenAt: r.last_seen_at }]),
+    rows.map((r) => [
+      r.connector_id,
+      { events: Number(r.events), open: Number(r.open), breaking: Number(r.breaking), lastSeenAt: r.last_seen_at },
+    ]),
   );
 }
 

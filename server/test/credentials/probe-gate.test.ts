@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ABUSEIPDB_KEY } from '../../connectors/abuseipdb/mock';
+import { connectorStatus } from '../../src/services/credentials/probes';
 import { recordDrift } from '../../src/store/connector-drift';
 import { approvedWorkflow, as, probeHarness, T0, type ProbeHarness } from './probe-harness';
 
@@ -123,7 +124,8 @@ describe('connector health', () => {
     expect(abuse).toMatchObject({
       name: 'AbuseIPDB',
       status: 'degraded',
-      drift: { events: 1, open: 1, lastSeenAt: new Date(T0).toISOString() },
+      // A new field is recorded, but breaks nothing a playbook reads.
+      drift: { events: 1, open: 1, breaking: 0, lastSeenAt: new Date(T0).toISOString() },
       affectedWorkflows: [{ id: usesFailing, name: 'Check with the broken key', credentials: ['abuse-broken'] }],
     });
     expect(abuse.credentials).toEqual([
@@ -143,6 +145,50 @@ describe('connector health', () => {
     expect(text).not.toContain(WRONG_KEY);
     expect(text).not.toContain(ABUSEIPDB_KEY);
   });
+
+  it('when a drift changes a type or loses a required field then it counts as breaking', async () => {
+    await recordDrift(
+      h.db.prisma,
+      { connectorId: 'abuseipdb', version: '1.0.0', action: 'check_ip', failed: true, at: new Date(T0) },
+      [
+        { path: '/data/abuseConfidenceScore', kind: 'type', expected: 'integer', actual: 'string', sample: null },
+        {
+          path: '/data/totalReports',
+          kind: 'missing',
+          expected: 'integer',
+          actual: 'absent',
+          required: true,
+          sample: null,
+        },
+        {
+          path: '/data/isp',
+          kind: 'missing',
+          expected: 'string|null',
+          actual: 'absent',
+          required: false,
+          sample: null,
+        },
+      ],
+    );
+
+    const res = await as(h, 'analyst').get('/connectors/health').expect(200);
+
+    const abuse = res.body.connectors.find((c: { connectorId: string }) => c.connectorId === 'abuseipdb');
+    expect(abuse.drift).toMatchObject({ open: 4, breaking: 2 });
+  });
+
+  it.each([
+    [['ok', 'ok'], 0, 'ok'],
+    [['ok', 'ok'], 1, 'degraded'],
+    [['ok', 'failing'], 0, 'degraded'],
+    [['failing', 'failing', 'test'], 0, 'failing'],
+    [['test', 'never_probed', 'not_probeable'], 3, 'unknown'],
+  ] as const)(
+    'when credentials are %j and %i drifts break reads then the connector is %s',
+    (states, breaking, status) => {
+      expect(connectorStatus(states, breaking)).toBe(status);
+    },
+  );
 
   it('when nobody is signed in then the health view is refused', async () => {
     const { default: request } = await import('supertest');

@@ -25,7 +25,7 @@ const abuse: ConnectorHealth = {
     },
     { name: 'abuse-demo', mode: 'test', state: 'test', lastProbe: null, nextProbeAt: null },
   ],
-  drift: { events: 7, open: 2, lastSeenAt: '2026-12-06T07:00:00.000Z' },
+  drift: { events: 7, open: 2, breaking: 1, lastSeenAt: '2026-12-06T07:00:00.000Z' },
   affectedWorkflows: [{ id: WORKFLOW_ID, name: 'Check suspicious IPs', credentials: ['abuse-broken'] }],
 };
 const slack: ConnectorHealth = {
@@ -41,7 +41,7 @@ const slack: ConnectorHealth = {
       nextProbeAt: '2026-12-06T08:15:00.000Z',
     },
   ],
-  drift: { events: 0, open: 0, lastSeenAt: null },
+  drift: { events: 0, open: 0, breaking: 0, lastSeenAt: null },
   affectedWorkflows: [],
 };
 

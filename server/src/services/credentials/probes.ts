@@ -38,7 +38,7 @@ const MAX_PROBE_MESSAGE = 200;
 const CONCURRENCY = 4;
 
 /** Drift events per connector (`driftCounts` of store/connector-drift.ts). */
-export type DriftCounts = Map<string, { events: number; open: number; lastSeenAt: Date }>;
+export type DriftCounts = Map<string, { events: number; open: number; breaking: number; lastSeenAt: Date }>;
 
 export interface ProbeServiceDeps {
   credentials: Pick<CredentialsService, 'reveal' | 'test'>;
@@ -213,10 +213,15 @@ export function createProbeService(ctx: AppContext, deps: ProbeServiceDeps) {
             name: definition?.name ?? connectorId,
             status: connectorStatus(
               items.map((i) => i.state),
-              d?.open ?? 0,
+              d?.breaking ?? 0,
             ),
             credentials: items,
-            drift: { events: d?.events ?? 0, open: d?.open ?? 0, lastSeenAt: d?.lastSeenAt ?? null },
+            drift: {
+              events: d?.events ?? 0,
+              open: d?.open ?? 0,
+              breaking: d?.breaking ?? 0,
+              lastSeenAt: d?.lastSeenAt ?? null,
+            },
             affectedWorkflows,
           };
         })
@@ -225,13 +230,16 @@ export function createProbeService(ctx: AppContext, deps: ProbeServiceDeps) {
   };
 }
 
-/** `failing`: every probed live credential fails; `degraded`: some do, or drift is open; `unknown`: none probed. */
-export function connectorStatus(states: readonly CredentialProbeState[], openDrift: number) {
+/**
+ * `failing`: every probed live credential fails; `degraded`: some do, or open drift breaks
+ * what playbooks read (a type change, a required field gone); `unknown`: none probed.
+ */
+export function connectorStatus(states: readonly CredentialProbeState[], breakingDrift: number) {
   const probed = states.filter((s) => s === 'ok' || s === 'failing');
   const failing = probed.filter((s) => s === 'failing').length;
   if (probed.length === 0) return 'unknown' as const;
   if (failing === probed.length) return 'failing' as const;
-  if (failing > 0 || openDrift > 0) return 'degraded' as const;
+  if (failing > 0 || breakingDrift > 0) return 'degraded' as const;
   return 'ok' as const;
 }
 
