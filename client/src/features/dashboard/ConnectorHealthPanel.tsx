@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { ConnectorHealth, CredentialHealthItem, CredentialProbeState } from '@autonomic/api';
+import { useCallback, useEffect, useState } from 'react';
+import type { ConnectorHealth, CredentialHealthItem } from '@autonomic/api';
+import { PROBE_STATE_LABEL, probeBadgeClass, probeOutcome } from '../credentials/probeState';
 import { getConnectorHealth } from './api';
 import { DataTable } from './DataTable';
+import { DriftList } from './DriftList';
 import { count } from './format';
 
 const STATUS_BADGE: Record<ConnectorHealth['status'], string> = {
@@ -11,14 +13,6 @@ const STATUS_BADGE: Record<ConnectorHealth['status'], string> = {
   unknown: 'badge',
 };
 
-const STATE_LABEL: Record<CredentialProbeState, string> = {
-  ok: 'ok',
-  failing: 'failing',
-  never_probed: 'never probed',
-  not_probeable: 'no health action',
-  test: 'test credential (not probed)',
-};
-
 const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** One credential: its state, and when its latest probe ran and what it said. */
@@ -26,22 +20,20 @@ function CredentialLine({ c }: { c: CredentialHealthItem }) {
   const probe = c.lastProbe;
   return (
     <li data-testid={`credential-health-${c.name}`}>
-      <code>{c.name}</code>{' '}
-      <span
-        className={c.state === 'failing' ? 'badge badge-failed' : c.state === 'ok' ? 'badge badge-succeeded' : 'badge'}
-      >
-        {STATE_LABEL[c.state]}
-      </span>
+      <code>{c.name}</code> <span className={probeBadgeClass(c.state)}>{PROBE_STATE_LABEL[c.state]}</span>
       {probe && (
         <span className="muted">
           {' '}
           {when(probe.at)}
-          {!probe.ok && `: ${probe.status === null ? '' : `HTTP ${probe.status}, `}${probe.message}`}
+          {!probe.ok && `: ${probeOutcome(probe)}`}
         </span>
       )}
     </li>
   );
 }
+
+/** The element a connector's "Show drift" button opens. */
+const driftId = (connectorId: string) => `dash-drift-${connectorId}`;
 
 type State =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; rows: ConnectorHealth[] };
@@ -53,6 +45,9 @@ type State =
  */
 export function ConnectorHealthPanel() {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [reloads, setReloads] = useState(0);
+  // A refresh (after an acknowledgement) keeps the table shown until the new counts arrive.
   useEffect(() => {
     let live = true;
     getConnectorHealth()
@@ -61,7 +56,14 @@ export function ConnectorHealthPanel() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [reloads]);
+  const refresh = useCallback(() => setReloads((n) => n + 1), []);
+  const toggle = (connectorId: string) =>
+    setOpen((was) => {
+      const next = new Set(was);
+      if (!next.delete(connectorId)) next.add(connectorId);
+      return next;
+    });
   return (
     <section className="dash-panel wide" aria-labelledby="dash-connector-health">
       <header className="dash-panel-head">
@@ -98,7 +100,24 @@ export function ConnectorHealthPanel() {
             },
             {
               header: 'Drift (open / total)',
-              cell: (r) => `${count(r.drift.open)} / ${count(r.drift.events)}`,
+              cell: (r) => (
+                <>
+                  {`${count(r.drift.open)} / ${count(r.drift.events)}`}
+                  {r.drift.events > 0 && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        aria-expanded={open.has(r.connectorId)}
+                        aria-controls={driftId(r.connectorId)}
+                        onClick={() => toggle(r.connectorId)}
+                      >
+                        {open.has(r.connectorId) ? 'Hide drift' : `Show drift (${count(r.drift.open)})`}
+                      </button>
+                    </>
+                  )}
+                </>
+              ),
               numeric: true,
             },
             {
@@ -120,6 +139,18 @@ export function ConnectorHealthPanel() {
           ]}
         />
       )}
+      {state.status === 'ready' &&
+        state.rows
+          .filter((r) => open.has(r.connectorId))
+          .map((r) => (
+            <DriftList
+              key={r.connectorId}
+              id={driftId(r.connectorId)}
+              connectorId={r.connectorId}
+              connectorName={r.name}
+              onAcknowledged={refresh}
+            />
+          ))}
     </section>
   );
 }

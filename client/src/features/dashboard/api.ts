@@ -80,3 +80,9 @@ export function csvHref(
 
 /** Connector health now (not range-bound): probes, drift counts, affected workflows. */
 export const getConnectorHealth = () => api(connectorsApi.health);
+
+/** One connector's drift rows, most recently seen first (samples masked). */
+export const listConnectorDrift = (connector: string) => api(connectorsApi.drift, { query: { connector, limit: 100 } });
+
+/** Acknowledges a drift (admins): out of the open count until an answer shows it again. */
+export const acknowledgeDrift = (id: string) => api(connectorsApi.acknowledgeDrift, { params: { id } });
