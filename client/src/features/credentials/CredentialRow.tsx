@@ -1,6 +1,7 @@
-import type { ConnectionTest, CredentialInfo } from '@autonomic/api';
+import type { ConnectionTest, CredentialHealthItem, CredentialInfo } from '@autonomic/api';
 import { useState } from 'react';
 import { deleteCredential, testCredential } from './api';
+import { ProbeCell } from './ProbeCell';
 import { RotateForm } from './RotateForm';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
@@ -8,18 +9,24 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'ne
 type Open = 'none' | 'rotate' | 'delete';
 
 /**
- * One credential: name, connector, mode, last used, last tested, created; for admins
+ * One credential: name, connector, mode, last used, last tested, health probe, created; for admins
  * "Test connection" (its result shown in the row), rotate and delete (confirmed first).
  */
 export function CredentialRow({
   credential: c,
   connectorName,
   canManage,
+  health,
+  showProbes,
   onChanged,
 }: {
   credential: CredentialInfo;
   connectorName: string;
   canManage: boolean;
+  /** Its probe state and latest probe; undefined while not loaded. */
+  health: CredentialHealthItem | undefined;
+  /** Whether the caller may read its probe history (admins and reviewers). */
+  showProbes: boolean;
   onChanged(): void;
 }) {
   const [open, setOpen] = useState<Open>('none');
@@ -63,6 +70,7 @@ export function CredentialRow({
           <span className="muted"> (a rotation failed {when(c.rotation.failedAt)}; the old value stayed)</span>
         )}
       </td>
+      <ProbeCell name={c.name} health={health} showHistory={showProbes} />
       <td>{when(c.createdAt)}</td>
       {canManage && (
         <td className="cred-row-actions">

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import type { CredentialInfo, UserSummary } from '@autonomic/api';
+import type { CredentialHealthItem, CredentialInfo, UserSummary } from '@autonomic/api';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { useAuth } from '../../auth/store';
 import { fakeServer, FakeReply, type FakeRequest } from '../runs/fakeServer';
 import { CredentialsPage } from './CredentialsPage';
-import { credentialInfo, firewall, firewallSummary } from './testing';
+import { credentialInfo, firewall, firewallSummary, healthReply } from './testing';
 
 const fw = credentialInfo('fw_lab', 'firewall', {
   settings: { host: 'fw.lab', port: '443' },
@@ -25,10 +25,18 @@ function signIn(role: UserSummary['role']) {
   useAuth.setState({ user, status: 'signed-in' });
 }
 
-/** The server: GET list and connectors answered from `rows`; anything else goes to `other`. */
-function serve(rows: CredentialInfo[], other: (req: FakeRequest) => unknown = () => undefined) {
+/**
+ * The server: GET list and connectors answered from `rows`, the connector health view from
+ * `health` (asked each time); anything else goes to `other`.
+ */
+function serve(
+  rows: CredentialInfo[],
+  other: (req: FakeRequest) => unknown = () => undefined,
+  health: () => CredentialHealthItem[] = () => [],
+) {
   return fakeServer((req) => {
     if (req.method === 'GET' && req.url === '/credentials') return { credentials: rows };
+    if (req.method === 'GET' && req.url === '/connectors/health') return healthReply(health());
     if (req.method === 'GET' && req.url === '/connectors') return { connectors: [firewallSummary] };
     if (req.method === 'GET' && req.url === '/connectors/firewall') return firewall;
     return other(req);

@@ -1,8 +1,8 @@
-import type { ConnectorSummary, CredentialInfo } from '@autonomic/api';
+import type { ConnectorSummary, CredentialHealthItem, CredentialInfo } from '@autonomic/api';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../auth/store';
-import { listConnectors, listCredentials } from './api';
+import { getCredentialHealth, listConnectors, listCredentials } from './api';
 import { CreateCredentialForm } from './CreateCredentialForm';
 import { CredentialRow } from './CredentialRow';
 import { connectorLabel } from './settingsFields';
@@ -11,17 +11,21 @@ import './credentials.css';
 /**
  * `/admin/credentials`: the connector credentials (never their values). Admins create,
  * test, rotate and delete them; everyone else sees the list and is told that only admins
- * manage it. `?connector=<id>` (the editor's "Create a credential" link) opens the create
+ * manage it. Each shows its health probe (state, latest, next); admins and reviewers open
+ * its probe history. `?connector=<id>` (the editor's "Create a credential" link) opens the create
  * form with that connector chosen.
  */
 export function CredentialsPage() {
   const role = useAuth((s) => s.user?.role);
   const canManage = role === 'admin';
+  const showProbes = role === 'admin' || role === 'reviewer';
   const [search, setSearch] = useSearchParams();
   const preset = search.get('connector') ?? '';
   const [credentials, setCredentials] = useState<CredentialInfo[] | null>(null);
   const [connectors, setConnectors] = useState<ConnectorSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [health, setHealth] = useState<ReadonlyMap<string, CredentialHealthItem>>(new Map());
+  const [healthError, setHealthError] = useState<string | null>(null);
   const [creating, setCreating] = useState(canManage && preset !== '');
   const [created, setCreated] = useState<string | null>(null);
 
@@ -29,6 +33,14 @@ export function CredentialsPage() {
     listCredentials().then(
       (r) => setCredentials(r.credentials),
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+    // A test, rotation or change moves the probe state too.
+    getCredentialHealth().then(
+      (r) => {
+        setHealth(new Map(r.connectors.flatMap((c) => c.credentials.map((h) => [h.name, h] as const))));
+        setHealthError(null);
+      },
+      (e: unknown) => setHealthError(e instanceof Error ? e.message : String(e)),
     );
   }, []);
   useEffect(() => {
@@ -64,6 +76,11 @@ export function CredentialsPage() {
       {error && (
         <p role="alert" className="error">
           {error}
+        </p>
+      )}
+      {healthError && (
+        <p role="alert" className="error">
+          Could not load the probe states: {healthError}
         </p>
       )}
       {created && (
@@ -103,6 +120,7 @@ export function CredentialsPage() {
               <th scope="col">Mode</th>
               <th scope="col">Last used</th>
               <th scope="col">Last tested</th>
+              <th scope="col">Health probe</th>
               <th scope="col">Created</th>
               {canManage && <th scope="col">Actions</th>}
             </tr>
@@ -114,6 +132,8 @@ export function CredentialsPage() {
                 credential={c}
                 connectorName={nameOf(c.connectorId)}
                 canManage={canManage}
+                health={health.get(c.name)}
+                showProbes={showProbes}
                 onChanged={reload}
               />
             ))}

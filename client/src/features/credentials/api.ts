@@ -18,3 +18,9 @@ export const rotateCredential = (name: string, value: string) =>
   api(credentialsApi.rotate, { params: { name }, body: { value } });
 
 export const deleteCredential = (name: string) => api(credentialsApi.remove, { params: { name } });
+
+/** Each credential's probe state, latest probe and next probe (the connector health view, any role). */
+export const getCredentialHealth = () => api(connectorsApi.health);
+
+/** A credential's recent probes, newest first (admins and reviewers). */
+export const listProbes = (name: string) => api(credentialsApi.probes, { params: { name } });

@@ -1,5 +1,5 @@
 /** Fixtures for the credentials page tests: a connector with settings, credentials and a server double. */
-import { ConnectorSummary, CredentialInfo } from '@autonomic/api';
+import { ConnectorHealth, ConnectorSummary, CredentialInfo, type CredentialHealthItem } from '@autonomic/api';
 import { ConnectorDefinition } from '@autonomic/workflow';
 
 export const firewall = ConnectorDefinition.parse({
@@ -73,3 +73,20 @@ export const credentialInfo = (name: string, connectorId: string, over: Partial<
     updatedAt: '2026-11-01T09:00:00.000Z',
     ...over,
   });
+
+/** `GET /api/connectors/health`'s reply with these credentials' probe states, all under the firewall connector. */
+export const healthReply = (credentials: CredentialHealthItem[]) => ({
+  connectors:
+    credentials.length === 0
+      ? []
+      : [
+          ConnectorHealth.parse({
+            connectorId: 'firewall',
+            name: 'Firewall',
+            status: 'unknown',
+            credentials,
+            drift: { events: 0, open: 0, breaking: 0, lastSeenAt: null },
+            affectedWorkflows: [],
+          }),
+        ],
+});

@@ -167,6 +167,7 @@ describe('ConnectorHealthPanel', () => {
     expect(ok.getByText('none')).toBeTruthy();
     expect(ok.getByText('0 / 0')).toBeTruthy();
     // Nothing drifted: nothing to show.
+    expect(ok.getByText('no drift')).toBeTruthy();
     expect(ok.queryByRole('button')).toBeNull();
   });
 

@@ -100,25 +100,24 @@ export function ConnectorHealthPanel() {
             },
             {
               header: 'Drift (open / total)',
-              cell: (r) => (
-                <>
-                  {`${count(r.drift.open)} / ${count(r.drift.events)}`}
-                  {r.drift.events > 0 && (
-                    <>
-                      {' '}
-                      <button
-                        type="button"
-                        aria-expanded={open.has(r.connectorId)}
-                        aria-controls={driftId(r.connectorId)}
-                        onClick={() => toggle(r.connectorId)}
-                      >
-                        {open.has(r.connectorId) ? 'Hide drift' : `Show drift (${count(r.drift.open)})`}
-                      </button>
-                    </>
-                  )}
-                </>
-              ),
+              cell: (r) => `${count(r.drift.open)} / ${count(r.drift.events)}`,
               numeric: true,
+            },
+            {
+              header: 'Drift rows',
+              cell: (r) =>
+                r.drift.events === 0 ? (
+                  <span className="muted">no drift</span>
+                ) : (
+                  <button
+                    type="button"
+                    aria-expanded={open.has(r.connectorId)}
+                    aria-controls={driftId(r.connectorId)}
+                    onClick={() => toggle(r.connectorId)}
+                  >
+                    {open.has(r.connectorId) ? 'Hide drift' : `Show drift (${count(r.drift.open)})`}
+                  </button>
+                ),
             },
             {
               header: 'Affected workflows',
