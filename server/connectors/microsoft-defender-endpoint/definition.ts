@@ -106,7 +106,9 @@ function containment(
 ): ConnectorAction {
   return {
     ...text,
-    effect: 'destructive',
+    // Releasing undoes a containment, like lifting one in Falcon: a write, which the
+    // protected list does not hold back (a protected machine isolated by hand can be released).
+    effect: verb === 'isolate' ? 'destructive' : 'write',
     ...findMachine,
     then: [{ method: 'POST', path: `/api/machines/{{ machine_id }}/${verb}`, body }],
     params: {

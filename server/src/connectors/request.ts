@@ -202,7 +202,9 @@ function webhookUrl(credential: string, base: string, path: string, name: string
   } catch {
     throw new ConnectorError('invalid_params', `${name}: the credential is not a URL`);
   }
-  if (!credential.startsWith(root) || credential.length === root.length || url.href !== credential || url.hash) {
+  // An explicit default port (Workflows URLs carry `:443`) writes the same URL: compare without it.
+  const written = credential.replace(/^(https:\/\/[^/?#:@]+):443(?=[/?]|$)/i, '$1');
+  if (!written.startsWith(root) || written.length === root.length || url.href !== written || url.hash) {
     throw new ConnectorError('invalid_params', `${name}: the credential is not a webhook URL under ${root}`);
   }
   if (path === '/') return url;
@@ -266,11 +268,11 @@ function applyAuth(
     case 'webhook_url': {
       // The whole URL, its path and its last segment (Slack's secret part) are each secret,
       // and so are its query's values (a Workflows URL's `sig`), raw and decoded.
-      const { pathname, search, searchParams } = new URL(credential);
+      const { href, pathname, search, searchParams } = new URL(credential);
       const last = pathname.split('/').filter(Boolean).pop() ?? '';
       const query = search === '' ? [] : [search.slice(1), ...[...searchParams.values()].filter((v) => v.length >= 8)];
       const encoded = query.map((v) => encodeURIComponent(v)).filter((v) => !query.includes(v));
-      return { secrets: [credential, pathname, last, ...query, ...encoded] };
+      return { secrets: [credential, href, pathname, last, ...query, ...encoded] };
     }
     case 'oauth2_client_credentials': {
       if (token === undefined) throw new ConnectorError('unsupported', `${connector}: no OAuth2 token was obtained`);

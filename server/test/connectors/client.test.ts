@@ -219,6 +219,21 @@ describe('connector client requests', () => {
     expect(e.message).toContain('[redacted]');
   });
 
+  it('when a webhook URL credential spells out the default port then it is the same URL, and another port is not', async () => {
+    // The base URL is https://recorder.example: the credential must lie under it.
+    const def = definition({ type: 'webhook_url' });
+    const tried = (credential: string) =>
+      failure(t.client.execute({ definition: def, action: 'get_item', params: { name: 'n' }, credential }));
+    // Under the base URL once `:443` is read as the default: it gets past the check to the
+    // network (recorder.example does not resolve, or the guard refuses it), not refused as a credential.
+    expect(['network', 'refused']).toContain(
+      (await tried('https://recorder.example:443/hooks/abc?sig=0123456789abcdef')).kind,
+    );
+    expect((await tried('https://recorder.example:8443/hooks/abc')).kind).toBe('invalid_params');
+    expect((await tried('https://recorder.example.evil.test:443/hooks/abc')).kind).toBe('invalid_params');
+    expect(server.calls).toHaveLength(0);
+  });
+
   it('when a webhook URL credential has a fragment then nothing is sent', async () => {
     const e = await failure(
       t.client.execute({
