@@ -116,8 +116,11 @@ export type CreatedWorkflow = z.infer<typeof CreatedWorkflow>;
 
 const EffectClass = z.enum(['none', 'read', 'write', 'destructive']);
 const change = <T extends z.ZodType>(value: T) => z.object({ before: value, after: value });
-/** One changed value; a side without the value leaves `before` or `after` out. */
-const ValueChange = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
+/**
+ * One changed value; a side without the value leaves `before` or `after` out (JSON drops an
+ * undefined side, and zod 4 requires a key of `z.unknown()` unless it is optional).
+ */
+const ValueChange = z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() });
 export type ValueChange = z.infer<typeof ValueChange>;
 const PortChange = z.object({ port: z.string(), added: z.array(z.string()), removed: z.array(z.string()) });
 export type PortChange = z.infer<typeof PortChange>;
