@@ -19,6 +19,7 @@
  * take a refused isolation (an unsupported OS) for done. So it is reported as an error for now.
  */
 import type { ConnectorAction, ConnectorDefinition } from '@autonomic/workflow';
+import { MICROSOFT_TOKEN_URL, tenantSetting as tenant } from '../microsoft-identity';
 
 /** The global API host, which routes by the tenant's data location, and the regional ones. */
 export const DEFENDER_API_HOSTS = [
@@ -28,14 +29,6 @@ export const DEFENDER_API_HOSTS = [
   'api-uk.securitycenter.microsoft.com',
   'api-au.securitycenter.microsoft.com',
 ] as const;
-
-const tenant = {
-  type: 'string',
-  title: 'Tenant',
-  description: 'Your directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com.',
-  pattern:
-    '^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9][A-Za-z0-9.-]{0,252})$',
-};
 
 /** Letters, digits, `.` and `-` only: the value sits inside an OData string, so no quote may end it. */
 const hostname = {
@@ -159,7 +152,7 @@ export const microsoftDefenderEndpoint: ConnectorDefinition = {
   baseUrl: 'https://{{ apiHost }}',
   auth: {
     type: 'oauth2_client_credentials',
-    tokenUrl: 'https://login.microsoftonline.com/{{ tenant }}/oauth2/v2.0/token',
+    tokenUrl: MICROSOFT_TOKEN_URL,
     scopes: ['https://api.securitycenter.microsoft.com/.default'],
     clientAuth: 'client_secret_post',
   },

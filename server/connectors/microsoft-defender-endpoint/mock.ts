@@ -11,6 +11,7 @@
  * ActiveRequestAlreadyExists. Over the limit: 429 TooManyRequests with Retry-After.
  */
 import { randomUUID } from 'node:crypto';
+import { isTokenPath, microsoftTokenEndpoint } from '../microsoft-identity-mock';
 import { startVendorMock, type MockAnswer, type MockRequest, type VendorMock } from '../vendor-mock';
 
 export const MDE_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -66,10 +67,6 @@ const mdeError = (status: number, code: string, message: string): MockAnswer => 
   status,
   body: { error: { code, message, target: randomUUID() } },
 });
-const aadError = (status: number, error: string, code: number, description: string): MockAnswer => ({
-  status,
-  body: { error, error_description: `AADSTS${code}: ${description}`, error_codes: [code], trace_id: randomUUID() },
-});
 const CONTEXT = 'https://api.securitycenter.microsoft.com/api/$metadata#';
 const READ = 'Machine.Read.All';
 const ISOLATE = 'Machine.Isolate';
@@ -77,32 +74,14 @@ const APPS = new Map([
   [MDE_CLIENT_ID, { secret: MDE_SECRET, roles: new Set([READ, ISOLATE]) }],
   [MDE_READER_ID, { secret: MDE_READER_SECRET, roles: new Set([READ]) }],
 ]);
+const tokens = () =>
+  microsoftTokenEndpoint({ tenants: [MDE_TENANT], scope: MDE_SCOPE, apps: APPS, tokenPrefix: 'mde' });
 
 export async function startDefenderMock(): Promise<MdeMock> {
   const machines = new Map<string, MdeMachine>();
   /** Machine actions by id, as the API keeps them. */
   const actions = new Map<string, Record<string, unknown> & { machineId: string; status: string }>();
-  const tokenRequests: MockRequest[] = [];
-  const issued = new Map<string, { appId: string; roles: Set<string> }>();
-  const bearer = (req: MockRequest) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-
-  const token = (req: MockRequest, tenant: string): MockAnswer => {
-    tokenRequests.push(req);
-    if (tenant !== MDE_TENANT) return aadError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
-    const form = new URLSearchParams(req.body);
-    if (form.get('scope') !== MDE_SCOPE) {
-      return aadError(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid.');
-    }
-    const appId = form.get('client_id') ?? '';
-    const app = APPS.get(appId);
-    if (!app || form.get('client_secret') !== app.secret) {
-      return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
-    }
-    const value = `eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.mde-${tokenRequests.length}`;
-    issued.set(value, { appId, roles: app.roles });
-    return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: value } };
-  };
-
+  const identity = tokens();
   const list = (req: MockRequest): MockAnswer => {
     const filter = req.query.get('$filter');
     const m = filter === null ? undefined : /^computerDnsName eq '([^']*)'$/.exec(filter);
@@ -169,7 +148,7 @@ export async function startDefenderMock(): Promise<MdeMock> {
   };
 
   const route = (req: MockRequest): MockAnswer => {
-    const app = issued.get(bearer(req));
+    const app = identity.appOf(req);
     const roles = app?.roles ?? new Set<string>();
     const forbidden = (role: string) =>
       mdeError(
@@ -191,8 +170,8 @@ export async function startDefenderMock(): Promise<MdeMock> {
 
   const mock = await startVendorMock({
     authFailure(req) {
-      if (/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(req.path)) return undefined;
-      return issued.has(bearer(req))
+      if (isTokenPath(req.path)) return undefined;
+      return identity.appOf(req)
         ? undefined
         : mdeError(401, 'Unauthorized', 'Authorization has been denied for this request.');
     },
@@ -200,11 +179,7 @@ export async function startDefenderMock(): Promise<MdeMock> {
       ...mdeError(429, 'TooManyRequests', `Rate limit is exceeded. Try again in ${seconds} seconds.`),
       headers: { 'Retry-After': String(seconds) },
     }),
-    route: (req) => {
-      const tokenPath = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(req.path);
-      if (tokenPath && req.method === 'POST') return token(req, decodeURIComponent(tokenPath[1] ?? ''));
-      return route(req);
-    },
+    route: (req) => identity.answer(req) ?? route(req),
   });
   const reset = () => {
     actions.clear();
@@ -223,5 +198,5 @@ export async function startDefenderMock(): Promise<MdeMock> {
       if (d.isolation === 'releasing') d.isolation = 'none';
     }
   };
-  return Object.assign(mock, { machines, tokenRequests, settle, reset });
+  return Object.assign(mock, { machines, tokenRequests: identity.tokenRequests, settle, reset });
 }

@@ -15,14 +15,7 @@
  * changes are idempotent by nature (disabling a disabled account answers 204 again).
  */
 import type { ConnectorAction, ConnectorDefinition } from '@autonomic/workflow';
-
-const tenant = {
-  type: 'string',
-  title: 'Tenant',
-  description: 'Your directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com.',
-  pattern:
-    '^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9][A-Za-z0-9.-]{0,252})$',
-};
+import { MICROSOFT_TOKEN_URL, tenantSetting as tenant } from '../microsoft-identity';
 
 /**
  * An object id or a userPrincipalName. A UPN that starts with `$` needs Graph's `('…')` key
@@ -108,7 +101,7 @@ export const microsoftEntraId: ConnectorDefinition = {
   baseUrl: 'https://graph.microsoft.com',
   auth: {
     type: 'oauth2_client_credentials',
-    tokenUrl: 'https://login.microsoftonline.com/{{ tenant }}/oauth2/v2.0/token',
+    tokenUrl: MICROSOFT_TOKEN_URL,
     scopes: ['https://graph.microsoft.com/.default'],
     clientAuth: 'client_secret_post',
   },

@@ -11,6 +11,7 @@
  * answers 429 TooManyRequests with Retry-After in seconds.
  */
 import { randomUUID } from 'node:crypto';
+import { isTokenPath, microsoftTokenEndpoint } from '../microsoft-identity-mock';
 import { startVendorMock, type MockAnswer, type MockRequest, type VendorMock } from '../vendor-mock';
 
 export const ENTRA_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -103,19 +104,6 @@ const graphError = (status: number, code: string, message: string): MockAnswer =
   },
 });
 
-/** The identity platform's token error: RFC 6749 fields plus AADSTS codes. */
-const aadError = (status: number, error: string, code: number, description: string): MockAnswer => ({
-  status,
-  body: {
-    error,
-    error_description: `AADSTS${code}: ${description} Trace ID: ${randomUUID()} Correlation ID: ${randomUUID()} Timestamp: 2026-12-05 22:00:00Z`,
-    error_codes: [code],
-    timestamp: '2026-12-05 22:00:00Z',
-    trace_id: randomUUID(),
-    correlation_id: randomUUID(),
-  },
-});
-
 const notFound = (key: string) =>
   graphError(
     404,
@@ -127,36 +115,14 @@ const denied = () =>
 
 export async function startGraphMock(): Promise<GraphMock> {
   const users = new Map<string, GraphUser>();
-  const tokenRequests: MockRequest[] = [];
-  /** Issued token → the app's roles. */
-  const issued = new Map<string, Set<string>>();
+  const identity = microsoftTokenEndpoint({
+    tenants: [ENTRA_TENANT, 'contoso.onmicrosoft.com'],
+    scope: 'https://graph.microsoft.com/.default',
+    apps: APPS,
+    tokenPrefix: 'graph',
+  });
   const options = { now: () => Date.now() };
   const bearer = (req: MockRequest) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-
-  const token = (req: MockRequest, tenant: string): MockAnswer => {
-    tokenRequests.push(req);
-    if (tenant !== ENTRA_TENANT && tenant !== 'contoso.onmicrosoft.com') {
-      return aadError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
-    }
-    const form = new URLSearchParams(req.body);
-    if (form.get('grant_type') !== 'client_credentials') {
-      return aadError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
-    }
-    if (form.get('scope') !== 'https://graph.microsoft.com/.default') {
-      return aadError(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid.');
-    }
-    const clientId = form.get('client_id') ?? '';
-    const app = APPS.get(clientId);
-    if (!app) {
-      return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found.`);
-    }
-    if (form.get('client_secret') !== app.secret) {
-      return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
-    }
-    const value = `eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.graph-${tokenRequests.length}`;
-    issued.set(value, app.roles);
-    return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: value } };
-  };
 
   const find = (key: string) => {
     const upn = key.toLowerCase();
@@ -179,7 +145,7 @@ export async function startGraphMock(): Promise<GraphMock> {
     return { status: 200, body: { '@odata.context': ctx(`users(${select.join(',')})/$entity`), ...picked } };
   };
 
-  const patch = (req: MockRequest, key: string, roles: Set<string>): MockAnswer => {
+  const patch = (req: MockRequest, key: string, roles: ReadonlySet<string>): MockAnswer => {
     if (!roles.has(DISABLE)) return denied();
     const user = find(key);
     if (!user) return notFound(key);
@@ -206,7 +172,7 @@ export async function startGraphMock(): Promise<GraphMock> {
     return { status: 204, body: null, text: '' };
   };
 
-  const revoke = (key: string, roles: Set<string>): MockAnswer => {
+  const revoke = (key: string, roles: ReadonlySet<string>): MockAnswer => {
     if (!roles.has(REVOKE)) return denied();
     const user = find(key);
     if (!user) return notFound(key);
@@ -215,7 +181,7 @@ export async function startGraphMock(): Promise<GraphMock> {
   };
 
   const route = (req: MockRequest): MockAnswer => {
-    const roles = issued.get(bearer(req)) ?? new Set<string>();
+    const roles = identity.appOf(req)?.roles ?? new Set<string>();
     if (req.method === 'GET' && req.path === '/v1.0/users') {
       if (!roles.has(READ)) return denied();
       const top = Number(req.query.get('$top') ?? 100);
@@ -232,10 +198,9 @@ export async function startGraphMock(): Promise<GraphMock> {
 
   const mock = await startVendorMock({
     authFailure(req) {
-      if (/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(req.path)) return undefined;
-      const t = bearer(req);
-      if (t === '') return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
-      return issued.has(t)
+      if (isTokenPath(req.path)) return undefined;
+      if (bearer(req) === '') return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+      return identity.appOf(req)
         ? undefined
         : graphError(401, 'InvalidAuthenticationToken', 'IDX14100: JWT is not well formed.');
     },
@@ -243,18 +208,14 @@ export async function startGraphMock(): Promise<GraphMock> {
       ...graphError(429, 'TooManyRequests', 'Too many requests.'),
       headers: { 'Retry-After': String(seconds) },
     }),
-    route: (req) => {
-      const tokenPath = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(req.path);
-      if (tokenPath && req.method === 'POST') return token(req, decodeURIComponent(tokenPath[1] ?? ''));
-      return route(req);
-    },
+    route: (req) => identity.answer(req) ?? route(req),
   });
   const reset = () => {
     users.clear();
     for (const u of SEED_USERS) users.set(u.id, { ...u });
   };
   reset();
-  return Object.assign(mock, { users, tokenRequests, options, reset });
+  return Object.assign(mock, { users, tokenRequests: identity.tokenRequests, options, reset });
 }
 
 const ctx = (what: string) => `https://graph.microsoft.com/v1.0/$metadata#${what}`;
