@@ -33,6 +33,8 @@ const REVIEW = '0190a000-0000-7000-8000-0000000000e1';
 const published = parsedDocument(copyOfBase());
 const draftRaw = copyOfBase();
 (draftRaw.steps.block.params['input'] as Record<string, unknown>)['duration'] = '24h';
+// A value only the draft has: its change has no `before`, which JSON leaves out of the reply.
+(draftRaw.steps.block.params['input'] as Record<string, unknown>)['ticket'] = 'INC-1';
 const draft = parsedDocument(draftRaw);
 
 const version = {
@@ -180,5 +182,14 @@ describe('ReviewPage', () => {
     expect(screen.getByTestId('risk-banner').textContent).toMatch(/Risk: high.*destructi/);
     expect(screen.getByTestId('diff-change-block').textContent).toMatch(/Block IP/);
     expect(screen.getByText(/compared with/).textContent).toMatch(/published v1/);
+  });
+
+  test('when the draft adds a value the published version lacks then its change is read without a before side and listed', async () => {
+    renderAs(bob);
+    await screen.findByTestId('review-policy');
+    fireEvent.click(screen.getByTestId('diff-change-block'));
+    const detail = await screen.findByTestId('node-change-detail');
+    const added = [...detail.querySelectorAll('li')].find((li) => li.textContent?.includes('input.ticket'));
+    expect(added?.textContent).toMatch(/input\.ticket.*→.*INC-1/);
   });
 });
