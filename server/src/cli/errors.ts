@@ -19,5 +19,22 @@ export function oneLine(message: string): string {
 
 export const USAGE = `usage:
   npm run cli -- validate <workflow.json>
-  npm run cli -- simulate <workflow.json> (--event <event.json> | --sample <name>) [--fixtures <fixtures.json>] [--safety <safety.json>] [--approvals approved|rejected|timeout]
-  npm run cli -- diff <a.json> <b.json>`;
+  npm run cli -- simulate <workflow.json> (--event <event.json> | --sample <name>) [--fixtures <fixtures.json>] [--safety <safety.json>] [--approvals approved|rejected|timeout] [--expect-failure] [--json]
+  npm run cli -- diff <a.json> <b.json>
+
+simulate options:
+  --event <file>       the trigger event (JSON)
+  --sample <name>      use the workflow's stored sample: its event, fixtures and expectation
+  --fixtures <file>    step id -> output, instead of the action's example (over a sample's own)
+  --safety <file>      protected and auto-OK targets: a destructive action on a protected one is refused
+  --approvals <how>    approval steps without a fixture are approved (default), rejected or time out
+  --expect-failure     the run is meant to end failed: exit 0 when it does, 1 when it succeeds
+  --json               print the raw result (trace, effects, status) as JSON instead of the readable report
+
+simulate exit codes:
+  0  the run ended as expected: succeeded, or failed (or cancelled) with --expect-failure
+  1  it did not (one line per miss on stderr), an expression or sandbox limit stopped it, or bad input
+  2  usage error
+  With --sample, the sample's expect decides (status and path); a sample that states no status
+  must succeed, or fail with --expect-failure; --expect-failure on a sample that expects
+  succeeded is a usage error.`;

@@ -7,6 +7,8 @@ import { validateCommand } from './validate';
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** Colours on stdout (a terminal, NO_COLOR unset). @default false */
+  color?: boolean;
 }
 
 /** Runs the playbooks-as-code CLI; returns the exit code. Never throws for bad input. */
@@ -23,8 +25,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           safety: { type: 'string' },
           approvals: { type: 'string' },
           sample: { type: 'string' },
+          json: { type: 'boolean' },
+          'expect-failure': { type: 'boolean' },
         });
-        return await simulateCommand(files, values, io);
+        return await simulateCommand(
+          files,
+          {
+            ...pick(values, ['event', 'fixtures', 'safety', 'approvals', 'sample']),
+            json: values.json === true,
+            expectFailure: values['expect-failure'] === true,
+          },
+          io,
+        );
       }
       case 'diff':
         return await diffCommand(positionals(rest, 2, {}).files, io);
@@ -50,7 +62,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-type Options = Record<string, { type: 'string' }>;
+type Options = Record<string, { type: 'string' | 'boolean' }>;
+type Values = Record<string, string | boolean | undefined>;
+
+/** The string flags among `names` that were given. */
+function pick<K extends string>(values: Values, names: readonly K[]): Partial<Record<K, string>> {
+  const picked: Partial<Record<K, string>> = {};
+  for (const name of names) {
+    const v = values[name];
+    if (typeof v === 'string') picked[name] = v;
+  }
+  return picked;
+}
 
 function positionals(args: string[], count: number, options: Options) {
   let parsed;
@@ -62,5 +85,5 @@ function positionals(args: string[], count: number, options: Options) {
   if (parsed.positionals.length !== count) {
     throw new CliError(`expected ${count} file argument${count > 1 ? 's' : ''}, got ${parsed.positionals.length}`, 2);
   }
-  return { files: parsed.positionals, values: parsed.values as Record<string, string | undefined> };
+  return { files: parsed.positionals, values: parsed.values as Values };
 }

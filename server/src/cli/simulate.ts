@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { SampleEvent, WorkflowDocument } from '@autonomic/workflow';
 import { createConnectorCatalog } from '../connectors/catalog';
-import { SafetyList, sampleMismatches, simulate, type SimulatedConnectors } from '../engine';
+import { SafetyList, sampleMismatches, simulate, type SimulatedConnectors, type SimulationResult } from '../engine';
 import { startExpressionPool } from '../sandbox/pool';
-import { CliError } from './errors';
+import { eventFitsOrThrow } from './event-check';
+import { CliError, oneLine } from './errors';
 import { readJson } from './io';
 import { readValidWorkflow } from './load';
+import { formatSimulation } from './report';
 import type { CliIo } from './run';
 
 /** Failures of the expression itself (not of the playbook's logic): the CLI exits 1 with one line. */
@@ -20,6 +22,10 @@ export interface SimulateFlags {
   safety?: string;
   approvals?: string;
   sample?: string;
+  /** The raw result as JSON (the shape scripts read) instead of the readable report. */
+  json?: boolean;
+  /** The run is meant to end failed: exit 0 when it does, 1 when it succeeds. */
+  expectFailure?: boolean;
 }
 
 /**
@@ -49,20 +55,40 @@ function findSample(document: WorkflowDocument, name: string): SampleEvent {
   return sample;
 }
 
+/** A run counts as failed for `--expect-failure` when it ends failed or cancelled. */
+const ENDED_FAILED: ReadonlySet<string> = new Set(['failed', 'cancelled']);
+
 /**
- * Simulates a workflow: the trace and effects report on stdout, nothing sent anywhere.
- * With `--sample`, the event and fixtures come from the workflow's stored sample, and
- * the exit code says whether the run met the sample's expectation (for CI).
+ * What the exit code checks, one sentence per miss. With `--sample`, the sample's own
+ * `expect` decides, and a sample that states no status must end as the flags say
+ * (succeeded, or failed with `--expect-failure`); without, only the status is checked.
+ */
+function misses(result: SimulationResult, sample: SampleEvent | undefined, expectFailure: boolean): string[] {
+  if (sample) return sampleMismatches(sample, result, { defaultStatus: expectFailure ? 'failed' : 'succeeded' });
+  const met = expectFailure ? ENDED_FAILED.has(result.status) : result.status === 'succeeded';
+  return met ? [] : [`expected status ${expectFailure ? 'failed' : 'succeeded'}, got ${result.status}`];
+}
+
+/**
+ * Simulates a workflow: the trace and effects report on stdout (readable, or the raw
+ * result with `--json`), nothing sent anywhere. Exits 0 when the run ended as expected
+ * (succeeded; failed with `--expect-failure`; with `--sample`, as the sample expects),
+ * 1 otherwise, with one line per miss on stderr.
  */
 export async function simulateCommand([file]: string[], flags: SimulateFlags, io: CliIo): Promise<number> {
   if (!flags.event && !flags.sample) throw new CliError('simulate needs --event <event.json> or --sample <name>', 2);
   if (flags.event && flags.sample) throw new CliError('give either --event or --sample, not both', 2);
   const approvals = Approvals.safeParse(flags.approvals ?? 'approved');
   if (!approvals.success) throw new CliError(`--approvals must be one of approved, rejected, timeout`, 2);
+  const expectFailure = flags.expectFailure === true;
 
   const document = await readValidWorkflow(file as string);
   const sample = flags.sample ? findSample(document, flags.sample) : undefined;
+  if (sample?.expect?.status === 'succeeded' && expectFailure) {
+    throw new CliError(`--expect-failure contradicts sample "${sample.name}", which expects status succeeded`, 2);
+  }
   const event = flags.event ? await readJson(flags.event, 'event') : sample?.event;
+  eventFitsOrThrow(document, event);
   const fixtures = {
     ...sample?.fixtures,
     ...(flags.fixtures ? await readWith(flags.fixtures, 'fixtures', Fixtures) : {}),
@@ -71,17 +97,39 @@ export async function simulateCommand([file]: string[], flags: SimulateFlags, io
 
   // Expressions run in a sandbox process: a runaway one fails its step, never this process.
   const expressions = await startExpressionPool({ processes: 1 });
-  const result = await simulate(document, event, {
-    fixtures,
-    approvals: approvals.data,
-    expressions,
-    connectors: shippedConnectors(),
-    ...(safety ? { safety } : {}),
-  }).finally(() => expressions.close());
-  const mismatches = sample ? sampleMismatches(sample, result) : [];
-  io.out(JSON.stringify(sample ? { sample: sample.name, mismatches, ...result } : result, null, 2));
-  mismatches.forEach((m) => io.err(`sample "${sample?.name}": ${m}`));
+  let result: SimulationResult;
+  try {
+    result = await simulate(document, event, {
+      fixtures,
+      approvals: approvals.data,
+      expressions,
+      connectors: shippedConnectors(),
+      ...(safety ? { safety } : {}),
+    });
+  } catch (e) {
+    // The engine refusing to start (an event its trigger would not accept, say): one line, exit 1.
+    throw new CliError(`cannot simulate ${file as string}: ${oneLine(e instanceof Error ? e.message : String(e))}`);
+  } finally {
+    await expressions.close();
+  }
+  if (flags.json) {
+    io.out(
+      JSON.stringify(
+        sample ? { sample: sample.name, mismatches: misses(result, sample, expectFailure), ...result } : result,
+        null,
+        2,
+      ),
+    );
+  } else {
+    formatSimulation(result, document, io.color === true).forEach((line) => io.out(line));
+  }
   const stopped = result.status === 'failed' && result.error && STOPPED_BY.has(result.error.kind);
-  if (stopped) io.err(`simulation stopped at step ${result.error?.stepId ?? '?'}: ${result.error?.message}`);
-  return mismatches.length > 0 || stopped ? 1 : 0;
+  if (stopped) {
+    // A sandbox limit or a broken expression is a bug in the playbook, never the failure a test expects.
+    io.err(`simulation stopped at step ${result.error?.stepId ?? '?'}: ${result.error?.message}`);
+    return 1;
+  }
+  const missed = misses(result, sample, expectFailure);
+  missed.forEach((m) => io.err(sample ? `sample "${sample.name}": ${m}` : m));
+  return missed.length > 0 ? 1 : 0;
 }

@@ -220,6 +220,26 @@ describe('cli as a process', () => {
     // Four CLI processes start through npx and tsx: a loaded machine needs longer than the default.
   }, 120_000);
 
+  it('when a simulation that ends failed is piped then the readable report has no colour codes and the process exits 1', async () => {
+    const run = await npmRunCli(
+      'simulate',
+      workflow,
+      '--event',
+      `${CONTAINMENT}/event-protected.json`,
+      '--safety',
+      `${CONTAINMENT}/safety.json`,
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('expected status succeeded, got failed\n');
+    expect(run.stdout).toMatch(/^Simulation of "Malicious IP containment" \(nothing was sent\)\n/);
+    expect(run.stdout).toMatch(
+      /\n {2}refused \(critical\) +block_ip +destructive +FortiGate: Block an IP address 203\.0\.113\.6 /,
+    );
+    expect(run.stdout).toContain('\nResult: failed after 0 ms of simulated time\n');
+    expect(run.stdout).not.toContain('\u001b[');
+  }, 60_000);
+
   it('when a simulated expression doubles a string past any heap then the CLI exits 1 with one line naming the step, never a native crash', async () => {
     const bomb = tmp.write('bomb.json', {
       formatVersion: 1,
@@ -235,7 +255,7 @@ describe('cli as a process', () => {
       },
     });
 
-    const run = await npmRunCli('simulate', bomb, '--event', tmp.write('empty.json', {}));
+    const run = await npmRunCli('simulate', bomb, '--event', tmp.write('empty.json', {}), '--json');
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(

@@ -15,6 +15,7 @@ describe('cli simulate --sample', () => {
       'SSH brute force from a known-abusive hosting IP',
       '--safety',
       safety,
+      '--json',
     );
 
     expect(run.err).toEqual([]);

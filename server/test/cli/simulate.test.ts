@@ -19,7 +19,7 @@ afterAll(() => tmp.remove());
  */
 describe('cli simulate', () => {
   it('when the containment example is simulated on its event then the block would run after the approval', async () => {
-    const run = await cli('simulate', workflow, '--event', event, '--fixtures', fixtures, '--safety', safety);
+    const run = await cli('simulate', workflow, '--event', event, '--fixtures', fixtures, '--safety', safety, '--json');
 
     expect(run.code).toBe(0);
     expect(run.err).toEqual([]);
@@ -39,9 +39,20 @@ describe('cli simulate', () => {
   });
 
   it('when the event names a protected address then the block is refused with the reason and criticality', async () => {
-    const run = await cli('simulate', workflow, '--event', eventProtected, '--fixtures', fixtures, '--safety', safety);
+    const run = await cli(
+      'simulate',
+      workflow,
+      '--event',
+      eventProtected,
+      '--fixtures',
+      fixtures,
+      '--safety',
+      safety,
+      '--json',
+    );
 
-    expect(run.code).toBe(0);
+    // The run ends failed: exit 1 (--expect-failure would make it 0).
+    expect(run.code).toBe(1);
     const sim = simulation(run);
     expect(sim.status).toBe('failed');
     expect(sim.path.slice(-3)).toEqual(['block_ip', 'notify_block_failed', 'end_block_failed']);
@@ -57,7 +68,7 @@ describe('cli simulate', () => {
   });
 
   it('when the protected event is simulated without --safety then nothing refuses the block', async () => {
-    const run = await cli('simulate', workflow, '--event', eventProtected, '--fixtures', fixtures);
+    const run = await cli('simulate', workflow, '--event', eventProtected, '--fixtures', fixtures, '--json');
 
     const sim = simulation(run);
     expect(sim.effects.find((e) => e.stepId === 'block_ip')?.decision).toBe('would-run');
@@ -65,7 +76,17 @@ describe('cli simulate', () => {
   });
 
   it('when --approvals rejected is given then the reviewer says no and nothing is blocked', async () => {
-    const run = await cli('simulate', workflow, '--event', event, '--fixtures', fixtures, '--approvals', 'rejected');
+    const run = await cli(
+      'simulate',
+      workflow,
+      '--event',
+      event,
+      '--fixtures',
+      fixtures,
+      '--approvals',
+      'rejected',
+      '--json',
+    );
 
     const sim = simulation(run);
     expect(sim.path.slice(-2)).toEqual(['approve_block', 'notify_rejected']);
@@ -73,7 +94,17 @@ describe('cli simulate', () => {
   });
 
   it('when --approvals timeout is given then the one-hour wait passes in simulated time and the run fails', async () => {
-    const run = await cli('simulate', workflow, '--event', event, '--fixtures', fixtures, '--approvals', 'timeout');
+    const run = await cli(
+      'simulate',
+      workflow,
+      '--event',
+      event,
+      '--fixtures',
+      fixtures,
+      '--approvals',
+      'timeout',
+      '--json',
+    );
 
     const sim = simulation(run);
     expect(sim.status).toBe('failed');
@@ -132,7 +163,7 @@ describe('cli simulate sends nothing', () => {
   it('when a playbook aimed at a live server is simulated then the server receives no request', async () => {
     const local = aimedAtLocalServer();
 
-    const run = await cli('simulate', local, '--event', event);
+    const run = await cli('simulate', local, '--event', event, '--json');
 
     expect(run.err).toEqual([]);
     expect(run.code).toBe(0);
@@ -204,7 +235,7 @@ describe('cli simulate with connector steps', () => {
     const file = tmp.write('connector.json', doc);
     const eventFile = tmp.write('connector-event.json', { ip: '198.51.100.7' });
 
-    const run = await cli('simulate', file, '--event', eventFile);
+    const run = await cli('simulate', file, '--event', eventFile, '--json');
 
     expect(run.err).toEqual([]);
     expect(run.code).toBe(0);
