@@ -3,9 +3,8 @@
  * read it starts failing. The drift is recorded (masked), counted in /metrics and shown on
  * the manager's dashboard under "Connector health".
  */
-import type { EditorNode } from '@autonomic/workflow';
 import { signedWebhook } from '../fixtures/api';
-import { compileOrThrow } from '../fixtures/documents';
+import { reputationPlaybook } from '../fixtures/documents';
 import { reviewAndPublish } from '../fixtures/playbooks';
 import { startReceiver } from '../fixtures/receiver';
 import { expect, test, uniqueName } from '../fixtures/test';
@@ -18,57 +17,6 @@ interface DriftRow {
   kind: 'missing' | 'new' | 'type';
   count: number;
   sample: unknown;
-}
-
-const node = (id: string, nodeType: string, column: number, params: unknown, label: string): EditorNode => ({
-  id,
-  type: nodeType.startsWith('trigger.') ? 'trigger' : 'step',
-  position: { x: column * 260, y: 0 },
-  data: { nodeType, params, label },
-});
-
-/** alert (webhook: src_ip) → check (AbuseIPDB check_ip with `credential`) → done */
-function reputationPlaybook(name: string, credential: string): Record<string, unknown> {
-  const alert = node('alert', 'trigger.webhook', 0, {}, 'SIEM alert');
-  alert.data.inputSchema = { type: 'object', required: ['src_ip'], properties: { src_ip: { type: 'string' } } };
-  const check = node(
-    'check',
-    'connector',
-    1,
-    {
-      connector: 'abuseipdb',
-      version: '1.0.0',
-      action: 'check_ip',
-      credential,
-      input: { ipAddress: '{{ event.src_ip }}' },
-      effect: 'read',
-      target: { param: 'ipAddress', kind: 'ip' },
-    },
-    'AbuseIPDB: Check IP reputation',
-  );
-  const done = node(
-    'done',
-    'end',
-    2,
-    { status: 'succeeded', message: 'Score {{ steps.check.output.data.abuseConfidenceScore }}' },
-    'Done',
-  );
-  return compileOrThrow({
-    metadata: { name, tags: ['e2e'] },
-    nodes: [alert, check, done],
-    edges: [
-      { id: 'e1', source: 'alert', target: 'check', sourceHandle: 'out' },
-      { id: 'e2', source: 'check', target: 'done', sourceHandle: 'out' },
-    ],
-    samples: [
-      {
-        name: 'a reported address',
-        event: { src_ip: '203.0.113.9' },
-        fixtures: { check: { data: { ipAddress: '203.0.113.9', abuseConfidenceScore: 97, totalReports: 42 } } },
-        expect: { status: 'succeeded' },
-      },
-    ],
-  });
 }
 
 test('when a vendor renames a field of its answer then the drift is recorded masked, counted in /metrics and shown on the dashboard', async ({
@@ -96,28 +44,61 @@ test('when a vendor renames a field of its answer then the drift is recorded mas
       baseUrl: vendor.url,
     });
     const name = uniqueName('E2E drift');
-    const { workflowId, version } = await alice.createWorkflow(reputationPlaybook(name, credential), 'e2e: drift');
+    const sample = {
+      name: 'a reported address',
+      event: { src_ip: '203.0.113.9' },
+      fixtures: { check: { data: { ipAddress: '203.0.113.9', abuseConfidenceScore: 97, totalReports: 42 } } },
+      expect: { status: 'succeeded' as const },
+    };
+    const { workflowId, version } = await alice.createWorkflow(
+      reputationPlaybook(name, credential, [sample]),
+      'e2e: drift',
+    );
     await reviewAndPublish(alice, [bob], workflowId, version);
     const secret = await alice.setWebhookSecret(workflowId);
-    const send = () => signedWebhook(serverURL, workflowId, secret, { src_ip: '203.0.113.9' }, { wait: 15_000 });
+    // Each alert its own id: two identical signed bodies in the same second would be a replay.
+    let alerts = 0;
+    const send = () =>
+      signedWebhook(
+        serverURL,
+        workflowId,
+        secret,
+        { src_ip: '203.0.113.9', alert_id: `A-${++alerts}` },
+        { wait: 15_000 },
+      );
 
-    // Before the change: the answer fits its schema, nothing drifts.
-    expect((await send()).status).toBe(200);
-    expect(vendor.callsTo('/api/v2/check')).toHaveLength(1);
-    const before = await admin.get<{ drift: DriftRow[] }>('/connectors/drift?connector=abuseipdb');
-    expect(before.drift.filter((d) => d.path.endsWith('otal_reports') || d.path.endsWith('totalReports'))).toEqual([]);
+    // What is recorded of these two drifts so far (another run of this journey on the same server, a probe).
+    const recorded = async () => {
+      const { drift } = await admin.get<{ drift: DriftRow[] }>('/connectors/drift?connector=abuseipdb');
+      const count = (kind: DriftRow['kind'], path: string) =>
+        drift
+          .filter((d) => d.action === 'check_ip' && d.kind === kind && d.path === path)
+          .reduce((n, d) => n + d.count, 0);
+      return { missing: count('missing', '/data/totalReports'), added: count('new', '/data/total_reports') };
+    };
+    const statuses = async () =>
+      (await alice.listRuns({ workflowId }))
+        .filter((r) => r.mode === 'live')
+        .map((r) => r.status)
+        .sort();
+
+    // Before the change: the answer fits its schema; the run succeeds and nothing drifts.
+    const before = await recorded();
+    await send();
+    await expect.poll(statuses).toEqual(['succeeded']);
+    expect(vendor.callsTo('/api/v2/check').length).toBeGreaterThanOrEqual(1);
+    expect(await recorded()).toEqual(before);
 
     renamed = true;
     await send();
+    // A required field gone fails the step (bad_response); the run fails with it.
+    await expect.poll(statuses).toEqual(['failed', 'succeeded']);
     await expect
       .poll(async () => {
-        const { drift } = await admin.get<{ drift: DriftRow[] }>('/connectors/drift?connector=abuseipdb');
-        return drift
-          .filter((d) => d.action === 'check_ip')
-          .map((d) => `${d.kind} ${d.path}`)
-          .sort();
+        const now = await recorded();
+        return now.missing > before.missing && now.added > before.added;
       })
-      .toEqual(expect.arrayContaining(['missing /data/totalReports', 'new /data/total_reports']));
+      .toBe(true);
     const { drift } = await admin.get<{ drift: DriftRow[] }>('/connectors/drift?connector=abuseipdb');
     // The sample is the value's shape, never the vendor's data.
     expect(JSON.stringify(drift.map((d) => d.sample))).not.toContain('42');

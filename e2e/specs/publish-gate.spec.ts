@@ -4,10 +4,9 @@
  * uses it is refused naming the credential, unless the publisher gives a reason, which the
  * audit log keeps.
  */
-import type { EditorNode } from '@autonomic/workflow';
 import { listAudit } from '../fixtures/api';
 import { uniqueCredentialName } from '../fixtures/credentials';
-import { compileOrThrow } from '../fixtures/documents';
+import { reputationPlaybook } from '../fixtures/documents';
 import { replyWith, startReceiver } from '../fixtures/receiver';
 import { expect, test, uniqueName } from '../fixtures/test';
 import { ReviewPage } from '../pages/ReviewPage';
@@ -23,43 +22,6 @@ const REFUSED = {
     },
   ],
 };
-
-const node = (id: string, nodeType: string, column: number, params: unknown, label: string): EditorNode => ({
-  id,
-  type: nodeType.startsWith('trigger.') ? 'trigger' : 'step',
-  position: { x: column * 260, y: 0 },
-  data: { nodeType, params, label },
-});
-
-/** alert (webhook: src_ip) → check (AbuseIPDB check_ip with `credential`) → done */
-function reputationPlaybook(name: string, credential: string): Record<string, unknown> {
-  const alert = node('alert', 'trigger.webhook', 0, {}, 'SIEM alert');
-  alert.data.inputSchema = { type: 'object', required: ['src_ip'], properties: { src_ip: { type: 'string' } } };
-  const check = node(
-    'check',
-    'connector',
-    1,
-    {
-      connector: 'abuseipdb',
-      version: '1.0.0',
-      action: 'check_ip',
-      credential,
-      input: { ipAddress: '{{ event.src_ip }}' },
-      effect: 'read',
-      target: { param: 'ipAddress', kind: 'ip' },
-    },
-    'AbuseIPDB: Check IP reputation',
-  );
-  const done = node('done', 'end', 2, { status: 'succeeded', message: 'Checked {{ event.src_ip }}' }, 'Done');
-  return compileOrThrow({
-    metadata: { name, tags: ['e2e'] },
-    nodes: [alert, check, done],
-    edges: [
-      { id: 'e1', source: 'alert', target: 'check', sourceHandle: 'out' },
-      { id: 'e2', source: 'check', target: 'done', sourceHandle: 'out' },
-    ],
-  });
-}
 
 interface Probe {
   ok: boolean;
