@@ -1,3 +1,5 @@
+import { AppError } from '../errors';
+
 /** A failure the user can fix: printed as one line, never with a stack trace. */
 export class CliError extends Error {
   constructor(
@@ -7,6 +9,16 @@ export class CliError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * Something the server's own code refused (an event the trigger's input schema does not
+ * accept, say) as the CLI says it: the message, then one line per field at fault, exit 1.
+ */
+export function refusal(e: unknown, context: string): CliError | undefined {
+  if (!(e instanceof AppError) || e.status >= 500) return undefined;
+  const fields = e.details.map((d) => `${d.path} ${oneLine(d.message)}`);
+  return new CliError([`${context}: ${oneLine(e.message)}`, ...fields].join('\n'));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { diffCommand } from './diff';
-import { CliError, USAGE } from './errors';
+import { CliError, refusal, USAGE } from './errors';
 import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
 
@@ -55,6 +55,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(e.message);
       if (e.exitCode === 2) io.err(USAGE);
       return e.exitCode;
+    }
+    const refused = refusal(e, 'refused');
+    if (refused) {
+      io.err(refused.message);
+      return refused.exitCode;
     }
     // A bug, not bad input: still one line, but say so.
     io.err(`internal error: ${e instanceof Error ? e.message : String(e)}`);

@@ -4,7 +4,7 @@ import { createConnectorCatalog } from '../connectors/catalog';
 import { SafetyList, sampleMismatches, simulate, type SimulatedConnectors, type SimulationResult } from '../engine';
 import { startExpressionPool } from '../sandbox/pool';
 import { eventFitsOrThrow } from './event-check';
-import { CliError, oneLine } from './errors';
+import { CliError, refusal } from './errors';
 import { readJson } from './io';
 import { readValidWorkflow } from './load';
 import { formatSimulation } from './report';
@@ -107,8 +107,8 @@ export async function simulateCommand([file]: string[], flags: SimulateFlags, io
       ...(safety ? { safety } : {}),
     });
   } catch (e) {
-    // The engine refusing to start (an event its trigger would not accept, say): one line, exit 1.
-    throw new CliError(`cannot simulate ${file as string}: ${oneLine(e instanceof Error ? e.message : String(e))}`);
+    // The engine refusing to start (an event its trigger would not accept, say): said, exit 1.
+    throw refusal(e, `cannot simulate ${file as string}`) ?? e;
   } finally {
     await expressions.close();
   }
