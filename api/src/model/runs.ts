@@ -76,6 +76,14 @@ export const TraceEvent = z.object({
 export type TraceEvent = z.infer<typeof TraceEvent>;
 
 /** One attempt of one step as the engine records it (times in epoch ms; inputs name secrets, never hold them). */
+/**
+ * Where a simulated step's output came from: the case's `fixture`, the connector action's
+ * `example`, a `live_read` sent with a test credential, or a made-up `default` (no fixture
+ * and no example). Absent on live runs and on steps that perform nothing.
+ */
+export const StepSource = z.enum(['fixture', 'example', 'live_read', 'default']);
+export type StepSource = z.infer<typeof StepSource>;
+
 export const Attempt = z.object({
   /** The engine's run id (a sub-workflow's child run has its own). */
   runId: z.string(),
@@ -100,6 +108,8 @@ export const Attempt = z.object({
   /** Backoff before the next attempt, when this one is retried. */
   retryInMs: z.number().optional(),
   events: z.array(TraceEvent).optional(),
+  /** In a simulation: where the step's output came from. */
+  source: StepSource.optional(),
 });
 export type Attempt = z.infer<typeof Attempt>;
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { RunStatus } from '../routes/common';
-import { Attempt, Criticality, RunError, Target } from './runs';
+import { Attempt, Criticality, RunError, StepSource, Target } from './runs';
 
 /** One write or destructive step that reached its effect (its last attempt), in the order they ran. */
 export const EffectReportEntry = z.object({
@@ -23,6 +23,8 @@ export const EffectReportEntry = z.object({
   decision: z.enum(['would-run', 'refused', 'auto-ok']),
   reason: z.string().optional(),
   criticality: Criticality.optional(),
+  /** Where the step's (simulated) answer came from. */
+  source: StepSource.optional(),
 });
 export type EffectReportEntry = z.infer<typeof EffectReportEntry>;
 
@@ -32,6 +34,8 @@ export const SampleCheck = z.object({
   passed: z.boolean(),
   /** In words, e.g. `expected status succeeded, got failed`. */
   failures: z.array(z.string()),
+  /** A pass that relied on made-up answers: which steps had no fixture and no example. */
+  warnings: z.array(z.string()).optional(),
 });
 export type SampleCheck = z.infer<typeof SampleCheck>;
 
@@ -69,12 +73,15 @@ export type SimulationView = z.infer<typeof SimulationView>;
 /** One stored sample's simulated run and its check. */
 export const SampleRun = z.object({
   sample: z.string(),
-  runId: z.uuid(),
-  status: RunStatus,
+  /** Absent when the sample was not run: its event does not fit the trigger's input schema. */
+  runId: z.uuid().optional(),
+  status: RunStatus.optional(),
   path: z.array(z.string()),
   effects: z.array(EffectReportEntry),
   passed: z.boolean(),
   failures: z.array(z.string()),
+  /** A pass that relied on made-up answers: which steps had no fixture and no example. */
+  warnings: z.array(z.string()).optional(),
 });
 export type SampleRun = z.infer<typeof SampleRun>;
 

@@ -1,5 +1,5 @@
 import type { ConnectorDefinition } from '@autonomic/workflow';
-import type { SimulationNote } from '@autonomic/api';
+import type { SimulationNote, StepSource } from '@autonomic/api';
 import type { EffectRequest, EffectResult, EffectsPort } from './ports';
 
 /** What a simulation knows about connectors: the installed definitions and the credentials' modes. */
@@ -28,6 +28,7 @@ export async function simulateConnector(
   connectors: SimulatedConnectors | undefined,
   liveReads: EffectsPort | undefined,
   note: (n: SimulationNote) => void,
+  source: (s: StepSource) => void = () => {},
 ): Promise<EffectResult> {
   const { connector: id, version, action, credential } = pinOf(req.params);
   const name = `${id} ${version} ${action}`;
@@ -35,15 +36,18 @@ export async function simulateConnector(
   // live run would have sent it, and the simulation's answer is only the example.
   if (req.effect === 'read' && connectors?.credentialMode) {
     const mode = await connectors.credentialMode(credential);
-    if (mode === 'test' && liveReads) return liveReads.perform(req);
-    if (mode === 'test') return answerOf(req, connectors, name, note);
+    if (mode === 'test' && liveReads) {
+      source('live_read');
+      return liveReads.perform(req);
+    }
+    if (mode === 'test') return answerOf(req, connectors, name, note, source);
     const why = mode === 'live' ? 'is a live credential' : 'was not found';
     note({
       stepKey: req.stepKey,
       message: `credential '${credential}' ${why}: ${name} answered with its example, nothing was sent`,
     });
   }
-  return answerOf(req, connectors, name, note);
+  return answerOf(req, connectors, name, note, source);
 }
 
 /** The pinned action's example, or null (noted) when that connector version is not installed. */
@@ -52,13 +56,16 @@ function answerOf(
   connectors: SimulatedConnectors | undefined,
   name: string,
   note: (n: SimulationNote) => void,
+  source: (s: StepSource) => void,
 ): EffectResult {
   const { connector: id, version, action } = pinOf(req.params);
   const found = connectors?.definition(id, version)?.actions[action];
   if (!found) {
+    source('default');
     note({ stepKey: req.stepKey, message: `${name} is not installed: answered null` });
     return { ok: true, output: null };
   }
+  source('example');
   return { ok: true, output: found.example };
 }
 

@@ -1,6 +1,6 @@
 import { nodeDefinition } from '@autonomic/workflow';
-import type { EffectsPort } from './ports';
-import type { EffectReportEntry } from '@autonomic/api';
+import type { EffectRequest, EffectsPort } from './ports';
+import type { EffectReportEntry, StepSource } from '@autonomic/api';
 import { pinOf, simulateConnector, type SimulatedConnectors, type SimulationNote } from './simulated-connectors';
 import type { AttemptRecord } from './state';
 
@@ -14,6 +14,8 @@ export interface SimulatedEffectsOptions {
   connectors?: SimulatedConnectors;
   /** Hears what the simulation did differently from a live run. */
   note?: (note: SimulationNote) => void;
+  /** Hears where each performed step's answer came from. */
+  source?: (req: EffectRequest, source: StepSource) => void;
 }
 
 /**
@@ -23,15 +25,37 @@ export interface SimulatedEffectsOptions {
  * answer with their pinned action's example (see `simulateConnector`).
  */
 export function simulatedEffects(fixtures: Record<string, unknown>, opts: SimulatedEffectsOptions = {}): EffectsPort {
-  const { liveReads, connectors, note = () => {} } = opts;
+  const { liveReads, connectors, note = () => {}, source: heard = () => {} } = opts;
   return {
     async perform(req) {
-      if (Object.hasOwn(fixtures, req.stepId)) return { ok: true, output: fixtures[req.stepId] };
-      if (req.nodeType === 'connector') return simulateConnector(req, connectors, liveReads, note);
-      if (liveReads && (req.effect === 'none' || req.effect === 'read')) return liveReads.perform(req);
-      return { ok: true, output: nodeDefinition(req.nodeType)?.exampleOutput ?? null };
+      const source = (s: StepSource) => heard(req, s);
+      if (Object.hasOwn(fixtures, req.stepId)) {
+        source('fixture');
+        return { ok: true, output: fixtures[req.stepId] };
+      }
+      if (req.nodeType === 'connector') return simulateConnector(req, connectors, liveReads, note, source);
+      if (liveReads && (req.effect === 'none' || req.effect === 'read')) {
+        source('live_read');
+        return liveReads.perform(req);
+      }
+      // A built-in node's example output (an http step's empty 200) is the node type's, not
+      // this step's: the answer is made up, and the report says so.
+      const output = nodeDefinition(req.nodeType)?.exampleOutput ?? null;
+      source('default');
+      note({ stepKey: req.stepKey, message: `no fixture and no example: ${madeUp(output)}` });
+      return { ok: true, output };
     },
   };
+}
+
+/** "answered with an empty 200" for the http node's stand-in, else the value in words. */
+function madeUp(output: unknown): string {
+  if (output === null) return 'answered null';
+  const o: Record<string, unknown> = typeof output === 'object' ? { ...output } : {};
+  const body = o.body;
+  const empty = typeof body === 'object' && body !== null && Object.keys(body).length === 0;
+  if (o.status === 200 && empty) return 'answered with an empty 200';
+  return `answered ${JSON.stringify(output)}`;
 }
 
 /** The effects report's entry is the API's (`EffectReportEntry` of the contract). */
@@ -61,6 +85,7 @@ export function effectsReport(trace: readonly AttemptRecord[], connectors?: Conn
     if (a.target) entry.target = a.target;
     if (a.safety?.reason !== undefined) entry.reason = a.safety.reason;
     if (a.safety?.criticality !== undefined) entry.criticality = a.safety.criticality;
+    if (a.source !== undefined) entry.source = a.source;
     return entry;
   });
 }

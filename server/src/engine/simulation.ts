@@ -4,6 +4,7 @@ import { createVirtualClock, seededRandom, type VirtualClock } from './clocks';
 import { createEngine, type Engine } from './engine';
 import type { EngineLimits } from './env';
 import { MemoryRunStore } from './memory-store';
+import type { StepSource } from '@autonomic/api';
 import type { ApprovalsPort, EffectsPort, Random, WorkflowResolver } from './ports';
 import { createSafetyPort, type SafetyList } from './safety';
 import {
@@ -74,6 +75,7 @@ export async function simulate(
   const store = new MemoryRunStore();
   const fixtures = opts.fixtures ?? {};
   const notes: SimulationNote[] = [];
+  const sources: Sources = new Map();
   const engine = createEngine({
     store,
     clock,
@@ -82,6 +84,7 @@ export async function simulate(
       ...(opts.liveReads ? { liveReads: opts.liveReads } : {}),
       ...(opts.connectors ? { connectors: opts.connectors } : {}),
       note: (n) => notes.push(n),
+      source: (req, s) => sources.set(attemptKey(req), s),
     }),
     safety: createSafetyPort(opts.safety ?? { protected: [], autoOk: [] }),
     approvals: NO_APPROVALS,
@@ -101,8 +104,12 @@ export async function simulate(
     clock.set(next);
     await engine.wakeDue(1_000);
   }
-  return result(store, notes, opts.connectors);
+  return result(store, notes, sources, opts.connectors);
 }
+
+/** Where each performed attempt's answer came from, by `attemptKey`. */
+type Sources = Map<string, StepSource>;
+const attemptKey = (a: { runId: string; stepKey: string; attempt: number }) => `${a.runId} ${a.stepKey} ${a.attempt}`;
 
 /** Answers every open approval task the way its fixture or the policy says; true if any was. */
 async function decideApprovals(
@@ -138,12 +145,18 @@ function decisionOf(fixture: unknown): ApprovalPolicy | undefined {
 async function result(
   store: MemoryRunStore,
   notes: SimulationNote[],
+  sources: Sources,
   connectors: SimulatedConnectors | undefined,
 ): Promise<SimulationResult> {
   const root = await store.load(RUN_ID);
   if (!root) throw new Error('the simulated run was not stored');
   const trace: AttemptRecord[] = [];
-  for (const id of store.runIds()) trace.push(...((await store.load(id))?.attempts ?? []));
+  for (const id of store.runIds()) {
+    for (const a of (await store.load(id))?.attempts ?? []) {
+      const source = sources.get(attemptKey(a));
+      trace.push(source === undefined ? a : { ...a, source });
+    }
+  }
   trace.sort((a, b) => a.startedAt - b.startedAt);
   const { state } = root;
   const startedAt = state.startedAt ?? root.run.createdAt;

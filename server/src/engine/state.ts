@@ -1,5 +1,5 @@
 import type { EffectClass, TargetKind, WorkflowDocument } from '@autonomic/workflow';
-import type { AttemptStatus, RunStatus, SafetyRecord, TraceEvent } from '@autonomic/api';
+import type { AttemptStatus, RunStatus, SafetyRecord, StepSource, TraceEvent } from '@autonomic/api';
 import type { StepError } from './errors';
 
 // The run vocabulary the API shows is the engine's own: one declaration, in the contract.
@@ -189,6 +189,8 @@ export interface AttemptRecord {
   /** Backoff before the next attempt, when this one is retried. */
   retryInMs?: number;
   events?: TraceEvent[];
+  /** In a simulation: where the step's output came from (set by `simulate`). */
+  source?: StepSource;
 }
 
 /** What a store gives back for resume: everything in one read. */

@@ -15,6 +15,8 @@ export interface SampleCheck {
   sample: string;
   passed: boolean;
   failures: string[];
+  /** A pass that relied on made-up answers: which steps had no fixture and no example. */
+  warnings?: string[];
 }
 
 export interface NewSimulationRun {

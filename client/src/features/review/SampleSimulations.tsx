@@ -1,4 +1,4 @@
-import type { SampleStatus, SamplesResult } from '@autonomic/api';
+import type { SampleRun, SampleStatus, SamplesResult } from '@autonomic/api';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
@@ -8,6 +8,11 @@ import { useElapsed } from '../simulation/useElapsed';
 import { formatDuration } from '../versions/format';
 import { useAction } from '../versions/useAction';
 import { StatusBadge } from '../versions/VersionStatusBadge';
+
+/** A pass that relied on made-up answers is not a clean pass. */
+const verdict = (r: SampleRun) => (!r.passed ? 'fail' : r.warnings?.length ? 'pass with warnings' : 'pass');
+const verdictClass = (r: SampleRun) =>
+  !r.passed ? 'badge-failed' : r.warnings?.length ? 'badge-waiting' : 'badge-succeeded';
 
 interface Props {
   workflowId: string;
@@ -72,17 +77,22 @@ export function SampleSimulations({ workflowId, number, samples, canRun, onDone 
             {result.approved ? ' The version is now approved.' : ''}
           </p>
           {result.results.map((r) => (
-            <div key={r.runId} className="sample-row" data-testid={`sample-${r.sample}`}>
-              <strong>{r.sample}</strong>{' '}
-              <span className={`badge ${r.passed ? 'badge-succeeded' : 'badge-failed'}`}>
-                {r.passed ? 'pass' : 'fail'}
-              </span>{' '}
-              <StatusBadge status={r.status} /> <Link to={`/runs/${r.runId}`}>trace</Link>
+            <div key={r.sample} className="sample-row" data-testid={`sample-${r.sample}`}>
+              <strong>{r.sample}</strong> <span className={`badge ${verdictClass(r)}`}>{verdict(r)}</span>{' '}
+              {r.status && <StatusBadge status={r.status} />}{' '}
+              {r.runId ? <Link to={`/runs/${r.runId}`}>trace</Link> : <span className="muted">not run</span>}
               <div className="muted">path: {r.path.join(' → ')}</div>
               {r.failures.length > 0 && (
                 <ul className="check-failures">
                   {r.failures.map((f) => (
                     <li key={f}>{f}</li>
+                  ))}
+                </ul>
+              )}
+              {r.warnings && r.warnings.length > 0 && (
+                <ul className="check-warnings" aria-label={`Warnings of “${r.sample}”`}>
+                  {r.warnings.map((w) => (
+                    <li key={w}>{w}</li>
                   ))}
                 </ul>
               )}

@@ -1,4 +1,5 @@
 import type { EffectReportEntry } from '@autonomic/api';
+import { SourceBadge } from './SourceBadge';
 import './simulation.css';
 
 const DECISION_LABEL: Record<EffectReportEntry['decision'], string> = {
@@ -48,6 +49,7 @@ export function EffectsReport({ effects, caption }: { effects: readonly EffectRe
             <td>
               {e.action}
               <div className="muted">{e.stepKey}</div>
+              <SourceBadge source={e.source} />
             </td>
             <td>{e.target ? `${e.target.kind} ${e.target.value}` : '—'}</td>
             <td>

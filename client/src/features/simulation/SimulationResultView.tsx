@@ -8,6 +8,7 @@ import { StatusBadge } from '../versions/VersionStatusBadge';
 import { AttemptPanel } from './AttemptPanel';
 import { EffectsReport } from './EffectsReport';
 import { SimulationNotes } from './SimulationNotes';
+import { SourceBadge, sourcesOf } from './SourceBadge';
 import { attemptsByStep, traceOverlay } from './traceOverlay';
 
 /** A simulation's outcome: status, its notes, the trace on the canvas, a node's attempts, the effects report. */
@@ -35,7 +36,17 @@ export function SimulationResultView({ result, graph }: { result: SimulationView
       </div>
       {result.check && (
         <div data-testid="sample-check">
-          {result.check.passed ? (
+          {result.check.passed && result.check.warnings ? (
+            <div className="check-failures">
+              <span className="badge badge-waiting">sample passed with warnings</span> The run met the sample’s
+              expectation on made-up answers:
+              <ul>
+                {result.check.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          ) : result.check.passed ? (
             <p>
               <span className="badge badge-succeeded">sample passed</span> The run met the sample’s expectation.
             </p>
@@ -78,6 +89,9 @@ export function SimulationResultView({ result, graph }: { result: SimulationView
                     <span className={`badge ov-badge-${overlay.nodes[id]?.state ?? 'skipped'}`}>
                       {overlay.nodes[id]?.state}
                     </span>
+                    {sourcesOf(byStep.get(id) ?? []).map((s) => (
+                      <SourceBadge key={s} source={s} />
+                    ))}
                   </button>
                 </li>
               ))}

@@ -5,7 +5,15 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { re2RegExp } from '@autonomic/workflow';
 import addFormats from 'ajv-formats';
-import type { ErrorDetail } from '../../errors';
+import { AppError, type ErrorDetail } from '../../errors';
+
+/** The live trigger's answer to an event that does not fit (the 400's message). */
+export const INVALID_EVENT = "the event does not match the trigger's input schema";
+
+/** Problems in one line, field first: `body.ip is required; body.severity must be string`. */
+export function describeProblems(problems: readonly ErrorDetail[]): string {
+  return problems.map((p) => `${p.path} ${p.message}`).join('; ');
+}
 
 export class EventSchemas {
   /** `pattern` runs on RE2 (linear time): a crafted pattern cannot stall a webhook. */
@@ -27,6 +35,17 @@ export class EventSchemas {
     const validate = this.validator(versionId, schema);
     if (validate(event)) return [];
     return (validate.errors ?? []).slice(0, 20).map((e) => ({ path: pathOf(e, prefix), message: messageOf(e) }));
+  }
+
+  /**
+   * Throws the live trigger's refusal (400 `invalid_event`, each field named under
+   * `prefix`) when `event` does not fit: webhooks, manual runs and simulations answer alike.
+   */
+  assertFits(versionId: string, schema: Record<string, unknown>, event: unknown, prefix = 'body'): void {
+    const problems = this.check(versionId, schema, event, prefix);
+    if (problems.length > 0) {
+      throw new AppError(400, 'invalid_event', INVALID_EVENT, problems);
+    }
   }
 
   private validator(versionId: string, schema: Record<string, unknown>): ValidateFunction {

@@ -53,10 +53,7 @@ export function createRunStarter(ctx: AppContext, executor: Executor): RunStarte
     async startLiveAt(input, eventPath) {
       for (let attempt = 0; attempt < 3; attempt++) {
         const w = await startable(input.workflowId, attempt > 0);
-        const problems = schemas.check(w.versionId, w.document.trigger.inputSchema, input.event, eventPath);
-        if (problems.length > 0) {
-          throw new AppError(400, 'invalid_event', "the event does not match the trigger's input schema", problems);
-        }
+        schemas.assertFits(w.versionId, w.document.trigger.inputSchema, input.event, eventPath);
         const out = await executor.startRun({
           workflowId: w.id,
           versionId: w.versionId,

@@ -15,16 +15,17 @@ import {
   type SafetyList,
   type SimulatedConnectors,
 } from '../../engine';
-import type { Actor, SamplesResult, SimulationView } from '@autonomic/api';
+import type { Actor, SampleCheck, SamplesResult, SimulationView } from '@autonomic/api';
 import { AppError, ValidationError } from '../../errors';
 import { transaction } from '../../store/db';
 import { insertSimulationRun } from '../../store/simulations';
 import { publishedDocumentResolver, type VersionRecord } from '../../store/versions';
 import type { SafetySource } from '../contracts';
+import { EventSchemas } from '../runs/event-schema';
 import { loadStored, problemDetails } from './documents';
 import { workflowAndVersion } from './lookup';
 import { approveIfReady } from './review-policy';
-import { checkSample, stepRunsOf } from './sample-check';
+import { checkSample, eventMisfit, stepRunsOf } from './sample-check';
 import { parsedOrThrow } from './versions';
 
 export interface SimulateInput {
@@ -65,6 +66,8 @@ export interface SimulationDeps {
 
 export function createSimulationService(ctx: AppContext, deps: SimulationDeps) {
   const { prisma } = ctx;
+  /** The live trigger's check (versions are immutable: one compiled schema per version id). */
+  const schemas = new EventSchemas();
 
   async function runOne(
     actor: Actor,
@@ -137,6 +140,10 @@ export function createSimulationService(ctx: AppContext, deps: SimulationDeps) {
       const message = 'give an event, or the name of a stored sample';
       throw new ValidationError(message, [{ path: 'body.event', message }]);
     }
+    // Refused as the live trigger would refuse it (same 400, same messages), before anything is stored.
+    const eventPath =
+      input.event !== undefined || !sample ? 'body.event' : `samples[${doc.samples.indexOf(sample)}].event`;
+    schemas.assertFits(version.id, doc.trigger.inputSchema, event, eventPath);
     const asStored = sample && input.event === undefined && input.fixtures === undefined && !input.approvals;
     const view = await runOne(actor, version, doc, await deps.safety.list(), {
       event,
@@ -156,10 +163,17 @@ export function createSimulationService(ctx: AppContext, deps: SimulationDeps) {
     if (doc.samples.length === 0) throw new AppError(409, 'no_samples', `version ${number} has no sample events`);
     const safety = await deps.safety.list();
     const results: SamplesResult['results'] = [];
-    for (const sample of doc.samples) {
+    for (const [i, sample] of doc.samples.entries()) {
+      // A sample whose event the trigger would refuse is not run: it fails, saying why.
+      const problems = schemas.check(version.id, doc.trigger.inputSchema, sample.event, `samples[${i}].event`);
+      if (problems.length > 0) {
+        const misfit = eventMisfit(sample, problems);
+        results.push({ sample: sample.name, path: [], effects: [], passed: false, failures: misfit.failures });
+        continue;
+      }
       const spec = { event: sample.event, fixtures: sample.fixtures, approvals: 'approved' as const };
       const r = await runOne(actor, version, doc, safety, { ...spec, sampleName: sample.name, checkAgainst: sample });
-      const check = r.check ?? { passed: false, failures: [] };
+      const check: Pick<SampleCheck, 'passed' | 'failures' | 'warnings'> = r.check ?? { passed: false, failures: [] };
       results.push({
         sample: sample.name,
         runId: r.runId,
@@ -168,6 +182,7 @@ export function createSimulationService(ctx: AppContext, deps: SimulationDeps) {
         effects: r.effects,
         passed: check.passed,
         failures: check.failures,
+        ...(check.warnings ? { warnings: check.warnings } : {}),
       });
     }
     const approved = await reconsider(actor, version.id);
