@@ -1,13 +1,17 @@
 /**
  * The CLI refuses an event its trigger would refuse, with the live trigger's own check
- * (the webhook's `EventSchemas`): the same message and the same fields, under `event`.
+ * (`EventSchemas.assertFits`, as the webhook and manual runs): the same message and the
+ * same fields, under `event`, said as any refusal (`refusal`), exit 1.
  */
 import type { WorkflowDocument } from '@autonomic/workflow';
-import { describeProblems, EventSchemas, INVALID_EVENT } from '../services/runs/event-schema';
-import { CliError } from './errors';
+import { EventSchemas } from '../services/runs/event-schema';
+import { refusal } from './errors';
 
-/** Throws a CliError (exit 1) naming each field when `event` does not fit the trigger's input schema. */
-export function eventFitsOrThrow(document: WorkflowDocument, event: unknown): void {
-  const problems = new EventSchemas().check('cli', document.trigger.inputSchema, event, 'event');
-  if (problems.length > 0) throw new CliError(`${INVALID_EVENT}: ${describeProblems(problems)}`);
+/** Throws a CliError (exit 1: the reason, then one line per field) when `event` does not fit the trigger's input schema. */
+export function eventFitsOrThrow(document: WorkflowDocument, event: unknown, file: string): void {
+  try {
+    new EventSchemas().assertFits('cli', document.trigger.inputSchema, event, 'event');
+  } catch (e) {
+    throw refusal(e, `cannot simulate ${file}`) ?? e;
+  }
 }

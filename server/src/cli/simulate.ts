@@ -3,6 +3,7 @@ import type { SampleEvent, WorkflowDocument } from '@autonomic/workflow';
 import { createConnectorCatalog } from '../connectors/catalog';
 import { SafetyList, sampleMismatches, simulate, type SimulatedConnectors, type SimulationResult } from '../engine';
 import { startExpressionPool } from '../sandbox/pool';
+import { eventFitsOrThrow } from './event-check';
 import { CliError, refusal } from './errors';
 import { readJson } from './io';
 import { readValidWorkflow } from './load';
@@ -87,6 +88,7 @@ export async function simulateCommand([file]: string[], flags: SimulateFlags, io
     throw new CliError(`--expect-failure contradicts sample "${sample.name}", which expects status succeeded`, 2);
   }
   const event = flags.event ? await readJson(flags.event, 'event') : sample?.event;
+  eventFitsOrThrow(document, event, file as string);
   const fixtures = {
     ...sample?.fixtures,
     ...(flags.fixtures ? await readWith(flags.fixtures, 'fixtures', Fixtures) : {}),
