@@ -33,6 +33,8 @@ export const SampleStatus = z.object({
   runId: z.string().optional(),
   at: Instant.optional(),
   failures: z.array(z.string()).optional(),
+  /** A pass that relied on made-up answers: which steps had no fixture and no example. */
+  warnings: z.array(z.string()).optional(),
 });
 export type SampleStatus = z.infer<typeof SampleStatus>;
 

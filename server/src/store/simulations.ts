@@ -87,7 +87,12 @@ export async function latestSampleChecks(db: Db, versionId: string): Promise<Map
   return out;
 }
 
-const StoredCheck = z.object({ sample: z.string(), passed: z.boolean(), failures: z.array(z.string()) });
+const StoredCheck = z.object({
+  sample: z.string(),
+  passed: z.boolean(),
+  failures: z.array(z.string()),
+  warnings: z.array(z.string()).optional(),
+});
 
 function parseCheck(value: unknown): SampleCheck | undefined {
   const parsed = StoredCheck.safeParse(value);

@@ -15,6 +15,8 @@ import type { Executor } from '../../src/executor';
 import { createRunService, createRunStarter } from '../../src/services/runs';
 import { createSecretsVault } from '../../src/services/secrets';
 import { createWebhookSecrets, createWebhookService } from '../../src/services/triggers';
+import { sampleStatuses } from '../../src/services/workflows/review-policy';
+import { latestSampleChecks } from '../../src/store/simulations';
 import { createSimulationService } from '../../src/services/workflows';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { notify } from '../engine/harness';
@@ -77,7 +79,7 @@ async function guardedWorkflow() {
     .post(`/api/workflows/${wf.workflowId}/webhook-secret`)
     .set('Authorization', owner.auth);
   expect(res.status).toBe(201);
-  return { id: wf.workflowId, secret: res.body.secret as string };
+  return { id: wf.workflowId, versionId: wf.versionId, secret: res.body.secret as string };
 }
 
 function deliver(workflowId: string, secret: string, event: unknown) {
@@ -161,7 +163,9 @@ describe('the event of a simulation', () => {
     expect(res.status).toBe(200);
     expect(res.body.passed).toBe(false);
     const [fits, old] = res.body.results;
-    expect(fits).toMatchObject({ sample: 'fits', passed: true, status: 'succeeded' });
+    // No connector is installed in this app: `tell` answered a made-up null, so the pass carries a warning.
+    const warning = 'step tell had no fixture and no example: its answer was made up';
+    expect(fits).toMatchObject({ sample: 'fits', passed: true, status: 'succeeded', warnings: [warning] });
     expect(old).toEqual({
       sample: 'old alert',
       path: [],
@@ -170,6 +174,12 @@ describe('the event of a simulation', () => {
       failures: ["the event does not fit the trigger's input schema: samples[1].event.ip is required"],
     });
     expect(await runsOf(wf.id)).toBe(1);
+    // The review page's sample list reads the stored check: passed, with the same warning; the misfit unrun.
+    const statuses = sampleStatuses(['fits', 'old alert'], await latestSampleChecks(db.prisma, wf.versionId));
+    expect(statuses).toEqual([
+      expect.objectContaining({ name: 'fits', status: 'passed', warnings: [warning] }),
+      { name: 'old alert', status: 'not_run' },
+    ]);
   });
 
   it('when the event fits then the simulation runs and is stored', async () => {

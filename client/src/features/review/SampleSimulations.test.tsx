@@ -81,4 +81,31 @@ describe('SampleSimulations', () => {
     expect(within(row).queryByRole('link')).toBeNull();
     expect(row.textContent).toContain("the event does not fit the trigger's input schema: samples[1].event.ip");
   });
+
+  test('when the recorded check passed on a made-up answer then the list says passed with warnings, not a clean pass', () => {
+    render(
+      <MemoryRouter>
+        <SampleSimulations
+          workflowId={WF}
+          number={2}
+          samples={[
+            {
+              name: 'abusive ip',
+              status: 'passed',
+              runId: '0190a000-0000-7000-8000-0000000000a1',
+              warnings: ['step lookup had no fixture and no example: its answer was made up'],
+            },
+            { name: 'clean', status: 'passed', runId: '0190a000-0000-7000-8000-0000000000a2' },
+          ]}
+          canRun={false}
+          onDone={() => {}}
+        />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText('passed with warnings')).toBeTruthy();
+    expect(screen.getByText('passed')).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Warnings of “abusive ip”' }).textContent).toContain(
+      'step lookup had no fixture and no example',
+    );
+  });
 });

@@ -46,14 +46,24 @@ export function SampleSimulations({ workflowId, number, samples, canRun, onDone 
           {samples.map((s) => (
             <li key={s.name}>
               {s.name}:{' '}
-              <span className={`badge badge-${s.status === 'passed' ? 'succeeded' : s.status}`}>
+              <span
+                className={`badge badge-${s.status === 'passed' ? (s.warnings?.length ? 'waiting' : 'succeeded') : s.status}`}
+              >
                 {s.status.replace('_', ' ')}
+                {s.status === 'passed' && s.warnings?.length ? ' with warnings' : ''}
               </span>
               {s.runId && (
                 <>
                   {' '}
                   <Link to={`/runs/${s.runId}`}>run</Link>
                 </>
+              )}
+              {s.warnings && s.warnings.length > 0 && (
+                <ul className="check-warnings" aria-label={`Warnings of “${s.name}”`}>
+                  {s.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
               )}
             </li>
           ))}

@@ -56,10 +56,17 @@ export type SampleStatus = z.input<typeof SampleStatusSchema>;
 export type PolicyStatus = z.input<typeof PolicyStatusSchema>;
 
 export function sampleStatuses(names: string[], checks: Map<string, StoredSampleCheck>): SampleStatus[] {
-  return [...new Set(names)].map((name) => {
+  return [...new Set(names)].map((name): SampleStatus => {
     const c = checks.get(name);
     if (!c) return { name, status: 'not_run' };
-    return { name, status: c.passed ? 'passed' : 'failed', runId: c.runId, at: c.at, failures: c.failures };
+    const status: SampleStatus = {
+      name,
+      status: c.passed ? 'passed' : 'failed',
+      runId: c.runId,
+      at: c.at,
+      failures: c.failures,
+    };
+    return c.warnings?.length ? { ...status, warnings: c.warnings } : status;
   });
 }
 
