@@ -100,7 +100,9 @@ export class Api {
 
   private checked(contract: RouteContract, body: unknown): unknown {
     if (!this.options.checkResponses || !contract.response) return body;
-    const r = contract.response.safeParse(body);
+    // Checked as the client will read it: JSON drops undefined keys and turns dates into text,
+    // so a reply that fits only before serialising (an `undefined` required field) is caught here.
+    const r = contract.response.safeParse(body === undefined ? undefined : JSON.parse(JSON.stringify(body)));
     if (r.success) return body;
     this.options.onResponseMismatch?.(contract, r.error);
     throw new AppError(500, 'internal', `reply does not match the contract of ${contract.method} ${contract.path}`);

@@ -103,13 +103,13 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'POST /connectors/:id/versions/:version/approve': ['reviewer', 'admin'],
   'POST /connectors/:id/versions/:version/reject': ['reviewer', 'admin'],
   'DELETE /connectors/:id/versions/:version': ADMIN,
+  // OpenAPI import: admins read a vendor's document and submit a version from it (as POST /connectors).
+  'POST /connectors/openapi/preview': ADMIN,
+  'POST /connectors/openapi/import': ADMIN,
   // Connector drift: samples are masked shapes, so everyone signed in reads them; admins
   // acknowledge (after fixing the definition).
   'GET /connectors/drift': ANY,
   'POST /connectors/drift/:id/acknowledge': ADMIN,
-  // OpenAPI import: admins read a vendor's document and submit a version from it (as POST /connectors).
-  'POST /connectors/openapi/preview': ADMIN,
-  'POST /connectors/openapi/import': ADMIN,
   // Connector credentials: everyone signed in lists them (names, connector, mode: editors'
   // pick-lists; never a value); only admins create, change, test, rotate and delete them.
   'GET /credentials': ANY,

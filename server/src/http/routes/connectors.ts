@@ -1,7 +1,7 @@
 /** The connectors, built-in and custom (contract: `connectorsApi` in @autonomic/api). */
 import { connectorsApi } from '@autonomic/api';
-import type { ConnectorUpgradeService } from '../../services/connector-upgrades';
 import type { DriftService } from '../../services/connector-drift';
+import type { ConnectorUpgradeService } from '../../services/connector-upgrades';
 import type { ConnectorService } from '../../services/connectors';
 import type { CustomConnectorService } from '../../services/custom-connectors';
 import { createOpenApiImport } from '../../services/custom-connectors/openapi';
