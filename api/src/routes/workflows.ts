@@ -231,7 +231,10 @@ export type WorkflowListQuery = z.infer<typeof ListQuery>;
  */
 export const PublishBody = z
   .object({
-    override: z.object({ reason: z.string().trim().min(10, 'at least 10 characters').max(2_000) }).strict().optional(),
+    override: z
+      .object({ reason: z.string().trim().min(10, 'at least 10 characters').max(2_000) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type PublishBody = z.infer<typeof PublishBody>;

@@ -21,10 +21,7 @@ function graph(samples: Graph['samples'] = []): Graph {
   const trigger = step('webhook_1', 'trigger.webhook');
   trigger.data.inputSchema = schema;
   return {
-    nodes: [
-      trigger,
-      { ...step('done_1', 'end', { status: 'succeeded', message: 'Seen ' }), selected: true },
-    ],
+    nodes: [trigger, { ...step('done_1', 'end', { status: 'succeeded', message: 'Seen ' }), selected: true }],
     edges: [{ id: 'webhook_1:out->done_1', source: 'webhook_1', sourceHandle: 'out', target: 'done_1' }],
     metadata: { name: 'Event picker' },
     vars: {},
