@@ -3,7 +3,8 @@ import type { WorkflowDocument } from './document';
 import { diffConnectors } from './diff/connectors';
 import { riskReasons } from './diff/risk';
 import { diffSteps, diffTrigger } from './diff/steps';
-import type { WorkflowDiff } from './diff/types';
+import type { TestCase } from './cases/schema';
+import type { TestsChange, WorkflowDiff } from './diff/types';
 import { diffValues, jsonEqual } from './diff/values';
 
 export type * from './diff/types';
@@ -11,7 +12,7 @@ export { connectorRiskReason, withConnectorFit } from './diff/connectors';
 
 /**
  * The semantic difference between two versions of a workflow, as a reviewer reads it:
- * what changed in metadata, trigger, steps, vars and samples, and whether the change is
+ * what changed in metadata, trigger, steps, vars and test cases, and whether the change is
  * high risk (destructive actions, weakened approvals, reads turned into writes, connector
  * upgrades whose action does more or acts on something else).
  *
@@ -37,19 +38,35 @@ export function diffWorkflows(a: WorkflowDocument, b: WorkflowDocument): Workflo
     steps,
     connectors,
     vars: diffValues(before.vars, after.vars),
-    samples: {
-      changed: !jsonEqual(before.samples, after.samples),
-      before: before.samples.length,
-      after: after.samples.length,
-    },
+    tests: diffTests(before.tests, after.tests),
   };
   const isEmpty =
     diff.metadata.length === 0 &&
     diff.trigger === null &&
     steps.added.length + steps.removed.length + steps.changed.length === 0 &&
     diff.vars.length === 0 &&
-    !diff.samples.changed &&
+    !diff.tests.changed &&
     // formatVersion is a literal today; compare anyway so a future v2 is never "empty".
     a.formatVersion === b.formatVersion;
   return { isEmpty, ...diff };
+}
+
+/** Cases matched by name; a renamed case is one removed and one added. */
+function diffTests(before: readonly TestCase[], after: readonly TestCase[]): TestsChange {
+  const old = new Map(before.map((c) => [c.name, c]));
+  const now = new Map(after.map((c) => [c.name, c]));
+  const added = [...now.keys()].filter((n) => !old.has(n)).sort();
+  const removed = [...old.keys()].filter((n) => !now.has(n)).sort();
+  const modified = [...now.entries()]
+    .filter(([n, c]) => old.has(n) && !jsonEqual(old.get(n), c))
+    .map(([n]) => n)
+    .sort();
+  return {
+    changed: !jsonEqual(before, after),
+    before: before.length,
+    after: after.length,
+    added,
+    removed,
+    modified,
+  };
 }

@@ -3,8 +3,9 @@ import { Duration } from './duration';
 import { NODE_TYPES } from './nodes';
 import type { NodeDefinition } from './nodes';
 import { RetryPolicy } from './retry';
+import { TestCase } from './cases/schema';
 
-export const FORMAT_VERSION = 2 as const;
+export const FORMAT_VERSION = 3 as const;
 
 /**
  * A node id: stable across renames (edges and references use it, never the label) and
@@ -82,22 +83,6 @@ export const Step = z.discriminatedUnion(
 );
 export type Step = z.infer<typeof Step>;
 
-/** A sample event stored with the workflow: reviewers simulate the version on these. */
-export const SampleEvent = z
-  .object({
-    name: z.string().min(1).max(120),
-    event: z.json(),
-    /** Step id → output to use instead of calling out. */
-    fixtures: z.record(NodeId, z.json()).default({}),
-    /** What the author expects, checked when the sample is simulated. */
-    expect: z
-      .object({ status: z.enum(['succeeded', 'failed']).optional(), path: z.array(NodeId).optional() })
-      .strict()
-      .optional(),
-  })
-  .strict();
-export type SampleEvent = z.infer<typeof SampleEvent>;
-
 /** Layout only: no logic, no diff and no content hash looks at it. */
 export const UiBlock = z
   .object({
@@ -121,7 +106,7 @@ export const UiBlock = z
   .strict();
 export type UiBlock = z.infer<typeof UiBlock>;
 
-/** The workflow document, format v2: what the editor produces and the server runs. */
+/** The workflow document, format v3: what the editor produces and the server runs. */
 export const WorkflowDocument = z
   .object({
     formatVersion: z.literal(FORMAT_VERSION),
@@ -130,7 +115,8 @@ export const WorkflowDocument = z
     steps: z.record(NodeId, Step).default({}),
     /** Constants every expression sees as `vars`. */
     vars: z.record(z.string(), z.json()).default({}),
-    samples: z.array(SampleEvent).max(50).default([]),
+    /** Test cases: simulated on every saved version; reviewed and diffed like the steps. */
+    tests: z.array(TestCase).max(50).default([]),
     ui: UiBlock.default({ positions: {}, notes: [] }),
   })
   .strict();

@@ -31,3 +31,4 @@ export {
   type LegacyAuth,
   type LegacyCredential,
 } from './legacy-gateway';
+export * from './cases';

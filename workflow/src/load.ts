@@ -3,6 +3,7 @@ import { migrateToLatest } from './migrations';
 import { isRecord, rawTriggerId, WORKFLOW_NODE, type Problem } from './problem';
 import { checkStepCount, checkTextDepth, checkTextSize, checkValueLimits } from './validate/limits';
 import { semanticProblems } from './validate/semantic';
+import { caseProblems } from './cases/problems';
 import { viewOfDocument, viewOfRaw } from './validate/view';
 import { issuesToProblems } from './validate/zod-issues';
 
@@ -55,6 +56,7 @@ function validate(raw: unknown): ValidationResult {
   if (!parsed.success) problems.push(...issuesToProblems(parsed.error.issues, value));
   try {
     problems.push(...semanticProblems(parsed.success ? viewOfDocument(parsed.data) : viewOfRaw(value)));
+    if (parsed.success) problems.push(...caseProblems(parsed.data));
   } catch (e) {
     problems.push(internalProblem(e));
   }

@@ -148,8 +148,39 @@ const v1ToV2: Migration = {
   },
 };
 
+/**
+ * Format v3 turns sample events into test cases (`samples` → `tests`): each fixture (an
+ * output) becomes `{ output }`, and the sample's expectation its assertions. A sample
+ * that expected nothing used to "pass" whatever happened; as a case it expects the run to
+ * succeed, which is what the review policy read into it.
+ */
+const v2ToV3: Migration = {
+  from: 2,
+  up(raw) {
+    if (!isRecord(raw)) return { ok: true, value: raw };
+    const { samples, ...rest } = raw;
+    const tests = Array.isArray(samples) ? samples.map(sampleToCase) : [];
+    return { ok: true, value: { ...rest, formatVersion: 3, tests } };
+  },
+};
+
+function sampleToCase(sample: unknown): unknown {
+  if (!isRecord(sample)) return sample;
+  const { fixtures, expect, ...rest } = sample;
+  const expectation = isRecord(expect) ? expect : {};
+  return {
+    ...rest,
+    ...(isRecord(fixtures)
+      ? { fixtures: Object.fromEntries(Object.entries(fixtures).map(([id, output]) => [id, { output }])) }
+      : fixtures === undefined
+        ? {}
+        : { fixtures }),
+    expect: { ...expectation, status: expectation['status'] ?? 'succeeded' },
+  };
+}
+
 /** Every migration, keyed by the version it upgrades from. */
-const MIGRATIONS: ReadonlyMap<number, Migration> = new Map([v0ToV1, v1ToV2].map((m) => [m.from, m]));
+const MIGRATIONS: ReadonlyMap<number, Migration> = new Map([v0ToV1, v1ToV2, v2ToV3].map((m) => [m.from, m]));
 
 export type MigrateResult = { ok: true; value: unknown; from: number } | { ok: false; problems: Problem[] };
 

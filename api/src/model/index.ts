@@ -4,3 +4,4 @@ export * from './json';
 export * from './runs';
 export * from './simulations';
 export * from './sse';
+export * from './tests';

@@ -28,16 +28,16 @@ export const EffectReportEntry = z.object({
 });
 export type EffectReportEntry = z.infer<typeof EffectReportEntry>;
 
-/** The outcome of checking a run against its sample's `expect`. */
-export const SampleCheck = z.object({
-  sample: z.string(),
+/** The outcome of checking a run against its test case's assertions. */
+export const CaseCheck = z.object({
+  case: z.string(),
   passed: z.boolean(),
-  /** In words, e.g. `expected status succeeded, got failed`. */
+  /** Each failed assertion in words, e.g. `status is succeeded: got failed`; the first failed first. */
   failures: z.array(z.string()),
   /** A pass that relied on made-up answers: which steps had no fixture and no example. */
   warnings: z.array(z.string()).optional(),
 });
-export type SampleCheck = z.infer<typeof SampleCheck>;
+export type CaseCheck = z.infer<typeof CaseCheck>;
 
 /** Something the simulation did differently from a live run, e.g. a read answered from its example. */
 export const SimulationNote = z.object({
@@ -65,33 +65,7 @@ export const SimulationView = z.object({
   output: z.unknown().optional(),
   message: z.string().optional(),
   error: RunError.optional(),
-  /** Set for a stored sample simulated as it is. */
-  check: SampleCheck.optional(),
+  /** Set for a stored test case simulated as it is. */
+  check: CaseCheck.optional(),
 });
 export type SimulationView = z.infer<typeof SimulationView>;
-
-/** One stored sample's simulated run and its check. */
-export const SampleRun = z.object({
-  sample: z.string(),
-  /** Absent when the sample was not run: its event does not fit the trigger's input schema. */
-  runId: z.uuid().optional(),
-  status: RunStatus.optional(),
-  path: z.array(z.string()),
-  effects: z.array(EffectReportEntry),
-  passed: z.boolean(),
-  failures: z.array(z.string()),
-  /** A pass that relied on made-up answers: which steps had no fixture and no example. */
-  warnings: z.array(z.string()).optional(),
-});
-export type SampleRun = z.infer<typeof SampleRun>;
-
-/** What simulating every stored sample answers. */
-export const SamplesResult = z.object({
-  workflowId: z.uuid(),
-  number: z.number().int(),
-  passed: z.boolean(),
-  /** Whether these runs completed the review policy and approved the version. */
-  approved: z.boolean(),
-  results: z.array(SampleRun),
-});
-export type SamplesResult = z.infer<typeof SamplesResult>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../contract';
 import { Instant, NullableInstant, UserRef } from '../fields';
+import { TestRunView } from '../model/tests';
 import { WorkflowVersionParams } from './common';
 import { DiffRisk, ReviewStatus, ReviewSummary, VersionStatus, VersionSummary, WorkflowDiff } from './workflows';
 
@@ -26,24 +27,26 @@ export const ReviewDecision = z.object({
 });
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
 
-export const SampleStatus = z.object({
-  name: z.string(),
-  status: z.enum(['passed', 'failed', 'not_run']),
-  /** The simulation that checked the sample, when one did. */
-  runId: z.string().optional(),
-  at: Instant.optional(),
-  failures: z.array(z.string()).optional(),
-  /** A pass that relied on made-up answers: which steps had no fixture and no example. */
-  warnings: z.array(z.string()).optional(),
+/** A destructive step the change adds or changes, and whether the cases reach it and see it refused. */
+export const DestructiveCheck = z.object({
+  stepId: z.string(),
+  label: z.string(),
+  /** Some case's run reached it. */
+  reached: z.boolean(),
+  /** Some case saw it refused on a protected target. */
+  refused: z.boolean(),
 });
-export type SampleStatus = z.infer<typeof SampleStatus>;
+export type DestructiveCheck = z.infer<typeof DestructiveCheck>;
 
-/** Where a review stands against the policy (one approval; two and passing samples when high risk). */
+/** Where a review stands against the policy (one approval; two, green cases and covered destructive steps when high risk). */
 export const PolicyStatus = z.object({
   requiredApprovals: z.number().int(),
   approvedBy: z.array(z.string()),
-  samplesRequired: z.boolean(),
-  samples: z.array(SampleStatus),
+  testsRequired: z.boolean(),
+  /** The latest test run of this content (`not_run` before the first). */
+  tests: TestRunView,
+  /** Destructive steps added or changed against the published version. */
+  destructive: z.array(DestructiveCheck),
   /** What is still missing before the version is approved, in words; empty when it may be. */
   missing: z.array(z.string()),
   satisfied: z.boolean(),

@@ -6,15 +6,16 @@ import { z } from 'zod';
 import { defineRoute } from '../contract';
 import { ApprovalOutcome } from '../model/approvals';
 import { BoundedJson } from '../model/json';
-import { SamplesResult, SimulationView } from '../model/simulations';
+import { SimulationView } from '../model/simulations';
+import { TestRunView } from '../model/tests';
 import { WorkflowVersionParams } from './common';
 
 /** Events and fixtures are JSON; a value nested beyond 64 levels is refused before it reaches the engine. */
 export const SimulateBody = z
   .object({
     event: BoundedJson.optional(),
-    /** A stored sample's name: its event and fixtures, unless given here. */
-    sample: z.string().min(1).max(120).optional(),
+    /** A stored test case's name: its event, fixtures and approvals, unless given here. */
+    case: z.string().min(1).max(120).optional(),
     /** Step id → the output that step answers with. */
     fixtures: z.record(z.string().max(64), BoundedJson).optional(),
     /** How approval steps without a fixture decide. @default 'approved' */
@@ -34,13 +35,22 @@ export const simulationsApi = {
     body: SimulateBody,
     response: SimulationView,
   }),
-  simulateSamples: defineRoute({
-    method: 'post',
-    path: '/workflows/:id/versions/:number/simulate-samples',
-    summary: 'Simulate every stored sample and check each against its expectation',
+  tests: defineRoute({
+    method: 'get',
+    path: '/workflows/:id/versions/:number/tests',
+    summary: "The latest run of a version's test cases: each case, its assertions and the coverage",
     tag: 'simulations',
     access: ['analyst', 'reviewer', 'admin'],
     params: WorkflowVersionParams,
-    response: SamplesResult,
+    response: TestRunView,
+  }),
+  runTests: defineRoute({
+    method: 'post',
+    path: '/workflows/:id/versions/:number/tests',
+    summary: "Run a version's test cases again, in the background (simulation only, never a live credential)",
+    tag: 'simulations',
+    access: ['analyst', 'reviewer', 'admin'],
+    params: WorkflowVersionParams,
+    response: TestRunView,
   }),
 };

@@ -35,8 +35,8 @@ export const ReviewSummary = z.object({
   id: z.uuid(),
   status: ReviewStatus,
   requiredApprovals: z.number().int(),
-  /** True when the change is high risk: every sample event must simulate as expected. */
-  samplesRequired: z.boolean(),
+  /** True when the change is high risk: every test case must pass and cover the destructive steps it changes. */
+  testsRequired: z.boolean(),
   requestedReviewerIds: z.array(z.string()),
   /** Reviewers whose latest decision approves the version's current content. */
   approvedBy: z.array(z.string()),
@@ -176,7 +176,15 @@ export const WorkflowDiff = z.object({
   steps: z.object({ added: z.array(StepSummary), removed: z.array(StepSummary), changed: z.array(StepChange) }),
   connectors: z.array(ConnectorChange),
   vars: z.array(ValueChange),
-  samples: z.object({ changed: z.boolean(), before: z.number().int(), after: z.number().int() }),
+  /** Test cases by name: added, removed, modified (event, fixtures or assertions). */
+  tests: z.object({
+    changed: z.boolean(),
+    before: z.number().int(),
+    after: z.number().int(),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+    modified: z.array(z.string()),
+  }),
 });
 export type WorkflowDiff = z.infer<typeof WorkflowDiff>;
 

@@ -138,7 +138,7 @@ function compile(graph: EditorGraph): CompileResult {
     },
     steps: Object.fromEntries(stepEntries),
     vars: graph.vars ?? {},
-    samples: graph.samples ?? [],
+    tests: graph.tests ?? [],
     ui: {
       positions: Object.fromEntries([trigger, ...steps].map((n) => [n.id, { x: n.position.x, y: n.position.y }])),
       notes: notesOf(graph, [...graph.nodes.filter(isNote)].sort(byId)),

@@ -57,6 +57,6 @@ export function documentToGraph(doc: WorkflowDocument): EditorGraph {
     ],
     metadata: doc.metadata,
     vars: doc.vars,
-    samples: doc.samples,
+    tests: doc.tests,
   };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Metadata, SampleEvent, UiBlock } from '../document';
+import type { TestCaseInput } from '../cases/schema';
+import type { Metadata, UiBlock } from '../document';
 
 /** The `type` of a sticky note on the canvas: layout, not logic. */
 export const NOTE_TYPE = 'note';
@@ -46,7 +47,7 @@ export interface EditorGraph {
   edges: EditorEdge[];
   metadata: MetadataInput;
   vars?: Record<string, unknown>;
-  samples?: Array<z.input<typeof SampleEvent>>;
+  tests?: TestCaseInput[];
   /** Notes kept outside the node list; notes drawn as nodes are added to them. */
   notes?: z.input<typeof UiBlock>['notes'];
 }

@@ -57,10 +57,14 @@ export interface TriggerChange {
   transitions: PortChange[];
 }
 
-export interface SamplesChange {
+/** Test cases by name: a reviewer sees which cases came, went or changed (event, fixtures or assertions). */
+export interface TestsChange {
   changed: boolean;
   before: number;
   after: number;
+  added: string[];
+  removed: string[];
+  modified: string[];
 }
 
 /** The target copy of a connector step: which input names what the action acts on, and its kind. */
@@ -116,5 +120,5 @@ export interface WorkflowDiff {
   /** Connector steps re-pinned (version, action or connector), by step id; also listed in `steps.changed`. */
   connectors: ConnectorChange[];
   vars: ValueChange[];
-  samples: SamplesChange;
+  tests: TestsChange;
 }

@@ -1,0 +1,117 @@
+/**
+ * Coverage of a version by its test cases: which edges and wired ports the cases' runs
+ * exercised, and, listed one by one because a reviewer asks for them by name, every
+ * destructive step (reached by which cases, refused on a protected target by which) and
+ * every wired error port (followed by which cases). Pure: the server, the CLI and the
+ * tests compute it the same way from the runs' attempts.
+ */
+import type { WorkflowDocument } from '../document';
+import { effectOf } from '../diff/steps';
+
+/** What coverage needs of one attempt of a case's top-level run (a sub-workflow's runs are not this graph's). */
+export interface CoveredAttempt {
+  stepId: string;
+  /** The port the attempt left by (`error` for a failure its error port caught). */
+  port?: string | undefined;
+  /** The safety decision on its target, when it had one. */
+  safety?: { decision: string } | undefined;
+}
+
+export interface CaseRun {
+  name: string;
+  /** Attempts of the case's top-level run; none when the case could not run. */
+  attempts: readonly CoveredAttempt[];
+}
+
+export interface EdgeCoverage {
+  from: string;
+  port: string;
+  to: string;
+  /** Names of the cases that went along this edge. */
+  cases: string[];
+}
+
+export interface DestructiveCoverage {
+  stepId: string;
+  label: string;
+  /** Cases whose run reached the step (refused or not). */
+  reachedBy: string[];
+  /** Cases in which the step was refused by the safety list (a protected target). */
+  refusedBy: string[];
+}
+
+export interface ErrorPortCoverage {
+  stepId: string;
+  label: string;
+  /** Cases whose run left the step by its error port. */
+  cases: string[];
+}
+
+export interface Coverage {
+  edges: EdgeCoverage[];
+  /** Covered and total edges; `percent` is covered / total, rounded down to a tenth (100 with no edge). */
+  covered: number;
+  total: number;
+  percent: number;
+  destructive: DestructiveCoverage[];
+  errorPorts: ErrorPortCoverage[];
+}
+
+/** How much of `doc` the runs of its cases exercised. */
+export function coverageOf(doc: WorkflowDocument, runs: readonly CaseRun[]): Coverage {
+  /** step id → port → the cases that left the step by that port. */
+  const left = new Map<string, Map<string, Set<string>>>();
+  /** step id → cases that reached it; and those in which it was refused. */
+  const reached = new Map<string, Set<string>>();
+  const refused = new Map<string, Set<string>>();
+  const add = <K>(m: Map<K, Set<string>>, k: K, name: string) => m.set(k, (m.get(k) ?? new Set()).add(name));
+  for (const run of runs) {
+    if (run.attempts.length > 0) add(ports(left, doc.trigger.id), 'out', run.name);
+    for (const a of run.attempts) {
+      add(reached, a.stepId, run.name);
+      if (a.safety?.decision === 'refuse') add(refused, a.stepId, run.name);
+      if (a.port !== undefined) add(ports(left, a.stepId), a.port, run.name);
+    }
+  }
+  const edges: EdgeCoverage[] = [];
+  const nodes: Array<[string, Record<string, string[]>]> = [
+    [doc.trigger.id, doc.trigger.transitions],
+    ...Object.entries(doc.steps).map(([id, s]): [string, Record<string, string[]>] => [id, s.transitions]),
+  ];
+  for (const [from, transitions] of nodes) {
+    for (const [port, targets] of Object.entries(transitions)) {
+      const went = left.get(from)?.get(from === doc.trigger.id ? 'out' : port) ?? new Set<string>();
+      for (const to of targets) {
+        const arrived = reached.get(to) ?? new Set<string>();
+        edges.push({ from, port, to, cases: sorted([...went].filter((n) => arrived.has(n))) });
+      }
+    }
+  }
+  const covered = edges.filter((e) => e.cases.length > 0).length;
+  const steps = Object.entries(doc.steps).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    edges,
+    covered,
+    total: edges.length,
+    percent: edges.length === 0 ? 100 : Math.floor((covered / edges.length) * 1000) / 10,
+    destructive: steps
+      .filter(([, s]) => effectOf(s) === 'destructive')
+      .map(([id, s]) => ({
+        stepId: id,
+        label: s.label,
+        reachedBy: sorted(reached.get(id) ?? []),
+        refusedBy: sorted(refused.get(id) ?? []),
+      })),
+    errorPorts: steps
+      .filter(([, s]) => (s.transitions['error'] ?? []).length > 0)
+      .map(([id, s]) => ({ stepId: id, label: s.label, cases: sorted(left.get(id)?.get('error') ?? []) })),
+  };
+}
+
+function ports(m: Map<string, Map<string, Set<string>>>, id: string): Map<string, Set<string>> {
+  let found = m.get(id);
+  if (!found) m.set(id, (found = new Map()));
+  return found;
+}
+
+const sorted = (names: Iterable<string>) => [...names].sort();

@@ -1,0 +1,3 @@
+export * from './schema';
+export { caseProblems } from './problems';
+export * from './coverage';
