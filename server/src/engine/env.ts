@@ -1,4 +1,5 @@
 import type { Deadlines } from './deadlines';
+import type { StepError } from './errors';
 import type { ExpressionEvaluator } from './expressions';
 import type {
   ApprovalsPort,
@@ -47,9 +48,23 @@ export const DEFAULT_LIMITS: EngineLimits = {
   maxOutputBytes: 1024 * 1024,
 };
 
-/** Simulation's hand on steps that are not effects (a sub-workflow answered by a fixture). */
+/** Which call of a step a stub is asked about. */
+export interface StubCall {
+  runId: string;
+  stepId: string;
+  stepKey: string;
+  /** 1-based. */
+  attempt: number;
+  /** The innermost for-each item's index, inside a for-each. */
+  itemIndex?: number;
+}
+
+/**
+ * Simulation's hand on steps that are not effects (a sub-workflow answered by a fixture:
+ * its output, or a failure the step fails with as if the child run had).
+ */
 export interface StepStubs {
-  subworkflow?(stepId: string): { output: unknown } | undefined;
+  subworkflow?(call: StubCall): { ok: true; output: unknown } | { ok: false; error: StepError } | undefined;
 }
 
 /** The ports and shared services every run session of an engine uses. */

@@ -1,6 +1,6 @@
 export { createEngine, childRunId, type Engine, type EngineOptions, type StartOptions } from './engine';
 export type { Decision } from './decisions';
-export type { EngineLimits, StepStubs } from './env';
+export type { EngineLimits, StepStubs, StubCall } from './env';
 export { DEFAULT_LIMITS } from './env';
 export * from './ports';
 export * from './state';
@@ -29,4 +29,12 @@ export {
   type SimulationNote,
 } from './simulated-effects';
 export { HANDLERS } from './nodes';
-export { sampleMismatches } from './samples';
+export {
+  fixtureAnswers,
+  fixturesFromOutputs,
+  type ApprovalFixtures,
+  type FixtureAnswerer,
+  type FixtureCall,
+  type Fixtures,
+} from './fixtures';
+export { runCase, runCases, type CaseOutcome, type CaseRunOptions } from './cases';

@@ -1,4 +1,5 @@
 import { nodeDefinition } from '@autonomic/workflow';
+import { fixtureAnswers, type FixtureAnswerer, type Fixtures } from './fixtures';
 import type { EffectRequest, EffectsPort } from './ports';
 import type { EffectReportEntry, StepSource } from '@autonomic/api';
 import { pinOf, simulateConnector, type SimulatedConnectors, type SimulationNote } from './simulated-connectors';
@@ -19,19 +20,25 @@ export interface SimulatedEffectsOptions {
 }
 
 /**
- * The effects port of a simulation: `none`/`read` steps answer from a fixture, else
- * from live reads when given, else the action's example output; `write`/`destructive`
- * steps are never sent and answer from a fixture or the example output. Connector steps
- * answer with their pinned action's example (see `simulateConnector`).
+ * The effects port of a simulation: `none`/`read` steps answer from a fixture (an
+ * output, an injected failure, a sequence), else from live reads when given, else the
+ * action's example output; `write`/`destructive` steps are never sent and answer from a
+ * fixture or the example output. Connector steps answer with their pinned action's
+ * example (see `simulateConnector`).
  */
-export function simulatedEffects(fixtures: Record<string, unknown>, opts: SimulatedEffectsOptions = {}): EffectsPort {
+export function simulatedEffects(
+  fixtures: Fixtures | FixtureAnswerer,
+  opts: SimulatedEffectsOptions = {},
+): EffectsPort {
   const { liveReads, connectors, note = () => {}, source: heard = () => {} } = opts;
+  const answer = typeof fixtures === 'function' ? fixtures : fixtureAnswers(fixtures);
   return {
     async perform(req) {
       const source = (s: StepSource) => heard(req, s);
-      if (Object.hasOwn(fixtures, req.stepId)) {
+      const fixed = answer(req);
+      if (fixed) {
         source('fixture');
-        return { ok: true, output: fixtures[req.stepId] };
+        return fixed;
       }
       if (req.nodeType === 'connector') return simulateConnector(req, connectors, liveReads, note, source);
       if (liveReads && (req.effect === 'none' || req.effect === 'read')) {

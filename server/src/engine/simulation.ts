@@ -3,6 +3,7 @@ import type { WorkflowDocument } from '@autonomic/workflow';
 import { createVirtualClock, seededRandom, type VirtualClock } from './clocks';
 import { createEngine, type Engine } from './engine';
 import type { EngineLimits } from './env';
+import { fixtureAnswers, type ApprovalFixtures, type Fixtures } from './fixtures';
 import { MemoryRunStore } from './memory-store';
 import type { StepSource } from '@autonomic/api';
 import type { ApprovalsPort, EffectsPort, Random, WorkflowResolver } from './ports';
@@ -19,15 +20,21 @@ import { pathOf, TERMINAL, type AttemptRecord, type RunError, type RunStatus } f
 export type ApprovalPolicy = 'approved' | 'rejected' | 'timeout';
 
 export interface SimulationOptions {
-  /** Step id → output (for an approval step: `{ decision }`; for a sub-workflow: its output). */
-  fixtures?: Record<string, unknown>;
+  /**
+   * Step id → what the step answers instead of calling out: an output, an injected
+   * failure, a sequence (a sub-workflow step: the child's output or failure). See
+   * `fixturesFromOutputs` for the older step id → output form.
+   */
+  fixtures?: Fixtures;
+  /** Approval step id → how it is decided: approved, rejected or timeout, at an escalation level. */
+  approvals?: ApprovalFixtures;
   safety?: SafetyList;
   /** Sends `none`/`read` steps without a fixture for real (connector reads only with a `test` credential). */
   liveReads?: EffectsPort;
   /** The installed connectors and the credentials' modes: connector steps answer with their action's example. */
   connectors?: SimulatedConnectors;
-  /** How approvals go when their step has no fixture. @default 'approved' */
-  approvals?: ApprovalPolicy;
+  /** How approvals go when their step is not in `approvals` (at once, level 0). @default 'approved' */
+  approvalPolicy?: ApprovalPolicy;
   /** A clock the driver moves through waits. @default a virtual clock at `startAt` */
   clock?: VirtualClock;
   /** @default 0 */
@@ -73,14 +80,14 @@ export async function simulate(
 ): Promise<SimulationResult> {
   const clock = opts.clock ?? createVirtualClock({ start: opts.startAt ?? 0 });
   const store = new MemoryRunStore();
-  const fixtures = opts.fixtures ?? {};
+  const answer = fixtureAnswers(opts.fixtures ?? {});
   const notes: SimulationNote[] = [];
   const sources: Sources = new Map();
   const engine = createEngine({
     store,
     clock,
     random: opts.random ?? seededRandom(1),
-    effects: simulatedEffects(fixtures, {
+    effects: simulatedEffects(answer, {
       ...(opts.liveReads ? { liveReads: opts.liveReads } : {}),
       ...(opts.connectors ? { connectors: opts.connectors } : {}),
       note: (n) => notes.push(n),
@@ -92,13 +99,19 @@ export async function simulate(
     ...(opts.expressions ? { expressions: opts.expressions } : {}),
     // Every wait becomes a stored timer, which the driver below jumps to.
     limits: { inlineWaitMs: 0, ...opts.limits },
-    stubs: { subworkflow: (id) => (Object.hasOwn(fixtures, id) ? { output: fixtures[id] } : undefined) },
+    stubs: {
+      subworkflow: (call) => {
+        const fixed = answer(call);
+        if (fixed) sources.set(attemptKey(call), 'fixture');
+        return fixed;
+      },
+    },
   });
   await engine.start(doc, event, { runId: RUN_ID });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const open = store.open();
     if (!open.some((r) => r.runId === RUN_ID)) break;
-    if (await decideApprovals(engine, store, fixtures, opts.approvals ?? 'approved')) continue;
+    if (await decideApprovals(engine, store, opts.approvals ?? {}, opts.approvalPolicy ?? 'approved')) continue;
     const next = Math.min(...open.map((r) => r.wakeAt ?? Infinity));
     if (next === Infinity) break;
     clock.set(next);
@@ -111,11 +124,16 @@ export async function simulate(
 type Sources = Map<string, StepSource>;
 const attemptKey = (a: { runId: string; stepKey: string; attempt: number }) => `${a.runId} ${a.stepKey} ${a.attempt}`;
 
-/** Answers every open approval task the way its fixture or the policy says; true if any was. */
+/**
+ * Answers every open approval task the way its fixture or the policy says; true if any
+ * was. A fixture at level L waits until the task has escalated to L (the virtual clock
+ * passing `escalation[L-1].after`), then the votes carry that level; a level beyond the
+ * step's escalations is decided at its last one. `timeout` never decides.
+ */
 async function decideApprovals(
   engine: Engine,
   store: MemoryRunStore,
-  fixtures: Record<string, unknown>,
+  fixtures: ApprovalFixtures,
   policy: ApprovalPolicy,
 ): Promise<boolean> {
   let decided = false;
@@ -123,23 +141,25 @@ async function decideApprovals(
     const stored = await store.load(runId);
     for (const t of stored?.state.tokens ?? []) {
       if (t.wait?.kind !== 'approval' || t.wait.approval.decision) continue;
-      const decision = decisionOf(fixtures[t.stepId]) ?? policy;
+      const fixture = Object.hasOwn(fixtures, t.stepId) ? fixtures[t.stepId] : undefined;
+      const decision = fixture?.decision ?? policy;
       if (decision === 'timeout') continue;
-      const { task } = t.wait.approval;
+      const { task, level } = t.wait.approval;
+      const wanted = Math.min(fixture?.level ?? 0, task.escalation.length);
+      if (level < wanted) continue;
       const votes = decision === 'approved' ? task.quorum : 1;
       for (let i = 1; i <= votes; i++) {
-        await engine.decide(runId, task.id, { decision, by: `simulated-approver-${i}`, comment: 'simulation' });
+        await engine.decide(runId, task.id, {
+          decision,
+          by: `simulated-approver-${i}`,
+          comment: 'simulation',
+          level: wanted,
+        });
       }
       decided = true;
     }
   }
   return decided;
-}
-
-function decisionOf(fixture: unknown): ApprovalPolicy | undefined {
-  if (typeof fixture !== 'object' || fixture === null || !('decision' in fixture)) return undefined;
-  const d = fixture.decision;
-  return d === 'approved' || d === 'rejected' || d === 'timeout' ? d : undefined;
 }
 
 async function result(

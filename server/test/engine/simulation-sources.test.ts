@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConnectorCatalog } from '../../src/connectors/catalog';
-import { simulate, type EffectsPort } from '../../src/engine';
-import { checkSample } from '../../src/services/workflows/sample-check';
+import { TestCase } from '@autonomic/workflow';
+import { runCase, simulate, type EffectsPort } from '../../src/engine';
 import { blockIp, get, notify, workflow } from './harness';
 
 const catalog = createConnectorCatalog();
@@ -18,6 +18,7 @@ const playbook = workflow('intel', {
   block: blockIp('{{ event.ip }}'),
 });
 const event = { ip: '198.51.100.7' };
+const testCase = TestCase.parse({ name: 'abusive ip', event, expect: { status: 'succeeded' } });
 
 const sourceOf = (sim: Awaited<ReturnType<typeof simulate>>, stepId: string) =>
   sim.trace.filter((a) => a.stepId === stepId).map((a) => a.source);
@@ -25,7 +26,7 @@ const sourceOf = (sim: Awaited<ReturnType<typeof simulate>>, stepId: string) =>
 describe('where a simulated answer came from', () => {
   it('when a step has a fixture, a connector step an example and an http step neither then the trace says fixture, example and default', async () => {
     const sim = await simulate(playbook, event, {
-      fixtures: { intel: { status: 200, body: { score: 90 } } },
+      fixtures: { intel: { output: { status: 200, body: { score: 90 } } } },
       connectors,
     });
 
@@ -41,7 +42,10 @@ describe('where a simulated answer came from', () => {
   });
 
   it('when an http step has no fixture and no example then the notes say it was answered with an empty 200', async () => {
-    const sim = await simulate(playbook, event, { fixtures: { intel: { status: 200, body: {} } }, connectors });
+    const sim = await simulate(playbook, event, {
+      fixtures: { intel: { output: { status: 200, body: {} } } },
+      connectors,
+    });
 
     expect(sim.notes).toEqual([
       { stepKey: 'lookup', message: 'no fixture and no example: answered with an empty 200' },
@@ -50,7 +54,7 @@ describe('where a simulated answer came from', () => {
 
   it('when a fixture stands in for a write then the effects report says fixture', async () => {
     const sim = await simulate(playbook, event, {
-      fixtures: { intel: {}, lookup: {}, block: { blocked: true } },
+      fixtures: { intel: { output: {} }, lookup: { output: {} }, block: { output: { blocked: true } } },
       connectors,
     });
 
@@ -61,30 +65,30 @@ describe('where a simulated answer came from', () => {
   it('when live reads answer a read without a fixture then the trace says live_read', async () => {
     const liveReads: EffectsPort = { perform: async () => ({ ok: true, output: { status: 200, body: { live: 1 } } }) };
 
-    const sim = await simulate(playbook, event, { fixtures: { intel: {} }, liveReads, connectors });
+    const sim = await simulate(playbook, event, { fixtures: { intel: { output: {} } }, liveReads, connectors });
 
     expect(sourceOf(sim, 'lookup')).toEqual(['live_read']);
     expect(sim.notes).toEqual([]);
   });
 
   it('when a connector version is not installed then its null answer is marked default', async () => {
-    const sim = await simulate(playbook, event, { fixtures: { intel: {}, lookup: {} } });
+    const sim = await simulate(playbook, event, { fixtures: { intel: { output: {} }, lookup: { output: {} } } });
 
     expect(sourceOf(sim, 'tell')).toEqual(['default']);
     expect(sourceOf(sim, 'block')).toEqual(['default']);
   });
 
-  it('when a sample passes on a made-up answer then it passes with a warning naming the step', async () => {
-    const sample = { name: 'abusive ip', event, fixtures: {}, expect: { status: 'succeeded' as const } };
-    const made = await simulate(playbook, event, { fixtures: { intel: {} }, connectors });
-    const clean = await simulate(playbook, event, { fixtures: { intel: {}, lookup: {} }, connectors });
+  it('when a case passes on a made-up answer then it passes with a warning naming the step', async () => {
+    const made = { ...testCase, fixtures: { intel: { output: {} } } };
+    const clean = { ...testCase, fixtures: { intel: { output: {} }, lookup: { output: {} } } };
 
-    expect(checkSample(sample, made)).toEqual({
-      sample: 'abusive ip',
+    const warned = await runCase(playbook, made, { connectors });
+    const plain = await runCase(playbook, clean, { connectors });
+
+    expect(warned.result).toMatchObject({
       passed: true,
-      failures: [],
-      warnings: ['step lookup had no fixture and no example: its answer was made up'],
+      warnings: ['lookup: no fixture and no example: answered with an empty 200'],
     });
-    expect(checkSample(sample, clean)).toEqual({ sample: 'abusive ip', passed: true, failures: [] });
+    expect(plain.result).toMatchObject({ passed: true, warnings: [] });
   });
 });

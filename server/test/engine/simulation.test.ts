@@ -79,7 +79,7 @@ describe('simulation', () => {
     const sim = await simulate(
       playbook,
       { ip: '198.51.100.1', host: 'ws-1' },
-      { fixtures: { block: { accepted: 'fixture' } }, connectors },
+      { fixtures: { block: { output: { accepted: 'fixture' } } }, connectors },
     );
 
     const output = (id: string) => sim.trace.find((a) => a.stepId === id)?.output;
@@ -115,7 +115,7 @@ describe('simulation', () => {
 
     it('when a one-day approval times out then the simulation jumps through it and records the escalation', async () => {
       // A real day's wait would never end within the test's limit; the virtual clock jumps it.
-      const sim = await simulate(ask, {}, { approvals: 'timeout' });
+      const sim = await simulate(ask, {}, { approvalPolicy: 'timeout' });
 
       expect(sim.path).toEqual(['ask', 'late']);
       expect(sim.durationMs).toBe(DAY);
@@ -124,7 +124,7 @@ describe('simulation', () => {
     });
 
     it('when an approval step has a fixture then its decision wins over the default', async () => {
-      const sim = await simulate(ask, {}, { fixtures: { ask: { decision: 'rejected' } } });
+      const sim = await simulate(ask, {}, { approvals: { ask: { decision: 'rejected', level: 0 } } });
       expect(sim.path).toEqual(['ask', 'no']);
     });
   });

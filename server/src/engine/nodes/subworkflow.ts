@@ -13,7 +13,15 @@ const read = paramReader(STEP_DEFINITIONS.subworkflow.params);
 export const subworkflow: StepHandler = async (ctx) => {
   const p = read(ctx.step);
   ctx.attempt.input = { workflow: p.workflow, input: p.input };
-  const stub = ctx.env.stubs?.subworkflow?.(ctx.step.id);
+  const { path } = ctx.token;
+  const stub = ctx.env.stubs?.subworkflow?.({
+    runId: ctx.runId,
+    stepId: ctx.step.id,
+    stepKey: ctx.token.key,
+    attempt: ctx.token.attempt,
+    ...(path.length > 0 ? { itemIndex: path[path.length - 1] } : {}),
+  });
+  if (stub?.ok === false) return { type: 'error', error: stub.error };
   if (stub) return { type: 'next', output: stub.output, port: 'out' };
   const max = ctx.env.limits.maxDepth;
   if (ctx.depth + 1 > max) {
