@@ -47,7 +47,9 @@ test('when a vendor renames a field of its answer then the drift is recorded mas
     const sample = {
       name: 'a reported address',
       event: { src_ip: '203.0.113.9' },
-      fixtures: { check: { data: { ipAddress: '203.0.113.9', abuseConfidenceScore: 97, totalReports: 42 } } },
+      fixtures: {
+        check: { output: { data: { ipAddress: '203.0.113.9', abuseConfidenceScore: 97, totalReports: 42 } } },
+      },
       expect: { status: 'succeeded' as const },
     };
     const { workflowId, version } = await alice.createWorkflow(

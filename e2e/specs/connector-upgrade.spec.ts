@@ -91,11 +91,11 @@ function suspendPlaybook(name: string, connector: string, credential: string): R
       { id: 'e1', source: 'alert', target: 'suspend', sourceHandle: 'out' },
       { id: 'e2', source: 'suspend', target: 'done', sourceHandle: 'out' },
     ],
-    samples: [
+    tests: [
       {
         name: 'a phished user',
         event: { user: 'mallory' },
-        fixtures: { suspend: { id: 'u1' } },
+        fixtures: { suspend: { output: { id: 'u1' } } },
         expect: { status: 'succeeded' },
       },
     ],

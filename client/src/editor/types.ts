@@ -31,7 +31,7 @@ export interface Graph {
   edges: FlowEdge[];
   metadata: MetadataInput;
   vars: Record<string, unknown>;
-  samples: NonNullable<EditorGraph['samples']>;
+  tests: NonNullable<EditorGraph['tests']>;
 }
 
 /**

@@ -14,4 +14,4 @@ export { copyNodes, parseClipboard, serializeClipboard, CLIPBOARD_MARKER, type C
 export { addNote, updateNote } from './notes';
 export { setMetadata } from './setMetadata';
 export { autoLayoutArgs } from './autoLayout';
-export { setSamples, type Samples } from './setSamples';
+export { setTests, updateTestCase, type Tests, type TestCaseDraft } from './setTests';

@@ -32,7 +32,7 @@ export function sampleGraph(): Graph {
     ],
     metadata: { name: 'Contain IP' },
     vars: {},
-    samples: [],
+    tests: [],
   };
 }
 
@@ -47,7 +47,7 @@ export function content(g: Graph) {
     edges: g.edges.map(({ id, source, sourceHandle, target }) => ({ id, source, sourceHandle, target })),
     metadata: g.metadata,
     vars: g.vars,
-    samples: g.samples,
+    tests: g.tests,
   };
 }
 

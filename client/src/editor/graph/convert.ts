@@ -1,12 +1,14 @@
 /** Between the saved document and the canvas graph. */
 import {
   documentToGraph,
-  SampleEvent,
+  CaseExpectation,
   Severity,
+  TestCase,
   validateDocument,
   type EditorGraph,
   type EditorNode,
   type MetadataInput,
+  type TestCaseInput,
 } from '@autonomic/workflow';
 import type { FlowNode, Graph, NodeData } from '../types';
 import { isRecord } from './json';
@@ -41,12 +43,12 @@ export function fromEditorGraph(g: EditorGraph): Graph {
     target: e.target,
     sourceHandle: e.sourceHandle ?? 'out',
   }));
-  return { nodes, edges, metadata: g.metadata, vars: g.vars ?? {}, samples: g.samples ?? [] };
+  return { nodes, edges, metadata: g.metadata, vars: g.vars ?? {}, tests: g.tests ?? [] };
 }
 
 /** What `compileGraph` reads. */
 export function toEditorGraph(g: Graph): EditorGraph {
-  return { nodes: g.nodes, edges: g.edges, metadata: g.metadata, vars: g.vars, samples: g.samples };
+  return { nodes: g.nodes, edges: g.edges, metadata: g.metadata, vars: g.vars, tests: g.tests };
 }
 
 const obj = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
@@ -72,6 +74,23 @@ function metadataOf(m: Record<string, unknown>): MetadataInput {
     ...(str(m['category']) === undefined ? {} : { category: str(m['category']) }),
     ...(str(m['owner']) === undefined ? {} : { owner: str(m['owner']) }),
     ...(typeof minutes === 'number' ? { manualBaselineMinutes: minutes } : {}),
+  };
+}
+
+/**
+ * A stored draft's case, kept even when the schema refuses it (an unnamed case, a fixture
+ * half written): the name and event as written, and the parts that parse.
+ */
+function draftCase(raw: Record<string, unknown>): TestCaseInput {
+  const whole = TestCase.safeParse(raw);
+  if (whole.success) return whole.data;
+  const expect = CaseExpectation.safeParse(raw['expect']);
+  return {
+    name: str(raw['name']) ?? '',
+    event: TestCase.shape.event.catch({}).parse(raw['event']),
+    ...(isRecord(raw['fixtures']) ? { fixtures: TestCase.shape.fixtures.catch({}).parse(raw['fixtures']) } : {}),
+    ...(isRecord(raw['approvals']) ? { approvals: TestCase.shape.approvals.catch({}).parse(raw['approvals']) } : {}),
+    expect: expect.success ? expect.data : {},
   };
 }
 
@@ -122,10 +141,7 @@ function draftToEditorGraph(raw: Record<string, unknown>): EditorGraph {
     ),
     metadata: metadataOf(obj(raw['metadata'])),
     vars: obj(raw['vars']),
-    samples: (Array.isArray(raw['samples']) ? raw['samples'] : []).flatMap((s) => {
-      const parsed = SampleEvent.safeParse(s);
-      return parsed.success ? [parsed.data] : [];
-    }),
+    tests: (Array.isArray(raw['tests']) ? raw['tests'] : []).filter(isRecord).map(draftCase),
   };
 }
 

@@ -51,7 +51,7 @@ export function draftDocument(graph: Graph): Record<string, unknown> | undefined
     },
     steps: Object.fromEntries(wired.filter((n) => n !== trigger).map((n) => [n.id, bodyOf(graph, n)])),
     vars: graph.vars,
-    samples: graph.samples,
+    tests: graph.tests,
     ui: {
       positions: Object.fromEntries(wired.map((n) => [n.id, { x: n.position.x, y: n.position.y }])),
       notes: graph.nodes

@@ -27,7 +27,7 @@ function graph(): Graph {
     ],
     metadata: { name: 'Picker' },
     vars: {},
-    samples: [],
+    tests: [],
   };
 }
 

@@ -6,7 +6,7 @@ import { insertAtCaret } from './insertAtCaret';
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
 /**
- * The trigger's event (a sample's values, else its declared fields) and the previous
+ * The trigger's event (a test case's values, else its declared fields) and the previous
  * steps' example outputs as trees; clicking a value inserts its expression
  * (`{{ event.<path> }}`, `{{ steps.<id>.output.<path> }}`) into the field of the panel
  * that had the focus last.
@@ -17,12 +17,12 @@ export function DataPicker({ nodeId, field }: { nodeId: string; field(): Field |
   const connectors = useEditor((s) => s.connectors);
   const readOnly = useEditor((s) => s.readOnly);
   const eventSchema = useEditor((s) => s.nodes.find((n) => n.type === 'trigger')?.data.inputSchema);
-  const samples = useEditor((s) => s.samples);
+  const cases = useEditor((s) => s.tests);
   const trees = useMemo(() => {
-    const event = eventTree(eventSchema, samples);
+    const event = eventTree(eventSchema, cases);
     const steps = upstreamExamples({ ...store.getState().graph(), edges }, nodeId, connectors);
     return event ? [event, ...steps] : steps;
-  }, [store, edges, nodeId, connectors, eventSchema, samples]);
+  }, [store, edges, nodeId, connectors, eventSchema, cases]);
   if (trees.length === 0 || readOnly) return null;
   const insert = (path: string) => {
     const el = field();

@@ -17,7 +17,7 @@ const schema = {
 };
 
 /** webhook_1 (event: src_ip, host.name) → done_1 (end) */
-function graph(samples: Graph['samples'] = []): Graph {
+function graph(tests: Graph['tests'] = []): Graph {
   const trigger = step('webhook_1', 'trigger.webhook');
   trigger.data.inputSchema = schema;
   return {
@@ -25,7 +25,7 @@ function graph(samples: Graph['samples'] = []): Graph {
     edges: [{ id: 'webhook_1:out->done_1', source: 'webhook_1', sourceHandle: 'out', target: 'done_1' }],
     metadata: { name: 'Event picker' },
     vars: {},
-    samples,
+    tests,
   };
 }
 
@@ -41,7 +41,7 @@ describe("the data picker's event", () => {
     });
   });
 
-  it('when nothing is declared then there is no event tree; a sample event gives its values instead of the types', () => {
+  it('when nothing is declared then there is no event tree; a test case’s event gives its values instead of the types', () => {
     expect(eventTree({ type: 'object' }, [])).toBeUndefined();
     const sampled = eventTree(schema, [{ event: { src_ip: '203.0.113.9' } }]);
     expect(sampled?.children).toEqual([{ name: 'src_ip', path: 'event.src_ip', value: '203.0.113.9' }]);

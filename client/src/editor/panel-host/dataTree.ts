@@ -1,5 +1,5 @@
 /** What the data picker shows: the trigger's event and the example output of every step that can run before a node. */
-import { nodeDefinition, type SampleEvent } from '@autonomic/workflow';
+import { nodeDefinition, type TestCaseInput } from '@autonomic/workflow';
 import { actionOf, type ConnectorCatalog } from '../connectors/catalog';
 import { isRecord } from '../graph/json';
 import { upstreamOf } from '../graph/upstream';
@@ -72,15 +72,15 @@ function schemaTree(name: string, path: string, schema: Record<string, unknown>,
 }
 
 /**
- * The trigger's event as a tree: the first sample event's values when the workflow has
+ * The trigger's event as a tree: the first test case's event values when the workflow has
  * one (like a step's example), else the fields its input schema declares. None when
  * neither says anything.
  */
 export function eventTree(
   inputSchema: unknown,
-  samples: readonly Pick<SampleEvent, 'event'>[],
+  cases: readonly Pick<TestCaseInput, 'event'>[],
 ): DataTreeNode | undefined {
-  const sample = samples.find((s) => isRecord(s.event))?.event;
+  const sample = cases.find((s) => isRecord(s.event))?.event;
   if (sample !== undefined) return treeOf('Event', 'event', sample);
   const declared = schemaTree('Event', 'event', asRecord(inputSchema), 0);
   return declared.children ? declared : undefined;

@@ -89,7 +89,7 @@ export interface EditorInit extends Partial<Graph> {
   readOnly?: boolean;
 }
 
-const EMPTY_GRAPH: Graph = { nodes: [], edges: [], metadata: { name: 'Untitled workflow' }, vars: {}, samples: [] };
+const EMPTY_GRAPH: Graph = { nodes: [], edges: [], metadata: { name: 'Untitled workflow' }, vars: {}, tests: [] };
 
 function byNode(problems: readonly Problem[]): Map<string, Problem[]> {
   const map = new Map<string, Problem[]>();

@@ -8,7 +8,7 @@ export const COALESCE_MS = 1_500;
 
 /** The content of a graph (what history snapshots hold): arrays are shared, never copied. */
 export function snapshot(g: Graph): Graph {
-  return { nodes: g.nodes, edges: g.edges, metadata: g.metadata, vars: g.vars, samples: g.samples };
+  return { nodes: g.nodes, edges: g.edges, metadata: g.metadata, vars: g.vars, tests: g.tests };
 }
 
 export function pushBounded(stack: readonly Graph[], g: Graph): Graph[] {

@@ -2,7 +2,6 @@ import { Severity, type MetadataInput } from '@autonomic/workflow';
 import { useEffect, useId, useRef } from 'react';
 import { setMetadata } from '../../editor/commands';
 import { useEditor } from '../../editor';
-import { SamplesEditor } from './SamplesEditor';
 
 /** Workflow details (name, description, tags, severity, category, manual baseline) as a side drawer. */
 export function MetadataDrawer({ onClose }: { onClose(): void }) {
@@ -104,7 +103,6 @@ export function MetadataDrawer({ onClose }: { onClose(): void }) {
           onChange={(e) => patch('manualBaselineMinutes', e.target.value === '' ? undefined : Number(e.target.value))}
         />
       </label>
-      <SamplesEditor />
     </aside>
   );
 }

@@ -1,6 +1,6 @@
 import type { PolicyStatus } from '@autonomic/api';
 
-/** Where the review stands against the policy: approvals, sample simulations, what is missing. */
+/** Where the review stands against the policy: approvals, test cases, what is missing. */
 export function PolicyPanel({ policy, names }: { policy: PolicyStatus; names: (id: string) => string }) {
   return (
     <section className="panel policy" data-testid="review-policy" aria-labelledby="policy-title">
@@ -11,7 +11,12 @@ export function PolicyPanel({ policy, names }: { policy: PolicyStatus; names: (i
         Approvals: {policy.approvedBy.length} of {policy.requiredApprovals}
         {policy.approvedBy.length > 0 && <span className="muted"> ({policy.approvedBy.map(names).join(', ')})</span>}
       </p>
-      {policy.samplesRequired && <p>Every sample event must simulate as expected (high-risk change).</p>}
+      {policy.testsRequired && (
+        <p>
+          Every test case must pass, and every destructive step the change adds or changes must be reached by a case and
+          refused on a protected target by another (high-risk change).
+        </p>
+      )}
       {policy.missing.length > 0 && (
         <>
           <h3>Still missing</h3>

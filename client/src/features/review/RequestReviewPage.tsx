@@ -83,7 +83,7 @@ export function RequestReviewPage() {
         <div role="status" className="panel" data-testid="review-requested">
           <p>
             Review requested: {sent.review.requiredApprovals} approval(s) needed
-            {sent.review.samplesRequired ? ', and every sample event must simulate as expected' : ''}.
+            {sent.review.testsRequired ? ', every test case must pass and cover the destructive steps it changes' : ''}.
           </p>
           <RiskBanner risk={sent.risk} reasons={sent.riskReasons} />
           <Link className="button primary" to={`/reviews/${sent.review.id}`}>

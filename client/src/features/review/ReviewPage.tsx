@@ -11,15 +11,15 @@ import { Decisions } from './Decisions';
 import { PolicyPanel } from './PolicyPanel';
 import { PublishButton } from './PublishButton';
 import { ReviewDecision } from './ReviewDecision';
-import { SampleSimulations } from './SampleSimulations';
+import { ReviewTests } from './ReviewTests';
 import { useReviewData } from './useReviewData';
 import '../simulation/simulation.css';
 import '../versions/versions.css';
 import './review.css';
 
 /**
- * `/reviews/:id`: the diff against the published version with its risk, the sample
- * simulations, comment threads on nodes, the decision (never for the author) and publish.
+ * `/reviews/:id`: the diff against the published version with its risk, the test cases
+ * and their coverage, comment threads on nodes, the decision (never for the author) and publish.
  */
 export function ReviewPage() {
   const { id = '' } = useParams();
@@ -134,10 +134,12 @@ export function ReviewPage() {
           </section>
         </div>
       </div>
-      <SampleSimulations
+      <ReviewTests
         workflowId={wid}
         number={number}
-        samples={review.policy.samples}
+        contentHash={review.version.contentHash}
+        tests={review.policy.tests}
+        destructive={review.policy.destructive}
         canRun={me.role !== 'manager'}
         onDone={() => data.reload()}
       />

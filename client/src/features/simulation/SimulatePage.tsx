@@ -56,7 +56,7 @@ export function SimulatePage() {
       {d && !d.graph && <p role="alert">This version’s document does not parse; it cannot be simulated.</p>}
       {d?.doc && d.graph && (
         <>
-          <SimulationForm samples={d.doc.samples} busy={busy} onRun={(i) => void run(i)} />
+          <SimulationForm cases={d.doc.tests} busy={busy} onRun={(i) => void run(i)} />
           {error && <ApiErrorMessage error={error} />}
           {result && <SimulationResultView key={result.runId} result={result} graph={d.graph} />}
         </>

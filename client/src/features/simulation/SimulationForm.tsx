@@ -5,25 +5,26 @@ import type { SimulateInput } from './api';
 import { parseFixtures, parseJson } from './parseJson';
 import { useElapsed } from './useElapsed';
 
-export interface SampleOption {
+/** A stored test case as the form offers it (only its fixtures that answer with an output can be copied as JSON). */
+export interface CaseOption {
   name: string;
   event: unknown;
-  fixtures: Record<string, unknown>;
+  fixtures: Record<string, { output?: unknown }>;
 }
 
 interface Props {
-  samples: readonly SampleOption[];
+  cases: readonly CaseOption[];
   busy: boolean;
   onRun(input: SimulateInput): void;
 }
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
-/** Which event to simulate (a stored sample or pasted JSON), fixtures, and how approvals answer. */
-export function SimulationForm({ samples, busy, onRun }: Props) {
+/** Which event to simulate (a stored test case or pasted JSON), fixtures, and how approvals answer. */
+export function SimulationForm({ cases, busy, onRun }: Props) {
   const ids = useId();
-  const [mode, setMode] = useState<'sample' | 'paste'>(samples.length > 0 ? 'sample' : 'paste');
-  const [sample, setSample] = useState(samples[0]?.name ?? '');
+  const [mode, setMode] = useState<'case' | 'paste'>(cases.length > 0 ? 'case' : 'paste');
+  const [caseName, setCaseName] = useState(cases[0]?.name ?? '');
   const [eventText, setEventText] = useState('{\n  \n}');
   const [fixturesText, setFixturesText] = useState('');
   const [approvals, setApprovals] = useState<ApprovalOutcome>('approved');
@@ -35,20 +36,24 @@ export function SimulationForm({ samples, busy, onRun }: Props) {
   const fixtures = parseFixtures(fixturesText);
   const fixturesError = fixtures.ok ? null : fixtures.error;
 
-  const copySample = () => {
-    const s = samples.find((x) => x.name === sample);
-    if (!s) return;
-    setEventText(pretty(s.event));
-    setFixturesText(Object.keys(s.fixtures).length > 0 ? pretty(s.fixtures) : '');
+  const copyCase = () => {
+    const c = cases.find((x) => x.name === caseName);
+    if (!c) return;
+    // The form's fixtures are outputs only: a case's failures and sequences stay with the case.
+    const outputs = Object.fromEntries(
+      Object.entries(c.fixtures).flatMap(([step, f]) => (f.output === undefined ? [] : [[step, f.output]])),
+    );
+    setEventText(pretty(c.event));
+    setFixturesText(Object.keys(outputs).length > 0 ? pretty(outputs) : '');
     setMode('paste');
   };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (eventError || !fixtures.ok) return;
-    // `approved` is the server's default; leaving it out lets a stored sample count as run as stored.
+    // `approved` is the server's default; leaving it out lets a stored case count as run as stored.
     const input: SimulateInput = approvals === 'approved' ? {} : { approvals };
-    if (mode === 'sample') input.sample = sample;
+    if (mode === 'case') input.case = caseName;
     else if (event?.ok) input.event = event.value;
     if (fixtures.value) input.fixtures = fixtures.value;
     onRun(input);
@@ -62,30 +67,30 @@ export function SimulationForm({ samples, busy, onRun }: Props) {
           <input
             type="radio"
             name={`${ids}-mode`}
-            checked={mode === 'sample'}
-            disabled={samples.length === 0}
-            onChange={() => setMode('sample')}
+            checked={mode === 'case'}
+            disabled={cases.length === 0}
+            onChange={() => setMode('case')}
           />
-          Stored sample
+          Stored test case
         </label>
         <label className="radio">
           <input type="radio" name={`${ids}-mode`} checked={mode === 'paste'} onChange={() => setMode('paste')} />
           Paste an event
         </label>
       </fieldset>
-      {mode === 'sample' ? (
+      {mode === 'case' ? (
         <div className="full toolbar">
           <label>
-            Sample
-            <select value={sample} onChange={(e) => setSample(e.target.value)} data-testid="sample-select">
-              {samples.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.name}
+            Test case
+            <select value={caseName} onChange={(e) => setCaseName(e.target.value)} data-testid="case-select">
+              {cases.map((c) => (
+                <option key={c.name} value={c.name}>
+                  {c.name}
                 </option>
               ))}
             </select>
           </label>
-          <button type="button" onClick={copySample}>
+          <button type="button" onClick={copyCase}>
             Edit a copy as JSON
           </button>
         </div>
@@ -108,7 +113,7 @@ export function SimulationForm({ samples, busy, onRun }: Props) {
         </label>
       )}
       <label>
-        Fixtures (optional JSON: step id → output{mode === 'sample' ? '; empty = the sample’s own' : ''})
+        Fixtures (optional JSON: step id → output{mode === 'case' ? '; empty = the case’s own' : ''})
         <textarea
           value={fixturesText}
           onChange={(e) => setFixturesText(e.target.value)}

@@ -24,7 +24,7 @@ const attempt = (stepId: string, source?: string) => ({
 
 const graph = { nodes: [], edges: [], metadata: { name: 'test' } } as unknown as EditorGraph;
 
-/** A simulate answer of a sample that passed on a made-up lookup, checked against the contract. */
+/** A simulate answer of a stored case that passed on a made-up lookup, checked against the contract. */
 const answer = SimulationView.parse({
   runId: '00000000-0000-4000-8000-000000000001',
   status: 'succeeded',
@@ -34,7 +34,7 @@ const answer = SimulationView.parse({
   notes: [{ stepKey: 'lookup', message: 'no fixture and no example: answered with an empty 200' }],
   durationMs: 0,
   check: {
-    sample: 'abusive ip',
+    case: 'abusive ip',
     passed: true,
     failures: [],
     warnings: ['step lookup had no fixture and no example: its answer was made up'],
@@ -56,16 +56,16 @@ describe('SimulationResultView', () => {
     expect(within(screen.getByTestId('trace-step-score')).queryByTestId('source-badge')).toBeNull();
   });
 
-  test('when a sample passed on a made-up answer then it is not a clean pass: the warning names the step', () => {
+  test('when a case passed on a made-up answer then it is not a clean pass: the warning names the step', () => {
     view(answer);
-    const check = screen.getByTestId('sample-check');
-    expect(within(check).getByText('sample passed with warnings')).toBeTruthy();
-    expect(within(check).queryByText('sample passed')).toBeNull();
+    const check = screen.getByTestId('case-check');
+    expect(within(check).getByText('case passed with warnings')).toBeTruthy();
+    expect(within(check).queryByText('case passed')).toBeNull();
     expect(check.textContent).toContain('step lookup had no fixture and no example');
   });
 
-  test('when a sample passed on fixtures alone then it is a clean pass', () => {
-    view({ ...answer, check: { sample: 'abusive ip', passed: true, failures: [] } });
-    expect(within(screen.getByTestId('sample-check')).getByText('sample passed')).toBeTruthy();
+  test('when a case passed on fixtures alone then it is a clean pass', () => {
+    view({ ...answer, check: { case: 'abusive ip', passed: true, failures: [] } });
+    expect(within(screen.getByTestId('case-check')).getByText('case passed')).toBeTruthy();
   });
 });

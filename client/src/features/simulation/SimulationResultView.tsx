@@ -35,11 +35,11 @@ export function SimulationResultView({ result, graph }: { result: SimulationView
         )}
       </div>
       {result.check && (
-        <div data-testid="sample-check">
+        <div data-testid="case-check">
           {result.check.passed && result.check.warnings ? (
             <div className="check-failures">
-              <span className="badge badge-waiting">sample passed with warnings</span> The run met the sample’s
-              expectation on made-up answers:
+              <span className="badge badge-waiting">case passed with warnings</span> The run met the case’s expectation
+              on made-up answers:
               <ul>
                 {result.check.warnings.map((w) => (
                   <li key={w}>{w}</li>
@@ -48,11 +48,11 @@ export function SimulationResultView({ result, graph }: { result: SimulationView
             </div>
           ) : result.check.passed ? (
             <p>
-              <span className="badge badge-succeeded">sample passed</span> The run met the sample’s expectation.
+              <span className="badge badge-succeeded">case passed</span> The run met the case’s assertions.
             </p>
           ) : (
             <div className="check-failures">
-              <span className="badge badge-failed">sample failed</span>
+              <span className="badge badge-failed">case failed</span>
               <ul>
                 {result.check.failures.map((f) => (
                   <li key={f}>{f}</li>

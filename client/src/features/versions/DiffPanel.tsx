@@ -12,6 +12,20 @@ interface Props {
   children?: ReactNode;
 }
 
+function CaseNames({ title, names }: { title: string; names: readonly string[] }) {
+  if (names.length === 0) return null;
+  return (
+    <p>
+      {title}:{' '}
+      {names.map((n, i) => (
+        <span key={n}>
+          {i > 0 && ', '}“{n}”
+        </span>
+      ))}
+    </p>
+  );
+}
+
 function ChangeButton({
   id,
   label,
@@ -70,10 +84,16 @@ export function DiffPanel({ diff, triggerId, selectedNodeId, onSelectNode, child
           <ValueChanges changes={diff.metadata} />
         </section>
       )}
-      {diff.samples.changed && (
-        <p>
-          Sample events changed ({diff.samples.before} → {diff.samples.after}).
-        </p>
+      {diff.tests.changed && (
+        <section data-testid="diff-tests">
+          <h3>Test cases</h3>
+          <p className="muted">
+            {diff.tests.before} → {diff.tests.after} case{diff.tests.after === 1 ? '' : 's'}
+          </p>
+          <CaseNames title="Added" names={diff.tests.added} />
+          <CaseNames title="Removed" names={diff.tests.removed} />
+          <CaseNames title="Modified" names={diff.tests.modified} />
+        </section>
       )}
       {selectedNodeId && (
         <section data-testid="node-change-detail">

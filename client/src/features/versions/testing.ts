@@ -43,7 +43,7 @@ export const BASE_DOCUMENT = {
     failed: { type: 'end', label: 'Refused', params: { status: 'failed', message: 'refused' }, transitions: {} },
   },
   vars: {},
-  samples: [],
+  tests: [],
   ui: {
     positions: { start: { x: 0, y: 0 }, enrich: { x: 200, y: 0 }, check: { x: 400, y: 0 }, block: { x: 600, y: 0 } },
     notes: [],
