@@ -17,7 +17,7 @@ export function workflowJsonSchema(): Record<string, unknown> {
   return jsonSchemaOf(WorkflowDocument, {
     $id: SCHEMA_ID,
     title: `Autonomic workflow document, format v${FORMAT_VERSION}`,
-    description: 'A SOAR playbook: trigger, steps wired by node id, vars, sample events and a layout-only ui block.',
+    description: 'A SOAR playbook: trigger, steps wired by node id, vars, test cases and a layout-only ui block.',
   });
 }
 

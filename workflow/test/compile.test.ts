@@ -163,7 +163,16 @@ describe('documentToGraph', () => {
       ...baseDocument(),
       steps: { ...baseDocument().steps, done: { type: 'end', params: {}, retry: { maxAttempts: 2 }, timeout: '5m' } },
       vars: { threshold: 70 },
-      samples: [{ name: 'one', event: { ip: '10.0.0.1' } }],
+      tests: [
+        {
+          name: 'one',
+          event: { ip: '10.0.0.1' },
+          fixtures: {
+            enrich: { sequence: [{ fail: { kind: 'http_5xx', status: 503 } }, { output: {} }], by: 'attempt' },
+          },
+          expect: { status: 'succeeded', reached: ['block'] },
+        },
+      ],
       ui: {
         positions: {
           alert: { x: 0, y: 0 },

@@ -154,14 +154,23 @@ describe('diffWorkflows: what counts as a change', () => {
     ]);
   });
 
-  it('when a sample is removed then the counts say so; when one is edited then it is flagged changed', () => {
-    const fewer = edit(BASE, (d) => void d.samples.pop());
-    expect(diffWorkflows(BASE, fewer).samples).toEqual({ changed: true, before: 3, after: 2 });
-    const renamed = edit(BASE, (d) => void (d.samples[0]!.name = 'renamed'));
+  it('when a case is removed, added or edited then the diff names it', () => {
+    const fewer = edit(BASE, (d) => void d.tests.pop());
+    expect(diffWorkflows(BASE, fewer).tests).toEqual({
+      changed: true,
+      before: BASE.tests.length,
+      after: BASE.tests.length - 1,
+      added: [],
+      removed: [BASE.tests.at(-1)!.name],
+      modified: [],
+    });
+    const renamed = edit(BASE, (d) => void (d.tests[0]!.name = 'renamed'));
     expect(diffWorkflows(BASE, renamed)).toMatchObject({
       isEmpty: false,
-      samples: { changed: true, before: 3, after: 3 },
+      tests: { changed: true, added: ['renamed'], removed: [BASE.tests[0]!.name], modified: [] },
     });
+    const stricter = edit(BASE, (d) => void (d.tests[1]!.expect.maxSteps = 3));
+    expect(diffWorkflows(BASE, stricter).tests).toMatchObject({ changed: true, modified: [BASE.tests[1]!.name] });
   });
 
   it('when computed twice then the result is identical (deterministic, JSON-safe)', () => {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { WorkflowDocument } from '../src/document';
 import { buildGraph, isLoopBackEdge, reachableFrom } from '../src/graph';
 import { migrateToLatest } from '../src/migrations';
+import { assertionCount } from '../src/cases/schema';
+import { effectOf } from '../src/diff/steps';
 import { nodeDefinition } from '../src/nodes';
 import {
   BROKEN_DIR,
@@ -27,8 +29,8 @@ const Asset = z
   .strict();
 const SafetyList = z.object({ protected: z.array(Asset).min(1), autoOk: z.array(Asset) }).strict();
 
-/** Step types that call out with a hand-built URL or endpoint: the examples use connectors instead. */
-const LEGACY_INTEGRATIONS = new Set(['http', 'block-ip', 'isolate-host', 'disable-user', 'notify']);
+/** Retired step types: the examples use connectors instead. */
+const LEGACY_INTEGRATIONS = new Set(['block-ip', 'isolate-host', 'disable-user', 'notify']);
 
 // Simple formats stand in for ajv-formats, which only the server depends on.
 const ajv = new Ajv2020({
@@ -50,33 +52,55 @@ describe.each(exampleNames())('example %s', (name) => {
     expect(parsed.error?.issues ?? []).toEqual([]);
   });
 
-  it('when the sample files are read then they match the first stored sample', () => {
-    const first = doc.samples[0];
-    expect(doc.samples.length).toBeGreaterThanOrEqual(2);
+  it("when the event and fixture files are read then they are the first case's event and outputs", () => {
+    const first = doc.tests[0];
+    expect(doc.tests.length).toBeGreaterThanOrEqual(3);
     expect(first?.event).toEqual(readExample(name, 'event.json'));
-    expect(first?.fixtures).toEqual(readExample(name, 'fixtures.json'));
+    const outputs = Object.entries(first?.fixtures ?? {}).flatMap(([id, f]) =>
+      f.output === undefined ? [] : [[id, f.output] as const],
+    );
+    expect(Object.fromEntries(outputs)).toEqual(readExample(name, 'fixtures.json'));
   });
 
-  it("when every sample event is checked then the trigger's input schema accepts it", () => {
-    for (const sample of doc.samples) {
-      checkEvent(sample.event);
-      expect(checkEvent.errors ?? [], sample.name).toEqual([]);
+  it("when every case's event is checked then the trigger's input schema accepts it", () => {
+    for (const c of doc.tests) {
+      checkEvent(c.event);
+      expect(checkEvent.errors ?? [], c.name).toEqual([]);
     }
   });
 
-  it('when fixtures are given then they only stand in for steps that read', () => {
-    const effects = doc.samples.flatMap((s) =>
-      Object.keys(s.fixtures).map((id) => {
+  it('when cases give outputs then only steps that read get them; failures may hit any step', () => {
+    const answered = doc.tests.flatMap((c) =>
+      Object.entries(c.fixtures).flatMap(([id, f]) => {
+        const answers = f.sequence ?? [f];
+        if (answers.every((a) => a.output === undefined)) return [];
         const step = doc.steps[id];
-        return step ? nodeDefinition(step.type)?.effect(step.params) : 'missing';
+        return [step ? nodeDefinition(step.type)?.effect(step.params) : 'missing'];
       }),
     );
-    expect(new Set(effects)).toEqual(new Set(['read']));
+    expect(new Set(answered)).toEqual(new Set(['read']));
   });
 
-  it('when the steps are listed then every integration is a connector step and none builds a URL by hand', () => {
+  it('when the cases are read then each asserts something and every destructive step is named by one', () => {
+    expect(doc.tests.filter((c) => assertionCount(c.expect) === 0).map((c) => c.name)).toEqual([]);
+    const destructive = Object.keys(doc.steps).filter((id) => effectOf(doc.steps[id]!) === 'destructive');
+    const named = new Set(
+      doc.tests.flatMap((c) => [...(c.expect.reached ?? []), ...(c.expect.effects ?? []).map((e) => e.step)]),
+    );
+    expect(destructive.filter((id) => !named.has(id))).toEqual([]);
+  });
+
+  it('when the steps are listed then every vendor call is a connector step and none builds a URL by hand', () => {
     const legacy = Object.entries(doc.steps).filter(([, s]) => LEGACY_INTEGRATIONS.has(s.type));
     const urls = Object.entries(doc.steps).filter(([, s]) => /\bhttps?:\/\//i.test(JSON.stringify(s.params)));
+    // A plain HTTP step only reads an in-house service whose base URL is a var (no vendor has a connector for it).
+    const httpWrites = Object.entries(doc.steps).filter(
+      ([, s]) =>
+        s.type === 'http' &&
+        (nodeDefinition('http')?.effect(s.params) !== 'read' ||
+          !/^\{\{ vars\./.test(JSON.stringify(s.params).match(/"url":"([^"]*)"/)?.[1] ?? '')),
+    );
+    expect(httpWrites.map(([id]) => id)).toEqual([]);
 
     expect(legacy.map(([id, s]) => `${id}: ${s.type}`)).toEqual([]);
     expect(urls.map(([id]) => id)).toEqual([]);

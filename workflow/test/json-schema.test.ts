@@ -34,8 +34,8 @@ describe('workflow JSON Schema', () => {
   it('when read then it names itself and the draft it follows', () => {
     const schema = workflowJsonSchema();
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema.$id).toBe('https://autonomic.dev/schema/workflow.v2.json');
-    expect(schema.title).toContain('format v2');
+    expect(schema.$id).toBe('https://autonomic.dev/schema/workflow.v3.json');
+    expect(schema.title).toContain('format v3');
   });
 
   it.each(exampleNames())('when checking example %s then the schema accepts it', (name) => {

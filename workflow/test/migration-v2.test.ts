@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { credentialSlug, legacyCredentials, splitLegacyUrl } from '../src/legacy-gateway';
 import { validateDocument } from '../src/load';
-import { migrateToLatest } from '../src/migrations';
+import { migrateTo, migrateToLatest } from '../src/migrations';
 
 /**
  * A format v1 playbook with every retired step type:
@@ -146,7 +146,7 @@ describe('format migration 1 → 2: retired step types become autonomic-gateway 
   });
 
   it('when migrated then ids, transitions, other steps, vars and positions are unchanged', () => {
-    const result = migrateToLatest(v1());
+    const result = migrateTo(v1(), 2);
     const value = result.ok ? (result.value as Record<string, unknown>) : {};
     const before = v1();
     expect(value['formatVersion']).toBe(2);
@@ -157,9 +157,9 @@ describe('format migration 1 → 2: retired step types become autonomic-gateway 
     expect(value['trigger']).toEqual(before['trigger']);
   });
 
-  it('when the v1 document is loaded then it is a valid v2 document', () => {
+  it('when the v1 document is loaded then it is a valid document of the current format', () => {
     const { document, problems } = validateDocument(v1());
-    expect(document?.formatVersion).toBe(2);
+    expect(document?.formatVersion).toBe(3);
     expect(problems).toEqual([]);
     // The connector checks, which know the gateway's actions (and so report the template
     // origin of `disable`), run on the server: server/test/connectors/gateway-migration.test.ts.

@@ -62,11 +62,11 @@ describe('migrateToLatest', () => {
     });
   });
 
-  it('when a v0 document is validated then it loads as a valid v2 document, its notify a gateway step', () => {
+  it('when a v0 document is validated then it loads as a valid v3 document, its notify a gateway step', () => {
     const { ok, document, problems } = validateDocument(V0);
     expect(problems).toEqual([]);
     expect(ok).toBe(true);
-    expect(document?.formatVersion).toBe(2);
+    expect(document?.formatVersion).toBe(3);
     expect(document?.steps['score']?.transitions).toEqual({ true: ['ticket'], false: ['close'] });
     expect(document?.steps['ticket']).toMatchObject({
       type: 'connector',
@@ -75,19 +75,55 @@ describe('migrateToLatest', () => {
     });
   });
 
-  it('when a v2 document is migrated then it is returned as it is', () => {
-    const v2 = { formatVersion: 2, anything: true };
-    expect(migrateToLatest(v2)).toEqual({ ok: true, from: 2, value: v2 });
+  it('when a v3 document is migrated then it is returned as it is', () => {
+    const v3 = { formatVersion: 3, anything: true };
+    expect(migrateToLatest(v3)).toEqual({ ok: true, from: 3, value: v3 });
+  });
+
+  it('when a v2 document with samples is migrated then each sample is a case expecting success unless it said otherwise', () => {
+    const v2 = {
+      formatVersion: 2,
+      anything: true,
+      samples: [
+        { name: 'quiet', event: { ip: '10.0.0.1' }, fixtures: { enrich: { score: 3 } } },
+        { name: 'loud', event: { ip: '10.0.0.2' }, expect: { status: 'failed', path: ['enrich', 'block'] } },
+      ],
+    };
+    expect(migrateToLatest(v2)).toEqual({
+      ok: true,
+      from: 2,
+      value: {
+        formatVersion: 3,
+        anything: true,
+        tests: [
+          {
+            name: 'quiet',
+            event: { ip: '10.0.0.1' },
+            fixtures: { enrich: { output: { score: 3 } } },
+            expect: { status: 'succeeded' },
+          },
+          { name: 'loud', event: { ip: '10.0.0.2' }, expect: { status: 'failed', path: ['enrich', 'block'] } },
+        ],
+      },
+    });
+  });
+
+  it('when a v2 document has no samples then it gets no cases', () => {
+    expect(migrateToLatest({ formatVersion: 2, steps: {} })).toEqual({
+      ok: true,
+      from: 2,
+      value: { formatVersion: 3, steps: {}, tests: [] },
+    });
   });
 
   it('when a v1 document without retired steps is migrated then only its format version changes', () => {
     const v1 = { formatVersion: 1, steps: { wait: { type: 'delay', params: { duration: '1m' } } }, anything: true };
-    expect(migrateToLatest(v1)).toEqual({ ok: true, from: 1, value: { ...v1, formatVersion: 2 } });
+    expect(migrateToLatest(v1)).toEqual({ ok: true, from: 1, value: { ...v1, formatVersion: 3, tests: [] } });
   });
 
   it.each([
     [{ name: 'x' }, 'formatVersion is missing'],
-    [{ formatVersion: 3 }, 'format version 3 is newer than this release reads (2)'],
+    [{ formatVersion: 4 }, 'format version 4 is newer than this release reads (3)'],
     [{ formatVersion: -1 }, 'unknown format version -1'],
     [{ formatVersion: '1' }, 'formatVersion must be an integer'],
     [{ formatVersion: 0.5 }, 'formatVersion must be an integer'],

@@ -49,6 +49,12 @@ export const DEMO_CREDENTIALS: readonly DemoCredential[] = [
     value: 'demo-falcon-client-id:demo-falcon-secret-not-a-secret',
     settings: { cloud: 'api.crowdstrike.com' },
   },
+  {
+    name: 'okta-demo',
+    connectorId: 'okta',
+    value: 'demo-okta-api-token-not-a-secret',
+    settings: { domain: 'corp-example.okta.com' },
+  },
 ];
 
 /**
