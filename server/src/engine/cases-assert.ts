@@ -45,7 +45,7 @@ export async function checkExpectation(
   for (const o of expect.outputs ?? []) results.push(await outputResult(o, sim, top, predicates));
   if (expect.maxSteps !== undefined) {
     const n = top.filter((a) => a.status === 'succeeded' || a.status === 'failed').length;
-    results.push(check(`at most ${expect.maxSteps} steps`, n <= expect.maxSteps, `took ${n}`));
+    results.push(check(`at most ${steps(expect.maxSteps)}`, n <= expect.maxSteps, `took ${n}`));
   }
   return results;
 }
@@ -54,6 +54,7 @@ function check(assertion: string, passed: boolean, detail: string): AssertionRes
   return passed ? { assertion, passed } : { assertion, passed, detail };
 }
 
+const steps = (n: number) => (n === 1 ? '1 step' : `${n} steps`);
 const arrow = (path: readonly string[]) => (path.length === 0 ? '(no steps)' : path.join(' → '));
 
 /** How many times the top-level run reached a step (its for-each items apart, its retries once). */

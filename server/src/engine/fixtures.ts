@@ -11,6 +11,7 @@ export type ApprovalFixtures = Record<string, ApprovalFixture>;
 
 /** One call of a fixed step: which attempt, which for-each item. */
 export interface FixtureCall {
+  runId: string;
   stepId: string;
   /** 1-based. */
   attempt: number;

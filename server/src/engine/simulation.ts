@@ -3,7 +3,7 @@ import type { WorkflowDocument } from '@autonomic/workflow';
 import { createVirtualClock, seededRandom, type VirtualClock } from './clocks';
 import { createEngine, type Engine } from './engine';
 import type { EngineLimits } from './env';
-import { fixtureAnswers, type ApprovalFixtures, type Fixtures } from './fixtures';
+import { fixtureAnswers, type ApprovalFixtures, type FixtureAnswerer, type Fixtures } from './fixtures';
 import { MemoryRunStore } from './memory-store';
 import type { StepSource } from '@autonomic/api';
 import type { ApprovalsPort, EffectsPort, Random, WorkflowResolver } from './ports';
@@ -80,7 +80,10 @@ export async function simulate(
 ): Promise<SimulationResult> {
   const clock = opts.clock ?? createVirtualClock({ start: opts.startAt ?? 0 });
   const store = new MemoryRunStore();
-  const answer = fixtureAnswers(opts.fixtures ?? {});
+  // Fixtures name the document's steps: a sub-workflow's own steps (another document,
+  // perhaps with the same ids) answer as unfixed.
+  const fixed = fixtureAnswers(opts.fixtures ?? {});
+  const answer: FixtureAnswerer = (call) => (call.runId === RUN_ID ? fixed(call) : undefined);
   const notes: SimulationNote[] = [];
   const sources: Sources = new Map();
   const engine = createEngine({
@@ -101,9 +104,9 @@ export async function simulate(
     limits: { inlineWaitMs: 0, ...opts.limits },
     stubs: {
       subworkflow: (call) => {
-        const fixed = answer(call);
-        if (fixed) sources.set(attemptKey(call), 'fixture');
-        return fixed;
+        const stub = answer(call);
+        if (stub) sources.set(attemptKey(call), 'fixture');
+        return stub;
       },
     },
   });
@@ -141,7 +144,8 @@ async function decideApprovals(
     const stored = await store.load(runId);
     for (const t of stored?.state.tokens ?? []) {
       if (t.wait?.kind !== 'approval' || t.wait.approval.decision) continue;
-      const fixture = Object.hasOwn(fixtures, t.stepId) ? fixtures[t.stepId] : undefined;
+      // Like fixtures, approval outcomes name the document's steps, not a sub-workflow's.
+      const fixture = runId === RUN_ID && Object.hasOwn(fixtures, t.stepId) ? fixtures[t.stepId] : undefined;
       const decision = fixture?.decision ?? policy;
       if (decision === 'timeout') continue;
       const { task, level } = t.wait.approval;
