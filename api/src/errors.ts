@@ -39,7 +39,7 @@ export const ERROR_CODES = {
   not_draft: 'only a draft version can be sent for review',
   not_approved: 'only an approved version (or one published before) can be published',
   no_version: 'there is no version to act on',
-  no_samples: 'a high-risk change needs sample events to simulate, and the version has none',
+  no_tests: 'the version has no test cases to run',
   not_published: 'the workflow has no published version',
   not_webhook: 'the published version is not triggered by a webhook',
   kill_switch: "the workflow's kill switch is on: no new live run starts",

@@ -56,6 +56,8 @@ import { createWebhookService } from './services/triggers/webhook-service';
 import {
   createConnectorChecks,
   createSimulationService,
+  createTestRunner,
+  createTestRunService,
   createWorkflowServices,
   simulatedConnectors,
 } from './services/workflows';
@@ -135,7 +137,14 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   });
   const probeScheduler = createProbeScheduler(ctx, probes);
 
-  const wf = createWorkflowServices(ctx, createConnectorChecks({ catalog, credentials }));
+  // Every saved version's test cases, in the background: simulation only, never a credential.
+  const testRunner = createTestRunner(ctx, {
+    safety: safetySource,
+    limits,
+    ...expressions,
+    connectors: simulatedConnectors(catalog, credentials),
+  });
+  const wf = createWorkflowServices(ctx, createConnectorChecks({ catalog, credentials }), testRunner.signal);
   const upgrades = createConnectorUpgradeService(ctx, {
     catalog,
     checks: createConnectorChecks({ catalog, credentials }),
@@ -177,7 +186,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     workflowRoutes({ workflows, versions: wf.versions, publishing, probes, upgrades }),
     layoutRoutes({ layout: createLayoutService(ctx) }),
     reviewRoutes({ reviews: wf.reviews, comments: wf.comments }),
-    simulationRoutes({ simulations }),
+    simulationRoutes({ simulations, tests: createTestRunService(ctx, testRunner.signal) }),
     runRoutes({ runs, events: executor.events }),
     approvalRoutes({ approvals }),
     webhookRoutes({ webhooks }),
@@ -217,6 +226,8 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
       webhooks.start();
       if (!ctx.config.EXECUTOR) return;
       await executor.start();
+      // Test runs are work like runs: claimed by the processes that run work.
+      await testRunner.start();
       // Votes recorded by a process that died before its run had them.
       await approvals.start();
       await scheduler.start();
@@ -227,6 +238,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
       scheduler.stop();
       await probeScheduler.stop();
       webhooks.stop();
+      await testRunner.stop();
       await executor.stop();
       await drift.settled();
       await effects.close();

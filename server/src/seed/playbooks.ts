@@ -1,7 +1,7 @@
 /**
  * Seeds the example playbooks (examples/<name>/workflow.json) into an empty database and
  * takes each through the same review as anyone's: requested by the demo analyst,
- * sample events simulated when the change is high risk, approved by demo reviewers and
+ * its test cases run when the change is high risk, approved by demo reviewers and
  * published, so that a newcomer opens the app to published playbooks. Every step goes
  * through the services, so it is audited like any other; the actors are labelled
  * `token:seed:<username>` in the audit log. Connector steps are checked against the
@@ -19,7 +19,7 @@ import { AppError } from '../errors';
 import type { SafetySource } from '../services/contracts';
 import {
   createConnectorChecks,
-  createSimulationService,
+  createTestRunner,
   createWorkflowServices,
   simulatedConnectors,
 } from '../services/workflows';
@@ -34,7 +34,7 @@ export interface SeedPlaybooksOptions {
   reviewerIds: string[];
   /** Take each playbook through review and publish it; false leaves version 1 as a draft. */
   publish: boolean;
-  /** Safety lists for the sample simulations. @default each example's own safety.json */
+  /** Safety lists for the test cases. @default each example's own safety.json */
   safety?: SafetySource;
   /** @default the repository's examples/ folder */
   examplesDir?: string;
@@ -89,7 +89,7 @@ export async function seedExamplePlaybooks(ctx: AppContext, opts: SeedPlaybooksO
   const seeded: SeededPlaybook[] = [];
   for (const name of await exampleFolders(dir)) {
     const document: unknown = JSON.parse(await fs.readFile(join(dir, name, 'workflow.json'), 'utf8'));
-    const { workflow } = await services.workflows.create(author, {
+    const { workflow, version } = await services.workflows.create(author, {
       document,
       changeNote: `Imported from examples/${name}`,
     });
@@ -102,9 +102,10 @@ export async function seedExamplePlaybooks(ctx: AppContext, opts: SeedPlaybooksO
         reviewerIds,
         note: 'Example playbook, imported at first start.',
       });
-      if (review.samplesRequired) {
+      if (review.testsRequired) {
+        // Run now, before the reviewers decide: their approval then finds the cases green.
         const safety = opts.safety ?? (await folderSafety(join(dir, name)));
-        await createSimulationService(ctx, { safety, connectors }).simulateSamples(author, workflow.id, 1);
+        await createTestRunner(ctx, { safety, connectors }).runVersion(version.id);
       }
       for (const reviewer of reviewers.slice(0, review.requiredApprovals)) {
         await services.reviews.decide(reviewer, review.id, { decision: 'approve', comment: 'Seeded example.' });

@@ -20,6 +20,7 @@ import { assertCanEdit } from '../workflows/access';
 import type { ConnectorChecks } from '../workflows/connector-checks';
 import { prepareDocument } from '../workflows/documents';
 import { versionOrThrow, workflowOrThrow } from '../workflows/lookup';
+import { queueTests } from '../workflows/test-runs';
 import { parsedOrThrow, savedView } from '../workflows/versions';
 import { planUpgrade, type UpgradeRequest } from './plan';
 
@@ -126,6 +127,8 @@ export function createConnectorUpgradeService(ctx: AppContext, deps: ConnectorUp
             steps: plan.upgraded,
           },
         });
+        // The re-pinned version's test cases run in the background, as any saved version's.
+        await queueTests(tx, version, actor.userId, new Date(ctx.clock.now()));
         return { ...savedView(true, version, prepared.problems), upgraded: plan.upgraded };
       });
     },

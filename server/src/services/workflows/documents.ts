@@ -93,7 +93,7 @@ export function loadStored(document: unknown): { parsed?: WorkflowDocument; prob
 
 /**
  * The workflow a first version is compared with: the same metadata and trigger, no
- * steps, no vars and no samples, so that every step shows as added (a destructive one
+ * steps, no vars and no test cases, so that every step shows as added (a destructive one
  * makes the change high risk).
  */
 export function emptyLike(doc: WorkflowDocument): WorkflowDocument {
@@ -102,6 +102,6 @@ export function emptyLike(doc: WorkflowDocument): WorkflowDocument {
     trigger: { ...doc.trigger, transitions: {} },
     steps: {},
     vars: {},
-    samples: [],
+    tests: [],
   };
 }

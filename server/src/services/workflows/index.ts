@@ -1,21 +1,31 @@
 /**
- * Workflows, immutable versions, two-person review, publishing and simulations.
+ * Workflows, immutable versions, two-person review, publishing, simulations and test runs.
  * `createWorkflowServices(ctx)` builds the use-cases the routes call;
- * `createSimulationService(ctx, { safety })` needs the safety lists (ops module).
+ * `createSimulationService(ctx, { safety })` and `createTestRunner(ctx, { safety })` need
+ * the safety lists (ops module); pass the runner's `signal` to `createWorkflowServices`
+ * so that a saved version's test run starts at once.
  */
 import type { AppContext } from '../../context';
 import { createCommentService } from './comments';
 import { createConnectorChecks, type ConnectorChecks } from './connector-checks';
 import { createPublishService } from './publish';
 import { createReviewService } from './reviews';
-import { createVersionService } from './versions';
+import type { TestRunSignal } from './test-runs';
+import { createVersionService, NO_SIGNAL } from './versions';
 import { createWorkflowService } from './workflows';
 
-/** `connectors` checks connector steps at save, review request and publish. @default the shipped catalog, no credentials */
-export function createWorkflowServices(ctx: AppContext, connectors: ConnectorChecks = createConnectorChecks()) {
+/**
+ * `connectors` checks connector steps at save, review request and publish. @default the shipped catalog, no credentials
+ * `tests` is told when a save queued a test run. @default nobody (the runner finds it at its next poll)
+ */
+export function createWorkflowServices(
+  ctx: AppContext,
+  connectors: ConnectorChecks = createConnectorChecks(),
+  tests: TestRunSignal = NO_SIGNAL,
+) {
   return {
-    workflows: createWorkflowService(ctx, connectors),
-    versions: createVersionService(ctx, connectors),
+    workflows: createWorkflowService(ctx, connectors, tests),
+    versions: createVersionService(ctx, connectors, tests),
     reviews: createReviewService(ctx, connectors),
     comments: createCommentService(ctx),
     publishing: createPublishService(ctx, connectors),
@@ -25,6 +35,15 @@ export function createWorkflowServices(ctx: AppContext, connectors: ConnectorChe
 export type WorkflowServices = ReturnType<typeof createWorkflowServices>;
 
 export { createSimulationService, type SimulationService, type SimulateInput } from './simulations';
+export { createTestRunner, type TestRunner, type TestRunnerDeps } from './test-runner';
+export {
+  createTestRunService,
+  queueTests,
+  testRunView,
+  type TestRunService,
+  type TestRunSignal,
+  type TestRunView,
+} from './test-runs';
 export { createWorkflowService, slugify, type WorkflowService } from './workflows';
 export { createVersionService, type VersionService, type SavedVersion } from './versions';
 export { createReviewService, type ReviewService } from './reviews';

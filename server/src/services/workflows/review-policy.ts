@@ -1,26 +1,29 @@
 /**
- * The review policy: one approval; two, and a passing simulation of every sample event,
- * when the change against the published version is high risk. Approvals count once per
- * reviewer and only for the content hash they saw; the author's never counts.
+ * The review policy: one approval; when the change against the published version is high
+ * risk, two, and its test cases: a run of the version's content in which every case
+ * passed (at least one case), and every destructive step the change adds or changes both
+ * reached by a case in which it would run and refused on a protected target in another.
+ * Approvals count once per reviewer and only for the content hash they saw; the
+ * author's never counts.
  */
+import { diffWorkflows, type WorkflowDocument } from '@autonomic/workflow';
 import type { Db } from '../../store/db';
 import type {
-  Actor,
+  DestructiveCheck,
   PolicyStatus as PolicyStatusSchema,
   ReviewSummary as ReviewSummarySchema,
-  SampleStatus as SampleStatusSchema,
 } from '@autonomic/api';
 import type { z } from 'zod';
-import { latestSampleChecks, type StoredSampleCheck } from '../../store/simulations';
-import { findVersionById, setVersionStatus, type VersionRecord } from '../../store/versions';
+import { findVersionById, getPublishedVersion, setVersionStatus, type VersionRecord } from '../../store/versions';
 import { closeReview, lockReview, openReviewOfVersion, type ReviewRow } from '../../store/versions-reviews';
-import { recordAudit } from '../audit';
-import { loadStored } from './documents';
+import { recordAudit, type AuditEntry } from '../audit';
+import { emptyLike, loadStored } from './documents';
+import { testRunView, type TestRunView } from './test-runs';
 
-/** Two approvals mark a high-risk review; the same finding requires the sample simulations. */
+/** Two approvals mark a high-risk review; the same finding requires the test cases. */
 export const HIGH_RISK_APPROVALS = 2;
 
-export function samplesRequired(review: Pick<ReviewRow, 'requiredApprovals'>): boolean {
+export function testsRequired(review: Pick<ReviewRow, 'requiredApprovals'>): boolean {
   return review.requiredApprovals >= HIGH_RISK_APPROVALS;
 }
 
@@ -43,7 +46,7 @@ export function reviewSummary(review: ReviewRow, contentHash: string): ReviewSum
     id: review.id,
     status: review.status,
     requiredApprovals: review.requiredApprovals,
-    samplesRequired: samplesRequired(review),
+    testsRequired: testsRequired(review),
     requestedReviewerIds: review.requestedReviewerIds,
     approvedBy: approversOf(review, contentHash),
     createdAt: review.createdAt,
@@ -51,44 +54,81 @@ export function reviewSummary(review: ReviewRow, contentHash: string): ReviewSum
   };
 }
 
-/** The contract's `SampleStatus` and `PolicyStatus`, dates as `Date`. */
-export type SampleStatus = z.input<typeof SampleStatusSchema>;
+/** The contract's `PolicyStatus`, dates as `Date`. */
 export type PolicyStatus = z.input<typeof PolicyStatusSchema>;
 
-export function sampleStatuses(names: string[], checks: Map<string, StoredSampleCheck>): SampleStatus[] {
-  return [...new Set(names)].map((name): SampleStatus => {
-    const c = checks.get(name);
-    if (!c) return { name, status: 'not_run' };
-    const status: SampleStatus = {
-      name,
-      status: c.passed ? 'passed' : 'failed',
-      runId: c.runId,
-      at: c.at,
-      failures: c.failures,
-    };
-    return c.warnings?.length ? { ...status, warnings: c.warnings } : status;
-  });
+/**
+ * Destructive steps the version adds or changes against the published one (against an
+ * empty workflow when nothing is published), and what its test run showed of each: reached
+ * by a case in which it would run, refused on a protected target in a case.
+ */
+export async function destructiveChecks(
+  db: Db,
+  version: Pick<VersionRecord, 'workflowId'>,
+  doc: WorkflowDocument,
+  tests: TestRunView,
+): Promise<DestructiveCheck[]> {
+  const published = await getPublishedVersion(db, version.workflowId);
+  const diff = diffWorkflows(published?.document ?? emptyLike(doc), doc);
+  const steps = [...diff.steps.added, ...diff.steps.changed.map((c) => c.after)].filter(
+    (s) => s.effect === 'destructive',
+  );
+  return steps
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((s) => {
+      const covered = tests.coverage?.destructive.find((d) => d.stepId === s.id);
+      const refusedBy = covered?.refusedBy ?? [];
+      return {
+        stepId: s.id,
+        label: s.label || s.id,
+        reached: (covered?.reachedBy ?? []).some((name) => !refusedBy.includes(name)),
+        refused: refusedBy.length > 0,
+      };
+    });
 }
 
-/** Where a review stands against the policy; reads the latest sample checks of the version. */
+/** What the test run still lacks, in words; empty when it satisfies the policy. */
+function testsMissing(tests: TestRunView, destructive: readonly DestructiveCheck[]): string[] {
+  switch (tests.status) {
+    case 'not_run':
+      return [tests.message === 'no test cases' ? 'a test case' : 'a run of the test cases of this content'];
+    case 'queued':
+    case 'running':
+      return ['the test run of this content is still running'];
+    case 'error':
+      return [`the test run of this content could not run: ${tests.message ?? 'unknown error'}`];
+    default:
+  }
+  const missing: string[] = [];
+  if (tests.cases.length === 0) missing.push('a test case');
+  for (const c of tests.cases) {
+    if (!c.passed) missing.push(`case "${c.name}" fails: ${c.firstFailure ?? 'an assertion does not hold'}`);
+  }
+  for (const d of destructive) {
+    if (!d.reached) missing.push(`no case reaches destructive step ${d.stepId} and lets it run`);
+    if (!d.refused) missing.push(`no case shows ${d.stepId} refused on a protected target`);
+  }
+  return missing;
+}
+
+/** Where a review stands against the policy; reads the latest test run of the version's content. */
 export async function policyStatus(db: Db, review: ReviewRow, version: VersionRecord): Promise<PolicyStatus> {
   const approvedBy = approversOf(review, version.contentHash, version.author.id);
-  const needSamples = samplesRequired(review);
-  const names = (loadStored(version.document).parsed?.samples ?? []).map((s) => s.name);
-  const samples = sampleStatuses(names, await latestSampleChecks(db, version.id));
+  const needTests = testsRequired(review);
+  const tests = await testRunView(db, version);
+  const doc = loadStored(version.document).parsed;
+  const destructive = doc ? await destructiveChecks(db, version, doc, tests) : [];
   const missing: string[] = [];
   if (approvedBy.length < review.requiredApprovals) {
     missing.push(`${review.requiredApprovals - approvedBy.length} more approval(s) of this content`);
   }
-  if (needSamples) {
-    if (samples.length === 0) missing.push('a sample event to simulate');
-    for (const s of samples) if (s.status !== 'passed') missing.push(`a passing simulation of sample "${s.name}"`);
-  }
+  if (needTests) missing.push(...testsMissing(tests, destructive));
   return {
     requiredApprovals: review.requiredApprovals,
     approvedBy,
-    samplesRequired: needSamples,
-    samples,
+    testsRequired: needTests,
+    tests,
+    destructive,
     missing,
     satisfied: missing.length === 0,
   };
@@ -96,15 +136,15 @@ export async function policyStatus(db: Db, review: ReviewRow, version: VersionRe
 
 /**
  * Approves the version when its open review now satisfies the policy: after an approval,
- * and after a sample simulation (the last condition to be met may be either). Runs in
+ * and after a test run of the version (the last condition to be met may be either). Runs in
  * the caller's transaction, with the review row locked.
  * @returns whether the version became approved
  */
 export async function approveIfReady(
   db: Db,
-  actor: Actor,
+  actor: AuditEntry['actor'],
   versionId: string,
-  why: { cause: 'approval' | 'sample_simulation'; at: Date },
+  why: { cause: 'approval' | 'test_run'; at: Date },
 ): Promise<boolean> {
   const open = await openReviewOfVersion(db, versionId);
   if (!open) return false;
@@ -127,8 +167,13 @@ export async function approveIfReady(
       number: version.number,
       reviewId: review.id,
       approvedBy: status.approvedBy,
-      samplesRequired: status.samplesRequired,
-      samples: status.samples.map((s) => ({ name: s.name, runId: s.runId })),
+      testsRequired: status.testsRequired,
+      tests: {
+        status: status.tests.status,
+        contentHash: status.tests.contentHash,
+        cases: status.tests.cases.map((c) => ({ name: c.name, runId: c.runId ?? null })),
+      },
+      destructive: status.destructive,
       cause: why.cause,
     },
   });

@@ -61,9 +61,9 @@ export function createReviewService(ctx: AppContext, connectors: ConnectorChecks
         const message = `a high-risk change needs ${requiredApprovals} approvals: ask at least ${requiredApprovals} reviewers`;
         throw new ValidationError(message, [{ path: 'body.reviewerIds', message }]);
       }
-      if (requiredApprovals >= HIGH_RISK_APPROVALS && parsed.samples.length === 0) {
-        const message = 'a high-risk change is approved only after its sample events simulate as expected: add one';
-        throw new ValidationError(message, [{ path: 'document.samples', message }]);
+      if (requiredApprovals >= HIGH_RISK_APPROVALS && parsed.tests.length === 0) {
+        const message = 'a high-risk change is approved only after its test cases pass: add one';
+        throw new ValidationError(message, [{ path: 'document.tests', message }]);
       }
       const review = await insertReview(tx, {
         versionId: version.id,
@@ -95,7 +95,7 @@ export function createReviewService(ctx: AppContext, connectors: ConnectorChecks
           reviewId: review.id,
           reviewerIds,
           requiredApprovals,
-          samplesRequired: summary.samplesRequired,
+          testsRequired: summary.testsRequired,
           risk: diff.risk,
           riskReasons: diff.riskReasons,
         },

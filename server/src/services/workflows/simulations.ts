@@ -1,52 +1,46 @@
 /**
  * Simulating a version: the real engine in-process with simulated effects and a virtual
- * clock (`simulate()`), against the current safety lists. Every simulation is stored as
- * a Run (mode `simulation`) with its StepRuns; a run of a stored sample, unchanged, also
- * records whether it met the sample's `expect`, which the review policy reads.
+ * clock, against the current safety lists. Every simulation is stored as a Run (mode
+ * `simulation`) with its StepRuns. A stored test case simulated as it is runs exactly as
+ * the test runner runs it (`runCase`) and answers with its check; given an event,
+ * fixtures or an approval outcome, the case is only a starting point and nothing is checked.
  */
-import type { SampleEvent, WorkflowDocument } from '@autonomic/workflow';
+import type { TestCase, WorkflowDocument } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
 import {
+  fixturesFromOutputs,
+  runCase,
   simulate,
-  TERMINAL,
   type ApprovalPolicy,
+  type CaseOutcome,
   type EngineLimits,
   type ExpressionEvaluator,
   type SafetyList,
   type SimulatedConnectors,
+  type SimulationResult,
 } from '../../engine';
-import type { Actor, SampleCheck, SamplesResult, SimulationView } from '@autonomic/api';
+import type { Actor, CaseCheck, SimulationView } from '@autonomic/api';
 import { AppError, ValidationError } from '../../errors';
-import { transaction } from '../../store/db';
-import { insertSimulationRun } from '../../store/simulations';
 import { publishedDocumentResolver, type VersionRecord } from '../../store/versions';
 import type { SafetySource } from '../contracts';
 import { EventSchemas } from '../runs/event-schema';
 import { loadStored, problemDetails } from './documents';
 import { workflowAndVersion } from './lookup';
-import { approveIfReady } from './review-policy';
-import { checkSample, eventMisfit, stepRunsOf } from './sample-check';
+import { storeSimulation } from './simulation-runs';
 import { parsedOrThrow } from './versions';
 
 export interface SimulateInput {
   event?: unknown;
-  /** The name of a sample stored in the version: its event and fixtures, unless given here. */
-  sample?: string | undefined;
+  /** The name of a test case stored in the version: its event, fixtures and approvals, unless given here. */
+  case?: string | undefined;
+  /** Step id → the output that step answers with (for an approval step: `{ decision }`). */
   fixtures?: Record<string, unknown> | undefined;
+  /** How approval steps without a fixture decide. @default 'approved' */
   approvals?: ApprovalPolicy | undefined;
 }
 
-interface RunSpec {
-  event: unknown;
-  fixtures: Record<string, unknown>;
-  approvals: ApprovalPolicy;
-  sampleName?: string;
-  /** The sample to check the run against (only when simulated as stored). */
-  checkAgainst?: SampleEvent;
-}
-
 /** The document of a version that can run: it parses and has no problems (else 409 naming them). */
-function runnableOrThrow(version: VersionRecord): WorkflowDocument {
+export function runnableOrThrow(version: VersionRecord): WorkflowDocument {
   const doc = parsedOrThrow(version);
   const { problems } = loadStored(version.document);
   if (problems.length === 0) return doc;
@@ -64,56 +58,38 @@ export interface SimulationDeps {
   connectors?: SimulatedConnectors;
 }
 
+/** A case's outcome as the simulate route's check: every failed assertion in words, the first first. */
+export function caseCheck(outcome: CaseOutcome): CaseCheck {
+  const { result } = outcome;
+  const failures = result.assertions
+    .filter((a) => !a.passed)
+    .map((a) => `${a.assertion}: ${a.detail ?? 'does not hold'}`);
+  if (failures.length === 0 && result.firstFailure !== undefined) failures.push(result.firstFailure);
+  const check: CaseCheck = { case: result.name, passed: result.passed, failures };
+  return result.warnings.length > 0 ? { ...check, warnings: result.warnings } : check;
+}
+
 export function createSimulationService(ctx: AppContext, deps: SimulationDeps) {
   const { prisma } = ctx;
   /** The live trigger's check (versions are immutable: one compiled schema per version id). */
   const schemas = new EventSchemas();
 
-  async function runOne(
-    actor: Actor,
-    version: VersionRecord,
-    doc: WorkflowDocument,
-    safety: SafetyList,
-    spec: RunSpec,
-  ) {
-    const startedAt = new Date(ctx.clock.now());
-    const sim = await simulate(doc, spec.event, {
-      fixtures: spec.fixtures,
-      approvals: spec.approvals,
-      safety,
-      startAt: startedAt.getTime(),
-      workflows: publishedDocumentResolver(prisma),
-      ...(deps.expressions ? { expressions: deps.expressions } : {}),
-      ...(deps.limits ? { limits: deps.limits } : {}),
-      ...(deps.connectors ? { connectors: deps.connectors } : {}),
-    });
-    const check = spec.checkAgainst ? checkSample(spec.checkAgainst, sim) : undefined;
-    const runId = await insertSimulationRun(prisma, {
+  const engineOptions = () => ({
+    workflows: publishedDocumentResolver(prisma),
+    ...(deps.expressions ? { expressions: deps.expressions } : {}),
+    ...(deps.limits ? { limits: deps.limits } : {}),
+    ...(deps.connectors ? { connectors: deps.connectors } : {}),
+  });
+
+  async function keep(actor: Actor, version: VersionRecord, sim: SimulationResult, input: object, check?: CaseCheck) {
+    const runId = await storeSimulation(prisma, sim, {
       workflowId: version.workflowId,
       versionId: version.id,
-      // A simulation that stopped short of an end is stored as waiting, without a wake time:
-      // the executor claims queued and running rows, and must never pick up a simulation.
-      status: TERMINAL.has(sim.status) ? sim.status : 'waiting',
-      input: {
-        ...(spec.sampleName === undefined ? {} : { sample: spec.sampleName }),
-        event: spec.event,
-        fixtures: spec.fixtures,
-        approvals: spec.approvals,
-      },
-      output: sim.output,
-      error: sim.error,
-      summary: {
-        path: sim.path,
-        effects: sim.effects,
-        ...(sim.notes.length === 0 ? {} : { notes: sim.notes }),
-        durationMs: sim.durationMs,
-        ...(sim.message === undefined ? {} : { message: sim.message }),
-        ...(check ? { check } : {}),
-      },
-      startedAt,
+      input,
+      ...(check ? { extra: { check } } : {}),
+      startedAt: new Date(sim.startedAt),
       finishedAt: new Date(ctx.clock.now()),
       createdById: actor.userId,
-      steps: stepRunsOf(sim.trace, sim.runId),
     });
     const { runId: _engineRunId, startedAt: _s, finishedAt: _f, ...rest } = sim;
     const view: SimulationView = { ...rest, runId };
@@ -121,75 +97,74 @@ export function createSimulationService(ctx: AppContext, deps: SimulationDeps) {
     return view;
   }
 
-  /** After sample runs: the version's open review may now satisfy the policy. */
-  async function reconsider(actor: Actor, versionId: string): Promise<boolean> {
-    const at = new Date(ctx.clock.now());
-    return transaction(prisma, (tx) => approveIfReady(tx, actor, versionId, { cause: 'sample_simulation', at }));
+  /** A stored case, simulated as it is: the runner's own run of it, and its check. */
+  async function simulateCase(actor: Actor, version: VersionRecord, doc: WorkflowDocument, c: TestCase) {
+    const outcome = await runCase(doc, c, {
+      ...engineOptions(),
+      safety: await deps.safety.list(),
+      startAt: ctx.clock.now(),
+    });
+    if (!outcome.simulation) {
+      const i = doc.tests.indexOf(c);
+      const message = `case "${c.name}" cannot run: ${outcome.result.firstFailure ?? 'unknown reason'}`;
+      throw new ValidationError(message, [{ path: `document.tests.${i}`, message }]);
+    }
+    const input = { case: c.name, event: c.event, fixtures: c.fixtures, approvals: c.approvals };
+    return keep(actor, version, outcome.simulation, input, caseCheck(outcome));
+  }
+
+  /** An event with ad-hoc fixtures (the older step id → output form), or a stored case's, overridden. */
+  async function simulateAdHoc(
+    actor: Actor,
+    version: VersionRecord,
+    doc: WorkflowDocument,
+    input: SimulateInput & { event: unknown },
+    c: TestCase | undefined,
+  ) {
+    const given = input.fixtures === undefined ? undefined : fixturesFromOutputs(doc, input.fixtures);
+    const fixtures = given?.fixtures ?? c?.fixtures ?? {};
+    const approvals = given?.approvals ?? c?.approvals ?? {};
+    const approvalPolicy = input.approvals ?? 'approved';
+    const safety: SafetyList = await deps.safety.list();
+    const sim = await simulate(doc, input.event, {
+      ...engineOptions(),
+      fixtures,
+      approvals,
+      approvalPolicy,
+      safety,
+      startAt: ctx.clock.now(),
+    });
+    const stored = {
+      ...(c ? { case: c.name } : {}),
+      event: input.event,
+      fixtures: input.fixtures ?? fixtures,
+      approvals: approvalPolicy,
+    };
+    return keep(actor, version, sim, stored);
   }
 
   async function simulateVersion(actor: Actor, ref: string, number: number, input: SimulateInput) {
     const { version } = await workflowAndVersion(prisma, ref, number);
     const doc = runnableOrThrow(version);
-    const sample = input.sample === undefined ? undefined : doc.samples.find((s) => s.name === input.sample);
-    if (input.sample !== undefined && !sample) {
-      const message = `version ${number} has no sample named "${input.sample}"`;
-      throw new ValidationError(message, [{ path: 'body.sample', message }]);
+    const c = input.case === undefined ? undefined : doc.tests.find((t) => t.name === input.case);
+    if (input.case !== undefined && !c) {
+      const message = `version ${number} has no test case named "${input.case}"`;
+      throw new ValidationError(message, [{ path: 'body.case', message }]);
     }
-    const event = input.event !== undefined ? input.event : sample?.event;
+    const event = input.event !== undefined ? input.event : c?.event;
     if (event === undefined) {
-      const message = 'give an event, or the name of a stored sample';
+      const message = 'give an event, or the name of a stored test case';
       throw new ValidationError(message, [{ path: 'body.event', message }]);
     }
     // Refused as the live trigger would refuse it (same 400, same messages), before anything is stored.
-    const eventPath =
-      input.event !== undefined || !sample ? 'body.event' : `samples[${doc.samples.indexOf(sample)}].event`;
+    const eventPath = input.event !== undefined || !c ? 'body.event' : `tests[${doc.tests.indexOf(c)}].event`;
     schemas.assertFits(version.id, doc.trigger.inputSchema, event, eventPath);
-    const asStored = sample && input.event === undefined && input.fixtures === undefined && !input.approvals;
-    const view = await runOne(actor, version, doc, await deps.safety.list(), {
-      event,
-      fixtures: input.fixtures ?? sample?.fixtures ?? {},
-      approvals: input.approvals ?? 'approved',
-      ...(sample ? { sampleName: sample.name } : {}),
-      ...(asStored ? { checkAgainst: sample } : {}),
-    });
-    if (asStored) await reconsider(actor, version.id);
-    return view;
+    const asStored = c && input.event === undefined && input.fixtures === undefined && !input.approvals;
+    if (asStored) return simulateCase(actor, version, doc, c);
+    return simulateAdHoc(actor, version, doc, { ...input, event }, c);
   }
 
-  /** Simulates every stored sample of the version and checks each against its `expect`. */
-  async function simulateSamples(actor: Actor, ref: string, number: number): Promise<SamplesResult> {
-    const { version } = await workflowAndVersion(prisma, ref, number);
-    const doc = runnableOrThrow(version);
-    if (doc.samples.length === 0) throw new AppError(409, 'no_samples', `version ${number} has no sample events`);
-    const safety = await deps.safety.list();
-    const results: SamplesResult['results'] = [];
-    for (const [i, sample] of doc.samples.entries()) {
-      // A sample whose event the trigger would refuse is not run: it fails, saying why.
-      const problems = schemas.check(version.id, doc.trigger.inputSchema, sample.event, `samples[${i}].event`);
-      if (problems.length > 0) {
-        const misfit = eventMisfit(sample, problems);
-        results.push({ sample: sample.name, path: [], effects: [], passed: false, failures: misfit.failures });
-        continue;
-      }
-      const spec = { event: sample.event, fixtures: sample.fixtures, approvals: 'approved' as const };
-      const r = await runOne(actor, version, doc, safety, { ...spec, sampleName: sample.name, checkAgainst: sample });
-      const check: Pick<SampleCheck, 'passed' | 'failures' | 'warnings'> = r.check ?? { passed: false, failures: [] };
-      results.push({
-        sample: sample.name,
-        runId: r.runId,
-        status: r.status,
-        path: r.path,
-        effects: r.effects,
-        passed: check.passed,
-        failures: check.failures,
-        ...(check.warnings ? { warnings: check.warnings } : {}),
-      });
-    }
-    const approved = await reconsider(actor, version.id);
-    return { workflowId: version.workflowId, number, passed: results.every((r) => r.passed), approved, results };
-  }
-
-  return { simulate: simulateVersion, simulateSamples };
+  return { simulate: simulateVersion };
 }
 
 export type SimulationService = ReturnType<typeof createSimulationService>;

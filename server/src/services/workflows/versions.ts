@@ -27,6 +27,7 @@ import { assertCanEdit } from './access';
 import { createConnectorChecks, type ConnectorChecks } from './connector-checks';
 import { emptyLike, loadStored, prepareDocument, problemDetails } from './documents';
 import { reviewSummary } from './review-policy';
+import { queueTests, type TestRunSignal } from './test-runs';
 import { versionOrThrow, workflowAndVersion, workflowOrThrow } from './lookup';
 
 /** What `save` answers: the contract's `SavedVersion`, dates as `Date`. */
@@ -54,7 +55,14 @@ export function parsedOrThrow(version: VersionRecord): WorkflowDocument {
   );
 }
 
-export function createVersionService(ctx: AppContext, connectors: ConnectorChecks = createConnectorChecks()) {
+/** No runner to tell (a queued run waits for the next runner's poll). */
+export const NO_SIGNAL: TestRunSignal = { queued: () => {} };
+
+export function createVersionService(
+  ctx: AppContext,
+  connectors: ConnectorChecks = createConnectorChecks(),
+  tests: TestRunSignal = NO_SIGNAL,
+) {
   const { prisma } = ctx;
 
   /** Saves a new version of the workflow, or answers the existing one with the same content hash. */
@@ -67,7 +75,8 @@ export function createVersionService(ctx: AppContext, connectors: ConnectorCheck
     assertCanEdit(actor, await workflowOrThrow(prisma, ref));
     const prepared = prepareDocument(input.document);
     prepared.problems.push(...(await connectors.problems(prepared.parsed)));
-    return transaction(prisma, async (tx) => {
+    let queued = false;
+    const saved = await transaction(prisma, async (tx) => {
       const workflow = await workflowOrThrow(tx, ref);
       assertCanEdit(actor, workflow);
       await lockWorkflow(tx, workflow.id);
@@ -91,8 +100,12 @@ export function createVersionService(ctx: AppContext, connectors: ConnectorCheck
         afterHash: version.contentHash,
         details: { workflowId: workflow.id, number: version.number, problems: prepared.problems.length },
       });
+      // The new content's test cases run in the background, queued with the version itself.
+      queued = await queueTests(tx, version, actor.userId, new Date(ctx.clock.now()));
       return savedView(true, version, prepared.problems);
     });
+    if (queued) tests.queued();
+    return saved;
   }
 
   async function list(ref: string): Promise<VersionSummary[]> {

@@ -24,7 +24,8 @@ import { assertCanEdit, assertCanFlipKillSwitch } from './access';
 import { createConnectorChecks, type ConnectorChecks } from './connector-checks';
 import { prepareDocument } from './documents';
 import { workflowOrThrow } from './lookup';
-import { savedView, summaryOf, type SavedVersion } from './versions';
+import { queueTests, type TestRunSignal } from './test-runs';
+import { NO_SIGNAL, savedView, summaryOf, type SavedVersion } from './versions';
 
 /** A list item as `list` returns it: the contract's, with dates as `Date`. */
 export type WorkflowListItem = z.input<typeof WorkflowListItemSchema>;
@@ -71,7 +72,11 @@ function listItem(r: WorkflowListRow): WorkflowListItem {
 const SLUG_ATTEMPTS = 5;
 const LIMIT_KEYS = ['maxDestructivePerRun', 'maxDestructivePerHour', 'manualBaselineMinutes'] as const;
 
-export function createWorkflowService(ctx: AppContext, connectors: ConnectorChecks = createConnectorChecks()) {
+export function createWorkflowService(
+  ctx: AppContext,
+  connectors: ConnectorChecks = createConnectorChecks(),
+  tests: TestRunSignal = NO_SIGNAL,
+) {
   const { prisma } = ctx;
 
   /** Creates a workflow owned by the caller and its version 1. */
@@ -81,7 +86,8 @@ export function createWorkflowService(ctx: AppContext, connectors: ConnectorChec
     const baseline = prepared.parsed?.metadata.manualBaselineMinutes;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await transaction(prisma, async (tx) => {
+        let queued = false;
+        const created = await transaction(prisma, async (tx) => {
           const slug = await freeSlug(tx, slugify(prepared.name));
           const workflow = await insertWorkflow(tx, {
             slug,
@@ -113,8 +119,11 @@ export function createWorkflowService(ctx: AppContext, connectors: ConnectorChec
             ...at,
             details: { workflowId: workflow.id, number: 1, problems: prepared.problems.length },
           });
+          queued = await queueTests(tx, version, actor.userId, new Date(ctx.clock.now()));
           return { workflow, ...savedView(true, version, prepared.problems) };
         });
+        if (queued) tests.queued();
+        return created;
       } catch (e) {
         // Another workflow took the same slug between our look-up and our insert.
         if (!isUniqueViolation(e) || attempt >= SLUG_ATTEMPTS) throw e;
