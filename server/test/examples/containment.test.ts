@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisions, loadExample, sampleNamed, simulateEvent, simulateSample } from './support';
+import { decisions, loadExample, caseNamed, simulateEvent, simulateCase } from './support';
 
 /*
  * siem_alert → enrich_ip (AbuseIPDB check_ip) → check_confidence ─true→ approve_block ─approved→ block_ip (FortiGate) ─out→ notify_blocked
@@ -97,14 +97,14 @@ describe('example malicious-ip-containment', () => {
   });
 
   it('when the confidence is below the threshold then nothing is done and the message says why', async () => {
-    const sim = await simulateSample(ex, sampleNamed(ex, 'Port scan from a residential IP with few reports'));
+    const sim = await simulateCase(ex, caseNamed(ex, 'Port scan from a residential IP with few reports'));
 
     expect(sim.effects).toEqual([]);
     expect(sim.message).toBe('No action: 198.51.100.77 has abuse confidence 12%, below 75%.');
   });
 
   it('when nobody answers the approval then it times out after an hour and nothing is blocked', async () => {
-    const sim = await simulateEvent(ex, event, { approvals: 'timeout' });
+    const sim = await simulateEvent(ex, event, { approvalPolicy: 'timeout' });
 
     expect(sim.status).toBe('failed');
     expect(decisions(sim)).toEqual([['notify_timeout', 'would-run']]);

@@ -5,8 +5,8 @@ import {
   decisions,
   loadExample,
   outputAt,
-  sampleNamed,
-  simulateSample,
+  caseNamed,
+  simulateCase,
   WITH_DEMO_CREDENTIALS,
 } from './support';
 
@@ -22,7 +22,7 @@ import {
  *                                                    └false→ notify_triage            (every notify_* is a Slack message)
  */
 const ex = loadExample('endpoint-alert-enrichment');
-const dropper = sampleNamed(ex, 'Credential dumper launched from a Word document');
+const dropper = caseNamed(ex, 'Credential dumper launched from a Word document');
 const Event = (value: unknown) => value as { indicators: { type: string; value: string }[] };
 
 describe('example endpoint-alert-enrichment', () => {
@@ -30,7 +30,7 @@ describe('example endpoint-alert-enrichment', () => {
     const indicators = Array.from({ length: 12 }, (_, i) => ({ type: 'domain', value: `c2-${i}.example.org` }));
     const event = { ...Event(dropper.event), indicators };
 
-    const sim = await simulateSample(ex, { ...dropper, event });
+    const sim = await simulateCase(ex, { ...dropper, event });
 
     const lookups = sim.trace.filter((a) => a.stepId === 'lookup_domain');
     expect(lookups.map((a) => a.stepKey)).toEqual(indicators.map((_, i) => `lookup_domain[${i}]`));
@@ -48,7 +48,7 @@ describe('example endpoint-alert-enrichment', () => {
       ...Event(dropper.event).indicators,
     ];
 
-    const sim = await simulateSample(ex, { ...dropper, event: { ...Event(dropper.event), indicators } });
+    const sim = await simulateCase(ex, { ...dropper, event: { ...Event(dropper.event), indicators } });
 
     const called = sim.trace
       .filter((a) => a.stepId.startsWith('lookup_'))
@@ -66,7 +66,7 @@ describe('example endpoint-alert-enrichment', () => {
   });
 
   it("when the loop ends then each entry carries its item and the output of the item's last step", async () => {
-    const sim = await simulateSample(ex, dropper);
+    const sim = await simulateCase(ex, dropper);
 
     const { indicators } = Event(dropper.event);
     expect(outputAt(sim, 'scan_indicators')).toEqual(
@@ -86,7 +86,7 @@ describe('example endpoint-alert-enrichment', () => {
   });
 
   it('when the indicators are malicious then the host would be contained through CrowdStrike and the SOC told', async () => {
-    const sim = await simulateSample(ex, dropper);
+    const sim = await simulateCase(ex, dropper);
 
     expect(outputAt(sim, 'summarize_verdicts')).toMatchObject({ checked: 3, malicious: 3, severity: 'high' });
     expect(decisions(sim)).toEqual([
@@ -101,7 +101,7 @@ describe('example endpoint-alert-enrichment', () => {
   });
 
   it('when the one indicator is clean then only a triage summary is sent', async () => {
-    const sim = await simulateSample(ex, sampleNamed(ex, 'IT admin running PsExec'));
+    const sim = await simulateCase(ex, caseNamed(ex, 'IT admin running PsExec'));
 
     expect(sim.trace.filter((a) => a.stepId.startsWith('lookup_'))).toHaveLength(1);
     expect(decisions(sim)).toEqual([['notify_triage', 'would-run']]);
@@ -111,7 +111,7 @@ describe('example endpoint-alert-enrichment', () => {
   });
 
   it('when the host is the domain controller then the containment is refused and the SOC told why, to respond by hand', async () => {
-    const sim = await simulateSample(ex, sampleNamed(ex, 'Same detection on the domain controller (protected)'));
+    const sim = await simulateCase(ex, caseNamed(ex, 'Same detection on the domain controller (protected)'));
 
     expect(decisions(sim)).toEqual([
       ['isolate_host', 'refused'],
@@ -129,14 +129,10 @@ describe('example endpoint-alert-enrichment', () => {
       perform: async (req) =>
         req.stepId === 'lookup_domain'
           ? { ok: false, error: stepError('http_4xx', 'VirusTotal answered 404 NotFoundError', { status: 404 }) }
-          : { ok: true, output: dropper.fixtures[req.stepId] },
+          : { ok: true, output: dropper.fixtures[req.stepId]?.output },
     };
 
-    const sim = await simulateSample(
-      ex,
-      { ...dropper, fixtures: {} },
-      { liveReads, connectors: WITH_DEMO_CREDENTIALS },
-    );
+    const sim = await simulateCase(ex, { ...dropper, fixtures: {} }, { liveReads, connectors: WITH_DEMO_CREDENTIALS });
 
     const entries = outputAt(sim, 'scan_indicators') as { status: string; output?: unknown; error?: unknown }[];
     expect(entries.map((e) => e.status)).toEqual(['succeeded', 'failed', 'succeeded']);

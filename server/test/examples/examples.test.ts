@@ -3,52 +3,65 @@ import { describe, expect, it } from 'vitest';
 import { createConnectorCatalog, versionsOf } from '../../src/connectors/catalog';
 import { checkAnswer } from '../../src/connectors/schemas';
 import { DEMO_CREDENTIALS } from '../../src/seed/credentials';
-import { exampleNames, loadExample, simulateSample } from './support';
+import { runCases } from '../../src/engine';
+import { exampleNames, loadExample, SHIPPED_CONNECTORS } from './support';
 
 const catalog = createConnectorCatalog();
 
 /**
- * Every stored sample of every example, simulated as a reviewer would: the sample's own
- * fixtures, the folder's safety list. The folder's fixtures.json is not merged under
- * them: it answers the first sample, and merged under another it would hide a read that
- * sample forgot to answer (the benign phishing sample would score as malicious).
+ * Every test case of every example, run as the server runs them on a saved version:
+ * the case's fixtures, approvals and safety entries on top of the folder's safety list,
+ * the shipped connectors' examples, nothing sent. Each case must pass, and together they
+ * must reach every destructive step, show it refused on a protected target, and follow
+ * every wired error port: what the review policy asks of a high-risk change.
  */
 describe.each(exampleNames())('example %s', (name) => {
   const ex = loadExample(name);
-  const samples = ex.doc.samples.map((s) => [s.name, s] as const);
+  const cases = ex.doc.tests.map((c) => [c.name, c] as const);
+  const run = runCases(ex.doc, { connectors: SHIPPED_CONNECTORS, safety: ex.safety });
 
-  it('when loaded then it has samples to simulate', () => {
-    expect(samples.length).toBeGreaterThanOrEqual(2);
+  it('when loaded then it has at least three cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(samples)('when sample "%s" is simulated then it ends as its expect says', async (_, sample) => {
-    // Every sample states at least how it ends, so this test always checks something.
-    expect(sample.expect?.status).toBeDefined();
+  it.each(cases)('when case "%s" runs then every assertion holds', async (caseName) => {
+    const { outcomes } = await run;
+    const outcome = outcomes.find((o) => o.result.name === caseName);
 
-    const sim = await simulateSample(ex, sample);
-
-    expect(sim.status).toBe(sample.expect?.status);
-    if (sample.expect?.path) expect(sim.path).toEqual(sample.expect.path);
-    expect(sim.notes).toEqual([]);
+    expect(outcome?.result.assertions.length).toBeGreaterThan(0);
+    expect(outcome?.result.assertions.filter((a) => !a.passed)).toEqual([]);
+    expect(outcome?.result.passed).toBe(true);
   });
 
-  it.each(samples)('when sample "%s" is simulated then every read it reaches has a fixture', async (_, sample) => {
-    const sim = await simulateSample(ex, sample);
+  it.each(cases)('when case "%s" runs then every read it reaches is answered by its fixtures', async (caseName, c) => {
+    const { outcomes } = await run;
+    const sim = outcomes.find((o) => o.result.name === caseName)?.simulation;
 
-    const reads = sim.trace.filter((a) => a.effect === 'read').map((a) => a.stepId);
-    expect(reads.length).toBeGreaterThan(0);
-    expect(reads.filter((id) => !Object.hasOwn(sample.fixtures, id))).toEqual([]);
+    const reads = (sim?.trace ?? []).filter((a) => a.effect === 'read').map((a) => a.stepId);
+    expect(reads.filter((id) => !Object.hasOwn(c.fixtures, id))).toEqual([]);
   });
 
-  it("when a sample's fixture stands in for a connector step then it fits the action's response schema", () => {
-    const checked = ex.doc.samples.flatMap((sample) =>
-      Object.entries(sample.fixtures).map(([id, fixture]) => {
-        const p = connectorParams(ex.doc.steps[id]?.params);
-        const action = p && catalog.get(p.connector, p.version)?.actions[p.action];
-        if (!action) return `${sample.name} ${id}: not a connector step of an installed action`;
-        const answer = checkAnswer(action.response, fixture);
-        return answer.ok ? null : `${sample.name} ${id}: ${answer.problems.join('; ')}`;
-      }),
+  it('when the cases have run then every destructive step is reached, refused on a protected target, and every error port followed', async () => {
+    const { coverage } = await run;
+
+    expect(coverage.destructive.filter((d) => d.reachedBy.length === 0).map((d) => d.stepId)).toEqual([]);
+    expect(coverage.destructive.filter((d) => d.refusedBy.length === 0).map((d) => d.stepId)).toEqual([]);
+    expect(coverage.errorPorts.filter((e) => e.cases.length === 0).map((e) => e.stepId)).toEqual([]);
+  });
+
+  it("when a case's output fixture stands in for a connector step then it fits the action's response schema", () => {
+    const checked = ex.doc.tests.flatMap((c) =>
+      Object.entries(c.fixtures).flatMap(([id, fixture]) =>
+        (fixture.sequence ?? [fixture]).flatMap((answer) => {
+          if (answer.output === undefined) return [];
+          const p = connectorParams(ex.doc.steps[id]?.params);
+          if (!p) return [];
+          const action = catalog.get(p.connector, p.version)?.actions[p.action];
+          if (!action) return [`${c.name} ${id}: not a connector step of an installed action`];
+          const answered = checkAnswer(action.response, answer.output);
+          return answered.ok ? [null] : [`${c.name} ${id}: ${answered.problems.join('; ')}`];
+        }),
+      ),
     );
 
     expect(checked.length).toBeGreaterThan(0);

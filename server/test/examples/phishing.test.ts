@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepError, type EffectsPort } from '../../src/engine';
-import { connectorInput, decisions, loadExample, sampleNamed, simulateSample, WITH_DEMO_CREDENTIALS } from './support';
+import { connectorInput, decisions, loadExample, caseNamed, simulateCase, WITH_DEMO_CREDENTIALS } from './support';
 
 /*
  * reported_email → extract_iocs → scan_urls (for-each) ─item→ check_url (VirusTotal url_report) ─→ back
@@ -11,12 +11,12 @@ import { connectorInput, decisions, loadExample, sampleNamed, simulateSample, WI
  *                                                      └false→ notify_enrichment_failed (Slack)
  */
 const ex = loadExample('phishing-triage');
-const phish = sampleNamed(ex, 'Credential-phishing invoice with HTML attachment');
+const phish = caseNamed(ex, 'Credential-phishing invoice with HTML attachment');
 const BAD_URL = 'https://secure-docu-sign.example.net/view?doc=INV-20931&u=j.martin';
 
 describe('example phishing-triage', () => {
   it('when the credential-phishing sample is simulated then a Jira issue is opened and Slack gets its key', async () => {
-    const sim = await simulateSample(ex, phish);
+    const sim = await simulateCase(ex, phish);
 
     expect(sim.path).toEqual([
       'extract_iocs',
@@ -54,7 +54,7 @@ describe('example phishing-triage', () => {
   });
 
   it('when the IOCs are extracted then only the external URL is looked up, by its VirusTotal identifier', async () => {
-    const sim = await simulateSample(ex, phish);
+    const sim = await simulateCase(ex, phish);
 
     const lookups = sim.trace.filter((a) => a.stepId === 'check_url').map((a) => a.stepKey);
     expect(lookups).toEqual(['check_url[0]']);
@@ -65,7 +65,7 @@ describe('example phishing-triage', () => {
   });
 
   it('when the legitimate payroll sample is simulated then only the reporter is e-mailed that it looks safe', async () => {
-    const sim = await simulateSample(ex, sampleNamed(ex, 'Legitimate payroll notification'));
+    const sim = await simulateCase(ex, caseNamed(ex, 'Legitimate payroll notification'));
 
     expect(sim.trace.filter((a) => a.stepId === 'check_hash')).toEqual([]);
     expect(decisions(sim)).toEqual([['notify_reporter', 'would-run']]);
@@ -82,10 +82,10 @@ describe('example phishing-triage', () => {
       perform: async (req) =>
         req.stepId === 'check_url'
           ? { ok: false, error: stepError('http_4xx', 'VirusTotal answered 404 NotFoundError', { status: 404 }) }
-          : { ok: true, output: phish.fixtures.check_hash },
+          : { ok: true, output: phish.fixtures.check_hash?.output },
     };
 
-    const sim = await simulateSample(ex, { ...phish, fixtures: {} }, { liveReads, connectors: WITH_DEMO_CREDENTIALS });
+    const sim = await simulateCase(ex, { ...phish, fixtures: {} }, { liveReads, connectors: WITH_DEMO_CREDENTIALS });
 
     expect(sim.status).toBe('succeeded');
     expect(sim.path.slice(-2)).toEqual(['lookups_ok', 'notify_enrichment_failed']);

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseWorkflowJson, type SampleEvent, type WorkflowDocument } from '@autonomic/workflow';
+import { parseWorkflowJson, type TestCase, type WorkflowDocument } from '@autonomic/workflow';
 import { createConnectorCatalog } from '../../src/connectors/catalog';
 import { DEMO_CREDENTIALS } from '../../src/seed/credentials';
 import {
+  fixturesFromOutputs,
   SafetyList,
   simulate,
   type SimulatedConnectors,
@@ -20,7 +21,7 @@ export interface Example {
   name: string;
   doc: WorkflowDocument;
   safety: SafetyList;
-  /** fixtures.json: the first sample's fixtures. */
+  /** fixtures.json: the outputs of the first case's fixtures (the CLI's ad-hoc form). */
   fixtures: Record<string, unknown>;
   /** A JSON file of the folder, parsed. */
   file(name: string): unknown;
@@ -46,10 +47,10 @@ export function loadExample(name: string): Example {
   };
 }
 
-export function sampleNamed(ex: Example, name: string): SampleEvent {
-  const sample = ex.doc.samples.find((s) => s.name === name);
-  if (!sample) throw new Error(`example ${ex.name} has no sample "${name}"`);
-  return sample;
+export function caseNamed(ex: Example, name: string): TestCase {
+  const found = ex.doc.tests.find((c) => c.name === name);
+  if (!found) throw new Error(`example ${ex.name} has no test case "${name}"`);
+  return found;
 }
 
 /**
@@ -70,18 +71,15 @@ export const WITH_DEMO_CREDENTIALS: SimulatedConnectors = {
   credentialMode: async (name) => (DEMO_CREDENTIALS.some((c) => c.name === name) ? 'test' : undefined),
 };
 
-/** Simulates an event with the folder's safety list and the shipped connectors. */
+/** Simulates an event with fixtures.json, the folder's safety list and the shipped connectors. */
 export function simulateEvent(ex: Example, event: unknown, opts: SimulationOptions = {}): Promise<SimulationResult> {
-  return simulate(ex.doc, event, { fixtures: ex.fixtures, safety: ex.safety, connectors: SHIPPED_CONNECTORS, ...opts });
+  const { fixtures } = fixturesFromOutputs(ex.doc, ex.fixtures);
+  return simulate(ex.doc, event, { fixtures, safety: ex.safety, connectors: SHIPPED_CONNECTORS, ...opts });
 }
 
-/** Simulates a sample with its own fixtures, the folder's safety list and the shipped connectors. */
-export function simulateSample(
-  ex: Example,
-  sample: SampleEvent,
-  opts: SimulationOptions = {},
-): Promise<SimulationResult> {
-  return simulateEvent(ex, sample.event, { fixtures: sample.fixtures, ...opts });
+/** Simulates a case's event with its fixtures and approvals, the folder's safety list and the shipped connectors. */
+export function simulateCase(ex: Example, c: TestCase, opts: SimulationOptions = {}): Promise<SimulationResult> {
+  return simulateEvent(ex, c.event, { fixtures: c.fixtures, approvals: c.approvals, ...opts });
 }
 
 /** The `input` a connector step was called with (its rendered params' input), by step key. */

@@ -45,6 +45,7 @@ describe('demo seed: credentials, then the example playbooks', () => {
     const seeded = await seedExamplePlaybooks(ctx, opts);
 
     expect(seeded).toEqual([
+      { slug: 'compromised-account-containment', status: 'published' },
       { slug: 'endpoint-alert-enrichment', status: 'published' },
       { slug: 'malicious-ip-containment', status: 'published' },
       { slug: 'phishing-triage', status: 'published' },
@@ -52,13 +53,13 @@ describe('demo seed: credentials, then the example playbooks', () => {
     const workflows = await db.prisma.workflow.findMany({ include: { publishedVersion: true } });
     expect(workflows.every((w) => w.ownerId === analyst.id && w.publishedVersion?.number === 1)).toBe(true);
     const published = await db.prisma.auditEvent.findMany({ where: { action: 'version.published' } });
-    expect(published.map((a) => a.actor)).toEqual(Array(3).fill(`token:seed:${reviewer.username}`));
+    expect(published.map((a) => a.actor)).toEqual(Array(4).fill(`token:seed:${reviewer.username}`));
     // High risk (a destructive block): two approvals and the sample simulations, stored as runs.
     const containment = workflows.find((w) => w.slug === 'malicious-ip-containment');
     expect(await db.prisma.run.count({ where: { workflowId: containment?.id, mode: 'simulation' } })).toBe(3);
 
     expect(await seedExamplePlaybooks(ctx, opts)).toEqual([]);
-    expect(await db.prisma.workflow.count()).toBe(3);
+    expect(await db.prisma.workflow.count()).toBe(4);
   });
 });
 
@@ -82,6 +83,7 @@ describe('example playbook seed without the demo credentials', () => {
     });
 
     expect(seeded.map((s) => [s.slug, s.status])).toEqual([
+      ['compromised-account-containment', 'draft'],
       ['endpoint-alert-enrichment', 'draft'],
       ['malicious-ip-containment', 'draft'],
       ['phishing-triage', 'draft'],
@@ -103,7 +105,7 @@ describe('first start (seedDemoData)', () => {
   });
   afterAll(() => fresh.drop());
 
-  it('when the database is empty then the admin seeds the demo credentials before the playbooks, and all three are published', async () => {
+  it('when the database is empty then the admin seeds the demo credentials before the playbooks, and all four are published', async () => {
     const ctx = testContext(fresh.prisma);
 
     await seedDemoData(ctx);
@@ -113,6 +115,7 @@ describe('first start (seedDemoData)', () => {
       orderBy: { slug: 'asc' },
     });
     expect(published.map((w) => w.slug)).toEqual([
+      'compromised-account-containment',
       'endpoint-alert-enrichment',
       'malicious-ip-containment',
       'phishing-triage',
