@@ -20,8 +20,11 @@ export interface NodeDecoration {
  */
 export interface CanvasOverlay {
   nodes: Record<string, NodeDecoration>;
-  /** Edge ids (`${source}:${port}->${target}`) on the path taken, or added/removed in a diff. */
-  edges?: Record<string, 'taken' | 'added' | 'removed'>;
+  /**
+   * Edge ids (`${source}:${port}->${target}`) on the path taken, added/removed in a diff,
+   * or that no test case went along (dimmed while test results are shown).
+   */
+  edges?: Record<string, 'taken' | 'added' | 'removed' | 'uncovered'>;
   /** Nodes that are not in the graph but drawn as ghosts (removed in a diff). */
   ghosts?: EditorNode[];
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useEditor } from '../../editor';
 import { StatusBadge } from '../workflows/WorkflowListPage';
@@ -11,6 +12,7 @@ export function EditorHeader({
   saveMessage,
   onSave,
   onDetails,
+  testsButton,
 }: {
   workflowId: string | null;
   version: VersionSummary | null;
@@ -18,6 +20,8 @@ export function EditorHeader({
   saveMessage: string | null;
   onSave(): void;
   onDetails(): void;
+  /** The Tests panel's toggle, with the cases' count and state. */
+  testsButton?: ReactNode;
 }) {
   const name = useEditor((s) => s.metadata.name);
   const problems = useEditor((s) => s.problems.length);
@@ -56,6 +60,7 @@ export function EditorHeader({
         <button type="button" onClick={onDetails} data-testid="open-metadata">
           Details
         </button>
+        {testsButton}
         {workflowId && <Link to={`/workflows/${workflowId}/versions`}>History</Link>}
         {!readOnly && (
           <button type="button" className="primary" onClick={onSave} data-testid="save-version">

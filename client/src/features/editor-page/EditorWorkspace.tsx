@@ -1,8 +1,11 @@
 import { useCallback, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { EditorCanvas, NodePanel, Palette, ProblemsList, useEditor, useEditorStore } from '../../editor';
 import type { VersionSummary } from '@autonomic/api';
+import { TestsButton } from '../tests/TestsButton';
+import { TestsPanel } from '../tests/TestsPanel';
+import { useEditorTests } from '../tests/useEditorTests';
 import { EditorHeader } from './EditorHeader';
 import { MetadataDrawer } from './MetadataDrawer';
 import { SaveDialog } from './SaveDialog';
@@ -20,7 +23,7 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Palette, canvas, config panel and problems around one editor store, with save. */
+/** Palette, canvas, config panel, problems and the Tests panel around one editor store, with save. */
 export function EditorWorkspace({ session }: { session: EditorSession }) {
   const store = useEditorStore();
   const navigate = useNavigate();
@@ -33,7 +36,10 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [params] = useSearchParams();
+  const [testsOpen, setTestsOpen] = useState(params.get('panel') === 'tests');
   const workflowId = session.workflow?.id ?? null;
+  const tests = useEditorTests(workflowId, version, testsOpen);
   useUnsavedWarning(dirty && !session.readOnly);
   useConnectorCatalog(store);
 
@@ -72,6 +78,14 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
           setSaveOpen(true);
         }}
         onDetails={() => setDetailsOpen((o) => !o)}
+        testsButton={
+          <TestsButton
+            run={tests.tests.run}
+            contentHash={version?.contentHash ?? null}
+            open={testsOpen}
+            onToggle={() => setTestsOpen((o) => !o)}
+          />
+        }
       />
       {session.readOnlyReason && (
         <p className="read-only-banner" role="note">
@@ -81,15 +95,27 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
           )}
         </p>
       )}
-      <div className="editor-body">
+      <div className={testsOpen ? 'editor-body tests-open' : 'editor-body'}>
         {!session.readOnly && <Palette />}
         <div className="editor-main">
-          <EditorCanvas />
+          <EditorCanvas {...(tests.overlay ? { overlay: tests.overlay } : {})} />
         </div>
         <div className="editor-side">
           {detailsOpen && <MetadataDrawer onClose={() => setDetailsOpen(false)} />}
+          {testsOpen && (
+            <TestsPanel
+              version={version}
+              tests={tests.tests}
+              shown={tests.shown}
+              onShow={tests.setShown}
+              traceError={tests.traceError}
+              onClose={() => setTestsOpen(false)}
+            />
+          )}
           <NodePanel />
-          <ProblemsList onWorkflowProblem={() => setDetailsOpen(true)} />
+          <ProblemsList
+            onWorkflowProblem={(p) => (p.path.startsWith('tests.') ? setTestsOpen(true) : setDetailsOpen(true))}
+          />
         </div>
       </div>
       <SaveDialog

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { diffWorkflows } from '@autonomic/workflow';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ReviewDetail, VersionDetail, WorkflowDetail } from '@autonomic/api';
@@ -111,13 +111,66 @@ const versionDetail = (number: number, document: unknown): VersionDetail => ({
 
 /** The server's answers by URL, shaped as the contract says: the client parses each one. */
 function answer(url: string): unknown {
-  if (url === `/api/reviews/${REVIEW}` || url === `/api/reviews/${REVIEW}/decisions`) return review;
+  if (url === `/api/reviews/${REVIEW}` || url === `/api/reviews/${REVIEW}/decisions`) return current;
   if (url === `/api/workflows/${WF}`) return workflow;
   if (url === `/api/workflows/${WF}/versions/1`) return versionDetail(1, published);
   if (url === `/api/workflows/${WF}/versions/2`) return versionDetail(2, draft);
   if (url === `/api/workflows/${WF}/versions/2/comments`) return { threads: [] };
   throw new Error(`unexpected call ${url}`);
 }
+
+/** The review the server answers with (a test may give the version cases). */
+let current: ReviewDetail = review;
+
+/** The review with v2's cases run: one failed, one passed; the changed Block IP reached but never refused. */
+const withCases: ReviewDetail = {
+  ...review,
+  testsRequired: true,
+  policy: {
+    ...review.policy,
+    testsRequired: true,
+    tests: {
+      ...review.policy.tests,
+      status: 'failed',
+      cases: [
+        {
+          name: 'known bad source',
+          passed: true,
+          assertions: [{ assertion: 'reaches block', passed: true }],
+          warnings: [],
+          runId: '0190a000-0000-7000-8000-0000000000d1',
+          status: 'succeeded',
+          path: ['enrich', 'check', 'block'],
+          effects: [],
+          durationMs: 12,
+        },
+        {
+          name: 'lookup down',
+          passed: false,
+          firstFailure: 'status is failed: got succeeded',
+          assertions: [{ assertion: 'status is failed', passed: false, detail: 'got succeeded' }],
+          warnings: [],
+          path: ['enrich'],
+          effects: [],
+          durationMs: 3,
+        },
+      ],
+      coverage: {
+        edges: [],
+        covered: 5,
+        total: 6,
+        percent: 83.3,
+        destructive: [{ stepId: 'block', label: 'Block IP', reachedBy: ['known bad source'], refusedBy: [] }],
+        errorPorts: [{ stepId: 'block', label: 'Block IP', cases: [] }],
+      },
+      startedAt: '2026-11-27T10:00:01.000Z',
+      finishedAt: '2026-11-27T10:00:02.000Z',
+      requestedAt: '2026-11-27T10:00:00.000Z',
+    },
+    destructive: [{ stepId: 'block', label: 'Block IP', reached: true, refused: false }],
+    missing: ['every test case must pass', 'a case where block is refused on a protected target'],
+  },
+};
 
 /** The body of the last decision the page posted. */
 let decided: unknown;
@@ -145,6 +198,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   decided = undefined;
+  current = review;
   vi.unstubAllGlobals();
   fetchStub.mockClear();
 });
@@ -202,5 +256,30 @@ describe('ReviewPage', () => {
     const detail = await screen.findByTestId('node-change-detail');
     const added = [...detail.querySelectorAll('li')].find((li) => li.textContent?.includes('input.ticket'));
     expect(added?.textContent).toMatch(/input\.ticket.*→.*INC-1/);
+  });
+
+  test('when the version has cases then the page lists each green or red with its first failure, the coverage and the destructive checks', async () => {
+    current = withCases;
+    renderAs(bob);
+    const tests = await screen.findByTestId('review-tests');
+    expect(within(tests).getByTestId('review-tests-status').textContent).toContain('Some cases failed.');
+    const passed = within(tests).getByTestId('review-case-known bad source');
+    expect(within(passed).getByTestId('case-verdict').className).toContain('badge-succeeded');
+    const failed = within(tests).getByTestId('review-case-lookup down');
+    expect(within(failed).getByTestId('case-verdict').className).toContain('badge-failed');
+    expect(within(failed).getByTestId('case-first-failure').textContent).toBe('status is failed: got succeeded');
+    expect(within(tests).getByTestId('coverage-figure').textContent).toBe('Coverage 83.3 % of edges (5/6)');
+    expect(within(tests).getByTestId('coverage-destructive-block').textContent).toMatch(
+      /reached by 1 case, never refused/,
+    );
+    expect(within(tests).getByTestId('coverage-error-block').textContent).toMatch(/block\.error.*not covered/);
+    expect(within(tests).getByTestId('review-destructive').textContent).toMatch(/block.*reached.*never refused/);
+    expect(within(tests).getByTestId('open-tests-panel').getAttribute('href')).toBe(
+      `/workflows/${WF}/versions/2?panel=tests`,
+    );
+    expect(screen.getByTestId('review-policy').textContent).toContain('Every test case must pass');
+    expect(screen.getByTestId('review-policy').textContent).toContain(
+      'a case where block is refused on a protected target',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import '../tests/tests.css';
 import type { DestructiveCheck, TestRunView } from '@autonomic/api';
 import { Link } from 'react-router';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
