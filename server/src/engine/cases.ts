@@ -128,11 +128,12 @@ function caseSafety(testCase: TestCase, org: SafetyList): SafetyList | string {
   return { protected: [...org.protected, ...prot], autoOk: [...org.autoOk, ...ok] };
 }
 
-/** The notes of steps that answered with made-up values (no fixture and no example), once each. */
+/**
+ * The notes of steps that answered with made-up values (no fixture and no example), once
+ * each; a sub-workflow's too, since its answers feed the case's run.
+ */
 function madeUpWarnings(sim: SimulationResult): string[] {
-  const madeUp = new Set(
-    sim.trace.filter((a) => a.runId === sim.runId && a.source === 'default').map((a) => a.stepKey),
-  );
+  const madeUp = new Set(sim.trace.filter((a) => a.source === 'default').map((a) => a.stepKey));
   const warnings = sim.notes.filter((n) => madeUp.has(n.stepKey)).map((n) => `${n.stepKey}: ${n.message}`);
   return [...new Set(warnings)];
 }
