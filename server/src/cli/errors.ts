@@ -30,23 +30,35 @@ export function oneLine(message: string): string {
 }
 
 export const USAGE = `usage:
-  npm run cli -- validate <workflow.json>
-  npm run cli -- simulate <workflow.json> (--event <event.json> | --sample <name>) [--fixtures <fixtures.json>] [--safety <safety.json>] [--approvals approved|rejected|timeout] [--expect-failure] [--json]
+  npm run cli -- validate <workflow.json>...
+  npm run cli -- test <workflow.json>... [--junit <out.xml>] [--safety <safety.json>] [--json]
+  npm run cli -- simulate <workflow.json> (--event <event.json> | --case <name>) [--fixtures <fixtures.json>] [--safety <safety.json>] [--approvals approved|rejected|timeout] [--expect-failure] [--json]
   npm run cli -- diff <a.json> <b.json>
+
+test runs every test case stored in each workflow (simulation only: nothing is sent):
+  --junit <file>       also write the results as JUnit XML (a testsuite per file, a testcase per case;
+                       times are simulated durations in seconds)
+  --safety <file>      the organisation's protected and auto-OK lists; each case adds its own entries
+  --json               print the raw results (every assertion, the coverage) as JSON instead of the summary
+
+test exit codes:
+  0  every case of every file passed
+  1  a case failed, or a file cannot be read, is invalid (its problems listed) or has no test cases
+  2  usage error
 
 simulate options:
   --event <file>       the trigger event (JSON)
-  --sample <name>      use the workflow's stored sample: its event, fixtures and expectation
-  --fixtures <file>    step id -> output, instead of the action's example (over a sample's own)
+  --case <name>        use the workflow's stored test case: its event, fixtures, approvals, safety entries and assertions
+  --fixtures <file>    step id -> output (an approval step: {"decision": ...}), over a case's own
   --safety <file>      protected and auto-OK targets: a destructive action on a protected one is refused
   --approvals <how>    approval steps without a fixture are approved (default), rejected or time out
   --expect-failure     the run is meant to end failed: exit 0 when it does, 1 when it succeeds
   --json               print the raw result (trace, effects, status) as JSON instead of the readable report
 
 simulate exit codes:
-  0  the run ended as expected: succeeded, or failed (or cancelled) with --expect-failure
+  0  the run ended as expected: succeeded, or failed (or cancelled) with --expect-failure;
+     with --case, every assertion of the case holds
   1  it did not (one line per miss on stderr), an expression or sandbox limit stopped it, or bad input
   2  usage error
-  With --sample, the sample's expect decides (status and path); a sample that states no status
-  must succeed, or fail with --expect-failure; --expect-failure on a sample that expects
-  succeeded is a usage error.`;
+  With --case, the case's assertions decide; --expect-failure adds "status is failed" to a case that
+  states no status, and is a usage error on a case that expects succeeded.`;

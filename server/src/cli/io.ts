@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import type { z } from 'zod';
 import { jsonDepthExceededAt, LIMITS } from '@autonomic/workflow';
 import { CliError, oneLine } from './errors';
 
@@ -38,4 +39,13 @@ export async function readJson(path: string, what: string): Promise<unknown> {
   } catch (e) {
     throw new CliError(`${what} ${path}: not valid JSON (${oneLine(e instanceof Error ? e.message : String(e))})`);
   }
+}
+
+/** Reads a JSON file and parses it with a schema; an invalid one is reported with the field at fault. */
+export async function readWith<T>(path: string, what: string, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(await readJson(path, what));
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const at = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+  throw new CliError(`${what} ${path}: ${first?.message ?? 'invalid'}${at}`);
 }

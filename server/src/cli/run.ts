@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { diffCommand } from './diff';
 import { CliError, refusal, USAGE } from './errors';
 import { simulateCommand } from './simulate';
+import { testCommand } from './test';
 import { validateCommand } from './validate';
 
 export interface CliIo {
@@ -17,26 +18,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const [command, ...rest] = argv;
     switch (command) {
       case 'validate':
-        return await validateCommand(positionals(rest, 1, {}).files, io);
+        return await validateCommand(positionals(rest, 'one or more', {}).files, io);
       case 'simulate': {
         const { files, values } = positionals(rest, 1, {
           event: { type: 'string' },
           fixtures: { type: 'string' },
           safety: { type: 'string' },
           approvals: { type: 'string' },
-          sample: { type: 'string' },
+          case: { type: 'string' },
           json: { type: 'boolean' },
           'expect-failure': { type: 'boolean' },
         });
         return await simulateCommand(
           files,
           {
-            ...pick(values, ['event', 'fixtures', 'safety', 'approvals', 'sample']),
+            ...pick(values, ['event', 'fixtures', 'safety', 'approvals', 'case']),
             json: values.json === true,
             expectFailure: values['expect-failure'] === true,
           },
           io,
         );
+      }
+      case 'test': {
+        const { files, values } = positionals(rest, 'one or more', {
+          junit: { type: 'string' },
+          safety: { type: 'string' },
+          json: { type: 'boolean' },
+        });
+        return await testCommand(files, { ...pick(values, ['junit', 'safety']), json: values.json === true }, io);
       }
       case 'diff':
         return await diffCommand(positionals(rest, 2, {}).files, io);
@@ -80,15 +89,19 @@ function pick<K extends string>(values: Values, names: readonly K[]): Partial<Re
   return picked;
 }
 
-function positionals(args: string[], count: number, options: Options) {
+/** Parses flags and file arguments: exactly `count` files, or at least one. */
+function positionals(args: string[], count: number | 'one or more', options: Options) {
   let parsed;
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
     throw new CliError((e as Error).message, 2);
   }
-  if (parsed.positionals.length !== count) {
-    throw new CliError(`expected ${count} file argument${count > 1 ? 's' : ''}, got ${parsed.positionals.length}`, 2);
+  const n = parsed.positionals.length;
+  if (count === 'one or more' ? n === 0 : n !== count) {
+    const wanted =
+      count === 'one or more' ? 'one or more file arguments' : `${count} file argument${count > 1 ? 's' : ''}`;
+    throw new CliError(`expected ${wanted}, got ${n}`, 2);
   }
   return { files: parsed.positionals, values: parsed.values as Values };
 }

@@ -83,11 +83,28 @@ describe('cli validate', () => {
   );
 });
 
+describe('cli validate with several files', () => {
+  it('when a valid and a broken file are validated together then the ok line, the problem prefixed with its file, and exit 1', async () => {
+    const broken = example('broken', 'dangling-transition.json');
+
+    const run = await cli('validate', workflow, broken);
+
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual([]);
+    expect(run.out).toHaveLength(2);
+    expect(run.out[0]).toMatch(/^ok Malicious IP containment: \d+ steps, sha256 [0-9a-f]{64}$/);
+    expect(run.out[1]).toBe(
+      `${broken}: enrich_ip transitions.error.0: port "error" leads to missing step "notify_oncall"`,
+    );
+  });
+});
+
 describe('cli usage errors', () => {
   it.each([
     ['no command', [], 'no command given'],
     ['an unknown command', ['lint', workflow], 'unknown command "lint"'],
-    ['validate without a file', ['validate'], 'expected 1 file argument, got 0'],
+    ['validate without a file', ['validate'], 'expected one or more file arguments, got 0'],
+    ['test without a file', ['test', '--junit', 'out.xml'], 'expected one or more file arguments, got 0'],
     ['diff with one file', ['diff', workflow], 'expected 2 file arguments, got 1'],
     ['an unknown flag', ['validate', '--strict', workflow], "Unknown option '--strict'"],
     ['simulate without --event', ['simulate', workflow], 'simulate needs --event'],

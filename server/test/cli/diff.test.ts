@@ -46,7 +46,7 @@ describe('cli diff', () => {
     expect(diff.steps.changed[0]?.params[0]?.after).toBe('Blocked by Autonomic');
     expect(diff).toMatchObject({ isEmpty: false, metadata: [], trigger: null, vars: [] });
     expect([...diff.steps.added, ...diff.steps.removed]).toEqual([]);
-    expect(diff.samples.changed).toBe(false);
+    expect(diff.tests.changed).toBe(false);
   });
 
   it('when only a node moves then the diff is empty', async () => {

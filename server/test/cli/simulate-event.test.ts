@@ -37,14 +37,14 @@ describe('cli simulate: the event against the trigger', () => {
     expect(run.err).toEqual([`cannot simulate ${workflow}: ${INVALID_EVENT}`, 'event.src_ip must match format "ipv4"']);
   });
 
-  it('when a stored sample’s event no longer fits the trigger then exit 1 naming the field', async () => {
-    const doc = readJsonFile(workflow) as { samples: Array<{ name: string; event: Record<string, unknown> }> };
-    const sample = doc.samples[0];
-    if (!sample) throw new Error('the containment example has no sample');
-    delete sample.event.src_ip;
+  it('when a stored case’s event no longer fits the trigger then exit 1 naming the field', async () => {
+    const doc = readJsonFile(workflow) as { tests: Array<{ name: string; event: Record<string, unknown> }> };
+    const testCase = doc.tests[0];
+    if (!testCase) throw new Error('the containment example has no test case');
+    delete testCase.event.src_ip;
     const file = tmp.write('workflow.json', doc);
 
-    const run = await cli('simulate', file, '--sample', sample.name);
+    const run = await cli('simulate', file, '--case', testCase.name);
 
     expect(run.code).toBe(1);
     expect(run.err).toEqual([`cannot simulate ${file}: ${INVALID_EVENT}`, 'event.src_ip is required']);

@@ -11,8 +11,8 @@ const event = `${CONTAINMENT}/event.json`;
 const eventProtected = `${CONTAINMENT}/event-protected.json`;
 const fixtures = `${CONTAINMENT}/fixtures.json`;
 const safety = `${CONTAINMENT}/safety.json`;
-const protectedSample = 'Alert on our own egress address (protected)';
-const succeedingSample = 'SSH brute force from a known-abusive hosting IP';
+const protectedCase = 'Alert on our own egress address (protected)';
+const succeedingCase = 'SSH brute force from a known-abusive hosting IP';
 
 const tmp = tempFolder('cli-report');
 afterAll(() => tmp.remove());
@@ -262,11 +262,14 @@ describe('cli simulate --json', () => {
     ]);
   });
 
-  it('when --json is given with --sample then the sample and its mismatches lead the raw result', async () => {
-    const run = await cli('simulate', workflow, '--sample', protectedSample, '--safety', safety, '--json');
+  it('when --json is given with --case then the case, its assertions and failures lead the raw result', async () => {
+    const run = await cli('simulate', workflow, '--case', protectedCase, '--safety', safety, '--json');
 
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.out.join('\n'))).toMatchObject({ sample: protectedSample, mismatches: [], status: 'failed' });
+    const json = JSON.parse(run.out.join('\n')) as { assertions: Array<{ passed: boolean }> };
+    expect(json).toMatchObject({ case: protectedCase, failures: [], status: 'failed' });
+    expect(json.assertions.length).toBeGreaterThan(0);
+    expect(json.assertions.every((a) => a.passed)).toBe(true);
   });
 });
 
@@ -303,45 +306,40 @@ describe('cli simulate exit codes', () => {
     expect(run.err).toEqual(['expected status failed, got succeeded']);
   });
 
-  it('when a sample expects the failure then it exits 0 with or without --expect-failure', async () => {
-    const plain = await cli('simulate', workflow, '--sample', protectedSample, '--safety', safety);
-    const flagged = await cli(
-      'simulate',
-      workflow,
-      '--sample',
-      protectedSample,
-      '--safety',
-      safety,
-      '--expect-failure',
-    );
+  it('when a case expects the failure then it exits 0 with or without --expect-failure', async () => {
+    const plain = await cli('simulate', workflow, '--case', protectedCase, '--safety', safety);
+    const flagged = await cli('simulate', workflow, '--case', protectedCase, '--safety', safety, '--expect-failure');
 
     expect([plain.code, plain.err]).toEqual([0, []]);
     expect([flagged.code, flagged.err]).toEqual([0, []]);
     expect(plain.out).toContain('Result: failed after 0 ms of simulated time');
   });
 
-  it('when a sample states no status then the run must succeed, or fail with --expect-failure', async () => {
-    const doc = readJsonFile(workflow) as { samples: { name: string; event: unknown; expect?: unknown }[] };
+  it('when a case states no status then its other assertions decide, and --expect-failure adds status failed', async () => {
+    const doc = readJsonFile(workflow) as { tests: { name: string; event: unknown; expect: unknown }[] };
+    const reachesBlock = { reached: ['block_ip'] };
     const loose = tmp.write('no-status.json', {
       ...doc,
-      samples: doc.samples.map((s) => ({ name: s.name, event: s.event })),
+      tests: doc.tests.map((c) => ({ ...c, expect: reachesBlock })),
     });
 
-    const plain = await cli('simulate', loose, '--sample', protectedSample, '--safety', safety);
-    const flagged = await cli('simulate', loose, '--sample', protectedSample, '--safety', safety, '--expect-failure');
+    const plain = await cli('simulate', loose, '--case', succeedingCase, '--safety', safety);
+    const flagged = await cli('simulate', loose, '--case', succeedingCase, '--safety', safety, '--expect-failure');
+    const refusedBlock = await cli('simulate', loose, '--case', protectedCase, '--safety', safety, '--expect-failure');
 
-    expect(plain.code).toBe(1);
-    expect(plain.err).toEqual([`sample "${protectedSample}": expected status succeeded, got failed`]);
-    expect([flagged.code, flagged.err]).toEqual([0, []]);
+    expect([plain.code, plain.err]).toEqual([0, []]);
+    expect(flagged.code).toBe(1);
+    expect(flagged.err).toEqual([`case "${succeedingCase}": status is failed: got succeeded`]);
+    expect([refusedBlock.code, refusedBlock.err]).toEqual([0, []]);
   });
 
   it.each([
     ['--json with a value', ['--event', event, '--json=yes'], "Option '--json' does not take an argument"],
     ['a misspelt --expect-failure', ['--event', event, '--expect-fail'], "Unknown option '--expect-fail'"],
     [
-      '--expect-failure on a sample that expects success',
-      ['--sample', succeedingSample, '--expect-failure'],
-      `--expect-failure contradicts sample "${succeedingSample}", which expects status succeeded`,
+      '--expect-failure on a case that expects success',
+      ['--case', succeedingCase, '--expect-failure'],
+      `--expect-failure contradicts case "${succeedingCase}", which expects status succeeded`,
     ],
   ])('when given %s then it exits 2 with the reason and the usage', async (_, flags, reason) => {
     const run = await cli('simulate', workflow, ...flags);
@@ -356,7 +354,14 @@ describe('cli simulate exit codes', () => {
     const run = await cli('help');
 
     expect(run.code).toBe(0);
-    for (const flag of ['--json', '--expect-failure', '--sample <name>', 'simulate exit codes:']) {
+    for (const flag of [
+      '--json',
+      '--expect-failure',
+      '--case <name>',
+      'simulate exit codes:',
+      'test exit codes:',
+      '--junit',
+    ]) {
       expect(run.out.join('\n')).toContain(flag);
     }
   });
