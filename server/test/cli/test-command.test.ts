@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatTestRun, type FileReport } from '../../src/cli/test-report';
 import { cli, example, readJsonFile, STACK_FRAME, tempFolder } from './harness';
 import { childrenNamed, descendants, parseXml } from './xml';
 
@@ -239,6 +240,41 @@ describe('cli test: failures', () => {
     expect(run.out.slice(0, 2)).toEqual([`✗ ${missing}: cannot be read`, `workflow ${missing}: no such file`]);
     expect(run.out).toContain(`✓ Lookup and block (${fixture}): 3 cases, all passed`);
     expect([...run.out, ...run.err].join('\n')).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe('cli test: colours', () => {
+  // eslint-disable-next-line no-control-regex -- an escape sequence is what this looks for
+  const ANSI = /\u001b\[[0-9;]*m/g;
+  const report: FileReport = {
+    file: 'p.json',
+    workflow: 'P',
+    cases: [
+      { name: 'ok', passed: true, assertions: [], warnings: [], path: [], effects: [], durationMs: 0 },
+      {
+        name: 'bad',
+        passed: false,
+        firstFailure: 'status is failed: got succeeded',
+        assertions: [],
+        warnings: ['w'],
+        path: [],
+        effects: [],
+        durationMs: 0,
+      },
+    ],
+    wallMs: 1,
+  };
+
+  it('when stdout is a terminal then marks, the failure, warnings and the verdict are coloured, and the text is the same without', () => {
+    const coloured = formatTestRun([report], true);
+    const plain = formatTestRun([report], false);
+
+    expect(plain.join('\n')).not.toMatch(ANSI);
+    expect(coloured.map((l) => l.replace(ANSI, ''))).toEqual(plain);
+    expect(coloured.find((l) => l.includes('bad'))).toContain('\u001b[31m✗');
+    expect(coloured.find((l) => l.includes('ok'))).toContain('\u001b[32m✓');
+    expect(coloured.find((l) => l.includes('warning: w'))).toContain('\u001b[33m');
+    expect(coloured.at(-1)).toBe('\u001b[31mFAILED 1 file, 2 cases: 1 passed, 1 failed\u001b[0m');
   });
 });
 
