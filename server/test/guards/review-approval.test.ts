@@ -1,10 +1,11 @@
 /**
  * `approveIfReady`, the one place a version becomes approved (issue 10 §6): called after
- * every approval and every sample simulation, it approves only a version in review whose
+ * every approval and every finished test run, it approves only a version in review whose
  * open review satisfies the policy, and audits exactly that. Tested directly on the test
  * database, with reviews and decisions written as rows, so that the author's own vote and
  * an approval of earlier content reach it although the routes refuse them first.
  */
+import { randomUUID } from 'node:crypto';
 import { contentHash } from '@autonomic/workflow';
 import type { Actor } from '@autonomic/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,13 +36,19 @@ type Vote = [reviewer: typeof bob, decision: 'approve' | 'request_changes', hash
 async function inReview(opts: {
   votes: Vote[];
   requiredApprovals?: number;
-  samples?: string[];
+  cases?: string[];
   status?: 'in_review' | 'draft' | 'approved';
   reviewStatus?: 'open' | 'changes_requested';
 }) {
   const doc = {
     ...workflow('t', { t: transform(`"${Math.random()}"`) }),
-    samples: (opts.samples ?? []).map((name) => ({ name, event: {}, fixtures: {} })),
+    tests: (opts.cases ?? []).map((name) => ({
+      name,
+      event: {},
+      fixtures: {},
+      approvals: {},
+      expect: { status: 'succeeded' as const },
+    })),
   };
   const hash = contentHash(doc);
   const wf = await db.prisma.workflow.create({
@@ -74,19 +81,23 @@ async function inReview(opts: {
   return { workflowId: wf.id, versionId: version.id, reviewId: review.id, hash };
 }
 
-/** A stored simulation of one sample, as the sample simulation writes it. */
-async function sampleRun(v: { workflowId: string; versionId: string }, sample: string, passed: boolean) {
-  const run = await db.prisma.run.create({
+/** The version's finished test run, as the test runner stores it: one case, passed or failed. */
+async function testRun(v: { versionId: string; hash: string }, name: string, passed: boolean) {
+  const runId = randomUUID();
+  const result = { name, passed, assertions: [], warnings: [], runId, path: ['t'], effects: [], durationMs: 0 };
+  await db.prisma.versionTestRun.create({
     data: {
-      workflowId: v.workflowId,
       versionId: v.versionId,
-      mode: 'simulation',
-      triggerType: 'sample',
-      input: {},
-      state: { check: { sample, passed, failures: passed ? [] : ['status: failed'] } },
+      contentHash: v.hash,
+      status: passed ? 'passed' : 'failed',
+      cases: [passed ? result : { ...result, firstFailure: 'status is succeeded: got failed' }],
+      coverage: { edges: [], covered: 0, total: 0, percent: 100, destructive: [], errorPorts: [] },
+      requestedAt: AT,
+      startedAt: AT,
+      finishedAt: AT,
     },
   });
-  return run.id;
+  return runId;
 }
 
 async function after(v: { versionId: string; reviewId: string }) {
@@ -119,8 +130,9 @@ describe('guards, review policy: approveIfReady', () => {
         number: 1,
         reviewId: v.reviewId,
         approvedBy: [bob.id],
-        samplesRequired: false,
-        samples: [],
+        testsRequired: false,
+        tests: { status: 'not_run', contentHash: v.hash, cases: [] },
+        destructive: [],
         cause: 'approval',
       },
     });
@@ -157,43 +169,55 @@ describe('guards, review policy: approveIfReady', () => {
     },
   );
 
-  it('when a high-risk review has two approvals and its sample passed then the simulation that passed approves it', async () => {
+  it('when a high-risk review has two approvals and its test run passed then the finished run approves it', async () => {
     const v = await inReview({
       votes: [
         [bob, 'approve'],
         [carol, 'approve'],
       ],
       requiredApprovals: 2,
-      samples: ['scan'],
+      cases: ['scan'],
     });
-    const runId = await sampleRun(v, 'scan', true);
+    const runId = await testRun(v, 'scan', true);
 
-    const approved = await approveIfReady(db.prisma, actorOf(carol), v.versionId, {
-      cause: 'sample_simulation',
-      at: AT,
-    });
+    const approved = await approveIfReady(db.prisma, 'system:test-runner', v.versionId, { cause: 'test_run', at: AT });
 
     expect(approved).toBe(true);
     const a = await after(v);
     expect(a.version).toBe('approved');
+    expect(a.audits[0]).toMatchObject({ actor: 'system:test-runner' });
     expect(a.audits[0]?.details).toMatchObject({
       approvedBy: [bob.id, carol.id],
-      samplesRequired: true,
-      samples: [{ name: 'scan', runId }],
-      cause: 'sample_simulation',
+      testsRequired: true,
+      tests: { status: 'passed', contentHash: v.hash, cases: [{ name: 'scan', runId }] },
+      cause: 'test_run',
     });
   });
 
-  it('when a high-risk review has two approvals but its sample failed then nothing is approved', async () => {
+  it('when a high-risk review has two approvals but its test run failed then nothing is approved', async () => {
     const v = await inReview({
       votes: [
         [bob, 'approve'],
         [carol, 'approve'],
       ],
       requiredApprovals: 2,
-      samples: ['scan'],
+      cases: ['scan'],
     });
-    await sampleRun(v, 'scan', false);
+    await testRun(v, 'scan', false);
+
+    expect(await approveIfReady(db.prisma, actorOf(carol), v.versionId, { cause: 'approval', at: AT })).toBe(false);
+    expect(await after(v)).toEqual(unchanged());
+  });
+
+  it('when a high-risk review has two approvals but its cases never ran then nothing is approved', async () => {
+    const v = await inReview({
+      votes: [
+        [bob, 'approve'],
+        [carol, 'approve'],
+      ],
+      requiredApprovals: 2,
+      cases: ['scan'],
+    });
 
     expect(await approveIfReady(db.prisma, actorOf(carol), v.versionId, { cause: 'approval', at: AT })).toBe(false);
     expect(await after(v)).toEqual(unchanged());

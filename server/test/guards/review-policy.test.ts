@@ -5,11 +5,11 @@
  * either passed every API test.
  */
 import { describe, expect, it } from 'vitest';
-import { approversOf, policyStatus, reviewSummary, sampleStatuses } from '../../src/services/workflows/review-policy';
+import { approversOf, policyStatus, reviewSummary } from '../../src/services/workflows/review-policy';
 import type { Db } from '../../src/store/db';
 import type { VersionRecord } from '../../src/store/versions';
 import type { DecisionRow, ReviewRow } from '../../src/store/versions-reviews';
-import { transform, workflow } from '../engine/harness';
+import { blockIp, transform, workflow } from '../engine/harness';
 
 const HASH = 'sha256:current';
 const OLD_HASH = 'sha256:before-the-last-save';
@@ -45,10 +45,17 @@ function review(decisions: DecisionRow[], requiredApprovals = 1): ReviewRow {
   };
 }
 
-const sample = (name: string) => ({ name, event: { ip: '203.0.113.9' }, fixtures: {} });
+const aCase = (name: string) => ({ name, event: { ip: '203.0.113.9' }, expect: { status: 'succeeded' } });
 
-function version(samples: string[] = []): VersionRecord {
-  const doc = { ...workflow('t', { t: transform('1') }), samples: samples.map(sample) };
+/** start → t (transform); with `block`, t → block (block_ip, destructive). */
+function doc(cases: string[], opts: { block?: string } = {}) {
+  const steps = opts.block
+    ? { t: transform('1', { out: 'block' }), block: blockIp(opts.block) }
+    : { t: transform('1') };
+  return { ...workflow('t', steps), tests: cases.map(aCase) };
+}
+
+function version(cases: string[] = [], opts: { block?: string } = {}): VersionRecord {
   return {
     id: 'version-1',
     workflowId: 'workflow-1',
@@ -58,19 +65,61 @@ function version(samples: string[] = []): VersionRecord {
     changeNote: '',
     createdAt: AT,
     author: { id: AUTHOR, username: 'alice', displayName: 'Alice' },
-    document: JSON.parse(JSON.stringify(doc)),
+    document: JSON.parse(JSON.stringify(doc(cases, opts))),
   };
 }
 
-/** The one query policyStatus makes (the latest sample checks), answered from a list. */
-function dbWithChecks(checks: { sample: string; passed: boolean }[] = []): Db {
-  const rows = checks.map((c, i) => ({
-    runId: `sim-${i}`,
-    at: AT,
-    check: { sample: c.sample, passed: c.passed, failures: c.passed ? [] : ['status: failed'] },
-  }));
-  return { $queryRaw: async () => rows } as unknown as Db;
+interface StoredRun {
+  status: 'queued' | 'running' | 'passed' | 'failed' | 'error';
+  cases?: { name: string; passed: boolean; firstFailure?: string }[];
+  /** The block step's coverage: who reached it, who saw it refused. */
+  block?: { reachedBy: string[]; refusedBy: string[] };
+  contentHash?: string;
+  message?: string;
 }
+
+/**
+ * The two queries policyStatus makes: the version's test run (`run`) and the published
+ * version (`published`, a document), answered as the store would.
+ */
+function fakeDb(run?: StoredRun, published?: object): Db {
+  const row = run && {
+    id: 'test-run-1',
+    versionId: 'version-1',
+    contentHash: run.contentHash ?? HASH,
+    status: run.status,
+    generation: 1,
+    cases: (run.cases ?? []).map((c) => ({ ...c, assertions: [], warnings: [], path: [], effects: [], durationMs: 0 })),
+    coverage: ['passed', 'failed'].includes(run.status)
+      ? {
+          edges: [],
+          covered: 0,
+          total: 0,
+          percent: 100,
+          destructive: run.block ? [{ stepId: 'block', label: 'block', ...run.block }] : [],
+          errorPorts: [],
+        }
+      : null,
+    message: run.message ?? null,
+    requestedById: null,
+    requestedAt: AT,
+    startedAt: run.status === 'queued' ? null : AT,
+    finishedAt: ['queued', 'running'].includes(run.status) ? null : AT,
+  };
+  const publishedVersion = published && {
+    id: 'version-0',
+    workflowId: 'workflow-1',
+    number: 1,
+    contentHash: 'sha256:published',
+    document: JSON.parse(JSON.stringify(published)),
+  };
+  return {
+    versionTestRun: { findUnique: async () => row ?? null },
+    workflow: { findUnique: async () => ({ publishedVersion: publishedVersion ?? null }) },
+  } as unknown as Db;
+}
+
+const green = (names: string[]) => names.map((name) => ({ name, passed: true }));
 
 describe('guards, review policy: who counts as an approver', () => {
   it("when the author's own approval is among the decisions then it never counts, even if every route let it through", () => {
@@ -99,7 +148,7 @@ describe('guards, review policy: who counts as an approver', () => {
 
 describe('guards, review policy: when a review is satisfied', () => {
   it("when the only approval of a one-approval review is the author's own then the policy is not satisfied", async () => {
-    const status = await policyStatus(dbWithChecks(), review([vote(AUTHOR, 'approve')]), version());
+    const status = await policyStatus(fakeDb(), review([vote(AUTHOR, 'approve')]), version());
 
     expect(status).toMatchObject({
       approvedBy: [],
@@ -109,19 +158,31 @@ describe('guards, review policy: when a review is satisfied', () => {
   });
 
   it('when the only approval is of an earlier content hash then the policy is not satisfied', async () => {
-    const status = await policyStatus(dbWithChecks(), review([vote('bob', 'approve', OLD_HASH)]), version());
+    const status = await policyStatus(fakeDb(), review([vote('bob', 'approve', OLD_HASH)]), version());
 
     expect(status).toMatchObject({ approvedBy: [], satisfied: false });
   });
 
-  it('when one reviewer approves the current hash then a one-approval review is satisfied', async () => {
-    const status = await policyStatus(dbWithChecks(), review([vote('bob', 'approve')]), version());
+  it('when one reviewer approves the current hash then a one-approval review is satisfied, test cases or not', async () => {
+    const status = await policyStatus(fakeDb(), review([vote('bob', 'approve')]), version());
 
     expect(status).toEqual({
       requiredApprovals: 1,
       approvedBy: ['bob'],
-      samplesRequired: false,
-      samples: [],
+      testsRequired: false,
+      tests: {
+        workflowId: 'workflow-1',
+        number: 2,
+        contentHash: HASH,
+        status: 'not_run',
+        message: 'no test cases',
+        cases: [],
+        coverage: null,
+        startedAt: null,
+        finishedAt: null,
+        requestedAt: null,
+      },
+      destructive: [],
       missing: [],
       satisfied: true,
     });
@@ -129,54 +190,143 @@ describe('guards, review policy: when a review is satisfied', () => {
 
   it("when a high-risk review has the author's and one reviewer's approval then it still misses one approval", async () => {
     const r = review([vote(AUTHOR, 'approve'), vote('bob', 'approve')], 2);
-    const status = await policyStatus(dbWithChecks([{ sample: 'scan', passed: true }]), r, version(['scan']));
+    const status = await policyStatus(fakeDb({ status: 'passed', cases: green(['scan']) }), r, version(['scan']));
 
     expect(status).toMatchObject({
       approvedBy: ['bob'],
-      samplesRequired: true,
+      testsRequired: true,
+      tests: { status: 'passed' },
       missing: ['1 more approval(s) of this content'],
       satisfied: false,
     });
   });
 
-  it('when a high-risk review has two approvals but a sample failed or never ran then it is not satisfied', async () => {
-    const r = review([vote('bob', 'approve'), vote('carol', 'approve')], 2);
-    const checks = [{ sample: 'scan', passed: false }];
-    const status = await policyStatus(dbWithChecks(checks), r, version(['scan', 'phish']));
+  it.each([
+    ['queued', 'the test run of this content is still running'],
+    ['running', 'the test run of this content is still running'],
+    ['error', 'the test run of this content could not run: the sandbox died'],
+  ] as const)(
+    'when the test run of a high-risk version is %s then it is not satisfied, saying so',
+    async (runStatus, why) => {
+      const r = review([vote('bob', 'approve'), vote('carol', 'approve')], 2);
+      const db = fakeDb({ status: runStatus, message: 'the sandbox died' });
 
-    expect(status.missing).toEqual(['a passing simulation of sample "scan"', 'a passing simulation of sample "phish"']);
-    expect(status.samples.map((s) => [s.name, s.status])).toEqual([
-      ['scan', 'failed'],
-      ['phish', 'not_run'],
+      const status = await policyStatus(db, r, version(['scan']));
+
+      expect(status.tests.status).toBe(runStatus);
+      expect(status.missing).toEqual([why]);
+      expect(status.satisfied).toBe(false);
+    },
+  );
+
+  it('when a case of a high-risk version failed then it is not satisfied and the case is named with its first failure', async () => {
+    const r = review([vote('bob', 'approve'), vote('carol', 'approve')], 2);
+    const cases = [
+      { name: 'scan', passed: false, firstFailure: 'status is succeeded: got failed' },
+      { name: 'phish', passed: true },
+    ];
+
+    const status = await policyStatus(fakeDb({ status: 'failed', cases }), r, version(['scan', 'phish']));
+
+    expect(status.missing).toEqual(['case "scan" fails: status is succeeded: got failed']);
+    expect(status.satisfied).toBe(false);
+  });
+
+  it('when the only test run is of other content then the cases count as not run', async () => {
+    const r = review([vote('bob', 'approve'), vote('carol', 'approve')], 2);
+    const db = fakeDb({ status: 'passed', cases: green(['scan']), contentHash: OLD_HASH });
+
+    const status = await policyStatus(db, r, version(['scan']));
+
+    expect(status.tests).toMatchObject({ status: 'not_run', contentHash: HASH, cases: [] });
+    expect(status.missing).toEqual(['a run of the test cases of this content']);
+  });
+
+  it('when a high-risk version has no test case then it is not satisfied, whatever the approvals', async () => {
+    const r = review([vote('bob', 'approve'), vote('carol', 'approve')], 2);
+    const status = await policyStatus(fakeDb(), r, version());
+
+    expect(status.missing).toEqual(['a test case']);
+    expect(status.satisfied).toBe(false);
+  });
+
+  it('when a high-risk review has two approvals of this hash and every case passed then it is satisfied', async () => {
+    const r = review([vote('bob', 'approve'), vote('carol', 'approve')], 2);
+    const status = await policyStatus(fakeDb({ status: 'passed', cases: green(['scan']) }), r, version(['scan']));
+
+    expect(status).toMatchObject({ approvedBy: ['bob', 'carol'], destructive: [], missing: [], satisfied: true });
+    expect(status.tests.cases.map((c) => [c.name, c.passed])).toEqual([['scan', true]]);
+  });
+
+  it('when the stored document does not parse (an old draft) then a high-risk review lacks its cases, and nothing throws', async () => {
+    const r = review([vote('bob', 'approve'), vote('carol', 'approve')], 2);
+    const status = await policyStatus(fakeDb(), r, { ...version(), document: { not: 'a workflow' } });
+
+    expect(status.tests.status).toBe('not_run');
+    expect(status.destructive).toEqual([]);
+    expect(status.missing).toEqual(['a test case']);
+  });
+});
+
+describe('guards, review policy: destructive steps the change adds or changes', () => {
+  const twoApprovals = () => review([vote('bob', 'approve'), vote('carol', 'approve')], 2);
+  const cases = green(['blocks', 'protected']);
+
+  it('when an added block step is reached by no case then the green run does not satisfy the policy, saying so', async () => {
+    const db = fakeDb({ status: 'passed', cases, block: { reachedBy: [], refusedBy: [] } }, doc([]));
+
+    const status = await policyStatus(
+      db,
+      twoApprovals(),
+      version(['blocks', 'protected'], { block: '{{ event.ip }}' }),
+    );
+
+    expect(status.destructive).toEqual([{ stepId: 'block', label: 'Connector', reached: false, refused: false }]);
+    expect(status.missing).toEqual([
+      'no case reaches destructive step block and lets it run',
+      'no case shows block refused on a protected target',
     ]);
     expect(status.satisfied).toBe(false);
   });
 
-  it('when a high-risk version has no sample event then it is not satisfied, whatever the approvals', async () => {
-    const r = review([vote('bob', 'approve'), vote('carol', 'approve')], 2);
-    const status = await policyStatus(dbWithChecks(), r, version());
+  it('when the only case reaching the block saw it refused then it still needs a case in which it runs', async () => {
+    const db = fakeDb({ status: 'passed', cases, block: { reachedBy: ['protected'], refusedBy: ['protected'] } });
 
-    expect(status.missing).toEqual(['a sample event to simulate']);
-    expect(status.satisfied).toBe(false);
+    const status = await policyStatus(
+      db,
+      twoApprovals(),
+      version(['blocks', 'protected'], { block: '{{ event.ip }}' }),
+    );
+
+    expect(status.destructive).toEqual([{ stepId: 'block', label: 'Connector', reached: false, refused: true }]);
+    expect(status.missing).toEqual(['no case reaches destructive step block and lets it run']);
   });
 
-  it('when a high-risk review has two approvals of this hash and every sample passed then it is satisfied', async () => {
-    const r = review([vote('bob', 'approve'), vote('carol', 'approve')], 2);
-    const status = await policyStatus(dbWithChecks([{ sample: 'scan', passed: true }]), r, version(['scan']));
+  it('when one case reaches the block and another sees it refused then the policy is satisfied', async () => {
+    const block = { reachedBy: ['blocks', 'protected'], refusedBy: ['protected'] };
 
-    expect(status).toMatchObject({ approvedBy: ['bob', 'carol'], missing: [], satisfied: true });
-    expect(status.samples).toEqual([{ name: 'scan', status: 'passed', runId: 'sim-0', at: AT, failures: [] }]);
+    const status = await policyStatus(
+      fakeDb({ status: 'passed', cases, block }),
+      twoApprovals(),
+      version(['blocks', 'protected'], { block: '{{ event.ip }}' }),
+    );
+
+    expect(status.destructive).toEqual([{ stepId: 'block', label: 'Connector', reached: true, refused: true }]);
+    expect(status).toMatchObject({ missing: [], satisfied: true });
   });
 
-  it('when the stored document does not parse (an old draft) then a high-risk review lacks its samples, and nothing throws', async () => {
-    const r = review([vote('bob', 'approve'), vote('carol', 'approve')], 2);
-    const status = await policyStatus(dbWithChecks(), r, { ...version(), document: { not: 'a workflow' } });
+  it('when the block step is changed against the published version then it is listed; when unchanged it is not', async () => {
+    const uncovered = { reachedBy: [], refusedBy: [] };
+    const changed = fakeDb({ status: 'passed', cases, block: uncovered }, doc([], { block: '198.51.100.1' }));
+    const same = fakeDb({ status: 'passed', cases, block: uncovered }, doc([], { block: '{{ event.ip }}' }));
+    const v = version(['blocks', 'protected'], { block: '{{ event.ip }}' });
 
-    expect(status.samples).toEqual([]);
-    expect(status.missing).toEqual(['a sample event to simulate']);
-  });
+    const a = await policyStatus(changed, twoApprovals(), v);
+    const b = await policyStatus(same, twoApprovals(), v);
 
-  it('when a sample name repeats then it is listed once', () => {
-    expect(sampleStatuses(['scan', 'scan'], new Map())).toEqual([{ name: 'scan', status: 'not_run' }]);
+    expect(a.destructive.map((d) => d.stepId)).toEqual(['block']);
+    expect(a.satisfied).toBe(false);
+    expect(b.destructive).toEqual([]);
+    expect(b).toMatchObject({ missing: [], satisfied: true });
   });
 });

@@ -8,6 +8,7 @@ import { workflowRoutes } from '../../src/http/routes/workflows';
 import {
   createConnectorChecks,
   createSimulationService,
+  createTestRunService,
   createWorkflowServices,
   simulatedConnectors,
 } from '../../src/services/workflows';
@@ -38,7 +39,11 @@ beforeAll(async () => {
     connectors: simulatedConnectors(createConnectorCatalog(), { index: async () => credentials }),
   });
   http = supertest(
-    testApp(ctx, [workflowRoutes(services), reviewRoutes(services), simulationRoutes({ simulations })]).app,
+    testApp(ctx, [
+      workflowRoutes(services),
+      reviewRoutes(services),
+      simulationRoutes({ simulations, tests: createTestRunService(ctx, { queued: () => {} }) }),
+    ]).app,
   );
   analyst = await createUser(db.prisma, 'analyst');
   reviewer = await createUser(db.prisma, 'reviewer');

@@ -36,9 +36,6 @@ const decide = (reviewId: string, who: Person, decision: 'approve' | 'request_ch
 const statusOf = async (id: string, n: number) =>
   (await t.http.get(`/api/workflows/${id}/versions/${n}`).set('Authorization', t.people.manager.auth)).body.status;
 
-const simulateSamples = (id: string, n: number) =>
-  t.http.post(`/api/workflows/${id}/versions/${n}/simulate-samples`).set('Authorization', t.people.analyst.auth);
-
 const publish = (id: string, n: number, who: Person = t.people.analyst) =>
   t.http.post(`/api/workflows/${id}/versions/${n}/publish`).set('Authorization', who.auth);
 
@@ -153,46 +150,75 @@ describe('review', () => {
     expect((await publish(id, v3)).status).toBe(409);
   });
 
-  it('when a high-risk version has two approvals but no sample simulation then it stays in review until the samples pass', async () => {
+  it('when a high-risk version has two approvals before its test run then it stays in review until the run passes', async () => {
     const id = await create(blockDoc(uniqueName('Two approvals')));
     const review = await requestReview(id, 1, [t.people.reviewer, t.people.reviewer2]);
-    expect(review.body).toMatchObject({ risk: 'high', review: { requiredApprovals: 2, samplesRequired: true } });
+    expect(review.body).toMatchObject({ risk: 'high', review: { requiredApprovals: 2, testsRequired: true } });
 
     await decide(review.body.review.id, t.people.reviewer, 'approve');
     const both = await decide(review.body.review.id, t.people.reviewer2, 'approve');
-    expect(both.body.policy.missing).toEqual(['a passing simulation of sample "abusive ip"']);
+    expect(both.body.policy).toMatchObject({
+      tests: { status: 'queued' },
+      destructive: [{ stepId: 'block', reached: false, refused: false }],
+      missing: ['the test run of this content is still running'],
+      satisfied: false,
+    });
     expect(await statusOf(id, 1)).toBe('in_review');
 
-    const sims = await simulateSamples(id, 1);
-    expect(sims.body).toMatchObject({ passed: true, approved: true });
+    expect(await t.runner.drain()).toBeGreaterThanOrEqual(1);
+
     expect(await statusOf(id, 1)).toBe('approved');
+    const version = await t.http.get(`/api/workflows/${id}/versions/1`).set('Authorization', t.people.reviewer.auth);
+    const approved = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'version.approved', targetId: version.body.id },
+    });
+    expect(approved).toMatchObject({ actor: 'system:test-runner' });
+    expect(approved.details).toMatchObject({
+      cause: 'test_run',
+      testsRequired: true,
+      tests: { status: 'passed', cases: [{ name: 'abusive ip' }, { name: 'protected ip' }] },
+      destructive: [{ stepId: 'block', reached: true, refused: true }],
+    });
   });
 
-  it('when a high-risk version has passing samples and one approval then it stays in review until a second reviewer approves', async () => {
+  it('when a high-risk version has passed its tests and one approval then it stays in review until a second reviewer approves', async () => {
     const id = await create(blockDoc(uniqueName('One approval')));
     const review = await requestReview(id, 1, [t.people.reviewer, t.people.reviewer2]);
-    expect((await simulateSamples(id, 1)).body.passed).toBe(true);
+    await t.runner.drain();
 
     await decide(review.body.review.id, t.people.reviewer, 'approve');
     const again = await decide(review.body.review.id, t.people.reviewer, 'approve');
     expect(again.body.policy.approvedBy).toEqual([t.people.reviewer.id]);
+    expect(again.body.policy.missing).toEqual(['1 more approval(s) of this content']);
     expect(await statusOf(id, 1)).toBe('in_review');
 
     await decide(review.body.review.id, t.people.reviewer2, 'approve');
     expect(await statusOf(id, 1)).toBe('approved');
   });
 
-  it('when the sample simulation misses its expectation then two approvals do not approve', async () => {
-    const id = await create(blockDoc(uniqueName('Failing sample'), ['block', 'refused']));
+  it('when a case of a high-risk version fails then two approvals do not approve and the policy names the case', async () => {
+    const id = await create(blockDoc(uniqueName('Failing case'), ['block', 'refused']));
     const review = await requestReview(id, 1, [t.people.reviewer, t.people.reviewer2]);
     await decide(review.body.review.id, t.people.reviewer, 'approve');
     await decide(review.body.review.id, t.people.reviewer2, 'approve');
 
-    const sims = await simulateSamples(id, 1);
+    await t.runner.drain();
 
-    expect(sims.body).toMatchObject({ passed: false, approved: false });
-    expect(sims.body.results[0].failures[0]).toMatch(/expected path block → refused/);
+    const res = await t.http.get(`/api/reviews/${review.body.review.id}`).set('Authorization', t.people.reviewer.auth);
+    expect(res.body.policy.tests.status).toBe('failed');
+    expect(res.body.policy.missing).toHaveLength(1);
+    expect(res.body.policy.missing[0]).toMatch(/^case "abusive ip" fails: path/);
     expect(await statusOf(id, 1)).toBe('in_review');
+  });
+
+  it('when a high-risk version without test cases is sent for review then 400 names document.tests', async () => {
+    const id = await create({ ...blockDoc(uniqueName('No cases')), tests: [] });
+
+    const res = await requestReview(id, 1, [t.people.reviewer, t.people.reviewer2]);
+
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ path: 'document.tests', message: expect.stringContaining('test case') }]);
+    expect(await statusOf(id, 1)).toBe('draft');
   });
 
   it('when changes are requested then the review closes and the version returns to draft', async () => {

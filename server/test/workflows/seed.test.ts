@@ -54,9 +54,16 @@ describe('demo seed: credentials, then the example playbooks', () => {
     expect(workflows.every((w) => w.ownerId === analyst.id && w.publishedVersion?.number === 1)).toBe(true);
     const published = await db.prisma.auditEvent.findMany({ where: { action: 'version.published' } });
     expect(published.map((a) => a.actor)).toEqual(Array(4).fill(`token:seed:${reviewer.username}`));
-    // High risk (a destructive block): two approvals and the sample simulations, stored as runs.
+    // High risk (a destructive block): two approvals and a passed run of its test cases, each stored as a run.
     const containment = workflows.find((w) => w.slug === 'malicious-ip-containment');
-    expect(await db.prisma.run.count({ where: { workflowId: containment?.id, mode: 'simulation' } })).toBe(3);
+    const tests = await db.prisma.versionTestRun.findUniqueOrThrow({
+      where: { versionId: containment?.publishedVersion?.id ?? '' },
+    });
+    expect(tests.status).toBe('passed');
+    const cases = tests.cases as Array<{ runId: string }>;
+    expect(cases.length).toBeGreaterThan(0);
+    const runs = await db.prisma.run.findMany({ where: { workflowId: containment?.id, mode: 'simulation' } });
+    expect(runs.map((r) => r.id).sort()).toEqual(cases.map((c) => c.runId).sort());
 
     expect(await seedExamplePlaybooks(ctx, opts)).toEqual([]);
     expect(await db.prisma.workflow.count()).toBe(4);

@@ -1,7 +1,7 @@
 /**
  * A simulation checks its event exactly as the live trigger does: the webhook, the manual
- * run and the simulate routes answer one invalid event with the same 400, and a sample
- * whose event no longer fits fails saying why. One app over one database holds them all.
+ * run and the simulate routes answer one invalid event with the same 400, and a test case
+ * whose event no longer fits fails in the version's test run saying why, unrun. One app over one database holds them all.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -15,9 +15,15 @@ import type { Executor } from '../../src/executor';
 import { createRunService, createRunStarter } from '../../src/services/runs';
 import { createSecretsVault } from '../../src/services/secrets';
 import { createWebhookSecrets, createWebhookService } from '../../src/services/triggers';
-import { sampleStatuses } from '../../src/services/workflows/review-policy';
-import { latestSampleChecks } from '../../src/store/simulations';
-import { createSimulationService } from '../../src/services/workflows';
+import {
+  createSimulationService,
+  createTestRunner,
+  createTestRunService,
+  queueTests,
+  testRunView,
+  type TestRunner,
+} from '../../src/services/workflows';
+import { findVersionById } from '../../src/store/versions';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { notify } from '../engine/harness';
 import { publishedWorkflow, RecordingEffects, testExecutor, transform, workflow } from '../runs/support';
@@ -28,6 +34,7 @@ let db: TestDatabase;
 let executor: Executor;
 let server: Server;
 let owner: Awaited<ReturnType<typeof createUser>>;
+let runner: TestRunner;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -40,11 +47,12 @@ beforeAll(async () => {
   const webhooks = createWebhookService(ctx, { runs: starter, cipher: vault.cipher });
   const webhookSecrets = createWebhookSecrets(ctx, { cipher: vault.cipher, webhooks });
   const simulations = createSimulationService(ctx, { safety: fakeSafety() });
+  runner = createTestRunner(ctx, { safety: fakeSafety() });
   const { app } = testApp(ctx, [
     webhookRoutes({ webhooks }),
     triggerRoutes({ webhookSecrets }),
     runRoutes({ runs, events: executor.events, heartbeatMs: 100 }),
-    simulationRoutes({ simulations }),
+    simulationRoutes({ simulations, tests: createTestRunService(ctx, runner.signal) }),
   ]);
   server = app.listen(0, '127.0.0.1');
   owner = await createUser(db.prisma, 'analyst');
@@ -56,7 +64,7 @@ afterAll(async () => {
 });
 
 /**
- * start (webhook; `ip` required, an IPv4 address) → score (transform) → tell (notify). Samples: one that
+ * start (webhook; `ip` required, an IPv4 address) → score (transform) → tell (notify). Cases: one that
  * fits, one from before `ip` was required.
  */
 async function guardedWorkflow() {
@@ -70,9 +78,15 @@ async function guardedWorkflow() {
     required: ['ip'],
     properties: { ip: { type: 'string', format: 'ipv4' }, severity: { type: 'string' } },
   };
-  doc.samples = [
-    { name: 'fits', event: { ip: '198.51.100.7', severity: 'high' }, fixtures: {} },
-    { name: 'old alert', event: { severity: 'high' }, fixtures: {} },
+  doc.tests = [
+    {
+      name: 'fits',
+      event: { ip: '198.51.100.7', severity: 'high' },
+      fixtures: {},
+      approvals: {},
+      expect: { status: 'succeeded' },
+    },
+    { name: 'old alert', event: { severity: 'high' }, fixtures: {}, approvals: {}, expect: { status: 'succeeded' } },
   ];
   const wf = await publishedWorkflow(db.prisma, doc, { ownerId: owner.id });
   const res = await request(server)
@@ -140,46 +154,45 @@ describe('the event of a simulation', () => {
     expect(await runsOf(wf.id)).toBe(0);
   });
 
-  it('when a stored sample’s event no longer fits then simulating it by name is refused naming the sample’s field', async () => {
+  it('when a stored case’s event no longer fits then simulating it by name is refused naming the case’s field', async () => {
     const wf = await guardedWorkflow();
 
-    const res = await simulate(wf.id, { sample: 'old alert' });
+    const res = await simulate(wf.id, { case: 'old alert' });
 
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({
       code: 'invalid_event',
-      details: [{ path: 'samples[1].event.ip', message: 'is required' }],
+      details: [{ path: 'tests[1].event.ip', message: 'is required' }],
     });
     expect(await runsOf(wf.id)).toBe(0);
   });
 
-  it('when the samples are simulated then one whose event no longer fits fails saying so, unrun, and the others run', async () => {
+  it('when the version’s cases run then one whose event no longer fits fails saying so, unrun, and the others run', async () => {
     const wf = await guardedWorkflow();
+    const version = await findVersionById(db.prisma, wf.versionId);
+    if (!version) throw new Error('no version');
+    expect(await queueTests(db.prisma, version, owner.id, new Date())).toBe(true);
 
-    const res = await request(server)
-      .post(`/api/workflows/${wf.id}/versions/1/simulate-samples`)
-      .set('Authorization', owner.auth);
+    expect(await runner.drain()).toBe(1);
 
-    expect(res.status).toBe(200);
-    expect(res.body.passed).toBe(false);
-    const [fits, old] = res.body.results;
+    const view = await testRunView(db.prisma, version);
+    expect(view.status).toBe('failed');
+    const [fits, old] = view.cases;
     // No connector is installed in this app: `tell` answered a made-up null, so the pass carries a warning.
-    const warning = 'step tell had no fixture and no example: its answer was made up';
-    expect(fits).toMatchObject({ sample: 'fits', passed: true, status: 'succeeded', warnings: [warning] });
+    expect(fits).toMatchObject({ name: 'fits', passed: true, status: 'succeeded', runId: expect.any(String) });
+    expect(fits?.warnings).toEqual([expect.stringContaining('tell')]);
     expect(old).toEqual({
-      sample: 'old alert',
+      name: 'old alert',
+      passed: false,
+      firstFailure: "the event does not fit the trigger's input schema: event.ip is required",
+      assertions: [],
+      warnings: [],
       path: [],
       effects: [],
-      passed: false,
-      failures: ["the event does not fit the trigger's input schema: samples[1].event.ip is required"],
+      durationMs: 0,
     });
+    // Only the case that ran is stored as a simulation run.
     expect(await runsOf(wf.id)).toBe(1);
-    // The review page's sample list reads the stored check: passed, with the same warning; the misfit unrun.
-    const statuses = sampleStatuses(['fits', 'old alert'], await latestSampleChecks(db.prisma, wf.versionId));
-    expect(statuses).toEqual([
-      expect.objectContaining({ name: 'fits', status: 'passed', warnings: [warning] }),
-      { name: 'old alert', status: 'not_run' },
-    ]);
   });
 
   it('when the event fits then the simulation runs and is stored', async () => {

@@ -38,23 +38,61 @@ describe('simulation of a version', () => {
     expect(run.finishedAt).not.toBeNull();
   });
 
-  it('when a stored sample is simulated by name then its event is used and the run records the sample check', async () => {
-    const res = await simulate({ sample: 'abusive ip' });
+  it('when a stored case is simulated by name then its event and fixtures are used and its assertions are checked', async () => {
+    const res = await simulate({ case: 'abusive ip' });
 
+    expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'succeeded',
       path: ['block', 'tell'],
-      check: { sample: 'abusive ip', passed: true },
+      check: { case: 'abusive ip', passed: true, failures: [] },
     });
     const run = await t.db.prisma.run.findUniqueOrThrow({ where: { id: res.body.runId } });
-    expect(run.input).toMatchObject({ sample: 'abusive ip', event: { ip: '198.51.100.7' } });
+    expect(run.input).toMatchObject({ case: 'abusive ip', event: { ip: '198.51.100.7' } });
+    expect(run.state).toMatchObject({ check: { case: 'abusive ip', passed: true } });
+  });
+
+  it('when a stored case whose assertion fails is simulated by name then its check names the failed assertion', async () => {
+    const created = await t.http
+      .post('/api/workflows')
+      .set('Authorization', t.people.analyst.auth)
+      .send({ document: blockDoc(uniqueName('Wrong path'), ['block', 'refused']) });
+
+    const res = await t.http
+      .post(`/api/workflows/${created.body.workflow.id}/versions/1/simulate`)
+      .set('Authorization', t.people.reviewer.auth)
+      .send({ case: 'abusive ip' });
+
+    expect(res.status).toBe(200);
+    expect(res.body.check).toMatchObject({ case: 'abusive ip', passed: false });
+    expect(res.body.check.failures).toHaveLength(1);
+    expect(res.body.check.failures[0]).toMatch(/^path/);
+  });
+
+  it('when a case is simulated with its event replaced then the run uses that event and nothing is checked', async () => {
+    const res = await simulate({ case: 'abusive ip', event: { ip: PROTECTED_IP } });
+
+    expect(res.status).toBe(200);
+    expect(res.body.path).toEqual(['block', 'refused']);
+    expect(res.body.check).toBeUndefined();
+    const run = await t.db.prisma.run.findUniqueOrThrow({ where: { id: res.body.runId } });
+    expect(run.input).toMatchObject({ case: 'abusive ip', event: { ip: PROTECTED_IP } });
+  });
+
+  it('when ad-hoc fixtures in the step id → output form are given then the step answers with that output', async () => {
+    const res = await simulate({ event: { ip: '198.51.100.7' }, fixtures: { block: { blocked: 'yes' } } });
+
+    expect(res.status).toBe(200);
+    const block = res.body.trace.find((a: { stepId: string }) => a.stepId === 'block');
+    expect(block).toMatchObject({ output: { blocked: 'yes' }, source: 'fixture' });
   });
 
   it('when the body is bad then 400 names the field and no run is stored', async () => {
     const before = await t.db.prisma.run.count();
     const cases: Array<[object, string]> = [
       [{}, 'body.event'],
-      [{ sample: 'no such sample' }, 'body.sample'],
+      [{ case: 'no such case' }, 'body.case'],
+      [{ sample: 'abusive ip' }, 'body'],
       [{ event: {}, approvals: 'maybe' }, 'body.approvals'],
       [{ event: {}, fixtures: [] }, 'body.fixtures'],
       [{ event: {}, mode: 'live' }, 'body'],
@@ -72,17 +110,5 @@ describe('simulation of a version', () => {
       .send(deep);
     expect(deepRes.status).toBe(400);
     expect(await t.db.prisma.run.count()).toBe(before);
-  });
-
-  it('when all samples are simulated then each is checked against its expect and answered pass/fail', async () => {
-    const res = await t.http
-      .post(`/api/workflows/${workflowId}/versions/1/simulate-samples`)
-      .set('Authorization', t.people.reviewer.auth);
-
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ passed: true, approved: false });
-    expect(res.body.results).toEqual([
-      expect.objectContaining({ sample: 'abusive ip', status: 'succeeded', passed: true, failures: [] }),
-    ]);
   });
 });
