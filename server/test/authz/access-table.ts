@@ -64,7 +64,9 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'PATCH /workflows/:id/versions/:number/comments/:commentId': ACTORS,
   // Simulation sends nothing anywhere, but stores a simulation run: managers may too.
   'POST /workflows/:id/versions/:number/simulate': ACTORS,
-  'POST /workflows/:id/versions/:number/simulate-samples': ACTORS,
+  // Test runs are simulations too: read and asked for again by the same people.
+  'GET /workflows/:id/versions/:number/tests': ACTORS,
+  'POST /workflows/:id/versions/:number/tests': ACTORS,
   // Runs: everyone reads (SOC transparency); live runs are started and cancelled by actors.
   'POST /workflows/:id/runs': AUTHORS,
   'GET /runs': ANY,
