@@ -197,3 +197,43 @@ describe('coverageOf', () => {
     expect(c.edges.find((e) => e.from === 'alert')?.cases).toEqual(['half']);
   });
 });
+
+describe('coverageOf a for-each', () => {
+  const doc = WorkflowDocument.parse(
+    withChange((d) => {
+      d.trigger.transitions = { out: ['each'] };
+      d.steps = {
+        each: { type: 'foreach', params: { items: 'event.ips' }, transitions: { item: ['look'], done: ['done'] } },
+        look: { type: 'http', params: { url: 'https://intel.example/{{ item }}' }, transitions: { out: ['each'] } },
+        done: { type: 'end', params: {} },
+      };
+    }),
+  );
+
+  it('when a case ran items then the item edge and the body edge back are covered; with no item only done is', () => {
+    const ran = coverageOf(doc, [
+      {
+        name: 'two items',
+        attempts: [
+          { stepId: 'each', port: 'done' },
+          { stepId: 'look', port: 'out' },
+          { stepId: 'look', port: 'out' },
+          { stepId: 'done' },
+        ],
+      },
+    ]);
+    expect(ran.edges.map((e) => [e.from, e.port, e.to, e.cases.length])).toEqual([
+      ['alert', 'out', 'each', 1],
+      ['each', 'item', 'look', 1],
+      ['each', 'done', 'done', 1],
+      ['look', 'out', 'each', 1],
+    ]);
+    const empty = coverageOf(doc, [
+      { name: 'no items', attempts: [{ stepId: 'each', port: 'done' }, { stepId: 'done' }] },
+    ]);
+    expect(empty.edges.filter((e) => e.cases.length === 0).map((e) => `${e.from}.${e.port}`)).toEqual([
+      'each.item',
+      'look.out',
+    ]);
+  });
+});

@@ -80,7 +80,12 @@ export function coverageOf(doc: WorkflowDocument, runs: readonly CaseRun[]): Cov
   ];
   for (const [from, transitions] of nodes) {
     for (const [port, targets] of Object.entries(transitions)) {
-      const went = left.get(from)?.get(from === doc.trigger.id ? 'out' : port) ?? new Set<string>();
+      // A for-each's own attempt leaves by `done`; its items start the body without an
+      // attempt of their own, so the `item` edge went wherever the for-each ran.
+      const itemEdge = port === 'item' && doc.steps[from]?.type === 'foreach';
+      const went = itemEdge
+        ? (reached.get(from) ?? new Set<string>())
+        : (left.get(from)?.get(from === doc.trigger.id ? 'out' : port) ?? new Set<string>());
       for (const to of targets) {
         const arrived = reached.get(to) ?? new Set<string>();
         edges.push({ from, port, to, cases: sorted([...went].filter((n) => arrived.has(n))) });
