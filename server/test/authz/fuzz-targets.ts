@@ -23,7 +23,7 @@ const DOOMED_CREDENTIAL = 'fuzz-cred-doomed';
 const CUSTOM_CONNECTOR = 'fuzz-edr';
 const DOOMED_CUSTOM_CONNECTOR = 'fuzz-edr-doomed';
 
-/** start (webhook) → shape (transform) → done (end); with a stored sample. */
+/** start (webhook) → shape (transform) → done (end); with a stored sample (format 2: it migrates to a test case). */
 const document = (team: string) => ({
   formatVersion: 2,
   metadata: { name: 'Fuzz target', tags: ['fuzz'] },
@@ -122,7 +122,7 @@ export async function seedTargets(db: TestDatabase, t: AuthzServer): Promise<Tar
     202,
   );
   const sim = await ok(
-    api.post(`/api/workflows/${wf.id}/versions/1/simulate`).set(as('analyst')).send({ sample: 'one' }),
+    api.post(`/api/workflows/${wf.id}/versions/1/simulate`).set(as('analyst')).send({ case: 'one' }),
     200,
   );
   const issued = await ok(api.post(`/api/workflows/${wf.id}/webhook-secret`).set(as('analyst')));
@@ -207,7 +207,7 @@ export async function seedTargets(db: TestDatabase, t: AuthzServer): Promise<Tar
         name: area === 'credentials' ? credentialNames(route) : ['fuzz.secret', 'notify.slack'],
         version: ['1.0.0', '9.9.9'],
         nodeId: ['shape', 'done'],
-        sample: ['one'],
+        case: ['one'],
         username: ['victim', t.users.analyst.username],
         password: [PASSWORD],
         reviewerIds: [[t.users.reviewer.id]],
