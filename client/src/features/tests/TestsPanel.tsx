@@ -75,31 +75,33 @@ export function TestsPanel({ version, tests, shown, onShow, traceError, onClose 
           ×
         </button>
       </div>
-      <p className="muted" role="status" data-testid="tests-status">
-        {!version
-          ? 'Save the workflow: its cases run on every saved version.'
-          : !run || run.status === 'not_run'
-            ? `v${version.number}: not run yet.`
-            : run.contentHash !== hash
-              ? `The results are of other content than v${version.number} (stale).`
-              : `v${version.number}: ${RUN_WORDS[run.status]}`}
-        {run?.message ? ` ${run.message}` : ''}
-      </p>
+      <div className="tests-head-row">
+        <p className="muted" role="status" data-testid="tests-status">
+          {!version
+            ? 'Save the workflow: its cases run on every saved version.'
+            : !run || run.status === 'not_run'
+              ? `v${version.number}: not run yet.`
+              : run.contentHash !== hash
+                ? `The results are of other content than v${version.number} (stale).`
+                : `v${version.number}: ${RUN_WORDS[run.status]}`}
+          {run?.message ? ` ${run.message}` : ''}
+        </p>
+        {version && (
+          <span>
+            <button
+              type="button"
+              onClick={() => void tests.rerun()}
+              disabled={tests.starting || isPending(run)}
+              data-testid="rerun-tests"
+            >
+              {isPending(run) ? 'Running…' : 'Run again'}
+            </button>
+          </span>
+        )}
+      </div>
       {dirty && version && (
         <p className="muted" data-testid="tests-unsaved">
           Unsaved changes: these results are of the saved v{version.number}. Save to run the cases again.
-        </p>
-      )}
-      {version && (
-        <p className="actions">
-          <button
-            type="button"
-            onClick={() => void tests.rerun()}
-            disabled={tests.starting || isPending(run)}
-            data-testid="rerun-tests"
-          >
-            {isPending(run) ? 'Running…' : 'Run again'}
-          </button>
         </p>
       )}
       {tests.error && <ApiErrorMessage error={tests.error} />}
