@@ -12,7 +12,9 @@ import {
   createTestRunner,
   createTestRunService,
   createWorkflowServices,
+  simulatedConnectors,
 } from '../../src/services/workflows';
+import { createConnectorCatalog } from '../../src/connectors/catalog';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { createUser, testApp, testContext } from '../support/app';
 
@@ -29,7 +31,9 @@ export async function setUp() {
   const db: TestDatabase = await createTestDatabase();
   const ctx = testContext(db.prisma);
   // Not started: a test runs the queued test runs when it chooses (`runner.drain()`), or starts it.
-  const runner = createTestRunner(ctx, { safety: fakeSafety(), pollMs: 50 });
+  // Connector steps answer with the shipped connectors' examples (no credential is known).
+  const connectors = simulatedConnectors(createConnectorCatalog());
+  const runner = createTestRunner(ctx, { safety: fakeSafety(), connectors, pollMs: 50 });
   const services = createWorkflowServices(ctx, undefined, runner.signal);
   const simulations = createSimulationService(ctx, { safety: fakeSafety() });
   const tests = createTestRunService(ctx, runner.signal);
