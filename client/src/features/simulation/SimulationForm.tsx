@@ -1,4 +1,5 @@
 import type { ApprovalOutcome } from '@autonomic/api';
+import type { TestCase } from '@autonomic/workflow';
 import { useId, useState, type FormEvent } from 'react';
 import { formatDuration } from '../versions/format';
 import type { SimulateInput } from './api';
@@ -6,11 +7,7 @@ import { parseFixtures, parseJson } from './parseJson';
 import { useElapsed } from './useElapsed';
 
 /** A stored test case as the form offers it (only its fixtures that answer with an output can be copied as JSON). */
-export interface CaseOption {
-  name: string;
-  event: unknown;
-  fixtures: Record<string, { output?: unknown }>;
-}
+export type CaseOption = Pick<TestCase, 'name' | 'event' | 'fixtures'>;
 
 interface Props {
   cases: readonly CaseOption[];

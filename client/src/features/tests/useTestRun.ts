@@ -5,8 +5,6 @@ import { isPending } from './verdict';
 
 /** How often results are read again while the cases are queued or running. */
 export const POLL_MS = 1_500;
-/** …and, slower, while there are none yet for the content being looked at (the save's run not queued yet). */
-export const WAIT_MS = 4_000;
 
 export interface TestRunState {
   run: TestRunView | null;
@@ -19,8 +17,9 @@ export interface TestRunState {
 
 /**
  * The latest test run of a version, read when the version changes and again every
- * {@link POLL_MS} while it is queued or running (every {@link WAIT_MS} while it is of
- * other content than `contentHash`, or not run). Nothing is read while `enabled` is false.
+ * {@link POLL_MS} while it is queued or running (a save with cases queues its run in the
+ * same transaction, so a version read as `not_run` has none to wait for). Nothing is read
+ * while `enabled` is false.
  */
 export function useTestRun(
   version: { workflowId: string; number: number; contentHash: string | null } | null,
@@ -50,8 +49,7 @@ export function useTestRun(
         const pending = isPending(r);
         if (wasPending && !pending) onSettled.current?.(r);
         wasPending = pending;
-        const waiting = r.status === 'not_run' || (hash !== null && r.contentHash !== hash);
-        if (pending || waiting) timer = setTimeout(() => void read(), pending ? POLL_MS : WAIT_MS);
+        if (pending) timer = setTimeout(() => void read(), POLL_MS);
       } catch (e) {
         if (live) setError(e instanceof Error ? e : new Error(String(e)));
       }

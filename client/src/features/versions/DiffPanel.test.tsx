@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+import { diffWorkflows } from '@autonomic/workflow';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, test } from 'vitest';
+import { DiffPanel } from './DiffPanel';
+import { copyOfBase, parsedDocument } from './testing';
+
+afterEach(cleanup);
+
+const kept = { name: 'kept', event: { ip: '192.0.2.1' }, expect: { status: 'succeeded' } };
+const changed = { name: 'lookup down', event: { ip: '192.0.2.2' }, expect: { status: 'succeeded' } };
+const gone = { name: 'old alert', event: {}, expect: { status: 'failed' } };
+
+describe('DiffPanel', () => {
+  test('when cases were added, removed and changed then each list names them', () => {
+    const before = { ...copyOfBase(), tests: [kept, changed, gone] };
+    const after = {
+      ...copyOfBase(),
+      tests: [
+        kept,
+        { ...changed, expect: { status: 'failed' } },
+        { name: 'new one', event: {}, expect: { status: 'succeeded' } },
+      ],
+    };
+    const diff = diffWorkflows(parsedDocument(before), parsedDocument(after));
+    render(<DiffPanel diff={diff} triggerId="start" selectedNodeId={null} onSelectNode={() => undefined} />);
+    const tests = screen.getByTestId('diff-tests');
+    expect(tests.textContent).toContain('3 → 3 cases');
+    expect(tests.textContent).toContain('Added: “new one”');
+    expect(tests.textContent).toContain('Removed: “old alert”');
+    expect(tests.textContent).toContain('Modified: “lookup down”');
+  });
+
+  test('when no case changed then there is no test case section', () => {
+    const diff = diffWorkflows(parsedDocument(copyOfBase()), parsedDocument(copyOfBase()));
+    render(<DiffPanel diff={diff} triggerId="start" selectedNodeId={null} onSelectNode={() => undefined} />);
+    expect(screen.queryByTestId('diff-tests')).toBeNull();
+  });
+});
