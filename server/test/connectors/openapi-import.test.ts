@@ -33,6 +33,7 @@ const tokens = {} as Record<Caller, string>;
 const ids = {} as Record<Caller, string>;
 
 const as = (caller: Caller) => ({
+  get: (path: string) => request(http).get(`/api${path}`).set('authorization', `Bearer ${tokens[caller]}`),
   post: (path: string, body?: object) => {
     const req = request(http).post(`/api${path}`).set('authorization', `Bearer ${tokens[caller]}`);
     return body === undefined ? req : req.send(body);
@@ -92,12 +93,12 @@ const importBody = {
 };
 
 /**
- * A format 2 playbook with one connector step of acme-sentinel 1.0.0:
+ * A playbook with one connector step of acme-sentinel 1.0.0:
  *   start ─out→ call (acme-sentinel <action>, credential sentinel) ─out→ done
  */
 function playbook(name: string, action: string, input: Record<string, string>, effect: string) {
   return {
-    formatVersion: 2,
+    formatVersion: 3,
     metadata: { name },
     trigger: { id: 'start', type: 'trigger.manual', params: {}, transitions: { out: ['call'] } },
     steps: {
@@ -116,11 +117,20 @@ function playbook(name: string, action: string, input: Record<string, string>, e
       },
       done: { type: 'end', params: {} },
     },
-    samples: [{ name: 'a host', event: { host: 'web-7' } }],
+    // A high-risk change needs cases that reach its destructive step and show it refused on a protected target.
+    tests: [
+      { name: 'a host', event: { host: 'web-7' }, expect: { reached: ['call'] } },
+      {
+        name: 'a protected host',
+        event: { host: 'dc01' },
+        safety: { protected: [{ kind: 'host', value: 'dc01' }] },
+        expect: { reached: ['call'] },
+      },
+    ],
   };
 }
 
-/** Saved by the analyst, approved by the reviewers asked, samples simulated where the change is high-risk, published: the workflow's id. */
+/** Saved by the analyst, approved by the reviewers asked and (where the change is high-risk) its test run, published: the workflow's id. */
 async function publish(doc: object): Promise<string> {
   const saved = await as('analyst').post('/workflows', { document: doc }).expect(201);
   expect(saved.body.problems).toEqual([]);
@@ -135,8 +145,11 @@ async function publish(doc: object): Promise<string> {
     const decided = await as(reviewer).post(`/reviews/${review.body.review.id}/decisions`, { decision: 'approve' });
     if (decided.status !== 201) expect(decided.body.error.code).toBe('review_closed');
   }
-  // A high-risk change also needs its samples simulated (nothing is sent to the vendor).
-  await as('analyst').post(`/workflows/${id}/versions/1/simulate-samples`).expect(200);
+  // A high-risk change is approved once its test run (in the background, nothing sent to the vendor) passed too.
+  await eventually(async () => {
+    const v = await as('analyst').get(`/workflows/${id}/versions/1`);
+    return v.body.status === 'approved' ? true : undefined;
+  }, 15_000);
   const published = await as('analyst').post(`/workflows/${id}/versions/1/publish`);
   expect(published.body.error ?? null).toBeNull();
   return id;
