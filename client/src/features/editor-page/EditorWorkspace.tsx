@@ -23,6 +23,8 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+const isCaseProblem = (path: string) => /^tests\.\d+(\.|$)/.test(path);
+
 /** Palette, canvas, config panel, problems and the Tests panel around one editor store, with save. */
 export function EditorWorkspace({ session }: { session: EditorSession }) {
   const store = useEditorStore();
@@ -38,6 +40,7 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [params] = useSearchParams();
   const [testsOpen, setTestsOpen] = useState(params.get('panel') === 'tests');
+  const [caseFocus, setCaseFocus] = useState<{ index: number } | null>(null);
   const workflowId = session.workflow?.id ?? null;
   const tests = useEditorTests(workflowId, version, testsOpen);
   useUnsavedWarning(dirty && !session.readOnly);
@@ -65,6 +68,12 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
     },
     [store, workflowId, savedLayout, navigate],
   );
+
+  // A problem of a test case opens the Tests panel on that case's form.
+  const openCase = (path: string) => {
+    setTestsOpen(true);
+    setCaseFocus({ index: Number(path.split('.')[1]) });
+  };
 
   return (
     <div className="editor-page" data-editor-root>
@@ -109,13 +118,12 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
               shown={tests.shown}
               onShow={tests.setShown}
               traceError={tests.traceError}
+              focus={caseFocus}
               onClose={() => setTestsOpen(false)}
             />
           )}
           <NodePanel />
-          <ProblemsList
-            onWorkflowProblem={(p) => (p.path.startsWith('tests.') ? setTestsOpen(true) : setDetailsOpen(true))}
-          />
+          <ProblemsList onWorkflowProblem={(p) => (isCaseProblem(p.path) ? openCase(p.path) : setDetailsOpen(true))} />
         </div>
       </div>
       <SaveDialog

@@ -81,7 +81,7 @@ const fetchStub = vi.fn(async (url: string) => {
   return { status: 200, ok: true, statusText: 'OK', text: async () => body };
 });
 
-function Harness() {
+function Harness({ focus = null }: { focus?: { index: number } | null }) {
   const t = useEditorTests(WF, version, true);
   return (
     <TestsPanel
@@ -90,16 +90,17 @@ function Harness() {
       shown={t.shown}
       onShow={t.setShown}
       traceError={t.traceError}
+      focus={focus}
       onClose={() => undefined}
     />
   );
 }
 
-function renderPanel(g: Graph = graph()): EditorStore {
+function renderPanel(g: Graph = graph(), focus: { index: number } | null = null): EditorStore {
   const store = createEditorStore(g);
   render(
     <EditorProvider store={store} validate={false}>
-      <Harness />
+      <Harness focus={focus} />
     </EditorProvider>,
   );
   return store;
@@ -217,5 +218,12 @@ describe('the case form', () => {
     expect(store.getState().tests[1]?.event).toEqual({ ip: '198.51.100.9' });
     fireEvent.change(event, { target: { value: '{ "ip": "192.0.2.1" }' } });
     expect(store.getState().tests[1]?.event).toEqual({ ip: '192.0.2.1' });
+  });
+
+  test('when a problem of a case is followed then the panel opens on that case’s form', async () => {
+    answers = [results({ status: 'not_run', cases: [], coverage: null })];
+    renderPanel(graph(), { index: 1 });
+    const form = await screen.findByTestId('case-form');
+    expect((within(form).getByTestId('case-name') as HTMLInputElement).value).toBe('bad address');
   });
 });

@@ -1,7 +1,7 @@
 import './tests.css';
 import type { VersionSummary } from '@autonomic/api';
 import { useReactFlow } from '@xyflow/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useEditor, useEditorStore } from '../../editor';
 import { setTests } from '../../editor/commands';
 import { NODE_SIZE } from '../../editor/types';
@@ -31,6 +31,8 @@ interface Props {
   onShow(c: ShownCase | null): void;
   /** Why the shown case's trace could not be read. */
   traceError: Error | null;
+  /** A case to open (a problem of it was clicked); a new object each time it is asked for. */
+  focus?: { index: number } | null;
   onClose(): void;
 }
 
@@ -39,13 +41,16 @@ interface Props {
  * green / red / grey with its first failed assertion and warnings, its trace on the canvas,
  * its form; the coverage of them all; "Run again".
  */
-export function TestsPanel({ version, tests, shown, onShow, traceError, onClose }: Props) {
+export function TestsPanel({ version, tests, shown, onShow, traceError, focus = null, onClose }: Props) {
   const store = useEditorStore();
   const cases = useEditor((s) => s.tests);
   const problems = useEditor((s) => s.problems);
   const readOnly = useEditor((s) => s.readOnly);
   const dirty = useEditor((s) => s.revision !== s.savedRevision);
-  const [editing, setEditing] = useState<number | null>(null);
+  const [editing, setEditing] = useState<number | null>(focus?.index ?? null);
+  useEffect(() => {
+    if (focus) setEditing(focus.index);
+  }, [focus]);
   const { setCenter, getZoom } = useReactFlow();
   const run = tests.run;
   const hash = version?.contentHash ?? null;
