@@ -177,8 +177,6 @@ export function createTestRunner(ctx: AppContext, deps: TestRunnerDeps) {
         if (claimed) await runClaimed(claimed);
         return claimed !== null;
       }),
-    /** Resolves when the runner has nothing in progress. */
-    idle: (): Promise<void> => chain.then(() => {}),
   };
 }
 
