@@ -43,6 +43,8 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
   const [caseFocus, setCaseFocus] = useState<{ index: number } | null>(null);
   const workflowId = session.workflow?.id ?? null;
   const tests = useEditorTests(workflowId, version, testsOpen);
+  // The cases as last loaded or saved: the panel greys a case edited since (its results are of the old one).
+  const [savedTests, setSavedTests] = useState(() => store.getState().tests);
   useUnsavedWarning(dirty && !session.readOnly);
   useConnectorCatalog(store);
 
@@ -53,7 +55,9 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
       try {
         store.getState().validateNow();
         const revision = store.getState().revision;
-        const outcome = await saveGraph({ workflowId, graph: store.getState().graph(), changeNote, savedLayout });
+        const graph = store.getState().graph();
+        const outcome = await saveGraph({ workflowId, graph, changeNote, savedLayout });
+        setSavedTests(graph.tests);
         if (store.getState().revision === revision) store.getState().markSaved();
         setSavedLayout(outcome.layout);
         setVersion(outcome.version);
@@ -119,6 +123,7 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
               onShow={tests.setShown}
               traceError={tests.traceError}
               focus={caseFocus}
+              savedTests={savedTests}
               onClose={() => setTestsOpen(false)}
             />
           )}

@@ -81,7 +81,7 @@ const fetchStub = vi.fn(async (url: string) => {
   return { status: 200, ok: true, statusText: 'OK', text: async () => body };
 });
 
-function Harness({ focus = null }: { focus?: { index: number } | null }) {
+function Harness({ focus = null, saved }: { focus?: { index: number } | null; saved?: Graph['tests'] }) {
   const t = useEditorTests(WF, version, true);
   return (
     <TestsPanel
@@ -91,16 +91,17 @@ function Harness({ focus = null }: { focus?: { index: number } | null }) {
       onShow={t.setShown}
       traceError={t.traceError}
       focus={focus}
+      {...(saved ? { savedTests: saved } : {})}
       onClose={() => undefined}
     />
   );
 }
 
-function renderPanel(g: Graph = graph(), focus: { index: number } | null = null): EditorStore {
+function renderPanel(g: Graph = graph(), focus: { index: number } | null = null, saved?: Graph['tests']): EditorStore {
   const store = createEditorStore(g);
   render(
     <EditorProvider store={store} validate={false}>
-      <Harness focus={focus} />
+      <Harness focus={focus} {...(saved ? { saved } : {})} />
     </EditorProvider>,
   );
   return store;
@@ -225,5 +226,18 @@ describe('the case form', () => {
     renderPanel(graph(), { index: 1 });
     const form = await screen.findByTestId('case-form');
     expect((within(form).getByTestId('case-name') as HTMLInputElement).value).toBe('bad address');
+  });
+
+  test('when a case is edited after the save then its results no longer stand: grey, stale; the others keep theirs', async () => {
+    answers = [results()];
+    const g = graph();
+    renderPanel(g, null, g.tests);
+    const edited = await screen.findByTestId('case-row-0');
+    await waitFor(() => expect(within(edited).getByTestId('case-verdict').textContent).toBe('failed'));
+    fireEvent.click(screen.getByTestId('case-open-0'));
+    fireEvent.change(screen.getByTestId('case-event'), { target: { value: '{ "ip": "192.0.2.55" }' } });
+    expect(within(edited).getByTestId('case-verdict').textContent).toBe('stale');
+    expect(within(edited).queryByTestId('case-first-failure')).toBeNull();
+    expect(within(screen.getByTestId('case-row-1')).getByTestId('case-verdict').textContent).toBe('passed');
   });
 });

@@ -1,9 +1,9 @@
 import './tests.css';
-import type { VersionSummary } from '@autonomic/api';
+import type { CaseResult, VersionSummary } from '@autonomic/api';
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { useEditor, useEditorStore } from '../../editor';
-import { setTests } from '../../editor/commands';
+import { setTests, type TestCaseDraft } from '../../editor/commands';
 import { NODE_SIZE } from '../../editor/types';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
 import { CaseBadge, CaseDetail } from './CaseOutcome';
@@ -12,7 +12,7 @@ import { newCase, problemsOfCase } from './caseDraft';
 import { CoverageSummary } from './CoverageSummary';
 import type { ShownCase } from './useCaseTrace';
 import type { TestRunState } from './useTestRun';
-import { isPending, verdictOf } from './verdict';
+import { editedVerdict, isPending, verdictOf, type CaseVerdict } from './verdict';
 
 const RUN_WORDS = {
   not_run: 'not run yet',
@@ -31,6 +31,8 @@ interface Props {
   onShow(c: ShownCase | null): void;
   /** Why the shown case's trace could not be read. */
   traceError: Error | null;
+  /** The cases as the version on the canvas was saved (a case edited since is stale); absent: as loaded. */
+  savedTests?: readonly TestCaseDraft[];
   /** A case to open (a problem of it was clicked); a new object each time it is asked for. */
   focus?: { index: number } | null;
   onClose(): void;
@@ -41,7 +43,8 @@ interface Props {
  * green / red / grey with its first failed assertion and warnings, its trace on the canvas,
  * its form; the coverage of them all; "Run again".
  */
-export function TestsPanel({ version, tests, shown, onShow, traceError, focus = null, onClose }: Props) {
+export function TestsPanel(props: Props) {
+  const { version, tests, shown, onShow, traceError, focus = null, savedTests, onClose } = props;
   const store = useEditorStore();
   const cases = useEditor((s) => s.tests);
   const problems = useEditor((s) => s.problems);
@@ -117,7 +120,15 @@ export function TestsPanel({ version, tests, shown, onShow, traceError, focus = 
       )}
       <ul className="case-list">
         {cases.map((c, i) => {
-          const v = verdictOf(c.name, run, hash);
+          const edited = savedTests
+            ? editedVerdict(
+                c,
+                savedTests.find((s) => s.name === c.name),
+              )
+            : null;
+          const v: { verdict: CaseVerdict; result?: CaseResult } = edited
+            ? { verdict: edited }
+            : verdictOf(c.name, run, hash);
           const mine = problemsOfCase(problems, i).length;
           const isShown = shown !== null && shown.name === c.name;
           return (
