@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** `/reviews/:id`: the diff and its risk, sample simulations, comments, the decision, publish. */
+/** `/reviews/:id`: the diff and its risk, the test cases and coverage, comments, the decision, publish. */
 export class ReviewPage {
   readonly root: Locator;
   readonly heading: Locator;
@@ -11,7 +11,7 @@ export class ReviewPage {
   readonly approveButton: Locator;
   readonly requestChangesButton: Locator;
   readonly publishButton: Locator;
-  readonly runSamples: Locator;
+  readonly rerunTests: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('review-page');
@@ -23,7 +23,7 @@ export class ReviewPage {
     this.approveButton = page.getByTestId('approve-review');
     this.requestChangesButton = page.getByTestId('request-changes');
     this.publishButton = page.getByTestId('publish-version');
-    this.runSamples = page.getByTestId('run-samples');
+    this.rerunTests = page.getByTestId('review-tests').getByTestId('rerun-tests');
   }
 
   async goto(reviewId: string): Promise<void> {

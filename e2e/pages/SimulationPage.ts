@@ -9,7 +9,7 @@ export class SimulationPage {
   readonly form: Locator;
   readonly eventJson: Locator;
   readonly fixturesJson: Locator;
-  readonly sampleSelect: Locator;
+  readonly caseSelect: Locator;
   readonly approvals: Locator;
   readonly runButton: Locator;
   readonly progress: Locator;
@@ -22,7 +22,7 @@ export class SimulationPage {
     this.form = page.getByTestId('simulation-form');
     this.eventJson = page.getByTestId('event-json');
     this.fixturesJson = page.getByTestId('fixtures-json');
-    this.sampleSelect = page.getByTestId('sample-select');
+    this.caseSelect = page.getByTestId('case-select');
     this.approvals = page.getByTestId('approvals-policy');
     this.runButton = page.getByTestId('run-simulation');
     this.progress = page.getByTestId('simulation-progress');
@@ -42,9 +42,9 @@ export class SimulationPage {
     await this.eventJson.fill(JSON.stringify(event, null, 2));
   }
 
-  async useSample(name: string): Promise<void> {
-    await this.form.getByRole('radio', { name: 'Stored sample' }).check();
-    await this.sampleSelect.selectOption(name);
+  async useCase(name: string): Promise<void> {
+    await this.form.getByRole('radio', { name: 'Stored test case' }).check();
+    await this.caseSelect.selectOption(name);
   }
 
   async setFixtures(fixtures: Record<string, unknown>): Promise<void> {

@@ -124,24 +124,31 @@ test('when an analyst builds, fixes, saves and simulates a containment playbook 
   await page.screenshot({ path: shot, fullPage: true });
   await testInfo.attach('simulation with the IP protected', { path: shot, contentType: 'image/png' });
 
-  // Back in the editor: a sample event for the reviewers (a new destructive step is a
-  // high-risk change, which the review policy approves only with a sample to simulate).
+  // Back in the editor: a test case for the reviewers (a new destructive step is a
+  // high-risk change, which the review policy approves only with green cases).
   await page.goto(`/workflows/${workflowId}`);
   await expect(editor.canvas).toBeVisible();
-  await page.getByTestId('open-metadata').click();
-  await page.getByTestId('add-sample').click();
-  await page.getByTestId('sample-name-0').fill('Known-bad source');
-  await page.getByTestId('sample-event-0').fill(JSON.stringify({ alert_id: 'A-2', rule: 'e2e', src_ip: freshIp() }));
-  await page.getByRole('button', { name: 'Close details' }).click();
-  const second = await editor.save('Add a sample event for the reviewers');
+  await page.getByTestId('open-tests').click();
+  const tests = page.getByTestId('tests-panel');
+  await tests.getByTestId('add-case').click();
+  const form = tests.getByTestId('case-form');
+  await form.getByTestId('case-name').fill('Known-bad source');
+  await form.getByTestId('case-event').fill(JSON.stringify({ alert_id: 'A-2', rule: 'e2e', src_ip: freshIp() }));
+  await form.getByTestId('assert-status').selectOption('succeeded');
+  await form.getByTestId('assert-reached-step').selectOption(block);
+  await form.getByTestId('assert-reached-add').click();
+  const second = await editor.save('Add a test case for the reviewers');
   expect(second.version).toBe(2);
+  await expect(tests.getByTestId('case-row-0').getByTestId('case-verdict')).toHaveText(/passed/i, {
+    timeout: 30_000,
+  });
 
   // Request review from two reviewers.
   await editor.requestReview.click();
   await expect(page).toHaveURL(new RegExp(`/workflows/${workflowId}/versions/2/review$`));
   await page.getByTestId('reviewer-bob').check();
   await page.getByTestId('reviewer-carol').check();
-  await page.getByTestId('review-note').fill('Blocks a source IP after approval; sample included.');
+  await page.getByTestId('review-note').fill('Blocks a source IP after approval; a test case included.');
   await page.getByTestId('submit-review-request').click();
   await expect(page.getByTestId('review-requested')).toBeVisible();
   const versions = await admin.get<{ versions: { number: number; status: string }[] }>(

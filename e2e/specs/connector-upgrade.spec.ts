@@ -207,7 +207,7 @@ test('when a newer connector version makes an action destructive then the owner 
   await expect(review.heading).toContainText(`${name} v2`);
   await expect(review.versionStatus()).toHaveText('in review');
   await expect(review.policy).toContainText('Approvals: 0 of 2');
-  await expect(review.policy).toContainText('Every sample event must simulate as expected (high-risk change).');
+  await expect(review.policy).toContainText('Every test case must pass');
   await expect(review.root.getByTestId('risk-banner')).toContainText('Risk: high');
   await expect(review.root.getByTestId('connector-change-suspend')).toContainText(`${connector} 1.0.0 → 1.1.0`);
 });
