@@ -11,7 +11,7 @@ function nested(depth: number): unknown {
 describe('SimulateBody', () => {
   test.each([
     ['an event', { event: { src_ip: '203.0.113.7' } }],
-    ['a stored sample with its approvals policy', { sample: 'malicious ip', approvals: 'timeout' }],
+    ['a stored test case with its approvals policy', { case: 'malicious ip', approvals: 'timeout' }],
     ['fixtures per step id', { event: {}, fixtures: { lookup: { score: 97 } } }],
     ['an event nested to the limit', { event: nested(64) }],
   ])('when the body is %s then it is accepted', (_name, body) => {

@@ -65,7 +65,7 @@ const safety = SafetyList.parse({
 describe('a format v1 playbook after the migration to gateway steps', () => {
   it('when loaded then every step passes the connector checks against the installed gateway', () => {
     const doc = loaded(V1);
-    expect(doc.formatVersion).toBe(2);
+    expect(doc.formatVersion).toBe(3);
     expect(connectorProblems(doc, { connectors: (id, v) => catalog.get(id, v), credentials })).toEqual([]);
   });
 

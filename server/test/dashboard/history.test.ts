@@ -130,11 +130,14 @@ describe('demo history', () => {
     ]);
 
     expect(Object.fromEntries(automation.workflows.map((w) => [w.slug, w.level]))).toEqual({
+      // The newest example has no demo history yet: no run, no level.
+      'compromised-account-containment': null,
       'phishing-triage': 'automatic',
       'endpoint-alert-enrichment': 'autonomous',
       'malicious-ip-containment': 'approval_gated',
     });
     expect(Object.fromEntries(slos.slos.map((s) => [s.slug, s.state]))).toEqual({
+      'compromised-account-containment': 'no_data',
       'phishing-triage': 'ok',
       'endpoint-alert-enrichment': 'ok',
       'malicious-ip-containment': 'burning',

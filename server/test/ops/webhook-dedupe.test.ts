@@ -39,7 +39,7 @@ function deliver(workflowId: string, secret: string, event: object) {
 /** A published webhook workflow (alert → note) whose trigger has these params, with its secret. */
 async function webhookWorkflow(params: Record<string, string>) {
   const doc = WorkflowDocument.parse({
-    formatVersion: 2,
+    formatVersion: 3,
     metadata: { name: 'dedupe' },
     trigger: { id: 'alert', type: 'trigger.webhook', params, transitions: { out: ['note'] } },
     steps: { note: transform('event.alert_id') },
