@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import { Instant, NullableInstant } from '../fields';
+import { ApprovalNotificationView } from './approval-notifications';
 
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'timed_out', 'cancelled'] as const;
 export const ApprovalStatus = z.enum(APPROVAL_STATUSES);
@@ -52,6 +53,56 @@ export const Standing = z.discriminatedUnion('canDecide', [
 ]);
 export type Standing = z.infer<typeof Standing>;
 
+/** runs.ts imports this module, so its `Criticality` is not yet defined here: the same four levels. */
+const Criticality = z.enum(['low', 'medium', 'high', 'critical']);
+
+/** Where an action's criticality and owner came from: the asset inventory or a safety list entry. */
+export const ContextSource = z.enum(['asset', 'protected', 'autoOk']);
+export type ContextSource = z.infer<typeof ContextSource>;
+
+/** A write or destructive step the approval unlocks (reachable from its approved port before another approval). */
+export const UnlockedAction = z.object({
+  stepId: z.string(),
+  label: z.string(),
+  /** The step's summary (`POST https://…`, `crowdstrike: contain host`). */
+  action: z.string(),
+  effect: z.enum(['write', 'destructive']),
+  /** What it acts on; `value` null when the target is an expression not renderable yet. */
+  target: z.object({ kind: z.string(), value: z.string().nullable(), template: z.string().optional() }).nullable(),
+  criticality: Criticality.nullable(),
+  owner: z.string().nullable(),
+  source: ContextSource.nullable(),
+});
+export type UnlockedAction = z.infer<typeof UnlockedAction>;
+
+/** One blast-radius limit and how much of it the workflow used (null limit: none). */
+export const BudgetUse = z.object({ used: z.number().int(), limit: z.number().int().nullable() });
+
+/** One scalar field of the triggering event, by dotted path. */
+export const EventField = z.object({
+  path: z.string(),
+  value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+});
+
+/**
+ * What an approver needs to decide: the workflow and version, the actions the approval
+ * unlocks with their targets, criticality and owner, the blast radius used so far, the
+ * triggering event, the time left and the escalation chain. The inbox card, the task page
+ * and the notification messages show it.
+ */
+export const ApprovalContext = z.object({
+  workflow: z.object({ id: z.uuid(), name: z.string(), slug: z.string(), version: z.number().int() }),
+  actions: z.array(UnlockedAction),
+  blastRadius: z.object({ killSwitch: z.boolean(), perRun: BudgetUse, perHour: BudgetUse }),
+  event: z.array(EventField),
+  /** Milliseconds until the final timeout (0 once past). */
+  timeLeftMs: z.number().int().min(0),
+  /** Milliseconds until the next escalation or the timeout, whichever comes first (null when decided). */
+  nextInMs: z.number().int().min(0).nullable(),
+  escalation: z.array(ApprovalLevel),
+});
+export type ApprovalContext = z.infer<typeof ApprovalContext>;
+
 export const ApprovalTask = z.object({
   id: z.uuid(),
   /** The engine's id: `<runId>:<stepKey>`. */
@@ -72,5 +123,9 @@ export const ApprovalTask = z.object({
   decidedAt: NullableInstant,
   /** Present when the task is read for someone (lists and the task itself, not a run's detail). */
   you: Standing.optional(),
+  /** What was sent about the task (GET /approvals/:taskId only; services/approval-notifications). */
+  notifications: z.array(ApprovalNotificationView).optional(),
+  /** What the approver needs to decide; present on lists and the task itself. */
+  context: ApprovalContext.optional(),
 });
 export type ApprovalTask = z.infer<typeof ApprovalTask>;

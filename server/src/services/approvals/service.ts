@@ -25,6 +25,7 @@ import {
 import { lockApprovalTask, removeApprovalVote } from '../../store/approval-votes';
 import { recordAudit } from '../audit';
 import { involves, standingOf, type Standing } from './access';
+import { approvalContext } from './context';
 import { approvalView } from './views';
 
 export type DecisionInput = DecisionBody;
@@ -169,6 +170,17 @@ export function createApprovalService(
     }
   }
 
+  /** The task as the caller sees it, with its context (left out, and logged, when it cannot be built). */
+  async function withContext(t: ApprovalRow, actor: Actor): Promise<ApprovalTask> {
+    const view = approvalView(t, actor);
+    try {
+      return { ...view, context: await approvalContext(ctx.prisma, t, { now: ctx.clock.now() }) };
+    } catch (err) {
+      ctx.log.warn({ err, taskId: t.taskId }, 'approvals: the task context could not be built');
+      return view;
+    }
+  }
+
   async function reconcile(): Promise<number> {
     const before = ctx.clock.now() - reconcileAfterMs;
     const tasks = await listApprovalTasks(ctx.prisma, { status: 'pending', limit: 1_000 });
@@ -193,14 +205,12 @@ export function createApprovalService(
   return {
     async list(actor, filter) {
       const rows = await listApprovalTasks(ctx.prisma, { status: filter.status, limit: 1_000 });
-      return rows
-        .filter((t) => visible(actor, t, filter.status))
-        .slice(0, filter.limit)
-        .map((t) => approvalView(t, actor));
+      const shown = rows.filter((t) => visible(actor, t, filter.status)).slice(0, filter.limit);
+      return Promise.all(shown.map((t) => withContext(t, actor)));
     },
 
     async get(actor, ref) {
-      return approvalView(await load(ref), actor);
+      return withContext(await load(ref), actor);
     },
 
     async decide(actor, ref, input) {
