@@ -62,6 +62,10 @@ export const ERROR_CODES = {
     'a step cannot be re-pinned: its action is gone from that version or its input does not fit the new params (details name each step and field)',
   // Server
   internal: 'an unexpected server error (logged; the message says nothing more)',
+  // Signed approval links (server/src/services/approval-notifications)
+  link_used: 'this approval link was already used: each link decides once',
+  link_expired: 'this approval link has expired (it lasts until the task times out)',
+  link_not_yours: 'this approval link was sent to another approver',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

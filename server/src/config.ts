@@ -108,6 +108,23 @@ export const ConfigSchema = z.object({
   MAX_OUTPUT_BYTES: z.coerce.number().int().min(1_024).max(268_435_456).default(1_048_576),
   /** Check every JSON reply against its route's response schema (500 on drift); on in the test suites. */
   CHECK_RESPONSES: bool.default(false),
+  /** The address people reach this server at, for links in messages. Unset = http://HOST:PORT. */
+  PUBLIC_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).optional()),
+  /**
+   * The notify credential approval messages go out with (a slack, microsoft-teams or
+   * email-smtp credential). Unset: approvers are not notified (the inbox only).
+   */
+  APPROVAL_NOTIFY_CREDENTIAL: z.preprocess(unsetIfEmpty, z.string().optional()),
+  /** Where an approver or role without its own route is notified: a Slack channel, an address. */
+  APPROVAL_NOTIFY_CHANNEL: z.preprocess(unsetIfEmpty, z.string().optional()),
+  /** Per approver: `alice=#soc-alerts, role:reviewer=#soc-handoff, bob=bob@acme.example`. */
+  APPROVAL_NOTIFY_ROUTES: list.default([]),
+  /** The paging credential (pagerduty-events or opsgenie) that pages the on-call at a break-glass escalation. */
+  APPROVAL_PAGING_CREDENTIAL: z.preprocess(unsetIfEmpty, z.string().optional()),
+  /** When the reminder goes out, in percent of the wait from opening to the deadline. @default 75 */
+  APPROVAL_REMINDER_PERCENT: z.coerce.number().int().min(1).max(99).default(75),
+  /** Decide through a signed link without signing in (the link alone is the credential). @default false */
+  APPROVAL_LINKS_SIGNED_ONLY: bool.default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -16,6 +16,7 @@ import { runLogSink } from './executor/run-log';
 import { buildApp, type RouteModule } from './http/app';
 import type { RegisteredRoute } from './http/route';
 import { approvalRoutes } from './http/routes/approvals';
+import { approvalLinkRoutes } from './http/routes/approval-links';
 import { auditRoutes } from './http/routes/audit';
 import { authRoutes } from './http/routes/auth';
 import { connectorHealthRoutes } from './http/routes/connector-health';
@@ -35,6 +36,14 @@ import { webhookRoutes } from './http/routes/webhooks';
 import { workflowRoutes } from './http/routes/workflows';
 import { createMetrics } from './metrics/metrics';
 import { createApprovalService } from './services/approvals/service';
+import {
+  createApprovalNotifier,
+  createLinkDecisionService,
+  linkKeyOf,
+  notifySettingsOf,
+  withNotifications,
+} from './services/approval-notifications';
+import { loadMasterKey } from './services/secrets/master-key';
 import { createDriftRecorder, createDriftService } from './services/connector-drift';
 import { createConnectorUpgradeService } from './services/connector-upgrades';
 import { createConnectorService } from './services/connectors';
@@ -113,6 +122,17 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
   });
   const metrics = createMetrics(ctx);
 
+  // Approvers are told (messages with signed links, reminders, pages) through the notify connectors.
+  const notifySettings = notifySettingsOf(ctx.config);
+  const linkKey = linkKeyOf(loadMasterKey(ctx.config));
+  const notifier = createApprovalNotifier(ctx, {
+    settings: notifySettings,
+    catalog,
+    credentials,
+    client: createConnectorClient({ http, drift: drift.record }),
+    linkKey,
+  });
+
   const limits = engineLimitsOf(ctx.config);
   const expressions = options.expressions ? { expressions: options.expressions } : {};
   const executor = createExecutor(ctx, {
@@ -121,11 +141,13 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     limits,
     ...expressions,
     sinks: [metrics.sink, runLogSink(ctx.log)],
+    approvalHooks: notifier.hooks,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });
   const starter = createRunStarter(ctx, executor);
   const runs = createRunService(ctx, { executor, starter });
-  const approvals = createApprovalService(ctx, executor);
+  const approvals = withNotifications(ctx, createApprovalService(ctx, executor));
+  const approvalLinks = createLinkDecisionService(ctx, { approvals, linkKey, signedOnly: notifySettings.signedOnly });
   const webhooks = createWebhookService(ctx, { runs: starter, cipher: vault.cipher, ...expressions });
   const webhookSecrets = createWebhookSecrets(ctx, { cipher: vault.cipher, webhooks });
   const scheduler = createScheduler(ctx, { runs: starter });
@@ -189,6 +211,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     simulationRoutes({ simulations, tests: createTestRunService(ctx, testRunner.signal) }),
     runRoutes({ runs, events: executor.events }),
     approvalRoutes({ approvals }),
+    approvalLinkRoutes({ links: approvalLinks }),
     webhookRoutes({ webhooks }),
     triggerRoutes({ webhookSecrets }),
     safetyRoutes({ safety }),
@@ -230,11 +253,13 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
       await testRunner.start();
       // Votes recorded by a process that died before its run had them.
       await approvals.start();
+      notifier.start();
       await scheduler.start();
       probeScheduler.start();
     },
     async stop() {
       approvals.stop();
+      await notifier.stop();
       scheduler.stop();
       await probeScheduler.stop();
       webhooks.stop();

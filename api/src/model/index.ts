@@ -1,5 +1,6 @@
 /** The run, step, approval, simulation and live-event types both sides read. */
 export * from './approvals';
+export * from './approval-notifications';
 export * from './json';
 export * from './runs';
 export * from './simulations';

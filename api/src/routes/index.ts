@@ -5,6 +5,7 @@ import { triggersApi } from './triggers';
 import { usersApi } from './users';
 import { runsApi } from './runs';
 import { approvalsApi } from './approvals';
+import { approvalLinksApi } from './approval-links';
 import { simulationsApi } from './simulations';
 import { authApi } from './auth';
 import { tokensApi } from './tokens';
@@ -23,6 +24,7 @@ export * from './triggers';
 export * from './users';
 export * from './runs';
 export * from './approvals';
+export * from './approval-links';
 export * from './simulations';
 export * from './auth';
 export * from './tokens';
@@ -41,6 +43,7 @@ export const ROUTES = {
   users: usersApi,
   runs: runsApi,
   approvals: approvalsApi,
+  approvalLinks: approvalLinksApi,
   simulations: simulationsApi,
   auth: authApi,
   tokens: tokensApi,

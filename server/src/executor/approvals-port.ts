@@ -44,7 +44,23 @@ function statusOf(task: ApprovalTask, outcome: ApprovalDecisionKind | 'cancelled
   return outcome;
 }
 
-export function createApprovalsPort(prisma: DbClient, now: () => number): ApprovalsPort {
+/**
+ * Told after the port stored a change (approval notifications). A hook that fails is
+ * logged, never the engine's failure: the task stands in the inbox either way.
+ */
+export interface ApprovalPortHooks {
+  opened(task: ApprovalTask): Promise<void>;
+  escalated(task: ApprovalTask, level: number): Promise<void>;
+  closed(task: ApprovalTask): Promise<void>;
+}
+
+export function createApprovalsPort(
+  prisma: DbClient,
+  now: () => number,
+  hooks?: ApprovalPortHooks,
+  onHookError: (err: unknown) => void = () => {},
+): ApprovalsPort {
+  const tell = (call: () => Promise<void> | undefined) => Promise.resolve(call()).catch(onHookError);
   return {
     async open(task) {
       await insertApprovalTask(prisma, {
@@ -56,6 +72,7 @@ export function createApprovalsPort(prisma: DbClient, now: () => number): Approv
         createdAt: new Date(task.createdAt),
         nextDeadlineAt: nextDeadline(task, 0),
       });
+      await tell(() => hooks?.opened(task));
     },
     async escalate(task, level) {
       const step = task.escalation[level - 1];
@@ -76,9 +93,11 @@ export function createApprovalsPort(prisma: DbClient, now: () => number): Approv
           },
         });
       });
+      await tell(() => hooks?.escalated(task, level));
     },
     async close(task, outcome) {
       await closeApprovalTask(prisma, task.id, statusOf(task, outcome, now()), new Date(now()));
+      await tell(() => hooks?.closed(task));
     },
   };
 }

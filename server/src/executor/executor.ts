@@ -19,7 +19,7 @@ import type { EffectsFactory, SafetySource } from '../services/contracts';
 import { RunDocuments } from '../store/runs-documents';
 import { createPgPool, pgSql, prismaSql } from '../store/runs-sql';
 import { PrismaRunStore } from '../store/runs-store';
-import { createApprovalsPort } from './approvals-port';
+import { createApprovalsPort, type ApprovalPortHooks } from './approvals-port';
 import { routeEffects } from './effects-router';
 import { RunEvents } from './events';
 import { Drives } from './drives';
@@ -63,6 +63,8 @@ export interface ExecutorOptions {
   expressions?: ExpressionEvaluator;
   /** More receivers of the engine's events (metrics). */
   sinks?: EventSink[];
+  /** Told when approval tasks open, escalate and close (approval notifications). */
+  approvalHooks?: ApprovalPortHooks;
 }
 
 /**
@@ -124,7 +126,9 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
     effects: routeEffects(options.effects, (id) => store.workflowOf(id)),
     clock: ctx.clock,
     safety: options.safety.port(),
-    approvals: createApprovalsPort(ctx.prisma, () => ctx.clock.now()),
+    approvals: createApprovalsPort(ctx.prisma, () => ctx.clock.now(), options.approvalHooks, (err) =>
+      ctx.log.warn({ err }, 'executor: an approval hook failed'),
+    ),
     workflows: createPublishedResolver(sql, documents),
     events: feedEvents(events, (id) => store.workflowOf(id), options.sinks ?? []),
     ...(options.limits ? { limits: options.limits } : {}),

@@ -78,6 +78,9 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'GET /approvals': ANY,
   'GET /approvals/:taskId': ANY,
   'POST /approvals/:taskId/decision': ANY,
+  // Signed approval links: the signed token (and, unless APPROVAL_LINKS_SIGNED_ONLY, a session) is the credential.
+  'GET /approval-links/:token': 'public',
+  'POST /approval-links/:token': 'public',
   // Triggers: the HMAC signature is the webhook's credential; secrets: owner or admin (service).
   'POST /hooks/:workflowId': 'public',
   'GET /workflows/:id/webhook': ANY,

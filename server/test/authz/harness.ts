@@ -104,6 +104,7 @@ const NAMELESS: Record<string, () => string> = {
   number: () => '1',
   name: () => 'nope',
   version: () => '9.9.9',
+  token: () => 'nope',
 };
 
 /** The route's path with every `:param` filled by a nameless value; throws on an unknown param. */

@@ -1,0 +1,285 @@
+/**
+ * Approvals reach people, against the Slack and PagerDuty mocks over real HTTP: the
+ * opening message with signed links, deciding through a link once, the link's owner,
+ * expiry and the reminder (on the virtual clock), paging break glass on escalation.
+ */
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, SLACK_TOKEN, startSlackMock, type SlackMock } from '../../connectors/slack/mock';
+import { ROUTING_KEY, startPagerDutyMock, type PagerDutyMock } from '../../connectors/pagerduty-events/mock';
+import { createHttpClient } from '../../src/adapters/http-client';
+import { createConnectorCatalog } from '../../src/connectors/catalog';
+import { createConnectorClient } from '../../src/connectors/client';
+import { createVirtualClock } from '../../src/engine';
+import { approvalRoutes } from '../../src/http/routes/approvals';
+import { approvalLinkRoutes } from '../../src/http/routes/approval-links';
+import { createApprovalService } from '../../src/services/approvals';
+import { createRunStarter } from '../../src/services/runs/starter';
+import {
+  createApprovalNotifier,
+  createLinkDecisionService,
+  linkKeyOf,
+  notifySettingsOf,
+  withNotifications,
+} from '../../src/services/approval-notifications';
+import type { ConnectorCredentials } from '../../src/services/contracts';
+import { createUser, testApp, testContext } from '../support/app';
+import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import {
+  eventually,
+  publishedWorkflow,
+  RecordingEffects,
+  step,
+  testExecutor,
+  transform,
+  workflow,
+} from '../runs/support';
+
+let db: TestDatabase;
+let slack: SlackMock;
+let pd: PagerDutyMock;
+beforeAll(async () => {
+  [db, slack, pd] = await Promise.all([createTestDatabase(), startSlackMock(), startPagerDutyMock()]);
+});
+afterAll(async () => {
+  await Promise.all([db.drop(), slack.close(), pd.close()]);
+});
+
+const credentials = (): ConnectorCredentials => {
+  const all = {
+    'slack-bot': { connectorId: 'slack', value: SLACK_TOKEN, baseUrl: slack.baseUrl },
+    'pd-oncall': { connectorId: 'pagerduty-events', value: ROUTING_KEY, baseUrl: pd.baseUrl },
+  } as const;
+  return {
+    reveal: async (name) => {
+      const c = all[name as keyof typeof all];
+      return c ? { name, mode: 'live', settings: {}, ...c } : undefined;
+    },
+    index: async () =>
+      Object.entries(all).map(([name, c]) => ({ name, connectorId: c.connectorId, mode: 'live' as const })),
+  };
+};
+
+/** A runtime with the notifier wired like server.ts, on a virtual clock. */
+async function setup(signedOnly = false) {
+  const clock = createVirtualClock({ start: Date.now() });
+  const ctx = {
+    ...testContext(db.prisma, {
+      APPROVAL_NOTIFY_CREDENTIAL: 'slack-bot',
+      APPROVAL_NOTIFY_CHANNEL: '#soc-alerts',
+      APPROVAL_NOTIFY_ROUTES: ['role:admin=#soc-handoff'],
+      APPROVAL_PAGING_CREDENTIAL: 'pd-oncall',
+      APPROVAL_LINKS_SIGNED_ONLY: signedOnly,
+      PUBLIC_URL: 'http://autonomic.test',
+    }),
+    clock,
+  };
+  const linkKey = linkKeyOf(Buffer.alloc(32, 7));
+  const notifier = createApprovalNotifier(ctx, {
+    settings: notifySettingsOf(ctx.config),
+    catalog: createConnectorCatalog(),
+    credentials: credentials(),
+    client: createConnectorClient({ http: createHttpClient({ allow: ['127.0.0.1'] }), sleep: async () => {} }),
+    linkKey,
+    pollMs: 50,
+  });
+  const executor = testExecutor(ctx, db.url, new RecordingEffects(), {
+    approvalHooks: notifier.hooks,
+    limits: { inlineWaitMs: 20 },
+  });
+  const approvals = withNotifications(ctx, createApprovalService(ctx, executor));
+  const links = createLinkDecisionService(ctx, { approvals, linkKey, signedOnly });
+  const { app } = testApp(ctx, [approvalRoutes({ approvals }), approvalLinkRoutes({ links })]);
+  const starter = createRunStarter(ctx, executor);
+  await executor.start();
+  notifier.start();
+  const stop = async () => {
+    await notifier.stop();
+    await executor.stop();
+  };
+  return { clock, executor, starter, app, stop };
+}
+
+// start → ask (lead; after 10 min break glass: on-call) ─approved→ done
+async function startAsking(rt: Awaited<ReturnType<typeof setup>>) {
+  const lead = await createUser(db.prisma, 'reviewer');
+  const oncall = await createUser(db.prisma, 'manager');
+  const doc = workflow('ask', {
+    ask: step(
+      'approval',
+      {
+        approvers: { users: [lead.username] },
+        message: 'Block 203.0.113.66 at the edge?',
+        timeout: '1h',
+        escalation: [{ after: '10m', approvers: { users: [oncall.username] }, breakGlass: true, label: 'on-call' }],
+      },
+      { approved: 'done' },
+    ),
+    done: transform('"contained"'),
+  });
+  const wf = await publishedWorkflow(db.prisma, doc);
+  const before = slack.messages.length;
+  await rt.starter.startLive({ workflowId: wf.workflowId, event: {}, trigger: 'manual' });
+  const task = await eventually(() =>
+    db.prisma.approvalTask.findFirst({ where: { run: { workflowId: wf.workflowId } } }).then((t) => t ?? undefined),
+  );
+  const message = await eventually(async () =>
+    slack.messages
+      .slice(before)
+      .find((m) => String(m.text).includes(lead.username) || String(m.text).includes('approval-link')),
+  );
+  return { lead, oncall, task, message, runId: task.runId };
+}
+
+const linksIn = (text: unknown) => {
+  const s = String(text);
+  const approve = /Approve: (\S+)/.exec(s)?.[1] ?? '';
+  const reject = /Reject: (\S+)/.exec(s)?.[1] ?? '';
+  const token = (url: string) => url.split('/approval-link/')[1] ?? '';
+  return { approve, reject, approveToken: token(approve), rejectToken: token(reject) };
+};
+
+describe('approval notifications and signed links', () => {
+  it('when a task opens then the approver gets a Slack message with signed links, GET changes nothing, the link decides once and the run continues', async () => {
+    const rt = await setup();
+    const { lead, oncall, task, message } = await startAsking(rt);
+    expect(message.channel).toBe(Object.keys(CHANNELS).find((id) => CHANNELS[id] === 'soc-alerts'));
+    expect(String(message.text)).toContain('Block 203.0.113.66 at the edge?');
+    expect(String(message.text)).toContain('step `ask`');
+    const { approve, approveToken, rejectToken } = linksIn(message.text);
+    expect(approve).toMatch(/^http:\/\/autonomic\.test\/approval-link\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+    expect(rejectToken).not.toBe(approveToken);
+    expect(JSON.stringify(message.blocks)).toContain(approve);
+
+    // GET shows what it would decide and changes nothing.
+    const shown = await request(rt.app).get(`/api/approval-links/${approveToken}`).set('Authorization', lead.auth);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({
+      decision: 'approved',
+      username: lead.username,
+      taskStatus: 'pending',
+      signInRequired: true,
+    });
+    const still = await db.prisma.approvalTask.findUniqueOrThrow({ where: { id: task.id } });
+    expect(still.status).toBe('pending');
+    expect(await db.prisma.approvalLink.count({ where: { taskId: task.taskId, usedAt: { not: null } } })).toBe(0);
+
+    // Another approver's session, no session, a forged token.
+    const other = await request(rt.app)
+      .post(`/api/approval-links/${approveToken}`)
+      .set('Authorization', oncall.auth)
+      .send({});
+    expect(other.status).toBe(403);
+    expect(other.body.error.code).toBe('link_not_yours');
+    const anonymous = await request(rt.app).post(`/api/approval-links/${approveToken}`).send({});
+    expect(anonymous.status).toBe(401);
+    const forged = `${approveToken.slice(0, 37)}${'A'.repeat(43)}`;
+    expect((await request(rt.app).get(`/api/approval-links/${forged}`).set('Authorization', lead.auth)).status).toBe(
+      404,
+    );
+
+    const decided = await request(rt.app)
+      .post(`/api/approval-links/${approveToken}`)
+      .set('Authorization', lead.auth)
+      .send({ comment: 'seen in the SIEM' });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ decision: 'approved', taskStatus: 'approved' });
+    await eventually(() =>
+      db.prisma.run.findFirst({ where: { id: task.runId, status: 'succeeded' } }).then((r) => r ?? undefined),
+    );
+
+    const again = await request(rt.app)
+      .post(`/api/approval-links/${approveToken}`)
+      .set('Authorization', lead.auth)
+      .send({});
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('link_used');
+    expect(again.body.error.message).toMatch(/already used/);
+
+    const audit = await db.prisma.auditEvent.findMany({
+      where: { targetId: task.taskId },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['approval.notified', 'approval.decided', 'approval.link_used']),
+    );
+    expect(audit.find((a) => a.action === 'approval.notified')?.details).toMatchObject({
+      kind: 'opened',
+      channel: 'slack',
+      recipient: '#soc-alerts',
+      audience: `user:${lead.username}`,
+      ok: true,
+    });
+    // The token itself is nowhere in the audit log.
+    expect(JSON.stringify(audit)).not.toContain(approveToken.split('.')[1]);
+
+    const view = await request(rt.app).get(`/api/approvals/${task.id}`).set('Authorization', lead.auth);
+    expect(view.status).toBe(200);
+    expect(view.body.notifications).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'opened',
+          status: 'sent',
+          channel: 'slack',
+          audience: `user:${lead.username}`,
+        }),
+        expect.objectContaining({ kind: 'reminder', status: 'skipped' }),
+      ]),
+    );
+    await rt.stop();
+  });
+
+  it('when the task escalates to break glass then the on-call is told and paged once, and a reminder went out before', async () => {
+    const rt = await setup();
+    const { oncall, task } = await startAsking(rt);
+    const before = slack.messages.length;
+
+    rt.clock.advance(10 * 60_000);
+    const paged = await eventually(async () => pd.alerts.get(`approval:${task.taskId}:1`));
+    expect(paged).toMatchObject({ status: 'triggered', severity: 'critical', triggers: 1 });
+    const told = await eventually(async () =>
+      slack.messages.slice(before).find((m) => String(m.text).startsWith('*Escalated')),
+    );
+    expect(String(told.text)).toContain('escalation level 1: on-call');
+    const { approveToken } = linksIn(told.text);
+    const shown = await request(rt.app).get(`/api/approval-links/${approveToken}`).set('Authorization', oncall.auth);
+    expect(shown.body).toMatchObject({ username: oncall.username, decision: 'approved' });
+
+    // 75 % of the hour: the reminder (the level-0 approver's) goes out.
+    rt.clock.advance(35 * 60_000);
+    const reminded = await eventually(async () =>
+      slack.messages.slice(before).find((m) => String(m.text).startsWith('*Reminder')),
+    );
+    expect(String(reminded.text)).toContain('Time left: 15 min');
+
+    const pages = await db.prisma.approvalNotification.findMany({ where: { taskId: task.taskId, kind: 'page' } });
+    expect(pages).toMatchObject([{ status: 'sent', channel: 'pagerduty-events', level: 1 }]);
+    await rt.stop();
+  });
+
+  it('when the link is used after the deadline then it is refused as expired (410)', async () => {
+    const rt = await setup(true);
+    const { message, task } = await startAsking(rt);
+    const { rejectToken } = linksIn(message.text);
+    rt.clock.advance(60 * 60_000);
+    await eventually(() =>
+      db.prisma.approvalTask.findFirst({ where: { id: task.id, status: 'timed_out' } }).then((t) => t ?? undefined),
+    );
+    const late = await request(rt.app).post(`/api/approval-links/${rejectToken}`).send({});
+    expect(late.status).toBe(410);
+    expect(late.body.error.code).toBe('link_expired');
+    await rt.stop();
+  });
+
+  it('when signed links alone are allowed then the link decides without a session, as its approver', async () => {
+    const rt = await setup(true);
+    const { message, task, lead } = await startAsking(rt);
+    const { rejectToken } = linksIn(message.text);
+    const res = await request(rt.app).post(`/api/approval-links/${rejectToken}`).send({});
+    expect(res.status).toBe(200);
+    const row = await db.prisma.approvalTask.findUniqueOrThrow({ where: { id: task.id } });
+    expect(row.status).toBe('rejected');
+    expect(row.decisions).toMatchObject([{ username: lead.username, decision: 'rejected' }]);
+    await rt.stop();
+  });
+});
