@@ -83,7 +83,7 @@ class Session {
 
 function doc(name: string, steps: Record<string, unknown>, entry: string, trigger: Record<string, unknown> = {}) {
   return {
-    formatVersion: 2,
+    formatVersion: 3,
     metadata: { name },
     trigger: { id: 'start', type: 'trigger.manual', params: {}, transitions: { out: [entry] }, ...trigger },
     steps,

@@ -21,7 +21,7 @@ function chainDoc(n: number): WorkflowDocument {
     };
   }
   return WorkflowDocument.parse({
-    formatVersion: 2,
+    formatVersion: 3,
     metadata: { name: 'chain' },
     trigger: { id: 'start', type: 'trigger.manual', params: {}, transitions: { out: ['s0'] } },
     steps,
@@ -30,7 +30,7 @@ function chainDoc(n: number): WorkflowDocument {
 
 function forEachDoc(concurrency: number): WorkflowDocument {
   return WorkflowDocument.parse({
-    formatVersion: 2,
+    formatVersion: 3,
     metadata: { name: 'fan-out' },
     trigger: { id: 'start', type: 'trigger.manual', params: {}, transitions: { out: ['each'] } },
     steps: {

@@ -11,7 +11,7 @@ import { createWebhookSecrets, createWebhookService } from '../../src/services/t
 
 const doc = (steps: Record<string, unknown>, entry: string) =>
   WorkflowDocument.parse({
-    formatVersion: 2,
+    formatVersion: 3,
     metadata: { name: 'bench' },
     trigger: { id: 'start', type: 'trigger.webhook', params: {}, transitions: { out: [entry] } },
     steps,

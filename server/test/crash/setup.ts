@@ -46,7 +46,7 @@ export async function prepare(dataDir: string, pgPort: number, receiverUrl: stri
       data: { username: 'crash-owner', displayName: 'Crash test', passwordHash: 'x', role: 'admin' },
     });
     const document = WorkflowDocument.parse({
-      formatVersion: 2,
+      formatVersion: 3,
       metadata: { name: 'Crash test' },
       trigger: { id: 'alert', type: 'trigger.webhook', params: {}, transitions: { out: ['call'] } },
       steps: {
