@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../auth/LoginPage';
 import { useAuth } from '../auth/store';
+import { ApprovalLinkPage } from '../features/approval-link/ApprovalLinkPage';
 import { WorkflowListPage } from '../features/workflows/WorkflowListPage';
 import { Layout } from './Layout';
 import { RequireAuth } from './RequireAuth';
@@ -24,6 +25,8 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* Outside the sign-in wall: signed-link-only deployments decide without a session. */}
+        <Route path="/approval-link/:token" element={<ApprovalLinkPage />} />
         <Route
           element={
             <RequireAuth>
