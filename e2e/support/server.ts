@@ -21,6 +21,9 @@ const PID_FILE = 'server.pid';
  */
 export const SERVER_COMMAND = `sh -c 'echo $$ > "$DATA_DIR/${PID_FILE}" && exec env -u DATABASE_URL -u EMBEDDED_PG_DIR node --import tsx server/src/index.ts'`;
 
+/** The Slack credential approval messages are sent with (created by approval-link.spec.ts). */
+export const APPROVAL_SLACK_CREDENTIAL = 'e2e-approval-slack';
+
 /** The server's environment (on top of the caller's). */
 export function serverEnv(dataDir: string, port: number): Record<string, string> {
   return {
@@ -36,6 +39,10 @@ export function serverEnv(dataDir: string, port: number): Record<string, string>
     LOG_LEVEL: 'warn',
     // Every JSON reply is checked against its route's contract: a drifted reply fails the journey.
     CHECK_RESPONSES: 'true',
+    // Approval messages go out through this Slack credential, which approval-link.spec.ts creates
+    // pointing at its mock receiver (until then messages fail, audited, and runs go on).
+    APPROVAL_NOTIFY_CREDENTIAL: APPROVAL_SLACK_CREDENTIAL,
+    APPROVAL_NOTIFY_CHANNEL: '#soc-alerts',
   };
 }
 
