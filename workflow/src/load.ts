@@ -5,6 +5,7 @@ import { checkStepCount, checkTextDepth, checkTextSize, checkValueLimits } from 
 import { semanticProblems } from './validate/semantic';
 import { caseProblems } from './cases/problems';
 import { viewOfDocument, viewOfRaw } from './validate/view';
+import { documentWarnings } from './validate/warnings';
 import { issuesToProblems } from './validate/zod-issues';
 
 /**
@@ -16,6 +17,8 @@ export interface ValidationResult {
   ok: boolean;
   document?: WorkflowDocument;
   problems: Problem[];
+  /** Worth a second look, never blocking (see `documentWarnings`); present only when there are some. */
+  warnings?: Problem[];
 }
 
 function result(document: WorkflowDocument | undefined, problems: Problem[]): ValidationResult {
@@ -26,7 +29,18 @@ function result(document: WorkflowDocument | undefined, problems: Problem[]): Va
     seen.add(key);
     return true;
   });
-  return { ok: unique.length === 0, ...(document ? { document } : {}), problems: unique };
+  let warnings: Problem[] = [];
+  try {
+    warnings = document ? documentWarnings(document) : [];
+  } catch {
+    // A warning is advice: a bug in one never turns into a problem that blocks.
+  }
+  return {
+    ok: unique.length === 0,
+    ...(document ? { document } : {}),
+    problems: unique,
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }
 
 /** A bug of the validator is reported like a problem of the document, never thrown. */

@@ -95,6 +95,10 @@ class Attempt implements StepContext {
     return this.ctrl;
   }
 
+  peer(stepId: string): PreparedStep | undefined {
+    return this.host.step(stepId);
+  }
+
   release(): void {
     if (this.ctrl) this.host.untrack(this.token.key, this.ctrl);
   }

@@ -68,7 +68,14 @@ export interface EffectsPort {
 export type SafetyVerdict =
   | { decision: 'allow' }
   | { decision: 'refuse'; reason: string; criticality: 'low' | 'medium' | 'high' | 'critical' }
-  | { decision: 'auto-ok'; reason?: string };
+  | {
+      decision: 'auto-ok';
+      reason?: string;
+      /** The matching auto-OK entry's criticality. */
+      criticality?: 'low' | 'medium' | 'high' | 'critical';
+      /** The matching auto-OK entry, named: `ip 10.0.0.0/24`. */
+      entry?: string;
+    };
 
 /** Asked before every destructive action: is this target protected, or on the auto-OK list? */
 export interface SafetyPort {
@@ -83,6 +90,26 @@ export interface ApprovalsPort {
   open(task: ApprovalTask): Promise<void>;
   escalate(task: ApprovalTask, level: number): Promise<void>;
   close(task: ApprovalTask, outcome: ApprovalDecisionKind | 'cancelled'): Promise<void>;
+  /**
+   * The task was never opened: every target it guards is auto-OK, so policy approved it
+   * (audited live). At-least-once like the others.
+   */
+  skipped?(task: ApprovalTask, policy: PolicyApproval): Promise<void>;
+}
+
+/** Why policy approved an approval step without asking: each guarded action's target and its auto-OK entry. */
+export interface PolicyApproval {
+  guards: GuardedTarget[];
+}
+
+export interface GuardedTarget {
+  stepId: string;
+  effect: 'write' | 'destructive';
+  target: EffectTarget;
+  /** The matching auto-OK entry, named (`host ws-17.corp`), and its reason and criticality. */
+  entry: string;
+  reason?: string;
+  criticality?: 'low' | 'medium' | 'high' | 'critical';
 }
 
 /** Finds the document a sub-workflow step calls. */

@@ -103,8 +103,11 @@ function compileList(list: SafetyList): (target: EffectTarget) => SafetyVerdict 
         criticality: worst.criticality,
       };
     }
-    const allowed = ok.find(({ m }) => m(target));
-    return allowed ? { decision: 'auto-ok', reason: allowed.e.reason } : { decision: 'allow' };
+    // The most critical matching entry speaks, so "below criticality X" errs towards asking.
+    let e: SafetyEntry | undefined;
+    for (const o of ok) if (o.m(target) && (!e || RANK[o.e.criticality] > RANK[e.criticality])) e = o.e;
+    if (!e) return { decision: 'allow' };
+    return { decision: 'auto-ok', reason: e.reason, criticality: e.criticality, entry: `${e.kind} ${e.value}` };
   };
 }
 

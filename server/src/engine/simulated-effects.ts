@@ -68,16 +68,20 @@ function madeUp(output: unknown): string {
 /** The effects report's entry is the API's (`EffectReportEntry` of the contract). */
 export type { EffectReportEntry };
 
-/** One entry per step key that reached its effect (its last attempt), in the order they ran. */
+/**
+ * One entry per step key that reached its effect (its last attempt), in the order they ran,
+ * and one per approval that policy skipped ("auto-ok: approval skipped").
+ */
 export function effectsReport(trace: readonly AttemptRecord[], connectors?: ConnectorNames): EffectReportEntry[] {
   const last = new Map<string, AttemptRecord>();
   for (const a of trace) {
-    if (a.effect !== 'write' && a.effect !== 'destructive') continue;
+    if (a.effect !== 'write' && a.effect !== 'destructive' && !skippedByPolicy(a)) continue;
     const key = `${a.runId} ${a.stepKey}`;
     const seen = last.get(key);
     if (!seen || seen.attempt < a.attempt) last.set(key, a);
   }
   return [...last.values()].map((a) => {
+    if (skippedByPolicy(a)) return policyEntry(a);
     const entry: EffectReportEntry = {
       runId: a.runId,
       stepId: a.stepId,
@@ -95,6 +99,37 @@ export function effectsReport(trace: readonly AttemptRecord[], connectors?: Conn
     if (a.source !== undefined) entry.source = a.source;
     return entry;
   });
+}
+
+/** An approval step that policy decided (every target it guards auto-OK): it opened no task. */
+function skippedByPolicy(a: AttemptRecord): boolean {
+  return a.nodeType === 'approval' && (a.events ?? []).some((e) => e.type === 'decided' && e.by === 'policy');
+}
+
+/**
+ * "auto-ok: approval skipped": the approval policy decided, with the first guarded target
+ * and, as the reason, every guarded action's target and its auto-OK entry. Its effect is
+ * the strongest of the actions it unlocked.
+ */
+function policyEntry(a: AttemptRecord): EffectReportEntry {
+  const out: Record<string, unknown> = typeof a.output === 'object' && a.output !== null ? { ...a.output } : {};
+  const guards = Array.isArray(out.guards) ? out.guards : [];
+  const destructive = guards.some(
+    (g: unknown) => typeof g === 'object' && g !== null && 'effect' in g && g.effect === 'destructive',
+  );
+  const entry: EffectReportEntry = {
+    runId: a.runId,
+    stepId: a.stepId,
+    stepKey: a.stepKey,
+    nodeType: a.nodeType,
+    effect: destructive ? 'destructive' : 'write',
+    action: 'auto-ok: approval skipped',
+    params: a.input,
+    decision: 'auto-ok',
+  };
+  if (a.target) entry.target = a.target;
+  if (a.safety?.reason !== undefined) entry.reason = a.safety.reason;
+  return entry;
 }
 
 /** Where a connector step's description finds the connector's name and the action's title. */

@@ -4,6 +4,7 @@
  */
 import type { ApprovalDecisionKind, ApprovalsPort, ApprovalTask } from '../engine';
 import { recordAudit } from '../services/audit';
+import { auditPolicySkip } from './policy-audit';
 import { closeApprovalTask, insertApprovalTask, raiseApprovalLevel, type ApprovalSpec } from '../store/approvals';
 import { transaction, type DbClient } from '../store/db';
 import type { ApprovalStatus } from '../store/enums';
@@ -95,6 +96,7 @@ export function createApprovalsPort(
       });
       await tell(() => hooks?.escalated(task, level));
     },
+    skipped: (task, policy) => auditPolicySkip(prisma, task, policy),
     async close(task, outcome) {
       await closeApprovalTask(prisma, task.id, statusOf(task, outcome, now()), new Date(now()));
       await tell(() => hooks?.closed(task));

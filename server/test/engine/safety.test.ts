@@ -214,9 +214,14 @@ describe('safety entry matchers, one kind at a time', () => {
     expect(checkTarget(l, { kind: 'ip', value: '10.0.9.9' })).toMatchObject({ criticality: 'medium' });
   });
 
-  it('when an auto-OK entry matches then its reason is given, and nothing matching is a plain allow', () => {
+  it('when an auto-OK entry matches then its reason, criticality and name are given, and nothing matching is a plain allow', () => {
     const l = only([], [['host', 'kiosk-1']]);
-    expect(checkTarget(l, { kind: 'host', value: 'kiosk-1' })).toEqual({ decision: 'auto-ok', reason: 'ok kiosk-1' });
+    expect(checkTarget(l, { kind: 'host', value: 'kiosk-1' })).toEqual({
+      decision: 'auto-ok',
+      reason: 'ok kiosk-1',
+      criticality: 'low',
+      entry: 'host kiosk-1',
+    });
     expect(checkTarget(l, { kind: 'host', value: 'kiosk-2' })).toEqual({ decision: 'allow' });
   });
 

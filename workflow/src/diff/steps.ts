@@ -1,7 +1,8 @@
 import type { Step, Trigger } from '../document';
-import { nodeDefinition, type EffectClass } from '../nodes';
+import { nodeDefinition, targetOf, type EffectClass } from '../nodes';
+import { isRecord } from '../problem';
 import { diffTransitions } from './transitions';
-import type { StepChange, StepSummary, TriggerChange, WorkflowDiff } from './types';
+import type { StepChange, StepSummary, StepTargetRef, TriggerChange, WorkflowDiff } from './types';
 import { diffValues, jsonEqual } from './values';
 
 /** What a step can do to the outside world with these params; an unknown type does nothing. */
@@ -10,7 +11,20 @@ export function effectOf(step: Pick<Step, 'type' | 'params'>): EffectClass {
 }
 
 export function summarize(id: string, step: Step): StepSummary {
-  return { id, type: step.type, label: step.label, effect: effectOf(step) };
+  const target = targetRef(step);
+  return { id, type: step.type, label: step.label, effect: effectOf(step), ...(target && { target }) };
+}
+
+/** The step's declared target and the value written for it (a template, a literal); none when it names none. */
+export function targetRef(step: Pick<Step, 'type' | 'params'>): StepTargetRef | undefined {
+  const def = nodeDefinition(step.type);
+  const spec = def ? targetOf(def, step.params) : undefined;
+  if (!spec) return undefined;
+  let value: unknown = step.params;
+  for (const key of spec.param.split('.'))
+    value = isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  return { kind: spec.kind, value: text };
 }
 
 function change<T>(before: T, after: T): { before: T; after: T } | undefined {

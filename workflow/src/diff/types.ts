@@ -25,12 +25,20 @@ export interface PortChange {
   removed: string[];
 }
 
+/** What an action declares it acts on, as written (a template until the run renders it). */
+export interface StepTargetRef {
+  kind: ConnectorTargetKind;
+  value: string;
+}
+
 /** Enough about a step to name it in a review without opening the document. */
 export interface StepSummary {
   id: string;
   type: string;
   label: string;
   effect: EffectClass;
+  /** The declared target of an action that names one (a connector action's, an http write's). */
+  target?: StepTargetRef;
 }
 
 /** A step present on both sides whose logic differs. */

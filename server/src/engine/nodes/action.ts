@@ -1,19 +1,15 @@
-import {
-  isCredentialHeader,
-  REDACTED,
-  targetOf as stepTarget,
-  type StepTarget,
-  type TargetKind,
-} from '@autonomic/workflow';
-import { parseAddress, parseNetwork } from '../net';
+import { isCredentialHeader, REDACTED, targetOf as stepTarget } from '@autonomic/workflow';
 import { stepError } from '../errors';
+import { effectTarget } from '../targets';
 import { performEffect } from '../perform';
-import type { EffectTarget } from '../ports';
+import type { EffectTarget, SafetyVerdict } from '../ports';
+import type { SafetyRecord } from '../state';
 import type { StepHandler, StepContext } from './types';
 
 /**
- * http and connector steps: render the params, check a destructive
- * action's target with the safety port and the run's blast radius, commit the attempt
+ * http and connector steps: render the params, check the target of a destructive action
+ * or of a write that declares one with the safety port, a destructive one against the
+ * run's blast radius, commit the attempt
  * (for anything that writes), then call the effects port with a timeout.
  */
 export const action: StepHandler = async (ctx) => {
@@ -26,12 +22,17 @@ export const action: StepHandler = async (ctx) => {
   if (target && 'error' in target) return { type: 'error', error: target.error };
   if (target) attempt.target = target;
 
-  if (effect === 'destructive') {
+  // One guard for every outside effect: any write that declares a target (a connector
+  // action's, an http write's) is checked like a destructive one; only destructive
+  // actions count against the blast radius.
+  if (effect === 'destructive' || (effect === 'write' && target)) {
     const verdict = target && ctx.env.safety ? await ctx.env.safety.check(target) : { decision: 'allow' as const };
-    attempt.safety = { ...verdict };
+    attempt.safety = safetyRecord(verdict);
     if (verdict.decision === 'refuse') {
       return { type: 'error', error: stepError('safety', `refused: ${verdict.reason}`, { retryable: false }) };
     }
+  }
+  if (effect === 'destructive') {
     if (!ctx.claimDestructive()) {
       const reason = `blast radius: more than ${ctx.env.limits.maxDestructivePerRun} destructive actions in one run`;
       attempt.safety = { decision: 'refuse', reason, criticality: 'high' };
@@ -60,52 +61,22 @@ export const action: StepHandler = async (ctx) => {
   return result.ok ? { type: 'next', output: result.output, port: 'out' } : { type: 'error', error: result.error };
 };
 
-/**
- * The safety lists' kind for a target kind. A CIDR is checked as an `ip` target whose value
- * is a network (the matcher refuses one that holds a protected address); a domain as a
- * host (a protected `domain` entry covers it and its subdomains; a protected host *under*
- * the target domain is not seen, unlike a network's addresses); an e-mail address as a
- * user (`user@domain`). No list protects a file hash or a URL: those are allowed, and
- * still count against the blast radius.
- */
-const SAFETY_KIND: Record<StepTarget['kind'], TargetKind | undefined> = {
-  ip: 'ip',
-  cidr: 'ip',
-  host: 'host',
-  domain: 'host',
-  user: 'user',
-  email: 'user',
-  hash: undefined,
-  url: undefined,
-};
-
 function targetOf(
   ctx: StepContext,
   params: Record<string, unknown>,
 ): EffectTarget | { error: ReturnType<typeof stepError> } | undefined {
   const spec = stepTarget(ctx.step.def, params);
-  if (!spec) return undefined;
-  const raw = valueAt(params, spec.param);
-  const value = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
-  if (value === '')
-    return { error: stepError('validation', `no ${spec.kind} to act on (param "${spec.param}" is empty)`) };
-  if (spec.kind === 'ip' && !parseAddress(value))
-    return { error: stepError('validation', `"${value}" is not an IP address`) };
-  if (spec.kind === 'cidr' && !parseNetwork(value))
-    return { error: stepError('validation', `"${value}" is not a CIDR block`) };
-  const kind = SAFETY_KIND[spec.kind];
-  return kind ? { kind, value } : undefined;
+  return spec ? effectTarget(spec, params) : undefined;
 }
 
-/** A param by its dotted path (a connector's target is `input.<name>`). */
-function valueAt(params: Record<string, unknown>, path: string): unknown {
-  let cur: unknown = params;
-  for (const key of path.split('.')) {
-    if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) return undefined;
-    const obj: Record<string, unknown> = { ...cur };
-    cur = Object.hasOwn(obj, key) ? obj[key] : undefined;
-  }
-  return cur;
+/** The verdict as the trace keeps it: the decision, and the reason and criticality when there are. */
+function safetyRecord(v: SafetyVerdict): SafetyRecord {
+  if (v.decision === 'allow') return { decision: 'allow' };
+  return {
+    decision: v.decision,
+    ...(v.reason === undefined ? {} : { reason: v.reason }),
+    ...(v.criticality === undefined ? {} : { criticality: v.criticality }),
+  };
 }
 
 /**

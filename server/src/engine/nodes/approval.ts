@@ -1,6 +1,7 @@
 import { durationMs, STEP_DEFINITIONS } from '@autonomic/workflow';
 import { paramReader } from '../program';
 import type { ApprovalDecisionKind, ApprovalTask, ApprovalWait, Vote } from '../state';
+import { policyApproval, policyDetail } from './approval-skip';
 import type { StepHandler, Outcome, StepContext } from './types';
 
 const read = paramReader(STEP_DEFINITIONS.approval.params);
@@ -12,6 +13,10 @@ const read = paramReader(STEP_DEFINITIONS.approval.params);
  */
 export const approval: StepHandler = async (ctx) => {
   const current = ctx.token.wait;
+  if (current?.kind !== 'approval') {
+    const skipped = await skipByPolicy(ctx);
+    if (skipped) return skipped;
+  }
   const w = current?.kind === 'approval' ? current.approval : await create(ctx);
   const { task } = w;
   const approvals = ctx.env.approvals;
@@ -36,7 +41,41 @@ export const approval: StepHandler = async (ctx) => {
   return { type: 'wait', wait: { kind: 'approval', approval: w } };
 };
 
+/**
+ * With `skipWhenAutoOk` on, and every target it guards auto-OK (see `policyApproval`): no
+ * task is opened; the step leaves by `approved`, decided by policy, naming the entries in
+ * the trace, the effects report and (live) the audit log.
+ */
+async function skipByPolicy(ctx: StepContext): Promise<Outcome | undefined> {
+  const skip = read(ctx.step).skipWhenAutoOk;
+  if (!skip?.enabled) return undefined;
+  const policy = await policyApproval(ctx, skip.belowCriticality);
+  if (!policy) return undefined;
+  const task = await taskOf(ctx);
+  const first = policy.guards[0];
+  ctx.attempt.input = { message: task.message, approvers: task.approvers, quorum: task.quorum };
+  if (first) ctx.attempt.target = first.target;
+  const detail = policyDetail(policy);
+  ctx.attempt.safety = { decision: 'auto-ok', reason: detail };
+  ctx.note({ type: 'decided', by: 'policy', detail });
+  await ctx.env.approvals?.skipped?.(task, policy);
+  return {
+    type: 'next',
+    port: 'approved',
+    output: { decision: 'approved', votes: [], level: 0, decidedBy: 'policy', guards: policy.guards },
+  };
+}
+
 async function create(ctx: StepContext): Promise<ApprovalWait> {
+  const task = await taskOf(ctx);
+  const w: ApprovalWait = { task, votes: [], level: 0, opened: false };
+  // Kept on the token before any port call, so the commit `durable()` makes carries it.
+  ctx.token.wait = { kind: 'approval', approval: w };
+  ctx.attempt.input = { message: task.message, approvers: task.approvers, quorum: task.quorum };
+  return w;
+}
+
+async function taskOf(ctx: StepContext): Promise<ApprovalTask> {
   const p = read(ctx.step);
   const rendered = await ctx.render(p.message);
   const createdAt = ctx.now();
@@ -59,11 +98,7 @@ async function create(ctx: StepContext): Promise<ApprovalWait> {
       ...(e.label === undefined ? {} : { label: e.label }),
     })),
   };
-  const w: ApprovalWait = { task, votes: [], level: 0, opened: false };
-  // Kept on the token before any port call, so the commit `durable()` makes carries it.
-  ctx.token.wait = { kind: 'approval', approval: w };
-  ctx.attempt.input = { message: task.message, approvers: task.approvers, quorum: task.quorum };
-  return w;
+  return task;
 }
 
 async function decided(ctx: StepContext, w: ApprovalWait, decision: ApprovalDecisionKind): Promise<Outcome> {

@@ -22,6 +22,8 @@ export interface StepContext {
   readonly depth: number;
   readonly token: Token;
   readonly step: PreparedStep;
+  /** Another step of the same document, by id (a static look at the graph). */
+  peer(stepId: string): PreparedStep | undefined;
   readonly attempt: AttemptRecord;
   readonly input: ExpressionInput;
   /**

@@ -24,6 +24,19 @@ export const EscalationStep = z
   })
   .strict();
 
+/**
+ * Skip the approval when every target of the actions it guards (the write and destructive
+ * steps reachable from `approved` before the next approval) is on the auto-OK list, none is
+ * protected and, with `belowCriticality`, every matching entry is less critical than that.
+ * The skip leaves by `approved`, decided by policy.
+ */
+export const SkipWhenAutoOk = z
+  .object({
+    enabled: z.boolean().default(false),
+    belowCriticality: z.enum(['medium', 'high', 'critical']).optional(),
+  })
+  .strict();
+
 export const approval = defineNode({
   type: 'approval',
   category: 'human',
@@ -40,6 +53,8 @@ export const approval = defineNode({
       timeout: Duration,
       escalation: z.array(EscalationStep).max(5).default([]),
       onTimeout: z.enum(['approved', 'rejected', 'timeout']).default('timeout'),
+      /** @default off */
+      skipWhenAutoOk: SkipWhenAutoOk.optional(),
     })
     .strict()
     .superRefine((p, ctx) => {
@@ -81,6 +96,15 @@ export const approval = defineNode({
   summary: (p) => {
     const who = record(p['approvers']);
     const names = [...list(who['roles']).map((r) => `@${r}`), ...list(who['users'])];
-    return [`ask ${names.join(', ') || '—'}`, `timeout ${text(p['timeout'])} → ${text(p['onTimeout'], 'timeout')}`];
+    const lines = [
+      `ask ${names.join(', ') || '—'}`,
+      `timeout ${text(p['timeout'])} → ${text(p['onTimeout'], 'timeout')}`,
+    ];
+    const skip = record(p['skipWhenAutoOk']);
+    if (skip['enabled'] === true) {
+      const below = typeof skip['belowCriticality'] === 'string' ? ` below ${skip['belowCriticality']}` : '';
+      lines.push(`skip when auto-OK${below}`);
+    }
+    return lines;
   },
 });

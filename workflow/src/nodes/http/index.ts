@@ -1,10 +1,21 @@
 import { z } from 'zod';
 import { Template } from '../../expression-fields';
 import { HttpAuth } from '../http-auth';
-import { text } from '../text';
+import { record, text } from '../text';
 import { defineNode } from '../types';
 
 const Headers = z.record(z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name'), Template);
+/**
+ * What a write acts on, declared: the safety lists check it like a connector action's
+ * target (a protected one is refused, an auto-OK one recorded).
+ */
+export const HttpTarget = z
+  .object({
+    kind: z.enum(['ip', 'host', 'user']),
+    value: Template.min(1, 'a target value is required'),
+  })
+  .strict();
+
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
 export const http = defineNode({
@@ -23,11 +34,18 @@ export const http = defineNode({
       auth: HttpAuth.optional(),
       /** Statuses that count as success. @default 2xx */
       expectStatus: z.array(z.int().min(100).max(599)).max(20).optional(),
+      /** What the request acts on (checked against the protected and auto-OK lists). */
+      target: HttpTarget.optional(),
     })
     .strict(),
   defaults: { method: 'GET', url: '', headers: {}, query: {} },
   ports: () => [{ id: 'out', label: 'Next', required: true }],
   effect: (p) => (READ_METHODS.has(p.method) ? 'read' : 'write'),
-  summary: (p) => [`${text(p['method'], 'GET')} ${text(p['url'])}`],
+  summary: (p) => {
+    const target = record(p['target']);
+    const on = typeof target['value'] === 'string' ? [`on ${text(target['kind'])} ${text(target['value'])}`] : [];
+    return [`${text(p['method'], 'GET')} ${text(p['url'])}`, ...on];
+  },
+  target: (p) => (p.target ? { kind: p.target.kind, param: 'target.value' } : undefined),
   exampleOutput: { status: 200, headers: {}, body: {} },
 });
