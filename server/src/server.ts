@@ -27,6 +27,7 @@ import { dashboardRoutes } from './http/routes/dashboard';
 import { reviewRoutes } from './http/routes/reviews';
 import { runRoutes } from './http/routes/runs';
 import { safetyRoutes } from './http/routes/safety';
+import { settingsChangeRoutes } from './http/routes/settings-changes';
 import { secretRoutes } from './http/routes/secrets';
 import { simulationRoutes } from './http/routes/simulations';
 import { tokenRoutes } from './http/routes/tokens';
@@ -67,6 +68,7 @@ import {
   createSimulationService,
   createTestRunner,
   createTestRunService,
+  createSettingsReviewService,
   createWorkflowServices,
   simulatedConnectors,
 } from './services/workflows';
@@ -206,6 +208,10 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     userRoutes(deps),
     tokenRoutes(deps),
     workflowRoutes({ workflows, versions: wf.versions, publishing, probes, upgrades }),
+    settingsChangeRoutes({
+      changes: createSettingsReviewService(ctx),
+      onApproved: (id) => effects.guard.invalidate(id),
+    }),
     layoutRoutes({ layout: createLayoutService(ctx) }),
     reviewRoutes({ reviews: wf.reviews, comments: wf.comments }),
     simulationRoutes({ simulations, tests: createTestRunService(ctx, testRunner.signal) }),

@@ -16,6 +16,7 @@ import { dashboardApi } from './dashboard';
 import { layoutApi } from './layout';
 import { connectorsApi } from './connectors';
 import { credentialsApi } from './credentials';
+import { settingsChangesApi } from './settings-changes';
 
 export * from './common';
 export * from './workflows';
@@ -35,6 +36,7 @@ export * from './dashboard';
 export * from './layout';
 export * from './connectors';
 export * from './credentials';
+export * from './settings-changes';
 
 export const ROUTES = {
   workflows: workflowsApi,
@@ -54,4 +56,5 @@ export const ROUTES = {
   layout: layoutApi,
   connectors: connectorsApi,
   credentials: credentialsApi,
+  settingsChanges: settingsChangesApi,
 } as const;

@@ -220,6 +220,8 @@ const SettingsBody = z
     maxDestructivePerRun: Limit.optional(),
     maxDestructivePerHour: Limit.optional(),
     manualBaselineMinutes: z.number().int().min(0).max(10_000).nullable().optional(),
+    /** Why: kept with a loosening change, which waits for a reviewer or admin (issue 14 §6). */
+    reason: z.string().trim().max(1_000).optional(),
   })
   .strict();
 export type WorkflowSettingsChange = z.infer<typeof SettingsBody>;

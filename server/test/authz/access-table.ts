@@ -49,6 +49,9 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   // Writes on an existing workflow: the route admits every role, the service admits the
   // owner or an admin (kill switch: also reviewers; publish: also an approving reviewer).
   'PATCH /workflows/:id/settings': ACTORS,
+  // Loosening settings changes (issue 14 §6): everyone reads; a reviewer or admin, never the requester, decides.
+  'GET /workflows/:id/settings-changes': ANY,
+  'POST /workflows/:id/settings-changes/:changeId/decision': ['reviewer', 'admin'],
   'POST /workflows/:id/versions': AUTHORS,
   'POST /workflows/:id/versions/:number/publish': ACTORS,
   'POST /workflows/:id/rollback': ACTORS,

@@ -101,6 +101,7 @@ const NAMELESS: Record<string, () => string> = {
   reviewId: () => newId(),
   commentId: () => newId(),
   taskId: () => newId(),
+  changeId: () => newId(),
   number: () => '1',
   name: () => 'nope',
   version: () => '9.9.9',

@@ -45,6 +45,7 @@ export {
   type TestRunView,
 } from './test-runs';
 export { createWorkflowService, slugify, type WorkflowService } from './workflows';
+export { createSettingsReviewService, type SettingsReviewService } from './settings-review';
 export { createVersionService, type VersionService, type SavedVersion } from './versions';
 export { createReviewService, type ReviewService } from './reviews';
 export { createCommentService, type CommentService } from './comments';

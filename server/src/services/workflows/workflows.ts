@@ -24,6 +24,7 @@ import { assertCanEdit, assertCanFlipKillSwitch } from './access';
 import { createConnectorChecks, type ConnectorChecks } from './connector-checks';
 import { prepareDocument } from './documents';
 import { workflowOrThrow } from './lookup';
+import { fileSettingsChange, splitSettings } from './settings-review';
 import { queueTests, type TestRunSignal } from './test-runs';
 import { NO_SIGNAL, savedView, summaryOf, type SavedVersion } from './versions';
 
@@ -152,8 +153,18 @@ export function createWorkflowService(
     return { ...workflow, published: published ? summaryOf(published) : null, latest };
   }
 
-  /** Kill switch (owner, reviewer, admin) and blast-radius limits (owner, admin), audited. */
-  async function updateSettings(actor: Actor, ref: string, changes: WorkflowSettings): Promise<WorkflowView> {
+  /**
+   * Kill switch (owner, reviewer, admin) and blast-radius limits (owner, admin), audited.
+   * What tightens applies at once; what loosens is filed as a pending change that a
+   * reviewer or admin other than the caller must approve (issue 14 §6): the answer shows
+   * the settings in force.
+   */
+  async function updateSettings(
+    actor: Actor,
+    ref: string,
+    input: WorkflowSettings & { reason?: string | undefined },
+  ): Promise<WorkflowView> {
+    const { reason, ...changes } = input;
     const { killSwitch } = changes;
     const limits = LIMIT_KEYS.some((k) => changes[k] !== undefined);
     if (killSwitch === undefined && !limits) {
@@ -163,13 +174,16 @@ export function createWorkflowService(
       const before = await workflowOrThrow(tx, ref);
       if (limits) assertCanEdit(actor, before);
       if (killSwitch !== undefined) assertCanFlipKillSwitch(actor, before);
-      const after = await updateWorkflowSettings(tx, before.id, changes);
+      const { now, later } = splitSettings(before, changes);
+      if (Object.keys(later).length > 0) await fileSettingsChange(tx, actor, before, later, reason ?? '');
+      if (Object.keys(now).length === 0) return;
+      const after = await updateWorkflowSettings(tx, before.id, now);
       const target = { targetType: 'workflow', targetId: before.id } as const;
-      if (killSwitch !== undefined && killSwitch !== before.killSwitch) {
-        const action = killSwitch ? 'workflow.kill_switch_engaged' : 'workflow.kill_switch_released';
-        await recordAudit(tx, { actor, action, ...target, details: { killSwitch } });
+      if (now.killSwitch !== undefined && now.killSwitch !== before.killSwitch) {
+        const action = now.killSwitch ? 'workflow.kill_switch_engaged' : 'workflow.kill_switch_released';
+        await recordAudit(tx, { actor, action, ...target, details: { killSwitch: now.killSwitch } });
       }
-      const keys = LIMIT_KEYS.filter((k) => changes[k] !== undefined && before[k] !== after[k]);
+      const keys = LIMIT_KEYS.filter((k) => now[k] !== undefined && before[k] !== after[k]);
       if (keys.length > 0) {
         const pick = (w: WorkflowRow) => Object.fromEntries(keys.map((k) => [k, w[k]]));
         const details = { before: pick(before), after: pick(after) };
