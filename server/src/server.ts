@@ -27,6 +27,7 @@ import { dashboardRoutes } from './http/routes/dashboard';
 import { reviewRoutes } from './http/routes/reviews';
 import { runRoutes } from './http/routes/runs';
 import { safetyRoutes } from './http/routes/safety';
+import { assetRoutes } from './http/routes/assets';
 import { settingsChangeRoutes } from './http/routes/settings-changes';
 import { secretRoutes } from './http/routes/secrets';
 import { simulationRoutes } from './http/routes/simulations';
@@ -59,6 +60,7 @@ import { createRunService } from './services/runs/service';
 import { createRunStarter } from './services/runs/starter';
 import { createSafetySource } from './services/safety/source';
 import { createSafetyService } from './services/safety/service';
+import { createAssetService } from './services/assets';
 import { createSecretsVault } from './services/secrets/vault';
 import { createScheduler } from './services/triggers/scheduler';
 import { createWebhookSecrets } from './services/triggers/webhook-secret';
@@ -221,6 +223,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     webhookRoutes({ webhooks }),
     triggerRoutes({ webhookSecrets }),
     safetyRoutes({ safety }),
+    assetRoutes({ assets: createAssetService(ctx, safetySource) }),
     secretRoutes({ vault }),
     // Before the connector routes: `/connectors/health` is not a connector id.
     connectorHealthRoutes({ probes }),

@@ -11,6 +11,7 @@ import { authApi } from './auth';
 import { tokensApi } from './tokens';
 import { secretsApi } from './secrets';
 import { safetyApi } from './safety';
+import { assetsApi } from './assets';
 import { auditApi } from './audit';
 import { dashboardApi } from './dashboard';
 import { layoutApi } from './layout';
@@ -31,6 +32,7 @@ export * from './auth';
 export * from './tokens';
 export * from './secrets';
 export * from './safety';
+export * from './assets';
 export * from './audit';
 export * from './dashboard';
 export * from './layout';
@@ -51,6 +53,7 @@ export const ROUTES = {
   tokens: tokensApi,
   secrets: secretsApi,
   safety: safetyApi,
+  assets: assetsApi,
   audit: auditApi,
   dashboard: dashboardApi,
   layout: layoutApi,

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { AccountPage } from '../features/account/AccountPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
+import { AssetsPage } from '../features/assets/AssetsPage';
 import { ConnectorsPage } from '../features/connectors/ConnectorsPage';
 import { ConnectorImportPage } from '../features/connector-import/ConnectorImportPage';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
@@ -37,4 +38,5 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/account', element: <AccountPage /> },
   { path: '/admin/credentials', element: <CredentialsPage /> },
   { path: '/admin/connectors/import', element: <ConnectorImportPage /> },
+  { path: '/admin/assets', element: <AssetsPage /> },
 ];

@@ -125,7 +125,7 @@ function caseSafety(testCase: TestCase, org: SafetyList): SafetyList | string {
   if (typeof prot === 'string') return prot;
   const ok = parse('autoOk', testCase.safety?.autoOk ?? []);
   if (typeof ok === 'string') return ok;
-  return { protected: [...org.protected, ...prot], autoOk: [...org.autoOk, ...ok] };
+  return { ...org, protected: [...org.protected, ...prot], autoOk: [...org.autoOk, ...ok] };
 }
 
 /**

@@ -19,6 +19,8 @@ export {
 export { MemoryRunStore, RunConflictError } from './memory-store';
 export { systemClock, systemRandom, seededRandom, createVirtualClock, type VirtualClock } from './clocks';
 export { SafetyList, SafetyEntry, Criticality, checkTarget, createSafetyPort, entryMatcher } from './safety';
+export { SafetyAsset } from './asset-schema';
+export { createLookup, createSafetyLookupPort } from './assets';
 export { simulate, type SimulationOptions, type SimulationResult, type ApprovalPolicy } from './simulation';
 export {
   simulatedEffects,

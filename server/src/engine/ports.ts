@@ -77,9 +77,37 @@ export type SafetyVerdict =
       entry?: string;
     };
 
+/** A matching safety entry, as the safety lookup step shows it. */
+export interface SafetyLookupEntry {
+  kind: 'ip' | 'cidr' | 'host' | 'user' | 'domain';
+  value: string;
+  criticality: 'low' | 'medium' | 'high' | 'critical';
+  reason: string;
+  owner: string | null;
+}
+
+/** What the safety lookup step answers for a target: its asset, and the entries that match it. */
+export interface SafetyLookup {
+  target: string;
+  kind: EffectTarget['kind'];
+  /** Whether the target is (or falls in) an asset of the inventory. */
+  found: boolean;
+  /** The asset's, else the matching protected entry's; null when neither knows. */
+  criticality: 'low' | 'medium' | 'high' | 'critical' | null;
+  owner: string | null;
+  businessService: string | null;
+  tags: string[];
+  protected: boolean;
+  protectedEntry?: SafetyLookupEntry;
+  autoOk: boolean;
+  autoOkEntry?: SafetyLookupEntry;
+}
+
 /** Asked before every destructive action: is this target protected, or on the auto-OK list? */
 export interface SafetyPort {
   check(target: EffectTarget): Promise<SafetyVerdict>;
+  /** The safety lookup step's question (assets and both lists); absent: nothing is known. */
+  lookup?(target: EffectTarget): Promise<SafetyLookup>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contains, parseAddress, parseNetwork, type Address, type Network } from './net';
 import type { EffectTarget, SafetyPort, SafetyVerdict } from './ports';
+import { SafetyAsset } from './asset-schema';
 
 export const Criticality = z.enum(['low', 'medium', 'high', 'critical']);
 export type Criticality = z.infer<typeof Criticality>;
@@ -27,6 +28,8 @@ export const SafetyList = z
   .object({
     protected: z.array(SafetyEntry).max(100_000).default([]),
     autoOk: z.array(SafetyEntry).max(100_000).default([]),
+    /** The asset inventory, for the safety lookup step (criticality, owner of a target). */
+    assets: z.array(SafetyAsset).max(100_000).optional(),
   })
   .strict();
 export type SafetyList = z.infer<typeof SafetyList>;

@@ -7,7 +7,8 @@ import { fixtureAnswers, type ApprovalFixtures, type FixtureAnswerer, type Fixtu
 import { MemoryRunStore } from './memory-store';
 import type { StepSource } from '@autonomic/api';
 import type { ApprovalsPort, EffectsPort, Random, WorkflowResolver } from './ports';
-import { createSafetyPort, type SafetyList } from './safety';
+import { createSafetyLookupPort } from './assets';
+import type { SafetyList } from './safety';
 import {
   effectsReport,
   simulatedEffects,
@@ -96,7 +97,7 @@ export async function simulate(
       note: (n) => notes.push(n),
       source: (req, s) => sources.set(attemptKey(req), s),
     }),
-    safety: createSafetyPort(opts.safety ?? { protected: [], autoOk: [] }),
+    safety: createSafetyLookupPort(opts.safety ?? { protected: [], autoOk: [] }),
     approvals: NO_APPROVALS,
     ...(opts.workflows ? { workflows: opts.workflows } : {}),
     ...(opts.expressions ? { expressions: opts.expressions } : {}),

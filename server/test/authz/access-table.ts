@@ -94,6 +94,14 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'POST /safety/entries': ADMIN,
   'PATCH /safety/entries/:id': ADMIN,
   'DELETE /safety/entries/:id': ADMIN,
+  // The asset inventory (issue 14): everyone reads and looks up; admins change and import.
+  'GET /assets': ANY,
+  'GET /assets/lookup': ANY,
+  'GET /assets/export': ANY,
+  'POST /assets/import': ADMIN,
+  'POST /assets': ADMIN,
+  'PATCH /assets/:id': ADMIN,
+  'DELETE /assets/:id': ADMIN,
   // Connector secrets: admins only, names only.
   'GET /secrets': ADMIN,
   'PUT /secrets/:name': ADMIN,

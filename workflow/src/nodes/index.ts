@@ -13,6 +13,7 @@ import { forEach } from './foreach';
 import { http } from './http';
 import { join } from './join';
 import { parallel } from './parallel';
+import { safetyLookup } from './safety-lookup';
 import { subWorkflow } from './subworkflow';
 import { switchNode } from './switch';
 import { transform } from './transform';
@@ -61,6 +62,7 @@ export const STEP_DEFINITIONS = section<StepCategory>()({
   foreach: forEach,
   delay,
   transform,
+  'safety-lookup': safetyLookup,
   subworkflow: subWorkflow,
   end,
   approval,

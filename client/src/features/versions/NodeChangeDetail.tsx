@@ -1,18 +1,4 @@
 import type { PortChange, WorkflowDiff } from '@autonomic/api';
-
-type Target = WorkflowDiff['steps']['added'][number]['target'];
-
-const targetText = (t: Target) => (t ? `${t.kind} ${t.value || '—'}` : 'none');
-
-/** ", on ip {{ event.ip }}": the target an action declares, for an added or removed step. */
-function On({ target }: { target: Target }) {
-  if (!target) return null;
-  return (
-    <>
-      , on <code data-testid="node-target">{targetText(target)}</code>
-    </>
-  );
-}
 import { formatValue } from './format';
 import { ValueChanges } from './ValueChanges';
 
@@ -37,8 +23,7 @@ export function NodeChangeDetail({ diff, nodeId }: { diff: WorkflowDiff; nodeId:
   if (added) {
     return (
       <p>
-        <strong>Added</strong> {added.type} step, effect <code>{added.effect}</code>
-        <On target={added.target} />.
+        <strong>Added</strong> {added.type} step, effect <code>{added.effect}</code>.
       </p>
     );
   }
@@ -46,8 +31,7 @@ export function NodeChangeDetail({ diff, nodeId }: { diff: WorkflowDiff; nodeId:
   if (removed) {
     return (
       <p>
-        <strong>Removed</strong> {removed.type} step “{removed.label}”, effect <code>{removed.effect}</code>
-        <On target={removed.target} />.
+        <strong>Removed</strong> {removed.type} step “{removed.label}”, effect <code>{removed.effect}</code>.
       </p>
     );
   }
@@ -71,18 +55,6 @@ export function NodeChangeDetail({ diff, nodeId }: { diff: WorkflowDiff; nodeId:
         {c.label && (
           <p>
             label: <del>{c.label.before}</del> → <ins>{c.label.after}</ins>
-          </p>
-        )}
-        {(c.before.target || c.after.target) && (
-          <p data-testid="node-target">
-            target:{' '}
-            {targetText(c.before.target) === targetText(c.after.target) ? (
-              <code>{targetText(c.after.target)}</code>
-            ) : (
-              <>
-                <del>{targetText(c.before.target)}</del> → <ins>{targetText(c.after.target)}</ins>
-              </>
-            )}
           </p>
         )}
         {c.before.effect !== c.after.effect && (

@@ -7,6 +7,7 @@ import { end } from './end';
 import { forEach } from './foreach';
 import { join } from './join';
 import { parallel } from './parallel';
+import { safetyLookup } from './safety-lookup';
 import { subworkflow } from './subworkflow';
 import { switchStep } from './switch';
 import { transform } from './transform';
@@ -26,6 +27,7 @@ export const HANDLERS: Record<keyof typeof STEP_DEFINITIONS, StepHandler> = {
   foreach: forEach,
   delay,
   transform,
+  'safety-lookup': safetyLookup,
   subworkflow,
   end,
   approval,

@@ -50,8 +50,7 @@ export function approvalMessage(input: {
   context?: ApprovalContext;
   level: number;
   now: number;
-  /** The approvals inbox, where the task can be decided too. */
-  inboxUrl: string;
+  taskUrl: string;
   links?: MessageLinks;
 }): ApprovalMessage {
   const { task, context } = input;
@@ -65,7 +64,7 @@ export function approvalMessage(input: {
   if (unlocked.length > 0) lines.push('Approving unlocks:', ...unlocked);
   lines.push(`Time left: ${minutes(Math.max(0, task.spec.deadline - input.now))} (then: ${task.spec.onTimeout})`);
   if (input.links) lines.push(`Approve: ${input.links.approve}`, `Reject: ${input.links.reject}`);
-  lines.push(`Inbox: ${input.inboxUrl}`);
+  lines.push(`Task: ${input.taskUrl}`);
   const text = lines.join('\n');
   const blocks: Array<Record<string, unknown>> = [{ type: 'section', text: { type: 'mrkdwn', text } }];
   if (input.links) {

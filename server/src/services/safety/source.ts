@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context';
-import { createSafetyPort, type SafetyList, type SafetyPort } from '../../engine';
+import { createSafetyLookupPort, type SafetyList, type SafetyPort } from '../../engine';
 import { allSafetyEntries, type SafetyEntryRow } from '../../store/safety-entries';
+import { allAssets, type AssetRow } from '../../store/assets';
 import type { SafetySource } from '../contracts';
 
 export interface SafetySourceOptions {
@@ -18,8 +19,19 @@ export interface CachedSafetySource extends SafetySource {
   invalidate(): void;
 }
 
-function toList(rows: readonly SafetyEntryRow[]): SafetyList {
-  const list: SafetyList = { protected: [], autoOk: [] };
+function toList(rows: readonly SafetyEntryRow[], assets: readonly AssetRow[] = []): SafetyList {
+  const list: SafetyList = {
+    protected: [],
+    autoOk: [],
+    assets: assets.map((a) => ({
+      kind: a.kind,
+      value: a.value,
+      criticality: a.criticality,
+      tags: a.tags,
+      ...(a.owner ? { owner: a.owner } : {}),
+      ...(a.businessService ? { businessService: a.businessService } : {}),
+    })),
+  };
   for (const r of rows) {
     const entry = {
       kind: r.kind,
@@ -45,7 +57,7 @@ export function createSafetySource(ctx: AppContext, options: SafetySourceOptions
   let generation = 0;
   let loading: { generation: number; promise: Promise<SafetyPort> } | undefined;
 
-  const list = async () => toList(await allSafetyEntries(ctx.prisma));
+  const list = async () => toList(await allSafetyEntries(ctx.prisma), await allAssets(ctx.prisma));
 
   function reload(): Promise<SafetyPort> {
     if (loading && loading.generation === generation) return loading.promise;
@@ -53,7 +65,7 @@ export function createSafetySource(ctx: AppContext, options: SafetySourceOptions
     const loadedAt = ctx.clock.now();
     const promise = list()
       .then((l) => {
-        const port = createSafetyPort(l);
+        const port = createSafetyLookupPort(l);
         // A load that began before a change answers its own callers but is not kept.
         if (started === generation) compiled = { port, loadedAt };
         return port;
@@ -70,7 +82,15 @@ export function createSafetySource(ctx: AppContext, options: SafetySourceOptions
     return reload();
   }
 
-  const port: SafetyPort = { check: async (target) => (await current()).check(target) };
+  const port: SafetyPort = {
+    check: async (target) => (await current()).check(target),
+    // The compiled port always answers lookups (createSafetyLookupPort); the check keeps the type honest.
+    lookup: async (target) => {
+      const p = await current();
+      if (!p.lookup) throw new Error('the compiled safety port answers no lookups');
+      return p.lookup(target);
+    },
+  };
   return {
     port: () => port,
     list,

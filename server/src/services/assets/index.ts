@@ -1,0 +1,3 @@
+export { createAssetService, type AssetService } from './service';
+export { assetsFromCsv, assetsToCsv, COLUMNS } from './rows';
+export { parseCsv, csvCell, CsvSyntaxError } from './csv';
