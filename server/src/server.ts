@@ -75,6 +75,7 @@ import {
   simulatedConnectors,
 } from './services/workflows';
 import { createLayoutService } from './services/workflows/layout';
+import { withApproverChecks } from './services/approvals/approver-checks';
 
 export interface ServerOptions {
   /** The database URL, so the executor's hot path can use a bare pg pool and LISTEN/NOTIFY. */
@@ -170,10 +171,12 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     ...expressions,
     connectors: simulatedConnectors(catalog, credentials),
   });
-  const wf = createWorkflowServices(ctx, createConnectorChecks({ catalog, credentials }), testRunner.signal);
+  // Approval steps' approvers are checked against the directory wherever connectors are.
+  const documentChecks = withApproverChecks(ctx, createConnectorChecks({ catalog, credentials }));
+  const wf = createWorkflowServices(ctx, documentChecks, testRunner.signal);
   const upgrades = createConnectorUpgradeService(ctx, {
     catalog,
-    checks: createConnectorChecks({ catalog, credentials }),
+    checks: withApproverChecks(ctx, createConnectorChecks({ catalog, credentials })),
   });
   const simulations = createSimulationService(ctx, {
     safety: safetySource,
