@@ -124,7 +124,14 @@ const ValueChange = z.object({ path: z.string(), before: z.unknown().optional(),
 export type ValueChange = z.infer<typeof ValueChange>;
 const PortChange = z.object({ port: z.string(), added: z.array(z.string()), removed: z.array(z.string()) });
 export type PortChange = z.infer<typeof PortChange>;
-const StepSummary = z.object({ id: z.string(), type: z.string(), label: z.string(), effect: EffectClass });
+/** `target`: what an action declares it acts on, as written (a template until the run renders it). */
+const StepSummary = z.object({
+  id: z.string(),
+  type: z.string(),
+  label: z.string(),
+  effect: EffectClass,
+  target: z.object({ kind: z.string(), value: z.string() }).optional(),
+});
 const StepChange = z.object({
   id: z.string(),
   before: StepSummary,

@@ -61,13 +61,12 @@ const credentials = (): ConnectorCredentials => {
 };
 
 /** A runtime with the notifier wired like server.ts, on a virtual clock. */
-async function setup(signedOnly = false) {
-  const clock = createVirtualClock({ start: Date.now() });
+async function setup(signedOnly = false, routes: string[] = [], clock = createVirtualClock({ start: Date.now() })) {
   const ctx = {
     ...testContext(db.prisma, {
       APPROVAL_NOTIFY_CREDENTIAL: 'slack-bot',
       APPROVAL_NOTIFY_CHANNEL: '#soc-alerts',
-      APPROVAL_NOTIFY_ROUTES: ['role:admin=#soc-handoff'],
+      APPROVAL_NOTIFY_ROUTES: ['role:admin=#soc-handoff', ...routes],
       APPROVAL_PAGING_CREDENTIAL: 'pd-oncall',
       APPROVAL_LINKS_SIGNED_ONLY: signedOnly,
       PUBLIC_URL: 'http://autonomic.test',
@@ -82,6 +81,7 @@ async function setup(signedOnly = false) {
     client: createConnectorClient({ http: createHttpClient({ allow: ['127.0.0.1'] }), sleep: async () => {} }),
     linkKey,
     pollMs: 50,
+    retryMs: 1_000,
   });
   const executor = testExecutor(ctx, db.url, new RecordingEffects(), {
     approvalHooks: notifier.hooks,
@@ -101,8 +101,11 @@ async function setup(signedOnly = false) {
 }
 
 // start → ask (lead; after 10 min break glass: on-call) ─approved→ done
-async function startAsking(rt: Awaited<ReturnType<typeof setup>>) {
-  const lead = await createUser(db.prisma, 'reviewer');
+async function startAsking(
+  rt: Awaited<ReturnType<typeof setup>>,
+  options: { leadName?: string; waitForMessage?: boolean } = {},
+) {
+  const lead = await createUser(db.prisma, 'reviewer', options.leadName);
   const oncall = await createUser(db.prisma, 'manager');
   const doc = workflow('ask', {
     ask: step(
@@ -123,11 +126,13 @@ async function startAsking(rt: Awaited<ReturnType<typeof setup>>) {
   const task = await eventually(() =>
     db.prisma.approvalTask.findFirst({ where: { run: { workflowId: wf.workflowId } } }).then((t) => t ?? undefined),
   );
-  const message = await eventually(async () =>
-    slack.messages
-      .slice(before)
-      .find((m) => String(m.text).includes(lead.username) || String(m.text).includes('approval-link')),
-  );
+  // Tests run one at a time: the first message posted since is this task's.
+  const message =
+    options.waitForMessage === false
+      ? (undefined as never)
+      : await eventually(async () =>
+          slack.messages.slice(before).find((m) => String(m.text).includes('approval-link')),
+        );
   return { lead, oncall, task, message, runId: task.runId };
 }
 
@@ -280,6 +285,64 @@ describe('approval notifications and signed links', () => {
     const row = await db.prisma.approvalTask.findUniqueOrThrow({ where: { id: task.id } });
     expect(row.status).toBe('rejected');
     expect(row.decisions).toMatchObject([{ username: lead.username, decision: 'rejected' }]);
+    await rt.stop();
+  });
+
+  it('when the server restarts before the reminder is due then the next process sends it at its time', async () => {
+    const clock = createVirtualClock({ start: Date.now() });
+    const first = await setup(false, [], clock);
+    const { task, lead } = await startAsking(first);
+    await first.stop();
+    const before = slack.messages.length;
+
+    clock.advance(45 * 60_000);
+    const second = await setup(false, [], clock);
+    const reminded = await eventually(async () =>
+      slack.messages.slice(before).find((m) => String(m.text).startsWith('*Reminder')),
+    );
+    expect(String(reminded.text)).toContain('Approve: http://autonomic.test/approval-link/');
+    const rows = await db.prisma.approvalNotification.findMany({ where: { taskId: task.taskId, kind: 'reminder' } });
+    expect(rows).toMatchObject([{ status: 'sent', audience: `user:${lead.username}` }]);
+    await second.stop();
+  });
+
+  it('when Slack refuses the message then the vendor error is recorded on the task and audited, after the retries', async () => {
+    const name = `lead-${Date.now().toString(36)}`;
+    const rt = await setup(false, [`${name}=#no-such-channel`]);
+    const { task } = await startAsking(rt, { leadName: name, waitForMessage: false });
+    // An attempt is over once it is audited (its retry time is stored before).
+    const attempts = (n: number) =>
+      eventually(() =>
+        db.prisma.auditEvent
+          .count({ where: { targetId: task.taskId, action: 'approval.notified' } })
+          .then((c) => (c >= n ? c : undefined)),
+      );
+    await attempts(1);
+    rt.clock.advance(1_000); // the second attempt is due 1 s after the first
+    await attempts(2);
+    rt.clock.advance(2_000); // the third 2 s after the second
+    const failed = await eventually(() =>
+      db.prisma.approvalNotification
+        .findFirst({ where: { taskId: task.taskId, kind: 'opened', status: 'failed' } })
+        .then((n) => n ?? undefined),
+    );
+    expect(failed).toMatchObject({ channel: 'slack', recipient: '#no-such-channel', attempts: 3 });
+    expect(failed.error).toMatch(/channel_not_found/);
+    const audited = await db.prisma.auditEvent.findMany({
+      where: { targetId: task.taskId, action: 'approval.notified' },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(audited.map((a) => a.details)).toMatchObject([
+      { ok: false, final: false },
+      { ok: false, final: false },
+      { ok: false, final: true, error: expect.stringMatching(/channel_not_found/) },
+    ]);
+    const view = await request(rt.app)
+      .get(`/api/approvals/${task.id}`)
+      .set('Authorization', (await createUser(db.prisma, 'admin')).auth);
+    expect(view.body.notifications).toContainEqual(
+      expect.objectContaining({ kind: 'opened', status: 'failed', error: expect.stringMatching(/channel_not_found/) }),
+    );
     await rt.stop();
   });
 });

@@ -37,3 +37,31 @@ describe('DiffPanel', () => {
     expect(screen.queryByTestId('diff-tests')).toBeNull();
   });
 });
+
+describe('DiffPanel: targets', () => {
+  const selected = (after: Record<string, unknown>, nodeId: string) => {
+    const diff = diffWorkflows(parsedDocument(copyOfBase()), parsedDocument(after));
+    render(<DiffPanel diff={diff} triggerId="start" selectedNodeId={nodeId} onSelectNode={() => undefined} />);
+    return screen.getByTestId('node-target').textContent;
+  };
+
+  test("when a destructive step's target changes then the selected step shows its target before and after", () => {
+    const after = copyOfBase();
+    const input = after.steps.block.params['input'] as Record<string, unknown>;
+    input['ip'] = '{{ event.dest_ip }}';
+    expect(selected(after, 'block')).toBe('target: ip {{ event.ip }} → ip {{ event.dest_ip }}');
+  });
+
+  test('when an http write with a declared target is added then the step shows its target', () => {
+    const after = copyOfBase();
+    const steps: Record<string, unknown> = after.steps;
+    steps['push'] = {
+      type: 'http',
+      label: 'Push rule',
+      params: { method: 'POST', url: 'https://fw.example', target: { kind: 'host', value: '{{ event.host }}' } },
+      transitions: { out: ['done'] },
+    };
+    after.steps.notify.transitions = { out: ['push'] };
+    expect(selected(after, 'push')).toBe('host {{ event.host }}');
+  });
+});

@@ -1,4 +1,18 @@
 import type { PortChange, WorkflowDiff } from '@autonomic/api';
+
+type Target = WorkflowDiff['steps']['added'][number]['target'];
+
+const targetText = (t: Target) => (t ? `${t.kind} ${t.value || '—'}` : 'none');
+
+/** ", on ip {{ event.ip }}": the target an action declares, for an added or removed step. */
+function On({ target }: { target: Target }) {
+  if (!target) return null;
+  return (
+    <>
+      , on <code data-testid="node-target">{targetText(target)}</code>
+    </>
+  );
+}
 import { formatValue } from './format';
 import { ValueChanges } from './ValueChanges';
 
@@ -23,7 +37,8 @@ export function NodeChangeDetail({ diff, nodeId }: { diff: WorkflowDiff; nodeId:
   if (added) {
     return (
       <p>
-        <strong>Added</strong> {added.type} step, effect <code>{added.effect}</code>.
+        <strong>Added</strong> {added.type} step, effect <code>{added.effect}</code>
+        <On target={added.target} />.
       </p>
     );
   }
@@ -31,7 +46,8 @@ export function NodeChangeDetail({ diff, nodeId }: { diff: WorkflowDiff; nodeId:
   if (removed) {
     return (
       <p>
-        <strong>Removed</strong> {removed.type} step “{removed.label}”, effect <code>{removed.effect}</code>.
+        <strong>Removed</strong> {removed.type} step “{removed.label}”, effect <code>{removed.effect}</code>
+        <On target={removed.target} />.
       </p>
     );
   }
@@ -55,6 +71,18 @@ export function NodeChangeDetail({ diff, nodeId }: { diff: WorkflowDiff; nodeId:
         {c.label && (
           <p>
             label: <del>{c.label.before}</del> → <ins>{c.label.after}</ins>
+          </p>
+        )}
+        {(c.before.target || c.after.target) && (
+          <p data-testid="node-target">
+            target:{' '}
+            {targetText(c.before.target) === targetText(c.after.target) ? (
+              <code>{targetText(c.after.target)}</code>
+            ) : (
+              <>
+                <del>{targetText(c.before.target)}</del> → <ins>{targetText(c.after.target)}</ins>
+              </>
+            )}
           </p>
         )}
         {c.before.effect !== c.after.effect && (

@@ -50,7 +50,8 @@ export function approvalMessage(input: {
   context?: ApprovalContext;
   level: number;
   now: number;
-  taskUrl: string;
+  /** The approvals inbox, where the task can be decided too. */
+  inboxUrl: string;
   links?: MessageLinks;
 }): ApprovalMessage {
   const { task, context } = input;
@@ -64,7 +65,7 @@ export function approvalMessage(input: {
   if (unlocked.length > 0) lines.push('Approving unlocks:', ...unlocked);
   lines.push(`Time left: ${minutes(Math.max(0, task.spec.deadline - input.now))} (then: ${task.spec.onTimeout})`);
   if (input.links) lines.push(`Approve: ${input.links.approve}`, `Reject: ${input.links.reject}`);
-  lines.push(`Task: ${input.taskUrl}`);
+  lines.push(`Inbox: ${input.inboxUrl}`);
   const text = lines.join('\n');
   const blocks: Array<Record<string, unknown>> = [{ type: 'section', text: { type: 'mrkdwn', text } }];
   if (input.links) {

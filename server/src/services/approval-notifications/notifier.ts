@@ -160,7 +160,7 @@ export function createApprovalNotifier(ctx: AppContext, deps: NotifierDeps): App
       ...(context ? { context } : {}),
       level: n.level,
       now: ctx.clock.now(),
-      taskUrl: `${settings.publicUrl}/approvals/${task.id}`,
+      inboxUrl: `${settings.publicUrl}/approvals`,
       ...(links ? { links } : {}),
     });
     const credentialName = n.kind === 'page' ? settings.paging : settings.credential;
@@ -288,7 +288,7 @@ function callOf(
           severity: 'critical',
           dedup_key: `approval:${task.taskId}:${n.level}`.slice(0, 255),
           custom_details: { taskId: task.taskId, runId: task.runId, step: task.spec.stepId, level: n.level },
-          client_url: `${publicUrl}/approvals/${task.id}`,
+          client_url: `${publicUrl}/approvals`,
         },
       };
     case 'opsgenie':
