@@ -118,7 +118,11 @@ export const ConfigSchema = z.object({
   /** Where an approver or role without its own route is notified: a Slack channel, an address. */
   APPROVAL_NOTIFY_CHANNEL: z.preprocess(unsetIfEmpty, z.string().optional()),
   /** Per approver: `alice=#soc-alerts, role:reviewer=#soc-handoff, bob=bob@acme.example`. */
-  APPROVAL_NOTIFY_ROUTES: list.default([]),
+  APPROVAL_NOTIFY_ROUTES: list
+    .refine((entries) => entries.every((e) => /^(role:)?[^=\s]+=\S.*$/.test(e)), {
+      message: 'each route is `<user>=<channel or address>` or `role:<role>=<channel or address>`',
+    })
+    .default([]),
   /** The paging credential (pagerduty-events or opsgenie) that pages the on-call at a break-glass escalation. */
   APPROVAL_PAGING_CREDENTIAL: z.preprocess(unsetIfEmpty, z.string().optional()),
   /** When the reminder goes out, in percent of the wait from opening to the deadline. @default 75 */
