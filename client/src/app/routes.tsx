@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { AccountPage } from '../features/account/AccountPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
+import { ApprovalTaskPage } from '../features/approvals/ApprovalTaskPage';
 import { AssetsPage } from '../features/assets/AssetsPage';
 import { ConnectorsPage } from '../features/connectors/ConnectorsPage';
 import { ConnectorImportPage } from '../features/connector-import/ConnectorImportPage';
@@ -30,6 +31,7 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/runs', element: <RunsPage /> },
   { path: '/runs/:id', element: <RunDetailPage /> },
   { path: '/approvals', element: <ApprovalsPage /> },
+  { path: '/approvals/:taskId', element: <ApprovalTaskPage /> },
   { path: '/connectors', element: <ConnectorsPage /> },
   { path: '/workflows/:id/versions/:number/review', element: <RequestReviewPage /> },
   { path: '/reviews', element: <ReviewInboxPage /> },

@@ -6,6 +6,7 @@ import { formatDate, shortId } from '../versions/format';
 import { useAction } from '../versions/useAction';
 import { StatusBadge } from '../versions/VersionStatusBadge';
 import { decideApproval } from './api';
+import { ApprovalContextView } from './ApprovalContext';
 
 /** Why the caller may not decide, in words (every reason the contract names). */
 const REASON: Record<Extract<Standing, { canDecide: false }>['reason'], string> = {
@@ -53,6 +54,9 @@ export function ApprovalCard({
     <article className="approval-card" data-testid={`approval-${task.id}`} aria-labelledby={`${ids}-title`}>
       <header>
         <h2 id={`${ids}-title`}>
+          {task.context && (
+            <Link to={`/approvals/${encodeURIComponent(task.taskId)}`}>{task.context.workflow.name}: </Link>
+          )}
           <code>{task.stepKey}</code> <StatusBadge status={task.status} />
           {level?.breakGlass && <span className="badge badge-danger">break-glass level</span>}
         </h2>
@@ -63,6 +67,7 @@ export function ApprovalCard({
         </span>
       </header>
       <p className="pre-line message">{task.message}</p>
+      {task.context && <ApprovalContextView context={task.context} />}
       <Levels task={task} />
       {task.decisions.length > 0 && (
         <ul className="muted">

@@ -8,3 +8,6 @@ export function decideApproval(taskId: string, decision: 'approved' | 'rejected'
   const body = comment ? { decision, comment } : { decision };
   return api(approvalsApi.decide, { params: { taskId }, body });
 }
+
+/** One task, by row id or engine task id, with its context and whether the caller may decide. */
+export const getApproval = (taskId: string) => api(approvalsApi.get, { params: { taskId } });
