@@ -122,13 +122,14 @@ export const assetsApi = {
     query: AssetQuery,
     response: AssetPage,
   }),
+  /** A read sent as POST: the target is a body field, never in a URL or an access log. */
   lookup: defineRoute({
-    method: 'get',
+    method: 'post',
     path: '/assets/lookup',
     summary: "A target's asset and matching protected / auto-OK entries (what the safety lookup step answers)",
     tag: TAG,
     access: 'authenticated',
-    query: z.object({ target: z.string().trim().min(1).max(512), kind: z.enum(['ip', 'host', 'user']) }).strict(),
+    body: z.object({ target: z.string().trim().min(1).max(512), kind: z.enum(['ip', 'host', 'user']) }).strict(),
     response: AssetLookup,
   }),
   export: defineRoute({

@@ -47,8 +47,8 @@ describe('asset CSV import', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ created: 3, updated: 0, rows: 3 });
     const hit = await request(app)
-      .get('/api/assets/lookup')
-      .query({ target: '10.40.0.9', kind: 'ip' })
+      .post('/api/assets/lookup')
+      .send({ target: '10.40.0.9', kind: 'ip' })
       .set('Authorization', analyst.auth);
     expect(hit.status).toBe(200);
     expect(hit.body).toMatchObject({
@@ -221,8 +221,8 @@ describe('assets API', () => {
       .set('Authorization', admin.auth)
       .send({ list: 'protected', kind: 'ip', value: '10.40.0.9', criticality: 'critical', reason: 'historian' });
     const res = await request(app)
-      .get('/api/assets/lookup')
-      .query({ target: '10.40.0.9', kind: 'ip' })
+      .post('/api/assets/lookup')
+      .send({ target: '10.40.0.9', kind: 'ip' })
       .set('Authorization', reviewer.auth);
     expect(res.body).toMatchObject({ protected: true, protectedEntry: { reason: 'historian' }, autoOk: false });
     expect((await request(app).get('/api/assets').query({ q: 'x' })).status).toBe(401);

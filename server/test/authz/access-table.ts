@@ -96,7 +96,7 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'DELETE /safety/entries/:id': ADMIN,
   // The asset inventory (issue 14): everyone reads and looks up; admins change and import.
   'GET /assets': ANY,
-  'GET /assets/lookup': ANY,
+  'POST /assets/lookup': ANY,
   'GET /assets/export': ANY,
   'POST /assets/import': ADMIN,
   'POST /assets': ADMIN,

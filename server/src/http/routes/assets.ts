@@ -26,7 +26,7 @@ export function assetRoutes({ assets }: AssetRouteDeps): RouteModule {
       },
     );
     api.add(assetsApi.list, ({ query }) => assets.list(query));
-    api.add(assetsApi.lookup, ({ query }) => assets.lookup({ kind: query.kind, value: query.target }));
+    api.add(assetsApi.lookup, ({ body }) => assets.lookup({ kind: body.kind, value: body.target }));
     api.add(assetsApi.export, async ({ res }) => {
       const csv = await assets.exportCsv();
       send(res, csv.filename, csv.lines);
