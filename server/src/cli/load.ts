@@ -7,7 +7,9 @@ export function problemLine(p: Problem): string {
   return `${p.nodeId} ${p.path || '.'}: ${oneLine(p.message)}`;
 }
 
-export async function readWorkflow(path: string): Promise<{ document?: WorkflowDocument; problems: Problem[] }> {
+export async function readWorkflow(
+  path: string,
+): Promise<{ document?: WorkflowDocument; problems: Problem[]; warnings?: Problem[] }> {
   return parseWorkflowJson(await readText(path, 'workflow'));
 }
 

@@ -83,6 +83,35 @@ describe('cli validate', () => {
   );
 });
 
+describe('cli validate warnings', () => {
+  it('when an http write declares no target in a workflow that blocks then the ok line is followed by a warning naming the step, and the exit is 0', async () => {
+    // block_ip ─out→ push_rule (http POST, no target) ─out→ notify_blocked
+    const doc = z
+      .object({ steps: z.record(z.string(), z.record(z.string(), z.unknown())) })
+      .loose()
+      .parse(readJsonFile(workflow));
+    const block = doc.steps['block_ip'];
+    if (!block) throw new Error('the containment example has no block_ip');
+    block['transitions'] = { ...(block['transitions'] as object), out: ['push_rule'] };
+    doc.steps['push_rule'] = {
+      type: 'http',
+      label: 'Push deny rule',
+      params: { method: 'POST', url: 'https://fw.example/rules', body: '{{ event.src_ip }}' },
+      transitions: { out: ['notify_blocked'] },
+    };
+    const file = tmp.write('untargeted-write.json', doc);
+
+    const run = await cli('validate', file);
+
+    expect(run.code).toBe(0);
+    expect(run.out).toHaveLength(2);
+    expect(run.out[0]).toMatch(/^ok Malicious IP containment: /);
+    expect(run.out[1]).toBe(
+      'warning push_rule params.target: http write "Push deny rule" (push_rule) has no declared target in a workflow with destructive steps: declare what it acts on so the protected list can guard it',
+    );
+  });
+});
+
 describe('cli validate with several files', () => {
   it('when a valid and a broken file are validated together then the ok line, the problem prefixed with its file, and exit 1', async () => {
     const broken = example('broken', 'dangling-transition.json');
