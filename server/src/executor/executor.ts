@@ -126,8 +126,11 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
     effects: routeEffects(options.effects, (id) => store.workflowOf(id)),
     clock: ctx.clock,
     safety: options.safety.port(),
-    approvals: createApprovalsPort(ctx.prisma, () => ctx.clock.now(), options.approvalHooks, (err) =>
-      ctx.log.warn({ err }, 'executor: an approval hook failed'),
+    approvals: createApprovalsPort(
+      ctx.prisma,
+      () => ctx.clock.now(),
+      options.approvalHooks,
+      (err) => ctx.log.warn({ err }, 'executor: an approval hook failed'),
     ),
     workflows: createPublishedResolver(sql, documents),
     events: feedEvents(events, (id) => store.workflowOf(id), options.sinks ?? []),
