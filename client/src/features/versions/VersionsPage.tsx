@@ -7,6 +7,7 @@ import { getVersion, getWorkflow, listVersions, saveVersion } from './api';
 import { formatDate } from './format';
 import { useAsync } from './useAsync';
 import { StatusBadge } from './VersionStatusBadge';
+import { SafetySettingsPanel } from '../workflow-settings/SafetySettingsPanel';
 import './versions.css';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -79,6 +80,7 @@ export function VersionsPage() {
       )}
       {state.error && <p role="alert">{state.error.message}</p>}
       {state.loading && !state.data && <p aria-busy="true">Loading…</p>}
+      {state.data && <SafetySettingsPanel workflowId={state.data.workflow.id} />}
       {state.data && (
         <table className="table" data-testid="version-history">
           <thead>
