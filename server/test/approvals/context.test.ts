@@ -16,7 +16,7 @@ afterAll(() => db.drop());
 const IP = '203.0.113.7';
 
 describe('approval context', () => {
-  it('when a task opens then its context names the workflow and version, the actions it unlocks with target, criticality and owner, the blast radius used, the event, the time left and the chain', async () => {
+  it('when a task opens then its context names the workflow and version, the actions it unlocks with target, criticality and owner (a protected entry, then the asset inventory), the blast radius used, the event, the time left and the chain', async () => {
     const clock = createVirtualClock({ start: Date.now() });
     const lead = await createUser(db.prisma, 'reviewer');
     const oncall = await createUser(db.prisma, 'manager');
@@ -99,6 +99,17 @@ describe('approval context', () => {
         { level: 0, users: [lead.username], breakGlass: false, reached: true },
         { level: 1, users: [oncall.username], breakGlass: true, label: 'on-call', reached: false },
       ]);
+
+      // Once the inventory knows the host, its asset speaks for criticality and owner.
+      await db.prisma.asset.create({
+        data: { kind: 'ip', value: IP, criticality: 'high', owner: 'web-team', tags: [], createdById: lead.id },
+      });
+      const withAsset = await request(rt.app).get(`/api/approvals/${task.id}`).set('Authorization', lead.auth);
+      expect(withAsset.body.context.actions[0]).toMatchObject({
+        criticality: 'high',
+        owner: 'web-team',
+        source: 'asset',
+      });
 
       // The inbox lists the task with the same context; time passes on the clock.
       clock.advance(600_000);

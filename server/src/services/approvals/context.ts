@@ -14,7 +14,8 @@ import {
   type StepTarget,
   type WorkflowDocument,
 } from '@autonomic/workflow';
-import { entryMatcher, Expressions, type Criticality, type EffectTarget, type SafetyEntry } from '../../engine';
+import { createLookup, Expressions, type Criticality, type EffectTarget, type SafetyEntry } from '../../engine';
+import { allAssets, type AssetRow } from '../../store/assets';
 import type { ApprovalRow } from '../../store/approvals';
 import { destructiveUse, findContextRun, stepOutputs } from '../../store/approval-context';
 import type { Db } from '../../store/db';
@@ -26,7 +27,6 @@ const HOUR_MS = 3_600_000;
 /** Scalar fields of the event shown, at most. */
 export const EVENT_FIELDS = 8;
 const VALUE_CHARS = 200;
-const RANK: Record<Criticality, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 
 /** Rendering a target is a courtesy: a slow or failing expression leaves it unrendered. */
 const expressions = new Expressions({ timeoutMs: 100, maxDepth: 100 }, () => Date.now());
@@ -46,13 +46,14 @@ export async function approvalContext(
   const run = await findContextRun(db, task.runId);
   if (!run) throw new NotFoundError(`run ${task.runId}`);
   const doc = parseStoredDocument(run.version.document);
-  const [outputs, use, entries] = await Promise.all([
+  const [outputs, use, entries, assets] = await Promise.all([
     stepOutputs(db, run.runId),
     destructiveUse(db, run.runId, run.workflow.id, new Date(now - HOUR_MS)),
     listSafetyEntries(db),
+    allAssets(db),
   ]);
   const input = { event: run.input, steps: mapValues(outputs, (output) => ({ output })), vars: {} };
-  const match = safetyMatcher(entries);
+  const match = safetyMatcher(entries, assets);
   const actions: UnlockedAction[] = [];
   for (const stepId of unlockedSteps(doc, task.spec.stepId)) {
     const action = await describeAction(doc, stepId, input, now);
@@ -169,31 +170,54 @@ const SAFETY_KIND: Record<string, EffectTarget['kind'] | undefined> = {
 interface Hit {
   criticality: Criticality;
   owner: string | null;
-  source: 'protected' | 'autoOk';
+  source: 'asset' | 'protected' | 'autoOk';
 }
 
-/** Criticality and owner of a target: the most critical protected entry, else the auto-OK entry covering it. */
-function safetyMatcher(rows: readonly SafetyEntryRow[]): (kind: string, value: string) => Hit | undefined {
-  const compiled = rows.map((r) => {
-    const entry: SafetyEntry = { kind: r.kind, value: r.value, criticality: r.criticality, reason: r.reason };
-    return { r, m: entryMatcher(entry, r.list === 'protected' ? 'touches' : 'covers') };
+/**
+ * Criticality and owner of a target, by the safety lookup's rules: the most specific asset
+ * of the inventory covering it, else the most critical protected entry, else the auto-OK
+ * entry covering it.
+ */
+function safetyMatcher(
+  rows: readonly SafetyEntryRow[],
+  assets: readonly AssetRow[],
+): (kind: string, value: string) => Hit | undefined {
+  const entry = (r: SafetyEntryRow): SafetyEntry => ({
+    kind: r.kind,
+    value: r.value,
+    criticality: r.criticality,
+    reason: r.reason,
+    ...(r.owner ? { owner: r.owner } : {}),
   });
+  const list = {
+    protected: rows.filter((r) => r.list === 'protected').map(entry),
+    autoOk: rows.filter((r) => r.list !== 'protected').map(entry),
+  };
+  const inventory = assets.map((a) => ({
+    kind: a.kind,
+    value: a.value,
+    criticality: a.criticality,
+    tags: a.tags,
+    ...(a.owner ? { owner: a.owner } : {}),
+    ...(a.businessService ? { businessService: a.businessService } : {}),
+  }));
+  const lookup = createLookup(list, inventory);
   return (kind, value) => {
     const k = SAFETY_KIND[kind];
     if (!k) return undefined;
-    const target: EffectTarget = { kind: k, value };
-    let best: SafetyEntryRow | undefined;
-    for (const { r, m } of compiled) {
-      if (!m(target)) continue;
-      const better =
-        !best ||
-        (r.list === 'protected' && best.list !== 'protected') ||
-        (r.list === best.list && RANK[r.criticality] > RANK[best.criticality]);
-      if (better) best = r;
+    const found = lookup({ kind: k, value });
+    if (found.found && found.criticality) {
+      return { criticality: found.criticality, owner: found.owner, source: 'asset' };
     }
-    return best
-      ? { criticality: best.criticality, owner: best.owner, source: best.list === 'protected' ? 'protected' : 'autoOk' }
-      : undefined;
+    if (found.protectedEntry) {
+      const e = found.protectedEntry;
+      return { criticality: e.criticality, owner: e.owner, source: 'protected' };
+    }
+    if (found.autoOkEntry) {
+      const e = found.autoOkEntry;
+      return { criticality: e.criticality, owner: e.owner, source: 'autoOk' };
+    }
+    return undefined;
   };
 }
 
