@@ -1,3 +1,4 @@
+import { ApproverPicker, approverListOf } from './ApproverPicker';
 import { BooleanField } from './BooleanField';
 import { EnumField } from './EnumField';
 import { EnumListField } from './EnumListField';
@@ -20,6 +21,8 @@ export function SchemaField(props: SchemaFieldProps) {
   const { root } = usePanel();
   const schema = resolveRef(root, props.schema);
   const p: FieldProps = { ...props, schema, label: props.label ?? labelOf(props.name, schema) };
+  const approvers = approverListOf(props.name, props.path);
+  if (approvers) return <ApproverPicker {...p} list={approvers} />;
   switch (fieldKind(schema)) {
     case 'text':
       return <TextField {...p} />;
