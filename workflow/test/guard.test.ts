@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffWorkflows } from '../src/diff';
+import { compileGraph, documentToGraph } from '../src/compile';
+import { WorkflowDocument } from '../src/document';
 import { validateDocument } from '../src/load';
 import { STEP_DEFINITIONS, targetOf } from '../src/nodes';
 import { BASE, edit } from './support/edit';
@@ -82,6 +84,12 @@ describe('validation warning: an http write with no declared target', () => {
           'http write "Push deny rule" (push_rule) has no declared target in a workflow with destructive steps: declare what it acts on so the protected list can guard it',
       },
     ]);
+  });
+
+  it('when the editor compiles the graph then the warning comes with the document, apart from the problems', () => {
+    const compiled = compileGraph(documentToGraph(WorkflowDocument.parse(withPost())));
+    expect(compiled.problems).toEqual([]);
+    expect(compiled.warnings?.map((w) => [w.nodeId, w.path])).toEqual([['push_rule', 'params.target']]);
   });
 
   it('when the http write declares its target, or is a GET, then there is no warning', () => {

@@ -14,6 +14,8 @@ export interface CompileResult {
   /** sha-256 of `canonical`; what an approval binds to. */
   hash?: string;
   problems: Problem[];
+  /** Worth a second look, never blocking (`validateDocument`'s warnings); only with a document. */
+  warnings?: Problem[];
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -148,7 +150,9 @@ function compile(graph: EditorGraph): CompileResult {
   const { document } = validated;
   if (!document) return { problems };
   const canonical = canonicalJson(document);
-  return { document, canonical, hash: hashOfCanonical(canonical), problems };
+  const out: CompileResult = { document, canonical, hash: hashOfCanonical(canonical), problems };
+  if (validated.warnings) out.warnings = validated.warnings;
+  return out;
 }
 
 /**

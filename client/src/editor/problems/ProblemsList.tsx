@@ -11,6 +11,7 @@ import { NODE_SIZE } from '../types';
 export function ProblemsList({ onWorkflowProblem }: { onWorkflowProblem?(p: Problem): void }) {
   const store = useEditorStore();
   const problems = useEditor((s) => s.problems);
+  const warnings = useEditor((s) => s.warnings);
   const { setCenter, getZoom } = useReactFlow();
 
   const reveal = useCallback(
@@ -58,6 +59,26 @@ export function ProblemsList({ onWorkflowProblem }: { onWorkflowProblem?(p: Prob
               >
                 <span className="problem-where">
                   {labelOf(p.nodeId)}
+                  {p.path && <span className="problem-path"> · {p.path}</span>}
+                </span>
+                <span>{p.message}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {warnings.length > 0 && (
+        <ul data-testid="warnings-list" aria-label="Warnings">
+          {warnings.map((p, i) => (
+            <li key={`${p.nodeId}-${p.path}-${i}`}>
+              <button
+                type="button"
+                className="problem-item problem-warning"
+                onClick={() => reveal(p)}
+                data-testid={`warning-${p.nodeId}`}
+              >
+                <span className="problem-where">
+                  Warning · {labelOf(p.nodeId)}
                   {p.path && <span className="problem-path"> · {p.path}</span>}
                 </span>
                 <span>{p.message}</span>

@@ -55,6 +55,28 @@ describe('editor store', () => {
     expect(store.getState().problemsByNode.get('webhook_1')).toBeUndefined();
   });
 
+  it('when an http step writes without a declared target beside a destructive step then validation keeps a warning apart from the problems', () => {
+    const graph = sampleGraph();
+    const http = graph.nodes.find((n) => n.id === 'http_1');
+    if (http) http.data.params = { ...http.data.params, method: 'POST' };
+    const store = createEditorStore(graph);
+
+    const problems = store.getState().validateNow();
+
+    expect(problems.some((p) => p.nodeId === 'http_1')).toBe(false);
+    expect(store.getState().warnings).toEqual([
+      expect.objectContaining({
+        nodeId: 'http_1',
+        path: 'params.target',
+        message: expect.stringContaining('no declared target'),
+      }),
+    ]);
+    // The same graph with the GET it had: nothing to warn about.
+    const plain = storeOf();
+    plain.getState().validateNow();
+    expect(plain.getState().warnings).toEqual([]);
+  });
+
   it('when changed and then saved then it is dirty until marked saved', () => {
     const store = storeOf();
     const dirty = () => store.getState().revision !== store.getState().savedRevision;

@@ -37,6 +37,8 @@ export interface EditorState extends Graph {
   problems: Problem[];
   /** Problems by node id, for narrow per-node selectors. */
   problemsByNode: ReadonlyMap<string, Problem[]>;
+  /** The validator's warnings: shown beside the problems, never blocking. */
+  warnings: Problem[];
   readOnly: boolean;
   /** Installed connectors and the credentials steps may name (loaded by the page; not part of the graph). */
   connectors: ConnectorCatalog;
@@ -144,6 +146,7 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
       future: [],
       problems: [],
       problemsByNode: new Map(),
+      warnings: [],
       connectors: EMPTY_CATALOG,
       readOnly,
       revision: 0,
@@ -175,6 +178,7 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
           future: [],
           problems: [],
           problemsByNode: new Map(),
+          warnings: [],
           readOnly: options?.readOnly ?? get().readOnly,
           revision: get().revision + 1,
           savedRevision: get().revision + 1,
@@ -190,7 +194,8 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
       },
       validateNow() {
         const graph = toEditorGraph(get().graph());
-        const problems = [...compileGraph(graph).problems];
+        const compiled = compileGraph(graph);
+        const problems = [...compiled.problems];
         // The catalog check the server makes on save, made at edit time with what the page loaded.
         const ctx = connectorContextOf(get().connectors);
         if (ctx) {
@@ -200,6 +205,7 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
           problems.push(...connectorProblems({ steps }, ctx));
         }
         get().setProblems(problems);
+        set({ warnings: compiled.warnings ?? [] });
         return problems;
       },
 
