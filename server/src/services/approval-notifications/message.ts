@@ -2,7 +2,8 @@
  * The words of approval messages: which workflow and step ask, what approving unlocks
  * (from D's approval context), the time left and, for a named approver, the two signed
  * links. One text for every channel (Slack mrkdwn reads it as is; e-mail gets it plain),
- * plus Slack Block Kit buttons. Links stand on their own lines so a reader can copy them.
+ * plus Slack Block Kit buttons (a Teams card draws its own from `links`). A named approver
+ * told in a shared channel gets no links and a line that says why. Links stand on their own lines so a reader can copy them.
  */
 import type { ApprovalContext } from '@autonomic/api';
 import type { ApprovalRow } from '../../store/approvals';
@@ -18,7 +19,14 @@ export interface ApprovalMessage {
   text: string;
   /** Slack Block Kit: the text and, with links, approve / reject buttons. */
   blocks: Array<Record<string, unknown>>;
+  /** For carriers that draw their own buttons (a Teams card). */
+  links?: MessageLinks;
+  inboxUrl: string;
 }
+
+/** Why a named approver finds no links in a shared channel's message. */
+export const SHARED_CHANNEL_NOTE =
+  'This channel is shared, so your own approve / reject links are not posted here: decide in the inbox.';
 
 const HEADLINE: Record<NotificationKind, string> = {
   opened: 'Approval needed',
@@ -53,6 +61,8 @@ export function approvalMessage(input: {
   /** The approvals inbox, where the task can be decided too. */
   inboxUrl: string;
   links?: MessageLinks;
+  /** A named approver told in a shared channel: the links are withheld, and the message says so. */
+  sharedChannel?: boolean;
 }): ApprovalMessage {
   const { task, context } = input;
   const workflow = context ? `${context.workflow.name} v${context.workflow.version}` : `run ${task.runId}`;
@@ -65,6 +75,7 @@ export function approvalMessage(input: {
   if (unlocked.length > 0) lines.push('Approving unlocks:', ...unlocked);
   lines.push(`Time left: ${minutes(Math.max(0, task.spec.deadline - input.now))} (then: ${task.spec.onTimeout})`);
   if (input.links) lines.push(`Approve: ${input.links.approve}`, `Reject: ${input.links.reject}`);
+  else if (input.sharedChannel) lines.push(SHARED_CHANNEL_NOTE);
   lines.push(`Inbox: ${input.inboxUrl}`);
   const text = lines.join('\n');
   const blocks: Array<Record<string, unknown>> = [{ type: 'section', text: { type: 'mrkdwn', text } }];
@@ -77,5 +88,11 @@ export function approvalMessage(input: {
       ],
     });
   }
-  return { subject: `${HEADLINE[input.kind]}: ${workflow} (${task.spec.stepId})`, text, blocks };
+  return {
+    subject: `${HEADLINE[input.kind]}: ${workflow} (${task.spec.stepId})`,
+    text,
+    blocks,
+    ...(input.links ? { links: input.links } : {}),
+    inboxUrl: input.inboxUrl,
+  };
 }

@@ -2,7 +2,8 @@
  * Approvals reach people. When a task opens, each approver of level 0 is queued a message
  * (a named user: their route or the default channel, with their own signed approve /
  * reject links; a role: the role's route, with the task's page only, since a channel
- * is shared) and a reminder due at APPROVAL_REMINDER_PERCENT of the wait. At an
+ * is shared; a Teams webhook is a channel too, so a user told there gets the inbox link
+ * and the reason, unless their route is `chat:<credential>`, a webhook to their own chat) and a reminder due at APPROVAL_REMINDER_PERCENT of the wait. At an
  * escalation the level's approvers are queued a message and, at a break-glass level, the
  * on-call is paged (deduplicated per task and level). A decided task drops its reminder.
  *
@@ -153,7 +154,9 @@ export function createApprovalNotifier(ctx: AppContext, deps: NotifierDeps): App
     const audience = (
       await resolveAudiences(ctx.prisma, task.spec.levels.find((l) => l.level === n.level) ?? { users: [], roles: [] })
     ).find((a) => a.key === n.audience);
-    const links = n.kind === 'page' || !audience ? undefined : await linksFor(task, audience);
+    // A user's own links go only where that user alone reads them (a Teams webhook is a channel).
+    const shared = audience?.kind === 'user' && !personal(n);
+    const links = n.kind === 'page' || !audience || shared ? undefined : await linksFor(task, audience);
     const message = approvalMessage({
       kind: n.kind,
       task,
@@ -162,8 +165,9 @@ export function createApprovalNotifier(ctx: AppContext, deps: NotifierDeps): App
       now: ctx.clock.now(),
       inboxUrl: `${settings.publicUrl}/approvals`,
       ...(links ? { links } : {}),
+      ...(shared ? { sharedChannel: true } : {}),
     });
-    const credentialName = n.kind === 'page' ? settings.paging : settings.credential;
+    const credentialName = n.kind === 'page' ? settings.paging : (teamsChatOf(n) ?? settings.credential);
     const outcome = await deliver(n, credentialName, message, task);
     const failedForGood = !outcome.ok && n.attempts >= MAX_ATTEMPTS;
     if (outcome.ok) await settleNotification(ctx.prisma, n.id, { status: 'sent', at: now() });
@@ -196,6 +200,8 @@ export function createApprovalNotifier(ctx: AppContext, deps: NotifierDeps): App
   ): Promise<{ ok: true } | { ok: false; error: string }> {
     const credential = credentialName ? await deps.credentials.reveal(credentialName) : undefined;
     if (!credential) return { ok: false, error: `credential '${credentialName ?? ''}' does not exist` };
+    if (teamsChatOf(n) !== undefined && credential.connectorId !== 'microsoft-teams')
+      return { ok: false, error: `credential '${credentialName ?? ''}' of the route is not a microsoft-teams webhook` };
     const definition = deps.catalog.latest(credential.connectorId);
     const call = callOf(credential.connectorId, n, message, task, settings.publicUrl);
     if (!definition || !call)
@@ -266,6 +272,46 @@ export function createApprovalNotifier(ctx: AppContext, deps: NotifierDeps): App
   };
 }
 
+/** Microsoft Teams: a route `chat:<credential>` names a webhook that posts to one person's chat. */
+const TEAMS_CHAT = 'chat:';
+
+/** The Teams credential of a route to one person's chat; undefined for anything else. */
+function teamsChatOf(n: Pick<NotificationRow, 'channel' | 'recipient'>): string | undefined {
+  return n.channel === 'microsoft-teams' && n.recipient.startsWith(TEAMS_CHAT)
+    ? n.recipient.slice(TEAMS_CHAT.length)
+    : undefined;
+}
+
+/**
+ * Whether only the audience reads where the message goes: a Slack channel or an address
+ * routed to the user, yes (as before); the Teams webhook of the notify credential posts to
+ * a channel, so no, unless the route names a chat webhook (`chat:<credential>`).
+ */
+function personal(n: Pick<NotificationRow, 'channel' | 'recipient'>): boolean {
+  return n.channel !== 'microsoft-teams' || teamsChatOf(n) !== undefined;
+}
+
+/** The Adaptive Card of a Teams message: headline, text, and buttons to the links and the inbox. */
+function teamsCard(m: ReturnType<typeof approvalMessage>): Record<string, unknown> {
+  return {
+    type: 'AdaptiveCard',
+    version: '1.4',
+    body: [
+      { type: 'TextBlock', text: m.subject, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: m.text, wrap: true },
+    ],
+    actions: [
+      ...(m.links
+        ? [
+            { type: 'Action.OpenUrl', title: 'Approve', url: m.links.approve, style: 'positive' },
+            { type: 'Action.OpenUrl', title: 'Reject', url: m.links.reject, style: 'destructive' },
+          ]
+        : []),
+      { type: 'Action.OpenUrl', title: 'Open the inbox', url: m.inboxUrl },
+    ],
+  };
+}
+
 /** The connector action and params that carry a message, per connector; undefined when it cannot. */
 function callOf(
   connectorId: string,
@@ -277,6 +323,8 @@ function callOf(
   switch (connectorId) {
     case 'slack':
       return { action: 'chat_post_message', params: { channel: n.recipient, text: m.text, blocks: m.blocks } };
+    case 'microsoft-teams':
+      return { action: 'send_adaptive_card', params: { card: teamsCard(m) } };
     case 'email-smtp':
       return { action: 'send_email', params: { to: [n.recipient], subject: m.subject, text: m.text } };
     case 'pagerduty-events':
