@@ -127,5 +127,18 @@ export const ApprovalTask = z.object({
   notifications: z.array(ApprovalNotificationView).optional(),
   /** What the approver needs to decide; present on lists and the task itself. */
   context: ApprovalContext.optional(),
+  /**
+   * When the step asks the owner of the target asset: the owners that are users (asked, in
+   * level 0), the owners that name no user (teams, not asked), and the fallback taken when
+   * no owner could be asked (`named`: the step's users and roles; `escalation`: the first
+   * escalation level at once).
+   */
+  targetOwner: z
+    .object({
+      users: z.array(z.string()),
+      teams: z.array(z.string()),
+      fallback: z.enum(['named', 'escalation']).nullable(),
+    })
+    .optional(),
 });
 export type ApprovalTask = z.infer<typeof ApprovalTask>;

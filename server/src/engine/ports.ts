@@ -123,6 +123,11 @@ export interface ApprovalsPort {
    * (audited live). At-least-once like the others.
    */
   skipped?(task: ApprovalTask, policy: PolicyApproval): Promise<void>;
+  /**
+   * Of these asset owners, the ones the user directory knows (enabled users, by username),
+   * as usernames; the others are teams. Absent: every owner is taken as a user.
+   */
+  directoryUsers?(owners: string[]): Promise<string[]>;
 }
 
 /** Why policy approved an approval step without asking: each guarded action's target and its auto-OK entry. */

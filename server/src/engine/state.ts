@@ -116,6 +116,20 @@ export interface ApprovalTask {
     breakGlass: boolean;
     label?: string;
   }[];
+  /** With `approvers.targetOwner`: the owners of the guarded targets' assets, and who is asked because of them. */
+  owner?: TaskOwner;
+}
+
+export interface TaskOwner {
+  /** Owners that are users of the directory: added to `approvers.users`. */
+  users: string[];
+  /** Owners that name no user (a team): recorded on the task and shown, not asked. */
+  teams: string[];
+  /**
+   * No owner could be asked: the named users and roles are (`named`), or, with none, the
+   * first escalation level is reached at once (`escalation`, break glass).
+   */
+  fallback?: 'named' | 'escalation';
 }
 
 export interface LoopState {

@@ -9,6 +9,7 @@ import { closeApprovalTask, insertApprovalTask, raiseApprovalLevel, type Approva
 import { transaction, type DbClient } from '../store/db';
 import type { ApprovalStatus } from '../store/enums';
 import { dbRunId } from '../store/runs-ids';
+import { listUserDirectory } from '../store/users';
 
 export const EXECUTOR_ACTOR = 'system:executor' as const;
 
@@ -19,6 +20,7 @@ export function specOf(task: ApprovalTask): ApprovalSpec {
     message: task.message,
     deadline: task.deadline,
     onTimeout: task.onTimeout,
+    ...(task.owner ? { owner: task.owner } : {}),
     levels: [
       { level: 0, users: task.approvers.users, roles: task.approvers.roles, breakGlass: false },
       ...task.escalation.map((e) => ({
@@ -97,6 +99,11 @@ export function createApprovalsPort(
       await tell(() => hooks?.escalated(task, level));
     },
     skipped: (task, policy) => auditPolicySkip(prisma, task, policy),
+    async directoryUsers(owners) {
+      if (owners.length === 0) return [];
+      const names = new Set((await listUserDirectory(prisma)).map((u) => u.username));
+      return owners.filter((o) => names.has(o));
+    },
     async close(task, outcome) {
       await closeApprovalTask(prisma, task.id, statusOf(task, outcome, now()), new Date(now()));
       await tell(() => hooks?.closed(task));

@@ -34,6 +34,14 @@ export const ApprovalSpec = z.object({
   deadline: z.number(),
   onTimeout: z.enum(['approved', 'rejected', 'timeout']),
   levels: z.array(ApprovalLevel),
+  /** With the step's `approvers.targetOwner`: the asset owners asked (users), those recorded only (teams), any fallback. */
+  owner: z
+    .object({
+      users: z.array(z.string()),
+      teams: z.array(z.string()),
+      fallback: z.enum(['named', 'escalation']).optional(),
+    })
+    .optional(),
 });
 export type ApprovalSpec = z.infer<typeof ApprovalSpec>;
 

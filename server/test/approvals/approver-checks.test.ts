@@ -89,4 +89,26 @@ describe('approvers are checked against the directory', () => {
     );
     expect(saved.body.problems).toEqual([]);
   });
+
+  it('when the approvers are the owner of the target asset then that is accepted, and a typo beside it is still reported', async () => {
+    const ownerOnly = askDoc([], { roles: ['admin'] });
+    ownerOnly.steps.ask.params.approvers = {
+      users: [],
+      roles: [],
+      targetOwner: true,
+    } as typeof ownerOnly.steps.ask.params.approvers;
+    const saved = await create(ownerOnly);
+    expect(saved.status).toBe(201);
+    expect(saved.body.problems).toEqual([]);
+
+    const withTypo = askDoc(['bobb'], { roles: ['admin'] });
+    withTypo.steps.ask.params.approvers = {
+      users: ['bobb'],
+      roles: [],
+      targetOwner: true,
+    } as typeof withTypo.steps.ask.params.approvers;
+    expect((await create(withTypo)).body.problems).toEqual([
+      { nodeId: 'ask', path: 'params.approvers.users.0', message: 'no user named bobb' },
+    ]);
+  });
 });

@@ -24,7 +24,7 @@ import type { z } from 'zod';
 import type { NodeCategory, NodeDefinition, PortSpec, StepCategory, StepTarget } from './types';
 
 export * from './types';
-export { Approvers, EscalationStep, SkipWhenAutoOk } from './approval';
+export { Approvers, EscalationStep, SkipWhenAutoOk, StepApprovers } from './approval';
 export { HttpTarget } from './http';
 export { CREDENTIAL_HEADERS, HttpAuth, isCredentialHeader, REDACTED } from './http-auth';
 export {

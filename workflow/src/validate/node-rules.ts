@@ -12,6 +12,8 @@ const approvalQuorum: NodeRule = (node) => {
   const approvers = isRecord(node.params) ? node.params['approvers'] : undefined;
   const quorum = isRecord(node.params) ? node.params['quorum'] : undefined;
   if (!isRecord(approvers) || typeof quorum !== 'number') return [];
+  // The target's owners are known only when the task opens: they may reach the quorum.
+  if (approvers['targetOwner'] === true) return [];
   const users = Array.isArray(approvers['users']) ? approvers['users'].length : 0;
   const roles = Array.isArray(approvers['roles']) ? approvers['roles'].length : 0;
   if (roles > 0 || quorum <= users) return [];

@@ -1,5 +1,5 @@
 import { targetOf } from '@autonomic/workflow';
-import type { GuardedTarget, PolicyApproval, SafetyPort } from '../ports';
+import type { EffectTarget, GuardedTarget, PolicyApproval, SafetyPort } from '../ports';
 import type { PreparedStep } from '../program';
 import { targetFromValue, valueAt } from '../targets';
 import type { StepContext } from './types';
@@ -8,7 +8,7 @@ const RANK = { low: 0, medium: 1, high: 2, critical: 3 } as const;
 type Criticality = keyof typeof RANK;
 
 /** A guarded action as the graph shows it, before its target is rendered. */
-interface Guarded {
+export interface Guarded {
   step: PreparedStep;
   effect: 'write' | 'destructive';
   params: unknown;
@@ -37,7 +37,7 @@ export async function policyApproval(ctx: StepContext, below?: Criticality): Pro
 }
 
 /** The write/destructive steps reachable from `approved`, stopping at the next approval; undefined when one is opaque. */
-function guardedActions(ctx: StepContext): Guarded[] | undefined {
+export function guardedActions(ctx: StepContext): Guarded[] | undefined {
   const found: Guarded[] = [];
   const seen = new Set<string>();
   const queue = [...(ctx.step.transitions.approved ?? [])];
@@ -64,6 +64,23 @@ async function checkGuard(
   g: Guarded,
   below: Criticality | undefined,
 ): Promise<GuardedTarget | undefined> {
+  const target = await renderTarget(ctx, g);
+  if (!target) return undefined;
+  const verdict = await safety.check(target);
+  if (verdict.decision !== 'auto-ok' || verdict.entry === undefined) return undefined;
+  if (below && (verdict.criticality === undefined || RANK[verdict.criticality] >= RANK[below])) return undefined;
+  return {
+    stepId: g.step.id,
+    effect: g.effect,
+    target,
+    entry: verdict.entry,
+    ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
+    ...(verdict.criticality === undefined ? {} : { criticality: verdict.criticality }),
+  };
+}
+
+/** A guarded action's declared target rendered in the current scope; undefined when it has none or it does not render yet. */
+export async function renderTarget(ctx: StepContext, g: Guarded): Promise<EffectTarget | undefined> {
   const spec = targetOf(g.step.def, g.params);
   if (!spec) return undefined;
   const written = valueAt(g.params, spec.param);
@@ -76,18 +93,7 @@ async function checkGuard(
     }
   }
   const target = targetFromValue(spec, value);
-  if (!target || 'error' in target) return undefined;
-  const verdict = await safety.check(target);
-  if (verdict.decision !== 'auto-ok' || verdict.entry === undefined) return undefined;
-  if (below && (verdict.criticality === undefined || RANK[verdict.criticality] >= RANK[below])) return undefined;
-  return {
-    stepId: g.step.id,
-    effect: g.effect,
-    target,
-    entry: verdict.entry,
-    ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
-    ...(verdict.criticality === undefined ? {} : { criticality: verdict.criticality }),
-  };
+  return !target || 'error' in target ? undefined : target;
 }
 
 /** "auto-ok: approval skipped — block on ip 10.0.0.7 (auto-OK ip 10.0.0.0/24: lab range)". */

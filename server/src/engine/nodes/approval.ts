@@ -1,7 +1,7 @@
 import { durationMs, STEP_DEFINITIONS } from '@autonomic/workflow';
 import { paramReader } from '../program';
-import type { ApprovalDecisionKind, ApprovalTask, ApprovalWait, Vote } from '../state';
-import { policyApproval, policyDetail } from './approval-skip';
+import type { ApprovalDecisionKind, ApprovalTask, ApprovalWait, TaskOwner, Vote } from '../state';
+import { guardedActions, policyApproval, policyDetail, renderTarget } from './approval-skip';
 import type { StepHandler, Outcome, StepContext } from './types';
 
 const read = paramReader(STEP_DEFINITIONS.approval.params);
@@ -79,26 +79,53 @@ async function taskOf(ctx: StepContext): Promise<ApprovalTask> {
   const p = read(ctx.step);
   const rendered = await ctx.render(p.message);
   const createdAt = ctx.now();
+  const owner = p.approvers.targetOwner ? await targetOwner(ctx, p.approvers) : undefined;
+  const users = [...new Set([...p.approvers.users, ...(owner?.users ?? [])])];
   const task: ApprovalTask = {
     id: `${ctx.runId}:${ctx.token.key}`,
     runId: ctx.runId,
     stepId: ctx.step.id,
     stepKey: ctx.token.key,
     message: typeof rendered === 'string' ? rendered : JSON.stringify(rendered ?? ''),
-    approvers: p.approvers,
+    approvers: { users, roles: p.approvers.roles },
     quorum: p.quorum,
     createdAt,
     deadline: createdAt + durationMs(p.timeout),
     onTimeout: p.onTimeout,
     escalation: p.escalation.map((e, i) => ({
       level: i + 1,
-      at: createdAt + durationMs(e.after),
+      // Nobody to ask at level 0: the first level (break glass) is reached at once.
+      at: i === 0 && owner?.fallback === 'escalation' ? createdAt : createdAt + durationMs(e.after),
       approvers: e.approvers,
       breakGlass: e.breakGlass,
       ...(e.label === undefined ? {} : { label: e.label }),
     })),
+    ...(owner ? { owner } : {}),
   };
   return task;
+}
+
+/**
+ * The owner of the target asset: each target of the actions the step guards (as the
+ * auto-OK skip finds them) is looked up in the inventory; an owner the directory knows is
+ * asked as that user, another is recorded as a team. With no owner to ask, the named
+ * users and roles are, and with none of those the first escalation level (the params
+ * refuse `targetOwner` alone without one).
+ */
+async function targetOwner(ctx: StepContext, named: { users: string[]; roles: string[] }): Promise<TaskOwner> {
+  const lookup = ctx.env.safety?.lookup?.bind(ctx.env.safety);
+  const owners = new Set<string>();
+  for (const g of lookup ? (guardedActions(ctx) ?? []) : []) {
+    const target = await renderTarget(ctx, g);
+    const found = target && lookup ? await lookup(target) : undefined;
+    if (found?.owner) owners.add(found.owner);
+  }
+  const all = [...owners];
+  const known = ctx.env.approvals?.directoryUsers ? await ctx.env.approvals.directoryUsers(all) : all;
+  const users = all.filter((o) => known.includes(o));
+  const teams = all.filter((o) => !known.includes(o));
+  if (users.length > 0) return { users, teams };
+  return { users, teams, fallback: named.users.length + named.roles.length > 0 ? 'named' : 'escalation' };
 }
 
 async function decided(ctx: StepContext, w: ApprovalWait, decision: ApprovalDecisionKind): Promise<Outcome> {

@@ -6,7 +6,7 @@
  * directory, so the server adds these to the connector checks it runs at those points.
  */
 import { ROLES } from '@autonomic/api';
-import { Approvers, EscalationStep, type Problem, type WorkflowDocument } from '@autonomic/workflow';
+import { EscalationStep, StepApprovers, type Problem, type WorkflowDocument } from '@autonomic/workflow';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { listUsers } from '../../store/users';
@@ -17,8 +17,11 @@ interface Named {
   roles: readonly string[];
 }
 
-/** The approvers part of an approval step's params (the document parsed them already). */
-const ApproverParams = z.object({ approvers: Approvers, escalation: z.array(EscalationStep).default([]) });
+/**
+ * The approvers part of an approval step's params (the document parsed them already);
+ * `targetOwner` names nobody to check here: the owner is found when the task opens.
+ */
+const ApproverParams = z.object({ approvers: StepApprovers, escalation: z.array(EscalationStep).default([]) });
 
 /** Each approvers group of the document's approval steps, with the path of its params. */
 function approverGroups(doc: WorkflowDocument): { stepId: string; path: string; who: Named }[] {

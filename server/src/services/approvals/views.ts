@@ -38,6 +38,15 @@ export function approvalView(a: ApprovalRow, actor?: Actor): ApprovalTask {
     decisions: a.decisions,
     createdAt: a.createdAt.toISOString(),
     decidedAt: iso(a.decidedAt),
+    ...(a.spec.owner
+      ? {
+          targetOwner: {
+            users: a.spec.owner.users,
+            teams: a.spec.owner.teams,
+            fallback: a.spec.owner.fallback ?? null,
+          },
+        }
+      : {}),
   };
   return actor ? { ...view, you: standing(a, actor) } : view;
 }

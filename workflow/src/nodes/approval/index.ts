@@ -4,14 +4,30 @@ import { Template } from '../../expression-fields';
 import { list, record, text } from '../text';
 import { defineNode } from '../types';
 
+const users = z.array(z.string().min(1).max(128)).max(100).default([]);
+const roles = z.array(z.string().min(1).max(64)).max(20).default([]);
+
 /** Who may decide: named users and/or everyone with a role. */
 export const Approvers = z
-  .object({
-    users: z.array(z.string().min(1).max(128)).max(100).default([]),
-    roles: z.array(z.string().min(1).max(64)).max(20).default([]),
-  })
+  .object({ users, roles })
   .strict()
   .refine((a) => a.users.length + a.roles.length > 0, 'name at least one user or role');
+
+/**
+ * An approval step's own approvers: named users and roles and/or, with `targetOwner`, the
+ * owner of the target asset — the owner (from the asset inventory) of each target of the
+ * actions the step guards is asked, as a user when the directory has one by that name.
+ * When no owner is found the named users and roles are asked, and when there are none the
+ * first escalation level at once (so `targetOwner` alone needs an escalation level).
+ */
+export const StepApprovers = z
+  .object({
+    users,
+    roles,
+    targetOwner: z.boolean().default(false).meta({ title: 'The owner of the target asset' }),
+  })
+  .strict()
+  .refine((a) => a.targetOwner || a.users.length + a.roles.length > 0, 'name at least one user or role');
 
 export const EscalationStep = z
   .object({
@@ -46,7 +62,7 @@ export const approval = defineNode({
   icon: ['M9 11a4 4 0 1 0 0-8a4 4 0 1 0 0 8z', 'M2 21c0-4 3-7 7-7s7 3 7 7', 'M16 11l2 2 4-4'],
   params: z
     .object({
-      approvers: Approvers,
+      approvers: StepApprovers,
       quorum: z.int().min(1).max(10).default(1),
       message: Template.default(''),
       /** After this, the `onTimeout` decision is taken. */
@@ -59,6 +75,15 @@ export const approval = defineNode({
     .strict()
     .superRefine((p, ctx) => {
       // zod runs this even when a duration failed its regex; that failure is already reported.
+      // Also run when another field failed: approvers may be missing then.
+      const who = p.approvers as typeof p.approvers | undefined;
+      if (who?.targetOwner && who.users.length + who.roles.length === 0 && !p.escalation[0])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['approvers'],
+          message:
+            'with only the owner of the target asset, name a user or role or add an escalation level: it is asked when no owner is found',
+        });
       const durations = [p.timeout, ...p.escalation.map((e) => e.after)];
       if (!durations.every((d) => Duration.safeParse(d).success)) return;
       let prev = 0;
@@ -95,7 +120,11 @@ export const approval = defineNode({
   effect: () => 'none',
   summary: (p) => {
     const who = record(p['approvers']);
-    const names = [...list(who['roles']).map((r) => `@${r}`), ...list(who['users'])];
+    const names = [
+      ...list(who['roles']).map((r) => `@${r}`),
+      ...list(who['users']),
+      ...(who['targetOwner'] === true ? ['the target owner'] : []),
+    ];
     const lines = [
       `ask ${names.join(', ') || '—'}`,
       `timeout ${text(p['timeout'])} → ${text(p['onTimeout'], 'timeout')}`,
