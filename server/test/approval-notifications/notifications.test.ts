@@ -7,33 +7,11 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, SLACK_TOKEN, startSlackMock, type SlackMock } from '../../connectors/slack/mock';
 import { ROUTING_KEY, startPagerDutyMock, type PagerDutyMock } from '../../connectors/pagerduty-events/mock';
-import { createHttpClient } from '../../src/adapters/http-client';
-import { createConnectorCatalog } from '../../src/connectors/catalog';
-import { createConnectorClient } from '../../src/connectors/client';
 import { createVirtualClock } from '../../src/engine';
-import { approvalRoutes } from '../../src/http/routes/approvals';
-import { approvalLinkRoutes } from '../../src/http/routes/approval-links';
-import { createApprovalService } from '../../src/services/approvals';
-import { createRunStarter } from '../../src/services/runs/starter';
-import {
-  createApprovalNotifier,
-  createLinkDecisionService,
-  linkKeyOf,
-  notifySettingsOf,
-  withNotifications,
-} from '../../src/services/approval-notifications';
-import type { ConnectorCredentials } from '../../src/services/contracts';
-import { createUser, testApp, testContext } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
-import {
-  eventually,
-  publishedWorkflow,
-  RecordingEffects,
-  step,
-  testExecutor,
-  transform,
-  workflow,
-} from '../runs/support';
+import { createUser } from '../support/app';
+import { eventually } from '../runs/support';
+import { linksIn, notifyRuntime, startAsking as ask } from './support';
 
 let db: TestDatabase;
 let slack: SlackMock;
@@ -45,87 +23,33 @@ afterAll(async () => {
   await Promise.all([db.drop(), slack.close(), pd.close()]);
 });
 
-const credentials = (): ConnectorCredentials => {
-  const all = {
-    'slack-bot': { connectorId: 'slack', value: SLACK_TOKEN, baseUrl: slack.baseUrl },
-    'pd-oncall': { connectorId: 'pagerduty-events', value: ROUTING_KEY, baseUrl: pd.baseUrl },
-  } as const;
-  return {
-    reveal: async (name) => {
-      const c = all[name as keyof typeof all];
-      return c ? { name, mode: 'live', settings: {}, ...c } : undefined;
-    },
-    index: async () =>
-      Object.entries(all).map(([name, c]) => ({ name, connectorId: c.connectorId, mode: 'live' as const })),
-  };
-};
+const credentials = () => ({
+  'slack-bot': { connectorId: 'slack', value: SLACK_TOKEN, baseUrl: slack.baseUrl },
+  'pd-oncall': { connectorId: 'pagerduty-events', value: ROUTING_KEY, baseUrl: pd.baseUrl },
+});
 
-/** A runtime with the notifier wired like server.ts, on a virtual clock. */
-async function setup(signedOnly = false, routes: string[] = [], clock = createVirtualClock({ start: Date.now() })) {
-  const ctx = {
-    ...testContext(db.prisma, {
+/** A runtime with the notifier wired like server.ts, on a virtual clock (Slack, PagerDuty). */
+const setup = (signedOnly = false, routes: string[] = [], clock = createVirtualClock({ start: Date.now() })) =>
+  notifyRuntime(
+    db,
+    credentials(),
+    {
       APPROVAL_NOTIFY_CREDENTIAL: 'slack-bot',
       APPROVAL_NOTIFY_CHANNEL: '#soc-alerts',
       APPROVAL_NOTIFY_ROUTES: ['role:admin=#soc-handoff', ...routes],
       APPROVAL_PAGING_CREDENTIAL: 'pd-oncall',
       APPROVAL_LINKS_SIGNED_ONLY: signedOnly,
-      PUBLIC_URL: 'http://autonomic.test',
-    }),
+    },
     clock,
-  };
-  const linkKey = linkKeyOf(Buffer.alloc(32, 7));
-  const notifier = createApprovalNotifier(ctx, {
-    settings: notifySettingsOf(ctx.config),
-    catalog: createConnectorCatalog(),
-    credentials: credentials(),
-    client: createConnectorClient({ http: createHttpClient({ allow: ['127.0.0.1'] }), sleep: async () => {} }),
-    linkKey,
-    pollMs: 50,
-    retryMs: 1_000,
-  });
-  const executor = testExecutor(ctx, db.url, new RecordingEffects(), {
-    approvalHooks: notifier.hooks,
-    limits: { inlineWaitMs: 20 },
-  });
-  const approvals = withNotifications(ctx, createApprovalService(ctx, executor));
-  const links = createLinkDecisionService(ctx, { approvals, linkKey, signedOnly });
-  const { app } = testApp(ctx, [approvalRoutes({ approvals }), approvalLinkRoutes({ links })]);
-  const starter = createRunStarter(ctx, executor);
-  await executor.start();
-  notifier.start();
-  const stop = async () => {
-    await notifier.stop();
-    await executor.stop();
-  };
-  return { clock, executor, starter, app, stop };
-}
+  );
 
-// start → ask (lead; after 10 min break glass: on-call) ─approved→ done
+// start → ask (lead; after 10 min break glass: on-call) ─approved→ done; and the lead's Slack message
 async function startAsking(
   rt: Awaited<ReturnType<typeof setup>>,
   options: { leadName?: string; waitForMessage?: boolean } = {},
 ) {
-  const lead = await createUser(db.prisma, 'reviewer', options.leadName);
-  const oncall = await createUser(db.prisma, 'manager');
-  const doc = workflow('ask', {
-    ask: step(
-      'approval',
-      {
-        approvers: { users: [lead.username] },
-        message: 'Block 203.0.113.66 at the edge?',
-        timeout: '1h',
-        escalation: [{ after: '10m', approvers: { users: [oncall.username] }, breakGlass: true, label: 'on-call' }],
-      },
-      { approved: 'done' },
-    ),
-    done: transform('"contained"'),
-  });
-  const wf = await publishedWorkflow(db.prisma, doc);
   const before = slack.messages.length;
-  await rt.starter.startLive({ workflowId: wf.workflowId, event: {}, trigger: 'manual' });
-  const task = await eventually(() =>
-    db.prisma.approvalTask.findFirst({ where: { run: { workflowId: wf.workflowId } } }).then((t) => t ?? undefined),
-  );
+  const asked = await ask(db, rt, options.leadName ? { leadName: options.leadName } : {});
   // Tests run one at a time: the first message posted since is this task's.
   const message =
     options.waitForMessage === false
@@ -133,16 +57,8 @@ async function startAsking(
       : await eventually(async () =>
           slack.messages.slice(before).find((m) => String(m.text).includes('approval-link')),
         );
-  return { lead, oncall, task, message, runId: task.runId };
+  return { ...asked, message };
 }
-
-const linksIn = (text: unknown) => {
-  const s = String(text);
-  const approve = /Approve: (\S+)/.exec(s)?.[1] ?? '';
-  const reject = /Reject: (\S+)/.exec(s)?.[1] ?? '';
-  const token = (url: string) => url.split('/approval-link/')[1] ?? '';
-  return { approve, reject, approveToken: token(approve), rejectToken: token(reject) };
-};
 
 describe('approval notifications and signed links', () => {
   it('when a task opens then the approver gets a Slack message with signed links, GET changes nothing, the link decides once and the run continues', async () => {
