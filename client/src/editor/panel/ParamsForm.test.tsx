@@ -96,6 +96,21 @@ describe('ParamsForm', () => {
     expect(within(list).queryByRole('group', { name: 'Escalation 2' })).toBeNull();
   });
 
+  it('when "The owner of the target asset" is ticked then the step\'s approvers carry targetOwner; escalation levels have no such box', async () => {
+    const spy = vi.fn();
+    render(<StatefulParamsForm nodeType="approval" value={defaults('approval')} spy={spy} />);
+    const approvers = screen.getByRole('group', { name: /^Approvers/ });
+    const owner = within(approvers).getByRole('checkbox', { name: 'The owner of the target asset' });
+    expect((owner as HTMLInputElement).checked).toBe(false);
+    await userEvent.click(owner);
+    expect(spy).toHaveBeenLastCalledWith(
+      expect.objectContaining({ approvers: { users: [], roles: ['reviewer'], targetOwner: true } }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Add escalation' }));
+    const level = screen.getByRole('group', { name: 'Escalation 1' });
+    expect(within(level).queryByRole('checkbox', { name: 'The owner of the target asset' })).toBeNull();
+  });
+
   it('when an expression does not parse then the parser message and position are shown', async () => {
     render(<StatefulParamsForm nodeType="condition" value={{ predicate: '' }} />);
     const predicate = screen.getByLabelText(/^Predicate/);

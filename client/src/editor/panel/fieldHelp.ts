@@ -23,7 +23,9 @@ const HELP: Record<string, string> = {
   'end:status': 'How the run ends.',
   'end:message': 'Shown with the run in its history.',
   'end:output': "The run's output value.",
-  'approval:approvers': 'Who may decide: named users and/or everyone with a role.',
+  'approval:approvers': 'Who may decide: named users, everyone with a role and/or the owner of the target asset.',
+  'approval:approvers.targetOwner':
+    'Also asks the owner, in the asset inventory, of each target the approval unlocks: a user by that name is asked; with no such owner, the users and roles above are, else the first escalation level at once.',
   'approval:quorum': 'How many approvals it takes.',
   'approval:message': 'What the approvers read.',
   'approval:timeout': 'After this, the "On timeout" decision is taken.',
