@@ -2,6 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { updateParams } from '../commands';
 import { sampleGraph } from '../commands/testing';
 import { ProblemsList } from '../problems/ProblemsList';
 import { EditorProvider } from '../store/context';
@@ -58,5 +59,19 @@ describe('palette and problems list', () => {
     if (!first) throw new Error('no problem listed');
     await userEvent.click(first);
     expect(store.getState().selection.nodes).toEqual(['approval_1']);
+  });
+
+  it('when an http step writes without a target beside a destructive step then a warning is listed apart, and a click selects it', async () => {
+    const store = renderEditor();
+    act(() => {
+      const http = store.getState().nodes.find((n) => n.id === 'http_1');
+      store.getState().run(updateParams, { id: 'http_1', params: { ...http?.data.params, method: 'POST' } });
+      store.getState().validateNow();
+    });
+    const warning = await screen.findByTestId('warning-http_1');
+    expect(warning.textContent).toContain('Warning · http_1 (http_1) · params.target');
+    expect(within(screen.getByTestId('warnings-list')).queryAllByTestId(/^problem-/)).toEqual([]);
+    await userEvent.click(warning);
+    expect(store.getState().selection.nodes).toEqual(['http_1']);
   });
 });

@@ -50,43 +50,44 @@ export function ProblemsList({ onWorkflowProblem }: { onWorkflowProblem?(p: Prob
       ) : (
         <ul data-testid="problems-list">
           {problems.map((p, i) => (
-            <li key={`${p.nodeId}-${p.path}-${i}`}>
-              <button
-                type="button"
-                className="problem-item"
-                onClick={() => reveal(p)}
-                data-testid={`problem-${p.nodeId}`}
-              >
-                <span className="problem-where">
-                  {labelOf(p.nodeId)}
-                  {p.path && <span className="problem-path"> · {p.path}</span>}
-                </span>
-                <span>{p.message}</span>
-              </button>
-            </li>
+            <ProblemRow key={`${p.nodeId}-${p.path}-${i}`} problem={p} where={labelOf(p.nodeId)} onReveal={reveal} />
           ))}
         </ul>
       )}
       {warnings.length > 0 && (
         <ul data-testid="warnings-list" aria-label="Warnings">
           {warnings.map((p, i) => (
-            <li key={`${p.nodeId}-${p.path}-${i}`}>
-              <button
-                type="button"
-                className="problem-item problem-warning"
-                onClick={() => reveal(p)}
-                data-testid={`warning-${p.nodeId}`}
-              >
-                <span className="problem-where">
-                  Warning · {labelOf(p.nodeId)}
-                  {p.path && <span className="problem-path"> · {p.path}</span>}
-                </span>
-                <span>{p.message}</span>
-              </button>
-            </li>
+            <ProblemRow
+              key={`${p.nodeId}-${p.path}-${i}`}
+              problem={p}
+              where={`Warning · ${labelOf(p.nodeId)}`}
+              onReveal={reveal}
+              warning
+            />
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** One entry of the list: where it is (node and path) and what; a click reveals the node. */
+function ProblemRow(props: { problem: Problem; where: string; onReveal(p: Problem): void; warning?: boolean }) {
+  const { problem: p, where, onReveal, warning = false } = props;
+  return (
+    <li>
+      <button
+        type="button"
+        className={warning ? 'problem-item problem-warning' : 'problem-item'}
+        onClick={() => onReveal(p)}
+        data-testid={`${warning ? 'warning' : 'problem'}-${p.nodeId}`}
+      >
+        <span className="problem-where">
+          {where}
+          {p.path && <span className="problem-path"> · {p.path}</span>}
+        </span>
+        <span>{p.message}</span>
+      </button>
+    </li>
   );
 }
