@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   not_webhook: 'the published version is not triggered by a webhook',
   kill_switch: "the workflow's kill switch is on: no new live run starts",
   duplicate_entry: 'the value is already on that safety list',
+  asset_referenced: 'safety entries refer to the asset (the message names them): remove or detach them first',
   username_taken: 'another user has that username',
   cannot_disable_self: 'you cannot disable your own account',
   cannot_demote_self: 'you cannot change your own role',

@@ -21,6 +21,8 @@ export const SafetyEntry = z.object({
   criticality: CriticalityName,
   reason: z.string(),
   owner: z.string().nullable(),
+  /** The asset the entry refers to: while set, kind and value are the asset's and follow its edits. */
+  assetId: z.uuid().nullable(),
   createdById: z.uuid(),
   createdAt: Instant,
 });
@@ -36,13 +38,25 @@ const fields = {
 };
 
 /**
- * POST body. Whether `value` is a valid `kind` (an address, a CIDR block, a host name) is
- * checked by the server, which answers 400 naming `body.value`.
+ * POST body: `kind` and `value`, or `assetId` (the entry takes the asset's kind and value,
+ * and follows the asset while it refers to it). Whether `value` is a valid `kind` (an
+ * address, a CIDR block, a host name) is checked by the server, which answers 400 naming
+ * `body.value`; an unknown asset, or a kind or value that disagrees with it, names `body.assetId`.
  */
-export const CreateSafetyEntry = z.object(fields).strict();
+export const CreateSafetyEntry = z
+  .object({ ...fields, kind: fields.kind.optional(), value: fields.value.optional(), assetId: z.uuid().optional() })
+  .strict()
+  .superRefine((e, ctx) => {
+    if (e.assetId) return;
+    if (!e.kind) ctx.addIssue({ code: 'custom', path: ['kind'], message: 'a kind is required (or an assetId)' });
+    if (!e.value) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a value is required (or an assetId)' });
+  });
 export type CreateSafetyEntry = z.infer<typeof CreateSafetyEntry>;
 
-/** PATCH body: any field; the merged entry is checked again by the server. */
+/**
+ * PATCH body: any field; the merged entry is checked again by the server. `assetId` refers
+ * the entry to an asset (taking its kind and value); `null` detaches it, keeping its values.
+ */
 export const UpdateSafetyEntry = z
   .object({
     list: fields.list.optional(),
@@ -51,6 +65,7 @@ export const UpdateSafetyEntry = z
     criticality: CriticalityName.optional(),
     reason: fields.reason.optional(),
     owner: fields.owner,
+    assetId: z.uuid().nullable().optional(),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, 'nothing to change');

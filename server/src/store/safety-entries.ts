@@ -11,11 +11,16 @@ export interface SafetyEntryRow {
   criticality: Criticality;
   reason: string;
   owner: string | null;
+  /** The asset the entry refers to: its kind and value are the asset's (kept in step on asset edits). */
+  assetId: string | null;
   createdById: string;
   createdAt: Date;
 }
 
-export type SafetyEntryData = Pick<SafetyEntryRow, 'list' | 'kind' | 'value' | 'criticality' | 'reason' | 'owner'>;
+export type SafetyEntryData = Pick<
+  SafetyEntryRow,
+  'list' | 'kind' | 'value' | 'criticality' | 'reason' | 'owner' | 'assetId'
+>;
 
 export async function listSafetyEntries(
   prisma: Db,
@@ -47,6 +52,11 @@ export async function updateSafetyEntry(
 
 export async function deleteSafetyEntry(prisma: Db, id: string): Promise<void> {
   await prisma.safetyEntry.delete({ where: { id } });
+}
+
+/** The entries that refer to an asset, in (list, value) order. */
+export async function safetyEntriesOfAsset(prisma: Db, assetId: string): Promise<SafetyEntryRow[]> {
+  return prisma.safetyEntry.findMany({ where: { assetId }, orderBy: [{ list: 'asc' }, { id: 'asc' }] });
 }
 
 /** The two lists in one query, for the engine's safety port. */

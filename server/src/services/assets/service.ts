@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Actor, AssetLookup, AssetQuery, CreateAsset, UpdateAsset } from '@autonomic/api';
 import type { AppContext } from '../../context';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
-import { transaction } from '../../store/db';
+import { transaction, type Db } from '../../store/db';
+import { safetyEntriesOfAsset, updateSafetyEntry } from '../../store/safety-entries';
 import {
   allAssets,
   deleteAsset,
@@ -50,6 +51,31 @@ function checkValue(a: AssetData): void {
   if (problem) throw new ValidationError('invalid asset', [{ path: 'body.value', message: problem }]);
 }
 const duplicate = (a: AssetData) => new ConflictError(`"${a.value}" is already an asset (${a.kind})`, 'conflict');
+
+/**
+ * The safety entries that refer to `asset` take its new kind and value (issue 14 §1), each
+ * audited as an entry change. A collision with another entry of the same list is a 409.
+ */
+async function followAsset(tx: Db, asset: AssetRow, actor: Actor): Promise<void> {
+  for (const before of await safetyEntriesOfAsset(tx, asset.id)) {
+    if (before.kind === asset.kind && before.value === asset.value) continue;
+    const { id, createdById: _by, createdAt: _at, ...entry } = before;
+    const row = await updateSafetyEntry(tx, id, { ...entry, kind: asset.kind, value: asset.value });
+    if (!row)
+      throw new ConflictError(
+        `safety entry ${id} follows this asset, and "${asset.value}" is already on the ${before.list} list as a ${asset.kind}`,
+        'duplicate_entry',
+      );
+    const summary = (e: typeof before) => ({ list: e.list, kind: e.kind, value: e.value, assetId: asset.id });
+    await recordAudit(tx, {
+      actor,
+      action: 'safety.entry_updated',
+      targetType: 'safety_entry',
+      targetId: id,
+      details: { before: summary(before), after: summary(row), followedAsset: asset.id },
+    });
+  }
+}
 
 /**
  * Admin use-cases over the inventory. Every change is audited in its transaction and
@@ -105,6 +131,7 @@ export function createAssetService(ctx: AppContext, source: CachedSafetySource):
           checkValue(merged);
           const row = await updateAsset(tx, id, merged);
           if (!row) throw duplicate(merged);
+          await followAsset(tx, row, actor);
           await recordAudit(tx, {
             actor,
             action: 'asset.updated',
@@ -122,6 +149,12 @@ export function createAssetService(ctx: AppContext, source: CachedSafetySource):
         transaction(ctx.prisma, async (tx) => {
           const before = await findAsset(tx, id);
           if (!before) throw new NotFoundError('asset');
+          const entries = await safetyEntriesOfAsset(tx, id);
+          if (entries.length > 0)
+            throw new ConflictError(
+              `safety entries refer to this asset: ${entries.map((e) => `${e.list} ${e.id}`).join(', ')}`,
+              'asset_referenced',
+            );
           await deleteAsset(tx, id);
           await recordAudit(tx, {
             actor,

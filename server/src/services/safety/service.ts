@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../../context';
 import type { Actor, CreateSafetyEntry, UpdateSafetyEntry } from '@autonomic/api';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
-import { transaction } from '../../store/db';
+import { transaction, type Db } from '../../store/db';
+import { findAsset } from '../../store/assets';
 import {
   deleteSafetyEntry,
   findSafetyEntry,
@@ -30,6 +31,7 @@ const data = (e: SafetyEntryData): SafetyEntryData => ({
   criticality: e.criticality,
   reason: e.reason,
   owner: e.owner ?? null,
+  assetId: e.assetId ?? null,
 });
 
 /** A digest of the entry's content for the audit line's before/after. */
@@ -37,7 +39,13 @@ const digest = (e: SafetyEntryData) =>
   `sha256:${createHash('sha256')
     .update(JSON.stringify(data(e)))
     .digest('hex')}`;
-const summary = (e: SafetyEntryData) => ({ list: e.list, kind: e.kind, value: e.value, criticality: e.criticality });
+const summary = (e: SafetyEntryData) => ({
+  list: e.list,
+  kind: e.kind,
+  value: e.value,
+  criticality: e.criticality,
+  ...(e.assetId ? { assetId: e.assetId } : {}),
+});
 /** The value checked against its kind; the error names `body.value`, the field the caller sent. */
 function checkValue(e: SafetyEntryData): void {
   const problem = valueProblem(e.kind, e.value);
@@ -45,6 +53,27 @@ function checkValue(e: SafetyEntryData): void {
 }
 const duplicate = (e: SafetyEntryData) =>
   new ConflictError(`"${e.value}" is already on the ${e.list} list as a ${e.kind}`, 'duplicate_entry');
+
+const assetProblem = (message: string) =>
+  new ValidationError('invalid safety entry', [{ path: 'body.assetId', message }]);
+
+/**
+ * The kind and value an entry referring to `assetId` takes: the asset's. A kind or value
+ * also given must agree with the asset's (compared in stored form).
+ */
+async function fromAsset(
+  tx: Db,
+  assetId: string,
+  given: { kind?: SafetyEntryData['kind'] | undefined; value?: string | undefined },
+): Promise<Pick<SafetyEntryData, 'kind' | 'value' | 'assetId'>> {
+  const asset = await findAsset(tx, assetId);
+  if (!asset) throw assetProblem(`no asset ${assetId}`);
+  const kindDiffers = given.kind !== undefined && given.kind !== asset.kind;
+  const valueDiffers = given.value !== undefined && normalizeValue(asset.kind, given.value) !== asset.value;
+  if (kindDiffers || valueDiffers)
+    throw assetProblem(`the asset is ${asset.kind} "${asset.value}": the kind and value given disagree with it`);
+  return { kind: asset.kind, value: asset.value, assetId: asset.id };
+}
 
 /**
  * Admin use-cases over the safety lists. Every change is audited in its transaction and
@@ -64,7 +93,14 @@ export function createSafetyService(ctx: AppContext, source: CachedSafetySource)
     create: (input, actor) =>
       change(() =>
         transaction(ctx.prisma, async (tx) => {
-          const entry = data({ ...input, owner: input.owner ?? null });
+          const { assetId, kind, value, ...rest } = input;
+          let target: Pick<SafetyEntryData, 'kind' | 'value' | 'assetId'>;
+          if (assetId) target = await fromAsset(tx, assetId, { kind, value });
+          else if (kind && value) target = { kind, value, assetId: null };
+          // The contract requires kind and value without an assetId; a caller bypassing it gets the same answer.
+          else
+            throw new ValidationError('invalid safety entry', [{ path: 'body.value', message: 'a value is required' }]);
+          const entry = data({ ...rest, ...target, owner: input.owner ?? null });
           checkValue(entry);
           const row = await insertSafetyEntry(tx, { ...entry, createdById: actor.userId });
           if (!row) throw duplicate(entry);
@@ -84,7 +120,18 @@ export function createSafetyService(ctx: AppContext, source: CachedSafetySource)
         transaction(ctx.prisma, async (tx) => {
           const before = await findSafetyEntry(tx, id);
           if (!before) throw new NotFoundError('safety entry');
-          const merged = data({ ...before, ...patch, owner: patch.owner === undefined ? before.owner : patch.owner });
+          const { assetId, ...fields } = patch;
+          // Referring to an asset (now or still): the kind and value are the asset's; null detaches.
+          const refersTo = assetId === undefined ? before.assetId : assetId;
+          const target = refersTo
+            ? await fromAsset(tx, refersTo, { kind: fields.kind, value: fields.value })
+            : { assetId: null };
+          const merged = data({
+            ...before,
+            ...fields,
+            ...target,
+            owner: patch.owner === undefined ? before.owner : patch.owner,
+          });
           checkValue(merged);
           const row = await updateSafetyEntry(tx, id, merged);
           if (!row) throw duplicate(merged);
