@@ -63,6 +63,15 @@ export async function findAsset(prisma: Db, id: string): Promise<AssetRow | unde
   return (await prisma.asset.findUnique({ where: { id } })) ?? undefined;
 }
 
+/**
+ * The asset, its row share-locked until the transaction ends: an entry made from it and an
+ * edit of it (which moves the entries referring to it) do not interleave. @returns undefined when unknown
+ */
+export async function findAssetForShare(prisma: Db, id: string): Promise<AssetRow | undefined> {
+  await prisma.$queryRaw`SELECT id FROM assets WHERE id = ${id}::uuid FOR SHARE`;
+  return findAsset(prisma, id);
+}
+
 export async function findAssetByKey(prisma: Db, kind: SafetyKind, value: string): Promise<AssetRow | undefined> {
   return (await prisma.asset.findUnique({ where: { kind_value: { kind, value } } })) ?? undefined;
 }

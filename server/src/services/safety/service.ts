@@ -3,7 +3,7 @@ import type { AppContext } from '../../context';
 import type { Actor, CreateSafetyEntry, UpdateSafetyEntry } from '@autonomic/api';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { transaction, type Db } from '../../store/db';
-import { findAsset } from '../../store/assets';
+import { findAssetForShare } from '../../store/assets';
 import {
   deleteSafetyEntry,
   findSafetyEntry,
@@ -66,7 +66,7 @@ async function fromAsset(
   assetId: string,
   given: { kind?: SafetyEntryData['kind'] | undefined; value?: string | undefined },
 ): Promise<Pick<SafetyEntryData, 'kind' | 'value' | 'assetId'>> {
-  const asset = await findAsset(tx, assetId);
+  const asset = await findAssetForShare(tx, assetId);
   if (!asset) throw assetProblem(`no asset ${assetId}`);
   const kindDiffers = given.kind !== undefined && given.kind !== asset.kind;
   const valueDiffers = given.value !== undefined && normalizeValue(asset.kind, given.value) !== asset.value;
