@@ -18,6 +18,8 @@ import { layoutApi } from './layout';
 import { connectorsApi } from './connectors';
 import { credentialsApi } from './credentials';
 import { settingsChangesApi } from './settings-changes';
+import { policiesApi } from './policies';
+import { replaysApi } from './replays';
 
 export * from './common';
 export * from './workflows';
@@ -39,6 +41,8 @@ export * from './layout';
 export * from './connectors';
 export * from './credentials';
 export * from './settings-changes';
+export * from './policies';
+export * from './replays';
 
 export const ROUTES = {
   workflows: workflowsApi,
@@ -60,4 +64,6 @@ export const ROUTES = {
   connectors: connectorsApi,
   credentials: credentialsApi,
   settingsChanges: settingsChangesApi,
+  policies: policiesApi,
+  replays: replaysApi,
 } as const;
