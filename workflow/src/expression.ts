@@ -69,18 +69,35 @@ export function stepErrorReferences(ast: jsonata.ExprNode): Set<string> {
   return refs;
 }
 
-/** Calls `found(id, field)` for each `steps.<id>[.<field>]` path of the AST. */
-function walkStepPaths(ast: jsonata.ExprNode, found: (id: string, field: string | undefined) => void): void {
+/**
+ * The output fields an expression reads through `steps.<id>.output.<field>` (also from
+ * `$$` or `$`): a safety policy's guard is a condition that reads a safety lookup's `autoOk`.
+ */
+export function stepOutputReads(ast: jsonata.ExprNode): Array<{ stepId: string; field: string }> {
+  const reads: Array<{ stepId: string; field: string }> = [];
+  const add = (stepId: string, field: string | undefined, next: string | undefined) => {
+    if (field === 'output' && next !== undefined) reads.push({ stepId, field: next });
+  };
+  walkStepPaths(ast, add, ['$', '']);
+  return reads;
+}
+
+/** Calls `found(id, field, next)` for each `steps.<id>[.<field>[.<next>]]` path of the AST. */
+function walkStepPaths(
+  ast: jsonata.ExprNode,
+  found: (id: string, field: string | undefined, next: string | undefined) => void,
+  roots: readonly string[] = ['$'],
+): void {
   const visit = (node: unknown, depth: number): void => {
     if (!node || typeof node !== 'object' || depth > 500) return;
     const n = node as Record<string, unknown> & { type?: string; steps?: unknown[] };
     if (n.type === 'path' && Array.isArray(n.steps)) {
       const s = n.steps as Array<{ type?: string; value?: unknown }>;
       // `steps.x…` or `$$.steps.x…`
-      const start = s[0]?.type === 'variable' && s[0]?.value === '$' ? 1 : 0;
+      const start = s[0]?.type === 'variable' && roots.includes(String(s[0]?.value)) ? 1 : 0;
       if (s[start]?.type === 'name' && s[start]?.value === 'steps' && s[start + 1]?.type === 'name') {
-        const field = s[start + 2]?.type === 'name' ? String(s[start + 2]?.value) : undefined;
-        found(String(s[start + 1]?.value), field);
+        const name = (i: number) => (s[i]?.type === 'name' ? String(s[i]?.value) : undefined);
+        found(String(s[start + 1]?.value), name(start + 2), name(start + 3));
       }
     }
     for (const v of Object.values(n)) {

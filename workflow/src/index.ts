@@ -33,4 +33,4 @@ export {
   type LegacyCredential,
 } from './legacy-gateway';
 export * from './cases';
-export * from './policies/schema';
+export * from './policies';

@@ -1,0 +1,3 @@
+export * from './schema';
+export { evaluatePolicies } from './evaluate';
+export { hostAllowed, urlHost, type UrlHost } from './hosts';
