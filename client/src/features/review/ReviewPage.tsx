@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../auth/store';
+import { ReplaySection } from '../replays/ReplaySection';
 import { DiffView } from '../versions/DiffView';
 import { RiskBanner } from '../versions/RiskBanner';
 import { useAsync } from '../versions/useAsync';
@@ -142,6 +143,13 @@ export function ReviewPage() {
         destructive={review.policy.destructive}
         canRun={me.role !== 'manager'}
         onDone={() => data.reload()}
+      />
+      <ReplaySection
+        workflowId={wid}
+        number={number}
+        publishedNumber={workflow.published?.number ?? null}
+        role={me.role}
+        graph={d.toGraph}
       />
     </section>
   );
