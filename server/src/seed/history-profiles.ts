@@ -8,7 +8,6 @@ import type { Outcome, RunBuilder } from './history-builder';
 import {
   falconUnavailable,
   jiraBadGateway,
-  refused,
   slackNotInChannel,
   slackRateLimited,
   smtpTryLater,
@@ -181,13 +180,13 @@ export const endpointEnrichment: Profile = (b, { rng, eventAt }) => {
   const high = rng.chance(0.4);
   b.attempt('is_high', 'condition', 'none', rng.between(1, 3), { port: String(high) });
   if (!high) return { event, outcome: slackPost(b, 'notify_triage') };
-  const refusal = rng.chance(0.02)
-    ? refused(host, 'Executive laptop: contain only through executive support', 'exec-support@corp.example')
-    : rng.chance(0.03)
-      ? falconUnavailable
-      : undefined;
-  if (refusal) {
-    b.attempt('isolate_host', 'connector', 'destructive', rng.between(200, 4_000), { error: refusal, port: 'error' });
+  // The demo's workstations are on the auto-OK list: contained without an approval (a host
+  // off the list would wait for one, and a protected host is never auto-OK).
+  b.attempt('host_safety', 'safety-lookup', 'none', rng.between(1, 5));
+  b.attempt('host_auto_ok', 'condition', 'none', rng.between(1, 3), { port: 'true' });
+  if (rng.chance(0.03)) {
+    const error = falconUnavailable;
+    b.attempt('isolate_host', 'connector', 'destructive', rng.between(200, 4_000), { error, port: 'error' });
     return { event, outcome: slackPost(b, 'notify_isolation_failed') };
   }
   b.attempt('isolate_host', 'connector', 'destructive', rng.between(800, 4_000));

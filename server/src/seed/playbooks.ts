@@ -26,6 +26,7 @@ import {
 import { countWorkflows } from '../store/workflows';
 import { seedActor } from './actor';
 import { seedCredentialsService } from './credentials';
+import { exampleSettings } from './example-settings';
 
 export interface SeedPlaybooksOptions {
   /** The demo analyst: owner and author of every playbook. */
@@ -93,6 +94,9 @@ export async function seedExamplePlaybooks(ctx: AppContext, opts: SeedPlaybooksO
       document,
       changeNote: `Imported from examples/${name}`,
     });
+    // Before the review: the policies checked there read the workflow's limits.
+    const settings = await exampleSettings(join(dir, name));
+    if (Object.keys(settings).length > 0) await services.workflows.updateSettings(author, workflow.id, settings);
     if (!opts.publish) {
       seeded.push({ slug: workflow.slug, status: 'draft' });
       continue;

@@ -17,9 +17,12 @@ import {
  *               │        ├domain→ lookup_domain ────┤  (VirusTotal reports)
  *               │        ├ip→ lookup_ip ────────────┼→ classify_indicator ─→ back to the for-each
  *               │        └url→ lookup_url ──────────┘
- *               └done→ summarize_verdicts → is_high ─true→ isolate_host (CrowdStrike contain_host) ─out→ notify_isolated
- *                                                    │                                              └error→ notify_isolation_failed
- *                                                    └false→ notify_triage            (every notify_* is a Slack message)
+ *               └done→ summarize_verdicts → is_high ─false→ notify_triage            (every notify_* is a Slack message)
+ *                                              └true→ host_safety (safety lookup of the host) → host_auto_ok
+ *     host_auto_ok ─true→ isolate_host (CrowdStrike contain_host) ─out→ notify_isolated
+ *          │                   ▲                                  └error→ notify_isolation_failed
+ *          └false→ approve_containment ─approved┘
+ *                              └rejected, timeout→ notify_not_contained
  */
 const ex = loadExample('endpoint-alert-enrichment');
 const dropper = caseNamed(ex, 'Credential dumper launched from a Word document');
@@ -85,12 +88,14 @@ describe('example endpoint-alert-enrichment', () => {
     });
   });
 
-  it('when the indicators are malicious then the host would be contained through CrowdStrike and the SOC told', async () => {
+  it('when the indicators are malicious and the host is auto-OK then it would be contained through CrowdStrike at once and the SOC told', async () => {
     const sim = await simulateCase(ex, dropper);
 
     expect(outputAt(sim, 'summarize_verdicts')).toMatchObject({ checked: 3, malicious: 3, severity: 'high' });
+    expect(outputAt(sim, 'host_safety')).toMatchObject({ target: 'wks-fin-042.corp.example', autoOk: true });
+    expect(sim.trace.some((a) => a.stepId === 'approve_containment')).toBe(false);
     expect(decisions(sim)).toEqual([
-      ['isolate_host', 'would-run'],
+      ['isolate_host', 'auto-ok'],
       ['notify_isolated', 'would-run'],
     ]);
     expect(sim.effects[0]).toMatchObject({
@@ -113,6 +118,8 @@ describe('example endpoint-alert-enrichment', () => {
   it('when the host is the domain controller then the containment is refused and the SOC told why, to respond by hand', async () => {
     const sim = await simulateCase(ex, caseNamed(ex, 'Same detection on the domain controller (protected)'));
 
+    expect(outputAt(sim, 'host_safety')).toMatchObject({ protected: true, autoOk: false });
+    expect(sim.trace.some((a) => a.stepId === 'approve_containment')).toBe(true);
     expect(decisions(sim)).toEqual([
       ['isolate_host', 'refused'],
       ['notify_isolation_failed', 'would-run'],
@@ -139,6 +146,29 @@ describe('example endpoint-alert-enrichment', () => {
     expect(entries[1]).toMatchObject({ error: { kind: 'http_4xx' } });
     expect(entries[1]).not.toHaveProperty('output');
     expect(outputAt(sim, 'summarize_verdicts')).toMatchObject({ checked: 2, failed: 1, malicious: 2 });
-    expect(decisions(sim)[0]).toEqual(['isolate_host', 'would-run']);
+    expect(decisions(sim)[0]).toEqual(['isolate_host', 'auto-ok']);
+  });
+
+  it('when the host is not on the auto-OK list then an analyst is asked, told why, and only their approval contains it', async () => {
+    const offList = caseNamed(ex, 'Host off the auto-OK list: the analyst approves the containment');
+
+    const sim = await simulateCase(ex, offList);
+
+    expect(outputAt(sim, 'host_safety')).toMatchObject({ target: 'wks-hr-117.corp.example', autoOk: false });
+    const asked = sim.trace.find((a) => a.stepId === 'approve_containment');
+    expect(JSON.stringify(asked?.input)).toContain('It is not on the auto-OK list, so a person decides');
+    expect(decisions(sim)).toEqual([
+      ['isolate_host', 'would-run'],
+      ['notify_isolated', 'would-run'],
+    ]);
+  });
+
+  it('when the analyst declines then nothing is contained and the SOC is told a person must respond', async () => {
+    const sim = await simulateCase(ex, caseNamed(ex, 'Host off the auto-OK list: the analyst declines'));
+
+    expect(decisions(sim)).toEqual([['notify_not_contained', 'would-run']]);
+    const text = JSON.stringify(sim.effects[0]?.params);
+    expect(text).toContain('wks-hr-117.corp.example (CORP\\\\t.berg) is not on the auto-OK list');
+    expect(text).toContain('(approval rejected)');
   });
 });

@@ -64,6 +64,20 @@ describe('demo seed: credentials, then the example playbooks', () => {
     expect(cases.length).toBeGreaterThan(0);
     const runs = await db.prisma.run.findMany({ where: { workflowId: containment?.id, mode: 'simulation' } });
     expect(runs.map((r) => r.id).sort()).toEqual(cases.map((c) => c.runId).sort());
+    // An example's settings.json: the account playbook clears sessions in a for-each, so it gets its blast-radius limit.
+    expect(Object.fromEntries(workflows.map((w) => [w.slug, w.maxDestructivePerRun]))).toEqual({
+      'compromised-account-containment': 6,
+      'endpoint-alert-enrichment': null,
+      'malicious-ip-containment': null,
+      'phishing-triage': null,
+    });
+    const limited = await db.prisma.auditEvent.findMany({ where: { action: 'workflow.settings_changed' } });
+    expect(limited.map((a) => [a.actor, a.details])).toEqual([
+      [
+        `token:seed:${analyst.username}`,
+        { before: { maxDestructivePerRun: null }, after: { maxDestructivePerRun: 6 } },
+      ],
+    ]);
 
     expect(await seedExamplePlaybooks(ctx, opts)).toEqual([]);
     expect(await db.prisma.workflow.count()).toBe(4);
