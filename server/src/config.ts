@@ -129,6 +129,12 @@ export const ConfigSchema = z.object({
   APPROVAL_REMINDER_PERCENT: z.coerce.number().int().min(1).max(99).default(75),
   /** Decide through a signed link without signing in (the link alone is the credential). @default false */
   APPROVAL_LINKS_SIGNED_ONLY: bool.default(false),
+  /** Rollback by policy: the burn rate over the window after a publish that rolls a version back. @default 14 */
+  AUTO_ROLLBACK_BURN_RATE: z.coerce.number().min(1).max(1_000).default(14),
+  /** Rollback by policy: how long after a publish its runs are watched, in minutes. @default 60 */
+  AUTO_ROLLBACK_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  /** Rollback by policy: finished runs needed before a burn rate counts. @default 5 (the SLO's MIN_BURN_RUNS) */
+  AUTO_ROLLBACK_MIN_RUNS: z.coerce.number().int().min(1).max(10_000).default(5),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

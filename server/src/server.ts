@@ -76,6 +76,8 @@ import {
 } from './services/workflows';
 import { createLayoutService } from './services/workflows/layout';
 import { withApproverChecks } from './services/approvals/approver-checks';
+import { createRollbackService, rollbackPolicyOf } from './services/workflows/rollback';
+import { createRollbackNotifier } from './services/workflows/rollback-notify';
 
 export interface ServerOptions {
   /** The database URL, so the executor's hot path can use a bare pg pool and LISTEN/NOTIFY. */
@@ -197,6 +199,21 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     },
   };
   publishing.rollback = publishing.publish;
+  // A newly published version that burns its error budget fast is rolled back by policy.
+  const rollbacks = createRollbackService(ctx, {
+    policy: rollbackPolicyOf(ctx.config),
+    notifier: createRollbackNotifier(ctx, {
+      settings: notifySettings,
+      catalog,
+      credentials,
+      client: createConnectorClient({ http, drift: drift.record }),
+    }),
+    onRolledBack: async (workflowId) => {
+      webhooks.invalidate(workflowId);
+      await scheduler.refresh();
+    },
+  });
+  executor.events.on('run', (e) => rollbacks.onRun(e));
   const updateSettings = wf.workflows.updateSettings;
   const workflows = {
     ...wf.workflows,
@@ -268,6 +285,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
       notifier.start();
       await scheduler.start();
       probeScheduler.start();
+      rollbacks.start();
     },
     async stop() {
       approvals.stop();
@@ -277,6 +295,8 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
       webhooks.stop();
       await testRunner.stop();
       await executor.stop();
+      // After the executor: the last runs it finished may have asked for a check.
+      await rollbacks.stop();
       await drift.settled();
       await effects.close();
     },

@@ -18,6 +18,8 @@ export const SafetySettings = z
     killSwitch: z.boolean(),
     maxDestructivePerRun: z.number().int().nullable(),
     maxDestructivePerHour: z.number().int().nullable(),
+    /** Rollback by policy of a version that burns its error budget fast after publish (issue 15 §3). */
+    autoRollback: z.boolean(),
   })
   .partial();
 export type SafetySettings = z.infer<typeof SafetySettings>;

@@ -27,6 +27,22 @@ export const VersionSummary = z.object({
   changeNote: z.string(),
   createdAt: Instant,
   author: UserRef,
+  /**
+   * The rollback policy's verdict on this version (issue 15 §3), when it gave one:
+   * `rolled_back` (the version before it was published again) or `no_previous` (only told).
+   * Listed by `GET /workflows/:id/versions`.
+   */
+  rollback: z
+    .object({
+      outcome: z.enum(['rolled_back', 'no_previous']),
+      at: Instant,
+      toNumber: z.number().int().nullable(),
+      burnRate: z.number(),
+      runs: z.number().int(),
+      failures: z.number().int(),
+      windowMinutes: z.number().int(),
+    })
+    .optional(),
 });
 export type VersionSummary = z.infer<typeof VersionSummary>;
 
@@ -68,6 +84,8 @@ export const WorkflowRecord = z.object({
   maxDestructivePerRun: z.number().int().nullable(),
   maxDestructivePerHour: z.number().int().nullable(),
   manualBaselineMinutes: z.number().int().nullable(),
+  /** Rollback by policy of a newly published version that burns its error budget fast (issue 15 §3). */
+  autoRollback: z.boolean().optional(),
   /** Whether a webhook secret is set (never the secret). */
   webhookEnabled: z.boolean(),
 });
@@ -227,6 +245,8 @@ const SettingsBody = z
     maxDestructivePerRun: Limit.optional(),
     maxDestructivePerHour: Limit.optional(),
     manualBaselineMinutes: z.number().int().min(0).max(10_000).nullable().optional(),
+    /** On applies at once; off loosens, so it waits for a second person (owner, admin). */
+    autoRollback: z.boolean().optional(),
     /** Why: kept with a loosening change, which waits for a reviewer or admin (issue 14 §6). */
     reason: z.string().trim().max(1_000).optional(),
   })
@@ -311,7 +331,7 @@ export const workflowsApi = {
   updateSettings: defineRoute({
     method: 'patch',
     path: '/workflows/:id/settings',
-    summary: 'Kill switch (owner, reviewer, admin) and blast-radius limits (owner, admin)',
+    summary: 'Kill switch (owner, reviewer, admin), blast-radius limits and auto-rollback (owner, admin)',
     tag,
     access: ['analyst', 'reviewer', 'admin'],
     params: WorkflowParams,

@@ -14,6 +14,8 @@ export interface WorkflowRow {
   maxDestructivePerRun: number | null;
   maxDestructivePerHour: number | null;
   manualBaselineMinutes: number | null;
+  /** Rollback by policy on (services/workflows/rollback.ts). */
+  autoRollback: boolean;
   /** Whether a webhook secret is set (the secret itself never leaves the ops module). */
   webhookEnabled: boolean;
 }
@@ -30,6 +32,7 @@ const select = {
   maxDestructivePerRun: true,
   maxDestructivePerHour: true,
   manualBaselineMinutes: true,
+  autoRollback: true,
   webhookSecretCiphertext: true,
 } as const;
 
@@ -80,6 +83,7 @@ export interface WorkflowSettings {
   maxDestructivePerRun?: number | null;
   maxDestructivePerHour?: number | null;
   manualBaselineMinutes?: number | null;
+  autoRollback?: boolean;
 }
 
 export async function updateWorkflowSettings(db: Db, id: string, data: WorkflowSettings): Promise<WorkflowRow> {

@@ -18,8 +18,11 @@ export const BURN_WINDOWS = [
 /** Fewer finished runs than this in a short window: no burn rate (one failure in two runs is noise). */
 export const MIN_BURN_RUNS = 5;
 
-/** Bad share over the allowed share, rounded to 1e-9 so that a rate exactly at a threshold reaches it. */
-function overBudget(total: number, good: number, objectivePercent: number): number {
+/**
+ * Bad share over the allowed share (the burn rate), rounded to 1e-9 so that a rate exactly at
+ * a threshold reaches it. The rollback policy (workflows/rollback.ts) uses it too.
+ */
+export function overBudget(total: number, good: number, objectivePercent: number): number {
   return Math.round((((total - good) / total) * 100 * 1e9) / (100 - objectivePercent)) / 1e9;
 }
 

@@ -11,6 +11,7 @@ import { transaction } from '../../store/db';
 import { findVersionById, setVersionStatus } from '../../store/versions';
 import { hasApproved } from '../../store/versions-reviews';
 import { lockWorkflow, setPublishedVersion } from '../../store/workflows';
+import { markPublished } from '../../store/rollback';
 import { recordAudit } from '../audit';
 import { credentialsUsedBy, failingCredentials, type FailingCredential } from '../credentials/probe-usage';
 import { createConnectorChecks, type ConnectorChecks } from './connector-checks';
@@ -102,6 +103,8 @@ export function createPublishService(ctx: AppContext, connectors: ConnectorCheck
       }
       await setPublishedVersion(tx, workflow.id, version.id);
       await setVersionStatus(tx, version.id, 'published');
+      // When and over what: the rollback policy watches it from now (rollback.ts).
+      await markPublished(tx, version.id, new Date(ctx.clock.now()), previous?.id ?? null);
       const action = rolledBack ? 'version.rolled_back' : 'version.published';
       await recordAudit(tx, {
         actor,

@@ -1,7 +1,7 @@
 /**
  * Loosening safety is reviewed (issue 14 §6). Of a settings request, what tightens (a
  * lower limit, a limit where there was none, the kill switch on) applies at once; what
- * loosens (a higher limit, lifting a limit, the kill switch off) is filed as a pending
+ * loosens (a higher limit, lifting a limit, the kill switch or auto-rollback off) is filed as a pending
  * change, not in force, until a reviewer or admin other than the requester approves it.
  * Every step is audited.
  */
@@ -23,6 +23,8 @@ import { workflowOrThrow } from './lookup';
 
 const LIMITS = ['maxDestructivePerRun', 'maxDestructivePerHour'] as const;
 type LimitKey = (typeof LIMITS)[number];
+/** autoRollback may be left out (it defaults to on). */
+type Before = Pick<WorkflowRow, 'killSwitch' | LimitKey> & Partial<Pick<WorkflowRow, 'autoRollback'>>;
 
 /** Whether `to` allows more than `from` (null: no limit, the loosest). */
 const raises = (from: number | null, to: number | null): boolean =>
@@ -34,7 +36,7 @@ const raises = (from: number | null, to: number | null): boolean =>
  *   // → { now: { maxDestructivePerRun: 1 }, later: { killSwitch: false } }
  */
 export function splitSettings(
-  before: Pick<WorkflowRow, 'killSwitch' | LimitKey>,
+  before: Before,
   changes: WorkflowSettings,
 ): { now: WorkflowSettings; later: SafetySettings } {
   const now: WorkflowSettings = {};
@@ -43,6 +45,11 @@ export function splitSettings(
   if (changes.killSwitch !== undefined) {
     if (before.killSwitch && !changes.killSwitch) later.killSwitch = false;
     else now.killSwitch = changes.killSwitch;
+  }
+  // Rollback by policy off loosens (a bad version then stays published); on applies at once.
+  if (changes.autoRollback !== undefined) {
+    if (before.autoRollback !== false && !changes.autoRollback) later.autoRollback = false;
+    else now.autoRollback = changes.autoRollback;
   }
   for (const k of LIMITS) {
     const to = changes[k];
@@ -54,9 +61,10 @@ export function splitSettings(
 }
 
 /** The settings a change names, as they are on `w`. */
-export function settingsOf(w: Pick<WorkflowRow, 'killSwitch' | LimitKey>, keys: SafetySettings): SafetySettings {
+export function settingsOf(w: Before, keys: SafetySettings): SafetySettings {
   const out: SafetySettings = {};
   if (keys.killSwitch !== undefined) out.killSwitch = w.killSwitch;
+  if (keys.autoRollback !== undefined) out.autoRollback = w.autoRollback !== false;
   for (const k of LIMITS) if (keys[k] !== undefined) out[k] = w[k];
   return out;
 }

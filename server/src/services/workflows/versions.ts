@@ -21,6 +21,7 @@ import {
   type VersionSummary,
 } from '../../store/versions';
 import { reviewsOfVersion } from '../../store/versions-reviews';
+import { withVerdicts, type ListedVersion } from './rollback-view';
 import { lockWorkflow, renameWorkflow } from '../../store/workflows';
 import { recordAudit } from '../audit';
 import { assertCanEdit } from './access';
@@ -108,9 +109,9 @@ export function createVersionService(
     return saved;
   }
 
-  async function list(ref: string): Promise<VersionSummary[]> {
+  async function list(ref: string): Promise<ListedVersion[]> {
     const workflow = await workflowOrThrow(prisma, ref);
-    return listVersions(prisma, workflow.id);
+    return withVerdicts(prisma, await listVersions(prisma, workflow.id));
   }
 
   async function get(ref: string, number: number): Promise<VersionDetail> {

@@ -71,7 +71,8 @@ function listItem(r: WorkflowListRow): WorkflowListItem {
 }
 
 const SLUG_ATTEMPTS = 5;
-const LIMIT_KEYS = ['maxDestructivePerRun', 'maxDestructivePerHour', 'manualBaselineMinutes'] as const;
+/** Settings only the owner or an admin changes (auto-rollback with them: turning it off loosens). */
+const LIMIT_KEYS = ['maxDestructivePerRun', 'maxDestructivePerHour', 'manualBaselineMinutes', 'autoRollback'] as const;
 
 export function createWorkflowService(
   ctx: AppContext,
