@@ -67,6 +67,24 @@ describe('the default policies on edited examples', () => {
     ]);
   });
 
+  it('when the approval before the firewall block is removed then destructive-guarded names the block and draws the path', async () => {
+    const containment = loadExample('malicious-ip-containment');
+    const doc = edited(containment.doc, 'check_confidence', {
+      transitions: { true: ['block_ip'], false: ['end_no_action'] },
+    });
+
+    const violations = evaluatePolicies(doc, DEFAULT_POLICIES, await contextOf(containment.name));
+
+    expect(violations).toEqual([
+      expect.objectContaining({
+        policyId: 'destructive-guarded',
+        nodeId: 'block_ip',
+        path: ['siem_alert', 'enrich_ip', 'check_confidence', 'block_ip'],
+        ports: ['out', 'out', 'true'],
+      }),
+    ]);
+  });
+
   it('when the account playbook is imported without its settings.json then its session clear in the loop breaks destructive-loop-limited', () => {
     const violations = evaluatePolicies(account.doc, DEFAULT_POLICIES, { maxDestructivePerRun: null });
 
