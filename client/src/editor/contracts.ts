@@ -27,6 +27,12 @@ export interface CanvasOverlay {
   edges?: Record<string, 'taken' | 'added' | 'removed' | 'uncovered'>;
   /** Nodes that are not in the graph but drawn as ghosts (removed in a diff). */
   ghosts?: EditorNode[];
+  /**
+   * One path drawn on top of the rest (a safety policy's offending path): node ids in order,
+   * `ports[i]` the port leaving `nodes[i]`. Its nodes and edges get the `policy-path` classes
+   * and a `data-policy-path` attribute.
+   */
+  path?: { nodes: readonly string[]; ports: readonly string[] };
 }
 
 /** Completion sources for expression fields: dotted paths with a short description. */

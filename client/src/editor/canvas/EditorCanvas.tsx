@@ -18,10 +18,11 @@ import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react
 import type { CanvasOverlay } from '../contracts';
 import { connectionProblem } from '../commands';
 import { useEditor, useEditorStore } from '../store/context';
+import { shownViolation } from '../store/policies';
 import type { FlowEdge, FlowNode } from '../types';
 import { CanvasToolbar } from './CanvasToolbar';
 import { nodeTypes } from './node-types';
-import { decoratedEdges, ghostNodes, type GhostNode } from './overlay';
+import { decoratedEdges, ghostNodes, withViolationPath, type GhostNode } from './overlay';
 import { CanvasOverlayContext } from './overlay-context';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
@@ -64,7 +65,7 @@ const nodeColor = (n: { type?: string | undefined; className?: string | undefine
  * every change through its commands (undoable), palette drops, keyboard shortcuts, and
  * an optional overlay (diff colours, run trace, removed-node ghosts).
  */
-export function EditorCanvas({ overlay, readOnly: readOnlyProp, label = 'Workflow canvas' }: EditorCanvasProps) {
+export function EditorCanvas({ overlay: given, readOnly: readOnlyProp, label = 'Workflow canvas' }: EditorCanvasProps) {
   const store = useEditorStore();
   const storeReadOnly = useEditor((s) => s.readOnly);
   const readOnly = readOnlyProp ?? storeReadOnly;
@@ -77,15 +78,18 @@ export function EditorCanvas({ overlay, readOnly: readOnlyProp, label = 'Workflo
   const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
   const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
   const keys = useCanvasShortcuts({ readOnly, openShortcuts });
+  // The offending path of the safety policy violation chosen (or of the selected node) is drawn on top.
+  const violation = useEditor(shownViolation);
+  const overlay = useMemo(() => withViolationPath(given, violation), [given, violation]);
 
-  const [ghosts, setGhosts] = useState<GhostNode[]>(() => ghostNodes(overlay));
-  useEffect(() => setGhosts(ghostNodes(overlay)), [overlay]);
+  const [ghosts, setGhosts] = useState<GhostNode[]>(() => ghostNodes(given));
+  useEffect(() => setGhosts(ghostNodes(given)), [given]);
   const shown = useMemo<Array<FlowNode | GhostNode>>(
     () => (ghosts.length ? [...nodes, ...ghosts] : nodes),
     [nodes, ghosts],
   );
   const shownEdges = useMemo(
-    () => (overlay?.edges ? decoratedEdges(edges, overlay, new Set(shown.map((n) => n.id))) : edges),
+    () => (overlay?.edges || overlay?.path ? decoratedEdges(edges, overlay, new Set(shown.map((n) => n.id))) : edges),
     [edges, overlay, shown],
   );
 

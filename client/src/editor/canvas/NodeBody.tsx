@@ -6,7 +6,7 @@ import { useEditor } from '../store/context';
 import type { NodeData } from '../types';
 import { NodeIcon } from './NodeIcon';
 import { NodePorts } from './NodePorts';
-import { useNodeDecoration } from './overlay-context';
+import { useNodeDecoration, useOnOverlayPath } from './overlay-context';
 
 const EFFECT_TEXT = { destructive: 'destructive', write: 'writes', read: 'reads', none: '' } as const;
 
@@ -18,6 +18,20 @@ function ProblemBadge({ id }: { id: string }) {
     <span className="node-problems" data-testid={`problems-${id}`} title={`${count} problem${count === 1 ? '' : 's'}`}>
       {count}
       <span className="visually-hidden"> problem{count === 1 ? '' : 's'}</span>
+    </span>
+  );
+}
+
+/** Safety policies this node breaks, as a marker beside the problems; reads only this node's count. */
+function PolicyBadge({ id }: { id: string }) {
+  const count = useEditor((s) => s.violationsByNode.get(id)?.length ?? 0);
+  if (count === 0) return null;
+  const what = `${count} safety polic${count === 1 ? 'y' : 'ies'} broken`;
+  return (
+    <span className="node-policy" data-testid={`policy-marker-${id}`} title={what}>
+      <span aria-hidden="true">⛨</span>
+      {count}
+      <span className="visually-hidden"> {what}</span>
     </span>
   );
 }
@@ -41,6 +55,7 @@ export function NodeBody({
 }) {
   const def = nodeDefinition(data.nodeType);
   const decoration = useNodeDecoration(id);
+  const onPath = useOnOverlayPath(id);
   const effect = def ? effectOfNode(def, data.params) : 'none';
   const lines = useMemo(() => nodeSummary(data.nodeType, data.params), [data.nodeType, data.params]);
   const classes = [
@@ -49,13 +64,20 @@ export function NodeBody({
     trigger ? 'flow-node-trigger' : '',
     decoration ? `node-state-${decoration.state}` : '',
     ghost ? 'flow-node-ghost' : '',
+    onPath ? 'node-policy-path' : '',
   ];
   return (
-    <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${id}`} data-node-type={data.nodeType}>
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      data-testid={`node-${id}`}
+      data-node-type={data.nodeType}
+      {...(onPath ? { 'data-policy-path': 'true' } : {})}
+    >
       {!trigger && <Handle type="target" position={Position.Left} isConnectable={isConnectable} aria-label="Input" />}
       <div className="node-head">
         <NodeIcon nodeType={data.nodeType} />
         <span className="node-label">{data.label || def?.label || data.nodeType}</span>
+        {!ghost && <PolicyBadge id={id} />}
         {!ghost && <ProblemBadge id={id} />}
       </div>
       <div className="node-meta">

@@ -7,3 +7,8 @@ export const CanvasOverlayContext = createContext<CanvasOverlay | null>(null);
 export function useNodeDecoration(id: string): NodeDecoration | undefined {
   return useContext(CanvasOverlayContext)?.nodes[id];
 }
+
+/** Whether the node is on the overlay's drawn path (a safety policy's offending path). */
+export function useOnOverlayPath(id: string): boolean {
+  return useContext(CanvasOverlayContext)?.path?.nodes.includes(id) ?? false;
+}

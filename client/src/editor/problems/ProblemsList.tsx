@@ -1,4 +1,4 @@
-import { WORKFLOW_NODE, type Problem } from '@autonomic/workflow';
+import { WORKFLOW_NODE, type PolicyViolation, type Problem } from '@autonomic/workflow';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useEditor, useEditorStore } from '../store/context';
@@ -12,6 +12,7 @@ export function ProblemsList({ onWorkflowProblem }: { onWorkflowProblem?(p: Prob
   const store = useEditorStore();
   const problems = useEditor((s) => s.problems);
   const warnings = useEditor((s) => s.warnings);
+  const violations = useEditor((s) => s.violations);
   const { setCenter, getZoom } = useReactFlow();
 
   const reveal = useCallback(
@@ -30,6 +31,14 @@ export function ProblemsList({ onWorkflowProblem }: { onWorkflowProblem?(p: Prob
       });
     },
     [store, setCenter, getZoom, onWorkflowProblem],
+  );
+  // A violation reveals its step like a problem, and the canvas draws its offending path.
+  const revealViolation = useCallback(
+    (v: PolicyViolation) => {
+      store.getState().focusViolation(v);
+      reveal({ nodeId: v.nodeId, path: '', message: v.message });
+    },
+    [store, reveal],
   );
 
   const labelOf = (id: string) => {
@@ -53,6 +62,31 @@ export function ProblemsList({ onWorkflowProblem }: { onWorkflowProblem?(p: Prob
             <ProblemRow key={`${p.nodeId}-${p.path}-${i}`} problem={p} where={labelOf(p.nodeId)} onReveal={reveal} />
           ))}
         </ul>
+      )}
+      {violations.length > 0 && (
+        <>
+          <h3 id="policy-violations-title">
+            Safety policies <span className="badge">{violations.length}</span>
+          </h3>
+          <ul data-testid="policy-violations" aria-labelledby="policy-violations-title">
+            {violations.map((v) => (
+              <li key={`${v.policyId}-${v.nodeId}`}>
+                <button
+                  type="button"
+                  className="problem-item problem-policy"
+                  onClick={() => revealViolation(v)}
+                  data-testid={`policy-violation-${v.policyId}-${v.nodeId}`}
+                >
+                  <span className="problem-where">
+                    {v.policyName} · {labelOf(v.nodeId)}
+                  </span>
+                  <span>{v.message}</span>
+                  {(v.path?.length ?? 0) > 1 && <span className="muted"> Select to see the path on the canvas.</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {warnings.length > 0 && (
         <ul data-testid="warnings-list" aria-label="Warnings">

@@ -4,7 +4,7 @@
  * `useEditor(selector)` and change the graph only through commands, so every change
  * is undoable.
  */
-import { compileGraph, connectorProblems, type Problem } from '@autonomic/workflow';
+import { compileGraph, connectorProblems, type PolicyViolation, type Problem } from '@autonomic/workflow';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
@@ -26,6 +26,7 @@ import { toEditorGraph } from '../graph/convert';
 import { freshId, idBase, idsOf } from '../graph/ids';
 import type { Command, FlowEdge, FlowNode, Graph, XY } from '../types';
 import { COALESCE_MS, pushBounded, samePositions, snapshot } from './history';
+import { createPolicyChecker, refocus, violationsByNode, type PolicySetup } from './policies';
 import { selectionOf, type Selection } from './selection';
 
 export interface EditorState extends Graph {
@@ -39,6 +40,13 @@ export interface EditorState extends Graph {
   problemsByNode: ReadonlyMap<string, Problem[]>;
   /** The validator's warnings: shown beside the problems, never blocking. */
   warnings: Problem[];
+  /** The organisation's safety policies and the workflow settings they read (loaded by the page); null: none checked. */
+  policySetup: PolicySetup | null;
+  /** How the graph breaks the enabled safety policies (updated with the problems). */
+  violations: PolicyViolation[];
+  violationsByNode: ReadonlyMap<string, PolicyViolation[]>;
+  /** The violation chosen in the problems list: the canvas draws its path while its node is selected. */
+  focusedViolation: PolicyViolation | null;
   readOnly: boolean;
   /** Installed connectors and the credentials steps may name (loaded by the page; not part of the graph). */
   connectors: ConnectorCatalog;
@@ -60,6 +68,9 @@ export interface EditorState extends Graph {
   setProblems(problems: Problem[]): void;
   /** Puts the connector catalog in place; a loaded one is validated against at once. */
   setConnectors(catalog: ConnectorCatalog): void;
+  /** Puts the safety policies in place and checks the graph against them at once. */
+  setPolicies(setup: PolicySetup | null): void;
+  focusViolation(violation: PolicyViolation | null): void;
   /** Compiles now (tests, save); live validation calls this debounced. */
   validateNow(): Problem[];
 
@@ -108,6 +119,7 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
   /** An open drag: the graph before it. */
   let gesture: Graph | null = null;
   let lastCoalesce: { key: string; at: number } | null = null;
+  const checkPolicies = createPolicyChecker();
 
   return createStore<EditorState>()((set, get) => {
     /** Puts a new graph in place: selection follows the nodes' flags. */
@@ -147,6 +159,10 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
       problems: [],
       problemsByNode: new Map(),
       warnings: [],
+      policySetup: null,
+      violations: [],
+      violationsByNode: new Map(),
+      focusedViolation: null,
       connectors: EMPTY_CATALOG,
       readOnly,
       revision: 0,
@@ -179,6 +195,9 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
           problems: [],
           problemsByNode: new Map(),
           warnings: [],
+          violations: [],
+          violationsByNode: new Map(),
+          focusedViolation: null,
           readOnly: options?.readOnly ?? get().readOnly,
           revision: get().revision + 1,
           savedRevision: get().revision + 1,
@@ -192,6 +211,11 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
         // Only a loaded catalog adds problems; compiling now for 'loading' would only delay the first paint.
         if (connectors.status === 'ready') get().validateNow();
       },
+      setPolicies(policySetup) {
+        set({ policySetup });
+        get().validateNow();
+      },
+      focusViolation: (focusedViolation) => set({ focusedViolation }),
       validateNow() {
         const graph = toEditorGraph(get().graph());
         const compiled = compileGraph(graph);
@@ -206,6 +230,14 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
         }
         get().setProblems(problems);
         set({ warnings: compiled.warnings ?? [] });
+        const violations = checkPolicies(compiled.document, compiled.hash, get().policySetup);
+        const before = get().violations;
+        if (violations !== before && (violations.length > 0 || before.length > 0))
+          set({
+            violations,
+            violationsByNode: violationsByNode(violations),
+            focusedViolation: refocus(get().focusedViolation, violations),
+          });
         return problems;
       },
 

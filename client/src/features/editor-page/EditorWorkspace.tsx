@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { EditorCanvas, NodePanel, Palette, ProblemsList, useEditor, useEditorStore } from '../../editor';
 import type { VersionSummary } from '@autonomic/api';
+import { useEditorPolicies } from '../policies/useEditorPolicies';
 import { TestsButton } from '../tests/TestsButton';
 import { TestsPanel } from '../tests/TestsPanel';
 import { useEditorTests } from '../tests/useEditorTests';
@@ -47,6 +48,7 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
   const [savedTests, setSavedTests] = useState(() => store.getState().tests);
   useUnsavedWarning(dirty && !session.readOnly);
   useConnectorCatalog(store);
+  useEditorPolicies(store, session.workflow?.maxDestructivePerRun ?? null);
 
   const save = useCallback(
     async (changeNote: string) => {
