@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { signedWebhook } from '../fixtures/api';
-import { containmentPlaybook, gatewayCredential, reviewAndPublish } from '../fixtures/playbooks';
+import { allowAutoOk, containmentPlaybook, gatewayCredential, reviewAndPublish } from '../fixtures/playbooks';
 import { startReceiver } from '../fixtures/receiver';
 import { expect, test, uniqueName } from '../fixtures/test';
 
@@ -16,7 +16,10 @@ test('when a manager opens the dashboard then it counts the runs, draws the char
     // Runs of its own, so the dashboard is never empty whatever ran before.
     const [alice, bob, carol] = await Promise.all([apiAs('alice'), apiAs('bob'), apiAs('carol')]);
     const name = uniqueName('E2E dashboard');
-    const credential = await gatewayCredential(await apiAs('admin'), receiver.url);
+    const admin = await apiAs('admin');
+    const credential = await gatewayCredential(admin, receiver.url);
+    // Without an approval the playbook blocks only auto-OK sources (its safety-policy guard).
+    await allowAutoOk(admin, '192.0.2.0/24');
     const { workflowId, version } = await alice.createWorkflow(
       containmentPlaybook(name, { receiverUrl: receiver.url, credential }),
       'e2e: runs for the dashboard',
@@ -24,7 +27,7 @@ test('when a manager opens the dashboard then it counts the runs, draws the char
     await reviewAndPublish(alice, [bob, carol], workflowId, version);
     const secret = await alice.setWebhookSecret(workflowId);
     const runIds: string[] = [];
-    for (const ip of ['203.0.113.201', '203.0.113.202']) {
+    for (const ip of ['192.0.2.201', '192.0.2.202']) {
       const hook = await signedWebhook(serverURL, workflowId, secret, { src_ip: ip }, { wait: 15_000 });
       expect(hook.status).toBe(200);
       runIds.push(hook.body.runId ?? '');

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { signedWebhook } from '../fixtures/api';
-import { containmentPlaybook, gatewayCredential, reviewAndPublish } from '../fixtures/playbooks';
+import { allowAutoOk, containmentPlaybook, gatewayCredential, reviewAndPublish } from '../fixtures/playbooks';
 import { startReceiver } from '../fixtures/receiver';
 import { expect, test, uniqueName } from '../fixtures/test';
 import { RunDetailPage } from '../pages/RunDetailPage';
@@ -17,7 +17,10 @@ test('when the previous version is published again then the next webhook runs it
     const [alice, bob, carol] = await Promise.all([apiAs('alice'), apiAs('bob'), apiAs('carol')]);
     const name = uniqueName('E2E rollback');
     const url = receiver.url;
-    const credential = await gatewayCredential(await apiAs('admin'), url);
+    const admin = await apiAs('admin');
+    const credential = await gatewayCredential(admin, url);
+    // Without an approval the playbook blocks only auto-OK sources (its safety-policy guard).
+    await allowAutoOk(admin, '192.0.2.0/24');
     const v1doc = containmentPlaybook(name, { receiverUrl: url, credential, reason: 'v1 {{ event.src_ip }}' });
     const { workflowId, version: v1 } = await alice.createWorkflow(v1doc, 'e2e: v1');
     await reviewAndPublish(alice, [bob, carol], workflowId, v1);
@@ -31,7 +34,7 @@ test('when the previous version is published again then the next webhook runs it
     const secret = await alice.setWebhookSecret(workflowId);
 
     const fire = async () => {
-      const ip = `203.0.113.${randomInt(1, 255)}`;
+      const ip = `192.0.2.${randomInt(1, 255)}`;
       const hook = await signedWebhook(serverURL, workflowId, secret, { src_ip: ip }, { wait: 15_000 });
       expect(hook.status, JSON.stringify(hook.body)).toBe(200);
       const runId = hook.body.runId ?? '';

@@ -48,6 +48,8 @@ export const DestructiveCoverage = z.object({
   label: z.string(),
   reachedBy: z.array(z.string()),
   refusedBy: z.array(z.string()),
+  /** Cases in which an auto-OK check in front of the step held it back from a protected target. */
+  heldBackBy: z.array(z.string()).default([]),
 });
 export const ErrorPortCoverage = z.object({ stepId: z.string(), label: z.string(), cases: z.array(z.string()) });
 

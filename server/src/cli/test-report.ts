@@ -29,11 +29,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const edgeText = (e: EdgeCoverage): string => `${e.from}.${e.port} → ${e.to}`;
 
-/** `reached by "a", refused by "b"`, `reached by "a", refused in no case`, or `NOT reached`. */
+/** `reached by "a", refused by "b"`, `reached by "a", refused in no case[, held back … by "c"]`, or `NOT reached`. */
 export function destructiveText(d: Coverage['destructive'][number]): string {
   if (d.reachedBy.length === 0) return 'NOT reached';
   const refused = d.refusedBy.length > 0 ? `refused by ${quoted(d.refusedBy)}` : 'refused in no case';
-  return `reached by ${quoted(d.reachedBy)}, ${refused}`;
+  const held = d.heldBackBy.length > 0 ? `, held back from a protected target by ${quoted(d.heldBackBy)}` : '';
+  return `reached by ${quoted(d.reachedBy)}, ${refused}${held}`;
 }
 
 export function errorPortText(p: Coverage['errorPorts'][number]): string {

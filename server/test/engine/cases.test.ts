@@ -257,10 +257,48 @@ describe('runCases', () => {
     ]);
     expect(coverage.errorPorts).toEqual([{ stepId: 'lookup', label: expect.any(String), cases: ['intel down'] }]);
     expect(coverage.destructive).toEqual([
-      { stepId: 'block', label: expect.any(String), reachedBy: ['abusive', 'ceo laptop'], refusedBy: ['ceo laptop'] },
+      {
+        stepId: 'block',
+        label: expect.any(String),
+        reachedBy: ['abusive', 'ceo laptop'],
+        refusedBy: ['ceo laptop'],
+        heldBackBy: [],
+      },
     ]);
     expect(coverage.edges.find((e) => e.from === 'score' && e.port === 'false')?.cases).toEqual([]);
     expect(coverage.covered).toBeLessThan(coverage.total);
+  });
+
+  it('when an auto-OK check holds the step back from a protected target then the coverage says so, and not for a target that is only not auto-OK', async () => {
+    // start → lookup (safety lookup) → ok (autoOk?) ─true→ block → done; ─false→ done
+    const guarded = {
+      ...workflow('check', {
+        check: step('safety-lookup', { target: '{{ event.ip }}', kind: 'ip' }, { out: 'ok' }),
+        ok: step('condition', { predicate: 'steps.check.output.autoOk = true' }, { true: 'block', false: 'done' }),
+        block: blockIp('{{ event.ip }}', { out: 'done' }),
+        done: step('end', { status: 'succeeded' }),
+      }),
+      tests: [
+        testCase({ name: 'auto-ok', safety: { autoOk: [{ kind: 'ip', value: IP }] }, expect: { reached: ['block'] } }),
+        testCase({
+          name: 'protected',
+          safety: { ...protectedIp, autoOk: [{ kind: 'cidr', value: '203.0.113.0/24' }] },
+          expect: { notReached: ['block'] },
+        }),
+        testCase({ name: 'unknown', event: { ip: '198.51.100.1' }, expect: { notReached: ['block'] } }),
+      ],
+    };
+
+    const { outcomes, coverage } = await runCases(guarded, withConnectors);
+
+    expect(outcomes.map((o) => [o.result.name, o.result.passed])).toEqual([
+      ['auto-ok', true],
+      ['protected', true],
+      ['unknown', true],
+    ]);
+    expect(coverage.destructive).toEqual([
+      { stepId: 'block', label: expect.any(String), reachedBy: ['auto-ok'], refusedBy: [], heldBackBy: ['protected'] },
+    ]);
   });
 
   it('when a case cannot run then it counts for no coverage and the others still run', async () => {

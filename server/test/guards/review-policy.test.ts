@@ -73,7 +73,7 @@ interface StoredRun {
   status: 'queued' | 'running' | 'passed' | 'failed' | 'error';
   cases?: { name: string; passed: boolean; firstFailure?: string }[];
   /** The block step's coverage: who reached it, who saw it refused. */
-  block?: { reachedBy: string[]; refusedBy: string[] };
+  block?: { reachedBy: string[]; refusedBy: string[]; heldBackBy?: string[] };
   contentHash?: string;
   message?: string;
 }
@@ -96,7 +96,7 @@ function fakeDb(run?: StoredRun, published?: object): Db {
           covered: 0,
           total: 0,
           percent: 100,
-          destructive: run.block ? [{ stepId: 'block', label: 'block', ...run.block }] : [],
+          destructive: run.block ? [{ stepId: 'block', label: 'block', heldBackBy: [], ...run.block }] : [],
           errorPorts: [],
         }
       : null,
@@ -284,7 +284,7 @@ describe('guards, review policy: destructive steps the change adds or changes', 
     expect(status.destructive).toEqual([{ stepId: 'block', label: 'Connector', reached: false, refused: false }]);
     expect(status.missing).toEqual([
       'no case reaches destructive step block and lets it run',
-      'no case shows block refused on a protected target',
+      'no case shows block refused on a protected target (or held back from one by its auto-OK check)',
     ]);
     expect(status.satisfied).toBe(false);
   });
@@ -304,6 +304,19 @@ describe('guards, review policy: destructive steps the change adds or changes', 
 
   it('when one case reaches the block and another sees it refused then the policy is satisfied', async () => {
     const block = { reachedBy: ['blocks', 'protected'], refusedBy: ['protected'] };
+
+    const status = await policyStatus(
+      fakeDb({ status: 'passed', cases, block }),
+      twoApprovals(),
+      version(['blocks', 'protected'], { block: '{{ event.ip }}' }),
+    );
+
+    expect(status.destructive).toEqual([{ stepId: 'block', label: 'Connector', reached: true, refused: true }]);
+    expect(status).toMatchObject({ missing: [], satisfied: true });
+  });
+
+  it('when an auto-OK check held the block back from a protected target in one case and another lets it run then the policy is satisfied', async () => {
+    const block = { reachedBy: ['blocks'], refusedBy: [], heldBackBy: ['protected'] };
 
     const status = await policyStatus(
       fakeDb({ status: 'passed', cases, block }),

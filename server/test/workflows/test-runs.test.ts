@@ -321,7 +321,7 @@ describe('the review policy on test runs', () => {
       destructive: [{ stepId: 'block', reached: false, refused: false }],
       missing: [
         'no case reaches destructive step block and lets it run',
-        'no case shows block refused on a protected target',
+        'no case shows block refused on a protected target (or held back from one by its auto-OK check)',
       ],
       satisfied: false,
     });

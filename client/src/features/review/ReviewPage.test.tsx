@@ -160,7 +160,9 @@ const withCases: ReviewDetail = {
         covered: 5,
         total: 6,
         percent: 83.3,
-        destructive: [{ stepId: 'block', label: 'Block IP', reachedBy: ['known bad source'], refusedBy: [] }],
+        destructive: [
+          { stepId: 'block', label: 'Block IP', reachedBy: ['known bad source'], refusedBy: [], heldBackBy: [] },
+        ],
         errorPorts: [{ stepId: 'block', label: 'Block IP', cases: [] }],
       },
       startedAt: '2026-11-27T10:00:01.000Z',

@@ -63,7 +63,7 @@ const results = (over: Partial<TestRunView> = {}): TestRunView =>
       covered: 2,
       total: 3,
       percent: 66.6,
-      destructive: [{ stepId: 'block_ip_1', label: 'Block IP', reachedBy: [], refusedBy: [] }],
+      destructive: [{ stepId: 'block_ip_1', label: 'Block IP', reachedBy: [], refusedBy: [], heldBackBy: [] }],
       errorPorts: [],
     },
     startedAt: '2026-12-06T07:00:01.000Z',

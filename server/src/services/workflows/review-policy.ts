@@ -82,7 +82,8 @@ export async function destructiveChecks(
         stepId: s.id,
         label: s.label || s.id,
         reached: (covered?.reachedBy ?? []).some((name) => !refusedBy.includes(name)),
-        refused: refusedBy.length > 0,
+        // Behind an auto-OK check a protected target never reaches the step: held back counts.
+        refused: refusedBy.length > 0 || (covered?.heldBackBy ?? []).length > 0,
       };
     });
 }
@@ -106,7 +107,11 @@ function testsMissing(tests: TestRunView, destructive: readonly DestructiveCheck
   }
   for (const d of destructive) {
     if (!d.reached) missing.push(`no case reaches destructive step ${d.stepId} and lets it run`);
-    if (!d.refused) missing.push(`no case shows ${d.stepId} refused on a protected target`);
+    if (!d.refused) {
+      missing.push(
+        `no case shows ${d.stepId} refused on a protected target (or held back from one by its auto-OK check)`,
+      );
+    }
   }
   return missing;
 }
