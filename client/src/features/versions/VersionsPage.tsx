@@ -7,6 +7,7 @@ import { getVersion, getWorkflow, listVersions, saveVersion } from './api';
 import { formatDate } from './format';
 import { useAsync } from './useAsync';
 import { StatusBadge } from './VersionStatusBadge';
+import { RollbackBadge } from './RollbackBadge';
 import { SafetySettingsPanel } from '../workflow-settings/SafetySettingsPanel';
 import './versions.css';
 
@@ -108,7 +109,7 @@ export function VersionsPage() {
                 </td>
                 <td>v{v.number}</td>
                 <td>
-                  <StatusBadge status={v.status} />
+                  <StatusBadge status={v.status} /> <RollbackBadge rollback={v.rollback} />
                 </td>
                 <td>{v.author.displayName}</td>
                 <td>{v.changeNote ?? <span className="muted">—</span>}</td>
