@@ -106,6 +106,11 @@ export const ConfigSchema = z.object({
   RUN_EXPRESSION_BUDGET_MS: z.coerce.number().int().min(10).max(86_400_000).default(10_000),
   /** The largest JSON a step may output or a run may end with (output_too_large past it). */
   MAX_OUTPUT_BYTES: z.coerce.number().int().min(1_024).max(268_435_456).default(1_048_576),
+  /**
+   * How long live runs' events are kept for replay (issue 15 §1), in days; 0 keeps none (and
+   * replays and shadows have nothing to compare). @default 30
+   */
+  REPLAY_RETENTION_DAYS: z.coerce.number().int().min(0).max(3_650).default(30),
   /** Check every JSON reply against its route's response schema (500 on drift); on in the test suites. */
   CHECK_RESPONSES: bool.default(false),
   /** The address people reach this server at, for links in messages. Unset = http://HOST:PORT. */

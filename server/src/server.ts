@@ -25,6 +25,7 @@ import { credentialRoutes } from './http/routes/credentials';
 import { layoutRoutes } from './http/routes/layout';
 import { dashboardRoutes } from './http/routes/dashboard';
 import { reviewRoutes } from './http/routes/reviews';
+import { replayRoutes } from './http/routes/replays';
 import { runRoutes } from './http/routes/runs';
 import { safetyRoutes } from './http/routes/safety';
 import { settingsChangeRoutes } from './http/routes/settings-changes';
@@ -57,6 +58,7 @@ import { createProbeService } from './services/credentials/probes';
 import { createDashboardService } from './services/dashboard';
 import { createAuthService, type AuthOptions } from './services/auth';
 import { createRunService } from './services/runs/service';
+import { createReplayRunner, createReplayService, redactEvent } from './services/replays';
 import { createRunStarter } from './services/runs/starter';
 import { createSafetySource } from './services/safety/source';
 import { createSafetyService } from './services/safety/service';
@@ -149,6 +151,8 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     ...expressions,
     sinks: [metrics.sink, runLogSink(ctx.log)],
     approvalHooks: notifier.hooks,
+    // Live runs' events are kept for replay (redacted), in the run's own INSERT.
+    ...(ctx.config.REPLAY_RETENTION_DAYS > 0 ? { replayEvent: redactEvent } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });
   const starter = createRunStarter(ctx, executor);
@@ -173,6 +177,14 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     ...expressions,
     connectors: simulatedConnectors(catalog, credentials),
   });
+  // Replays and shadows of versions on real events, in the background: simulation only, never a credential.
+  const replayRunner = createReplayRunner(ctx, {
+    safety: safetySource,
+    limits,
+    ...expressions,
+    connectors: simulatedConnectors(catalog, credentials),
+  });
+  executor.events.on('run', (e) => replayRunner.onRun(e));
   // Approval steps' approvers are checked against the directory wherever connectors are.
   const documentChecks = withApproverChecks(ctx, createConnectorChecks({ catalog, credentials }));
   const wf = createWorkflowServices(ctx, documentChecks, testRunner.signal);
@@ -237,6 +249,9 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     layoutRoutes({ layout: createLayoutService(ctx) }),
     reviewRoutes({ reviews: wf.reviews, comments: wf.comments }),
     simulationRoutes({ simulations, tests: createTestRunService(ctx, testRunner.signal) }),
+    replayRoutes({
+      replays: createReplayService(ctx, { queued: replayRunner.wake, shadowsChanged: replayRunner.shadowsChanged }),
+    }),
     runRoutes({ runs, events: executor.events }),
     approvalRoutes({ approvals }),
     approvalLinkRoutes({ links: approvalLinks }),
@@ -280,6 +295,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
       await executor.start();
       // Test runs are work like runs: claimed by the processes that run work.
       await testRunner.start();
+      await replayRunner.start();
       // Votes recorded by a process that died before its run had them.
       await approvals.start();
       notifier.start();
@@ -294,6 +310,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
       await probeScheduler.stop();
       webhooks.stop();
       await testRunner.stop();
+      await replayRunner.stop();
       await executor.stop();
       // After the executor: the last runs it finished may have asked for a check.
       await rollbacks.stop();

@@ -65,6 +65,8 @@ export interface ExecutorOptions {
   sinks?: EventSink[];
   /** Told when approval tasks open, escalate and close (approval notifications). */
   approvalHooks?: ApprovalPortHooks;
+  /** What a live run's event is kept for replay as (redacted), written with the run; undefined keeps nothing. */
+  replayEvent?: (event: unknown) => unknown;
 }
 
 /**
@@ -215,6 +217,7 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
     hasCapacity,
     drive: (id: string) => void drives.drive(id, () => engine.resume(id)).catch(() => undefined),
     announceWork,
+    replayEvent: options.replayEvent,
   };
   const waiting = {
     events,

@@ -44,6 +44,8 @@ export interface StartDeps {
   hasCapacity(): boolean;
   drive(runId: string): void;
   announceWork(): void;
+  /** The event as kept for replay (redacted), or undefined to keep none (see `ExecutorOptions.replayEvent`). */
+  replayEvent?: ((event: unknown) => unknown) | undefined;
 }
 
 export async function startRun(d: StartDeps, r: NewRun): Promise<StartOutcome> {
@@ -63,6 +65,7 @@ export async function startRun(d: StartDeps, r: NewRun): Promise<StartOutcome> {
     dedupeKey: r.dedupeKey,
     leaseOwner: local ? d.workerId : null,
     leaseMs: d.leaseMs,
+    replayEvent: d.replayEvent?.(r.event) ?? null,
   });
   if (!out.inserted) return { started: false, existingRunId: out.existingRunId };
   if (local) {

@@ -3,6 +3,7 @@
  * workflow still publishes the version the event was validated against and its kill
  * switch is off, dedupes on the trigger's key, and leases the run to the process that
  * will drive it at once (with no local executor: to nobody, so any executor claims it).
+ * The same statement keeps the event for replay (issue 15 §1) when it is given one.
  */
 import { jsonbText, storableText } from './storable';
 import { ts, type Sql } from './runs-sql';
@@ -20,6 +21,8 @@ export interface NewLiveRun {
   /** The local executor, which drives the run at once; null: let any executor claim it. */
   leaseOwner: string | null;
   leaseMs: number;
+  /** The event as kept for replay (redacted), written in the same statement; null keeps none. */
+  replayEvent: unknown;
 }
 
 export type InsertOutcome =
@@ -39,6 +42,10 @@ const INSERT = `WITH w AS (
     FROM w
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING id, (state->'record'->>'maxDestructive')::int AS max_destructive
+  ), ev AS (
+    INSERT INTO replay_events (id, workflow_id, version_id, run_id, event, received_at)
+    SELECT gen_random_uuid(), $2::uuid, $3::uuid, ins.id, $12::jsonb, ${ts('$9')}
+    FROM ins WHERE $12::jsonb IS NOT NULL
   )
   SELECT (SELECT count(*)::int FROM ins) AS inserted, (SELECT max_destructive FROM ins) AS max_destructive,
     (SELECT id::text FROM runs WHERE $8::text IS NOT NULL AND dedupe_key = $8::text) AS existing`;
@@ -58,6 +65,7 @@ export async function insertLiveRun(sql: Sql, r: NewLiveRun): Promise<InsertOutc
       r.createdAt,
       r.leaseOwner,
       r.leaseMs,
+      r.replayEvent === null || r.replayEvent === undefined ? null : jsonbText(r.replayEvent),
     ],
     'runs_create',
   );

@@ -70,6 +70,12 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   // Test runs are simulations too: read and asked for again by the same people.
   'GET /workflows/:id/versions/:number/tests': ACTORS,
   'POST /workflows/:id/versions/:number/tests': ACTORS,
+  // Replays and shadows (issue 15): simulations on real events, nothing sent; everyone reads, actors start and stop.
+  'POST /workflows/:id/versions/:number/replays': ACTORS,
+  'GET /workflows/:id/versions/:number/replays': ANY,
+  'GET /workflows/:id/replays/:replayId': ANY,
+  'PUT /workflows/:id/versions/:number/shadow': ACTORS,
+  'DELETE /workflows/:id/versions/:number/shadow': ACTORS,
   // Runs: everyone reads (SOC transparency); live runs are started and cancelled by actors.
   'POST /workflows/:id/runs': AUTHORS,
   'GET /runs': ANY,
