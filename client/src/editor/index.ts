@@ -10,4 +10,5 @@ export { documentToFlowGraph, fromEditorGraph, toEditorGraph } from './graph/con
 export { documentForSave } from './graph/draft';
 export type { FlowEdge, FlowNode, Graph, NodeData, CanvasKind } from './types';
 export type { CanvasOverlay, NodeDecoration, NodeState } from './contracts';
+export { shownViolation, type PolicySetup } from './store/policies';
 export { EMPTY_CATALOG, type ConnectorCatalog } from './connectors/catalog';

@@ -12,16 +12,19 @@ const failingCredentials = (e: Error | null) => e instanceof ApiError && e.code 
 /**
  * Publishes an approved version; the server has the last word and its refusal is shown as it
  * is. When it refuses because a credential the version uses failed its health probe, the
- * publisher may publish anyway with a reason (audited).
+ * publisher may publish anyway with a reason (audited). While a safety policy the version breaks
+ * has no waiver (`blockedBy` says which), the button is disabled and says why.
  */
 export function PublishButton({
   workflowId,
   number,
   onPublished,
+  blockedBy = null,
 }: {
   workflowId: string;
   number: number;
   onPublished(): void;
+  blockedBy?: string | null;
 }) {
   const { pending, error, run } = useAction<'publish' | 'override'>();
   const [overriding, setOverriding] = useState(false);
@@ -44,11 +47,17 @@ export function PublishButton({
         type="button"
         className="primary"
         onClick={() => void publish()}
-        disabled={busy}
+        disabled={busy || blockedBy !== null}
+        aria-describedby={blockedBy ? 'publish-blocked' : undefined}
         data-testid="publish-version"
       >
         {pending === 'publish' ? 'Publishing…' : `Publish v${number}`}
       </button>
+      {blockedBy && (
+        <p id="publish-blocked" className="muted" data-testid="publish-blocked">
+          {blockedBy}
+        </p>
+      )}
       {error && <ApiErrorMessage error={error} />}
       {overriding && (
         <form

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/store';
 import { ReplaySection } from '../replays/ReplaySection';
 import { DiffView } from '../versions/DiffView';
 import { RiskBanner } from '../versions/RiskBanner';
+import { usePolicyCheck } from '../policies/usePolicyCheck';
 import { useAsync } from '../versions/useAsync';
 import { StatusBadge } from '../versions/VersionStatusBadge';
 import { addComment, listComments } from './api';
@@ -13,6 +14,7 @@ import { PolicyPanel } from './PolicyPanel';
 import { PublishButton } from './PublishButton';
 import { ReviewDecision } from './ReviewDecision';
 import { ReviewTests } from './ReviewTests';
+import { SafetyPolicyChecks } from './SafetyPolicyChecks';
 import { useReviewData } from './useReviewData';
 import '../simulation/simulation.css';
 import '../versions/versions.css';
@@ -34,6 +36,7 @@ export function ReviewPage() {
     () => (d ? listComments(wid, number) : Promise.resolve({ threads: [] })),
     `${wid}|${number}`,
   );
+  const policies = usePolicyCheck(wid, number, selected);
 
   if (data.error) return <p role="alert">{data.error.message}</p>;
   if (!d || !me) return <p aria-busy="true">Loading…</p>;
@@ -99,6 +102,7 @@ export function ReviewPage() {
           toGraph={d.toGraph}
           selectedNodeId={selected}
           onSelectNode={setSelected}
+          path={policies.path}
           nodeAside={
             selected && (
               <CommentThreads
@@ -113,6 +117,15 @@ export function ReviewPage() {
       ) : (
         <RiskBanner risk={review.risk} reasons={[]} />
       )}
+      <SafetyPolicyChecks
+        workflowId={wid}
+        number={number}
+        state={policies}
+        isAdmin={me.role === 'admin'}
+        selectedNodeId={selected}
+        onSelectNode={setSelected}
+        graph={review.diff ? null : d.toGraph}
+      />
       <div className="review-grid">
         <div className="decision-bar">
           <PolicyPanel policy={review.policy} names={names} />
@@ -120,7 +133,12 @@ export function ReviewPage() {
             <ReviewDecision review={review} nodeId={selected} needsReason={overrides} onDecided={() => data.reload()} />
           )}
           {review.version.status === 'approved' && mayPublish && (
-            <PublishButton workflowId={wid} number={number} onPublished={() => data.reload()} />
+            <PublishButton
+              workflowId={wid}
+              number={number}
+              onPublished={() => data.reload()}
+              blockedBy={policies.blockedBy}
+            />
           )}
           <Decisions decisions={review.decisions} contentHash={review.version.contentHash} />
         </div>

@@ -1,6 +1,7 @@
 import type { WorkflowDiff } from '@autonomic/api';
 import type { EditorGraph } from '@autonomic/workflow';
 import { useMemo, type ReactNode } from 'react';
+import type { CanvasOverlay } from '../../editor';
 import { OverlayCanvas } from './canvas/OverlayCanvas';
 import { ConnectorChanges } from './ConnectorChanges';
 import { DiffPanel } from './DiffPanel';
@@ -18,6 +19,8 @@ export interface DiffViewProps {
   nodeAside?: ReactNode;
   /** Under the change list, whatever node is selected. */
   panelFooter?: ReactNode;
+  /** A path drawn on top of the diff (a safety policy's offending path). */
+  path?: CanvasOverlay['path'];
 }
 
 /** Two versions on one canvas: added green, changed amber, removed red ghosts; the risk and connector upgrades on top. */
@@ -29,8 +32,10 @@ export function DiffView({
   onSelectNode,
   nodeAside,
   panelFooter,
+  path,
 }: DiffViewProps) {
-  const overlay = useMemo(() => diffOverlay(diff, fromGraph, toGraph), [diff, fromGraph, toGraph]);
+  const diffed = useMemo(() => diffOverlay(diff, fromGraph, toGraph), [diff, fromGraph, toGraph]);
+  const overlay = useMemo(() => (path ? { ...diffed, path } : diffed), [diffed, path]);
   const triggerId = toGraph.nodes.find((n) => n.data.nodeType.startsWith('trigger.'))?.id ?? null;
   return (
     <div className="diff-view" data-testid="diff-view">
