@@ -23,8 +23,9 @@ function PathCell({ item }: { item: ReplayItemView }) {
   if (!item.pathChanged) return <span className="muted">same path</span>;
   const d = pathDiff(item.live.path, item.candidate.path);
   return (
-    <span className="replay-path" title={d.shared.length > 0 ? `shared: ${d.shared.join(' → ')}` : undefined}>
-      <span data-testid="path-live">live: {sideText(d.shared, d.live)}</span>;{' '}
+    <span className="replay-path">
+      {d.shared.length > 0 && <span className="muted">both: {d.shared.join(' → ')}, then</span>}
+      <span data-testid="path-live">live: {sideText(d.shared, d.live)}</span>{' '}
       <span data-testid="path-candidate">candidate: {sideText(d.shared, d.candidate)}</span>
     </span>
   );

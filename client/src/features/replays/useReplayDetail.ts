@@ -52,7 +52,7 @@ export function useReplayDetail(
     let growing = true;
     let busy = false;
     // A timer that fires on a hidden page reads nothing: the page reads again when it is shown.
-    const tick = () => {
+    const onTimer = () => {
       timer = undefined;
       if (visible()) void read();
     };
@@ -64,12 +64,12 @@ export function useReplayDetail(
         setState({ replay: r, error: null });
         report.current?.(r);
         growing = isGrowing(r);
-        if (growing) timer = setTimeout(tick, r.kind === 'shadow' ? SHADOW_POLL_MS : REPLAY_POLL_MS);
+        if (growing) timer = setTimeout(onTimer, r.kind === 'shadow' ? SHADOW_POLL_MS : REPLAY_POLL_MS);
       } catch (e) {
         if (!live) return;
         setState((s) => ({ ...s, error: e instanceof Error ? e : new Error(String(e)) }));
         // A failed read of something still growing is tried again, more slowly.
-        if (growing) timer = setTimeout(tick, SHADOW_POLL_MS * 2);
+        if (growing) timer = setTimeout(onTimer, SHADOW_POLL_MS * 2);
       } finally {
         busy = false;
       }
