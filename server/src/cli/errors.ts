@@ -34,6 +34,7 @@ export const USAGE = `usage:
   npm run cli -- test <workflow.json>... [--junit <out.xml>] [--safety <safety.json>] [--json]
   npm run cli -- simulate <workflow.json> (--event <event.json> | --case <name>) [--fixtures <fixtures.json>] [--safety <safety.json>] [--approvals approved|rejected|timeout] [--expect-failure] [--json]
   npm run cli -- diff <a.json> <b.json>
+  npm run cli -- replay <workflow> <version> [--count 50] [--url <server>] [--token <atk_…>] [--timeout <seconds>] [--json]
 
 test runs every test case stored in each workflow (simulation only: nothing is sent):
   --junit <file>       also write the results as JUnit XML (a testsuite per file, a testcase per case;
@@ -61,4 +62,19 @@ simulate exit codes:
   1  it did not (one line per miss on stderr), an expression or sandbox limit stopped it, or bad input
   2  usage error
   With --case, the case's assertions decide; --expect-failure adds "status is failed" to a case that
-  states no status, and is a usage error on a case that expects succeeded.`;
+  states no status, and is a usage error on a case that expects succeeded.
+
+replay simulates a version on the last N stored real events of the published version, on the server
+(nothing is sent), and prints each event (time, outcome, status live → candidate, path, effects
++ added − removed ~ changed) and the counts:
+  --count <n>          how many of the latest events (1-500, default 50; fewer when fewer are stored)
+  --url <server>       the server (default $AUTONOMIC_URL, else http://localhost:3000)
+  --token <atk_…>      an API token of an analyst, reviewer or admin (default $AUTONOMIC_TOKEN)
+  --timeout <seconds>  how long to wait for the replay (default 600)
+  --json               print the replay (every event's diff) as JSON
+
+replay exit codes:
+  0  every event behaves the same
+  1  at least one event behaves differently (path, status or effects)
+  2  the replay could not be judged: an event the version could not run, the server refused
+     (its message and fields printed), could not be reached, the wait ran out, or a usage error`;

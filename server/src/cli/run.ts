@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { diffCommand } from './diff';
 import { CliError, refusal, USAGE } from './errors';
+import { replayCommand } from './replay';
 import { simulateCommand } from './simulate';
 import { testCommand } from './test';
 import { validateCommand } from './validate';
@@ -49,6 +50,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'diff':
         return await diffCommand(positionals(rest, 2, {}).files, io);
+      case 'replay': {
+        const { files, values } = positionals(rest, 2, {
+          count: { type: 'string' },
+          url: { type: 'string' },
+          token: { type: 'string' },
+          timeout: { type: 'string' },
+          json: { type: 'boolean' },
+        });
+        const flags = { ...pick(values, ['count', 'url', 'token', 'timeout']), json: values.json === true };
+        return await replayCommand(files, flags, io);
+      }
       case undefined:
         throw new CliError('no command given', 2);
       case 'help':
