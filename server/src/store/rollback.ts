@@ -43,36 +43,15 @@ export async function markPublished(
   await db.workflowVersion.update({ where: { id: versionId }, data: { publishedAt: at, previousVersionId } });
 }
 
-/** The workflow's published version (null when none is published). */
+/** The workflow's published version (null when none is published). One statement: it runs after every live run. */
 export async function rollbackCandidate(db: Db, workflowId: string): Promise<RollbackCandidate | null> {
-  const w = await db.workflow.findUnique({
-    where: { id: workflowId },
-    select: {
-      autoRollback: true,
-      publishedVersion: {
-        select: {
-          id: true,
-          number: true,
-          contentHash: true,
-          publishedAt: true,
-          previousVersionId: true,
-          rollbackVerdict: true,
-        },
-      },
-    },
-  });
-  const v = w?.publishedVersion;
-  if (!w || !v) return null;
-  return {
-    workflowId,
-    autoRollback: w.autoRollback,
-    versionId: v.id,
-    number: v.number,
-    contentHash: v.contentHash,
-    publishedAt: v.publishedAt,
-    previousVersionId: v.previousVersionId,
-    decided: v.rollbackVerdict !== null,
-  };
+  const [row] = await db.$queryRaw<RollbackCandidate[]>(Prisma.sql`
+    SELECT w.id::text AS "workflowId", w.auto_rollback AS "autoRollback", v.id::text AS "versionId", v.number,
+      v.content_hash AS "contentHash", v.published_at AS "publishedAt",
+      v.previous_version_id::text AS "previousVersionId", (v.rollback_verdict IS NOT NULL) AS decided
+    FROM workflows w JOIN workflow_versions v ON v.id = w.published_version_id
+    WHERE w.id = ${workflowId}::uuid`);
+  return row ?? null;
 }
 
 /** Workflows whose published version was published after `since` and has no verdict yet. */

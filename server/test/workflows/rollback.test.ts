@@ -20,6 +20,7 @@ import { createConnectorCatalog } from '../../src/connectors/catalog';
 import { createConnectorClient } from '../../src/connectors/client';
 import type { AppContext } from '../../src/context';
 import { createVirtualClock, type VirtualClock } from '../../src/engine';
+import { Prisma } from '../../src/generated/prisma/client';
 import { notifySettingsOf } from '../../src/services/approval-notifications';
 import { createRunStarter } from '../../src/services/runs/starter';
 import { createPublishService } from '../../src/services/workflows/publish';
@@ -339,6 +340,25 @@ describe('rollback by policy', () => {
 
     expect(await policyService(ctx).check(wf.workflowId)).toEqual({ kind: 'skipped', reason: 'replaces_newer' });
     expect((await state(wf.workflowId)).published).toBe(1);
+  });
+
+  it('when no run finished in this process then the sweep finds the version in its window and rolls it back', async () => {
+    const ctx = context();
+    const publishing = createPublishService(ctx);
+    const wf = await approvedVersions([calling('/ok'), calling('/fail')]);
+    await publishing.publish(admin, wf.workflowId, 1);
+    await publishing.publish(admin, wf.workflowId, 2);
+    await finishedRuns(wf.workflowId, wf.versionIds[1] ?? '', 7, 7, ctx.clock.now());
+    const rollbacks = policyService(ctx);
+
+    expect(await rollbacks.sweep()).toBeGreaterThanOrEqual(1);
+    await rollbacks.settled();
+
+    expect((await state(wf.workflowId)).published).toBe(1);
+    // Decided versions leave the sweep.
+    const swept = await db.prisma.workflowVersion.findMany({ where: { rollbackVerdict: { not: Prisma.DbNull } } });
+    expect(swept.map((v) => v.id)).toContain(wf.versionIds[1]);
+    expect(await policyService(ctx).check(wf.workflowId)).toEqual({ kind: 'skipped', reason: 'replaces_newer' });
   });
 
   it('when two processes check at once then exactly one rolls back and one page goes out', async () => {
