@@ -17,6 +17,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/connectors', label: 'Connectors', roles: ALL },
   { to: '/dashboard', label: 'Dashboard', roles: ['manager', 'admin', 'analyst', 'reviewer'] },
   { to: '/admin/safety', label: 'Safety lists', roles: ['admin'] },
+  { to: '/admin/policies', label: 'Safety policies', roles: ALL },
   { to: '/admin/assets', label: 'Assets', roles: ALL },
   { to: '/admin/credentials', label: 'Credentials', roles: ['admin'] },
   { to: '/admin/connectors/import', label: 'Import from OpenAPI', roles: ['admin'] },

@@ -8,6 +8,7 @@ import { ConnectorImportPage } from '../features/connector-import/ConnectorImpor
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EditorPage } from '../features/editor-page/EditorPage';
+import { PoliciesPage } from '../features/policies/PoliciesPage';
 import { RequestReviewPage } from '../features/review/RequestReviewPage';
 import { ReviewInboxPage } from '../features/review/ReviewInboxPage';
 import { ReviewPage } from '../features/review/ReviewPage';
@@ -41,4 +42,5 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/admin/credentials', element: <CredentialsPage /> },
   { path: '/admin/connectors/import', element: <ConnectorImportPage /> },
   { path: '/admin/assets', element: <AssetsPage /> },
+  { path: '/admin/policies', element: <PoliciesPage /> },
 ];
