@@ -102,6 +102,7 @@ const NAMELESS: Record<string, () => string> = {
   commentId: () => newId(),
   taskId: () => newId(),
   changeId: () => newId(),
+  replayId: () => newId(),
   number: () => '1',
   name: () => 'nope',
   version: () => '9.9.9',
