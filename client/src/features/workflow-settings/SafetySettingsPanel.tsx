@@ -10,6 +10,7 @@ const limitText = (v: unknown) => (typeof v === 'number' ? String(v) : 'no limit
 function describe(c: SettingsChange): string {
   const parts: string[] = [];
   if (c.changes.killSwitch !== undefined) parts.push(`kill switch ${c.changes.killSwitch ? 'on' : 'off'}`);
+  if (c.changes.autoRollback !== undefined) parts.push(`auto-rollback ${c.changes.autoRollback ? 'on' : 'off'}`);
   const keys: [keyof SafetySettings, string][] = [
     ['maxDestructivePerRun', 'per run'],
     ['maxDestructivePerHour', 'per hour'],
@@ -49,6 +50,8 @@ export function SafetySettingsPanel({ workflowId }: { workflowId: string }) {
   if (!state.data) return state.error ? <p role="alert">{state.error.message}</p> : null;
   const { workflow, changes } = state.data;
   const pending = changes.filter((c) => c.status === 'pending');
+  // Absent from an older server: on is the default.
+  const autoRollback = workflow.autoRollback !== false;
 
   const save = (body: Parameters<typeof updateSettings>[1]) =>
     act(async () => {
@@ -66,11 +69,19 @@ export function SafetySettingsPanel({ workflowId }: { workflowId: string }) {
       <p>
         Kill switch: <strong>{workflow.killSwitch ? 'on' : 'off'}</strong> · destructive actions per run:{' '}
         <strong>{limitText(workflow.maxDestructivePerRun)}</strong> · per hour:{' '}
-        <strong>{limitText(workflow.maxDestructivePerHour)}</strong>
+        <strong>{limitText(workflow.maxDestructivePerHour)}</strong> · auto-rollback:{' '}
+        <strong>{autoRollback ? 'on' : 'off'}</strong>
       </p>
       <div className="actions">
         <button type="button" onClick={() => void save({ killSwitch: !workflow.killSwitch })}>
           {workflow.killSwitch ? 'Turn the kill switch off' : 'Turn the kill switch on'}
+        </button>
+        <button
+          type="button"
+          title="Republish the previous version when a newly published one burns its error budget fast"
+          onClick={() => void save({ autoRollback: !autoRollback })}
+        >
+          {autoRollback ? 'Turn auto-rollback off' : 'Turn auto-rollback on'}
         </button>
         <label>
           Per run
