@@ -209,6 +209,18 @@ describe('validation and access', () => {
 });
 
 describe('shadow', () => {
+  it('when two first PUTs of a shadow arrive at once then one shadow is active and both answer it', async () => {
+    const other = await s.published(triageDoc('twice', 80));
+    const put = () =>
+      s.api().put(`/api/workflows/${other.id}/versions/1/shadow`).set(s.as('analyst')).send({ hours: 1 });
+    const [a, b] = await Promise.all([put(), put()]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.id).toBe(b.body.id);
+    expect(await s.db.prisma.replay.count({ where: { workflowId: other.id, kind: 'shadow', status: 'active' } })).toBe(
+      1,
+    );
+  });
+
   it('when live events arrive while a version is in shadow then its diff grows with them, never sending, and stops with DELETE', async () => {
     const started = await s
       .api()

@@ -22,6 +22,7 @@ import {
   lockActiveShadow,
   type ReplayRow,
 } from '../../store/replays';
+import { isUniqueViolation } from '../../store/workflows';
 import { recordAudit } from '../audit';
 import { workflowAndVersion, workflowOrThrow } from '../workflows/lookup';
 import { summarise, type BehaviourDiff } from './diff';
@@ -145,6 +146,16 @@ export function createReplayService(ctx: AppContext, signal: ReplaySignal) {
 
   /** Makes the version the workflow's shadow until now + `hours`; a running shadow of it is extended (or shortened). */
   async function startShadow(actor: Actor, ref: string, number: number, body: { hours: number }): Promise<ReplayView> {
+    try {
+      return await shadowOnce(actor, ref, number, body);
+    } catch (e) {
+      // Two first PUTs at once: the one-active-shadow index refused the second; it now extends the first.
+      if (!isUniqueViolation(e)) throw e;
+      return shadowOnce(actor, ref, number, body);
+    }
+  }
+
+  async function shadowOnce(actor: Actor, ref: string, number: number, body: { hours: number }): Promise<ReplayView> {
     const { view, workflowId } = await transaction(prisma, async (tx) => {
       const { workflow, version } = await workflowAndVersion(tx, ref, number);
       const until = new Date(ctx.clock.now() + body.hours * HOUR);
