@@ -29,7 +29,7 @@ function PolicyBadge({ id }: { id: string }) {
   const what = `${count} safety polic${count === 1 ? 'y' : 'ies'} broken`;
   return (
     <span className="node-policy" data-testid={`policy-marker-${id}`} title={what}>
-      <span aria-hidden="true">⛨</span>
+      <span aria-hidden="true">§</span>
       {count}
       <span className="visually-hidden"> {what}</span>
     </span>
