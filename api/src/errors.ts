@@ -63,6 +63,11 @@ export const ERROR_CODES = {
   connector_version_current: 'the steps already pin the connector version the upgrade asks for',
   connector_upgrade_invalid:
     'a step cannot be re-pinned: its action is gone from that version or its input does not fit the new params (details name each step and field)',
+  policy_violation:
+    'the version breaks a safety policy no admin waived for it (details name each policy and step); an admin may waive it for this version with a reason',
+  policy_not_violated: 'the safety policy holds for this version (or is switched off): there is nothing to waive',
+  policy_exists: 'a safety policy with that id already exists',
+  policy_builtin: 'a default safety policy can be edited or switched off, never deleted',
   // Server
   internal: 'an unexpected server error (logged; the message says nothing more)',
   // Signed approval links (server/src/services/approval-notifications)

@@ -30,6 +30,7 @@ import { runRoutes } from './http/routes/runs';
 import { safetyRoutes } from './http/routes/safety';
 import { settingsChangeRoutes } from './http/routes/settings-changes';
 import { assetRoutes } from './http/routes/assets';
+import { policyRoutes } from './http/routes/policies';
 import { secretRoutes } from './http/routes/secrets';
 import { simulationRoutes } from './http/routes/simulations';
 import { tokenRoutes } from './http/routes/tokens';
@@ -78,6 +79,7 @@ import {
 } from './services/workflows';
 import { createLayoutService } from './services/workflows/layout';
 import { withApproverChecks } from './services/approvals/approver-checks';
+import { createPolicyService, insertDefaultPolicies } from './services/policies';
 import { createRollbackService, rollbackPolicyOf } from './services/workflows/rollback';
 import { createRollbackNotifier } from './services/workflows/rollback-notify';
 
@@ -259,6 +261,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     triggerRoutes({ webhookSecrets }),
     safetyRoutes({ safety }),
     assetRoutes({ assets: createAssetService(ctx, safetySource) }),
+    policyRoutes({ policies: createPolicyService(ctx) }),
     secretRoutes({ vault }),
     // Before the connector routes: `/connectors/health` is not a connector id.
     connectorHealthRoutes({ probes }),
@@ -290,6 +293,8 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
       await adoptLegacyCredentials(ctx, { credentials, vault }).catch((e: unknown) =>
         ctx.log.error({ err: e }, 'legacy credential adoption failed'),
       );
+      // The default safety policies every organisation has (an admin's edits are kept).
+      await insertDefaultPolicies(ctx.prisma);
       webhooks.start();
       if (!ctx.config.EXECUTOR) return;
       await executor.start();

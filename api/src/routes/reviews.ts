@@ -4,6 +4,7 @@ import { defineRoute } from '../contract';
 import { Instant, NullableInstant, UserRef } from '../fields';
 import { TestRunView } from '../model/tests';
 import { WorkflowVersionParams } from './common';
+import { PolicyCheckView } from './policies';
 import { DiffRisk, ReviewStatus, ReviewSummary, VersionStatus, VersionSummary, WorkflowDiff } from './workflows';
 
 export const ReviewDecisionKind = z.enum(['approve', 'request_changes']);
@@ -50,6 +51,11 @@ export const PolicyStatus = z.object({
   /** What is still missing before the version is approved, in words; empty when it may be. */
   missing: z.array(z.string()),
   satisfied: z.boolean(),
+  /**
+   * The content checked against the organisation's safety policies, with waivers (issue 15
+   * §2). It does not hold the approval back; publish is refused while `blocking`.
+   */
+  policyCheck: PolicyCheckView.optional(),
 });
 export type PolicyStatus = z.infer<typeof PolicyStatus>;
 

@@ -108,6 +108,13 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'POST /assets': ADMIN,
   'PATCH /assets/:id': ADMIN,
   'DELETE /assets/:id': ADMIN,
+  // Safety policies (issue 15 §2): everyone reads them and a version's check; admins change and waive them.
+  'GET /safety-policies': ANY,
+  'POST /safety-policies': ADMIN,
+  'PATCH /safety-policies/:policyId': ADMIN,
+  'DELETE /safety-policies/:policyId': ADMIN,
+  'GET /workflows/:id/versions/:number/policy-check': ANY,
+  'POST /workflows/:id/versions/:number/policy-waivers': ADMIN,
   // Connector secrets: admins only, names only.
   'GET /secrets': ADMIN,
   'PUT /secrets/:name': ADMIN,

@@ -103,6 +103,7 @@ const NAMELESS: Record<string, () => string> = {
   taskId: () => newId(),
   changeId: () => newId(),
   replayId: () => newId(),
+  policyId: () => 'nope',
   number: () => '1',
   name: () => 'nope',
   version: () => '9.9.9',

@@ -13,6 +13,7 @@ import { hasApproved } from '../../store/versions-reviews';
 import { lockWorkflow, setPublishedVersion } from '../../store/workflows';
 import { markPublished } from '../../store/rollback';
 import { recordAudit } from '../audit';
+import { assertPoliciesHold } from '../policies';
 import { credentialsUsedBy, failingCredentials, type FailingCredential } from '../credentials/probe-usage';
 import { createConnectorChecks, type ConnectorChecks } from './connector-checks';
 import { loadStored, problemDetails } from './documents';
@@ -73,6 +74,9 @@ export function createPublishService(ctx: AppContext, connectors: ConnectorCheck
         const message = `version ${number} has ${problems.length} connector problem(s) and cannot be published`;
         throw new AppError(409, 'version_invalid', message, problemDetails(problems));
       }
+      // Safety policies (issue 15 §2) hold or an admin waived them for this version. A version
+      // published before (retired) goes back as it ran: a rollback is never held up here.
+      if (version.status !== 'retired') await assertPoliciesHold(tx, workflow, version);
 
       const previous = workflow.publishedVersionId ? await findVersionById(tx, workflow.publishedVersionId) : null;
       const rolledBack = previous !== null && previous.number > version.number;

@@ -17,6 +17,8 @@ import type { z } from 'zod';
 import { findVersionById, getPublishedVersion, setVersionStatus, type VersionRecord } from '../../store/versions';
 import { closeReview, lockReview, openReviewOfVersion, type ReviewRow } from '../../store/versions-reviews';
 import { recordAudit, type AuditEntry } from '../audit';
+import { checkVersion } from '../policies';
+import { findWorkflow } from '../../store/workflows';
 import { emptyLike, loadStored } from './documents';
 import { testRunView, type TestRunView } from './test-runs';
 
@@ -128,6 +130,9 @@ export async function policyStatus(db: Db, review: ReviewRow, version: VersionRe
     missing.push(`${review.requiredApprovals - approvedBy.length} more approval(s) of this content`);
   }
   if (needTests) missing.push(...testsMissing(tests, destructive));
+  // Shown to the reviewer beside what is missing; a violation blocks publish, not approval.
+  const workflow = await findWorkflow(db, version.workflowId);
+  const policyCheck = workflow ? await checkVersion(db, workflow, version) : undefined;
   return {
     requiredApprovals: review.requiredApprovals,
     approvedBy,
@@ -136,6 +141,7 @@ export async function policyStatus(db: Db, review: ReviewRow, version: VersionRe
     destructive,
     missing,
     satisfied: missing.length === 0,
+    ...(policyCheck ? { policyCheck } : {}),
   };
 }
 
