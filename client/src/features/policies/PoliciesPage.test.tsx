@@ -136,6 +136,45 @@ describe('the safety policies page', () => {
     ]);
   });
 
+  test('when the rule is edited as JSON then bad JSON is refused at the rule and good JSON is sent as the rule', async () => {
+    signIn('admin');
+    const { requests } = serve((req) => {
+      if (req.method === 'POST')
+        throw new FakeReply(409, {
+          error: { code: 'policy_exists', message: 'a safety policy "lab-only" already exists', details: [] },
+        });
+      return undefined;
+    });
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: 'Add a policy' }));
+    const form = screen.getByRole('form', { name: 'New safety policy' });
+    await userEvent.type(within(form).getByLabelText(/^Id/), 'lab-only');
+    await userEvent.type(within(form).getByLabelText('Name'), 'Lab only');
+    await userEvent.click(within(form).getByRole('button', { name: 'Edit the rule as JSON' }));
+    const text = within(form).getByLabelText('Rule (JSON)');
+    await userEvent.clear(text);
+    await userEvent.paste('{"kind": "http-hosts"');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add policy' }));
+    expect(within(form).getByTestId('field-error-body.rule').textContent).toMatch(/^not JSON/);
+    expect(writes(requests)).toEqual([]);
+
+    await userEvent.clear(text);
+    await userEvent.paste('{"kind": "http-hosts", "methods": ["DELETE"], "allow": ["*.lab.example"]}');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add policy' }));
+
+    expect((await within(form).findByTestId('field-error-body.id')).textContent).toBe(
+      'a safety policy "lab-only" already exists',
+    );
+    expect(writes(requests).map((r) => r.body)).toEqual([
+      {
+        id: 'lab-only',
+        name: 'Lab only',
+        description: '',
+        rule: { kind: 'http-hosts', methods: ['DELETE'], allow: ['*.lab.example'] },
+      },
+    ]);
+  });
+
   test('when an admin edits a guard then the change goes with its reason', async () => {
     signIn('admin');
     const { requests } = serve((req) => (req.method === 'PATCH' ? view(DEFAULT_POLICIES[0]!) : undefined));

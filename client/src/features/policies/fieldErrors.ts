@@ -9,6 +9,8 @@ export const NO_ERRORS: FieldErrors = new Map();
 export function fieldErrorsOf(e: unknown): FieldErrors {
   const map = new Map<string, string>();
   if (!(e instanceof ApiError)) return map;
+  // A taken id is a conflict without details; it still belongs beside the id.
+  if (e.code === 'policy_exists') map.set('body.id', e.message);
   for (const d of e.details) map.set(d.path, map.has(d.path) ? `${map.get(d.path) ?? ''}; ${d.message}` : d.message);
   return map;
 }
