@@ -1,19 +1,31 @@
 // @vitest-environment jsdom
 import type { PolicyCheckView, PolicyViolationView } from '@autonomic/api';
-import type { EditorGraph } from '@autonomic/workflow';
+import { diffWorkflows, type EditorGraph } from '@autonomic/workflow';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { usePolicyCheck } from '../policies/usePolicyCheck';
 import { fakeServer, type FakeRequest } from '../runs/fakeServer';
+import { DiffView } from '../versions/DiffView';
+import { graphOfDocument } from '../versions/graph';
+import { copyOfBase, parsedDocument } from '../versions/testing';
 import { PublishButton } from './PublishButton';
 import { SafetyPolicyChecks } from './SafetyPolicyChecks';
 
 // The canvas needs a layout engine jsdom does not have: the stand-in shows the path it is asked to draw.
 vi.mock('../versions/canvas/OverlayCanvas', () => ({
-  OverlayCanvas: (p: { overlay?: { path?: { nodes: readonly string[]; ports: readonly string[] } } }) => (
-    <div data-testid="canvas" data-path={JSON.stringify(p.overlay?.path ?? null)} />
+  OverlayCanvas: (p: {
+    overlay?: {
+      nodes: Record<string, { state: string }>;
+      path?: { nodes: readonly string[]; ports: readonly string[] };
+    };
+  }) => (
+    <div
+      data-testid="canvas"
+      data-path={JSON.stringify(p.overlay?.path ?? null)}
+      data-states={JSON.stringify(p.overlay?.nodes ?? {})}
+    />
   ),
 }));
 
@@ -88,6 +100,38 @@ function Page({ isAdmin }: { isAdmin: boolean }) {
   );
 }
 
+/** The page with a diff: the path goes onto the diff's canvas, over its colours. */
+function DiffPage() {
+  const [selected, setSelected] = useState<string | null>(null);
+  const policies = usePolicyCheck(WF, 2, selected);
+  const before = parsedDocument(copyOfBase());
+  const raw = copyOfBase();
+  (raw.steps.block.params['input'] as Record<string, unknown>)['duration'] = '24h';
+  const after = parsedDocument(raw);
+  const [from, to] = [graphOfDocument(before), graphOfDocument(after)];
+  if (!from || !to) throw new Error('the test documents do not draw');
+  return (
+    <>
+      <DiffView
+        diff={diffWorkflows(before, after)}
+        fromGraph={from}
+        toGraph={to}
+        selectedNodeId={selected}
+        onSelectNode={setSelected}
+        path={policies.path}
+      />
+      <SafetyPolicyChecks
+        workflowId={WF}
+        number={2}
+        state={policies}
+        isAdmin={false}
+        selectedNodeId={selected}
+        onSelectNode={setSelected}
+      />
+    </>
+  );
+}
+
 describe('safety policies on the review page', () => {
   test('when the version breaks a policy then it is listed with its step, a banner says publishing is blocked and publish is disabled saying why', async () => {
     serve();
@@ -113,6 +157,22 @@ describe('safety policies on the review page', () => {
     expect(JSON.parse(screen.getByTestId('canvas').dataset['path'] ?? 'null')).toEqual({
       nodes: ['start', 'enrich', 'check', 'block'],
       ports: ['out', 'out', 'true'],
+    });
+  });
+
+  test('when the page shows a diff and the breaking step is selected there then the path is drawn on the diff canvas, over its colours', async () => {
+    serve();
+    render(<DiffPage />);
+    await screen.findByTestId('policy-violation-destructive-guarded-block');
+    const path = () => JSON.parse(screen.getByTestId('canvas').dataset['path'] ?? 'null') as unknown;
+    expect(path()).toBeNull();
+
+    await userEvent.click(screen.getByTestId('diff-change-block'));
+
+    expect(screen.getAllByTestId('canvas')).toHaveLength(1);
+    expect(path()).toEqual({ nodes: ['start', 'enrich', 'check', 'block'], ports: ['out', 'out', 'true'] });
+    expect(JSON.parse(screen.getByTestId('canvas').dataset['states'] ?? '{}')).toMatchObject({
+      block: { state: 'changed' },
     });
   });
 
