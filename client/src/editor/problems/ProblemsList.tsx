@@ -68,6 +68,7 @@ export function ProblemsList({ onWorkflowProblem }: { onWorkflowProblem?(p: Prob
           <h3 id="policy-violations-title">
             Safety policies <span className="badge">{violations.length}</span>
           </h3>
+          <p className="muted">Publishing waits until each is fixed or an admin waives it for the version.</p>
           <ul data-testid="policy-violations" aria-labelledby="policy-violations-title">
             {violations.map((v) => (
               <li key={`${v.policyId}-${v.nodeId}`}>
