@@ -315,3 +315,31 @@ export async function activeShadowWorkflows(db: Db | DbClient): Promise<string[]
   });
   return rows.map((r) => r.workflowId);
 }
+
+/** The summary counts of each replay's finished items (ReplaySummary of @autonomic/api), in one query. */
+export interface SummaryRow {
+  replayId: string;
+  events: number;
+  same: number;
+  different: number;
+  pathChanged: number;
+  statusChanged: number;
+  effectsAdded: number;
+  effectsRemoved: number;
+  effectsChanged: number;
+  errors: number;
+}
+
+export function replaySummaries(db: Db, replayIds: string[]): Promise<SummaryRow[]> {
+  const n = (path: string) => Prisma.raw(`coalesce(sum(jsonb_array_length(diff->'effects'->'${path}')), 0)::int`);
+  return db.$queryRaw<SummaryRow[]>`
+    SELECT replay_id::text AS "replayId", count(*)::int AS events,
+      count(*) FILTER (WHERE outcome = 'same')::int AS same,
+      count(*) FILTER (WHERE outcome = 'different')::int AS different,
+      count(*) FILTER (WHERE outcome = 'error')::int AS errors,
+      count(*) FILTER (WHERE (diff->>'pathChanged')::boolean)::int AS "pathChanged",
+      count(*) FILTER (WHERE (diff->>'statusChanged')::boolean)::int AS "statusChanged",
+      ${n('added')} AS "effectsAdded", ${n('removed')} AS "effectsRemoved", ${n('changed')} AS "effectsChanged"
+    FROM replay_items WHERE replay_id = ANY(${replayIds}::uuid[]) AND status = 'done'
+    GROUP BY replay_id`;
+}

@@ -20,12 +20,13 @@ import {
   latestEndedEvents,
   listReplays,
   lockActiveShadow,
+  replaySummaries,
   type ReplayRow,
 } from '../../store/replays';
 import { isUniqueViolation } from '../../store/workflows';
 import { recordAudit } from '../audit';
 import { workflowAndVersion, workflowOrThrow } from '../workflows/lookup';
-import { summarise, type BehaviourDiff } from './diff';
+import { summarise } from './diff';
 
 /** The contract's `ReplayView`, dates as `Date`. */
 export type ReplayView = z.input<typeof ReplayViewSchema>;
@@ -46,22 +47,17 @@ async function viewsOf(db: Db, rows: ReplayRow[], withItems: boolean): Promise<R
     ...new Set(rows.flatMap((r) => (r.baseVersionId ? [r.versionId, r.baseVersionId] : [r.versionId]))),
   ];
   const userIds = [...new Set(rows.flatMap((r) => (r.requestedById ? [r.requestedById] : [])))];
-  const [versions, users, items] = await Promise.all([
+  const ids = rows.map((r) => r.id);
+  const [versions, users, summaries, items] = await Promise.all([
     db.workflowVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, number: true } }),
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true } }),
-    doneItems(
-      db,
-      rows.map((r) => r.id),
-    ),
+    replaySummaries(db, ids),
+    withItems ? doneItems(db, ids) : Promise.resolve([]),
   ]);
   const number = new Map(versions.map((v) => [v.id, v.number]));
   const user = new Map(users.map((u) => [u.id, u]));
+  const summary = new Map(summaries.map(({ replayId, ...counts }) => [replayId, counts]));
   return rows.map((r) => {
-    const mine = items.flatMap((i) => {
-      if (i.replayId !== r.id) return [];
-      const diff = StoredDiff.safeParse(i.diff);
-      return diff.success ? [{ ...i, diff: diff.data as BehaviourDiff }] : [];
-    });
     const view: ReplayView = {
       id: r.id,
       workflowId: r.workflowId,
@@ -75,16 +71,16 @@ async function viewsOf(db: Db, rows: ReplayRow[], withItems: boolean): Promise<R
       createdAt: r.createdAt,
       finishedAt: r.finishedAt,
       message: r.message,
-      summary: summarise(mine.map((i) => i.diff)),
+      summary: summary.get(r.id) ?? summarise([]),
     };
     if (withItems) {
-      view.items = mine.map((i) => ({
-        id: i.id,
-        liveRunId: i.liveRunId,
-        simulationRunId: i.simulationRunId,
-        eventAt: i.eventAt,
-        ...i.diff,
-      }));
+      view.items = items.flatMap((i) => {
+        const diff = i.replayId === r.id ? StoredDiff.safeParse(i.diff) : undefined;
+        if (!diff?.success) return [];
+        return [
+          { id: i.id, liveRunId: i.liveRunId, simulationRunId: i.simulationRunId, eventAt: i.eventAt, ...diff.data },
+        ];
+      });
     }
     return view;
   });
