@@ -1,7 +1,7 @@
 import { DEFAULT_POLICIES, type WorkflowDocument } from '@autonomic/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExample } from '../examples/support';
-import { uniqueName } from '../workflows/harness';
+import { notifyDoc, uniqueName } from '../workflows/harness';
 import { setUp } from './harness';
 
 let t: Awaited<ReturnType<typeof setUp>>;
@@ -184,6 +184,59 @@ describe('safety policies', () => {
     const on = await patch('destructive-error-handled', { enabled: true, reason: 'back on' });
     expect(on.body.enabled).toBe(true);
     expect(await reported()).toEqual(['destructive-guarded', 'destructive-error-handled']);
+  });
+
+  it('when a policy added later is broken by a version published before then a rollback to it goes through, a new version is refused', async () => {
+    const name = uniqueName('Notify');
+    const id = await create(notifyDoc(name));
+    const save = async (message: string) => {
+      const res = await t.http
+        .post(`/api/workflows/${id}/versions`)
+        .set('Authorization', t.people.analyst.auth)
+        .send({ document: notifyDoc(name, message) });
+      expect(res.status).toBe(201);
+      return res.body.version.number as number;
+    };
+    const approveOnce = async (n: number) => {
+      const review = await t.http
+        .post(`/api/workflows/${id}/versions/${n}/review`)
+        .set('Authorization', t.people.analyst.auth)
+        .send({ reviewerIds: [t.people.reviewer.id] });
+      const d = await t.http
+        .post(`/api/reviews/${review.body.review.id}/decisions`)
+        .set('Authorization', t.people.reviewer.auth)
+        .send({ decision: 'approve' });
+      expect(d.status).toBe(201);
+    };
+    await approveOnce(1);
+    expect((await publish(id, 1)).status).toBe(200);
+    const v2 = await save('second {{ event.id }}');
+    await approveOnce(v2);
+    expect((await publish(id, v2)).status).toBe(200);
+    // Every connector step handles its failure: the notify step of each version does not.
+    const rule = { kind: 'error-handled', steps: { types: ['connector'] } };
+    const added = await t.http
+      .post('/api/safety-policies')
+      .set('Authorization', t.people.admin.auth)
+      .send({ id: 'connector-error-handled', name: 'Connector failures handled', rule });
+    expect(added.status).toBe(201);
+
+    const rollback = await t.http
+      .post(`/api/workflows/${id}/rollback`)
+      .set('Authorization', t.people.analyst.auth)
+      .send({ toNumber: 1 });
+    const v3 = await save('third {{ event.id }}');
+    await approveOnce(v3);
+    const refused = await publish(id, v3);
+    await t.http.delete('/api/safety-policies/connector-error-handled').set('Authorization', t.people.admin.auth);
+
+    expect(rollback.status).toBe(200);
+    expect(rollback.body).toMatchObject({ rolledBack: true, published: { number: 1 } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'policy_violation',
+      details: [{ path: 'policies.connector-error-handled.steps.tell' }],
+    });
   });
 
   it('when the approval before the block is removed then the check draws the path, publish is refused, and an admin waiver lets it publish', async () => {
