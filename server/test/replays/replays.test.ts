@@ -154,6 +154,12 @@ describe('replay', () => {
     expect(res.body.replays[0].items).toBeUndefined();
     const created = res.body.replays.map((r: { createdAt: string }) => r.createdAt);
     expect(created).toEqual([...created].sort().reverse());
+    // The list's counts (one aggregate query) are those of the replay read with its items.
+    for (const listed of res.body.replays.filter((r: { status: string }) => r.status === 'done')) {
+      const one = await s.api().get(`/api/workflows/${wf.id}/replays/${listed.id}`).set(s.as('manager'));
+      expect(listed.summary).toEqual(one.body.summary);
+    }
+    expect(res.body.replays.some((r: { summary: { effectsAdded: number } }) => r.summary.effectsAdded > 0)).toBe(true);
   });
 });
 

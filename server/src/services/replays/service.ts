@@ -51,7 +51,7 @@ async function viewsOf(db: Db, rows: ReplayRow[], withItems: boolean): Promise<R
   const [versions, users, summaries, items] = await Promise.all([
     db.workflowVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, number: true } }),
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true } }),
-    replaySummaries(db, ids),
+    withItems ? Promise.resolve([]) : replaySummaries(db, ids),
     withItems ? doneItems(db, ids) : Promise.resolve([]),
   ]);
   const number = new Map(versions.map((v) => [v.id, v.number]));
@@ -81,6 +81,8 @@ async function viewsOf(db: Db, rows: ReplayRow[], withItems: boolean): Promise<R
           { id: i.id, liveRunId: i.liveRunId, simulationRunId: i.simulationRunId, eventAt: i.eventAt, ...diff.data },
         ];
       });
+      // From the items read, so that the counts and the rows agree while items are still finishing.
+      view.summary = summarise(view.items);
     }
     return view;
   });
