@@ -147,7 +147,9 @@ describe('coverageOf', () => {
   it('when no case ran then nothing is covered and every destructive step and error port is listed uncovered', () => {
     const c = coverageOf(doc, []);
     expect(c).toMatchObject({ covered: 0, total: c.edges.length, percent: 0 });
-    expect(c.destructive).toEqual([{ stepId: 'block', label: 'Connector', reachedBy: [], refusedBy: [] }]);
+    expect(c.destructive).toEqual([
+      { stepId: 'block', label: 'Connector', reachedBy: [], refusedBy: [], heldBackBy: [] },
+    ]);
     expect(c.errorPorts).toEqual([{ stepId: 'enrich', label: 'HTTP request', cases: [] }]);
   });
 
@@ -186,7 +188,13 @@ describe('coverageOf', () => {
     // alert→enrich, enrich→check, enrich→failed, check→ask, ask→block, block→done of 9 edges
     expect([c.covered, c.total, c.percent]).toEqual([6, 9, 66.6]);
     expect(c.destructive).toEqual([
-      { stepId: 'block', label: 'Connector', reachedBy: ['blocked', 'protected'], refusedBy: ['protected'] },
+      {
+        stepId: 'block',
+        label: 'Connector',
+        reachedBy: ['blocked', 'protected'],
+        refusedBy: ['protected'],
+        heldBackBy: [],
+      },
     ]);
     expect(c.errorPorts).toEqual([{ stepId: 'enrich', label: 'HTTP request', cases: ['lookup down'] }]);
   });

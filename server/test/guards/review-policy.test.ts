@@ -116,6 +116,9 @@ function fakeDb(run?: StoredRun, published?: object): Db {
   return {
     versionTestRun: { findUnique: async () => row ?? null },
     workflow: { findUnique: async () => ({ publishedVersion: publishedVersion ?? null }) },
+    // No policy stored, no waiver: the shipped defaults are checked (shown beside, never in `missing`).
+    safetyPolicy: { findMany: async () => [] },
+    policyWaiver: { findMany: async () => [] },
   } as unknown as Db;
 }
 
@@ -185,6 +188,7 @@ describe('guards, review policy: when a review is satisfied', () => {
       destructive: [],
       missing: [],
       satisfied: true,
+      policyCheck: { contentHash: HASH, violations: [], blocking: false },
     });
   });
 
