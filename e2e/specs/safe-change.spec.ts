@@ -11,6 +11,7 @@ import { listAudit, signedWebhook } from '../fixtures/api';
 import { containmentPlaybook, gatewayCredential, intelPlaybook, reviewAndPublish } from '../fixtures/playbooks';
 import { startReceiver } from '../fixtures/receiver';
 import { expect, test, uniqueName } from '../fixtures/test';
+import { EditorPage } from '../pages/EditorPage';
 import { ReviewPage } from '../pages/ReviewPage';
 
 const SOURCES = ['198.51.100.31', '198.51.100.32', '198.51.100.33'];
@@ -110,4 +111,38 @@ test('when a reviewer opens an unguarded containment change then the replay of r
   } finally {
     await receiver.close();
   }
+});
+
+test('when an analyst removes the approval in front of the example’s FortiGate block then the editor lists the safety policy and draws the unguarded path', async ({
+  page,
+  loginAs,
+  apiAs,
+}) => {
+  const alice = await apiAs('alice');
+  const example = await alice.get<{ id: string }>('/workflows/malicious-ip-containment');
+
+  await loginAs(page, 'alice');
+  const editor = new EditorPage(page);
+  await editor.goto(example.id);
+  const violations = page.getByTestId('policy-violations');
+  await expect(violations).toHaveCount(0); // as published, the example complies
+
+  // Take the approval out and wire the confidence check straight to the block.
+  await editor.select('approve_block');
+  await page.keyboard.press('Delete');
+  await expect(editor.node('approve_block')).toHaveCount(0);
+  await editor.connect('check_confidence', 'true', 'block_ip');
+
+  const row = violations.getByTestId('policy-violation-destructive-guarded-block_ip');
+  await expect(row).toContainText(/approval or an auto-OK check/i);
+  await row.click();
+  for (const edge of [
+    'siem_alert:out->enrich_ip',
+    'enrich_ip:out->check_confidence',
+    'check_confidence:true->block_ip',
+  ]) {
+    await expect(page.getByTestId(`rf__edge-${edge}`)).toHaveClass(/edge-policy-path/);
+  }
+  await expect(page.locator('.react-flow__edge.edge-policy-path')).toHaveCount(3);
+  await expect(editor.node('block_ip')).toHaveClass(/node-policy-path/);
 });
