@@ -46,7 +46,7 @@ export const PolicyStatus = z.object({
   testsRequired: z.boolean(),
   /** The latest test run of this content (`not_run` before the first). */
   tests: TestRunView,
-  /** Destructive steps added or changed against the published version. */
+  /** Destructive steps added or changed against the review's base (`against`). */
   destructive: z.array(DestructiveCheck),
   /** What is still missing before the version is approved, in words; empty when it may be. */
   missing: z.array(z.string()),
@@ -63,7 +63,10 @@ export const ReviewDetail = ReviewSummary.extend({
   workflow: WorkflowName,
   version: VersionSummary,
   decisions: z.array(ReviewDecision),
-  /** The published version the diff is against; null for a first version. */
+  /**
+   * The version the diff is against: the one published when the review was requested (it
+   * stays so after a later publish); null when nothing was published then.
+   */
   against: z.object({ number: z.number().int(), contentHash: z.string() }).nullable(),
   /** Null (as `diff`) when the version's document does not parse. */
   risk: DiffRisk.nullable(),

@@ -19,6 +19,8 @@ export interface ReviewRow {
   requestedById: string;
   requestedReviewerIds: string[];
   requiredApprovals: number;
+  /** The version published when the review was requested (null: none was). */
+  baseVersionId: string | null;
   status: ReviewStatus;
   createdAt: Date;
   closedAt: Date | null;
@@ -42,6 +44,7 @@ const review = {
   requestedById: true,
   requestedReviewerIds: true,
   requiredApprovals: true,
+  baseVersionId: true,
   status: true,
   createdAt: true,
   closedAt: true,
@@ -67,7 +70,13 @@ export function openReviewOfVersion(db: Db, versionId: string): Promise<ReviewRo
 
 export function insertReview(
   db: Db,
-  data: { versionId: string; requestedById: string; requestedReviewerIds: string[]; requiredApprovals: number },
+  data: {
+    versionId: string;
+    requestedById: string;
+    requestedReviewerIds: string[];
+    requiredApprovals: number;
+    baseVersionId: string | null;
+  },
 ): Promise<ReviewRow> {
   return db.review.create({ data, select: review });
 }

@@ -38,6 +38,7 @@ function review(decisions: DecisionRow[], requiredApprovals = 1): ReviewRow {
     requestedById: AUTHOR,
     requestedReviewerIds: ['bob', 'carol'],
     requiredApprovals,
+    baseVersionId: 'version-0',
     status: 'open',
     createdAt: AT,
     closedAt: null,
@@ -79,8 +80,8 @@ interface StoredRun {
 }
 
 /**
- * The two queries policyStatus makes: the version's test run (`run`) and the published
- * version (`published`, a document), answered as the store would.
+ * The queries policyStatus makes: the version's test run (`run`) and the review's base, the
+ * version published when it was requested (`published`, a document), answered as the store would.
  */
 function fakeDb(run?: StoredRun, published?: object): Db {
   const row = run && {
@@ -106,16 +107,18 @@ function fakeDb(run?: StoredRun, published?: object): Db {
     startedAt: run.status === 'queued' ? null : AT,
     finishedAt: ['queued', 'running'].includes(run.status) ? null : AT,
   };
-  const publishedVersion = published && {
+  const baseVersion = published && {
+    ...version(),
     id: 'version-0',
-    workflowId: 'workflow-1',
     number: 1,
     contentHash: 'sha256:published',
+    status: 'published',
     document: JSON.parse(JSON.stringify(published)),
   };
   return {
     versionTestRun: { findUnique: async () => row ?? null },
-    workflow: { findUnique: async () => ({ publishedVersion: publishedVersion ?? null }) },
+    workflowVersion: { findUnique: async () => baseVersion ?? null },
+    workflow: { findUnique: async () => ({ publishedVersion: baseVersion ?? null }) },
     // No policy stored, no waiver: the shipped defaults are checked (shown beside, never in `missing`).
     safetyPolicy: { findMany: async () => [] },
     policyWaiver: { findMany: async () => [] },

@@ -279,6 +279,45 @@ describe('review', () => {
     expect(rolledBack?.afterHash).toBe(wf.body.published.contentHash);
   });
 
+  it('when the reviewed version is published then its review keeps the diff, risk and base it was decided on', async () => {
+    const id = await approvedWorkflow();
+    expect((await publish(id, 1)).status).toBe(200);
+    const name = (await t.http.get(`/api/workflows/${id}`).set('Authorization', t.people.analyst.auth)).body.name;
+    const v2 = await save(id, blockDoc(name));
+    const asked = await requestReview(id, v2, [t.people.reviewer, t.people.reviewer2]);
+    expect(asked.body.risk).toBe('high');
+    const reviewId = asked.body.review.id;
+    await t.runner.drain();
+    await decide(reviewId, t.people.reviewer, 'approve');
+    await decide(reviewId, t.people.reviewer2, 'approve');
+    expect(await statusOf(id, v2)).toBe('approved');
+    const read = () => t.http.get(`/api/reviews/${reviewId}`).set('Authorization', t.people.reviewer.auth);
+    const before = (await read()).body;
+    expect(before).toMatchObject({ risk: 'high', against: { number: 1 } });
+    expect(before.diff.steps.added.map((s: { id: string }) => s.id)).toContain('block');
+    // Its unguarded block breaks the default safety policies: waived here, as an admin would.
+    const violations: { policyId: string }[] = before.policy.policyCheck.violations;
+    await t.db.prisma.policyWaiver.createMany({
+      data: [...new Set(violations.map((v) => v.policyId))].map((policyId) => ({
+        versionId: before.version.id,
+        policyId,
+        reason: 'the test publishes the reviewed block',
+        waivedById: t.people.admin.id,
+        waivedAt: new Date(),
+      })),
+    });
+
+    expect((await publish(id, v2)).status).toBe(200);
+
+    const after = (await read()).body;
+    expect(after.version.status).toBe('published');
+    expect(after.against).toEqual(before.against);
+    expect(after.risk).toBe('high');
+    expect(after.diff).toEqual(before.diff);
+    expect(after.policy.destructive).toEqual(before.policy.destructive);
+    expect(after.policy.destructive.map((d: { stepId: string }) => d.stepId)).toEqual(['block']);
+  });
+
   it('when a review is requested then it is in the reviewer inbox and changes_requested is audited', async () => {
     const id = await create(notifyDoc(uniqueName('Inbox')));
     const review = await requestReview(id, 1, [t.people.reviewer2]);

@@ -1,5 +1,6 @@
 /**
- * The review policy: one approval; when the change against the published version is high
+ * The review policy: one approval; when the change against the version published when the
+ * review was requested is high
  * risk, two, and its test cases: a run of the version's content in which every case
  * passed (at least one case), and every destructive step the change adds or changes both
  * reached by a case in which it would run and refused on a protected target in another.
@@ -14,7 +15,7 @@ import type {
   ReviewSummary as ReviewSummarySchema,
 } from '@autonomic/api';
 import type { z } from 'zod';
-import { findVersionById, getPublishedVersion, setVersionStatus, type VersionRecord } from '../../store/versions';
+import { findVersionById, setVersionStatus, type VersionRecord } from '../../store/versions';
 import { closeReview, lockReview, openReviewOfVersion, type ReviewRow } from '../../store/versions-reviews';
 import { recordAudit, type AuditEntry } from '../audit';
 import { checkVersion } from '../policies';
@@ -59,19 +60,34 @@ export function reviewSummary(review: ReviewRow, contentHash: string): ReviewSum
 /** The contract's `PolicyStatus`, dates as `Date`. */
 export type PolicyStatus = z.input<typeof PolicyStatusSchema>;
 
+/** The version a review's diff is against, as it was when the review was requested. */
+export interface ReviewBase {
+  number: number;
+  contentHash: string;
+  document: WorkflowDocument;
+}
+
 /**
- * Destructive steps the version adds or changes against the published one (against an
- * empty workflow when nothing is published), and what its test run showed of each: reached
- * by a case in which it would run, refused on a protected target in a case.
+ * The version published when the review was requested; null when none was. Publishing
+ * later does not move it, so the diff and risk a reviewer decided on stay as they were.
  */
-export async function destructiveChecks(
-  db: Db,
-  version: Pick<VersionRecord, 'workflowId'>,
+export async function reviewBase(db: Db, review: Pick<ReviewRow, 'baseVersionId'>): Promise<ReviewBase | null> {
+  const base = review.baseVersionId ? await findVersionById(db, review.baseVersionId) : null;
+  const document = base ? loadStored(base.document).parsed : undefined;
+  return base && document ? { number: base.number, contentHash: base.contentHash, document } : null;
+}
+
+/**
+ * Destructive steps the version adds or changes against the review's base (against an
+ * empty workflow when nothing was published), and what its test run showed of each:
+ * reached by a case in which it would run, refused on a protected target in a case.
+ */
+export function destructiveChecks(
+  base: WorkflowDocument | undefined,
   doc: WorkflowDocument,
   tests: TestRunView,
-): Promise<DestructiveCheck[]> {
-  const published = await getPublishedVersion(db, version.workflowId);
-  const diff = diffWorkflows(published?.document ?? emptyLike(doc), doc);
+): DestructiveCheck[] {
+  const diff = diffWorkflows(base ?? emptyLike(doc), doc);
   const steps = [...diff.steps.added, ...diff.steps.changed.map((c) => c.after)].filter(
     (s) => s.effect === 'destructive',
   );
@@ -124,7 +140,8 @@ export async function policyStatus(db: Db, review: ReviewRow, version: VersionRe
   const needTests = testsRequired(review);
   const tests = await testRunView(db, version);
   const doc = loadStored(version.document).parsed;
-  const destructive = doc ? await destructiveChecks(db, version, doc, tests) : [];
+  const base = doc ? await reviewBase(db, review) : null;
+  const destructive = doc ? destructiveChecks(base?.document, doc, tests) : [];
   const missing: string[] = [];
   if (approvedBy.length < review.requiredApprovals) {
     missing.push(`${review.requiredApprovals - approvedBy.length} more approval(s) of this content`);

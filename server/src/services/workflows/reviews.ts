@@ -15,7 +15,7 @@ import { emptyLike, loadStored, problemDetails } from './documents';
 import { versionOrThrow, workflowOrThrow } from './lookup';
 import { checkReviewers } from './reviewers';
 import { reviewInbox, type InboxQuery } from './inbox';
-import { approveIfReady, HIGH_RISK_APPROVALS, policyStatus, reviewSummary } from './review-policy';
+import { approveIfReady, HIGH_RISK_APPROVALS, policyStatus, reviewBase, reviewSummary } from './review-policy';
 import { summaryOf } from './versions';
 
 /** A reviewer's decision; `contentHash`, when given and no longer the version's, refuses it. */
@@ -70,6 +70,7 @@ export function createReviewService(ctx: AppContext, connectors: ConnectorChecks
         requestedById: actor.userId,
         requestedReviewerIds: reviewerIds,
         requiredApprovals,
+        baseVersionId: published?.id ?? null,
       });
       await setVersionStatus(tx, version.id, 'in_review');
       if (input.note) {
@@ -149,21 +150,25 @@ export function createReviewService(ctx: AppContext, connectors: ConnectorChecks
     return get(reviewId);
   }
 
-  /** A review with its decisions, the diff against the published version, and where it stands. */
+  /**
+   * A review with its decisions, the diff against the version published when it was
+   * requested (not the one published now: after publish that is the version itself), and
+   * where it stands.
+   */
   async function get(reviewId: string) {
     const review = await findReview(prisma, reviewId);
     const version = review ? await findVersionById(prisma, review.versionId) : null;
     const workflow = version ? await findWorkflow(prisma, version.workflowId) : null;
     if (!review || !version || !workflow) throw new NotFoundError('review');
     const { parsed } = loadStored(version.document);
-    const published = await getPublishedVersion(prisma, workflow.id);
-    const diff = parsed ? diffWorkflows(published?.document ?? emptyLike(parsed), parsed) : null;
+    const base = await reviewBase(prisma, review);
+    const diff = parsed ? diffWorkflows(base?.document ?? emptyLike(parsed), parsed) : null;
     return {
       ...reviewSummary(review, version.contentHash),
       workflow: { id: workflow.id, slug: workflow.slug, name: workflow.name },
       version: summaryOf(version),
       decisions: review.decisions,
-      against: published ? { number: published.number, contentHash: published.contentHash } : null,
+      against: base ? { number: base.number, contentHash: base.contentHash } : null,
       risk: diff?.risk ?? null,
       diff,
       policy: await policyStatus(prisma, review, version),
