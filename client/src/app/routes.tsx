@@ -12,6 +12,7 @@ import { PoliciesPage } from '../features/policies/PoliciesPage';
 import { RequestReviewPage } from '../features/review/RequestReviewPage';
 import { ReviewInboxPage } from '../features/review/ReviewInboxPage';
 import { ReviewPage } from '../features/review/ReviewPage';
+import { RunNowPage } from '../features/run-now/RunNowPage';
 import { RunDetailPage } from '../features/runs/RunDetailPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { SimulatePage } from '../features/simulation/SimulatePage';
@@ -29,6 +30,7 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/workflows/:id/versions', element: <VersionsPage /> },
   { path: '/workflows/:id/diff', element: <DiffPage /> },
   { path: '/workflows/:id/versions/:number/simulate', element: <SimulatePage /> },
+  { path: '/workflows/:id/run', element: <RunNowPage /> },
   { path: '/runs', element: <RunsPage /> },
   { path: '/runs/:id', element: <RunDetailPage /> },
   { path: '/approvals', element: <ApprovalsPage /> },

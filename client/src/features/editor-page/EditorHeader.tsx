@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useAuth } from '../../auth/store';
 import { useEditor } from '../../editor';
+import { MAY_RUN } from '../run-now/RunNowPage';
 import { StatusBadge } from '../workflows/WorkflowListPage';
 import type { VersionSummary } from '@autonomic/api';
 
@@ -26,6 +28,7 @@ export function EditorHeader({
   const name = useEditor((s) => s.metadata.name);
   const problems = useEditor((s) => s.problems.length);
   const dirty = useEditor((s) => s.revision !== s.savedRevision);
+  const mayRun = MAY_RUN.has(useAuth((s) => s.user?.role) ?? '');
   const base = workflowId && version ? `/workflows/${workflowId}/versions/${version.number}` : null;
   const reviewBlock =
     !base || !version
@@ -70,6 +73,11 @@ export function EditorHeader({
         {base && (
           <Link className="button" to={`${base}/simulate`} data-testid="simulate-link">
             Simulate
+          </Link>
+        )}
+        {workflowId && mayRun && (
+          <Link className="button" to={`/workflows/${workflowId}/run`} data-testid="run-now-link">
+            Run now
           </Link>
         )}
         {reviewBlock ? (
