@@ -34,3 +34,12 @@ export {
 } from './legacy-gateway';
 export * from './cases';
 export * from './policies';
+export * from './conditions';
+export {
+  contains as networkContains,
+  parseAddress,
+  parseNetwork,
+  sameAddress,
+  type Address,
+  type Network,
+} from './net';

@@ -1,5 +1,5 @@
 import jsonata from 'jsonata';
-import { Re2RegExp, splitTemplate, type TemplatePart } from '@autonomic/workflow';
+import { EXPRESSION_FUNCTIONS, Re2RegExp, splitTemplate, type TemplatePart } from '@autonomic/workflow';
 import { stepError, StepFailure, type StepError } from './errors';
 
 /**
@@ -79,7 +79,7 @@ const CACHE_LIMIT = 10_000;
 /**
  * JSONata evaluation and `{{ }}` template rendering with compiled-expression and parsed-
  * template caches. `$now()` and `$millis()` read the Clock port, so a replay sees the
- * same time as the run did.
+ * same time as the run did; the house functions (`$inCidr`) come from workflow/.
  */
 export class Expressions implements ExpressionEvaluator {
   private readonly compiled = new Map<string, Compiled>();
@@ -91,6 +91,7 @@ export class Expressions implements ExpressionEvaluator {
     now: () => number,
   ) {
     this.bindings = {
+      ...EXPRESSION_FUNCTIONS,
       millis: () => now(),
       now: (picture?: string, timezone?: string) =>
         picture === undefined && timezone === undefined

@@ -59,6 +59,16 @@ describe('expressions and templates', () => {
     expect(await x.evaluate("$now('[Y0001]-[M01]')", input)).toBe('2025-01');
   });
 
+  it('when a condition calls $inCidr then the address is matched against the network, a bad network failing the step', async () => {
+    const x = expressions();
+    const ip = { event: { ip: '10.20.30.40' } };
+    expect(await x.evaluate('$inCidr(event.ip, "10.0.0.0/8")', ip)).toBe(true);
+    expect(await x.evaluate('$inCidr(event.ip, ["192.168.0.0/16", "172.16.0.0/12"])', ip)).toBe(false);
+    await expect(x.evaluate('$inCidr(event.ip, "10.0.0.0/40")', ip)).rejects.toMatchObject({
+      error: { kind: 'expression', message: expect.stringContaining('"10.0.0.0/40" is not a network') },
+    });
+  });
+
   it('when a step expression fails in a run then the run fails with kind expression', async () => {
     const { engine } = harness({ expressionLimits: { timeoutMs: 50 } });
     const run = await engine.start(workflow('a', { a: transform('($f := function($n) { $f($n + 1) }; $f(0))') }), {});

@@ -14,6 +14,7 @@ export const JSONATA_FUNCTIONS: readonly CompletionItem[] = [
   ['$length', '(text) → number of characters'],
   ['$contains', '(text, pattern) → true when it contains it'],
   ['$match', '(text, /regex/) → the matches'],
+  ['$inCidr', '(ip, "10.0.0.0/8" or a list) → true when the address is in the network'],
   ['$replace', '(text, pattern, replacement) → text'],
   ['$split', '(text, separator) → array'],
   ['$join', '(array, separator) → text'],
