@@ -73,6 +73,21 @@ export type UpdateSafetyEntry = z.infer<typeof UpdateSafetyEntry>;
 
 const IdParams = z.object({ id: z.uuid() });
 
+/**
+ * POST /safety/entries/import body: the CSV text as `{ csv }`, or the request sent as
+ * `text/csv`. Header row `list,kind,value,criticality,reason,owner`; a row is matched by
+ * list, kind and value (a known entry takes the row's criticality, reason and owner).
+ */
+export const ImportSafetyEntries = z.object({ csv: z.string().min(1, 'the CSV is empty').max(1_000_000) }).strict();
+export type ImportSafetyEntries = z.infer<typeof ImportSafetyEntries>;
+
+export const SafetyImportResult = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  rows: z.number().int(),
+});
+export type SafetyImportResult = z.infer<typeof SafetyImportResult>;
+
 export const safetyApi = {
   list: defineRoute({
     method: 'get',
@@ -82,6 +97,24 @@ export const safetyApi = {
     access: 'authenticated',
     query: z.object({ list: SafetyListName.optional(), kind: SafetyKind.optional() }),
     response: z.object({ entries: z.array(SafetyEntry) }),
+  }),
+  export: defineRoute({
+    method: 'get',
+    path: '/safety/entries/export',
+    summary: 'Both lists as CSV (the import columns)',
+    tag: 'safety',
+    access: 'authenticated',
+    produces: 'csv',
+  }),
+  import: defineRoute({
+    method: 'post',
+    path: '/safety/entries/import',
+    summary:
+      'Import safety entries from CSV (JSON { csv } or a text/csv body): all rows or none; upserts by list + kind + value',
+    tag: 'safety',
+    access: ['admin'],
+    body: ImportSafetyEntries,
+    response: SafetyImportResult,
   }),
   create: defineRoute({
     method: 'post',

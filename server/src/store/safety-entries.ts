@@ -50,6 +50,25 @@ export async function updateSafetyEntry(
   return uniqueOrUndefined(() => prisma.safetyEntry.update({ where: { id }, data }));
 }
 
+/**
+ * Adds the entry, or gives the entry of the same (list, kind, value) the new criticality,
+ * reason and owner (keeping the asset it refers to).
+ * @returns true when a new entry was created
+ */
+export async function upsertSafetyEntry(
+  prisma: Db,
+  data: Omit<SafetyEntryData, 'assetId'> & { createdById: string },
+): Promise<boolean> {
+  const { list, kind, value, criticality, reason, owner, createdById } = data;
+  const before = await prisma.safetyEntry.findUnique({ where: { list_kind_value: { list, kind, value } } });
+  if (before) {
+    await prisma.safetyEntry.update({ where: { id: before.id }, data: { criticality, reason, owner } });
+    return false;
+  }
+  await prisma.safetyEntry.create({ data: { list, kind, value, criticality, reason, owner, createdById } });
+  return true;
+}
+
 export async function deleteSafetyEntry(prisma: Db, id: string): Promise<void> {
   await prisma.safetyEntry.delete({ where: { id } });
 }

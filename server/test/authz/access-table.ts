@@ -97,6 +97,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'DELETE /workflows/:id/webhook-secret': AUTHORS,
   // Safety lists: everyone reads what is protected; only admins change them.
   'GET /safety/entries': ANY,
+  'GET /safety/entries/export': ANY,
+  'POST /safety/entries/import': ADMIN,
   'POST /safety/entries': ADMIN,
   'PATCH /safety/entries/:id': ADMIN,
   'DELETE /safety/entries/:id': ADMIN,
@@ -165,6 +167,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'DELETE /dashboard/slos/:workflowId': ['manager', 'admin'],
   // Audit log: read-only oversight for managers and admins.
   'GET /audit': ['manager', 'admin'],
+  'GET /audit/facets': ['manager', 'admin'],
+  'GET /audit/export.csv': ['manager', 'admin'],
 };
 
 /** The callers of the walk: no credentials, then one API token per role. */

@@ -10,10 +10,12 @@ import {
   insertSafetyEntry,
   listSafetyEntries,
   updateSafetyEntry,
+  upsertSafetyEntry,
   type SafetyEntryData,
   type SafetyEntryRow,
 } from '../../store/safety-entries';
 import { recordAudit } from '../audit';
+import { safetyEntriesFromCsv, safetyEntriesToCsv } from './csv';
 import { normalizeValue, valueProblem } from './entry-value';
 import type { CachedSafetySource } from './source';
 
@@ -22,6 +24,9 @@ export interface SafetyService {
   create(input: CreateSafetyEntry, actor: Actor): Promise<SafetyEntryRow>;
   update(id: string, patch: UpdateSafetyEntry, actor: Actor): Promise<SafetyEntryRow>;
   remove(id: string, actor: Actor): Promise<void>;
+  /** All rows or none: a bad row is a ValidationError naming its row and column. */
+  importCsv(csv: string, actor: Actor): Promise<{ created: number; updated: number; rows: number }>;
+  exportCsv(): Promise<{ filename: string; lines: Iterable<string> }>;
 }
 
 const data = (e: SafetyEntryData): SafetyEntryData => ({
@@ -163,5 +168,29 @@ export function createSafetyService(ctx: AppContext, source: CachedSafetySource)
           });
         }),
       ),
+    async importCsv(csv, actor) {
+      // Parsed and checked in full before the transaction: a bad row stores nothing.
+      const rows = safetyEntriesFromCsv(csv);
+      return change(() =>
+        transaction(ctx.prisma, async (tx) => {
+          let created = 0;
+          for (const r of rows) if (await upsertSafetyEntry(tx, { ...r, createdById: actor.userId })) created += 1;
+          const counts = { created, updated: rows.length - created, rows: rows.length };
+          await recordAudit(tx, {
+            actor,
+            action: 'safety.imported',
+            targetType: 'safety_entry',
+            targetId: 'lists',
+            details: counts,
+          });
+          return counts;
+        }),
+      );
+    },
+    async exportCsv() {
+      const rows = await listSafetyEntries(ctx.prisma);
+      const day = new Date(ctx.clock.now()).toISOString().slice(0, 10);
+      return { filename: `safety-lists-${day}.csv`, lines: safetyEntriesToCsv(rows) };
+    },
   };
 }
