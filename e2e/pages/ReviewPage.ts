@@ -11,6 +11,8 @@ export class ReviewPage {
   readonly approveButton: Locator;
   readonly requestChangesButton: Locator;
   readonly publishButton: Locator;
+  /** The question before publishing: the version, its risk and destructive steps. */
+  readonly publishConfirm: Locator;
   readonly rerunTests: Locator;
 
   constructor(readonly page: Page) {
@@ -23,6 +25,7 @@ export class ReviewPage {
     this.approveButton = page.getByTestId('approve-review');
     this.requestChangesButton = page.getByTestId('request-changes');
     this.publishButton = page.getByTestId('publish-version');
+    this.publishConfirm = page.getByTestId('publish-confirm');
     this.rerunTests = page.getByTestId('review-tests').getByTestId('rerun-tests');
   }
 
@@ -46,7 +49,9 @@ export class ReviewPage {
     await this.requestChangesButton.click();
   }
 
+  /** Presses Publish and confirms it. */
   async publish(): Promise<void> {
     await this.publishButton.click();
+    await this.publishConfirm.getByTestId('publish-confirm-submit').click();
   }
 }

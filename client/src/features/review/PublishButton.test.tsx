@@ -53,6 +53,7 @@ describe('PublishButton (review page)', () => {
     render(<PublishButton workflowId={WF} number={2} onPublished={onPublished} />);
 
     fireEvent.click(screen.getByTestId('publish-version'));
+    fireEvent.click(screen.getByTestId('publish-confirm-submit'));
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('abuse-prod (Authentication failed)');
@@ -86,8 +87,43 @@ describe('PublishButton (review page)', () => {
     render(<PublishButton workflowId={WF} number={2} onPublished={() => undefined} />);
 
     fireEvent.click(screen.getByTestId('publish-version'));
+    fireEvent.click(screen.getByTestId('publish-confirm-submit'));
 
     expect((await screen.findByRole('alert')).textContent).toContain('version 2 is draft');
     expect(screen.queryByTestId('publish-override')).toBeNull();
+  });
+
+  test('when Publish is pressed then nothing is sent until a confirmation naming the version, its risk and destructive steps is accepted', async () => {
+    const sent = vi.fn(
+      async () =>
+        new Response(JSON.stringify(published), { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
+    vi.stubGlobal('fetch', sent);
+    const onPublished = vi.fn();
+    const change = {
+      workflowName: 'Containment',
+      replaces: 1,
+      risk: 'high' as const,
+      reasons: ['adds destructive step block'],
+      destructive: [{ stepId: 'block', label: 'Block IP' }],
+    };
+    render(<PublishButton workflowId={WF} number={2} onPublished={onPublished} change={change} />);
+
+    fireEvent.click(screen.getByTestId('publish-version'));
+    const dialog = screen.getByRole('alertdialog', { name: 'Publish Containment v2?' });
+    expect(dialog.textContent).toContain('replaces published v1');
+    expect(screen.getByTestId('publish-confirm-risk').textContent).toMatch(/Risk: high.*adds destructive step block/);
+    expect(screen.getByTestId('publish-confirm-destructive').textContent).toContain('Block IP (block)');
+    expect(document.activeElement).toBe(screen.getByTestId('publish-confirm-cancel'));
+    fireEvent.click(screen.getByTestId('publish-confirm-cancel'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(sent).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByTestId('publish-version'));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, publish v2' }));
+
+    await waitFor(() => expect(onPublished).toHaveBeenCalledTimes(1));
+    expect(sent).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });

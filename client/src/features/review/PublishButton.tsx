@@ -3,6 +3,7 @@ import { ApiError } from '../../api/client';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
 import { useAction } from '../versions/useAction';
 import { publishVersion } from './api';
+import { PublishConfirm, type PublishChange } from './PublishConfirm';
 
 /** The server's rule for an override's reason (`PublishBody`): long enough to say why. */
 const MIN_REASON = 10;
@@ -10,7 +11,8 @@ const MIN_REASON = 10;
 const failingCredentials = (e: Error | null) => e instanceof ApiError && e.code === 'credential_failing';
 
 /**
- * Publishes an approved version; the server has the last word and its refusal is shown as it
+ * Publishes an approved version after a confirmation that names the version and what it
+ * changes (risk, destructive steps); the server has the last word and its refusal is shown as it
  * is. When it refuses because a credential the version uses failed its health probe, the
  * publisher may publish anyway with a reason (audited). While a safety policy the version breaks
  * has no waiver (`blockedBy` says which), the button is disabled and says why.
@@ -20,13 +22,17 @@ export function PublishButton({
   number,
   onPublished,
   blockedBy = null,
+  change,
 }: {
   workflowId: string;
   number: number;
   onPublished(): void;
   blockedBy?: string | null;
+  /** What the confirmation says the version changes. */
+  change?: PublishChange;
 }) {
   const { pending, error, run } = useAction<'publish' | 'override'>();
+  const [confirming, setConfirming] = useState(false);
   const [overriding, setOverriding] = useState(false);
   const [reason, setReason] = useState('');
   const busy = pending !== null;
@@ -37,6 +43,8 @@ export function PublishButton({
       } catch (e) {
         if (failingCredentials(e instanceof Error ? e : null)) setOverriding(true);
         throw e;
+      } finally {
+        setConfirming(false);
       }
       onPublished();
     });
@@ -46,13 +54,22 @@ export function PublishButton({
       <button
         type="button"
         className="primary"
-        onClick={() => void publish()}
-        disabled={busy || blockedBy !== null}
+        onClick={() => setConfirming(true)}
+        disabled={busy || confirming || blockedBy !== null}
         aria-describedby={blockedBy ? 'publish-blocked' : undefined}
         data-testid="publish-version"
       >
         {pending === 'publish' ? 'Publishing…' : `Publish v${number}`}
       </button>
+      {confirming && (
+        <PublishConfirm
+          number={number}
+          change={change}
+          busy={busy}
+          onConfirm={() => void publish()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
       {blockedBy && (
         <p id="publish-blocked" className="muted" data-testid="publish-blocked">
           {blockedBy}
