@@ -181,16 +181,24 @@ describe('review', () => {
     });
   });
 
-  it('when a high-risk version has passed its tests and one approval then it stays in review until a second reviewer approves', async () => {
+  it('when a high-risk version has passed its tests and one approval then it stays in review until a second reviewer approves; approving twice is 409 already_decided and logs one decision', async () => {
     const id = await create(blockDoc(uniqueName('One approval')));
     const review = await requestReview(id, 1, [t.people.reviewer, t.people.reviewer2]);
     await t.runner.drain();
 
     await decide(review.body.review.id, t.people.reviewer, 'approve');
     const again = await decide(review.body.review.id, t.people.reviewer, 'approve');
-    expect(again.body.policy.approvedBy).toEqual([t.people.reviewer.id]);
-    expect(again.body.policy.missing).toEqual(['1 more approval(s) of this content']);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_decided');
+    const read = await t.http.get(`/api/reviews/${review.body.review.id}`).set('Authorization', t.people.reviewer.auth);
+    expect(read.body.decisions).toHaveLength(1);
+    expect(read.body.policy.approvedBy).toEqual([t.people.reviewer.id]);
+    expect(read.body.policy.missing).toEqual(['1 more approval(s) of this content']);
     expect(await statusOf(id, 1)).toBe('in_review');
+    const logged = await t.db.prisma.auditEvent.count({
+      where: { action: 'review.decided', targetId: review.body.review.id },
+    });
+    expect(logged).toBe(1);
 
     await decide(review.body.review.id, t.people.reviewer2, 'approve');
     expect(await statusOf(id, 1)).toBe('approved');

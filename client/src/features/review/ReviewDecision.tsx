@@ -6,6 +6,8 @@ import { decideReview } from './api';
 
 interface Props {
   review: ReviewDetail;
+  /** The person deciding: their approval of this content is given once. */
+  meId: string;
   /** The node selected on the canvas: a decision may be anchored to it. */
   nodeId: string | null;
   /** An admin the review did not name: the decision must say why (it is audited). */
@@ -16,14 +18,19 @@ interface Props {
 /**
  * Approve or request changes, with a comment. Rendered only for a named reviewer, or an
  * admin giving a reason, who is not the version's author (the page decides); the decision carries the content hash seen,
- * so a decision on content that changed meanwhile is refused.
+ * so a decision on content that changed meanwhile is refused. One approval per person: the
+ * buttons are disabled while a decision is on its way, and Approve stays so once given.
  */
-export function ReviewDecision({ review, nodeId, needsReason = false, onDecided }: Props) {
+export function ReviewDecision({ review, meId, nodeId, needsReason = false, onDecided }: Props) {
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
   const missingReason = needsReason && !reason.trim();
   const [anchor, setAnchor] = useState(false);
   const { pending: busy, error, run } = useAction<'approve' | 'request_changes'>();
+  // Set as soon as the server took the approval, before the page has read the review again.
+  const [approvedNow, setApprovedNow] = useState(false);
+  const mine = review.decisions.filter((d) => d.reviewerId === meId).at(-1);
+  const approved = approvedNow || (mine?.decision === 'approve' && mine.contentHash === review.version.contentHash);
 
   const decide = (decision: 'approve' | 'request_changes') =>
     run(decision, async () => {
@@ -34,8 +41,10 @@ export function ReviewDecision({ review, nodeId, needsReason = false, onDecided 
         ...(anchor && nodeId ? { nodeId } : {}),
         ...(needsReason ? { reason: reason.trim() } : {}),
       };
-      onDecided(await decideReview(review.id, body));
+      const decided = await decideReview(review.id, body);
+      if (decision === 'approve') setApprovedNow(true);
       setComment('');
+      onDecided(decided);
     });
 
   return (
@@ -66,12 +75,12 @@ export function ReviewDecision({ review, nodeId, needsReason = false, onDecided 
         <button
           type="button"
           className="primary"
-          disabled={busy !== null || missingReason}
-          title={missingReason ? 'Give a reason' : undefined}
+          disabled={busy !== null || missingReason || approved}
+          title={approved ? 'You approved this content' : missingReason ? 'Give a reason' : undefined}
           onClick={() => void decide('approve')}
           data-testid="approve-review"
         >
-          {busy === 'approve' ? 'Approving…' : 'Approve'}
+          {busy === 'approve' ? 'Approving…' : approved ? 'Approved' : 'Approve'}
         </button>
         <button
           type="button"
@@ -84,6 +93,11 @@ export function ReviewDecision({ review, nodeId, needsReason = false, onDecided 
           {busy === 'request_changes' ? 'Sending…' : 'Request changes'}
         </button>
       </div>
+      {approved && (
+        <p className="muted" data-testid="my-approval">
+          You approved this content; it counts once. You may still request changes.
+        </p>
+      )}
       {error && <ApiErrorMessage error={error} />}
     </section>
   );

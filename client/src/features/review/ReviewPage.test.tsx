@@ -176,9 +176,14 @@ const withCases: ReviewDetail = {
 
 /** The body of the last decision the page posted. */
 let decided: unknown;
+/** While set, the decision's answer waits for it (the request is pending). */
+let hold: Promise<void> | null = null;
 
 const fetchStub = vi.fn(async (url: string, init?: { body?: string }) => {
-  if (url === `/api/reviews/${REVIEW}/decisions`) decided = JSON.parse(init?.body ?? '{}');
+  if (url === `/api/reviews/${REVIEW}/decisions`) {
+    decided = JSON.parse(init?.body ?? '{}');
+    if (hold) await hold;
+  }
   const body = JSON.stringify(answer(url));
   return { status: 200, ok: true, statusText: 'OK', text: async () => body };
 });
@@ -200,6 +205,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   decided = undefined;
+  hold = null;
   current = review;
   vi.unstubAllGlobals();
   fetchStub.mockClear();
@@ -283,5 +289,64 @@ describe('ReviewPage', () => {
     expect(screen.getByTestId('review-policy').textContent).toContain(
       'a case where block is refused on a protected target',
     );
+  });
+
+  test('when bob presses Approve then both buttons are disabled while it is sent, and Approve stays disabled once it counts', async () => {
+    let release = () => undefined as void;
+    hold = new Promise<void>((r) => (release = r));
+    renderAs(bob);
+    await screen.findByTestId('review-policy');
+    const approve = screen.getByTestId('approve-review') as HTMLButtonElement;
+
+    fireEvent.click(approve);
+
+    await waitFor(() => expect(approve.textContent).toBe('Approving…'));
+    expect(approve.disabled).toBe(true);
+    expect((screen.getByTestId('request-changes') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(approve);
+    current = {
+      ...review,
+      decisions: [
+        {
+          id: '0190a000-0000-7000-8000-0000000000d9',
+          reviewerId: bob.id,
+          reviewer: { username: 'bob', displayName: 'Bob' },
+          decision: 'approve',
+          comment: null,
+          nodeId: null,
+          contentHash: version.contentHash,
+          createdAt: '2026-11-27T10:05:00.000Z',
+        },
+      ],
+    };
+    release();
+
+    await screen.findByTestId('my-approval');
+    expect((screen.getByTestId('approve-review') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('approve-review').textContent).toBe('Approved');
+    const posts = fetchStub.mock.calls.filter(([url]) => url === `/api/reviews/${REVIEW}/decisions`);
+    expect(posts).toHaveLength(1);
+  });
+
+  test('when bob opens a review he already approved on this content then Approve is disabled', async () => {
+    current = {
+      ...review,
+      decisions: [
+        {
+          id: '0190a000-0000-7000-8000-0000000000d8',
+          reviewerId: bob.id,
+          reviewer: { username: 'bob', displayName: 'Bob' },
+          decision: 'approve',
+          comment: null,
+          nodeId: null,
+          contentHash: version.contentHash,
+          createdAt: '2026-11-27T10:05:00.000Z',
+        },
+      ],
+    };
+    renderAs(bob);
+    await screen.findByTestId('review-policy');
+    expect((screen.getByTestId('approve-review') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('my-approval').textContent).toContain('You approved this content');
   });
 });

@@ -130,7 +130,13 @@ export function ReviewPage() {
         <div className="decision-bar">
           <PolicyPanel policy={review.policy} names={names} />
           {canDecide && (
-            <ReviewDecision review={review} nodeId={selected} needsReason={overrides} onDecided={() => data.reload()} />
+            <ReviewDecision
+              review={review}
+              meId={me.id}
+              nodeId={selected}
+              needsReason={overrides}
+              onDecided={() => data.reload()}
+            />
           )}
           {review.version.status === 'approved' && mayPublish && (
             <PublishButton
@@ -138,6 +144,13 @@ export function ReviewPage() {
               number={number}
               onPublished={() => data.reload()}
               blockedBy={policies.blockedBy}
+              change={{
+                workflowName: review.workflow.name,
+                replaces: workflow.published?.number ?? null,
+                risk: review.risk,
+                reasons: review.diff?.riskReasons ?? [],
+                destructive: review.policy.destructive,
+              }}
             />
           )}
           <Decisions decisions={review.decisions} contentHash={review.version.contentHash} />

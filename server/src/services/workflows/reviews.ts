@@ -120,6 +120,14 @@ export function createReviewService(ctx: AppContext, connectors: ConnectorChecks
         throw new ConflictError('the content you reviewed is not this version’s', 'stale_content');
       }
       const { contentHash } = version;
+      // One decision per person on one content: a second click must not log a second approval.
+      const mine = review.decisions.filter((d) => d.reviewerId === actor.userId).at(-1);
+      if (mine && mine.decision === input.decision && mine.contentHash === contentHash) {
+        throw new ConflictError(
+          `you already decided "${input.decision.replace('_', ' ')}" on this content`,
+          'already_decided',
+        );
+      }
       const { reason: _reason, ...decision } = input;
       await insertDecision(tx, { reviewId, reviewerId: actor.userId, ...decision, contentHash });
       const details = { workflowId: version.workflowId, number: version.number, reviewId, decision: input.decision };
