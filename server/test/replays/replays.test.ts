@@ -31,7 +31,7 @@ afterAll(async () => {
   await s.close();
 });
 
-describe('stored events', () => {
+describe('stored events', { timeout: 90_000 }, () => {
   it('when a live run is recorded then its event is kept for replay with every secret redacted', async () => {
     const rows = await s.db.prisma.replayEvent.findMany({ where: { workflowId: wf.id } });
     expect(rows).toHaveLength(ALERTS.length);
@@ -41,7 +41,7 @@ describe('stored events', () => {
   });
 });
 
-describe('replay', () => {
+describe('replay', { timeout: 90_000 }, () => {
   it('when a version with a lower threshold is replayed on the last 50 events then those between the thresholds are different, the isolate named', async () => {
     const calls = s.mock.calls.length;
 
@@ -163,7 +163,7 @@ describe('replay', () => {
   });
 });
 
-describe('validation and access', () => {
+describe('validation and access', { timeout: 90_000 }, () => {
   it.each([
     [{ count: 0 }, 'body.count'],
     [{ count: 501 }, 'body.count'],
@@ -214,7 +214,7 @@ describe('validation and access', () => {
   });
 });
 
-describe('shadow', () => {
+describe('shadow', { timeout: 90_000 }, () => {
   it('when two first PUTs of a shadow arrive at once then one shadow is active and both answer it', async () => {
     const other = await s.published(triageDoc('twice', 80));
     const put = () =>

@@ -132,7 +132,7 @@ export async function replayServer(overrides: Partial<Config> = {}) {
       const res = await api().get(`/api/workflows/${id}/replays/${replayId}`).set(as('reviewer'));
       expect(res.status).toBe(200);
       return ['queued', 'running'].includes(res.body.status) ? undefined : res.body;
-    }, 30_000);
+    }, 80_000); // 50 simulations one after the other: seconds on a quiet machine, much more on a loaded one
   }
 
   return { db, mock, server, http, url, tokens, users, as, api, close, published, saveVersion, liveRun, finished };

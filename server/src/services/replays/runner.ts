@@ -29,6 +29,7 @@ import {
   type ClaimedItem,
 } from '../../store/replays';
 import { findVersionById, publishedDocumentResolver } from '../../store/versions';
+import { createQueueWorker } from '../queue-worker';
 import { loadStored } from '../workflows/documents';
 import { storeSimulation } from '../workflows/simulation-runs';
 import type { SimulationDeps } from '../workflows/simulations';
@@ -58,19 +59,9 @@ function candidateBehaviour(sim: SimulationResult): Behaviour {
 export function createReplayRunner(ctx: AppContext, deps: ReplayRunnerDeps) {
   const { prisma } = ctx;
   const now = () => new Date(ctx.clock.now());
-  let chain: Promise<unknown> = Promise.resolve();
-  let started = false;
-  let wakePending = false;
-  let timer: NodeJS.Timeout | undefined;
   let sweptAt = -Infinity;
   /** Workflows with an active shadow, refreshed every pass: a finished run of another one costs no query. */
   let shadowed = new Set<string>();
-
-  function serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = chain.then(work);
-    chain = next.catch(() => {});
-    return next;
-  }
 
   /** The candidate simulated on the live run's event, stored, and compared. */
   async function compare(item: ClaimedItem): Promise<{ diff: BehaviourDiff; simulationRunId: string | null }> {
@@ -148,26 +139,19 @@ export function createReplayRunner(ctx: AppContext, deps: ReplayRunnerDeps) {
     return deleteReplayEventsBefore(prisma, new Date(t - days * DAY));
   }
 
-  async function pass(onItsOwn: boolean): Promise<number> {
-    await sweep();
-    let ran = 0;
-    while (!onItsOwn || started) {
-      const claimed = await claimReplayItem(prisma);
-      if (!claimed) break;
-      await runClaimed(claimed);
-      ran++;
-    }
-    return ran;
-  }
-
-  function wake(): void {
-    if (!started || wakePending) return;
-    wakePending = true;
-    serial(async () => {
-      wakePending = false;
-      await pass(true);
-    }).catch((e: unknown) => ctx.log.error({ err: e }, 'replay runner pass failed'));
-  }
+  /** One item at a time in this process. */
+  const worker = createQueueWorker({
+    what: 'replay items',
+    log: ctx.log,
+    ...(deps.pollMs !== undefined ? { pollMs: deps.pollMs } : {}),
+    requeue: () => requeueInterruptedItems(prisma),
+    claim: () => claimReplayItem(prisma),
+    run: runClaimed,
+    beforePass: async () => {
+      await sweep();
+    },
+  });
+  const { wake } = worker;
 
   return {
     wake,
@@ -189,23 +173,10 @@ export function createReplayRunner(ctx: AppContext, deps: ReplayRunnerDeps) {
         .catch((err: unknown) => ctx.log.warn({ err, runId: e.runId }, 'queueing shadow items failed'));
     },
     sweep,
-    async start(): Promise<void> {
-      if (started) return;
-      const requeued = await requeueInterruptedItems(prisma);
-      if (requeued > 0) ctx.log.info({ requeued }, 'replay items left running were queued again');
-      started = true;
-      timer = setInterval(wake, deps.pollMs ?? 1000);
-      timer.unref();
-      wake();
-    },
-    async stop(): Promise<void> {
-      started = false;
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await chain;
-    },
+    start: worker.start,
+    stop: worker.stop,
     /** Runs every queued item now (also when not started); resolves with how many ran. */
-    drain: (): Promise<number> => serial(() => pass(false)),
+    drain: worker.drain,
   };
 }
 

@@ -20,6 +20,7 @@ import {
   type TestRunOutcome,
 } from '../../store/test-runs';
 import { findVersionById, publishedDocumentResolver, type VersionRecord } from '../../store/versions';
+import { createQueueWorker } from '../queue-worker';
 import { EventSchemas } from '../runs/event-schema';
 import { loadStored } from './documents';
 import { approveIfReady } from './review-policy';
@@ -39,18 +40,6 @@ export function createTestRunner(ctx: AppContext, deps: TestRunnerDeps) {
   const { prisma } = ctx;
   const schemas = new EventSchemas();
   const now = () => new Date(ctx.clock.now());
-  /** Every pass over the queue goes through this chain: one run at a time in this process. */
-  let chain: Promise<unknown> = Promise.resolve();
-  let started = false;
-  let wakePending = false;
-  let timer: NodeJS.Timeout | undefined;
-
-  function serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = chain.then(work);
-    chain = next.catch(() => {});
-    return next;
-  }
-
   async function casesOf(version: VersionRecord, doc: WorkflowDocument, claimed: ClaimedTestRun) {
     const { outcomes, coverage } = await runCases(doc, {
       safety: await deps.safety.list(),
@@ -124,52 +113,27 @@ export function createTestRunner(ctx: AppContext, deps: TestRunnerDeps) {
     await transaction(prisma, (tx) => approveIfReady(tx, RUNNER, version.id, { cause: 'test_run', at: outcome.at }));
   }
 
-  /** Claims and runs queued runs until none is left (or the runner stops, when it runs on its own). */
-  async function pass(onItsOwn: boolean): Promise<number> {
-    let ran = 0;
-    while (!onItsOwn || started) {
-      const claimed = await claimTestRun(prisma, now());
-      if (!claimed) break;
-      await runClaimed(claimed);
-      ran++;
-    }
-    return ran;
-  }
-
-  /** Starts a pass unless one is already waiting to start (a pass running now is followed by one more). */
-  function wake(): void {
-    if (!started || wakePending) return;
-    wakePending = true;
-    serial(async () => {
-      wakePending = false;
-      await pass(true);
-    }).catch((e: unknown) => ctx.log.error({ err: e }, 'test runner pass failed'));
-  }
+  /** One run at a time in this process. */
+  const worker = createQueueWorker({
+    what: 'test runs',
+    log: ctx.log,
+    ...(deps.pollMs !== undefined ? { pollMs: deps.pollMs } : {}),
+    requeue: () => requeueInterrupted(prisma),
+    claim: () => claimTestRun(prisma, now()),
+    run: runClaimed,
+  });
+  const { serial, wake } = worker;
 
   const signal: TestRunSignal = { queued: wake };
 
   return {
     signal,
     wake,
-    /** Queues again what a stopped process left running, then polls. */
-    async start(): Promise<void> {
-      if (started) return;
-      const requeued = await requeueInterrupted(prisma);
-      if (requeued > 0) ctx.log.info({ requeued }, 'test runs left running were queued again');
-      started = true;
-      timer = setInterval(wake, deps.pollMs ?? 1000);
-      timer.unref();
-      wake();
-    },
+    start: worker.start,
     /** Stops polling; resolves when the run in progress has been stored. */
-    async stop(): Promise<void> {
-      started = false;
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await chain;
-    },
+    stop: worker.stop,
     /** Runs every queued run now, one after the other (also when not started); resolves with how many ran. */
-    drain: (): Promise<number> => serial(() => pass(false)),
+    drain: worker.drain,
     /** Runs the version's queued run now, if it has one (the seed, before the reviewers decide). */
     runVersion: (versionId: string): Promise<boolean> =>
       serial(async () => {
