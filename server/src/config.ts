@@ -81,6 +81,8 @@ export const ConfigSchema = z.object({
   /** Seed a 30-day demo run history (dashboards). */
   SEED_HISTORY: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `json` or `pretty` lines. Unset or empty = pretty when stdout is a terminal, JSON otherwise. */
+  LOG_FORMAT: z.preprocess(unsetIfEmpty, z.enum(['json', 'pretty']).optional()),
   /** Mark cookies Secure (behind TLS); also turns on HSTS and `upgrade-insecure-requests`. */
   COOKIE_SECURE: bool.default(false),
   /** The reverse proxies whose `X-Forwarded-For` is believed. @default none */

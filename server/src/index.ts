@@ -9,7 +9,8 @@ import { embeddedPostgresOf, expressionPoolOf, loadConfig, REPO_ROOT, type Confi
 import type { AppContext } from './context';
 import { openDatabase } from './db/database';
 import { systemClock } from './engine';
-import { createLogger, type Logger } from './log';
+import { chooseLogFormat, createLogger, type Logger } from './log';
+import { openableUrl, readyLine } from './ready';
 
 /** A start failure with its own one-line message (already saying what to do). */
 class StartupError extends Error {}
@@ -52,7 +53,9 @@ async function start(): Promise<void> {
     throw new StartupError(`${oneLine(error)} (see the settings table in README.md)`);
   }
   const settings = config;
-  const logger = createLogger(settings.LOG_LEVEL);
+  const logger = createLogger(settings.LOG_LEVEL, {
+    format: chooseLogFormat(settings.LOG_FORMAT, process.stdout.isTTY === true),
+  });
   log = logger;
   const t0 = performance.now();
 
@@ -84,24 +87,25 @@ async function start(): Promise<void> {
   for (const r of [dbOpened, poolStarted, loaded]) if (r.status === 'rejected') throw r.reason;
   const db = await opening;
   const expressions = await sandboxing;
-  const [{ createServer }, { seedDemoData }, { serveClient }, { metricsWarning }] = await loading;
+  const [{ createServer }, { seedDemoData, enabledDemoUsers }, { serveClient }, { metricsWarning }] = await loading;
   logger.info({ timings: db.timings, migrations: db.migrations, embedded: Boolean(db.embedded) }, 'database ready');
 
   const ctx: AppContext = { config: settings, prisma: db.prisma, log: logger, clock: systemClock };
   const metricsClosed = metricsWarning(settings);
   if (metricsClosed) logger.warn(metricsClosed);
   const clientDir = join(REPO_ROOT, 'client', 'dist');
+  let ui: 'served' | 'not-built' | 'off' = 'off';
   const server = createServer(ctx, {
     databaseUrl: db.url,
     expressions,
     after: (app) => {
-      if (settings.SERVE_CLIENT && !serveClient(app, clientDir)) {
-        logger.warn({ clientDir }, 'client not built: run `npm run build` to serve the UI');
-      }
+      if (!settings.SERVE_CLIENT) return;
+      ui = serveClient(app, clientDir) ? 'served' : 'not-built';
+      if (ui === 'not-built') logger.warn({ clientDir }, 'client not built: run `npm run build` to serve the UI');
     },
   });
   opened.push(() => server.stop());
-  if (settings.SEED_DEMO) await seedDemoData(ctx);
+  const demoCreated = settings.SEED_DEMO ? (await seedDemoData(ctx)).length > 0 : false;
   await server.start();
 
   const listener = server.app.listen(settings.PORT, settings.HOST);
@@ -115,6 +119,9 @@ async function start(): Promise<void> {
     { port, startMs: Math.round(performance.now() - t0) },
     `Autonomic listening on http://${settings.HOST}:${port}`,
   );
+  const people = await enabledDemoUsers(ctx);
+  const url = openableUrl(settings.HOST, port, settings.PUBLIC_URL);
+  logger.info(readyLine({ url, ui, users: people.users, demoUsers: people.demo, demoCreated }));
 
   // Longer than any client's idle keep-alive: a socket the server closes just as a client
   // reuses it answers ECONNRESET (seen in the browser suite with Node's 5 s default).

@@ -56,13 +56,28 @@ export async function seedDemoUsers(ctx: AppContext, options: { scrypt?: ScryptP
   return inserted > 0 ? [...DEMO_USERS] : [];
 }
 
-/** The start-up banner listing the demo users, with the change-me warning. */
-export function demoUsersBanner(users: readonly DemoUser[]): string {
-  if (users.length === 0) return '';
-  const lines = users.map((u) => `  ${u.username.padEnd(8)} ${u.role.padEnd(9)} ${u.displayName}`);
-  return [
-    `Demo users created, all with the password "${DEMO_PASSWORD}":`,
-    ...lines,
-    'WARNING: demo credentials are public. Change these passwords or disable these users before real use.',
-  ].join('\n');
+/**
+ * The start-up notice for the demo users: the table as data (`demoUsers`, one object per
+ * user, which the pretty log format prints as a table and JSON keeps as an array) and a
+ * one-line message with the password and the change-me warning.
+ */
+export function demoUsersNotice(users: readonly DemoUser[]): { demoUsers: DemoUser[]; msg: string } {
+  return {
+    demoUsers: users.map(({ username, role, displayName }) => ({ username, role, displayName })),
+    msg:
+      `Demo users created, all with the password "${DEMO_PASSWORD}". ` +
+      'WARNING: demo credentials are public: change these passwords or disable these users before real use.',
+  };
+}
+
+/** The enabled demo users in the database (by name), for the sign-in hint. */
+export async function enabledDemoUsers(ctx: AppContext): Promise<{ users: number; demo: string[] }> {
+  const [users, demo] = await Promise.all([
+    countUsers(ctx.prisma),
+    ctx.prisma.user.findMany({
+      where: { username: { in: DEMO_USERS.map((u) => u.username) }, disabled: false },
+      select: { username: true },
+    }),
+  ]);
+  return { users, demo: demo.map((u) => u.username) };
 }
