@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../auth/store';
 import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
-import { getVersion, getWorkflow } from '../versions/api';
+import { getDiff, getVersion, getWorkflow } from '../versions/api';
 import { RiskBanner } from '../versions/RiskBanner';
 import { useAsync } from '../versions/useAsync';
 import { StatusBadge } from '../versions/VersionStatusBadge';
@@ -13,16 +13,30 @@ import './review.css';
 
 type Sent = Awaited<ReturnType<typeof requestReview>>;
 
-/** `/workflows/:id/versions/:number/review`: the author sends a draft to reviewers of their choice. */
+/** Approvals a high-risk change needs (the server's review policy). */
+const HIGH_RISK_REVIEWERS = 2;
+
+/**
+ * `/workflows/:id/versions/:number/review`: the author sends a draft to reviewers of their
+ * choice. The change's risk against the published version is said up front; a high-risk
+ * change needs two reviewers, so two are ticked to begin with.
+ */
 export function RequestReviewPage() {
   const { id = '', number: numberParam = '' } = useParams();
   const number = Number(numberParam);
   const me = useAuth((s) => s.user);
   const loaded = useAsync(async () => {
-    const [workflow, version, { users }] = await Promise.all([getWorkflow(id), getVersion(id, number), getDirectory()]);
-    return { workflow, version, users };
+    const [workflow, version, { users }, diff] = await Promise.all([
+      getWorkflow(id),
+      getVersion(id, number),
+      getDirectory(),
+      // A version that does not parse has no diff: its problems are shown instead.
+      getDiff(id, 'published', number).catch(() => null),
+    ]);
+    return { workflow, version, users, diff: diff?.diff ?? null };
   }, `${id}|${number}`);
-  const [picked, setPicked] = useState<string[]>([]);
+  // Null until the author changes the ticks: the suggestion below stands until then.
+  const [chosen, setChosen] = useState<string[] | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
@@ -33,6 +47,15 @@ export function RequestReviewPage() {
     (u) => (u.role === 'reviewer' || u.role === 'admin') && u.id !== me?.id && u.id !== d?.version.author.id,
   );
   const openReview = d?.version.reviews.find((r) => r.status === 'open');
+  const highRisk = d?.diff?.risk === 'high';
+  const needed = highRisk ? HIGH_RISK_REVIEWERS : 1;
+  // Reviewers before admins: an admin is the reviewer of last resort.
+  const suggested = highRisk
+    ? [...candidates.filter((u) => u.role === 'reviewer'), ...candidates.filter((u) => u.role !== 'reviewer')]
+        .slice(0, needed)
+        .map((u) => u.id)
+    : [];
+  const picked = chosen ?? suggested;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,7 +71,7 @@ export function RequestReviewPage() {
     }
   };
 
-  const toggle = (uid: string) => setPicked((p) => (p.includes(uid) ? p.filter((x) => x !== uid) : [...p, uid]));
+  const toggle = (uid: string) => setChosen(picked.includes(uid) ? picked.filter((x) => x !== uid) : [...picked, uid]);
 
   return (
     <section aria-labelledby="rr-title">
@@ -96,10 +119,25 @@ export function RequestReviewPage() {
           This version is already in review. <Link to={`/reviews/${openReview.id}`}>Open the review</Link>
         </p>
       )}
+      {d?.diff && !sent && d.version.status === 'draft' && (
+        <div className="panel" data-testid="request-risk">
+          {highRisk ? (
+            <p>
+              <strong>This change is high risk: it needs {HIGH_RISK_REVIEWERS} reviewers to approve it</strong>, and its
+              test cases must pass and cover the destructive steps it adds or changes.
+            </p>
+          ) : (
+            <p>This change is normal risk: one reviewer’s approval is enough.</p>
+          )}
+          <RiskBanner risk={d.diff.risk} reasons={d.diff.riskReasons} />
+        </div>
+      )}
       {d && !sent && d.version.status === 'draft' && (
         <form onSubmit={(e) => void submit(e)} className="panel request-form" data-testid="request-review-form">
           <fieldset>
-            <legend>Reviewers (a high-risk change needs two)</legend>
+            <legend>
+              {highRisk ? `Reviewers (this change needs ${needed})` : 'Reviewers (a high-risk change needs two)'}
+            </legend>
             {candidates.length === 0 && <p className="muted">No reviewer is available.</p>}
             {candidates.map((u) => (
               <label key={u.id} className="radio">
@@ -121,11 +159,17 @@ export function RequestReviewPage() {
             <button
               type="submit"
               className="primary"
-              disabled={busy || picked.length === 0}
+              disabled={busy || picked.length < needed}
+              aria-describedby={picked.length < needed ? 'rr-needed' : undefined}
               data-testid="submit-review-request"
             >
               {busy ? 'Sending…' : 'Request review'}
             </button>
+            {picked.length < needed && (
+              <span id="rr-needed" className="muted">
+                Pick {needed === 1 ? 'a reviewer' : `${needed} reviewers`}.
+              </span>
+            )}
           </div>
           {error && <ApiErrorMessage error={error} />}
         </form>
