@@ -15,6 +15,7 @@ import { ReviewPage } from '../features/review/ReviewPage';
 import { RunNowPage } from '../features/run-now/RunNowPage';
 import { RunDetailPage } from '../features/runs/RunDetailPage';
 import { RunsPage } from '../features/runs/RunsPage';
+import { SafetyListsPage } from '../features/safety-lists/SafetyListsPage';
 import { SimulatePage } from '../features/simulation/SimulatePage';
 import { DiffPage } from '../features/versions/DiffPage';
 import { VersionsPage } from '../features/versions/VersionsPage';
@@ -45,4 +46,5 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/admin/connectors/import', element: <ConnectorImportPage /> },
   { path: '/admin/assets', element: <AssetsPage /> },
   { path: '/admin/policies', element: <PoliciesPage /> },
+  { path: '/admin/safety', element: <SafetyListsPage /> },
 ];

@@ -5,15 +5,31 @@ import { importAssets } from './api';
 interface Props {
   onImported(summary: string): void;
   onCancel(): void;
+  /** What is imported (the form's name, e.g. "Import safety entries"). @default 'Import assets' */
+  label?: string;
+  /** The header row the file must have. @default the asset inventory's */
+  header?: string;
+  /** How rows are matched and what else to know about the columns. */
+  hint?: string;
+  /** Sends the CSV. @default the asset import */
+  send?(csv: string): Promise<{ created: number; updated: number; rows: number }>;
 }
 
 const HEADER = 'kind,value,criticality,owner,business_service,tags';
+const ASSET_HINT = 'Tags separated by ;. Rows are matched by kind and value: a known asset is updated.';
 
 /**
  * Import a CSV, from a file or pasted: all rows or none. A refused file lists each bad
  * row and column as the server names them (`row 3.criticality: …`).
  */
-export function ImportPanel({ onImported, onCancel }: Props) {
+export function ImportPanel({
+  onImported,
+  onCancel,
+  label = 'Import assets',
+  header = HEADER,
+  hint = ASSET_HINT,
+  send = importAssets,
+}: Props) {
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<{ path: string; message: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +41,7 @@ export function ImportPanel({ onImported, onCancel }: Props) {
     setError(null);
     setProblems([]);
     try {
-      const r = await importAssets(text);
+      const r = await send(text);
       onImported(`Imported ${r.rows} rows: ${r.created} new, ${r.updated} updated.`);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -36,10 +52,9 @@ export function ImportPanel({ onImported, onCancel }: Props) {
   }
 
   return (
-    <form className="asset-import" aria-label="Import assets" onSubmit={submit}>
+    <form className="asset-import" aria-label={label} onSubmit={submit}>
       <p className="muted">
-        Header row <code>{HEADER}</code>; tags separated by <code>;</code>. Rows are matched by kind and value: a known
-        asset is updated. One bad row refuses the whole file.
+        Header row <code>{header}</code>. {hint} One bad row refuses the whole file.
       </p>
       <label>
         CSV file
@@ -58,7 +73,8 @@ export function ImportPanel({ onImported, onCancel }: Props) {
       </label>
       {error && (
         <div role="alert" className="error">
-          <p>{error}</p>
+          {/* The server's message names paths (body.csv.row 2…): the list below says it in words. */}
+          <p>{problems.length > 0 ? 'The file was refused; nothing was imported.' : error}</p>
           {problems.length > 0 && (
             <ul aria-label="Row errors">
               {problems.map((p) => (
