@@ -3,6 +3,7 @@ import { AccountPage } from '../features/account/AccountPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { ApprovalTaskPage } from '../features/approvals/ApprovalTaskPage';
 import { AssetsPage } from '../features/assets/AssetsPage';
+import { AuditPage } from '../features/audit/AuditPage';
 import { ConnectorsPage } from '../features/connectors/ConnectorsPage';
 import { ConnectorImportPage } from '../features/connector-import/ConnectorImportPage';
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
@@ -46,5 +47,6 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/admin/connectors/import', element: <ConnectorImportPage /> },
   { path: '/admin/assets', element: <AssetsPage /> },
   { path: '/admin/policies', element: <PoliciesPage /> },
+  { path: '/admin/audit', element: <AuditPage /> },
   { path: '/admin/safety', element: <SafetyListsPage /> },
 ];

@@ -1,4 +1,4 @@
-import type { Actor } from '@autonomic/api';
+import { redactAuditRecord, type Actor } from '@autonomic/api';
 import { insertAuditEvent } from '../store/audit';
 import type { Db } from '../store/db';
 
@@ -20,7 +20,8 @@ export function actorLabel(actor: AuditEntry['actor']): string {
 }
 
 /**
- * Appends to the audit log. Pass the transaction client when the audited change is
+ * Appends to the audit log; the value of a secret-named key in `details` is stored as
+ * `[redacted]` (a line is read by every manager: it must never carry a secret). Pass the transaction client when the audited change is
  * transactional, so that the change and its audit line commit together or not at all.
  */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
@@ -31,6 +32,6 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     targetId: entry.targetId,
     beforeHash: entry.beforeHash ?? null,
     afterHash: entry.afterHash ?? null,
-    details: entry.details ?? {},
+    details: redactAuditRecord(entry.details ?? {}),
   });
 }
