@@ -62,6 +62,7 @@ test('when an analyst builds, fixes, saves and simulates a containment playbook 
 
   // A broken expression is a problem on its node; fixing it clears it.
   await editor.select(check);
+  await editor.panel.getByRole('button', { name: 'Edit as JSONata' }).click();
   await editor.fill('Predicate', `steps.${enrich}.output.status =`);
   const predicateProblem = editor.problemsOf(check).filter({ hasText: 'params.predicate' });
   await expect(predicateProblem).toContainText(/invalid expression/i);

@@ -112,8 +112,8 @@ describe('ParamsForm', () => {
   });
 
   it('when an expression does not parse then the parser message and position are shown', async () => {
-    render(<StatefulParamsForm nodeType="condition" value={{ predicate: '' }} />);
-    const predicate = screen.getByLabelText(/^Predicate/);
+    render(<StatefulParamsForm nodeType="foreach" value={defaults('foreach')} />);
+    const predicate = screen.getByLabelText(/^Items/);
     await userEvent.type(predicate, 'event.(');
     expect(screen.getByText('Syntax error at line 1, column 7: Expected ")" before end of expression')).toBeTruthy();
     expect(predicate.getAttribute('aria-invalid')).toBe('true');

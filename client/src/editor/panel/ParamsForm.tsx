@@ -1,5 +1,6 @@
 import { nodeDefinition, paramsJsonSchema } from '@autonomic/workflow';
 import type { ParamsFormProps } from '../contracts';
+import { ConditionForm } from './ConditionForm';
 import { GeneratedForm } from './GeneratedForm';
 import type { Path } from './problems';
 import { withFieldHelp } from './fieldHelp';
@@ -30,6 +31,17 @@ export function ParamsForm({ nodeType, value, onChange, completions, problems, r
       <p role="alert" className="pf-problem">
         Unknown node type “{nodeType}”: no settings to show.
       </p>
+    );
+  // A condition is built from rows of field, operator and value; its JSONata is generated.
+  if (nodeType === 'condition')
+    return (
+      <ConditionForm
+        value={value}
+        onChange={onChange}
+        completions={completions}
+        problems={problems}
+        readOnly={readOnly}
+      />
     );
   return (
     <GeneratedForm
