@@ -1,4 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
+import { useAuth } from '../../auth/store';
 import { formatDate } from '../versions/format';
 import { useAsync } from '../versions/useAsync';
 import { StatusBadge } from '../versions/VersionStatusBadge';
@@ -9,12 +10,18 @@ import './review.css';
 const STATUSES: readonly (ReviewStatus | 'all')[] = ['open', 'approved', 'changes_requested', 'cancelled', 'all'];
 const isStatus = (v: string | null): v is ReviewStatus | 'all' => STATUSES.some((s) => s === v);
 
-/** `/reviews`: the reviews I am asked to do, and the ones I asked for. */
+/**
+ * `/reviews`: the reviews I am asked to do, and the ones I asked for. Analysts (who write
+ * versions and never review) open on their requests, every status, so that changes
+ * requested of them are the first thing they see.
+ */
 export function ReviewInboxPage() {
+  const role = useAuth((s) => s.user?.role);
   const [search, setSearch] = useSearchParams();
-  const mine = search.get('mine') === 'requested' ? 'requested' : 'assigned';
+  const asked = search.get('mine');
+  const mine = asked === 'requested' || asked === 'assigned' ? asked : role === 'analyst' ? 'requested' : 'assigned';
   const raw = search.get('status');
-  const status = isStatus(raw) ? raw : 'open';
+  const status = isStatus(raw) ? raw : mine === 'requested' ? 'all' : 'open';
   const list = useAsync(() => listReviews(mine, status), `${mine}|${status}`);
 
   const set = (k: string, v: string) => {

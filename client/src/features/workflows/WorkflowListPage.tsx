@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useAuth } from '../../auth/store';
 import type { WorkflowListItem } from '@autonomic/api';
 import { listWorkflows } from './api';
+import { useChangesRequested } from './useChangesRequested';
 
 const STATUSES = ['', 'draft', 'in_review', 'approved', 'published'] as const;
 
@@ -10,8 +11,16 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge badge-${status}`}>{status.replace('_', ' ')}</span>;
 }
 
+/** `/workflows`: every workflow, its latest and published versions, and whether a review sent it back to me. */
 export function WorkflowListPage() {
   const role = useAuth((s) => s.user?.role);
+  const sentBack = useChangesRequested(role === 'analyst' || role === 'admin');
+  /** The review that sent the latest version back, while it is still the latest draft (a new save answers it). */
+  const sentBackReview = (w: WorkflowListItem): string | null => {
+    const back = sentBack.get(w.id);
+    const latest = w.latestVersion;
+    return back && latest?.number === back.number && latest.status === 'draft' ? back.reviewId : null;
+  };
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('');
   const [items, setItems] = useState<WorkflowListItem[] | null>(null);
@@ -89,6 +98,15 @@ export function WorkflowListPage() {
                   {w.latestVersion ? (
                     <>
                       v{w.latestVersion.number} <StatusBadge status={w.latestVersion.status} />
+                      {sentBackReview(w) && (
+                        <Link
+                          to={`/reviews/${sentBackReview(w) ?? ''}`}
+                          className="badge badge-danger"
+                          data-testid="changes-requested"
+                        >
+                          changes requested
+                        </Link>
+                      )}
                     </>
                   ) : (
                     '—'
