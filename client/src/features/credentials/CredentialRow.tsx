@@ -9,7 +9,8 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'ne
 type Open = 'none' | 'rotate' | 'delete';
 
 /**
- * One credential: name, connector, mode, last used, last tested, health probe, created; for admins
+ * One credential: name, connector, mode, last used, last tested, last rotated (the value's version),
+ * health probe, created; for admins
  * "Test connection" (its result shown in the row), rotate and delete (confirmed first).
  */
 export function CredentialRow({
@@ -69,6 +70,9 @@ export function CredentialRow({
         {c.rotation.failedAt && (
           <span className="muted"> (a rotation failed {when(c.rotation.failedAt)}; the old value stayed)</span>
         )}
+      </td>
+      <td data-testid="rotation">
+        {c.rotation.rotatedAt ? `version ${c.rotation.version}, ${when(c.rotation.rotatedAt)}` : 'never'}
       </td>
       <ProbeCell name={c.name} health={health} showHistory={showProbes} />
       <td>{when(c.createdAt)}</td>

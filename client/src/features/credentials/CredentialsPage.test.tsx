@@ -229,6 +229,37 @@ describe('the credentials page', () => {
     );
   });
 
+  test('when a rotation passes then the list shows the new version and when, and the new value appears nowhere on the page', async () => {
+    signIn('admin');
+    const rows = [fw];
+    const rotated = credentialInfo('fw_lab', 'firewall', {
+      rotation: { version: 2, rotatedAt: '2026-11-03T10:00:00.000Z', failedAt: null, failure: null },
+    });
+    const { requests } = serve(rows, (req) => {
+      if (req.url !== '/credentials/fw_lab/rotate') return undefined;
+      rows.splice(0, 1, rotated);
+      return { credential: rotated, test: null };
+    });
+    renderPage();
+    const row = await screen.findByTestId('credential-fw_lab');
+    expect(within(row).getByTestId('rotation').textContent).toBe('never');
+    await userEvent.click(within(row).getByRole('button', { name: 'Rotate' }));
+    const form = within(row).getByRole('form', { name: 'Rotate fw_lab' });
+    await userEvent.type(within(form).getByLabelText('New secret value'), 'brand-new-secret');
+    await userEvent.click(within(form).getByRole('button', { name: 'Rotate' }));
+
+    await vi.waitFor(() =>
+      expect(within(row).getByTestId('rotation').textContent).toBe(
+        `version 2, ${new Date('2026-11-03T10:00:00.000Z').toLocaleString()}`,
+      ),
+    );
+    expect(within(row).getByTestId('rotate-result').textContent).toMatch(/the connector has no test to run/);
+    expect(writes(requests)).toEqual([
+      { method: 'POST', url: '/credentials/fw_lab/rotate', body: { value: 'brand-new-secret' } },
+    ]);
+    expect(document.body.innerHTML).not.toContain('brand-new-secret');
+  });
+
   test('when an admin deletes a credential then it is deleted only once confirmed', async () => {
     signIn('admin');
     const rows = [fw];

@@ -120,6 +120,7 @@ export function CredentialsPage() {
               <th scope="col">Mode</th>
               <th scope="col">Last used</th>
               <th scope="col">Last tested</th>
+              <th scope="col">Rotated</th>
               <th scope="col">Health probe</th>
               <th scope="col">Created</th>
               {canManage && <th scope="col">Actions</th>}
