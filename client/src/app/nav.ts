@@ -20,6 +20,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/admin/policies', label: 'Safety policies', roles: ALL },
   { to: '/admin/assets', label: 'Assets', roles: ALL },
   { to: '/admin/credentials', label: 'Credentials', roles: ['admin'] },
+  { to: '/admin/users', label: 'Users and roles', roles: ['admin'] },
   { to: '/admin/audit', label: 'Audit log', roles: ['manager', 'admin'] },
   { to: '/admin/connectors/import', label: 'Import from OpenAPI', roles: ['admin'] },
 ];
