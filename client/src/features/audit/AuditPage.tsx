@@ -81,7 +81,7 @@ export function AuditPage() {
         </a>
       </div>
       <p className="muted">
-        Who did what, newest first. Secret values are never recorded: a secret-named field reads [redacted].
+        Who did what, newest first. Secret values are never shown: a secret-named field reads [redacted].
       </p>
       <AuditFiltersBar key={search.get('targetId') ?? ''} search={search} facets={facets} onChange={change} />
       {error && (
