@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   already_decided: 'the approval task is no longer open',
   already_voted: 'you have already decided on this approval task',
   already_ended: 'the run has already ended',
+  not_failed: 'only a failed run is re-run (the message names the run and its status)',
+  not_rerunnable: 'a simulation or a sub-workflow run is not re-run on its own (re-run its parent)',
   change_closed: 'the settings change is no longer pending',
   review_closed: 'the review is no longer open',
   stale_content: 'the content you reviewed is not this version’s',

@@ -68,7 +68,8 @@ export type SafetyRecord = z.infer<typeof SafetyRecord>;
 export const TraceEvent = z.object({
   /** Epoch ms. */
   at: z.number(),
-  type: z.enum(['opened', 'escalated', 'vote', 'timeout', 'decided']),
+  /** `reused`: a re-run took this step's output from the run it repeats (`detail`: that run's id). */
+  type: z.enum(['opened', 'escalated', 'vote', 'timeout', 'decided', 'reused']),
   level: z.number().int().optional(),
   by: z.string().optional(),
   detail: z.string().optional(),
@@ -188,5 +189,13 @@ export const RunDetail = RunRow.extend({
   /** This run's approval tasks and its sub-workflows'. */
   approvals: z.array(ApprovalTask),
   children: z.array(ChildRun),
+  /** This run re-runs a failed run: which, and the step it started from (null: from the start). */
+  rerunOf: z.object({ id: z.uuid(), fromStep: z.string().nullable() }).nullable().default(null),
+  /** The re-runs of this run, oldest first. */
+  reruns: z
+    .array(z.object({ id: z.uuid(), status: RunStatus, fromStep: z.string().nullable(), createdAt: Instant }))
+    .default([]),
+  /** What the caller may do to this run now (the routes' own rule: a refused action is not offered). */
+  youMay: z.object({ cancel: z.boolean(), rerun: z.boolean() }).default({ cancel: false, rerun: false }),
 });
 export type RunDetail = z.infer<typeof RunDetail>;

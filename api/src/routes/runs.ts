@@ -34,6 +34,10 @@ export type RunPage = z.infer<typeof RunPage>;
 export const CancelledRun = z.object({ id: z.uuid(), status: RunStatus });
 export type CancelledRun = z.infer<typeof CancelledRun>;
 
+/** Re-running a failed run: from the start, or from its failed step (the steps that succeeded before are reused). */
+export const RerunBody = z.object({ from: z.enum(['start', 'failed_step']) }).strict();
+export type RerunBody = z.infer<typeof RerunBody>;
+
 export const runsApi = {
   start: defineRoute({
     method: 'post',
@@ -96,5 +100,17 @@ export const runsApi = {
       .strict()
       .optional(),
     response: CancelledRun,
+  }),
+  rerun: defineRoute({
+    method: 'post',
+    path: '/runs/:id/rerun',
+    summary:
+      'Re-run a failed run (same version, same event) from the start or from its failed step (earlier steps reused, not performed again)',
+    tag: 'runs',
+    access: ['analyst', 'admin'],
+    params: RunParams,
+    body: RerunBody,
+    response: z.object({ runId: z.uuid() }),
+    status: 202,
   }),
 };

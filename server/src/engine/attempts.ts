@@ -27,6 +27,12 @@ export class Attempts {
         error: stepError('internal', `no handler for step ${token.stepId}`, { retryable: false }),
       };
     }
+    const memo = host.run.memo?.steps[token.key];
+    if (memo) {
+      // A re-run: this step already succeeded in the run it repeats; take its output, perform nothing.
+      host.trace.note(host.trace.open(token, step), { type: 'reused', detail: host.run.memo?.fromRunId ?? '' });
+      return { type: 'next', output: memo.output, port: memo.port };
+    }
     const ctx = new Attempt(host, token, step, host.trace.open(token, step));
     let outcome: Outcome;
     try {

@@ -16,7 +16,7 @@ import type {
 } from './ports';
 import type { Decision } from './decisions';
 import { RunSession, type SessionHooks } from './session';
-import { TERMINAL, type RunRecord, type RunState, type RunSummary, type Token } from './state';
+import { TERMINAL, type RunMemo, type RunRecord, type RunState, type RunSummary, type Token } from './state';
 
 export interface EngineOptions {
   store: RunStore;
@@ -47,6 +47,8 @@ export interface StartOptions {
   runId?: string;
   /** This run's blast radius (overrides the engine's `maxDestructivePerRun`). */
   maxDestructive?: number;
+  /** A re-run from a failed step: the steps already done (`memoOf` the failed run), not performed again. */
+  memo?: RunMemo;
 }
 
 /**
@@ -160,6 +162,7 @@ export function createEngine(options: EngineOptions): Engine {
   const newRun = (doc: WorkflowDocument, event: unknown, opts: StartOptions = {}): RunRecord => {
     const run: RunRecord = { id: opts.runId ?? newId(random), document: doc, event, createdAt: clock.now(), depth: 0 };
     if (opts.maxDestructive !== undefined) run.maxDestructive = opts.maxDestructive;
+    if (opts.memo !== undefined) run.memo = opts.memo;
     return run;
   };
 

@@ -4,6 +4,7 @@ export type { EngineLimits, StepStubs, StubCall } from './env';
 export { DEFAULT_LIMITS } from './env';
 export * from './ports';
 export * from './state';
+export { memoOf } from './memo';
 export { stepError, StepFailure, EngineError, isStepError, toStepError, httpErrorKind, type StepError } from './errors';
 export { retryDelayMs, shouldRetry } from './retry';
 export {

@@ -26,6 +26,23 @@ export interface RunRecord {
   parentStepKey?: string;
   /** Refuse destructive actions beyond this many in this run. */
   maxDestructive?: number;
+  /** A re-run from a failed step: what an earlier run of the same version and event already did. */
+  memo?: RunMemo;
+}
+
+/**
+ * The steps an earlier run completed, by step key: a step with a memo is not performed
+ * again; its recorded output and port are taken as this run's (inngest-style memoisation).
+ */
+export interface RunMemo {
+  /** The run whose results these are. */
+  fromRunId: string;
+  steps: Record<string, MemoStep>;
+}
+
+export interface MemoStep {
+  output: unknown;
+  port: string;
 }
 
 /** A run error: the failing step's error and where it happened. */

@@ -6,7 +6,9 @@
  */
 import type { WorkflowDocument } from '@autonomic/workflow';
 import { newId } from '../db/ids';
-import { insertLiveRun } from '../store/runs-create';
+import type { RunMemo } from '../engine';
+import { insertLiveRun, type InsertOutcome } from '../store/runs-create';
+import { insertRerun } from '../store/runs-rerun';
 import { initialState } from '../store/runs-load';
 import type { Sql } from '../store/runs-sql';
 import type { PrismaRunStore } from '../store/runs-store';
@@ -25,6 +27,11 @@ export interface NewRun {
   createdById: string | null;
   /** A repeated key starts nothing and names the run that has it. */
   dedupeKey: string | null;
+  /**
+   * A re-run of a failed run: of the version it ran (published or not; the kill switch
+   * still refuses), with the steps it reuses. `existingRunId` is then always null.
+   */
+  rerun?: { ofRunId: string; fromStep: string | null; memo: RunMemo | null };
 }
 
 /**
@@ -53,7 +60,7 @@ export async function startRun(d: StartDeps, r: NewRun): Promise<StartOutcome> {
   const id = newId(createdAt);
   // Beyond its concurrency this process leaves new runs to the claim loop (here or elsewhere).
   const local = d.hasCapacity();
-  const out = await insertLiveRun(d.sql, {
+  const row = {
     id,
     workflowId: r.workflowId,
     versionId: r.versionId,
@@ -62,14 +69,21 @@ export async function startRun(d: StartDeps, r: NewRun): Promise<StartOutcome> {
     createdAt,
     eventTimestamp: r.eventTimestamp,
     createdById: r.createdById,
-    dedupeKey: r.dedupeKey,
     leaseOwner: local ? d.workerId : null,
     leaseMs: d.leaseMs,
-    replayEvent: d.replayEvent?.(r.event) ?? null,
-  });
+  };
+  const out: InsertOutcome = r.rerun
+    ? await insertRerun(d.sql, {
+        ...row,
+        rerunOfId: r.rerun.ofRunId,
+        fromStep: r.rerun.fromStep,
+        memo: r.rerun.memo,
+      }).then((o) => (o.inserted ? o : { inserted: false, existingRunId: null }))
+    : await insertLiveRun(d.sql, { ...row, dedupeKey: r.dedupeKey, replayEvent: d.replayEvent?.(r.event) ?? null });
   if (!out.inserted) return { started: false, existingRunId: out.existingRunId };
   if (local) {
-    const run = { id, document: r.document, event: r.event, createdAt, depth: 0 };
+    const memo = r.rerun?.memo ? { memo: r.rerun.memo } : {};
+    const run = { id, document: r.document, event: r.event, createdAt, depth: 0, ...memo };
     const maxDestructive = out.maxDestructive === null ? {} : { maxDestructive: out.maxDestructive };
     const stored = { run: { ...run, ...maxDestructive }, state: initialState(createdAt), results: [], attempts: [] };
     d.store.prime(stored, r.workflowId);

@@ -6,7 +6,7 @@
  * committing transactions (5,100 → 1,900 inserts/s at 32 connections here), so status
  * changes are broadcast in batches by the executor instead.
  */
-import type { AttemptRecord, RunCommit, RunRecord } from '../engine';
+import type { AttemptRecord, RunCommit, RunMemo, RunRecord } from '../engine';
 import { newId } from '../db/ids';
 import { jsonbText } from './storable';
 import { ts } from './runs-sql';
@@ -76,10 +76,13 @@ export interface RecordExtras {
   depth: number;
   parentStepKey?: string;
   maxDestructive?: number;
+  /** A re-run from a failed step: the steps it reuses (written once, with the row). */
+  memo?: RunMemo;
 }
 
 export function extrasOf(run: RunRecord): RecordExtras {
   const x: RecordExtras = { id: run.id, depth: run.depth };
+  if (run.memo !== undefined) x.memo = run.memo;
   if (run.parentStepKey !== undefined) x.parentStepKey = run.parentStepKey;
   if (run.maxDestructive !== undefined) x.maxDestructive = run.maxDestructive;
   return x;

@@ -98,6 +98,7 @@ export function toStoredRun(engineId: string, row: LoadRow, document: RunRecord[
   if (slash > 0) run.parentRunId = engineId.slice(0, slash);
   if (extras.parentStepKey !== undefined) run.parentStepKey = extras.parentStepKey;
   if (extras.maxDestructive !== undefined && extras.maxDestructive !== null) run.maxDestructive = extras.maxDestructive;
+  if (extras.memo !== undefined) run.memo = extras.memo;
   const state = row.version === 0 ? initialState(row.created_at) : stateOf(rest, row.version);
   // A row no engine wrote (imported history) keeps the status it was given when it has ended.
   if (row.version === 0 && isStatus(row.status) && TERMINAL.has(row.status)) state.status = row.status;

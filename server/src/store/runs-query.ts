@@ -63,6 +63,8 @@ const detailSelect = {
   wakeAt: true,
   dedupeKey: true,
   steps: { orderBy: [{ startedAt: 'asc' }, { stepKey: 'asc' }, { attempt: 'asc' }] },
+  rerunOfId: true,
+  rerunFromStep: true,
   subRuns: {
     orderBy: { createdAt: 'asc' },
     select: { id: true, status: true, workflowId: true, workflow: { select: { slug: true } }, createdAt: true },
@@ -81,13 +83,16 @@ export interface RunHead {
   status: RunStatus;
   workflowId: string;
   createdById: string | null;
+  mode: RunMode;
+  parentRunId: string | null;
 }
 
-/** What cancelling needs: who started the run, its status and its engine id. */
+/** What cancelling and re-running need: who started the run, its status, mode, parent and engine id. */
 export async function findRunHead(db: Db, id: string): Promise<RunHead | null> {
   const [row] = await db.$queryRaw<RunHead[]>`SELECT id::text AS id,
       coalesce(state->'record'->>'id', id::text) AS "engineId", status::text AS status,
-      workflow_id::text AS "workflowId", created_by_id::text AS "createdById"
+      workflow_id::text AS "workflowId", created_by_id::text AS "createdById",
+      mode::text AS mode, parent_run_id::text AS "parentRunId"
     FROM runs WHERE id = ${id}::uuid`;
   return row ?? null;
 }

@@ -83,6 +83,7 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'GET /runs/:id': ANY,
   'GET /runs/:id/events': ANY,
   'POST /runs/:id/cancel': ACTORS,
+  'POST /runs/:id/rerun': AUTHORS,
   // Run-time approvals: the workflow names its approvers (users or roles, managers included).
   'GET /approvals': ANY,
   'GET /approvals/:taskId': ANY,

@@ -2,7 +2,7 @@
  * Runs: the list and one run's trace, live updates over server-sent events, cancelling,
  * and starting the published version by hand (contract: `runsApi` in @autonomic/api).
  */
-import { runsApi } from '@autonomic/api';
+import { runsApi, type Actor } from '@autonomic/api';
 import type { RunEvents } from '../../executor';
 import type { RunService } from '../../services/runs';
 import type { RouteModule } from '../app';
@@ -19,8 +19,8 @@ const date = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
 
 export function runRoutes({ runs, events, heartbeatMs }: RunRouteDeps): RouteModule {
   /** The run's status now: the first event of its stream (404 when there is no such run). */
-  const currentOf = async (id: string) => {
-    const run = await runs.get(id);
+  const currentOf = async (id: string, actor: Actor) => {
+    const run = await runs.get(id, actor);
     return [{ runId: run.id, workflowId: run.workflow.id, status: run.status }];
   };
   return (api) => {
@@ -28,10 +28,17 @@ export function runRoutes({ runs, events, heartbeatMs }: RunRouteDeps): RouteMod
     api.add(runsApi.list, ({ query }) => runs.list({ ...query, from: date(query.from), to: date(query.to) }));
     // Before /runs/:id, which would take "events" for an id.
     api.add(runsApi.events, ({ query, req, res }) => streamRunEvents(req, res, events, query, { heartbeatMs }));
-    api.add(runsApi.get, ({ params }) => runs.get(params.id));
-    api.add(runsApi.runEvents, ({ params, req, res }) =>
-      streamRunEvents(req, res, events, { runId: params.id }, { heartbeatMs, current: () => currentOf(params.id) }),
+    api.add(runsApi.get, ({ params, actor }) => runs.get(params.id, actor));
+    api.add(runsApi.runEvents, ({ params, req, res, actor }) =>
+      streamRunEvents(
+        req,
+        res,
+        events,
+        { runId: params.id },
+        { heartbeatMs, current: () => currentOf(params.id, actor) },
+      ),
     );
     api.add(runsApi.cancel, ({ params, body, actor }) => runs.cancel(actor, params.id, body?.reason));
+    api.add(runsApi.rerun, ({ params, body, actor }) => runs.rerun(actor, params.id, body.from));
   };
 }

@@ -6,13 +6,17 @@
 import type { AppContext } from '../../context';
 import type { Executor } from '../../executor';
 import type { RunMode, RunStatus } from '../../store/enums';
-import type { Actor, CancelledRun, RunDetail, RunPage } from '@autonomic/api';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
+import type { Actor, CancelledRun, RerunBody, RunDetail, RunPage } from '@autonomic/api';
+import { AppError, NotFoundError } from '../../errors';
 import { approvalTasksOfRuns } from '../../store/approvals';
 import { isUuid } from '../../store/runs-ids';
 import { findRunDetail, findRunHead, listRuns } from '../../store/runs-query';
+import { findReruns } from '../../store/runs-rerun';
+import { prismaSql } from '../../store/runs-sql';
 import { recordAudit } from '../audit';
 import { decodeCursor, encodeCursor } from './cursor';
+import { cancelRefusal, type Refusal, youMay } from './permissions';
+import { rerunRun } from './rerun';
 import type { RunStarterService } from './starter';
 import { runDetailView, runListView } from './views';
 
@@ -28,18 +32,24 @@ export interface RunListQuery {
 
 export interface RunService {
   list(q: RunListQuery): Promise<RunPage>;
-  get(id: string): Promise<RunDetail>;
+  /** One run with its trace, and what `actor` may do to it. */
+  get(id: string, actor: Actor): Promise<RunDetail>;
   cancel(actor: Actor, id: string, reason?: string): Promise<CancelledRun>;
+  /** A new run of the failed run's version with its event, from the start or from its failed step. */
+  rerun(actor: Actor, id: string, from: RerunBody['from']): Promise<{ runId: string }>;
   startManual(actor: Actor, workflowRef: string, event: unknown): Promise<{ runId: string }>;
 }
 
-const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
+const refuse = (r: Refusal | null): void => {
+  if (r) throw new AppError(r.status, r.code, r.message);
+};
 
 export function createRunService(
   ctx: AppContext,
   deps: { executor: Executor; starter: RunStarterService },
 ): RunService {
   const { executor, starter } = deps;
+  const sql = prismaSql(ctx.prisma);
   return {
     async list(q) {
       const rows = await listRuns(ctx.prisma, {
@@ -57,21 +67,21 @@ export function createRunService(
       return { runs: page.map(runListView), nextCursor };
     },
 
-    async get(id) {
+    async get(id, actor) {
       const run = isUuid(id) ? await findRunDetail(ctx.prisma, id) : null;
       if (!run) throw new NotFoundError(`run ${id}`);
       // A sub-workflow's approvals are part of what the run waits for: show them here too.
-      const tasks = await approvalTasksOfRuns(ctx.prisma, [id, ...run.subRuns.map((c) => c.id)]);
-      return runDetailView(run, tasks);
+      const [tasks, reruns] = await Promise.all([
+        approvalTasksOfRuns(ctx.prisma, [id, ...run.subRuns.map((c) => c.id)]),
+        findReruns(sql, id),
+      ]);
+      return runDetailView(run, tasks, reruns, youMay(actor, run));
     },
 
     async cancel(actor, id, reason) {
       const head = isUuid(id) ? await findRunHead(ctx.prisma, id) : null;
       if (!head) throw new NotFoundError(`run ${id}`);
-      if (actor.role === 'analyst' && head.createdById !== actor.userId) {
-        throw new ForbiddenError('analysts may cancel only the runs they started');
-      }
-      if (ENDED.has(head.status)) throw new ConflictError(`the run has already ${head.status}`, 'already_ended');
+      refuse(cancelRefusal(actor, head));
       const summary = await executor.cancel(head.engineId, reason ?? `cancelled by ${actor.username}`);
       await recordAudit(ctx.prisma, {
         actor,
@@ -82,6 +92,8 @@ export function createRunService(
       });
       return { id, status: summary.status };
     },
+
+    rerun: (actor, id, from) => rerunRun(ctx, executor, actor, id, from),
 
     async startManual(actor, workflowRef, event) {
       const { runId } = await starter.startLiveAt(

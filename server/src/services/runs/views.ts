@@ -1,5 +1,13 @@
 /** Runs as the API shows them (`RunRow`, `RunDetail` of the contract): no engine internals, steps as a trace. */
-import { RunError, StepDetails, StepError, type RunDetail, type RunRow, type RunStep } from '@autonomic/api';
+import {
+  RunError,
+  StepDetails,
+  StepError,
+  type RunDetail,
+  type RunRow,
+  type RunStatus,
+  type RunStep,
+} from '@autonomic/api';
 import type { RunDetailRow, RunListRow } from '../../store/runs-query';
 import type { ApprovalRow } from '../../store/approvals';
 import { approvalView } from '../approvals/views';
@@ -52,7 +60,20 @@ function stepView(s: RunDetailRow['steps'][number]): RunStep {
   };
 }
 
-export function runDetailView(r: RunDetailRow, approvals: readonly ApprovalRow[]): RunDetail {
+/** A re-run of a run as its page lists it. */
+export interface RerunRow {
+  id: string;
+  status: RunStatus;
+  fromStep: string | null;
+  createdAt: number;
+}
+
+export function runDetailView(
+  r: RunDetailRow,
+  approvals: readonly ApprovalRow[],
+  reruns: readonly RerunRow[],
+  youMay: RunDetail['youMay'],
+): RunDetail {
   return {
     ...runListView(r),
     event: r.input,
@@ -68,5 +89,8 @@ export function runDetailView(r: RunDetailRow, approvals: readonly ApprovalRow[]
       workflow: { id: c.workflowId, slug: c.workflow.slug },
       createdAt: c.createdAt.toISOString(),
     })),
+    rerunOf: r.rerunOfId ? { id: r.rerunOfId, fromStep: r.rerunFromStep } : null,
+    reruns: reruns.map((x) => ({ ...x, createdAt: new Date(x.createdAt).toISOString() })),
+    youMay,
   };
 }
