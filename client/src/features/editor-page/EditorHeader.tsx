@@ -28,7 +28,12 @@ export function EditorHeader({
   const name = useEditor((s) => s.metadata.name);
   const problems = useEditor((s) => s.problems.length);
   const dirty = useEditor((s) => s.revision !== s.savedRevision);
-  const mayRun = MAY_RUN.has(useAuth((s) => s.user?.role) ?? '');
+  const role = useAuth((s) => s.user?.role) ?? '';
+  const mayRun = MAY_RUN.has(role);
+  // Only authors (analysts) and admins ever ask for a review: the others are not shown the button.
+  const mayRequestReview = role === 'analyst' || role === 'admin';
+  // A saved version with nothing changed since: saving would store the same content again.
+  const unchanged = version !== null && !dirty;
   const base = workflowId && version ? `/workflows/${workflowId}/versions/${version.number}` : null;
   const reviewBlock =
     !base || !version
@@ -66,7 +71,14 @@ export function EditorHeader({
         {testsButton}
         {workflowId && <Link to={`/workflows/${workflowId}/versions`}>History</Link>}
         {!readOnly && (
-          <button type="button" className="primary" onClick={onSave} data-testid="save-version">
+          <button
+            type="button"
+            className="primary"
+            onClick={onSave}
+            disabled={unchanged}
+            title={unchanged && version ? `Nothing changed since v${version.number}` : undefined}
+            data-testid="save-version"
+          >
             Save
           </button>
         )}
@@ -80,20 +92,21 @@ export function EditorHeader({
             Run now
           </Link>
         )}
-        {reviewBlock ? (
-          <span className="review-blocked">
-            <button type="button" disabled aria-describedby="review-reason" data-testid="request-review">
-              Request review
-            </button>
-            <span id="review-reason" className="muted">
-              {reviewBlock}
+        {mayRequestReview &&
+          (reviewBlock ? (
+            <span className="review-blocked">
+              <button type="button" disabled aria-describedby="review-reason" data-testid="request-review">
+                Request review
+              </button>
+              <span id="review-reason" className="muted">
+                {reviewBlock}
+              </span>
             </span>
-          </span>
-        ) : (
-          <Link className="button" to={`${base}/review`} data-testid="request-review">
-            Request review
-          </Link>
-        )}
+          ) : (
+            <Link className="button" to={`${base}/review`} data-testid="request-review">
+              Request review
+            </Link>
+          ))}
       </div>
     </header>
   );
