@@ -1,5 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** One row of the condition builder: field and operator menus, value box. */
+export interface ConditionRow {
+  row: Locator;
+  field: Locator;
+  operator: Locator;
+  value: Locator;
+}
+
 export interface XY {
   x: number;
   y: number;
@@ -131,6 +139,30 @@ export class EditorPage {
     const field = this.field(label);
     await field.fill(value);
     await expect(field).toHaveValue(value);
+  }
+
+  /** Row `n` (from 1) of the selected condition step's builder. */
+  conditionRow(n: number): ConditionRow {
+    const row = this.panel.getByRole('group', { name: `Condition ${n}` });
+    return {
+      row,
+      field: row.getByRole('combobox', { name: `Field of condition ${n}` }),
+      operator: row.getByRole('combobox', { name: `Operator of condition ${n}` }),
+      value: row.getByRole('textbox', { name: `Value of condition ${n}` }),
+    };
+  }
+
+  /** The JSONata the condition builder generated, shown read-only under its rows. */
+  get generatedJsonata(): Locator {
+    return this.panel.getByTestId('condition-jsonata');
+  }
+
+  /** Fills row `n` of the condition builder by picking (no JSONata typed): field, operator by its label, value. */
+  async buildCondition(n: number, row: { field: string; operator: string; value?: string }): Promise<void> {
+    const r = this.conditionRow(n);
+    await r.field.selectOption(row.field);
+    await r.operator.selectOption({ label: row.operator });
+    if (row.value !== undefined) await r.value.fill(row.value);
   }
 
   /** Names the workflow in the details drawer. */
