@@ -66,7 +66,11 @@ export const SloBody = z
   .strict();
 export type SloBody = z.infer<typeof SloBody>;
 
-export const SLO_STATES = ['no_data', 'ok', 'burning', 'exhausted'] as const;
+/**
+ * `not_enough_data`: fewer finished runs in the window than `minRuns`, too few for a
+ * compliance or a spent budget to mean anything (one failure in one run is not −1900 %).
+ */
+export const SLO_STATES = ['no_data', 'not_enough_data', 'ok', 'burning', 'exhausted'] as const;
 export const SloState = z.enum(SLO_STATES);
 export type SloState = z.infer<typeof SloState>;
 
@@ -99,6 +103,8 @@ export const SloStatus = SloTarget.extend({
   budgetRemaining: z.number(),
   burn: z.array(BurnWindow),
   state: SloState,
+  /** Finished runs a window needs before its budget or burn rate counts (the server's minimum). */
+  minRuns: z.int().min(1).optional(),
 });
 export type SloStatus = z.infer<typeof SloStatus>;
 

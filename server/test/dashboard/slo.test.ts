@@ -7,7 +7,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardRoutes } from '../../src/http/routes/dashboard';
 import { createMetrics } from '../../src/metrics';
-import { createDashboardService, evaluateSlo } from '../../src/services/dashboard';
+import { createDashboardService, evaluateSlo, MIN_BURN_RUNS } from '../../src/services/dashboard';
 import type { SloCounts } from '../../src/store/dashboard-slos';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { testApp, testContext } from '../support/app';
@@ -61,7 +61,14 @@ describe('SLO compliance', () => {
       compliance: 0.75,
     });
     expect(slos[f.wf.wf2]?.budgetRemaining).toBeCloseTo(-4, 9);
-    expect(slos[f.wf.wf3]).toMatchObject({ runs: 2, good: 2, budgetRemaining: 1, state: 'ok' });
+    // wf3: 2 runs, fewer than the 5 an SLO needs: not enough data, neither ok nor spent.
+    expect(slos[f.wf.wf3]).toMatchObject({
+      runs: 2,
+      good: 2,
+      budgetRemaining: 1,
+      state: 'not_enough_data',
+      minRuns: 5,
+    });
     expect(slos[f.wf.wf4]).toMatchObject({ runs: 0, compliance: null, budgetRemaining: 1, state: 'no_data' });
   });
 
@@ -80,7 +87,8 @@ describe('SLO compliance', () => {
 
     // Within 100 s: r6 (60 s) and r8 (30 s); r7 took 120 s, r9 failed → 2/4 = 0.5, budget 0.5 → spent.
     expect(put.body).toMatchObject({ configured: true, runs: 4, good: 2, compliance: 0.5, budgetRemaining: 0 });
-    expect(put.body.state).toBe('exhausted');
+    // 4 runs: below the minimum of 5, so not called spent however bad.
+    expect(put.body.state).toBe('not_enough_data');
     const reset = await request(app).delete(`/api/dashboard/slos/${f.wf.wf2}`).set('authorization', f.users.M.auth);
     expect(reset.body).toMatchObject({ configured: false, objectivePercent: 95, good: 3 });
     await request(app).delete(`/api/dashboard/slos/${f.wf.wf2}`).set('authorization', f.users.M.auth).expect(200);
@@ -132,6 +140,18 @@ describe('SLO burn', () => {
       [1.5, false],
     ]);
     expect(s.state).toBe('burning');
+  });
+
+  it('when the window holds fewer runs than the minimum then the SLO has not enough data, not a spent budget', () => {
+    // One failed run: 1 − 1/0.05 = −19 (the −1900 % of issue 16), but one run says nothing yet.
+    const one = evaluateSlo(counts(1, 0, { 6: { total: 1, good: 0 }, 24: { total: 1, good: 0 } }));
+    const four = evaluateSlo(counts(4, 0, { 6: { total: 4, good: 0 }, 24: { total: 4, good: 0 } }));
+    const five = evaluateSlo(counts(5, 0, { 6: { total: 5, good: 0 }, 24: { total: 5, good: 0 } }));
+
+    expect(one).toMatchObject({ state: 'not_enough_data', minRuns: MIN_BURN_RUNS });
+    expect(one.budgetRemaining).toBeCloseTo(-19, 9);
+    expect(four.state).toBe('not_enough_data');
+    expect(five.state).toBe('exhausted');
   });
 
   it('when a short window has fewer than 5 runs then it has no burn rate, however bad', () => {

@@ -168,4 +168,48 @@ describe('DashboardPage', () => {
     expect(alert.textContent).toContain("the server's reply to GET /dashboard/runs is not what this page expects");
     expect(screen.queryByRole('region', { name: 'Runs over time by status' })).toBeNull();
   });
+
+  test('when a workflow has fewer runs than the minimum then its SLO says not enough data and it is not at risk', async () => {
+    const slo = (name: string, runs: number, good: number, budgetRemaining: number, state: string) => ({
+      workflowId: crypto.randomUUID(),
+      name,
+      slug: name.toLowerCase(),
+      configured: false,
+      objectivePercent: 95,
+      latencySeconds: 300,
+      windowDays: 30,
+      runs,
+      good,
+      compliance: good / runs,
+      errorBudget: 0.05,
+      budgetRemaining,
+      burn: [],
+      state,
+      minRuns: 5,
+    });
+    const d = data(11);
+    // A new workflow with one failed run (1 − 1/0.05 = −19, shown as −1900 % before) and one
+    // whose budget is overspent with enough runs.
+    serve({
+      ...d,
+      slos: {
+        ...d.slos,
+        slos: [slo('Fresh', 1, 0, -19, 'not_enough_data'), slo('Noisy', 20, 17, -2, 'exhausted')],
+      },
+    } as DashboardData);
+    render(<DashboardPage />);
+    const table = await screen.findByRole('table', { name: 'SLO status per workflow' });
+
+    const row = (name: string) => within(table).getByRole('cell', { name }).closest('tr') as HTMLElement;
+    expect(within(row('Fresh')).queryByRole('meter')).toBeNull();
+    expect(row('Fresh').textContent).toContain('not enough data (1 of 5 runs)');
+    expect(row('Fresh').textContent).toContain('Not enough data');
+    expect(row('Fresh').textContent).not.toMatch(/−?1900|Budget spent/);
+    expect(within(row('Noisy')).getByRole('meter').getAttribute('value')).toBe('0');
+    expect(row('Noisy').textContent).toContain('0 % (overspent)');
+    const summary = screen.getByRole('list', { name: 'Summary' });
+    expect(summary.textContent).toContain('1 at risk');
+    expect(summary.textContent).toContain('1 with too few runs');
+    expect(screen.getByText(/at least 5 runs/)).toBeTruthy();
+  });
 });

@@ -8,7 +8,21 @@ const STATE_LABEL: Record<SloStatus['state'], string> = {
   burning: 'Burning fast',
   exhausted: 'Budget spent',
   no_data: 'No runs',
+  not_enough_data: 'Not enough data',
 };
+
+/** The minimum number of runs the server measures with (one source: its MIN_BURN_RUNS). */
+export function minRunsOf(slos: readonly SloStatus[]): number | undefined {
+  return slos.find((s) => s.minRuns !== undefined)?.minRuns;
+}
+
+/** The budget left as shown: clamped to 0–100 %, none below the minimum of runs. */
+export function budgetText(s: SloStatus): string {
+  if (s.state === 'no_data') return '—';
+  if (s.state === 'not_enough_data') return `not enough data (${s.runs} of ${s.minRuns ?? '?'} runs)`;
+  const left = Math.max(0, Math.min(1, s.budgetRemaining));
+  return s.budgetRemaining < 0 ? `${percent(left, 0)} (overspent)` : percent(left, 0);
+}
 
 function burnText(s: SloStatus): string {
   return s.burn
@@ -26,7 +40,8 @@ export function SloPanel({ slos, canEdit, onChanged }: { slos: SloStatus[]; canE
       </header>
       <p className="muted dash-panel-desc">
         Each SLO is measured over its own rolling window ending now (not the range above). Burn rate: the error rate
-        over the allowed one; a warning when the last 6 h burn ≥ 6× or the last 24 h ≥ 3× (at least 5 runs).
+        over the allowed one; a warning when the last 6 h burn ≥ 6× or the last 24 h ≥ 3× (at least{' '}
+        {minRunsOf(slos) ?? 'a minimum of'} runs, in the window as well before a budget counts).
       </p>
       {slos.length === 0 ? (
         <p className="dash-empty" role="status">
@@ -81,6 +96,7 @@ function SloRow({
   onEdit: (id: string | null) => void;
   onChanged: () => void;
 }) {
+  const measured = s.state !== 'no_data' && s.state !== 'not_enough_data';
   const left = Math.max(0, Math.min(1, s.budgetRemaining));
   return (
     <>
@@ -97,16 +113,20 @@ function SloRow({
           </span>
         </td>
         <td>
-          <meter
-            min={0}
-            max={1}
-            low={0.25}
-            high={0.5}
-            optimum={1}
-            value={left}
-            aria-label={`Error budget left for ${s.name}`}
-          />{' '}
-          {s.runs === 0 ? '—' : percent(s.budgetRemaining, 0)}
+          {measured && (
+            <>
+              <meter
+                min={0}
+                max={1}
+                low={0.25}
+                high={0.5}
+                optimum={1}
+                value={left}
+                aria-label={`Error budget left for ${s.name}`}
+              />{' '}
+            </>
+          )}
+          {budgetText(s)}
         </td>
         <td className="muted">{burnText(s)}</td>
         <td>

@@ -8,6 +8,7 @@ export function SummaryCards({ data }: { data: DashboardData }) {
   const slos = data.slos.slos;
   const alarming = slos.filter((s) => s.state === 'burning' || s.state === 'exhausted');
   const ok = slos.filter((s) => s.state === 'ok').length;
+  const few = slos.filter((s) => s.state === 'not_enough_data').length;
   const cards: { label: string; value: string; note: string; tone?: 'bad' | 'ok' }[] = [
     { label: 'Success rate', value: percent(totals.successRate), note: `of ${count(finished)} finished runs` },
     {
@@ -33,7 +34,7 @@ export function SummaryCards({ data }: { data: DashboardData }) {
     {
       label: 'SLOs',
       value: alarming.length > 0 ? `${alarming.length} at risk` : `${ok} ok`,
-      note: `${plural(slos.length, 'workflow')} · ${ok} within budget`,
+      note: `${plural(slos.length, 'workflow')} · ${ok} within budget${few > 0 ? ` · ${few} with too few runs` : ''}`,
       tone: alarming.length > 0 ? 'bad' : 'ok',
     },
   ];

@@ -15,7 +15,10 @@ export const BURN_WINDOWS = [
   { hours: 6, threshold: 6 },
   { hours: 24, threshold: 3 },
 ] as const;
-/** Fewer finished runs than this in a short window: no burn rate (one failure in two runs is noise). */
+/**
+ * Fewer finished runs than this in a short window: no burn rate (one failure in two runs is
+ * noise); fewer in the SLO's whole window: `not_enough_data`, neither spent nor at risk.
+ */
 export const MIN_BURN_RUNS = 5;
 
 /**
@@ -26,6 +29,13 @@ export function overBudget(total: number, good: number, objectivePercent: number
   return Math.round((((total - good) / total) * 100 * 1e9) / (100 - objectivePercent)) / 1e9;
 }
 
+function stateOf(runs: number, budgetRemaining: number, firing: boolean): SloState {
+  if (runs === 0) return 'no_data';
+  if (runs < MIN_BURN_RUNS) return 'not_enough_data';
+  if (budgetRemaining <= 0) return 'exhausted';
+  return firing ? 'burning' : 'ok';
+}
+
 export function evaluateSlo(c: SloCounts): SloStatus {
   const burn = BURN_WINDOWS.map(({ hours, threshold }) => {
     const w = c.recent[hours] ?? { total: 0, good: 0 };
@@ -33,8 +43,11 @@ export function evaluateSlo(c: SloCounts): SloStatus {
     return { hours, runs: w.total, rate, threshold, firing: rate !== null && rate >= threshold };
   });
   const budgetRemaining = c.total === 0 ? 1 : 1 - overBudget(c.total, c.good, c.objectivePercent);
-  const state: SloState =
-    c.total === 0 ? 'no_data' : budgetRemaining <= 0 ? 'exhausted' : burn.some((b) => b.firing) ? 'burning' : 'ok';
+  const state = stateOf(
+    c.total,
+    budgetRemaining,
+    burn.some((b) => b.firing),
+  );
   return {
     workflowId: c.workflowId,
     name: c.name,
@@ -50,5 +63,6 @@ export function evaluateSlo(c: SloCounts): SloStatus {
     budgetRemaining,
     burn,
     state,
+    minRuns: MIN_BURN_RUNS,
   };
 }
