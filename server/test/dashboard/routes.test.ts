@@ -125,6 +125,18 @@ describe('dashboard CSV export', () => {
     expect(rows.map((r) => r[col('time_saved_s')])).toEqual(['2100', '1800', '1380', '1800']);
   });
 
+  it('when a run contained nothing then its time_to_contain_s is blank, not 0', async () => {
+    const res = await get(`/dashboard/runs.csv?${RANGE}`, f.users.M.auth).expect(200);
+
+    const [head, ...rows] = parseCsv(res.text);
+    const col = (name: string) => head?.indexOf(name) ?? -1;
+    const ttc = (id: string) => rows.find((r) => r[col('run_id')] === id)?.[col('time_to_contain_s')];
+    expect([f.runs.r1, f.runs.r6, f.runs.r2, f.runs.r7].map(ttc)).toEqual(['540', '100', '1200', '90']);
+    const notContained = rows.filter((r) => r[col('contained_at')] === '');
+    expect(notContained.length).toBeGreaterThan(0);
+    expect(notContained.map((r) => r[col('time_to_contain_s')])).toEqual(notContained.map(() => ''));
+  });
+
   it('when a cell looks like a formula or holds quotes and commas then it is guarded and quoted', async () => {
     const res = await get(`/dashboard/runs.csv?${RANGE}&chart=failing&stepId=lookup`, f.users.M.auth).expect(200);
 

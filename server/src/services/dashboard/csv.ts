@@ -33,7 +33,8 @@ export const CSV_COLUMNS: readonly [string, (r: CsvRun) => CsvValue][] = [
   ['finished_at', (r) => r.finishedAt],
   ['duration_s', (r) => r.durationSeconds],
   ['contained_at', (r) => r.containedAt],
-  ['time_to_contain_s', (r) => r.timeToContainSeconds],
+  // Blank for a run that contained nothing (not 0: a spreadsheet would average it in).
+  ['time_to_contain_s', (r) => (r.containedAt === null ? null : r.timeToContainSeconds)],
   ['approvals', (r) => r.approvals],
   ['human_wait_s', (r) => r.humanSeconds],
   ['baseline_min', (r) => r.baselineMinutes],
