@@ -76,6 +76,19 @@ describe('ExpressionInput completion', () => {
     expect(input).toHaveProperty('value', '$count(event)');
   });
 
+  it('when Ctrl+Space is pressed in an empty field then every path is offered; a plain space offers nothing', async () => {
+    render(<Expression />);
+    const input = screen.getByLabelText('Predicate');
+    await userEvent.click(input);
+    await userEvent.keyboard(' ');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    await userEvent.clear(input);
+    await userEvent.keyboard('{Control>} {/Control}');
+    expect(screen.getAllByRole('option')).toHaveLength(COMPLETIONS.length);
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(input).toHaveProperty('value', 'event.ip');
+  });
+
   it('when the expression is valid then no syntax message is shown', async () => {
     render(<Expression initial="event.ip = '10.0.0.1'" />);
     expect(screen.queryByText(/Syntax error/)).toBeNull();
@@ -93,6 +106,30 @@ describe('TemplateInput', () => {
     expect(input.getAttribute('aria-expanded')).toBe('true');
     await userEvent.keyboard('{Enter} }}');
     expect(input).toHaveProperty('value', 'Block ev {{ event.ip }}');
+  });
+
+  it('when "{{ " is typed then every path is offered at once and Enter inserts the first', async () => {
+    render(<Template />);
+    const input = screen.getByRole('combobox', { name: 'Message' });
+    await userEvent.type(input, 'Blocked {{{{ ');
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getAllByRole('option').map((o) => o.querySelector('code')?.textContent)).toEqual(
+      COMPLETIONS.map((c) => c.path).sort((a, b) => a.split('.').length - b.split('.').length || a.length - b.length),
+    );
+    await userEvent.keyboard('{Enter} }}');
+    expect(input).toHaveProperty('value', 'Blocked {{ event }}');
+  });
+
+  it('when Ctrl+Space is pressed outside braces then nothing opens; inside empty braces every path does', async () => {
+    render(<Template />);
+    const input = screen.getByRole<HTMLInputElement>('combobox', { name: 'Message' });
+    await userEvent.type(input, 'Hi ');
+    await userEvent.keyboard('{Control>} {/Control}');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    await userEvent.type(input, '{{{{}}');
+    input.setSelectionRange(5, 5);
+    await userEvent.keyboard('{Control>} {/Control}');
+    expect(screen.getAllByRole('option')).toHaveLength(COMPLETIONS.length);
   });
 
   it('when a {{ }} part does not parse then its message is shown', async () => {

@@ -38,17 +38,26 @@ export function templateExpressionStart(text: string, caret: number): number | u
 /**
  * The word before the caret that a completion would replace: a dotted path (`steps.en`,
  * `event.`) or a function name (`$co`). Undefined inside a string literal, outside
- * `{{ }}` in a template, or when nothing is typed.
+ * `{{ }}` in a template, or when nothing is typed, except right after `{{` / `{{ ` and
+ * when asked for (`explicit`, Ctrl+Space): then every path is a candidate.
  */
-export function tokenAt(text: string, caret: number, mode: 'expression' | 'template'): CaretToken | undefined {
+export function tokenAt(
+  text: string,
+  caret: number,
+  mode: 'expression' | 'template',
+  explicit = false,
+): CaretToken | undefined {
   const start = mode === 'template' ? templateExpressionStart(text, caret) : 0;
   if (start === undefined) return undefined;
   const source = text.slice(start, caret);
   if (insideString(source)) return undefined;
+  const after = WORD_AFTER.exec(text.slice(caret))?.[0] ?? '';
   const m = WORD_BEFORE.exec(source);
-  if (!m || m[0] === '') return undefined;
+  if (!m || m[0] === '') {
+    const justOpened = mode === 'template' && source.trim() === '';
+    return explicit || justOpened ? { from: caret, to: caret + after.length, prefix: '', kind: 'path' } : undefined;
+  }
   const prefix = m[0];
   const from = caret - prefix.length;
-  const after = WORD_AFTER.exec(text.slice(caret))?.[0] ?? '';
   return { from, to: caret + after.length, prefix, kind: prefix.startsWith('$') ? 'function' : 'path' };
 }

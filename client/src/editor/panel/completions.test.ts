@@ -103,6 +103,18 @@ describe('tokenAt', () => {
     expect(tokenAt('{{ a }} ev', 10, 'template')).toBeUndefined();
   });
 
+  it('when nothing is typed then only "{{ " or an explicit request (Ctrl+Space) offers every path', () => {
+    const empty = { prefix: '', kind: 'path' };
+    expect(tokenAt('Hi {{', 5, 'template')).toMatchObject({ ...empty, from: 5, to: 5 });
+    expect(tokenAt('Hi {{ ', 6, 'template')).toMatchObject({ ...empty, from: 6 });
+    expect(tokenAt('Hi {{ a + ', 10, 'template')).toBeUndefined();
+    expect(tokenAt('Hi {{ a + ', 10, 'template', true)).toMatchObject({ ...empty, from: 10 });
+    expect(tokenAt('Hi ', 3, 'template', true)).toBeUndefined();
+    expect(tokenAt('a = ', 4, 'expression')).toBeUndefined();
+    expect(tokenAt('', 0, 'expression', true)).toMatchObject({ ...empty, from: 0 });
+    expect(tokenAt('a = "x ', 7, 'expression', true)).toBeUndefined();
+  });
+
   it('when the caret sits inside a word then the rest of the word is replaced too', () => {
     expect(tokenAt('event.hostname', 8, 'expression')).toMatchObject({ from: 0, to: 14, prefix: 'event.ho' });
   });

@@ -34,7 +34,8 @@ const MAX_OPTIONS = 12;
 
 /**
  * The completion listbox of an expression or template field (ARIA combobox keys):
- * ↑/↓ move, Enter or Tab accept, Esc closes, Ctrl+Space opens at the caret.
+ * ↑/↓ move, Enter or Tab accept, Esc closes. It opens on a word being typed, right after
+ * `{{ ` in a template, and on Ctrl+Space at the caret (every path when nothing is typed).
  */
 export function useCompletion({ value, onChange, mode, completions, inputRef }: Options) {
   const [state, setState] = useState<Open | null>(null);
@@ -64,8 +65,8 @@ export function useCompletion({ value, onChange, mode, completions, inputRef }: 
     if (active >= 0) document.getElementById(`${listboxId}-opt-${active}`)?.scrollIntoView?.({ block: 'nearest' });
   }, [active, listboxId]);
 
-  function openAt(text: string, caret: number | null) {
-    const token = caret === null ? undefined : tokenAt(text, caret, mode);
+  function openAt(text: string, caret: number | null, explicit = false) {
+    const token = caret === null ? undefined : tokenAt(text, caret, mode, explicit);
     setState(token ? { text, token, active: 0 } : null);
   }
 
@@ -82,7 +83,7 @@ export function useCompletion({ value, onChange, mode, completions, inputRef }: 
   function onKeyDown(e: KeyboardEvent<Editable>) {
     if (e.key === ' ' && e.ctrlKey) {
       e.preventDefault();
-      openAt(e.currentTarget.value, e.currentTarget.selectionStart);
+      openAt(e.currentTarget.value, e.currentTarget.selectionStart, true);
       return;
     }
     if (!open) return;
