@@ -1,14 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { useAuth } from '../../auth/store';
-import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
 import { AttemptPanel } from '../simulation/AttemptPanel';
 import { JsonBlock } from '../simulation/JsonBlock';
 import { attemptsByStep, traceOverlay } from '../simulation/traceOverlay';
 import { OverlayCanvas } from '../versions/canvas/OverlayCanvas';
 import { shortId } from '../versions/format';
-import { useAction } from '../versions/useAction';
-import { attemptOf, cancelRun } from './api';
+import { attemptOf } from './api';
+import { RerunLinks } from './RerunLinks';
+import { RunActions } from './RunActions';
 import { RunApprovals } from './RunApprovals';
 import { RunHeader } from './RunHeader';
 import { StepTable } from './StepTable';
@@ -24,11 +23,8 @@ const ACTIVE = new Set(['queued', 'running', 'waiting']);
 /** `/runs/:id`: a run's trace on the canvas, its steps and approvals, live. */
 export function RunDetailPage() {
   const { id = '' } = useParams();
-  const role = useAuth((s) => s.user?.role);
   const { run, graph, error, refresh, setRun } = useRunDetail(id);
   const [selected, setSelected] = useState<string | null>(null);
-  const { pending: cancelPending, error: cancelError, run: runCancel } = useAction<'cancel'>();
-  const cancelling = cancelPending !== null;
   const stream = useRunEvents(id ? `/api/runs/${id}/events` : null, {
     onRun: (e) => {
       setRun((r) => (r && r.status !== e.status ? { ...r, status: e.status } : r));
@@ -45,37 +41,21 @@ export function RunDetailPage() {
   );
   const byStep = useMemo(() => attemptsByStep(trace), [trace]);
 
-  const cancel = () =>
-    runCancel('cancel', async () => {
-      await cancelRun(id, 'cancelled from the run page');
-      refresh();
-    });
-
   return (
     <section aria-labelledby="run-title">
       <div className="page-head">
         <h1 id="run-title">Run {shortId(id)}</h1>
         <div className="actions">
           {run && ACTIVE.has(run.status) && <StreamIndicator state={stream} />}
-          {run && ACTIVE.has(run.status) && role !== 'manager' && (
-            <button
-              type="button"
-              className="danger"
-              onClick={() => void cancel()}
-              disabled={cancelling}
-              data-testid="cancel-run"
-            >
-              {cancelling ? 'Cancelling…' : 'Cancel run'}
-            </button>
-          )}
+          {run && <RunActions run={run} onCancelled={refresh} />}
         </div>
       </div>
       {error && <p role="alert">{error.message}</p>}
-      {cancelError && <ApiErrorMessage error={cancelError} />}
       {!run && !error && <p aria-busy="true">Loading…</p>}
       {run && (
         <>
           <RunHeader run={run} />
+          <RerunLinks run={run} />
           {(run.message || run.error) && (
             <p className={run.status === 'failed' ? 'error' : ''} data-testid="run-message">
               {run.error ? `${run.error.stepKey ? `${run.error.stepKey}: ` : ''}${run.error.message}` : run.message}

@@ -29,6 +29,10 @@ export const getRun = (id: string) => api(runsApi.get, { params: { id } });
 export const cancelRun = (id: string, reason?: string) =>
   api(runsApi.cancel, { params: { id }, body: reason ? { reason } : {} });
 
+/** A new run of a failed run: from the start, or from its failed step (the steps before it reused). */
+export const rerunRun = (id: string, from: 'start' | 'failed_step') =>
+  api(runsApi.rerun, { params: { id }, body: { from } });
+
 /** Whether a listed run belongs under these filters (for runs that appear live). */
 export function matchesFilters(run: RunRow, f: RunFilters): boolean {
   if (f.workflowId && run.workflow.id !== f.workflowId) return false;
