@@ -7,10 +7,28 @@ import type { Problem } from '../problem';
  * They are kept apart from `problems` (which block wherever they are counted), so a
  * warning can never make a valid document unusable.
  *
- * An `http` write with no declared target in a workflow with destructive intent (at least
- * one destructive step): the safety lists cannot guard what the request acts on.
+ * - An `http` write with no declared target in a workflow with destructive intent (at least
+ *   one destructive step): the safety lists cannot guard what the request acts on.
+ * - An approval whose `rejected` port leads nowhere: a rejection ends the run, and as
+ *   nothing failed the run reads "succeeded".
  */
 export function documentWarnings(doc: WorkflowDocument): Problem[] {
+  return [...untargetedWrites(doc), ...unhandledRejections(doc)];
+}
+
+const nameOf = (id: string, label: string | undefined) => (label && label !== id ? `"${label}" (${id})` : id);
+
+function unhandledRejections(doc: WorkflowDocument): Problem[] {
+  return Object.entries(doc.steps)
+    .filter(([, step]) => step.type === 'approval' && (step.transitions?.['rejected'] ?? []).length === 0)
+    .map(([id, step]) => ({
+      nodeId: id,
+      path: 'transitions.rejected',
+      message: `approval ${nameOf(id, step.label)} has nothing connected to "Rejected": a rejection ends the run, which then reads "succeeded". Connect it to what should happen (an end marked failed, a notification)`,
+    }));
+}
+
+function untargetedWrites(doc: WorkflowDocument): Problem[] {
   const steps = Object.entries(doc.steps);
   const effectOf = (type: string, params: unknown) => {
     const def = nodeDefinition(type);
@@ -24,11 +42,10 @@ export function documentWarnings(doc: WorkflowDocument): Problem[] {
     if (step.type !== 'http') continue;
     const e = effectOf(step.type, step.params);
     if (!e || e.effect !== 'write' || targetOf(e.def, e.params)) continue;
-    const name = step.label && step.label !== id ? `"${step.label}" (${id})` : id;
     warnings.push({
       nodeId: id,
       path: 'params.target',
-      message: `http write ${name} has no declared target in a workflow with destructive steps: declare what it acts on so the protected list can guard it`,
+      message: `http write ${nameOf(id, step.label)} has no declared target in a workflow with destructive steps: declare what it acts on so the protected list can guard it`,
     });
   }
   return warnings;

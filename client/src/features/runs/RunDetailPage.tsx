@@ -6,6 +6,7 @@ import { attemptsByStep, traceOverlay } from '../simulation/traceOverlay';
 import { OverlayCanvas } from '../versions/canvas/OverlayCanvas';
 import { shortId } from '../versions/format';
 import { attemptOf } from './api';
+import { RejectionNote } from './RejectionNote';
 import { RerunLinks } from './RerunLinks';
 import { RunActions } from './RunActions';
 import { RunApprovals } from './RunApprovals';
@@ -61,6 +62,7 @@ export function RunDetailPage() {
               {run.error ? `${run.error.stepKey ? `${run.error.stepKey}: ` : ''}${run.error.message}` : run.message}
             </p>
           )}
+          <RejectionNote tasks={run.approvals} graph={graph} runStatus={run.status} />
           <div className="canvas-with-panel">
             {graph ? (
               <OverlayCanvas
