@@ -7,7 +7,8 @@ const share = (part: number, whole: number) => (whole === 0 ? null : part / whol
 /** How automated each workflow is, measured from how its runs started and whether they waited for people. */
 export function AutomationPanel({ rows }: { rows: AutomationRow[] }) {
   return (
-    <section className="dash-panel" aria-labelledby="dash-automation">
+    // Full width: six columns beside another panel were cut off at 1280 px.
+    <section className="dash-panel wide" aria-labelledby="dash-automation">
       <header className="dash-panel-head">
         <h2 id="dash-automation">Automation level</h2>
       </header>
