@@ -88,9 +88,12 @@ export function UserRow({ user, self, onChange, onResetPassword }: Props) {
                 Disable {user.username}
               </button>
             )}{' '}
-            <button type="button" onClick={() => setConfirm('reset')}>
-              Reset password of {user.username}
-            </button>
+            {/* One's own password is changed on the account page, with the current one. */}
+            {!self && (
+              <button type="button" onClick={() => setConfirm('reset')}>
+                Reset password of {user.username}
+              </button>
+            )}
           </>
         )}
       </td>
