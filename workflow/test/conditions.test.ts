@@ -6,6 +6,7 @@ import {
   generateCondition,
   inCidr,
   parseCondition,
+  parseField,
   type Condition,
   type ConditionRow,
 } from '../src/conditions';
@@ -218,5 +219,15 @@ describe('$inCidr', () => {
     await expect(evaluate('$inCidr(event.ip, "nope")', { event: { ip: '10.0.0.1' } })).rejects.toThrow(
       /"nope" is not a network/,
     );
+  });
+});
+
+describe('switch field', () => {
+  it('when the switch reads one plain path then that is its field; anything else is not', () => {
+    expect(parseField('event.severity')).toBe('event.severity');
+    expect(parseField('(steps.x.output.`risk-level`)')).toBe('steps.x.output.`risk-level`');
+    expect(parseField('$lowercase(event.severity)')).toBeUndefined();
+    expect(parseField('event.list[0]')).toBeUndefined();
+    expect(parseField('event.')).toBeUndefined();
   });
 });

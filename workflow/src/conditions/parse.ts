@@ -162,3 +162,12 @@ export function parseCondition(source: string): ParsedCondition {
   }
   return { ok: true, condition: { join: top.op === 'and' ? 'all' : 'any', rows } };
 }
+
+/**
+ * The field a switch reads, when its expression is one plain path (`event.severity`);
+ * undefined for anything else (a computed value stays in the JSONata editor).
+ */
+export function parseField(source: string): string | undefined {
+  const parsed = parseExpression(source);
+  return parsed.ok ? field(unwrap(parsed.ast as unknown as Node)) : undefined;
+}

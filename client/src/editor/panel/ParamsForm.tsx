@@ -2,6 +2,7 @@ import { nodeDefinition, paramsJsonSchema } from '@autonomic/workflow';
 import type { ParamsFormProps } from '../contracts';
 import { ConditionForm } from './ConditionForm';
 import { GeneratedForm } from './GeneratedForm';
+import { SwitchForm } from './SwitchForm';
 import type { Path } from './problems';
 import { withFieldHelp } from './fieldHelp';
 import { asSchema, type JsonSchema } from './schema';
@@ -42,6 +43,10 @@ export function ParamsForm({ nodeType, value, onChange, completions, problems, r
         problems={problems}
         readOnly={readOnly}
       />
+    );
+  if (nodeType === 'switch')
+    return (
+      <SwitchForm value={value} onChange={onChange} completions={completions} problems={problems} readOnly={readOnly} />
     );
   return (
     <GeneratedForm
