@@ -57,6 +57,7 @@ export function NodeBody({
   const decoration = useNodeDecoration(id);
   const onPath = useOnOverlayPath(id);
   const effect = def ? effectOfNode(def, data.params) : 'none';
+  const title = data.label || def?.label || data.nodeType;
   const lines = useMemo(() => nodeSummary(data.nodeType, data.params), [data.nodeType, data.params]);
   const classes = [
     'flow-node',
@@ -76,13 +77,18 @@ export function NodeBody({
       {!trigger && <Handle type="target" position={Position.Left} isConnectable={isConnectable} aria-label="Input" />}
       <div className="node-head">
         <NodeIcon nodeType={data.nodeType} />
-        <span className="node-label">{data.label || def?.label || data.nodeType}</span>
+        {/* Two lines at most (editor.css); the whole title on hover. */}
+        <span className="node-label" title={title}>
+          {title}
+        </span>
         {!ghost && <PolicyBadge id={id} />}
         {!ghost && <ProblemBadge id={id} />}
       </div>
       <div className="node-meta">
         <span className="node-type">{def?.label ?? `unknown type ${data.nodeType}`}</span>
-        <span className="node-id">{id}</span>
+        <span className="node-id" title={id}>
+          {id}
+        </span>
         {EFFECT_TEXT[effect] && <span className={`effect-tag effect-tag-${effect}`}>{EFFECT_TEXT[effect]}</span>}
       </div>
       {lines.length > 0 && (
