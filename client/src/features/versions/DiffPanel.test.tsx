@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { diffWorkflows } from '@autonomic/workflow';
-import { cleanup, render, screen } from '@testing-library/react';
+import { diffWorkflows, documentToGraph, type WorkflowDocument } from '@autonomic/workflow';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
 import { DiffPanel } from './DiffPanel';
 import { copyOfBase, parsedDocument } from './testing';
@@ -63,5 +63,47 @@ describe('DiffPanel: targets', () => {
     };
     after.steps.notify.transitions = { out: ['push'] };
     expect(selected(after, 'push')).toBe('host {{ event.host }}');
+  });
+
+  test('when a step is added then selecting it lists its settings, not only its type and effect', () => {
+    const before = copyOfBase();
+    const beforeSteps: Record<string, unknown> = before.steps;
+    delete beforeSteps['block'];
+    delete beforeSteps['failed'];
+    before.steps.check.transitions = { true: ['notify'], false: ['done'] };
+    const after = parsedDocument(copyOfBase());
+    const diff = diffWorkflows(parsedDocument(before), after);
+    render(
+      <DiffPanel
+        diff={diff}
+        triggerId="start"
+        toGraph={documentToGraph(after)}
+        selectedNodeId="block"
+        onSelectNode={() => undefined}
+      />,
+    );
+    const detail = screen.getByTestId('node-change-detail');
+    expect(detail.textContent).toMatch(/Added connector step, effect destructive/);
+    const settings = within(detail).getByTestId('node-settings').textContent ?? '';
+    expect(settings).toContain('input.ip "{{ event.ip }}"');
+    expect(settings).toContain('input.duration "1h"');
+  });
+
+  test('when the version is the first one then the trigger is listed as added with its settings, not as changed wiring', () => {
+    const after = parsedDocument(copyOfBase());
+    const nothing: WorkflowDocument = { ...after, trigger: { ...after.trigger, transitions: {} }, steps: {} };
+    const diff = diffWorkflows(nothing, after);
+    render(
+      <DiffPanel
+        diff={diff}
+        triggerId="start"
+        toGraph={documentToGraph(after)}
+        firstVersion
+        selectedNodeId="start"
+        onSelectNode={() => undefined}
+      />,
+    );
+    expect(screen.getByTestId('diff-change-start').textContent).toMatch(/Trigger.*\(added\)/);
+    expect(screen.getByTestId('node-change-detail').textContent).toContain('Added trigger.manual trigger.');
   });
 });

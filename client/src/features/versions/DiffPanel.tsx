@@ -1,3 +1,4 @@
+import type { EditorGraph } from '@autonomic/workflow';
 import type { WorkflowDiff } from '@autonomic/api';
 import type { ReactNode } from 'react';
 import { NodeChangeDetail } from './NodeChangeDetail';
@@ -6,6 +7,10 @@ import { ValueChanges } from './ValueChanges';
 interface Props {
   diff: WorkflowDiff;
   triggerId: string | null;
+  /** The newer side, whose added nodes' settings are listed. */
+  toGraph?: EditorGraph;
+  /** Compared with nothing (a first version): the trigger is added, not changed. */
+  firstVersion?: boolean;
   selectedNodeId: string | null;
   onSelectNode(id: string): void;
   /** Shown under the selected node's changes (the review page puts the node's thread here). */
@@ -55,14 +60,23 @@ function ChangeButton({
 }
 
 /** The changes of a diff as a list (each selects its node) and the selected node's param diff. */
-export function DiffPanel({ diff, triggerId, selectedNodeId, onSelectNode, children }: Props) {
+export function DiffPanel({
+  diff,
+  triggerId,
+  toGraph,
+  firstVersion = false,
+  selectedNodeId,
+  onSelectNode,
+  children,
+}: Props) {
   const items = [
     ...diff.steps.added.map((s) => ({ id: s.id, label: s.label || s.id, kind: 'added' })),
     ...diff.steps.changed.map((s) => ({ id: s.id, label: s.after.label || s.id, kind: 'changed' })),
     ...diff.steps.removed.map((s) => ({ id: s.id, label: s.label || s.id, kind: 'removed' })),
   ];
   const triggerNode = diff.trigger?.id?.after ?? triggerId;
-  if (diff.trigger && triggerNode) items.unshift({ id: triggerNode, label: 'Trigger', kind: 'changed' });
+  if (firstVersion && triggerId) items.unshift({ id: triggerId, label: 'Trigger', kind: 'added' });
+  else if (diff.trigger && triggerNode) items.unshift({ id: triggerNode, label: 'Trigger', kind: 'changed' });
   return (
     <aside className="diff-panel" data-testid="diff-panel" aria-label="Changes">
       <h2>Changes</h2>
@@ -100,7 +114,12 @@ export function DiffPanel({ diff, triggerId, selectedNodeId, onSelectNode, child
           <h3>
             Node <code>{selectedNodeId}</code>
           </h3>
-          <NodeChangeDetail diff={diff} nodeId={selectedNodeId} />
+          <NodeChangeDetail
+            diff={diff}
+            nodeId={selectedNodeId}
+            {...(toGraph ? { toGraph } : {})}
+            firstVersion={firstVersion}
+          />
           {children}
         </section>
       )}

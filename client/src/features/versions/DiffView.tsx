@@ -50,7 +50,14 @@ export function DiffView({
           label="Diff of the two versions"
         />
         <div className="side">
-          <DiffPanel diff={diff} triggerId={triggerId} selectedNodeId={selectedNodeId} onSelectNode={onSelectNode}>
+          <DiffPanel
+            diff={diff}
+            triggerId={triggerId}
+            toGraph={toGraph}
+            firstVersion={fromGraph.nodes.length === 0}
+            selectedNodeId={selectedNodeId}
+            onSelectNode={onSelectNode}
+          >
             {nodeAside}
           </DiffPanel>
           {panelFooter}

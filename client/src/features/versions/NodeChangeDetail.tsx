@@ -1,3 +1,4 @@
+import type { EditorGraph } from '@autonomic/workflow';
 import type { PortChange, WorkflowDiff } from '@autonomic/api';
 
 type Target = WorkflowDiff['steps']['added'][number]['target'];
@@ -13,6 +14,7 @@ function On({ target }: { target: Target }) {
     </>
   );
 }
+import { AddedSettings } from './AddedSettings';
 import { formatValue } from './format';
 import { ValueChanges } from './ValueChanges';
 
@@ -31,15 +33,42 @@ function Transitions({ ports }: { ports: readonly PortChange[] }) {
   );
 }
 
-/** What changed in one node between the two versions, for the side panel. */
-export function NodeChangeDetail({ diff, nodeId }: { diff: WorkflowDiff; nodeId: string }) {
+/**
+ * What changed in one node between the two versions, for the side panel. An added node (and
+ * the trigger of a first version, `firstVersion`) lists its settings from `toGraph`.
+ */
+export function NodeChangeDetail({
+  diff,
+  nodeId,
+  toGraph,
+  firstVersion = false,
+}: {
+  diff: WorkflowDiff;
+  nodeId: string;
+  toGraph?: EditorGraph;
+  firstVersion?: boolean;
+}) {
+  const node = toGraph?.nodes.find((n) => n.id === nodeId);
   const added = diff.steps.added.find((s) => s.id === nodeId);
   if (added) {
     return (
-      <p>
-        <strong>Added</strong> {added.type} step, effect <code>{added.effect}</code>
-        <On target={added.target} />.
-      </p>
+      <div>
+        <p>
+          <strong>Added</strong> {added.type} step, effect <code>{added.effect}</code>
+          <On target={added.target} />.
+        </p>
+        <AddedSettings node={node} />
+      </div>
+    );
+  }
+  if (firstVersion && node?.data.nodeType.startsWith('trigger.')) {
+    return (
+      <div>
+        <p>
+          <strong>Added</strong> {node.data.nodeType} trigger.
+        </p>
+        <AddedSettings node={node} />
+      </div>
     );
   }
   const removed = diff.steps.removed.find((s) => s.id === nodeId);

@@ -80,4 +80,15 @@ describe('diffOverlay', () => {
     after.ui.positions.start = { x: 50, y: 50 };
     expect(overlayOf(copyOfBase(), after)).toEqual({ nodes: {}, edges: {}, ghosts: [] });
   });
+
+  test('when the older side is empty (a first version) then the trigger is green (added), not amber wiring', () => {
+    const after = parsedDocument(copyOfBase());
+    const nothing = { ...after, trigger: { ...after.trigger, transitions: {} }, steps: {} };
+    const overlay = diffOverlay(
+      diffWorkflows(nothing, after),
+      { nodes: [], edges: [], metadata: { name: '' } },
+      documentToGraph(after),
+    );
+    expect(overlay.nodes?.['start']).toEqual({ state: 'added', note: 'added' });
+  });
 });

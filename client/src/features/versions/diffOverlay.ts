@@ -45,7 +45,11 @@ export function diffOverlay(diff: WorkflowDiff, fromGraph: EditorGraph, toGraph:
   for (const s of diff.steps.removed) ghostIds.add(s.id);
 
   const t = diff.trigger;
-  if (t) {
+  const firstTrigger =
+    fromGraph.nodes.length === 0 ? toGraph.nodes.find((n) => n.data.nodeType.startsWith('trigger.'))?.id : undefined;
+  // A first version is compared with nothing: its trigger is added, not "changed: wiring".
+  if (firstTrigger) overlay.nodes[firstTrigger] = { state: 'added', note: 'added' };
+  else if (t) {
     if (t.id) {
       ghostIds.add(t.id.before);
       overlay.nodes[t.id.after] = { state: 'added', note: 'new trigger' };
