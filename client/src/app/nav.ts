@@ -21,6 +21,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/admin/assets', label: 'Assets', roles: ALL },
   { to: '/admin/credentials', label: 'Credentials', roles: ['admin'] },
   { to: '/admin/users', label: 'Users and roles', roles: ['admin'] },
+  { to: '/account/tokens', label: 'API tokens', roles: ALL },
   { to: '/admin/audit', label: 'Audit log', roles: ['manager', 'admin'] },
   { to: '/admin/connectors/import', label: 'Import from OpenAPI', roles: ['admin'] },
 ];

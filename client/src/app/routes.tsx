@@ -18,6 +18,7 @@ import { RunDetailPage } from '../features/runs/RunDetailPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { SafetyListsPage } from '../features/safety-lists/SafetyListsPage';
 import { SimulatePage } from '../features/simulation/SimulatePage';
+import { TokensPage } from '../features/tokens/TokensPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { DiffPage } from '../features/versions/DiffPage';
 import { VersionsPage } from '../features/versions/VersionsPage';
@@ -51,4 +52,5 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/admin/audit', element: <AuditPage /> },
   { path: '/admin/safety', element: <SafetyListsPage /> },
   { path: '/admin/users', element: <UsersPage /> },
+  { path: '/account/tokens', element: <TokensPage /> },
 ];

@@ -1,0 +1,129 @@
+import type { TokenInfo } from '@autonomic/api';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import '../assets/assets.css';
+import { FieldError, invalidProps } from '../policies/FieldError';
+import { fieldErrorsOf, NO_ERRORS, type FieldErrors } from '../policies/fieldErrors';
+import { OneTimeSecret } from '../users/OneTimeSecret';
+import '../users/users.css';
+import { createToken, listTokens, revokeToken } from './api';
+import { TokenRow } from './TokenRow';
+
+/**
+ * `/account/tokens`: the signed-in user's API tokens (for the CLI and machines) with when
+ * each was created, last used and expires; create one (the token shown once, with a copy
+ * button) and revoke one after a confirmation. Secrets are never listed.
+ */
+export function TokensPage() {
+  const [tokens, setTokens] = useState<TokenInfo[] | null>(null);
+  const [name, setName] = useState('');
+  const [days, setDays] = useState('90');
+  const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+
+  const load = useCallback(() => {
+    listTokens().then(
+      (r) => setTokens(r.tokens),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, []);
+  useEffect(load, [load]);
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setErrors(NO_ERRORS);
+    setError(null);
+    try {
+      const t = await createToken({ name, ...(days ? { expiresInDays: Number(days) } : {}) });
+      setCreated({ name: t.name, token: t.token });
+      setName('');
+      setStatus(`Created ${t.name}.`);
+      load();
+    } catch (err) {
+      const found = fieldErrorsOf(err);
+      setErrors(found);
+      if (found.size === 0) setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+  async function revoke(t: TokenInfo) {
+    setError(null);
+    try {
+      await revokeToken(t.id);
+      setStatus(`Revoked ${t.name}.`);
+      load();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  return (
+    <section aria-labelledby="tokens-title" className="users-page">
+      <h1 id="tokens-title">API tokens</h1>
+      <p className="muted">
+        A token acts as you from the CLI or a script: send it as <code>Authorization: Bearer …</code>.
+      </p>
+      <form className="user-form" aria-label="New token" onSubmit={create} noValidate>
+        <label>
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} {...invalidProps(errors, 'body.name')} />
+        </label>
+        <FieldError errors={errors} path="body.name" />
+        <label>
+          Expires after
+          <select
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+            {...invalidProps(errors, 'body.expiresInDays')}
+          >
+            <option value="30">30 days</option>
+            <option value="90">90 days</option>
+            <option value="365">1 year</option>
+            <option value="">never (until revoked)</option>
+          </select>
+        </label>
+        <FieldError errors={errors} path="body.expiresInDays" />
+        <div className="form-actions">
+          <button type="submit">Create token</button>
+        </div>
+      </form>
+      {created && (
+        <OneTimeSecret label={`Token ${created.name}`} secret={created.token} onDone={() => setCreated(null)} />
+      )}
+      {status && (
+        <p role="status" className="ok">
+          {status}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {tokens === null ? (
+        !error && <p aria-busy="true">Loading tokens…</p>
+      ) : tokens.length === 0 ? (
+        <p>You have no API tokens.</p>
+      ) : (
+        <table className="assets-table">
+          <caption className="visually-hidden">Your API tokens</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">Expires</th>
+              <th scope="col">State</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <TokenRow key={t.id} token={t} onRevoke={() => revoke(t)} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
