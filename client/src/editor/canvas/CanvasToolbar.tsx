@@ -4,6 +4,7 @@ import { addNote } from '../commands';
 import { useEditor, useEditorStore } from '../store/context';
 import { freePosition } from './placement';
 import { useViewportCentre } from './useViewportCentre';
+import { fitOptions } from './fit';
 
 /** Canvas buttons: history, auto-layout, view, a note and the shortcuts sheet. */
 export function CanvasToolbar({ readOnly, onShortcuts }: { readOnly: boolean; onShortcuts(): void }) {
@@ -20,7 +21,7 @@ export function CanvasToolbar({ readOnly, onShortcuts }: { readOnly: boolean; on
       .getState()
       .autoLayout()
       .then((changed) => {
-        if (changed) window.requestAnimationFrame(() => void fitView({ duration: 200 }));
+        if (changed) window.requestAnimationFrame(() => void fitView(fitOptions(store.getState().nodes.length, 200)));
       })
       .finally(() => setLayingOut(false));
   };
@@ -71,7 +72,7 @@ export function CanvasToolbar({ readOnly, onShortcuts }: { readOnly: boolean; on
       )}
       <button
         type="button"
-        onClick={() => void fitView({ duration: 200 })}
+        onClick={() => void fitView(fitOptions(store.getState().nodes.length, 200))}
         data-testid="canvas-fit"
         title="Fit view (Shift+F)"
       >

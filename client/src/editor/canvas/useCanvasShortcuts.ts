@@ -6,6 +6,7 @@ import { readClipboardPayload, rememberCopy, rememberedCopy, writeSystemClipboar
 import { isEditableTarget } from './editable';
 import { freePosition } from './placement';
 import { useViewportCentre } from './useViewportCentre';
+import { fitOptions } from './fit';
 
 /** When no `paste` event follows Ctrl+V this soon, the clipboard is read directly. */
 const PASTE_EVENT_WAIT_MS = 60;
@@ -47,7 +48,8 @@ export function useCanvasShortcuts({ readOnly, openShortcuts }: { readOnly: bool
       const key = e.key.toLowerCase();
       const handled = (() => {
         if (e.key === '?') return (openShortcuts(), true);
-        if (!mod && e.shiftKey && key === 'f') return (void fitView({ duration: 200 }), true);
+        if (!mod && e.shiftKey && key === 'f')
+          return (void fitView(fitOptions(store.getState().nodes.length, 200)), true);
         if (mod && key === 'c') return (copy(), true);
         if (readOnly) return false;
         if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) return (s.removeSelected(), true);
