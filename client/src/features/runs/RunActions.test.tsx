@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeServer, FakeReply } from './fakeServer';
 import { RerunLinks } from './RerunLinks';
 import { RunActions } from './RunActions';
+import { StepTable } from './StepTable';
 
 afterEach(() => {
   cleanup();
@@ -128,5 +129,31 @@ describe('RerunLinks', () => {
     expect(screen.getByTestId('rerun-of').textContent).toContain('from step block');
     expect(screen.getByTestId('rerun-of').querySelector('a')?.getAttribute('href')).toBe(`/runs/${NEW_RUN}`);
     expect(screen.getByTestId('reruns').textContent).toContain('from the start');
+  });
+});
+
+describe('StepTable', () => {
+  test('when a step was reused by a re-run then its row says so, and a performed step does not', () => {
+    const step = (stepKey: string, events: unknown[]) => ({
+      id: stepKey === 'intel' ? NEW_RUN : RUN,
+      stepKey,
+      stepId: stepKey,
+      nodeType: 'http',
+      attempt: 1,
+      status: 'succeeded',
+      effect: 'read',
+      input: null,
+      output: {},
+      error: null,
+      port: 'out',
+      details: { events },
+      startedAt: '2026-12-06T10:00:00.000Z',
+      finishedAt: '2026-12-06T10:00:01.000Z',
+    });
+    const r = run({ steps: [step('intel', [{ at: 1, type: 'reused', detail: RUN }]), step('asset', [])] });
+    render(<StepTable steps={r.steps} selected={null} onSelect={() => undefined} />);
+    const rows = screen.getAllByRole('row');
+    expect(rows[1]?.textContent).toContain('reused');
+    expect(rows[2]?.textContent).not.toContain('reused');
   });
 });

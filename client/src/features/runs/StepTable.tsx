@@ -42,6 +42,11 @@ export function StepTable({
             <td>
               <StatusBadge status={s.status} />
               {s.details.safety?.decision === 'refuse' && <span className="badge decision-refused">refused</span>}
+              {s.details.events?.some((e) => e.type === 'reused') && (
+                <span className="badge" title="Not performed again: the output of the run this one re-runs">
+                  reused
+                </span>
+              )}
             </td>
             <td>{s.port ?? '—'}</td>
             <td>{s.finishedAt ? formatDuration(Date.parse(s.finishedAt) - Date.parse(s.startedAt)) : '…'}</td>
