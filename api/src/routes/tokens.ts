@@ -30,6 +30,10 @@ export const CreatedToken = TokenInfo.extend({
 });
 export type CreatedToken = z.infer<typeof CreatedToken>;
 
+/** A token as an admin sees it in the list of everyone's: with its owner's username. */
+export const OwnedTokenInfo = TokenInfo.extend({ owner: z.string() });
+export type OwnedTokenInfo = z.infer<typeof OwnedTokenInfo>;
+
 export const tokensApi = {
   create: defineRoute({
     method: 'post',
@@ -48,6 +52,14 @@ export const tokensApi = {
     tag: 'tokens',
     access: 'authenticated',
     response: z.object({ tokens: z.array(TokenInfo) }),
+  }),
+  listAll: defineRoute({
+    method: 'get',
+    path: '/tokens/all',
+    summary: "Everyone's API tokens with their owners (never their secrets)",
+    tag: 'tokens',
+    access: ['admin'],
+    response: z.object({ tokens: z.array(OwnedTokenInfo) }),
   }),
   revoke: defineRoute({
     method: 'delete',

@@ -22,6 +22,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/admin/credentials', label: 'Credentials', roles: ['admin'] },
   { to: '/admin/users', label: 'Users and roles', roles: ['admin'] },
   { to: '/account/tokens', label: 'API tokens', roles: ALL },
+  { to: '/admin/tokens', label: "Everyone's tokens", roles: ['admin'] },
   { to: '/admin/audit', label: 'Audit log', roles: ['manager', 'admin'] },
   { to: '/admin/connectors/import', label: 'Import from OpenAPI', roles: ['admin'] },
 ];

@@ -53,4 +53,5 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/admin/safety', element: <SafetyListsPage /> },
   { path: '/admin/users', element: <UsersPage /> },
   { path: '/account/tokens', element: <TokensPage /> },
+  { path: '/admin/tokens', element: <TokensPage all /> },
 ];

@@ -48,6 +48,15 @@ export function listApiTokens(db: Db, userId: string): Promise<ApiTokenInfo[]> {
   return db.apiToken.findMany({ where: { userId }, select: info, orderBy: { createdAt: 'desc' } });
 }
 
+/** Every user's tokens with the owner's username, newest first (the admin's list). */
+export async function listAllApiTokens(db: Db): Promise<(ApiTokenInfo & { owner: string })[]> {
+  const rows = await db.apiToken.findMany({
+    select: { ...info, user: { select: { username: true } } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
+  return rows.map(({ user, ...t }) => ({ ...t, owner: user.username }));
+}
+
 /** Revokes the token unless it already is; true when this call revoked it. */
 export async function revokeApiToken(db: Db, id: string, at: Date): Promise<boolean> {
   const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } });

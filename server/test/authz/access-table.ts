@@ -35,6 +35,7 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   // API tokens: one's own.
   'POST /tokens': ANY,
   'GET /tokens': ANY,
+  'GET /tokens/all': ADMIN,
   'DELETE /tokens/:id': ANY,
   // Workflows and versions: everyone reads; only analysts (and admins) create.
   'POST /workflows': AUTHORS,

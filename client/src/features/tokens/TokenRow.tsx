@@ -1,14 +1,22 @@
-import type { TokenInfo } from '@autonomic/api';
+import type { OwnedTokenInfo, TokenInfo } from '@autonomic/api';
 import { useState } from 'react';
 
 const day = (at: string | null, none: string) => (at ? at.slice(0, 10) : none);
 
 /** One token: its dates and state; revoking asks first, in the row. */
-export function TokenRow({ token, onRevoke }: { token: TokenInfo; onRevoke(): Promise<void> }) {
+export function TokenRow({
+  token,
+  onRevoke,
+}: {
+  /** With `owner`: a row of the admin's list, which shows the owner column. */
+  token: TokenInfo | OwnedTokenInfo;
+  onRevoke(): Promise<void>;
+}) {
   const [confirming, setConfirming] = useState(false);
   return (
     <tr data-testid={`token-${token.name}`}>
       <td>{token.name}</td>
+      {'owner' in token && <td>{token.owner}</td>}
       <td>{day(token.createdAt, '—')}</td>
       <td>{day(token.lastUsedAt, 'never')}</td>
       <td>{day(token.expiresAt, 'never')}</td>

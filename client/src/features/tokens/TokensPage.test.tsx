@@ -23,10 +23,10 @@ const token = (over: Partial<TokenInfo>): TokenInfo => ({
   revokedAt: null,
   ...over,
 });
-const renderPage = () =>
+const renderPage = (all = false) =>
   render(
-    <MemoryRouter initialEntries={['/account/tokens']}>
-      <TokensPage />
+    <MemoryRouter initialEntries={[all ? '/admin/tokens' : '/account/tokens']}>
+      <TokensPage all={all} />
     </MemoryRouter>,
   );
 const writes = (requests: FakeRequest[]) => requests.filter((r) => r.method !== 'GET');
@@ -106,6 +106,23 @@ describe('the API tokens page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Yes, revoke' }));
 
     await screen.findByText('Revoked cli.');
+    expect(writes(requests)).toEqual([{ method: 'DELETE', url: `/tokens/${t.id}`, body: undefined }]);
+  });
+
+  test("when an admin opens everyone's tokens then each row names its owner, and revoking one is sent for that token", async () => {
+    const t = token({ name: 'laptop' });
+    const { requests } = fakeServer((req) =>
+      req.method === 'GET' ? { tokens: [{ ...t, owner: 'alice' }] } : undefined,
+    );
+    renderPage(true);
+
+    const row = await screen.findByTestId('token-laptop');
+    expect(within(row).getAllByRole('cell')[1]?.textContent).toBe('alice');
+    expect(screen.getByRole('columnheader', { name: 'Owner' })).toBeTruthy();
+    expect(requests[0]?.url).toBe('/tokens/all');
+    await userEvent.click(within(row).getByRole('button', { name: 'Revoke laptop' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, revoke' }));
+    await screen.findByText('Revoked laptop.');
     expect(writes(requests)).toEqual([{ method: 'DELETE', url: `/tokens/${t.id}`, body: undefined }]);
   });
 });

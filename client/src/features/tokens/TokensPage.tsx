@@ -1,20 +1,22 @@
-import type { TokenInfo } from '@autonomic/api';
+import type { OwnedTokenInfo, TokenInfo } from '@autonomic/api';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import '../assets/assets.css';
 import { FieldError, invalidProps } from '../policies/FieldError';
 import { fieldErrorsOf, NO_ERRORS, type FieldErrors } from '../policies/fieldErrors';
 import { OneTimeSecret } from '../users/OneTimeSecret';
 import '../users/users.css';
-import { createToken, listTokens, revokeToken } from './api';
+import { createToken, listAllTokens, listTokens, revokeToken } from './api';
 import { TokenRow } from './TokenRow';
 
 /**
- * `/account/tokens`: the signed-in user's API tokens (for the CLI and machines) with when
+ * `/account/tokens`: the signed-in user's API tokens; `/admin/tokens` (`all`): everyone's,
+ * with their owners, for an admin to revoke (creating there still makes the admin's own).
+ * Both list (for the CLI and machines) with when
  * each was created, last used and expires; create one (the token shown once, with a copy
  * button) and revoke one after a confirmation. Secrets are never listed.
  */
-export function TokensPage() {
-  const [tokens, setTokens] = useState<TokenInfo[] | null>(null);
+export function TokensPage({ all = false }: { all?: boolean }) {
+  const [tokens, setTokens] = useState<(TokenInfo | OwnedTokenInfo)[] | null>(null);
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
   const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
@@ -23,11 +25,11 @@ export function TokensPage() {
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
 
   const load = useCallback(() => {
-    listTokens().then(
+    (all ? listAllTokens() : listTokens()).then(
       (r) => setTokens(r.tokens),
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
-  }, []);
+  }, [all]);
   useEffect(load, [load]);
 
   async function create(e: FormEvent) {
@@ -59,7 +61,7 @@ export function TokensPage() {
 
   return (
     <section aria-labelledby="tokens-title" className="users-page">
-      <h1 id="tokens-title">API tokens</h1>
+      <h1 id="tokens-title">{all ? "Everyone's API tokens" : 'API tokens'}</h1>
       <p className="muted">
         A token acts as you from the CLI or a script: send it as <code>Authorization: Bearer …</code>.
       </p>
@@ -103,13 +105,14 @@ export function TokensPage() {
       {tokens === null ? (
         !error && <p aria-busy="true">Loading tokens…</p>
       ) : tokens.length === 0 ? (
-        <p>You have no API tokens.</p>
+        <p>{all ? 'Nobody has an API token.' : 'You have no API tokens.'}</p>
       ) : (
         <table className="assets-table">
-          <caption className="visually-hidden">Your API tokens</caption>
+          <caption className="visually-hidden">{all ? "Everyone's API tokens" : 'Your API tokens'}</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>
+              {all && <th scope="col">Owner</th>}
               <th scope="col">Created</th>
               <th scope="col">Last used</th>
               <th scope="col">Expires</th>

@@ -8,3 +8,6 @@ export const listTokens = () => api(tokensApi.list, {});
 export const createToken = (body: CreateTokenBody) => api(tokensApi.create, { body });
 
 export const revokeToken = (id: string) => api(tokensApi.revoke, { params: { id } });
+
+/** Everyone's tokens with their owners (admins). */
+export const listAllTokens = () => api(tokensApi.listAll, {});

@@ -3,7 +3,14 @@ import { CreateTokenBody, type Actor } from '@autonomic/api';
 import type { AppContext } from '../../context';
 import { AppError, NotFoundError } from '../../errors';
 import { transaction } from '../../store/db';
-import { findApiToken, insertApiToken, listApiTokens, revokeApiToken, type ApiTokenInfo } from '../../store/api-tokens';
+import {
+  findApiToken,
+  insertApiToken,
+  listAllApiTokens,
+  listApiTokens,
+  revokeApiToken,
+  type ApiTokenInfo,
+} from '../../store/api-tokens';
 import { recordAudit } from '../audit';
 import type { CredentialCache } from './credential-cache';
 import { newApiToken, sha256 } from './secrets';
@@ -41,6 +48,11 @@ export function createTokenService({ ctx, cache }: { ctx: AppContext; cache: Cre
     /** The caller's own tokens, newest first, revoked ones included. */
     list(actor: Actor): Promise<ApiTokenInfo[]> {
       return listApiTokens(prisma, actor.userId);
+    },
+
+    /** Every user's tokens with their owners (the route is admins' only). */
+    listAll(): Promise<(ApiTokenInfo & { owner: string })[]> {
+      return listAllApiTokens(prisma);
     },
 
     /** Revokes one's own token (an admin: anyone's). Revoking twice is not an error. */
