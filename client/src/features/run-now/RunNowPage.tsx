@@ -7,8 +7,8 @@ import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
 import { getVersion, getWorkflow } from '../versions/api';
 import { parsedOrNull } from '../versions/graph';
 import { startRun } from './api';
-import { EventFields } from './EventFields';
-import { errorsByField, eventOf, fieldsOf, valuesOf, type FormValues, type Json } from './schemaFields';
+import { FieldList } from '../../forms/FieldList';
+import { errorsByField, eventOf, fieldsOf, valuesOf, type FormValues, type Json } from '../../forms/schemaFields';
 import './run-now.css';
 
 /** Who may start a run (the `runsApi.start` contract's access). */
@@ -125,7 +125,7 @@ export function RunNowPage() {
           </div>
           {mode === 'form' ? (
             fields.length > 0 ? (
-              <EventFields
+              <FieldList
                 fields={fields}
                 values={values}
                 errors={errors}

@@ -8,7 +8,7 @@ interface Props {
 }
 
 /** The inputs of an event form, one per field of the trigger's schema (objects as nested groups). */
-export function EventFields({ fields, values, errors, onChange }: Props) {
+export function FieldList({ fields, values, errors, onChange }: Props) {
   return (
     <>
       {fields.map((f) =>
@@ -20,7 +20,7 @@ export function EventFields({ fields, values, errors, onChange }: Props) {
             </legend>
             {f.description && <p className="muted">{f.description}</p>}
             <FieldError field={f} errors={errors} />
-            <EventFields fields={f.fields ?? []} values={values} errors={errors} onChange={onChange} />
+            <FieldList fields={f.fields ?? []} values={values} errors={errors} onChange={onChange} />
           </fieldset>
         ) : (
           <EventField key={f.path} field={f} values={values} errors={errors} onChange={onChange} />
