@@ -81,8 +81,12 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as readonly string[] as readonly ErrorCode[];
 
-/** One field at fault: `path` names it from the request root (`body.metadata.name`). */
-export const ErrorDetail = z.object({ path: z.string(), message: z.string() });
+/**
+ * One field at fault: `path` names it from the request root (`body.metadata.name`) and
+ * `code` says what is wrong (zod's issue code, e.g. `too_small`), both for programs;
+ * `message` is for people ("Name is required").
+ */
+export const ErrorDetail = z.object({ path: z.string(), message: z.string(), code: z.string().optional() });
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
 /**

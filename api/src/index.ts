@@ -4,6 +4,7 @@
  * event types. Pure: zod and @autonomic/workflow only.
  */
 export * from './errors';
+export * from './issue-words';
 export * from './actor';
 export * from './contract';
 export * from './fields';

@@ -46,10 +46,14 @@ export class ConflictError extends AppError {
   }
 }
 
-/** zod issues → details naming each field, e.g. `body.metadata.name`. */
+/**
+ * zod issues → details naming each field, e.g. `body.metadata.name`, with zod's issue code.
+ * The messages are words when the parse had `issueWords` as its error map (`http/route.ts`).
+ */
 export function zodDetails(error: z.ZodError, prefix: string): ErrorDetail[] {
   return error.issues.map((i) => ({
     path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
     message: i.message,
+    code: i.code,
   }));
 }

@@ -1,4 +1,13 @@
-import type { Actor, BodyOf, ParamsOf, QueryOf, ReplyOf, RouteContract } from '@autonomic/api';
+import {
+  issueWords,
+  refusalWords,
+  type Actor,
+  type BodyOf,
+  type ParamsOf,
+  type QueryOf,
+  type ReplyOf,
+  type RouteContract,
+} from '@autonomic/api';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { AppError, ForbiddenError, UnauthenticatedError, ValidationError, zodDetails } from '../errors';
@@ -42,10 +51,14 @@ export interface ApiOptions {
   onResponseMismatch?: (route: RouteContract, error: z.ZodError) => void;
 }
 
+/** Parses one part of the request; zod's default messages come out in words (`issueWords`). */
 function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
-  const r = schema.safeParse(value ?? {});
-  if (!r.success) throw new ValidationError(`invalid ${where}`, zodDetails(r.error, where));
+  const r = schema.safeParse(value ?? {}, { error: issueWords });
+  if (!r.success) {
+    const details = zodDetails(r.error, where);
+    throw new ValidationError(refusalWords(details.map((d) => d.message)), details);
+  }
   return r.data;
 }
 

@@ -72,7 +72,9 @@ describe('the publish gate', () => {
   it('when the override reason is shorter than 10 characters then the request is refused naming the field', async () => {
     const res = await publish(usesFailing, { override: { reason: 'hurry' } }).expect(400);
 
-    expect(res.body.error.details).toEqual([{ path: 'body.override.reason', message: 'at least 10 characters' }]);
+    expect(res.body.error.details).toEqual([
+      { path: 'body.override.reason', code: 'too_small', message: 'at least 10 characters' },
+    ]);
   });
 
   it('when the publish carries an override with a reason then it is published and the override is audited with the failing credentials', async () => {

@@ -1,6 +1,7 @@
 import { CriticalityName, SafetyKind, type Asset, type CreateAsset } from '@autonomic/api';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client';
+import { fieldErrorsOf, NO_ERRORS, problemWords, unplaced, type FieldErrors } from '../../api/problems';
+import { FieldError, invalidProps } from '../policies/FieldError';
 
 interface Props {
   /** The asset being edited; absent: a new one. */
@@ -9,7 +10,16 @@ interface Props {
   onCancel(): void;
 }
 
-/** Add or edit one asset; the server's field errors show beside the form. */
+const PLACED = new Set([
+  'body.kind',
+  'body.value',
+  'body.criticality',
+  'body.owner',
+  'body.businessService',
+  'body.tags',
+]);
+
+/** Add or edit one asset; the server's field errors show in words at their fields. */
 export function AssetForm({ asset, onSave, onCancel }: Props) {
   const [kind, setKind] = useState<CreateAsset['kind']>(asset?.kind ?? 'ip');
   const [value, setValue] = useState(asset?.value ?? '');
@@ -17,6 +27,7 @@ export function AssetForm({ asset, onSave, onCancel }: Props) {
   const [owner, setOwner] = useState(asset?.owner ?? '');
   const [service, setService] = useState(asset?.businessService ?? '');
   const [tags, setTags] = useState(asset?.tags.join('; ') ?? '');
+  const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -24,6 +35,7 @@ export function AssetForm({ asset, onSave, onCancel }: Props) {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    setErrors(NO_ERRORS);
     try {
       await onSave({
         kind,
@@ -37,8 +49,10 @@ export function AssetForm({ asset, onSave, onCancel }: Props) {
           .filter((t) => t !== ''),
       });
     } catch (err) {
-      const detail = err instanceof ApiError ? err.details.map((d) => `${d.path}: ${d.message}`).join('; ') : '';
-      setError(`${err instanceof Error ? err.message : String(err)}${detail ? ` (${detail})` : ''}`);
+      const found = fieldErrorsOf(err);
+      setErrors(found);
+      const others = unplaced(found, PLACED).map(([, m]) => m);
+      setError(found.size === 0 ? problemWords(err) : others.length > 0 ? others.join('; ') : null);
     } finally {
       setBusy(false);
     }
@@ -56,8 +70,14 @@ export function AssetForm({ asset, onSave, onCancel }: Props) {
       </label>
       <label>
         Value
-        <input value={value} required onChange={(e) => setValue(e.target.value)} />
+        <input
+          value={value}
+          required
+          onChange={(e) => setValue(e.target.value)}
+          {...invalidProps(errors, 'body.value')}
+        />
       </label>
+      <FieldError errors={errors} path="body.value" />
       <label>
         Criticality
         <select value={criticality} onChange={(e) => setCriticality(e.target.value as CreateAsset['criticality'])}>
@@ -68,16 +88,23 @@ export function AssetForm({ asset, onSave, onCancel }: Props) {
       </label>
       <label>
         Owner
-        <input value={owner} onChange={(e) => setOwner(e.target.value)} />
+        <input value={owner} onChange={(e) => setOwner(e.target.value)} {...invalidProps(errors, 'body.owner')} />
       </label>
+      <FieldError errors={errors} path="body.owner" />
       <label>
         Business service
-        <input value={service} onChange={(e) => setService(e.target.value)} />
+        <input
+          value={service}
+          onChange={(e) => setService(e.target.value)}
+          {...invalidProps(errors, 'body.businessService')}
+        />
       </label>
+      <FieldError errors={errors} path="body.businessService" />
       <label>
         Tags (separated by ;)
-        <input value={tags} onChange={(e) => setTags(e.target.value)} />
+        <input value={tags} onChange={(e) => setTags(e.target.value)} {...invalidProps(errors, 'body.tags')} />
       </label>
+      <FieldError errors={errors} path="body.tags" />
       {error && (
         <p role="alert" className="error">
           {error}

@@ -187,8 +187,8 @@ describe('the assets page', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([
-      'row 2.criticality: "urgent" is not one of low, medium, high, critical',
-      'row 3.value: not an IPv4 or IPv6 address',
+      'Row 2, column criticality: "urgent" is not one of low, medium, high, critical',
+      'Row 3, column value: not an IPv4 or IPv6 address',
     ]);
     expect(writes(requests)[0]).toEqual({ method: 'POST', url: '/assets/import', body: { csv } });
 

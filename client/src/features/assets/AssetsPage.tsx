@@ -1,6 +1,7 @@
 import type { Asset, CreateAsset } from '@autonomic/api';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/store';
+import { problemWords } from '../../api/problems';
 import { createAsset, deleteAsset, exportUrl, listAssets, updateAsset } from './api';
 import { AssetForm } from './AssetForm';
 import { AssetRow } from './AssetRow';
@@ -32,7 +33,7 @@ export function AssetsPage() {
         setAssets((prev) => (after && prev ? [...prev, ...r.assets] : r.assets));
         setNext(r.next);
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(problemWords(e)),
     );
   }, []);
   useEffect(() => load(search), [load, search]);
@@ -56,7 +57,7 @@ export function AssetsPage() {
       await deleteAsset(a.id);
       done(`Deleted ${a.value}.`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(problemWords(e));
     }
   };
   const submitSearch = (e: FormEvent) => {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
+import { problemWords } from '../../api/problems';
 import { importAssets } from './api';
 
 interface Props {
@@ -18,9 +19,17 @@ interface Props {
 const HEADER = 'kind,value,criticality,owner,business_service,tags';
 const ASSET_HINT = 'Tags separated by ;. Rows are matched by kind and value: a known asset is updated.';
 
+/** Where in the file a problem is, in words: `body.csv.row 2.criticality` → "Row 2, column criticality". */
+function placeWords(path: string): string {
+  const [row, ...column] = path.replace(/^body\.csv\.?/, '').split('.');
+  const where = [row ? row.charAt(0).toUpperCase() + row.slice(1) : 'The file'];
+  if (column.length > 0) where.push(`column ${column.join('.')}`);
+  return where.join(', ');
+}
+
 /**
  * Import a CSV, from a file or pasted: all rows or none. A refused file lists each bad
- * row and column as the server names them (`row 3.criticality: …`).
+ * row and column in words ("Row 3, column criticality: …").
  */
 export function ImportPanel({
   onImported,
@@ -44,7 +53,7 @@ export function ImportPanel({
       const r = await send(text);
       onImported(`Imported ${r.rows} rows: ${r.created} new, ${r.updated} updated.`);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(problemWords(err));
       if (err instanceof ApiError) setProblems(err.details);
     } finally {
       setBusy(false);
@@ -79,7 +88,7 @@ export function ImportPanel({
             <ul aria-label="Row errors">
               {problems.map((p) => (
                 <li key={`${p.path}:${p.message}`}>
-                  {p.path.replace(/^body\.csv\.?/, '') || 'file'}: {p.message}
+                  {placeWords(p.path)}: {p.message}
                 </li>
               ))}
             </ul>

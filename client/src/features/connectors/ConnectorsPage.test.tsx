@@ -152,7 +152,7 @@ describe('the connectors page', () => {
     const alert = await screen.findByTestId('api-error');
     expect(alert.textContent).toContain('the steps cannot be re-pinned to acme-idp 1.1.0');
     expect(alert.textContent).toContain(
-      "steps.lookup.params.input: input 'realm' is required by acme-idp 1.1.0 lookup_user",
+      "Step lookup › Params › Input: input 'realm' is required by acme-idp 1.1.0 lookup_user",
     );
     expect(screen.queryByTestId('landed')).toBeNull();
     expect(within(details).getByRole('button', { name: 'Upgrade to 1.1.0' })).toBeTruthy();

@@ -1,4 +1,5 @@
 import { ApiError } from '../../api/client';
+import { problemWords } from '../../api/problems';
 
 /** Field key → messages: `name`, `connectorId`, `mode`, `value`, `baseUrl`, `settings.<key>`, or `form`. */
 export type FieldErrors = Record<string, string[]>;
@@ -13,7 +14,7 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
   const out: FieldErrors = {};
   const add = (key: string, message: string) => (out[key] ??= []).push(message);
   if (!(error instanceof ApiError)) {
-    add('form', error instanceof Error ? error.message : String(error));
+    add('form', problemWords(error));
     return out;
   }
   if (error.code === 'credential_name_taken') add('name', error.message);

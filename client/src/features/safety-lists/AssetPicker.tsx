@@ -1,5 +1,6 @@
 import type { Asset } from '@autonomic/api';
 import { useEffect, useId, useState } from 'react';
+import { problemWords } from '../../api/problems';
 import { listAssets } from '../assets/api';
 
 /** The asset an entry refers to, as the picker shows it. */
@@ -36,7 +37,7 @@ export function AssetPicker({ picked, onPick, invalid = {} }: Props) {
         setMatches(r.assets);
         setError(null);
       },
-      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => current && setError(problemWords(e)),
     );
     return () => {
       current = false;

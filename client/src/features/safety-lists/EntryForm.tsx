@@ -1,8 +1,7 @@
 import { CriticalityName, SafetyKind, SafetyListName, type CreateSafetyEntry, type SafetyEntry } from '@autonomic/api';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client';
+import { fieldErrorsOf, NO_ERRORS, problemWords, unplaced, type FieldErrors } from '../../api/problems';
 import { FieldError, invalidProps } from '../policies/FieldError';
-import { fieldErrorsOf, NO_ERRORS, unplaced, type FieldErrors } from '../policies/fieldErrors';
 import { AssetPicker, type PickedAsset } from './AssetPicker';
 import { LIST_LABEL } from './labels';
 
@@ -24,12 +23,8 @@ const PLACED = new Set([
   'body.assetId',
 ]);
 
-/** The server's errors by field; a duplicate (409, no details) belongs beside the value. */
-function errorsOf(e: unknown): FieldErrors {
-  const map = new Map(fieldErrorsOf(e));
-  if (e instanceof ApiError && e.code === 'duplicate_entry') map.set('body.value', e.message);
-  return map;
-}
+/** A duplicate (409, no details) belongs beside the value. */
+const CONFLICTS = { duplicate_entry: 'body.value' };
 
 /**
  * Add or edit one entry: a kind and value typed in, or an asset picked from the inventory
@@ -64,9 +59,9 @@ export function EntryForm({ entry, list: initialList, onSave, onCancel }: Props)
     try {
       await onSave({ list, ...target, criticality, reason, owner: owner.trim() || null });
     } catch (err) {
-      const found = errorsOf(err);
+      const found = fieldErrorsOf(err, CONFLICTS);
       setErrors(found);
-      if (found.size === 0) setFailure(err instanceof Error ? err.message : String(err));
+      if (found.size === 0) setFailure(problemWords(err));
     } finally {
       setBusy(false);
     }

@@ -310,7 +310,7 @@ describe('the safety lists page', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Import' }));
 
     const list = await screen.findByRole('list', { name: 'Row errors' });
-    expect(within(list).getByRole('listitem').textContent).toBe('row 1.reason: a reason is required');
+    expect(within(list).getByRole('listitem').textContent).toBe('Row 1, column reason: a reason is required');
     expect(within(form).getByRole('alert').textContent).not.toContain('body.');
     expect(writes(requests)[0]).toEqual({ method: 'POST', url: '/safety/entries/import', body: { csv } });
 

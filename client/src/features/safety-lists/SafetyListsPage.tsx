@@ -7,6 +7,7 @@ import {
 } from '@autonomic/api';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/store';
+import { problemWords } from '../../api/problems';
 import { ImportPanel } from '../assets/ImportPanel';
 import '../assets/assets.css';
 import { createEntry, deleteEntry, exportUrl, importEntries, listEntries, updateEntry } from './api';
@@ -44,7 +45,7 @@ export function SafetyListsPage() {
     setError(null);
     listEntries().then(
       (r) => setEntries(r.entries),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(problemWords(e)),
     );
   }, []);
   useEffect(load, [load]);
@@ -75,7 +76,7 @@ export function SafetyListsPage() {
       await deleteEntry(entry.id);
       done(`Deleted ${entry.value}.`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(problemWords(e));
     }
   };
 

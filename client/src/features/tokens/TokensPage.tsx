@@ -1,8 +1,8 @@
 import type { OwnedTokenInfo, TokenInfo } from '@autonomic/api';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import '../assets/assets.css';
+import { fieldErrorsOf, NO_ERRORS, problemWords, type FieldErrors } from '../../api/problems';
 import { FieldError, invalidProps } from '../policies/FieldError';
-import { fieldErrorsOf, NO_ERRORS, type FieldErrors } from '../policies/fieldErrors';
 import { OneTimeSecret } from '../users/OneTimeSecret';
 import '../users/users.css';
 import { createToken, listAllTokens, listTokens, revokeToken } from './api';
@@ -27,7 +27,7 @@ export function TokensPage({ all = false }: { all?: boolean }) {
   const load = useCallback(() => {
     (all ? listAllTokens() : listTokens()).then(
       (r) => setTokens(r.tokens),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(problemWords(e)),
     );
   }, [all]);
   useEffect(load, [load]);
@@ -45,7 +45,7 @@ export function TokensPage({ all = false }: { all?: boolean }) {
     } catch (err) {
       const found = fieldErrorsOf(err);
       setErrors(found);
-      if (found.size === 0) setError(err instanceof Error ? err.message : String(err));
+      if (found.size === 0) setError(problemWords(err));
     }
   }
   async function revoke(t: TokenInfo) {
@@ -55,7 +55,7 @@ export function TokensPage({ all = false }: { all?: boolean }) {
       setStatus(`Revoked ${t.name}.`);
       load();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(problemWords(err));
     }
   }
 

@@ -1,8 +1,7 @@
 import { Role, type CreateUserBody } from '@autonomic/api';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client';
+import { fieldErrorsOf, NO_ERRORS, problemWords, unplaced, type FieldErrors } from '../../api/problems';
 import { FieldError, invalidProps } from '../policies/FieldError';
-import { fieldErrorsOf, NO_ERRORS, unplaced, type FieldErrors } from '../policies/fieldErrors';
 import { generatePassword } from './password';
 
 interface Props {
@@ -30,10 +29,9 @@ export function NewUserForm({ onCreate, onCancel }: Props) {
     try {
       await onCreate({ username: username.trim(), displayName, role, password });
     } catch (err) {
-      const found = new Map(fieldErrorsOf(err));
-      if (err instanceof ApiError && err.code === 'username_taken') found.set('body.username', err.message);
+      const found = fieldErrorsOf(err, { username_taken: 'body.username' });
       setErrors(found);
-      if (found.size === 0) setFailure(err instanceof Error ? err.message : String(err));
+      if (found.size === 0) setFailure(problemWords(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import type { CreateUserBody, UserAccount } from '@autonomic/api';
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '../../auth/store';
+import { problemWords } from '../../api/problems';
 import '../assets/assets.css';
 import { createUser, listUsers, updateUser } from './api';
 import { NewUserForm } from './NewUserForm';
@@ -26,7 +27,7 @@ export function UsersPage() {
   const load = useCallback(() => {
     listUsers().then(
       (r) => setUsers(r.users),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(problemWords(e)),
     );
   }, []);
   const isAdmin = me?.role === 'admin';
@@ -49,7 +50,7 @@ export function UsersPage() {
       setStatus(await work());
       load();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(problemWords(e));
     }
   };
   const create = async (body: CreateUserBody) => {
