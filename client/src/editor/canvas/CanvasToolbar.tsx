@@ -6,8 +6,19 @@ import { freePosition } from './placement';
 import { useViewportCentre } from './useViewportCentre';
 import { fitOptions } from './fit';
 
-/** Canvas buttons: history, auto-layout, view, a note and the shortcuts sheet. */
-export function CanvasToolbar({ readOnly, onShortcuts }: { readOnly: boolean; onShortcuts(): void }) {
+/** Canvas buttons: history, auto-layout, view, a note, the minimap and the shortcuts sheet. */
+export function CanvasToolbar({
+  readOnly,
+  onShortcuts,
+  showMap,
+  onToggleMap,
+}: {
+  readOnly: boolean;
+  onShortcuts(): void;
+  /** Whether the minimap is shown (hidden at first on a narrow window). */
+  showMap: boolean;
+  onToggleMap(): void;
+}) {
   const store = useEditorStore();
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
@@ -93,6 +104,15 @@ export function CanvasToolbar({ readOnly, onShortcuts }: { readOnly: boolean; on
         data-testid="canvas-zoom-out"
       >
         −
+      </button>
+      <button
+        type="button"
+        onClick={onToggleMap}
+        aria-pressed={showMap}
+        data-testid="canvas-minimap"
+        title={showMap ? 'Hide the minimap' : 'Show the minimap'}
+      >
+        Map
       </button>
       <button
         type="button"

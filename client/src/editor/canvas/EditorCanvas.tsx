@@ -21,11 +21,15 @@ import { useEditor, useEditorStore } from '../store/context';
 import { shownViolation } from '../store/policies';
 import type { FlowEdge, FlowNode } from '../types';
 import { CanvasToolbar } from './CanvasToolbar';
+import { ConnectDialog } from './ConnectDialog';
+import { useConnectUi } from './connectUi';
+import { fitOptions } from './fit';
 import { nodeTypes } from './node-types';
 import { decoratedEdges, ghostNodes, withViolationPath, type GhostNode } from './overlay';
 import { CanvasOverlayContext } from './overlay-context';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
+import { useRevealNode } from './useRevealNode';
 
 /** The drag-and-drop type a palette item carries: the node type. */
 export const NODE_DND_TYPE = 'application/x-autonomic-node';
@@ -41,7 +45,7 @@ const RENDER_VISIBLE_FROM = 150;
  */
 const BIG_GRAPH_OPEN_ZOOM = 0.6;
 const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
-const SMALL_GRAPH_FIT = { maxZoom: 1 };
+const SMALL_GRAPH_FIT = fitOptions(1);
 const BIG_GRAPH_FIT = { maxZoom: 1, minZoom: BIG_GRAPH_OPEN_ZOOM };
 
 export interface EditorCanvasProps {
@@ -51,11 +55,16 @@ export interface EditorCanvasProps {
   readOnly?: boolean;
   /** Accessible name of the canvas. @default "Workflow canvas" */
   label?: string;
+  /** The canvas element's id (a skip link's target). */
+  id?: string;
 }
 
 /** Changes that carry no node object (adds and replaces never come from the canvas here). */
 type PlainChange = NodeDimensionChange | NodePositionChange | NodeSelectionChange | NodeRemoveChange;
 const isPlain = (c: NodeChange<FlowNode | GhostNode>): c is PlainChange => c.type !== 'add' && c.type !== 'replace';
+
+/** Below this window width the minimap starts hidden: it would cover a good part of a narrow canvas. */
+const MINIMAP_FROM_WIDTH = 1440;
 
 const nodeColor = (n: { type?: string | undefined; className?: string | undefined }) =>
   n.type === 'note' ? '#fde68a' : n.type === 'trigger' ? '#93c5fd' : n.type === 'ghost' ? '#fca5a5' : '#cbd5e1';
@@ -65,7 +74,12 @@ const nodeColor = (n: { type?: string | undefined; className?: string | undefine
  * every change through its commands (undoable), palette drops, keyboard shortcuts, and
  * an optional overlay (diff colours, run trace, removed-node ghosts).
  */
-export function EditorCanvas({ overlay: given, readOnly: readOnlyProp, label = 'Workflow canvas' }: EditorCanvasProps) {
+export function EditorCanvas({
+  overlay: given,
+  readOnly: readOnlyProp,
+  label = 'Workflow canvas',
+  id,
+}: EditorCanvasProps) {
   const store = useEditorStore();
   const storeReadOnly = useEditor((s) => s.readOnly);
   const readOnly = readOnlyProp ?? storeReadOnly;
@@ -77,6 +91,9 @@ export function EditorCanvas({ overlay: given, readOnly: readOnlyProp, label = '
   // Fit only a graph that is there when the canvas opens: fitting on the first drop would move the view.
   const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
   const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  const [showMap, setShowMap] = useState(() => window.innerWidth >= MINIMAP_FROM_WIDTH);
+  const reveal = useRevealNode();
+  const announcement = useConnectUi((s) => s.announcement);
   const keys = useCanvasShortcuts({ readOnly, openShortcuts });
   // The offending path of the safety policy violation chosen (or of the selected node) is drawn on top.
   const violation = useEditor(shownViolation);
@@ -134,10 +151,13 @@ export function EditorCanvas({ overlay: given, readOnly: readOnlyProp, label = '
       e.preventDefault();
       const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const action = connectorActionOf(e.dataTransfer.getData(CONNECTOR_DND_TYPE));
-      if (action) store.getState().addConnectorAt(action.connector, action.action, at);
-      else store.getState().addNodeAt(nodeType, at);
+      const id = action
+        ? store.getState().addConnectorAt(action.connector, action.action, at)
+        : store.getState().addNodeAt(nodeType, at);
+      // A drop near an edge may land under the minimap or the toolbar: bring it into view.
+      if (id) reveal(id);
     },
-    [readOnly, store, screenToFlowPosition],
+    [readOnly, store, screenToFlowPosition, reveal],
   );
 
   return (
@@ -145,6 +165,7 @@ export function EditorCanvas({ overlay: given, readOnly: readOnlyProp, label = '
       <div
         className={`editor-canvas${readOnly ? ' is-read-only' : ''}`}
         data-testid="editor-canvas"
+        id={id}
         role="application"
         aria-label={`${label}${readOnly ? ' (read-only)' : ''}. Press ? for keyboard shortcuts.`}
         tabIndex={0}
@@ -177,11 +198,20 @@ export function EditorCanvas({ overlay: given, readOnly: readOnlyProp, label = '
           fitViewOptions={nodes.length >= RENDER_VISIBLE_FROM ? BIG_GRAPH_FIT : SMALL_GRAPH_FIT}
         >
           <Background gap={20} />
-          <MiniMap pannable zoomable nodeColor={nodeColor} ariaLabel="Minimap" />
-          <CanvasToolbar readOnly={readOnly} onShortcuts={openShortcuts} />
+          {showMap && <MiniMap pannable zoomable nodeColor={nodeColor} ariaLabel="Minimap" />}
+          <CanvasToolbar
+            readOnly={readOnly}
+            onShortcuts={openShortcuts}
+            showMap={showMap}
+            onToggleMap={() => setShowMap((v) => !v)}
+          />
         </ReactFlow>
       </div>
+      <p className="visually-hidden" aria-live="polite" data-testid="canvas-announcer">
+        {announcement}
+      </p>
       <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      {!readOnly && <ConnectDialog />}
     </CanvasOverlayContext.Provider>
   );
 }

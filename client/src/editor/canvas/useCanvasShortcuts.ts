@@ -1,12 +1,14 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type ClipboardEvent, type KeyboardEvent, type PointerEvent } from 'react';
-import { addNote, parseClipboard, serializeClipboard, type ClipboardPayload } from '../commands';
+import { addNote, moveNodes, parseClipboard, serializeClipboard, type ClipboardPayload } from '../commands';
 import { useEditorStore } from '../store/context';
 import { readClipboardPayload, rememberCopy, rememberedCopy, writeSystemClipboard } from './clipboard-io';
 import { isEditableTarget } from './editable';
 import { freePosition } from './placement';
 import { useViewportCentre } from './useViewportCentre';
 import { fitOptions } from './fit';
+import { connectUiOf } from './connectUi';
+import { nudged } from './nudge';
 
 /** When no `paste` event follows Ctrl+V this soon, the clipboard is read directly. */
 const PASTE_EVENT_WAIT_MS = 60;
@@ -65,6 +67,14 @@ export function useCanvasShortcuts({ readOnly, openShortcuts }: { readOnly: bool
           }, PASTE_EVENT_WAIT_MS);
           return false; // let the browser fire its paste event
         }
+        if (!mod && !e.shiftKey && key === 'c') {
+          const only = s.selection.nodes.length === 1 ? s.nodes.find((n) => n.id === s.selection.nodes[0]) : undefined;
+          if (!only || only.type === 'note') return false;
+          return (connectUiOf(store).getState().open(only.id), true);
+        }
+        // On a node, React Flow moves the selection itself; on the canvas itself, these do.
+        const positions = e.target === e.currentTarget && !mod ? nudged(s.nodes, e.key, e.shiftKey) : null;
+        if (positions) return (s.run(moveNodes, { positions }, { coalesce: 'nudge' }), true);
         if (!mod && !e.shiftKey && key === 'n')
           return (s.run(addNote, { position: freePosition(s.nodes, centre()) }), true);
         if (!mod && e.shiftKey && key === 'l') return (void s.autoLayout(), true);

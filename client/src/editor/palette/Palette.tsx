@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { freePosition } from '../canvas/placement';
+import { useRevealNode } from '../canvas/useRevealNode';
 import { useViewportCentre } from '../canvas/useViewportCentre';
 import { useEditor, useEditorStore } from '../store/context';
 import { connectorPaletteGroups } from './connectorGroups';
@@ -16,20 +17,23 @@ export function Palette() {
   const summaries = useEditor((s) => s.connectors.summaries);
   const connectorGroups = useMemo(() => connectorPaletteGroups(search, summaries), [search, summaries]);
   const centre = useViewportCentre();
+  const reveal = useRevealNode();
   const searchId = useId();
   const insert = useCallback(
     (type: string) => {
       const s = store.getState();
-      s.addNodeAt(type, freePosition(s.nodes, centre()));
+      const id = s.addNodeAt(type, freePosition(s.nodes, centre()));
+      if (id) reveal(id);
     },
-    [store, centre],
+    [store, centre, reveal],
   );
   const insertConnector = useCallback(
     (connectorId: string, actionId: string) => {
       const s = store.getState();
-      s.addConnectorAt(connectorId, actionId, freePosition(s.nodes, centre()));
+      const id = s.addConnectorAt(connectorId, actionId, freePosition(s.nodes, centre()));
+      if (id) reveal(id);
     },
-    [store, centre],
+    [store, centre, reveal],
   );
   return (
     <nav className="palette" aria-label="Node palette" data-testid="palette">

@@ -1,6 +1,7 @@
 import { nodeDefinition } from '@autonomic/workflow';
 import { useCallback, useMemo, useRef, type FocusEvent } from 'react';
 import { updateInputSchema, updateLabel, updateParams, updateStepSettings } from '../commands';
+import { useConnectUi } from '../canvas/connectUi';
 import { ParamsForm } from '../panel/ParamsForm';
 import { StepSettingsForm, type StepSettingsValue } from '../panel/StepSettingsForm';
 import { TriggerSchemaForm } from '../panel/TriggerSchemaForm';
@@ -31,6 +32,7 @@ function SelectedNodePanel({ id }: { id: string }) {
   const eventSchema = useEditor((s) => s.nodes.find((n) => n.type === 'trigger')?.data.inputSchema);
   const run = useEditor((s) => s.run);
   const connectors = useEditor((s) => s.connectors);
+  const openConnect = useConnectUi((s) => s.open);
   // The text field last edited, where the data picker inserts.
   const lastField = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
   const onFocus = useCallback((e: FocusEvent) => {
@@ -65,6 +67,18 @@ function SelectedNodePanel({ id }: { id: string }) {
         {def?.label ?? data.nodeType} <span className="muted">{id}</span>
       </h2>
       {def && <p className="muted">{def.description}</p>}
+      {!readOnly && (
+        <p className="node-panel-actions">
+          <button
+            type="button"
+            onClick={() => openConnect(id)}
+            title="Connect this step to another, or remove its connections (C on the canvas)"
+            data-testid="node-connect"
+          >
+            Connect…
+          </button>
+        </p>
+      )}
       <StepSettingsForm
         value={settingsOf(data)}
         onChange={onSettings}

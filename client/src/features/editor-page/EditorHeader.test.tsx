@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, test } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { VersionSummary } from '@autonomic/api';
 import { useAuth, type User } from '../../auth/store';
 import { sampleGraph } from '../../editor/commands/testing';
@@ -44,7 +45,20 @@ function renderHeader(role: User['role'], saved: VersionSummary | null = version
 
 const save = () => screen.getByTestId('save-version') as HTMLButtonElement;
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+/** A window as narrow as 1280 px, for the COMPACT_EDITOR media query. */
+function narrowWindow() {
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    matches: query.includes('max-width'),
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  }));
+}
 
 describe('EditorHeader', () => {
   test('when a manager or a reviewer opens a workflow then there is no Request review at all', () => {
@@ -75,5 +89,64 @@ describe('EditorHeader', () => {
   test('when the workflow was never saved then Save is enabled', () => {
     renderHeader('analyst', null);
     expect(save().disabled).toBe(false);
+  });
+
+  test('when the window is wide then Details, History and Run now sit in the header and there is no More', () => {
+    renderHeader('analyst');
+    expect(screen.getByTestId('open-metadata')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'History' })).toBeTruthy();
+    expect(screen.queryByTestId('header-more')).toBeNull();
+  });
+
+  test('when the window is narrow then Details, History and Run now move into More, shown on demand and closed by Esc', async () => {
+    narrowWindow();
+    const user = userEvent.setup();
+    renderHeader('analyst');
+    const more = screen.getByTestId('header-more');
+    const list = () => document.getElementById(more.getAttribute('aria-controls') ?? '');
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(list()?.hidden).toBe(true);
+    expect(list()?.contains(screen.getByTestId('open-metadata'))).toBe(true);
+    expect(list()?.contains(screen.getByTestId('run-now-link'))).toBe(true);
+    // The main actions stay in the header.
+    expect(list()?.contains(screen.getByTestId('save-version'))).toBe(false);
+
+    await user.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(list()?.hidden).toBe(false);
+    await user.keyboard('{Escape}');
+    expect(list()?.hidden).toBe(true);
+    expect(document.activeElement).toBe(more);
+  });
+
+  test('when an action in More is chosen then it runs and the menu closes', async () => {
+    narrowWindow();
+    const user = userEvent.setup();
+    let details = 0;
+    useAuth.setState({ user: as('analyst'), status: 'signed-in' });
+    render(
+      <MemoryRouter>
+        <EditorProvider store={createEditorStore(sampleGraph())} validate={false}>
+          <EditorHeader
+            workflowId={WF}
+            version={version}
+            readOnly={false}
+            saveMessage={null}
+            onSave={() => undefined}
+            onDetails={() => (details += 1)}
+          />
+        </EditorProvider>
+      </MemoryRouter>,
+    );
+    await user.click(screen.getByTestId('header-more'));
+    await user.click(screen.getByTestId('open-metadata'));
+    expect(details).toBe(1);
+    expect(screen.getByTestId('header-more').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  test('the title keeps the whole name as its tooltip (it is cut to keep the header on one line)', () => {
+    renderHeader('analyst');
+    const h1 = screen.getByRole('heading', { level: 1 });
+    expect(h1.title).toBe(h1.textContent);
   });
 });

@@ -4,6 +4,8 @@ import { useAuth } from '../../auth/store';
 import { useEditor } from '../../editor';
 import { MAY_RUN } from '../run-now/RunNowPage';
 import { StatusBadge } from '../workflows/WorkflowListPage';
+import { MoreMenu } from './MoreMenu';
+import { COMPACT_EDITOR, useMediaQuery } from './useMediaQuery';
 import type { VersionSummary } from '@autonomic/api';
 
 /** Name, version, status, problems and the actions on the version. */
@@ -30,6 +32,8 @@ export function EditorHeader({
   const dirty = useEditor((s) => s.revision !== s.savedRevision);
   const role = useAuth((s) => s.user?.role) ?? '';
   const mayRun = MAY_RUN.has(role);
+  // A narrow window keeps the header on one line: the secondary actions go into "More".
+  const compact = useMediaQuery(COMPACT_EDITOR);
   // Only authors (analysts) and admins ever ask for a review: the others are not shown the button.
   const mayRequestReview = role === 'analyst' || role === 'admin';
   // A saved version with nothing changed since: saving would store the same content again.
@@ -45,10 +49,29 @@ export function EditorHeader({
           : version.status !== 'draft'
             ? `v${version.number} is ${version.status.replace('_', ' ')}.`
             : null;
+  // Details, History and Run now: inline on a wide window, in "More" on a narrow one.
+  const secondary = (
+    <>
+      <button type="button" onClick={onDetails} data-testid="open-metadata">
+        Details
+      </button>
+      {workflowId && <Link to={`/workflows/${workflowId}/versions`}>History</Link>}
+      {workflowId && (
+        <Link to={`/workflows/${workflowId}/settings`} data-testid="settings-link">
+          Settings
+        </Link>
+      )}
+      {workflowId && mayRun && (
+        <Link className="button" to={`/workflows/${workflowId}/run`} data-testid="run-now-link">
+          Run now
+        </Link>
+      )}
+    </>
+  );
   return (
     <header className="editor-header">
       <div className="editor-title">
-        <h1>{name || 'Untitled workflow'}</h1>
+        <h1 title={name || 'Untitled workflow'}>{name || 'Untitled workflow'}</h1>
         {version ? (
           <span data-testid="editor-version">
             v{version.number} <StatusBadge status={version.status} />
@@ -65,11 +88,8 @@ export function EditorHeader({
         </span>
       </div>
       <div className="editor-actions">
-        <button type="button" onClick={onDetails} data-testid="open-metadata">
-          Details
-        </button>
+        {!compact && secondary}
         {testsButton}
-        {workflowId && <Link to={`/workflows/${workflowId}/versions`}>History</Link>}
         {!readOnly && (
           <button
             type="button"
@@ -87,18 +107,13 @@ export function EditorHeader({
             Simulate
           </Link>
         )}
-        {workflowId && mayRun && (
-          <Link className="button" to={`/workflows/${workflowId}/run`} data-testid="run-now-link">
-            Run now
-          </Link>
-        )}
         {mayRequestReview &&
           (reviewBlock ? (
             <span className="review-blocked">
               <button type="button" disabled aria-describedby="review-reason" data-testid="request-review">
                 Request review
               </button>
-              <span id="review-reason" className="muted">
+              <span id="review-reason" className="muted" title={reviewBlock}>
                 {reviewBlock}
               </span>
             </span>
@@ -107,6 +122,7 @@ export function EditorHeader({
               Request review
             </Link>
           ))}
+        {compact && <MoreMenu>{secondary}</MoreMenu>}
       </div>
     </header>
   );

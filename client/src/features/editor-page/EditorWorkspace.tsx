@@ -2,17 +2,22 @@ import { useCallback, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { EditorCanvas, NodePanel, Palette, ProblemsList, useEditor, useEditorStore } from '../../editor';
+import { SkipToCanvas } from '../../editor/canvas/SkipToCanvas';
 import type { VersionSummary } from '@autonomic/api';
 import { useEditorPolicies } from '../policies/useEditorPolicies';
 import { TestsButton } from '../tests/TestsButton';
 import { TestsPanel } from '../tests/TestsPanel';
 import { useEditorTests } from '../tests/useEditorTests';
+import { CollapsibleColumn } from './CollapsibleColumn';
 import { EditorHeader } from './EditorHeader';
 import { MetadataDrawer } from './MetadataDrawer';
 import { SaveDialog } from './SaveDialog';
 import { describeOutcome, saveGraph } from './save';
 import { useConnectorCatalog } from './useConnectorCatalog';
 import type { EditorSession } from './useEditorSession';
+import { useFillViewport } from './useFillViewport';
+import { useRemembered } from './useRemembered';
+import { PALETTE_COLLAPSED_KEY, useSideColumn } from './useSideColumn';
 import { useUnsavedWarning } from './useUnsavedWarning';
 
 function messageOf(e: unknown): string {
@@ -24,6 +29,7 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+const CANVAS_ID = 'editor-canvas';
 const isCaseProblem = (path: string) => /^tests\.\d+(\.|$)/.test(path);
 
 /** Palette, canvas, config panel, problems and the Tests panel around one editor store, with save. */
@@ -46,6 +52,9 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
   const tests = useEditorTests(workflowId, version, testsOpen);
   // The cases as last loaded or saved: the panel greys a case edited since (its results are of the old one).
   const [savedTests, setSavedTests] = useState(() => store.getState().tests);
+  const [paletteCollapsed, setPaletteCollapsed] = useRemembered(PALETTE_COLLAPSED_KEY, false);
+  const side = useSideColumn();
+  const fill = useFillViewport<HTMLDivElement>();
   useUnsavedWarning(dirty && !session.readOnly);
   useConnectorCatalog(store);
   useEditorPolicies(store, session.workflow?.maxDestructivePerRun ?? null);
@@ -75,6 +84,15 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
     [store, workflowId, savedLayout, navigate],
   );
 
+  const bodyClass = [
+    'editor-body',
+    testsOpen && !side.collapsed ? 'tests-open' : '',
+    session.readOnly ? 'no-palette' : paletteCollapsed ? 'palette-collapsed' : '',
+    side.collapsed ? 'side-collapsed' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
   // A problem of a test case opens the Tests panel on that case's form.
   const openCase = (path: string) => {
     setTestsOpen(true);
@@ -82,7 +100,8 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
   };
 
   return (
-    <div className="editor-page" data-editor-root>
+    <div className="editor-page" data-editor-root ref={fill}>
+      <SkipToCanvas canvasId={CANVAS_ID} />
       <EditorHeader
         workflowId={workflowId}
         version={version}
@@ -92,13 +111,19 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
           setError(null);
           setSaveOpen(true);
         }}
-        onDetails={() => setDetailsOpen((o) => !o)}
+        onDetails={() => {
+          setDetailsOpen((o) => !o);
+          if (side.collapsed) side.toggle();
+        }}
         testsButton={
           <TestsButton
             run={tests.tests.run}
             contentHash={version?.contentHash ?? null}
             open={testsOpen}
-            onToggle={() => setTestsOpen((o) => !o)}
+            onToggle={() => {
+              setTestsOpen((o) => !o);
+              if (side.collapsed) side.toggle();
+            }}
           />
         }
       />
@@ -110,28 +135,48 @@ export function EditorWorkspace({ session }: { session: EditorSession }) {
           )}
         </p>
       )}
-      <div className={testsOpen ? 'editor-body tests-open' : 'editor-body'}>
-        {!session.readOnly && <Palette />}
+      <div className={bodyClass}>
+        {!session.readOnly && (
+          <CollapsibleColumn
+            label="Palette"
+            side="left"
+            collapsed={paletteCollapsed}
+            onToggle={() => setPaletteCollapsed(!paletteCollapsed)}
+            className="editor-palette"
+            testId="palette-column"
+          >
+            <Palette />
+          </CollapsibleColumn>
+        )}
         <div className="editor-main">
-          <EditorCanvas {...(tests.overlay ? { overlay: tests.overlay } : {})} />
+          <EditorCanvas id={CANVAS_ID} {...(tests.overlay ? { overlay: tests.overlay } : {})} />
         </div>
-        <div className="editor-side">
-          {detailsOpen && <MetadataDrawer onClose={() => setDetailsOpen(false)} />}
-          {testsOpen && (
-            <TestsPanel
-              version={version}
-              tests={tests.tests}
-              shown={tests.shown}
-              onShow={tests.setShown}
-              traceError={tests.traceError}
-              focus={caseFocus}
-              savedTests={savedTests}
-              onClose={() => setTestsOpen(false)}
-            />
-          )}
-          <NodePanel />
+        <CollapsibleColumn
+          label="Panel"
+          side="right"
+          collapsed={side.collapsed}
+          onToggle={side.toggle}
+          className="editor-side"
+          testId="side-column"
+        >
+          <div className="side-scroll">
+            {detailsOpen && <MetadataDrawer onClose={() => setDetailsOpen(false)} />}
+            {testsOpen && (
+              <TestsPanel
+                version={version}
+                tests={tests.tests}
+                shown={tests.shown}
+                onShow={tests.setShown}
+                traceError={tests.traceError}
+                focus={caseFocus}
+                savedTests={savedTests}
+                onClose={() => setTestsOpen(false)}
+              />
+            )}
+            <NodePanel />
+          </div>
           <ProblemsList onWorkflowProblem={(p) => (isCaseProblem(p.path) ? openCase(p.path) : setDetailsOpen(true))} />
-        </div>
+        </CollapsibleColumn>
       </div>
       <SaveDialog
         open={saveOpen}
