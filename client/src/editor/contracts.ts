@@ -14,6 +14,18 @@ export interface NodeDecoration {
   note?: string;
 }
 
+/** A marker on a node drawn by the page (e.g. its comment count); a button when it has an action. */
+export interface NodeMarker {
+  /** The short visible text, e.g. "3". */
+  text: string;
+  /** The accessible name, e.g. "3 comments". */
+  label: string;
+  /** Drawn muted (e.g. every comment thread on the node is resolved). */
+  muted?: boolean;
+  /** What pressing it does (e.g. open the node's comment threads). */
+  onActivate?(): void;
+}
+
 /**
  * An overlay the canvas draws over a graph: the visual diff (added green, removed red
  * ghosts, changed amber) or a run's trace (nodes coloured by outcome, path highlighted).
@@ -33,6 +45,8 @@ export interface CanvasOverlay {
    * and a `data-policy-path` attribute.
    */
   path?: { nodes: readonly string[]; ports: readonly string[] };
+  /** Markers by node id, drawn in the node's head (the review page's comment counts). */
+  markers?: Record<string, NodeMarker>;
 }
 
 /** Completion sources for expression fields: dotted paths with a short description. */

@@ -9,6 +9,6 @@ export { NodePanel } from './panel-host/NodePanel';
 export { documentToFlowGraph, fromEditorGraph, toEditorGraph } from './graph/convert';
 export { documentForSave } from './graph/draft';
 export type { FlowEdge, FlowNode, Graph, NodeData, CanvasKind } from './types';
-export type { CanvasOverlay, NodeDecoration, NodeState } from './contracts';
+export type { CanvasOverlay, NodeDecoration, NodeMarker, NodeState } from './contracts';
 export { shownViolation, type PolicySetup } from './store/policies';
 export { EMPTY_CATALOG, type ConnectorCatalog } from './connectors/catalog';

@@ -5,6 +5,7 @@ import { effectOfNode } from '../graph/ports';
 import { useEditor } from '../store/context';
 import type { NodeData } from '../types';
 import { NodeIcon } from './NodeIcon';
+import { NodeMarkerBadge } from './NodeMarkerBadge';
 import { NodePorts } from './NodePorts';
 import { useNodeDecoration, useOnOverlayPath } from './overlay-context';
 
@@ -83,6 +84,7 @@ export function NodeBody({
         </span>
         {!ghost && <PolicyBadge id={id} />}
         {!ghost && <ProblemBadge id={id} />}
+        <NodeMarkerBadge id={id} />
       </div>
       <div className="node-meta">
         <span className="node-type">{def?.label ?? `unknown type ${data.nodeType}`}</span>

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { CanvasOverlay, NodeDecoration } from '../contracts';
+import type { CanvasOverlay, NodeDecoration, NodeMarker } from '../contracts';
 
 /** The overlay the canvas draws (diff, trace), for the node components. */
 export const CanvasOverlayContext = createContext<CanvasOverlay | null>(null);
@@ -11,4 +11,9 @@ export function useNodeDecoration(id: string): NodeDecoration | undefined {
 /** Whether the node is on the overlay's drawn path (a safety policy's offending path). */
 export function useOnOverlayPath(id: string): boolean {
   return useContext(CanvasOverlayContext)?.path?.nodes.includes(id) ?? false;
+}
+
+/** The page's marker on the node (a comment count), if any. */
+export function useNodeMarker(id: string): NodeMarker | undefined {
+  return useContext(CanvasOverlayContext)?.markers?.[id];
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatDate } from '../versions/format';
 import type { CommentThread as Thread, ReviewComment as Comment } from '@autonomic/api';
 import { CommentForm } from './CommentForm';
+import { threadsAnchor } from './useCommentMarkers';
 
 interface Props {
   threads: readonly Thread[];
@@ -53,11 +54,17 @@ export function CommentThreads({ threads, nodeId, canComment, onPost }: Props) {
       className="comments"
       data-testid={nodeId ? `threads-${nodeId}` : 'threads-general'}
       aria-label={`Comments on ${where}`}
+      {...(nodeId ? { id: threadsAnchor(nodeId), tabIndex: -1 } : {})}
     >
       <h3>{nodeId ? `Comments on ${nodeId}` : 'General comments'}</h3>
       {mine.length === 0 && <p className="muted">No comments yet.</p>}
       {mine.map((t) => (
-        <div key={t.id} className="thread">
+        <div
+          key={t.id}
+          className={t.resolvedAt ? 'thread thread-resolved' : 'thread'}
+          data-testid={t.resolvedAt ? 'thread-resolved' : 'thread-open'}
+        >
+          {t.resolvedAt && <p className="thread-state">Resolved</p>}
           <One c={t} />
           {t.replies.map((r) => (
             <One key={r.id} c={r} />

@@ -57,7 +57,7 @@ describe('PublishButton (review page)', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('abuse-prod (Authentication failed)');
-    expect(alert.textContent).toContain('credentials.abuse-prod');
+    expect(alert.textContent).toContain('Credential abuse-prod: AbuseIPDB answered 401');
     const submit = screen.getByTestId('publish-override-submit') as HTMLButtonElement;
     expect(submit.disabled).toBe(true);
     fireEvent.change(screen.getByTestId('publish-override-reason'), { target: { value: 'too short' } });

@@ -3,13 +3,32 @@ import { diffWorkflows } from '@autonomic/workflow';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { ReviewDetail, VersionDetail, WorkflowDetail } from '@autonomic/api';
+import type { CommentThread, ReviewDetail, VersionDetail, WorkflowDetail } from '@autonomic/api';
+import type { EditorGraph } from '@autonomic/workflow';
+import type { CanvasOverlay } from '../../editor';
 import { useAuth, type User } from '../../auth/store';
 import { copyOfBase, parsedDocument } from '../versions/testing';
 import { ReviewPage } from './ReviewPage';
 
 // The canvas needs a layout engine jsdom does not have; the page's logic is what is under test.
-vi.mock('../versions/canvas/OverlayCanvas', () => ({ OverlayCanvas: () => <div data-testid="canvas" /> }));
+// Each node is drawn as a box with the canvas's real marker, read from the overlay the page gives.
+vi.mock('../versions/canvas/OverlayCanvas', async () => {
+  const { CanvasOverlayContext } = await import('../../editor/canvas/overlay-context');
+  const { NodeMarkerBadge } = await import('../../editor/canvas/NodeMarkerBadge');
+  return {
+    OverlayCanvas: ({ graph, overlay }: { graph: EditorGraph; overlay?: CanvasOverlay }) => (
+      <div data-testid="canvas">
+        <CanvasOverlayContext.Provider value={overlay ?? null}>
+          {graph.nodes.map((n) => (
+            <div key={n.id} data-testid={`node-${n.id}`}>
+              <NodeMarkerBadge id={n.id} />
+            </div>
+          ))}
+        </CanvasOverlayContext.Provider>
+      </div>
+    ),
+  };
+});
 
 // The author is an admin: the role alone would let them decide, so only authorship hides the buttons.
 const alice: User = {
@@ -115,12 +134,28 @@ function answer(url: string): unknown {
   if (url === `/api/workflows/${WF}`) return workflow;
   if (url === `/api/workflows/${WF}/versions/1`) return versionDetail(1, published);
   if (url === `/api/workflows/${WF}/versions/2`) return versionDetail(2, draft);
-  if (url === `/api/workflows/${WF}/versions/2/comments`) return { threads: [] };
+  if (url === `/api/workflows/${WF}/versions/2/comments`) return { threads };
   throw new Error(`unexpected call ${url}`);
 }
 
 /** The review the server answers with (a test may give the version cases). */
 let current: ReviewDetail = review;
+/** The version's comment threads the server answers with. */
+let threads: CommentThread[] = [];
+
+let c = 0;
+const thread = (nodeId: string | null, resolved = false): CommentThread => ({
+  id: `0190a000-0000-7000-8000-${String((c += 1)).padStart(12, '0')}`,
+  versionId: version.id,
+  authorId: bob.id,
+  author: { username: 'bob', displayName: 'Bob' },
+  nodeId,
+  body: `note ${c}${resolved ? ' (settled)' : ''}`,
+  parentId: null,
+  createdAt: '2026-11-27T11:00:00.000Z',
+  resolvedAt: resolved ? '2026-11-27T12:00:00.000Z' : null,
+  replies: [],
+});
 
 /** The review with v2's cases run: one failed, one passed; the changed Block IP reached but never refused. */
 const withCases: ReviewDetail = {
@@ -207,6 +242,7 @@ afterEach(() => {
   decided = undefined;
   hold = null;
   current = review;
+  threads = [];
   vi.unstubAllGlobals();
   fetchStub.mockClear();
 });
@@ -348,5 +384,39 @@ describe('ReviewPage', () => {
     await screen.findByTestId('review-policy');
     expect((screen.getByTestId('approve-review') as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByTestId('my-approval').textContent).toContain('You approved this content');
+  });
+});
+
+describe('comment markers on the review canvas', () => {
+  test('when nodes have comment threads then each shows its count as a marker; all resolved is muted and says so', async () => {
+    threads = [thread('block'), thread('block'), thread('block'), thread('enrich', true), thread(null)];
+    renderAs(bob);
+
+    const block = await within(await screen.findByTestId('node-block')).findByRole('button', { name: '3 comments' });
+    expect(block.textContent).toBe('3');
+    expect(block.className).not.toContain('node-marker-muted');
+    const enrich = within(screen.getByTestId('node-enrich')).getByRole('button', { name: '1 comment, resolved' });
+    expect(enrich.className).toContain('node-marker-muted');
+    // A node nobody commented on, and the version-wide thread, put no marker anywhere.
+    expect(within(screen.getByTestId('node-check')).queryByRole('button')).toBeNull();
+    expect(within(screen.getByTestId('node-start')).queryByRole('button')).toBeNull();
+  });
+
+  test('when a marker is pressed then its node is selected and its threads open, scrolled to and focused; resolved ones marked', async () => {
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    threads = [thread('block'), thread('block', true)];
+    renderAs(bob);
+    expect(screen.queryByTestId('threads-block')).toBeNull();
+
+    fireEvent.click(await screen.findByRole('button', { name: '2 comments, 1 resolved' }));
+
+    const opened = await screen.findByTestId('threads-block');
+    await waitFor(() => expect(document.activeElement).toBe(opened));
+    expect(scrolled).toHaveBeenCalled();
+    expect(within(opened).getAllByTestId('thread-open')).toHaveLength(1);
+    const resolved = within(opened).getByTestId('thread-resolved');
+    expect(resolved.textContent).toContain('Resolved');
+    expect(resolved.textContent).toContain('(settled)');
   });
 });

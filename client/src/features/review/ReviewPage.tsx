@@ -1,3 +1,4 @@
+import type { CommentThread } from '@autonomic/api';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../auth/store';
@@ -15,14 +16,17 @@ import { PublishButton } from './PublishButton';
 import { ReviewDecision } from './ReviewDecision';
 import { ReviewTests } from './ReviewTests';
 import { SafetyPolicyChecks } from './SafetyPolicyChecks';
+import { useCommentMarkers } from './useCommentMarkers';
 import { useReviewData } from './useReviewData';
 import '../simulation/simulation.css';
 import '../versions/versions.css';
 import './review.css';
 
+const NO_THREADS: CommentThread[] = [];
+
 /**
  * `/reviews/:id`: the diff against the published version with its risk, the test cases
- * and their coverage, comment threads on nodes, the decision (never for the author) and publish.
+ * and their coverage, comment threads on nodes (a marker with their count on each node), the decision (never for the author) and publish.
  */
 export function ReviewPage() {
   const { id = '' } = useParams();
@@ -37,6 +41,8 @@ export function ReviewPage() {
     `${wid}|${number}`,
   );
   const policies = usePolicyCheck(wid, number, selected);
+  const threads = comments.data?.threads ?? NO_THREADS;
+  const markers = useCommentMarkers(threads, setSelected);
 
   if (data.error) return <p role="alert">{data.error.message}</p>;
   if (!d || !me) return <p aria-busy="true">Loading…</p>;
@@ -59,7 +65,6 @@ export function ReviewPage() {
     });
     comments.reload();
   };
-  const threads = comments.data?.threads ?? [];
   const nodeThreads = new Set(threads.flatMap((t) => (t.nodeId ? [t.nodeId] : [])));
 
   return (
@@ -103,6 +108,7 @@ export function ReviewPage() {
           selectedNodeId={selected}
           onSelectNode={setSelected}
           path={policies.path}
+          markers={markers}
           nodeAside={
             selected && (
               <CommentThreads

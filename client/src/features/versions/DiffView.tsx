@@ -21,6 +21,8 @@ export interface DiffViewProps {
   panelFooter?: ReactNode;
   /** A path drawn on top of the diff (a safety policy's offending path). */
   path?: CanvasOverlay['path'];
+  /** Markers on nodes (the review page's comment counts). */
+  markers?: CanvasOverlay['markers'];
 }
 
 /** Two versions on one canvas: added green, changed amber, removed red ghosts; the risk and connector upgrades on top. */
@@ -33,9 +35,13 @@ export function DiffView({
   nodeAside,
   panelFooter,
   path,
+  markers,
 }: DiffViewProps) {
   const diffed = useMemo(() => diffOverlay(diff, fromGraph, toGraph), [diff, fromGraph, toGraph]);
-  const overlay = useMemo(() => (path ? { ...diffed, path } : diffed), [diffed, path]);
+  const overlay = useMemo(
+    () => ({ ...diffed, ...(path ? { path } : {}), ...(markers ? { markers } : {}) }),
+    [diffed, path, markers],
+  );
   const triggerId = toGraph.nodes.find((n) => n.data.nodeType.startsWith('trigger.'))?.id ?? null;
   return (
     <div className="diff-view" data-testid="diff-view">

@@ -37,7 +37,7 @@ function logicEdges(g: EditorGraph): Map<string, EditorEdge> {
  * side gained (`added`) and lost (`removed`, by the older graph's edge id).
  */
 export function diffOverlay(diff: WorkflowDiff, fromGraph: EditorGraph, toGraph: EditorGraph): CanvasOverlay {
-  const overlay: Required<Omit<CanvasOverlay, 'path'>> = { nodes: {}, edges: {}, ghosts: [] };
+  const overlay: Required<Omit<CanvasOverlay, 'path' | 'markers'>> = { nodes: {}, edges: {}, ghosts: [] };
   const ghostIds = new Set<string>();
 
   for (const s of diff.steps.added) overlay.nodes[s.id] = { state: 'added', note: 'added' };
