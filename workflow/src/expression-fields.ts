@@ -15,5 +15,5 @@ export const Template = z.string().max(100_000).meta({ widget: 'template' });
 /** The name of a stored secret; resolved by the effects adapter, never put in the trace. */
 export const SecretRef = z
   .string()
-  .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'a secret name: letters, digits, _ . -')
+  .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'a secret name is 1 to 64 letters, digits, _ . or -')
   .meta({ widget: 'secret' });

@@ -98,73 +98,73 @@ describe('connectorProblems', () => {
       'an unknown connector',
       lookup({ connector: 'nope' }),
       { credentials: [{ name: 'acme-prod', connectorId: 'nope', mode: 'live' }] },
-      "params.connector: unknown connector 'nope'",
+      'params.connector: the connector “nope” is not installed',
     ],
     [
       'a version not installed',
       lookup({ version: '9.0.0' }),
       {},
-      'params.version: acme-firewall 9.0.0 is not installed (installed: 1.2.0, 1.3.0)',
+      'params.version: version 9.0.0 of acme-firewall is not installed (installed: 1.2.0, 1.3.0)',
     ],
     [
       'a version not installed, without the version list',
       lookup({ version: '9.0.0' }),
       { connectorVersions: undefined },
-      'params.version: acme-firewall 9.0.0 is not installed',
+      'params.version: version 9.0.0 of acme-firewall is not installed',
     ],
     [
       'an unknown action',
       lookup({ action: 'wipe' }),
       {},
-      "params.action: acme-firewall 1.2.0 has no action 'wipe' (actions: lookup, block)",
+      'params.action: ACME Firewall 1.2.0 has no action “wipe” (its actions: lookup, block)',
     ],
     [
       'an effect copy that is not the catalog one',
       lookup({ action: 'block' }),
       {},
-      "params.effect: effect 'read' does not match acme-firewall 1.2.0 block, which is destructive",
+      'params.effect: this step is marked read, but “Block an address” (acme-firewall 1.2.0) is destructive: remove this step and add it again from the palette',
     ],
     [
       'a target copy of another kind',
       lookup({ target: { param: 'ip', kind: 'host' } }),
       {},
-      'params.target: target host (ip) does not match acme-firewall 1.2.0 lookup, whose target is ip (ip)',
+      "params.target: this step's target is host (ip), but “Look up an address” (acme-firewall 1.2.0) acts on ip (ip): remove this step and add it again from the palette",
     ],
     [
       'a target copy left out',
       lookup({ target: undefined }),
       {},
-      'params.target: target none does not match acme-firewall 1.2.0 lookup, whose target is ip (ip)',
+      "params.target: this step's target is none, but “Look up an address” (acme-firewall 1.2.0) acts on ip (ip): remove this step and add it again from the palette",
     ],
     [
       'a required input missing',
       lookup({ input: { ip: '{{ event.ip }}' } }),
       {},
-      "params.input: input 'tenant' is required by acme-firewall 1.2.0 lookup",
+      'params.input: a tenant is required by “Look up an address” (acme-firewall 1.2.0)',
     ],
     [
       'an input the action does not declare',
       lookup({ input: { tenant: 'soc', ip: '1.2.3.4', colour: 'red' } }),
       {},
-      "params.input.colour: input 'colour' is not a param of acme-firewall 1.2.0 lookup (params: tenant, ip, verbose)",
+      'params.input.colour: “colour” is not an input of “Look up an address” (acme-firewall 1.2.0); its inputs: tenant, ip, verbose',
     ],
     [
       'a literal input of the wrong JSON type',
       lookup({ input: { tenant: 'soc', ip: '1.2.3.4', verbose: 'yes' } }),
       {},
-      "params.input.verbose: input 'verbose' is a string; acme-firewall 1.2.0 lookup takes boolean",
+      'params.input.verbose: Verbose must be true or false, not text',
     ],
     [
       'a credential that does not exist',
       lookup({ credential: 'acme-old' }),
       {},
-      "params.credential: credential 'acme-old' does not exist",
+      'params.credential: there is no credential “acme-old”: pick another, or ask an admin to create it on Credentials',
     ],
     [
       "another connector's credential",
       lookup({ credential: 'vt' }),
       {},
-      "params.credential: credential 'vt' belongs to connector 'virustotal', not 'acme-firewall'",
+      'params.credential: the credential “vt” is for virustotal, not acme-firewall: pick one for acme-firewall',
     ],
   ])('when the step has %s then that is the one problem', (_, params, over, expected) => {
     expect(problemsOf(params, context(over))).toEqual([expected]);
@@ -177,7 +177,7 @@ describe('connectorProblems', () => {
   it('when an integer param gets a fraction then it is refused, and a number param takes an integer', () => {
     const input = { tenant: 'soc', ip: '1.2.3.4', minutes: 1.5 };
     expect(problemsOf(lookup({ action: 'block', effect: 'destructive', input }))).toEqual([
-      "params.input.minutes: input 'minutes' is a number; acme-firewall 1.2.0 block takes integer",
+      'params.input.minutes: Minutes must be a whole number, not a number with decimals',
     ]);
   });
 

@@ -168,14 +168,14 @@ describe('validateDocument: schema problems land on their node', () => {
       (d: ReturnType<typeof baseDocument>) => (step(d, 'enrich').transitions = { out: ['check'], Bad: [] }),
       'enrich',
       'transitions.Bad',
-      'invalid key "Bad": a port id',
+      '"Bad" is not allowed as a name: it must be a port id',
     ],
     [
       'a step id',
       (d: ReturnType<typeof baseDocument>) => (d.steps['bad id'] = { type: 'end', params: {} }),
       'bad id',
       '',
-      'invalid key "bad id"',
+      '"bad id" is not allowed as a name',
     ],
     [
       'an escalation out of order',

@@ -144,7 +144,7 @@ describe('migrateToLatest', () => {
     broken.nodes[1] = { ...broken.nodes[1], next: [{ port: 'out' }] } as (typeof V0.nodes)[1];
     const result = migrateToLatest(broken);
     expect(result.ok).toBe(false);
-    if (!result.ok) expectProblem(result.problems, 'ticket', 'next.0.to', 'expected string');
+    if (!result.ok) expectProblem(result.problems, 'ticket', 'next.0.to', 'To is required');
   });
 
   it('when two v0 nodes share an id then the migration refuses to merge them', () => {

@@ -366,7 +366,7 @@ describe('POST /api/workflows/:id/connector-upgrade: the draft and its review', 
 
     expect(res.body.error.code).toBe('connector_upgrade_invalid');
     expect(res.body.error.details).toEqual([
-      { path: 'steps.lookup.params.input', message: "input 'realm' is required by acme-idp 1.2.0 lookup_user" },
+      { path: 'steps.lookup.params.input', message: 'a realm is required by “Look up a user” (acme-idp 1.2.0)' },
       {
         path: 'steps.suspend.params.action',
         message: "acme-idp 1.2.0 has no action 'suspend_user' (actions: lookup_user)",

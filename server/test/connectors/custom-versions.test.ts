@@ -106,7 +106,7 @@ describe('DELETE /api/connectors/:id/versions/:version', () => {
     const saved = await save({ ...doc, metadata: { name: 'Pins a gone version' } });
     expect(saved.problems.map((p: { path: string; message: string }) => [p.path, p.message])).toContainEqual([
       'params.version',
-      'acme-drop 1.1.0 is not installed (installed: 1.0.0)',
+      'version 1.1.0 of acme-drop is not installed (installed: 1.0.0)',
     ]);
     await s
       .as('admin')

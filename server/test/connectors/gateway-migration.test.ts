@@ -75,11 +75,16 @@ describe('a format v1 playbook after the migration to gateway steps', () => {
     const doc = loaded(raw);
     const problems = connectorProblems(doc, { connectors: (id, v) => catalog.get(id, v), credentials });
     expect(problems).toEqual([
-      { nodeId: 'isolate', path: 'params.credential', message: "credential 'gateway-step-isolate' does not exist" },
+      {
+        nodeId: 'isolate',
+        path: 'params.credential',
+        message:
+          'there is no credential “gateway-step-isolate”: pick another, or ask an admin to create it on Credentials',
+      },
       {
         nodeId: 'isolate',
         path: 'params.input.path',
-        message: expect.stringContaining('use a credential whose base URL is that origin'),
+        message: expect.stringContaining('use a credential whose base URL is that address'),
       },
     ]);
   });

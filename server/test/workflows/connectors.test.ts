@@ -91,12 +91,19 @@ describe('connector steps at save, review and publish', () => {
     const saved = await create(checkDoc(uniqueName('No credential'), { credential: 'abuse-old' }));
 
     expect(saved.problems).toEqual([
-      { nodeId: 'check', path: 'params.credential', message: "credential 'abuse-old' does not exist" },
+      {
+        nodeId: 'check',
+        path: 'params.credential',
+        message: 'there is no credential “abuse-old”: pick another, or ask an admin to create it on Credentials',
+      },
     ]);
     const res = await requestReview(saved.workflow.id);
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual([
-      { path: 'document.check.params.credential', message: "credential 'abuse-old' does not exist" },
+      {
+        path: 'document.check.params.credential',
+        message: 'there is no credential “abuse-old”: pick another, or ask an admin to create it on Credentials',
+      },
     ]);
   });
 
@@ -104,7 +111,11 @@ describe('connector steps at save, review and publish', () => {
     const saved = await create(checkDoc(uniqueName('Old pin'), { version: '0.9.0' }));
 
     expect(saved.problems).toEqual([
-      { nodeId: 'check', path: 'params.version', message: 'abuseipdb 0.9.0 is not installed (installed: 1.0.0)' },
+      {
+        nodeId: 'check',
+        path: 'params.version',
+        message: 'version 0.9.0 of abuseipdb is not installed (installed: 1.0.0)',
+      },
     ]);
   });
 
@@ -128,7 +139,10 @@ describe('connector steps at save, review and publish', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('version_invalid');
     expect(refused.body.error.details).toEqual([
-      { path: 'document.check.params.credential', message: "credential 'abuse-prod' does not exist" },
+      {
+        path: 'document.check.params.credential',
+        message: 'there is no credential “abuse-prod”: pick another, or ask an admin to create it on Credentials',
+      },
     ]);
     expect((await publish()).status).toBe(200);
   });

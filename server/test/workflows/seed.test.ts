@@ -111,10 +111,10 @@ describe('example playbook seed without the demo credentials', () => {
     ]);
     expect(await bare.prisma.workflow.count({ where: { publishedVersionId: { not: null } } })).toBe(0);
     expect(seeded.find((s) => s.slug === 'phishing-triage')?.note).toContain(
-      "credential 'virustotal-demo' does not exist",
+      'there is no credential “virustotal-demo”',
     );
     expect(seeded.find((s) => s.slug === 'malicious-ip-containment')?.note).toContain(
-      "credential 'fortigate-demo' does not exist",
+      'there is no credential “fortigate-demo”',
     );
   });
 });

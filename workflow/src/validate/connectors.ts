@@ -1,6 +1,7 @@
 import type { ConnectorAction, ConnectorDefinition } from '../connectors/definition';
 import { connectorParams } from '../nodes';
 import { isRecord, type Problem } from '../problem';
+import { article, capital, nounOf } from './words';
 
 /** A credential as validation sees it: its name, connector and mode, never its value. */
 export interface CredentialRef {
@@ -48,25 +49,26 @@ export function connectorProblems(doc: { steps?: Record<string, StepLike> }, ctx
     const def = ctx.connectors(p.connector, p.version);
     if (!def) {
       const versions = ctx.connectorVersions?.(p.connector);
-      if (versions?.length === 0) at('connector', `unknown connector '${p.connector}'`);
-      else at('version', `${p.connector} ${p.version} is not installed${installed(versions)}`);
+      if (versions?.length === 0) at('connector', `the connector “${p.connector}” is not installed`);
+      else at('version', `version ${p.version} of ${p.connector} is not installed${installed(versions)}`);
       continue;
     }
     const action = def.actions[p.action];
-    const name = `${def.id} ${def.version} ${p.action}`;
     if (!action) {
       at(
         'action',
-        `${def.id} ${def.version} has no action '${p.action}' (actions: ${Object.keys(def.actions).join(', ')})`,
+        `${def.name} ${def.version} has no action “${p.action}” (its actions: ${Object.keys(def.actions).join(', ')})`,
       );
       continue;
     }
+    const name = `“${action.title}” (${def.id} ${def.version})`;
+    const again = 'remove this step and add it again from the palette';
     if (p.effect !== action.effect) {
-      at('effect', `effect '${p.effect}' does not match ${name}, which is ${action.effect}`);
+      at('effect', `this step is marked ${p.effect}, but ${name} is ${action.effect}: ${again}`);
     }
     const copy = p.target ? `${p.target.kind} (${p.target.param})` : 'none';
     const real = action.target ? `${action.target.kind} (${action.target.param})` : 'none';
-    if (copy !== real) at('target', `target ${copy} does not match ${name}, whose target is ${real}`);
+    if (copy !== real) at('target', `this step's target is ${copy}, but ${name} acts on ${real}: ${again}`);
     inputProblems(p.input, action, name, at);
   }
   return problems;
@@ -84,9 +86,13 @@ function credentialProblem(
 ): void {
   if (!credentials) return;
   const found = credentials.find((c) => c.name === name);
-  if (!found) at('credential', `credential '${name}' does not exist`);
-  else if (found.connectorId !== connectorId) {
-    at('credential', `credential '${name}' belongs to connector '${found.connectorId}', not '${connectorId}'`);
+  if (!found) {
+    at('credential', `there is no credential “${name}”: pick another, or ask an admin to create it on Credentials`);
+  } else if (found.connectorId !== connectorId) {
+    at(
+      'credential',
+      `the credential “${name}” is for ${found.connectorId}, not ${connectorId}: pick one for ${connectorId}`,
+    );
   }
 }
 
@@ -100,7 +106,10 @@ function inputProblems(
   for (const param of action.params.required ?? []) {
     // A default fills a missing param in before the call is sent.
     const hasDefault = isRecord(props[param]) && Object.hasOwn(props[param], 'default');
-    if (!Object.hasOwn(input, param) && !hasDefault) at('input', `input '${param}' is required by ${name}`);
+    if (!Object.hasOwn(input, param) && !hasDefault) {
+      const noun = nounOf(param, props[param]);
+      at('input', `${article(noun)} ${noun} is required by ${name}`);
+    }
   }
   const route = action.route?.path;
   const path = route === undefined ? undefined : input[route];
@@ -108,19 +117,23 @@ function inputProblems(
   if (route !== undefined && typeof path === 'string' && path !== '' && !path.startsWith('/')) {
     at(
       `input.${route}`,
-      `input '${route}' must be a path under the credential's base URL (starting with /): the origin of '${path.slice(0, 200)}' is not literal, so use a credential whose base URL is that origin and keep only the path here`,
+      `${capital(nounOf(route, props[route]))} must be a path under the credential's base URL (starting with /): the start of “${path.slice(0, 200)}” is not fixed text, so use a credential whose base URL is that address and keep only the path here`,
     );
   }
   for (const [param, value] of Object.entries(input)) {
     const schema = props[param];
     if (!schema) {
-      at(`input.${param}`, `input '${param}' is not a param of ${name} (params: ${Object.keys(props).join(', ')})`);
+      at(`input.${param}`, `“${param}” is not an input of ${name}; its inputs: ${Object.keys(props).join(', ')}`);
       continue;
     }
     const wanted = jsonTypes(schema['type']);
     const got = literalType(value);
     if (got && wanted.length > 0 && !wanted.some((t) => t === got || (t === 'number' && got === 'integer'))) {
-      at(`input.${param}`, `input '${param}' is ${article(got)} ${got}; ${name} takes ${wanted.join(' or ')}`);
+      const noun = capital(nounOf(param, schema));
+      at(
+        `input.${param}`,
+        `${noun} must be ${wanted.map(typeWords).join(' or ')}, not ${got === 'number' ? 'a number with decimals' : typeWords(got)}`,
+      );
     }
   }
 }
@@ -139,4 +152,16 @@ function literalType(value: unknown): string | undefined {
   return Array.isArray(value) ? 'array' : 'object';
 }
 
-const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
+/** A JSON type as a person says what a value is. */
+function typeWords(type: string): string {
+  const words: Record<string, string> = {
+    string: 'text',
+    integer: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+    null: 'empty (null)',
+    array: 'a list',
+    object: 'a group of values',
+  };
+  return words[type] ?? type;
+}

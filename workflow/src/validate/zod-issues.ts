@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { TRIGGER_TYPES } from '../nodes';
 import { isRecord, problemAt, rawTriggerId, type Problem } from '../problem';
+import { friendlyMessage } from './zod-words';
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   let value = raw;
@@ -14,14 +15,15 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
 
 /**
  * A zod issue's message, made specific where zod's own is generic: a bad record key
- * says which key and why (`invalid key "Bad": a port id`), an unknown node type names
- * the type instead of listing the fifteen it is not.
+ * says which key and why (`"Bad" is not allowed as a name: it must be a port id`), an unknown node type names
+ * the type instead of listing the fifteen it is not; zod's other defaults in words
+ * (`friendlyMessage`).
  */
 export function issueMessage(issue: z.core.$ZodIssue, raw?: unknown): string {
   if (issue.code === 'invalid_key') {
     const key = issue.path[issue.path.length - 1];
-    const why = issue.issues.map((i) => i.message).join('; ');
-    return `invalid key "${String(key)}": ${why}`;
+    const why = issue.issues.map(friendlyMessage).join('; ');
+    return `"${String(key)}" is not allowed as a name: it must be ${why}`;
   }
   if (issue.code === 'invalid_union' && issue.discriminator === 'type' && raw !== undefined) {
     const type = valueAt(raw, issue.path);
@@ -31,7 +33,7 @@ export function issueMessage(issue: z.core.$ZodIssue, raw?: unknown): string {
     if (onTrigger) return `"${type}" is not a trigger type`;
     return TRIGGER_TYPES.includes(type) ? `"${type}" is a trigger, not a step` : `"${type}" is not a node type`;
   }
-  return issue.message;
+  return friendlyMessage(issue);
 }
 
 /** Every zod issue of `raw` as a problem on the node it concerns. */

@@ -74,6 +74,8 @@ describe('the connector step form', () => {
     });
     const select = screen.getByLabelText<HTMLSelectElement>('Credential');
     expect(select.value).toBe('gone');
-    expect(screen.getByText("credential 'gone' does not exist")).toBeTruthy();
+    expect(
+      screen.getByText('there is no credential “gone”: pick another, or ask an admin to create it on Credentials'),
+    ).toBeTruthy();
   });
 });

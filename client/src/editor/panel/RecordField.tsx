@@ -67,7 +67,7 @@ export function RecordField({ schema, value, onChange, path, label, required }: 
         const at = pathKey([...path, row.key]);
         const reported = panel.problemsAt(at);
         // The validator reports a bad key at the row's path; it belongs to the name, not the value.
-        const keyProblems = reported.filter((m) => m.startsWith('invalid key'));
+        const keyProblems = reported.filter((m) => m.includes('is not allowed as a name'));
         const valuePanel = {
           ...panel,
           problemsAt: (k: string) =>
@@ -80,7 +80,7 @@ export function RecordField({ schema, value, onChange, path, label, required }: 
           : keyProblems.length > 0
             ? keyProblems.join('; ')
             : badName
-              ? `a name must match ${pattern?.source}`
+              ? 'this name has characters that are not allowed here'
               : row.key === '' && !readOnly
                 ? 'name this row to keep it'
                 : undefined;

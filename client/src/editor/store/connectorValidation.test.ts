@@ -25,19 +25,19 @@ describe('edit-time validation of connector steps', () => {
     expect(connectorProblemsOf({ ...valid, credential: 'nope' })).toContainEqual({
       nodeId: 'check_1',
       path: 'params.credential',
-      message: "credential 'nope' does not exist",
+      message: 'there is no credential “nope”: pick another, or ask an admin to create it on Credentials',
     });
   });
 
   it("when the credential is another connector's then the node says whose it is", () => {
     const problems = connectorProblemsOf({ ...valid, credential: 'slack_soc' });
-    expect(problems.find((p) => p.path === 'params.credential')?.message).toMatch(/belongs to connector 'slack'/);
+    expect(problems.find((p) => p.path === 'params.credential')?.message).toMatch(/is for slack, not/);
   });
 
   it('when the pinned version is not installed then the node names the installed one', () => {
     const problems = connectorProblemsOf({ ...valid, version: '0.9.0' });
     expect(problems.find((p) => p.path === 'params.version')?.message).toBe(
-      'abuseipdb 0.9.0 is not installed (installed: 1.2.0)',
+      'version 0.9.0 of abuseipdb is not installed (installed: 1.2.0)',
     );
   });
 

@@ -104,6 +104,8 @@ describe('loadConnectorCatalog', () => {
     if (!ctx) throw new Error('catalog not ready');
     expect(connectorProblems({ steps: { check: step('1.1.0') } }, ctx)).toEqual([]);
     const pending = connectorProblems({ steps: { check: step('1.3.0') } }, ctx);
-    expect(pending.map((p) => p.message)).toEqual([expect.stringContaining('1.3.0 is not installed')]);
+    expect(pending.map((p) => p.message)).toEqual([
+      expect.stringContaining('version 1.3.0 of abuseipdb is not installed'),
+    ]);
   });
 });

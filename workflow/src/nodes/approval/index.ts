@@ -4,8 +4,11 @@ import { Template } from '../../expression-fields';
 import { list, record, text } from '../text';
 import { defineNode } from '../types';
 
-const users = z.array(z.string().min(1).max(128)).max(100).default([]);
-const roles = z.array(z.string().min(1).max(64)).max(20).default([]);
+const users = z
+  .array(z.string().min(1, 'a user name cannot be empty').max(128))
+  .max(100, 'at most 100 users')
+  .default([]);
+const roles = z.array(z.string().min(1, 'a role cannot be empty').max(64)).max(20, 'at most 20 roles').default([]);
 
 /** Who may decide: named users and/or everyone with a role. */
 export const Approvers = z

@@ -22,8 +22,8 @@ export const TemplateJson: z.ZodType<TemplateJsonValue> = z.lazy(() =>
 /** A credential's name; the credential itself (and its value) stays on the server. */
 export const CredentialName = z
   .string()
-  .min(1, 'a credential is required')
-  .max(100)
+  .min(1, 'a credential is required: pick one, or ask an admin to create one on Credentials')
+  .max(100, 'a credential name has at most 100 characters')
   // A name, never a template: the engine renders every string param, and a rendered name could pick any credential.
   .regex(/^[^{}]*$/, 'a credential name, not a template');
 

@@ -11,7 +11,11 @@ export const subWorkflow = defineNode({
   icon: ['M12 3l9 5-9 5-9-5z', 'M3 13l9 5 9-5'],
   params: z
     .object({
-      workflow: z.string().min(1).max(128).meta({ help: "The called workflow's id" }),
+      workflow: z
+        .string()
+        .min(1, 'pick the workflow to call')
+        .max(128, 'a workflow id has at most 128 characters')
+        .meta({ title: 'Workflow', help: 'The workflow this step calls (its published version runs)' }),
       input: Expression.optional(),
     })
     .strict(),

@@ -19,13 +19,13 @@ export const switchNode = defineNode({
           z
             .object({
               port: z.string().regex(PORT_ID, 'a port id: lower-case letters, digits, _'),
-              label: z.string().max(80).optional(),
+              label: z.string().max(80, 'a label has at most 80 characters').optional(),
               equals: z.union([z.string(), z.number(), z.boolean(), z.null()]),
             })
             .strict(),
         )
-        .min(1)
-        .max(32)
+        .min(1, 'add at least one case')
+        .max(32, 'at most 32 cases')
         .refine((cs) => new Set(cs.map((c) => c.port)).size === cs.length, 'case ports must be unique')
         .refine(
           (cs) => !cs.some((c) => c.port === 'default' || c.port === 'error'),
