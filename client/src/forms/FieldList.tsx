@@ -1,119 +1,95 @@
-import type { Field, FormValues } from './schemaFields';
+import { idOf, type FieldContext } from './fieldContext';
+import { FieldInput } from './FieldInput';
+import { dotted, getAt, type JsonPath } from './jsonValue';
+import type { Field } from './schemaFields';
 
 interface Props {
   fields: readonly Field[];
-  values: FormValues;
-  errors: ReadonlyMap<string, string>;
-  onChange(path: string, value: string | boolean): void;
+  /** Where these fields sit in the value (the root, a group, an item of a list). */
+  at: JsonPath;
+  ctx: FieldContext;
 }
 
-/** The inputs of an event form, one per field of the trigger's schema (objects as nested groups). */
-export function FieldList({ fields, values, errors, onChange }: Props) {
+/** The inputs of a schema form, one per field (objects as nested groups, lists of objects as repeatable groups). */
+export function FieldList({ fields, at, ctx }: Props) {
   return (
     <>
-      {fields.map((f) =>
-        f.kind === 'object' ? (
-          <fieldset key={f.path} className="event-group">
-            <legend>
-              {f.label}
-              {f.required && <span className="required"> (required)</span>}
-            </legend>
-            {f.description && <p className="muted">{f.description}</p>}
-            <FieldError field={f} errors={errors} />
-            <FieldList fields={f.fields ?? []} values={values} errors={errors} onChange={onChange} />
-          </fieldset>
-        ) : (
-          <EventField key={f.path} field={f} values={values} errors={errors} onChange={onChange} />
-        ),
-      )}
+      {fields.map((f) => {
+        const path = [...at, f.name];
+        const key = dotted(path);
+        if (f.kind === 'object') return <ObjectGroup key={key} field={f} path={path} ctx={ctx} />;
+        if (f.kind === 'objects') return <RepeatGroup key={key} field={f} path={path} ctx={ctx} />;
+        return <FieldInput key={key} field={f} path={path} ctx={ctx} />;
+      })}
     </>
   );
 }
 
-const idOf = (path: string) => `event-${path.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+function Legend({ field }: { field: Field }) {
+  return (
+    <legend>
+      {field.label}
+      {field.required && <span className="required"> (required)</span>}
+    </legend>
+  );
+}
 
-function FieldError({ field, errors }: { field: Field; errors: ReadonlyMap<string, string> }) {
-  const error = errors.get(field.path);
+/** The message of a group itself ("Host is required"), at its legend. */
+function GroupError({ field, path, ctx }: { field: Field; path: string; ctx: FieldContext }) {
+  const error = ctx.errors.get(path);
   if (!error) return null;
   return (
-    <span id={`${idOf(field.path)}-error`} className="field-error" role="alert">
+    <span id={`${idOf(ctx, path)}-error`} className="field-error" role="alert">
       {field.label} {error}
     </span>
   );
 }
 
-function EventField({ field: f, values, errors, onChange }: { field: Field } & Omit<Props, 'fields'>) {
-  const id = idOf(f.path);
-  const error = errors.get(f.path);
-  const describedBy = [f.description ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const common = {
-    id,
-    name: f.path,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy || undefined,
-    'aria-required': f.required || undefined,
-  };
-  const text = typeof values[f.path] === 'string' ? (values[f.path] as string) : '';
-  let input;
-  if (f.kind === 'boolean') {
-    input = (
-      <input
-        {...common}
-        type="checkbox"
-        checked={values[f.path] === true}
-        onChange={(e) => onChange(f.path, e.target.checked)}
-      />
-    );
-  } else if (f.kind === 'enum') {
-    input = (
-      <select {...common} value={text} onChange={(e) => onChange(f.path, e.target.value)}>
-        <option value="">— choose —</option>
-        {(f.options ?? []).map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-    );
-  } else if (f.kind === 'strings' || f.kind === 'json') {
-    input = <textarea {...common} rows={3} value={text} onChange={(e) => onChange(f.path, e.target.value)} />;
-  } else {
-    const numeric = f.kind === 'number' || f.kind === 'integer';
-    input = (
-      <input
-        {...common}
-        type="text"
-        inputMode={numeric ? 'decimal' : undefined}
-        value={text}
-        onChange={(e) => onChange(f.path, e.target.value)}
-      />
-    );
-  }
-  const hint =
-    f.kind === 'strings'
-      ? 'One per line.'
-      : f.kind === 'json'
-        ? 'As JSON.'
-        : f.kind === 'integer'
-          ? 'A whole number.'
-          : '';
+function ObjectGroup({ field, path, ctx }: { field: Field; path: JsonPath; ctx: FieldContext }) {
+  const key = dotted(path);
   return (
-    <div className={`event-field${error ? ' invalid' : ''}`} data-testid={`event-field-${f.path}`}>
-      <label htmlFor={id}>
-        {f.label}
-        {f.required && <span className="required"> (required)</span>}
-      </label>
-      {input}
-      {(f.description || hint) && (
-        <span id={`${id}-hint`} className="muted hint">
-          {[f.description, hint].filter(Boolean).join(' ')}
-        </span>
+    <fieldset className="schema-group" data-testid={`${ctx.testId}-group-${key}`}>
+      <Legend field={field} />
+      {field.description && <p className="muted hint">{field.description}</p>}
+      <GroupError field={field} path={key} ctx={ctx} />
+      <FieldList fields={field.fields ?? []} at={path} ctx={ctx} />
+    </fieldset>
+  );
+}
+
+/** A list of objects: one group per item, each removable, and a button to add one. */
+function RepeatGroup({ field, path, ctx }: { field: Field; path: JsonPath; ctx: FieldContext }) {
+  const key = dotted(path);
+  const raw = getAt(ctx.value, path);
+  const items = Array.isArray(raw) ? raw : [];
+  return (
+    <fieldset className="schema-group" data-testid={`${ctx.testId}-group-${key}`}>
+      <Legend field={field} />
+      {field.description && <p className="muted hint">{field.description}</p>}
+      <GroupError field={field} path={key} ctx={ctx} />
+      {items.length === 0 && <p className="muted">None yet.</p>}
+      {items.map((_item, i) => (
+        <fieldset key={i} className="schema-group schema-item" data-testid={`${ctx.testId}-item-${key}.${i}`}>
+          <legend>
+            {field.label} {i + 1}
+          </legend>
+          <FieldList fields={field.fields ?? []} at={[...path, i]} ctx={ctx} />
+          {!ctx.readOnly && (
+            <button type="button" onClick={() => ctx.set([...path, i], undefined)}>
+              Remove {field.label} {i + 1}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      {!ctx.readOnly && (
+        <button
+          type="button"
+          data-testid={`${ctx.testId}-add-${key}`}
+          onClick={() => ctx.set([...path, items.length], {})}
+        >
+          Add {field.label}
+        </button>
       )}
-      {error && (
-        <span id={`${id}-error`} className="field-error" role="alert">
-          {f.label} {error}
-        </span>
-      )}
-    </div>
+    </fieldset>
   );
 }

@@ -1,29 +1,41 @@
 /**
- * The event form's model: a trigger's input schema (JSON Schema) read as form fields, and
- * the form's values turned into the event the server validates. Only what a form can show
- * is read (type, enum, items of strings, nested objects, title, description, required);
- * anything else is left to the JSON view.
+ * A JSON Schema (a trigger's input schema, a connector action's response) read as form
+ * fields. Only what a form can show is read (type, enum, format, items of strings or of
+ * objects, nested objects, title, description, required); anything else is a JSON field.
  */
+import { isRecord } from './jsonValue';
 
-export type FieldKind = 'string' | 'enum' | 'number' | 'integer' | 'boolean' | 'strings' | 'object' | 'json';
+export type FieldKind =
+  | 'string'
+  | 'enum'
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  /** A list of strings, one per line. */
+  | 'strings'
+  /** A nested object: a group of fields. */
+  | 'object'
+  /** A list of objects: repeatable groups, each with the item's fields. */
+  | 'objects'
+  /** Anything else, typed as JSON. */
+  | 'json';
 
 export interface Field {
-  /** The property name. */
+  /** The property name: the key in its object. */
   name: string;
-  /** Dotted path from the event root, e.g. `source.ip`. */
-  path: string;
   kind: FieldKind;
   label: string;
   description?: string;
   required: boolean;
-  options?: string[];
-  /** For `object`: its properties. */
+  /** For `enum`: the choices (strings, numbers or booleans as the schema lists them). */
+  options?: (string | number | boolean)[];
+  /** For `string` (and `strings` items): the formats it must match, any of them (`ipv4`, `email`…). */
+  formats?: string[];
+  /** For `object`: its properties; for `objects`: the item's properties. */
   fields?: Field[];
 }
 
 type Schema = Record<string, unknown>;
-
-const isRecord = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function typeOf(s: Schema): string | undefined {
   const t = s['type'];
@@ -33,117 +45,64 @@ function typeOf(s: Schema): string | undefined {
   return undefined;
 }
 
+const isOption = (o: unknown): o is string | number | boolean =>
+  typeof o === 'string' || typeof o === 'number' || typeof o === 'boolean';
+
+/** The formats of a string schema: `format`, or each branch of an `anyOf`/`oneOf` of formats (IPv4 or IPv6). */
+function formatsOf(s: Schema): string[] {
+  if (typeof s['format'] === 'string') return [s['format']];
+  const branches = Array.isArray(s['anyOf']) ? s['anyOf'] : Array.isArray(s['oneOf']) ? s['oneOf'] : [];
+  return branches.flatMap((b) => (isRecord(b) && typeof b['format'] === 'string' ? [b['format']] : []));
+}
+
 function kindOf(s: Schema): FieldKind {
   const options = s['enum'];
-  if (Array.isArray(options) && options.length > 0 && options.every((o) => typeof o === 'string')) return 'enum';
+  if (Array.isArray(options) && options.length > 0 && options.every(isOption)) return 'enum';
   const t = typeOf(s);
   if (t === 'string' || t === 'number' || t === 'integer' || t === 'boolean') return t;
   if (t === 'array') {
     const items = s['items'];
-    return isRecord(items) && typeOf(items) === 'string' && !Array.isArray(items['enum']) ? 'strings' : 'json';
+    if (!isRecord(items)) return 'json';
+    if (typeOf(items) === 'string' && !Array.isArray(items['enum'])) return 'strings';
+    return isRecord(items['properties']) && Object.keys(items['properties']).length > 0 ? 'objects' : 'json';
   }
-  if (t === 'object' || isRecord(s['properties'])) return 'object';
+  // An object with declared properties is a group; a free map (`additionalProperties` only) is JSON.
+  if (isRecord(s['properties']) && Object.keys(s['properties']).length > 0) return 'object';
   return 'json';
 }
 
-/** The fields of an object schema, in the order its properties are declared. */
-export function fieldsOf(schema: unknown, prefix = ''): Field[] {
+/** The fields of an object schema, in the order its properties are declared; [] for anything else. */
+export function fieldsOf(schema: unknown): Field[] {
   if (!isRecord(schema) || !isRecord(schema['properties'])) return [];
   const required = new Set(
     Array.isArray(schema['required']) ? schema['required'].filter((r) => typeof r === 'string') : [],
   );
   return Object.entries(schema['properties']).map(([name, raw]) => {
     const s = isRecord(raw) ? raw : {};
-    const path = prefix ? `${prefix}.${name}` : name;
     const kind = kindOf(s);
     const f: Field = {
       name,
-      path,
       kind,
       label: typeof s['title'] === 'string' && s['title'] ? s['title'] : name,
       required: required.has(name),
     };
     if (typeof s['description'] === 'string' && s['description']) f.description = s['description'];
-    if (kind === 'enum') f.options = (s['enum'] as string[]).slice();
-    if (kind === 'object') f.fields = fieldsOf(s, path);
+    if (kind === 'enum' && Array.isArray(s['enum'])) f.options = s['enum'].filter(isOption);
+    if (kind === 'string') setFormats(f, formatsOf(s));
+    if (kind === 'strings' && isRecord(s['items'])) setFormats(f, formatsOf(s['items']));
+    if (kind === 'object') f.fields = fieldsOf(s);
+    if (kind === 'objects') f.fields = fieldsOf(s['items']);
     return f;
   });
 }
 
-/** A JSON value, as the run's event is sent. */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
-/** What a person typed, per field path: text for most kinds, a boolean for checkboxes, lines for lists. */
-export type FormValues = Record<string, string | boolean>;
-
-/** The event of these form values: empty fields are left out, so that a missing required field is named as such. */
-export function eventOf(fields: readonly Field[], values: FormValues): { [key: string]: Json } {
-  const out: { [key: string]: Json } = {};
-  for (const f of fields) {
-    const v = valueOf(f, values);
-    if (v !== undefined) out[f.name] = v;
-  }
-  return out;
-}
-
-function valueOf(f: Field, values: FormValues): Json | undefined {
-  const raw = values[f.path];
-  switch (f.kind) {
-    case 'boolean':
-      return typeof raw === 'boolean' ? raw : undefined;
-    case 'object': {
-      const inner = eventOf(f.fields ?? [], values);
-      return Object.keys(inner).length > 0 || f.required ? inner : undefined;
-    }
-    case 'strings': {
-      const lines =
-        typeof raw === 'string'
-          ? raw
-              .split('\n')
-              .map((l) => l.trim())
-              .filter(Boolean)
-          : [];
-      return lines.length > 0 ? lines : undefined;
-    }
-    case 'number':
-    case 'integer': {
-      if (typeof raw !== 'string' || raw.trim() === '') return undefined;
-      const n = Number(raw);
-      // Not a number: sent as typed, so that the server names the field ("must be number").
-      return Number.isFinite(n) ? n : raw;
-    }
-    case 'json': {
-      if (typeof raw !== 'string' || raw.trim() === '') return undefined;
-      try {
-        const parsed: Json = JSON.parse(raw);
-        return parsed;
-      } catch {
-        return raw;
-      }
-    }
-    default:
-      return typeof raw === 'string' && raw !== '' ? raw : undefined;
-  }
-}
-
-/** The form values of an event (switching back from the JSON view): the inverse of `eventOf` for what fields hold. */
-export function valuesOf(fields: readonly Field[], event: unknown, into: FormValues = {}): FormValues {
-  const e = isRecord(event) ? event : {};
-  for (const f of fields) {
-    const v = e[f.name];
-    if (f.kind === 'object') valuesOf(f.fields ?? [], v, into);
-    else if (v === undefined) continue;
-    else if (f.kind === 'boolean') into[f.path] = v === true;
-    else if (f.kind === 'strings') into[f.path] = Array.isArray(v) ? v.map(String).join('\n') : String(v);
-    else if (f.kind === 'json') into[f.path] = JSON.stringify(v);
-    else into[f.path] = typeof v === 'string' ? v : JSON.stringify(v);
-  }
-  return into;
+function setFormats(f: Field, formats: string[]) {
+  if (formats.length > 0) f.formats = formats;
 }
 
 /**
- * The server's field errors (`body.event.source.ip`) by form path (`source.ip`); a problem
- * with no field of its own (the event as a whole) is kept under ''.
+ * The server's field errors (`body.event.source.ip`) by dotted form path (`source.ip`); a
+ * problem with no field of its own (the value as a whole) is kept under ''.
  */
 export function errorsByField(
   details: readonly { path: string; message: string }[],

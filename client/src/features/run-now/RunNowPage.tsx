@@ -7,8 +7,9 @@ import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
 import { getVersion, getWorkflow } from '../versions/api';
 import { parsedOrNull } from '../versions/graph';
 import { startRun } from './api';
-import { FieldList } from '../../forms/FieldList';
-import { errorsByField, eventOf, fieldsOf, valuesOf, type FormValues, type Json } from '../../forms/schemaFields';
+import type { Json } from '../../forms/jsonValue';
+import { SchemaForm } from '../../forms/SchemaForm';
+import { errorsByField } from '../../forms/schemaFields';
 import './run-now.css';
 
 /** Who may start a run (the `runsApi.start` contract's access). */
@@ -26,10 +27,9 @@ export function RunNowPage() {
   const [workflow, setWorkflow] = useState<WorkflowDetail | null>(null);
   const [version, setVersion] = useState<VersionDetail | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
-  const [values, setValues] = useState<FormValues>({});
-  const [mode, setMode] = useState<'form' | 'json'>('form');
-  const [json, setJson] = useState('');
+  const [event, setEvent] = useState<Json | undefined>({});
   const [jsonError, setJsonError] = useState<string | null>(null);
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [sending, setSending] = useState(false);
 
@@ -51,41 +51,17 @@ export function RunNowPage() {
   }, [id]);
 
   const schema = useMemo(() => (version ? parsedOrNull(version.document)?.trigger.inputSchema : undefined), [version]);
-  const fields = useMemo(() => fieldsOf(schema), [schema]);
   const details = error instanceof ApiError && error.code === 'invalid_event' ? error.details : [];
   const errors = useMemo(() => errorsByField(details), [details]);
 
-  const toJson = () => {
-    setJson(JSON.stringify(eventOf(fields, values), null, 2));
-    setJsonError(null);
-    setMode('json');
-  };
-  const toForm = () => {
-    try {
-      const parsed: Json = JSON.parse(json);
-      setValues(valuesOf(fields, parsed));
-      setJsonError(null);
-      setMode('form');
-    } catch {
-      setJsonError('The event is not valid JSON: fix it or discard it to go back to the form.');
-    }
-  };
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    let event: Json;
-    if (mode === 'json') {
-      try {
-        event = JSON.parse(json);
-      } catch {
-        setJsonError('The event is not valid JSON.');
-        return;
-      }
-    } else event = eventOf(fields, values);
+    setTried(true);
+    if (jsonError) return;
     setSending(true);
     setError(null);
     try {
-      const { runId } = await startRun(workflow?.id ?? id, event);
+      const { runId } = await startRun(workflow?.id ?? id, event ?? {});
       void navigate(`/runs/${runId}`);
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)));
@@ -93,7 +69,6 @@ export function RunNowPage() {
     }
   };
 
-  const unplaced = [...errors].filter(([path]) => mode === 'json' || !fields.some((f) => covers(f.path, path)));
   return (
     <section aria-labelledby="run-now-title" className="run-now">
       <div className="page-head">
@@ -115,49 +90,17 @@ export function RunNowPage() {
             A live run of the published version v{version.number}: its steps act on real systems. Fill in the event the
             trigger would receive.
           </p>
-          <div className="view-switch" role="group" aria-label="Event view">
-            <button type="button" aria-pressed={mode === 'form'} onClick={() => mode === 'json' && toForm()}>
-              Form
-            </button>
-            <button type="button" aria-pressed={mode === 'json'} onClick={() => mode === 'form' && toJson()}>
-              JSON
-            </button>
-          </div>
-          {mode === 'form' ? (
-            fields.length > 0 ? (
-              <FieldList
-                fields={fields}
-                values={values}
-                errors={errors}
-                onChange={(path, v) => setValues((vs) => ({ ...vs, [path]: v }))}
-              />
-            ) : (
-              <p className="muted">The trigger declares no fields: the run starts with an empty event.</p>
-            )
-          ) : (
-            <div className="event-field">
-              <label htmlFor="event-json">Event (JSON)</label>
-              <textarea
-                id="event-json"
-                rows={12}
-                value={json}
-                onChange={(e) => setJson(e.target.value)}
-                aria-invalid={jsonError ? true : undefined}
-              />
-            </div>
-          )}
-          {jsonError && (
-            <p role="alert" className="field-error">
-              {jsonError}
-            </p>
-          )}
-          {unplaced.length > 0 && (
-            <ul role="alert" className="field-error" data-testid="event-errors">
-              {unplaced.map(([path, m]) => (
-                <li key={path}>{path ? `${path} ${m}` : `The event ${m}`}</li>
-              ))}
-            </ul>
-          )}
+          <SchemaForm
+            schema={schema}
+            value={event}
+            onChange={setEvent}
+            label="Event"
+            testId="event"
+            errors={errors}
+            showAllProblems={tried}
+            noFields="The trigger declares no fields: the run starts with an empty event."
+            onJsonError={setJsonError}
+          />
           {error && !(error instanceof ApiError && error.code === 'invalid_event') && <ApiErrorMessage error={error} />}
           <button type="submit" className="primary" disabled={sending} data-testid="start-run">
             {sending ? 'Starting…' : 'Start run'}
@@ -166,9 +109,4 @@ export function RunNowPage() {
       )}
     </section>
   );
-}
-
-/** Whether a form field shows the error at `path` (itself or, for a group, its own line). */
-function covers(fieldPath: string, path: string): boolean {
-  return path === fieldPath || path.startsWith(`${fieldPath}.`);
 }

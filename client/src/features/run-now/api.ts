@@ -1,6 +1,6 @@
 import { runsApi } from '@autonomic/api';
 import { api } from '../../api/client';
-import type { Json } from '../../forms/schemaFields';
+import type { Json } from '../../forms/jsonValue';
 
 /** Starts a live run of the workflow's published version with this event. */
 export const startRun = (workflowId: string, event: Json) =>

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { SimulationView } from '@autonomic/api';
 import { documentToGraph } from '@autonomic/workflow';
+import { ApiError } from '../../api/client';
+import { errorsByField } from '../../forms/schemaFields';
 import { getVersion, getWorkflow } from '../versions/api';
 import { parsedOrNull } from '../versions/graph';
 import { useAsync } from '../versions/useAsync';
@@ -40,6 +42,12 @@ export function SimulatePage() {
   };
 
   const d = loaded.data;
+  const eventErrors = useMemo(
+    () => errorsByField(error instanceof ApiError && error.code === 'invalid_event' ? error.details : []),
+    [error],
+  );
+  // A stored case's event is refused under its own path: then the message says it all.
+  const refusedEvent = eventErrors.size > 0;
   return (
     <section aria-labelledby="sim-title">
       <div className="page-head">
@@ -56,8 +64,20 @@ export function SimulatePage() {
       {d && !d.graph && <p role="alert">This version’s document does not parse; it cannot be simulated.</p>}
       {d?.doc && d.graph && (
         <>
-          <SimulationForm cases={d.doc.tests} busy={busy} onRun={(i) => void run(i)} />
-          {error && <ApiErrorMessage error={error} />}
+          <SimulationForm
+            cases={d.doc.tests}
+            inputSchema={d.doc.trigger.inputSchema}
+            eventErrors={eventErrors}
+            busy={busy}
+            onRun={(i) => void run(i)}
+          />
+          {refusedEvent ? (
+            <p role="alert" className="api-error" data-testid="api-error">
+              The event does not fit the trigger&apos;s fields: each problem is shown at its field above.
+            </p>
+          ) : (
+            error && <ApiErrorMessage error={error} />
+          )}
           {result && <SimulationResultView key={result.runId} result={result} graph={d.graph} />}
         </>
       )}

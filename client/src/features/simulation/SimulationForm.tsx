@@ -1,9 +1,11 @@
 import type { ApprovalOutcome } from '@autonomic/api';
 import type { TestCase } from '@autonomic/workflow';
 import { useId, useState, type FormEvent } from 'react';
+import type { Json } from '../../forms/jsonValue';
+import { SchemaForm } from '../../forms/SchemaForm';
 import { formatDuration } from '../versions/format';
 import type { SimulateInput } from './api';
-import { parseFixtures, parseJson } from './parseJson';
+import { parseFixtures } from './parseJson';
 import { useElapsed } from './useElapsed';
 
 /** A stored test case as the form offers it (only its fixtures that answer with an output can be copied as JSON). */
@@ -11,25 +13,31 @@ export type CaseOption = Pick<TestCase, 'name' | 'event' | 'fixtures'>;
 
 interface Props {
   cases: readonly CaseOption[];
+  /** The version's trigger input schema: the event form's fields. */
+  inputSchema?: unknown;
+  /** The server's refusal of the event's fields (`invalid_event`), by dotted path. */
+  eventErrors?: ReadonlyMap<string, string>;
   busy: boolean;
   onRun(input: SimulateInput): void;
 }
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
-/** Which event to simulate (a stored test case or pasted JSON), fixtures, and how approvals answer. */
-export function SimulationForm({ cases, busy, onRun }: Props) {
+/**
+ * Which event to simulate (a stored test case, or an event filled in on a form made from
+ * the trigger's input schema, JSON for experts), fixtures, and how approvals answer.
+ */
+export function SimulationForm({ cases, inputSchema, eventErrors, busy, onRun }: Props) {
   const ids = useId();
-  const [mode, setMode] = useState<'case' | 'paste'>(cases.length > 0 ? 'case' : 'paste');
+  const [mode, setMode] = useState<'case' | 'event'>(cases.length > 0 ? 'case' : 'event');
   const [caseName, setCaseName] = useState(cases[0]?.name ?? '');
-  const [eventText, setEventText] = useState('{\n  \n}');
+  const [event, setEvent] = useState<Json | undefined>({});
+  const [eventError, setEventError] = useState<string | null>(null);
+  const [tried, setTried] = useState(false);
   const [fixturesText, setFixturesText] = useState('');
   const [approvals, setApprovals] = useState<ApprovalOutcome>('approved');
   const elapsed = useElapsed(busy);
 
-  const event = mode === 'paste' ? parseJson(eventText) : null;
-  const eventError =
-    event && !event.ok ? event.error : event?.ok && event.value === undefined ? 'paste an event' : null;
   const fixtures = parseFixtures(fixturesText);
   const fixturesError = fixtures.ok ? null : fixtures.error;
 
@@ -40,18 +48,20 @@ export function SimulationForm({ cases, busy, onRun }: Props) {
     const outputs = Object.fromEntries(
       Object.entries(c.fixtures).flatMap(([step, f]) => (f.output === undefined ? [] : [[step, f.output]])),
     );
-    setEventText(pretty(c.event));
+    setEvent(c.event);
     setFixturesText(Object.keys(outputs).length > 0 ? pretty(outputs) : '');
-    setMode('paste');
+    setMode('event');
   };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (eventError || !fixtures.ok) return;
+    if (mode === 'event' && eventError) return;
+    if (!fixtures.ok) return;
+    setTried(true);
     // `approved` is the server's default; leaving it out lets a stored case count as run as stored.
     const input: SimulateInput = approvals === 'approved' ? {} : { approvals };
     if (mode === 'case') input.case = caseName;
-    else if (event?.ok) input.event = event.value;
+    else input.event = event ?? {};
     if (fixtures.value) input.fixtures = fixtures.value;
     onRun(input);
   };
@@ -71,8 +81,8 @@ export function SimulationForm({ cases, busy, onRun }: Props) {
           Stored test case
         </label>
         <label className="radio">
-          <input type="radio" name={`${ids}-mode`} checked={mode === 'paste'} onChange={() => setMode('paste')} />
-          Paste an event
+          <input type="radio" name={`${ids}-mode`} checked={mode === 'event'} onChange={() => setMode('event')} />A new
+          event
         </label>
       </fieldset>
       {mode === 'case' ? (
@@ -88,26 +98,24 @@ export function SimulationForm({ cases, busy, onRun }: Props) {
             </select>
           </label>
           <button type="button" onClick={copyCase}>
-            Edit a copy as JSON
+            Edit a copy
           </button>
         </div>
       ) : (
-        <label className="full">
-          Event (JSON)
-          <textarea
-            value={eventText}
-            onChange={(e) => setEventText(e.target.value)}
-            aria-invalid={eventError !== null}
-            aria-describedby={eventError ? `${ids}-event-error` : undefined}
-            data-testid="event-json"
-            spellCheck={false}
+        <div className="full">
+          <SchemaForm
+            schema={inputSchema}
+            value={event}
+            onChange={setEvent}
+            label="Event"
+            testId="sim-event"
+            jsonTestId="event-json"
+            {...(eventErrors ? { errors: eventErrors } : {})}
+            showAllProblems={tried}
+            noFields="The trigger declares no event fields (add them on the trigger in the editor): write the event in the JSON view."
+            onJsonError={setEventError}
           />
-          {eventError && (
-            <span id={`${ids}-event-error`} className="field-error" role="alert">
-              {eventError}
-            </span>
-          )}
-        </label>
+        </div>
       )}
       <label>
         Fixtures (optional JSON: step id → output{mode === 'case' ? '; empty = the case’s own' : ''})
@@ -143,7 +151,7 @@ export function SimulationForm({ cases, busy, onRun }: Props) {
           <button
             type="submit"
             className="primary"
-            disabled={busy || eventError !== null || fixturesError !== null}
+            disabled={busy || (mode === 'event' && eventError !== null) || fixturesError !== null}
             data-testid="run-simulation"
           >
             {busy ? 'Simulating…' : 'Run simulation'}

@@ -1,17 +1,19 @@
 import type { AnswerDraft } from './caseDraft';
 import { failureOf } from './caseDraft';
 import { FailureFields } from './FailureFields';
-import { JsonText } from './JsonText';
+import type { OutputShape } from './outputShape';
+import { OutputEditor } from './OutputEditor';
 
-/** One answer of a sequence: an output (JSON) or a failure. */
+/** One answer of a sequence: an output (a form from the step's output schema) or a failure. */
 export function AnswerFields(props: {
   value: AnswerDraft;
+  shape: OutputShape;
   onChange(a: AnswerDraft): void;
   readOnly: boolean;
   testId: string;
   label: string;
 }) {
-  const { value, onChange, readOnly, testId, label } = props;
+  const { value, shape, onChange, readOnly, testId, label } = props;
   const fails = value.fail !== undefined;
   return (
     <div className="case-answer" data-testid={testId}>
@@ -37,9 +39,8 @@ export function AnswerFields(props: {
           onChange={(fail) => onChange({ fail })}
         />
       ) : (
-        <JsonText
-          label="Output (JSON)"
-          rows={3}
+        <OutputEditor
+          shape={shape}
           value={value.output}
           readOnly={readOnly}
           testId={`${testId}-output`}

@@ -5,8 +5,10 @@ import { updateTestCase, type TestCaseDraft } from '../../editor/commands';
 import { ApprovalsEditor } from './ApprovalsEditor';
 import { AssertionsEditor } from './AssertionsEditor';
 import { approvalStepOptions, fixtureStepOptions, problemsOfCase, shapeOf, stepOptions } from './caseDraft';
+import { SchemaForm } from '../../forms/SchemaForm';
 import { FixturesEditor } from './FixturesEditor';
 import { JsonText } from './JsonText';
+import { outputShapeOf } from './outputShape';
 import { SafetyEditor } from './SafetyEditor';
 
 /**
@@ -18,6 +20,7 @@ import { SafetyEditor } from './SafetyEditor';
 export function CaseForm({ index, onClose }: { index: number; onClose(): void }) {
   const testCase = useEditor((s) => s.tests[index]);
   const nodes = useEditor((s) => s.nodes);
+  const connectors = useEditor((s) => s.connectors);
   const allProblems = useEditor((s) => s.problems);
   const readOnly = useEditor((s) => s.readOnly);
   const run = useEditor((s) => s.run);
@@ -27,6 +30,11 @@ export function CaseForm({ index, onClose }: { index: number; onClose(): void })
   const callsOut = useMemo(() => fixtureStepOptions(nodes), [nodes]);
   const approvalSteps = useMemo(() => approvalStepOptions(nodes), [nodes]);
   const problems = useMemo(() => problemsOfCase(allProblems, index), [allProblems, index]);
+  const inputSchema = useMemo(() => nodes.find((n) => n.type === 'trigger')?.data.inputSchema, [nodes]);
+  const outputShape = useMemo(() => {
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    return (stepId: string) => outputShapeOf(byId.get(stepId), connectors);
+  }, [nodes, connectors]);
   if (!testCase) return null;
 
   const write = (next: TestCaseDraft, field: keyof TestCaseDraft | 'json') =>
@@ -111,18 +119,24 @@ export function CaseForm({ index, onClose }: { index: number; onClose(): void })
               }}
             />
           </label>
-          <JsonText
-            key={`event-${index}`}
-            label="Event (JSON)"
-            rows={5}
-            value={testCase.event}
-            readOnly={readOnly}
-            testId="case-event"
-            onChange={(event) => write({ ...testCase, event }, 'event')}
-          />
+          <fieldset className="case-section" data-testid="case-event-section">
+            <legend>The event</legend>
+            <SchemaForm
+              key={`event-${index}`}
+              schema={inputSchema}
+              value={testCase.event}
+              onChange={(event) => write({ ...testCase, event: event ?? {} }, 'event')}
+              label="Event"
+              testId="case-event"
+              readOnly={readOnly}
+              showAllProblems
+              noFields="The trigger declares no event fields (add them on the trigger): write the event in the JSON view."
+            />
+          </fieldset>
           <FixturesEditor
             fixtures={testCase.fixtures ?? {}}
             steps={callsOut}
+            shapeOf={outputShape}
             readOnly={readOnly}
             onChange={(fixtures) => write({ ...testCase, fixtures }, 'fixtures')}
           />

@@ -11,7 +11,8 @@ import {
   type StepOption,
 } from './caseDraft';
 import { FailureFields } from './FailureFields';
-import { JsonText } from './JsonText';
+import type { OutputShape } from './outputShape';
+import { OutputEditor } from './OutputEditor';
 
 type Fixtures = Record<string, FixtureDraft>;
 type By = NonNullable<FixtureDraft['by']>;
@@ -23,16 +24,19 @@ const BY: readonly { by: By; label: string }[] = [
 ];
 
 /**
- * What the steps that call out answer in the case: an output, a failure, or a sequence
- * of either (the n-th call / attempt / for-each item gets the n-th answer).
+ * What the steps that call out answer in the case: an output (a form from the step's
+ * output schema), a failure, or a sequence of either (the n-th call / attempt / for-each
+ * item gets the n-th answer).
  */
 export function FixturesEditor(props: {
   fixtures: Fixtures;
   steps: readonly StepOption[];
+  /** The shape of a step's output: a schema for the form, or why it is JSON. */
+  shapeOf(stepId: string): OutputShape;
   readOnly: boolean;
   onChange(fixtures: Fixtures): void;
 }) {
-  const { fixtures, steps, readOnly, onChange } = props;
+  const { fixtures, steps, shapeOf, readOnly, onChange } = props;
   const free = steps.filter((s) => !Object.hasOwn(fixtures, s.id));
   const [pick, setPick] = useState('');
   const chosen = free.some((s) => s.id === pick) ? pick : (free[0]?.id ?? '');
@@ -76,10 +80,16 @@ export function FixturesEditor(props: {
               onChange={(fail) => set(id, { fail })}
             />
           ) : f.sequence ? (
-            <SequenceFields id={id} fixture={f} readOnly={readOnly} onChange={(next) => set(id, next)} />
+            <SequenceFields
+              id={id}
+              fixture={f}
+              shape={shapeOf(id)}
+              readOnly={readOnly}
+              onChange={(next) => set(id, next)}
+            />
           ) : (
-            <JsonText
-              label="Output (JSON)"
+            <OutputEditor
+              shape={shapeOf(id)}
               value={f.output}
               readOnly={readOnly}
               testId={`fixture-${id}-output`}
@@ -123,10 +133,11 @@ function modeOf(v: string): FixtureMode {
 function SequenceFields(props: {
   id: string;
   fixture: FixtureDraft;
+  shape: OutputShape;
   readOnly: boolean;
   onChange(f: FixtureDraft): void;
 }) {
-  const { id, fixture, readOnly, onChange } = props;
+  const { id, fixture, shape, readOnly, onChange } = props;
   const sequence = fixture.sequence ?? [];
   const by = fixture.by ?? 'call';
   const write = (next: AnswerDraft[] | undefined) =>
@@ -157,6 +168,7 @@ function SequenceFields(props: {
             <AnswerFields
               label={`Answer ${i + 1}`}
               value={a}
+              shape={shape}
               readOnly={readOnly}
               testId={`fixture-${id}-seq-${i}`}
               onChange={(next) => write(replaced(sequence, i, next))}

@@ -209,13 +209,15 @@ describe('the case form', () => {
     expect(within(screen.getByTestId('case-row-0')).getByText('1 problem')).toBeTruthy();
   });
 
-  test('when the event is not JSON yet then the case keeps its last event and the form says why', async () => {
+  test('when the event in the JSON view is not JSON yet then the case keeps its last event and the form says why', async () => {
     answers = [results({ status: 'not_run', cases: [], coverage: null })];
     const store = renderPanel();
     fireEvent.click(await screen.findByTestId('case-open-1'));
-    const event = within(screen.getByTestId('case-form')).getByTestId('case-event');
+    fireEvent.click(within(screen.getByTestId('case-form')).getByTestId('case-event-view-json'));
+    const event = within(screen.getByTestId('case-form')).getByTestId('case-event-json');
     fireEvent.change(event, { target: { value: '{ "ip": ' } });
-    expect(screen.getByRole('alert').textContent).toMatch(/Not JSON yet/);
+    expect(screen.getByRole('alert').textContent).toMatch(/not valid JSON yet/);
+    expect((event as HTMLTextAreaElement).value).toBe('{ "ip": ');
     expect(store.getState().tests[1]?.event).toEqual({ ip: '198.51.100.9' });
     fireEvent.change(event, { target: { value: '{ "ip": "192.0.2.1" }' } });
     expect(store.getState().tests[1]?.event).toEqual({ ip: '192.0.2.1' });
@@ -235,7 +237,8 @@ describe('the case form', () => {
     const edited = await screen.findByTestId('case-row-0');
     await waitFor(() => expect(within(edited).getByTestId('case-verdict').textContent).toBe('failed'));
     fireEvent.click(screen.getByTestId('case-open-0'));
-    fireEvent.change(screen.getByTestId('case-event'), { target: { value: '{ "ip": "192.0.2.55" }' } });
+    fireEvent.click(screen.getByTestId('case-event-view-json'));
+    fireEvent.change(screen.getByTestId('case-event-json'), { target: { value: '{ "ip": "192.0.2.55" }' } });
     expect(within(edited).getByTestId('case-verdict').textContent).toBe('stale');
     expect(within(edited).queryByTestId('case-first-failure')).toBeNull();
     expect(within(screen.getByTestId('case-row-1')).getByTestId('case-verdict').textContent).toBe('passed');
