@@ -55,7 +55,31 @@ export const SettingsDecisionBody = z
   .strict();
 export type SettingsDecisionBody = z.infer<typeof SettingsDecisionBody>;
 
+/** The kill switch now and its last change (from the audit log): who, when, why. */
+export const KillSwitchStatus = z.object({
+  on: z.boolean(),
+  lastChange: z
+    .object({
+      on: z.boolean(),
+      /** The username; null when it was not a person (or the user is gone). */
+      by: z.string().nullable(),
+      at: Instant,
+      reason: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type KillSwitchStatus = z.infer<typeof KillSwitchStatus>;
+
 export const settingsChangesApi = {
+  killSwitch: defineRoute({
+    method: 'get',
+    path: '/workflows/:id/kill-switch',
+    summary: "The workflow's kill switch and who last turned it on or off, when and why",
+    tag: 'workflows',
+    access: 'authenticated',
+    params: WorkflowParams,
+    response: KillSwitchStatus,
+  }),
   list: defineRoute({
     method: 'get',
     path: '/workflows/:id/settings-changes',

@@ -1,6 +1,7 @@
 /** Triggers: a workflow's webhook secret (generated and shown once, rotated, removed) and the signed webhook itself. */
 import { z } from 'zod';
 import { defineRoute } from '../contract';
+import { Instant, NullableInstant } from '../fields';
 import { RunStatus } from './common';
 
 /** Unix seconds of the delivery, signed with the body. */
@@ -39,6 +40,39 @@ export const WebhookAccepted = z.object({
 });
 export type WebhookAccepted = z.infer<typeof WebhookAccepted>;
 
+/** A test delivery: the event to send (absent: an example made from the trigger's input schema). */
+export const WebhookTestBody = z.object({ event: z.unknown().optional() }).strict();
+export type WebhookTestBody = z.infer<typeof WebhookTestBody>;
+
+/** The run a test delivery started, and the event it sent. */
+export const WebhookTestResult = WebhookAccepted.pick({ runId: true, deduplicated: true }).extend({
+  event: z.unknown(),
+});
+export type WebhookTestResult = z.infer<typeof WebhookTestResult>;
+
+/** A schedule trigger's state: its cron (in words when it is a common pattern), next and last tick. */
+export const ScheduleStatus = z.object({
+  cron: z.string(),
+  timezone: z.string(),
+  /** "every day at 02:00"; null when the pattern has no short description. */
+  description: z.string().nullable(),
+  /** The next tick; null when the pattern has none (or does not parse). */
+  nextAt: NullableInstant,
+  /** The last tick fired and the run it started (null: refused, e.g. by the kill switch). */
+  lastTick: z.object({ at: Instant, runId: z.string().nullable() }).nullable(),
+});
+export type ScheduleStatus = z.infer<typeof ScheduleStatus>;
+
+/** How the published version starts: its trigger type, an example event, and its schedule when it is one. */
+export const TriggerStatus = z.object({
+  /** `trigger.webhook`, `trigger.schedule`, `trigger.manual`; null when nothing is published. */
+  triggerType: z.string().nullable(),
+  /** An event its input schema accepts (placeholders by type and format), for a test delivery. */
+  exampleEvent: z.unknown(),
+  schedule: ScheduleStatus.nullable(),
+});
+export type TriggerStatus = z.infer<typeof TriggerStatus>;
+
 const WebhookParams = z.object({ id: z.uuid() });
 const tag = 'triggers';
 
@@ -70,6 +104,27 @@ export const triggersApi = {
     access: ['analyst', 'admin'],
     params: WebhookParams,
     status: 204,
+  }),
+  status: defineRoute({
+    method: 'get',
+    path: '/workflows/:id/trigger',
+    summary: "How the published version starts: trigger type, an example event, the schedule's next and last tick",
+    tag,
+    access: 'authenticated',
+    params: WebhookParams,
+    response: TriggerStatus,
+  }),
+  sendTest: defineRoute({
+    method: 'post',
+    path: '/workflows/:id/webhook-test',
+    summary:
+      'Sign an event with the workflow secret and deliver it through the webhook intake (owner or admin, audited): the run it started',
+    tag,
+    access: ['analyst', 'admin'],
+    params: WebhookParams,
+    body: WebhookTestBody,
+    response: WebhookTestResult,
+    status: 201,
   }),
   /** 202 with the run id; 200 with the result when the caller waited and the run ended in time. */
   deliver: defineRoute({

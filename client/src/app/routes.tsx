@@ -22,6 +22,7 @@ import { TokensPage } from '../features/tokens/TokensPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { DiffPage } from '../features/versions/DiffPage';
 import { VersionsPage } from '../features/versions/VersionsPage';
+import { WorkflowSettingsPage } from '../features/workflow-settings/WorkflowSettingsPage';
 
 /**
  * Feature pages, one line each: `{ path, element }`. Features register here so that
@@ -35,6 +36,7 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/workflows/:id/diff', element: <DiffPage /> },
   { path: '/workflows/:id/versions/:number/simulate', element: <SimulatePage /> },
   { path: '/workflows/:id/run', element: <RunNowPage /> },
+  { path: '/workflows/:id/settings', element: <WorkflowSettingsPage /> },
   { path: '/runs', element: <RunsPage /> },
   { path: '/runs/:id', element: <RunDetailPage /> },
   { path: '/approvals', element: <ApprovalsPage /> },

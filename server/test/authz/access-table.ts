@@ -52,6 +52,7 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'PATCH /workflows/:id/settings': ACTORS,
   // Loosening settings changes (issue 14 §6): everyone reads; a reviewer or admin, never the requester, decides.
   'GET /workflows/:id/settings-changes': ANY,
+  'GET /workflows/:id/kill-switch': ANY,
   'POST /workflows/:id/settings-changes/:changeId/decision': ['reviewer', 'admin'],
   'POST /workflows/:id/versions': AUTHORS,
   'POST /workflows/:id/versions/:number/publish': ACTORS,
@@ -97,6 +98,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'GET /workflows/:id/webhook': ANY,
   'POST /workflows/:id/webhook-secret': AUTHORS,
   'DELETE /workflows/:id/webhook-secret': AUTHORS,
+  'GET /workflows/:id/trigger': ANY,
+  'POST /workflows/:id/webhook-test': AUTHORS,
   // Safety lists: everyone reads what is protected; only admins change them.
   'GET /safety/entries': ANY,
   'GET /safety/entries/export': ANY,

@@ -8,6 +8,8 @@ const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`
 export interface SeedWorkflowOptions {
   trigger?: 'trigger.webhook' | 'trigger.schedule' | 'trigger.manual';
   triggerParams?: Record<string, string>;
+  /** The trigger's input schema (JSON Schema); none by default. */
+  inputSchema?: unknown;
   /** @default true */
   publish?: boolean;
   ownerId?: string;
@@ -22,7 +24,12 @@ export async function seedWorkflow(prisma: PrismaClient, opts: SeedWorkflowOptio
   const document = {
     formatVersion: 1,
     metadata: { name: workflow.name },
-    trigger: { id: 'start', type: opts.trigger ?? 'trigger.webhook', params: opts.triggerParams ?? {} },
+    trigger: {
+      id: 'start',
+      type: opts.trigger ?? 'trigger.webhook',
+      params: opts.triggerParams ?? {},
+      ...(opts.inputSchema === undefined ? {} : { inputSchema: opts.inputSchema }),
+    },
     steps: {},
   };
   const version = await prisma.workflowVersion.create({

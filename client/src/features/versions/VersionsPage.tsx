@@ -8,7 +8,6 @@ import { formatDate } from './format';
 import { useAsync } from './useAsync';
 import { StatusBadge } from './VersionStatusBadge';
 import { RollbackBadge } from './RollbackBadge';
-import { SafetySettingsPanel } from '../workflow-settings/SafetySettingsPanel';
 import './versions.css';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -61,6 +60,9 @@ export function VersionsPage() {
           <Link className="button" to={`/workflows/${id}`}>
             Open editor
           </Link>
+          <Link className="button" to={`/workflows/${id}/settings`} data-testid="settings-link">
+            Settings
+          </Link>
           {pair.length === 2 ? (
             <Link
               className="button primary"
@@ -81,7 +83,6 @@ export function VersionsPage() {
       )}
       {state.error && <p role="alert">{state.error.message}</p>}
       {state.loading && !state.data && <p aria-busy="true">Loading…</p>}
-      {state.data && <SafetySettingsPanel workflowId={state.data.workflow.id} />}
       {state.data && (
         <table className="table" data-testid="version-history">
           <thead>

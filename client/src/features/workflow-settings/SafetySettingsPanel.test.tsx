@@ -73,7 +73,7 @@ describe('SafetySettingsPanel', () => {
     const perHour = await screen.findByLabelText('Destructive actions per hour');
     await userEvent.clear(perHour);
     await userEvent.type(perHour, '5');
-    await userEvent.type(screen.getByLabelText('Reason'), 'campaign week');
+    await userEvent.type(screen.getByLabelText(/^Reason/), 'campaign week');
     await userEvent.click(screen.getByRole('button', { name: 'Save limits' }));
 
     expect((await screen.findByTestId('settings-message')).textContent).toBe(
@@ -82,6 +82,7 @@ describe('SafetySettingsPanel', () => {
     expect(requests.find((r) => r.method === 'PATCH')?.body).toEqual({
       maxDestructivePerRun: null,
       maxDestructivePerHour: 5,
+      manualBaselineMinutes: null,
       reason: 'campaign week',
     });
     const item = await screen.findByTestId(`settings-change-${change().id}`);

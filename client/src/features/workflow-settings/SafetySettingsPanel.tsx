@@ -1,57 +1,58 @@
-import type { SafetySettings, SettingsChange } from '@autonomic/api';
+import type { SettingsChange } from '@autonomic/api';
 import { useState } from 'react';
-import { formatDate } from '../versions/format';
+import { fieldErrorsOf } from '../../api/problems';
+import { ApiErrorMessage } from '../simulation/ApiErrorMessage';
 import { useAsync } from '../versions/useAsync';
 import { decideSettingsChange, getSettings, listSettingsChanges, updateSettings } from './api';
+import { LIMIT_FIELDS, parseWhole, serverFieldErrors, type LimitField } from './limitFields';
+import { PendingChanges } from './PendingChanges';
 
-const limitText = (v: unknown) => (typeof v === 'number' ? String(v) : 'no limit');
+const limitText = (v: number | null | undefined) => (typeof v === 'number' ? String(v) : 'no limit');
 
-/** "kill switch off, per hour 1 → 5" */
-function describe(c: SettingsChange): string {
-  const parts: string[] = [];
-  if (c.changes.killSwitch !== undefined) parts.push(`kill switch ${c.changes.killSwitch ? 'on' : 'off'}`);
-  if (c.changes.autoRollback !== undefined) parts.push(`auto-rollback ${c.changes.autoRollback ? 'on' : 'off'}`);
-  const keys: [keyof SafetySettings, string][] = [
-    ['maxDestructivePerRun', 'per run'],
-    ['maxDestructivePerHour', 'per hour'],
-  ];
-  for (const [k, label] of keys) {
-    if (k in c.changes) parts.push(`${label} ${limitText(c.before[k])} → ${limitText(c.changes[k])}`);
-  }
-  return parts.join(', ');
+interface Props {
+  workflowId: string;
+  /** The owner analyst or an admin: may edit the limits (others read them). @default true */
+  mayChange?: boolean;
+  reloadKey?: number;
+  onChanged?: () => void;
 }
 
-const parseLimit = (text: string): number | null => (text.trim() === '' ? null : Number(text));
-
 /**
- * A workflow's kill switch and blast-radius limits, and the loosening changes waiting for
- * a second person: tightening applies at once, loosening waits until a reviewer or admin
- * other than the requester approves it.
+ * Blast-radius limits, the time-saved baseline and auto-rollback, with the loosening
+ * changes waiting for a second person: tightening applies at once, loosening waits until
+ * a reviewer or admin other than the requester approves it. A bad value is told at its
+ * field, in words.
  */
-export function SafetySettingsPanel({ workflowId }: { workflowId: string }) {
+export function SafetySettingsPanel({ workflowId, mayChange = true, reloadKey = 0, onChanged }: Props) {
   const state = useAsync(async () => {
     const [workflow, { changes }] = await Promise.all([getSettings(workflowId), listSettingsChanges(workflowId)]);
     return { workflow, changes };
-  }, workflowId);
-  const [perRun, setPerRun] = useState<string>();
-  const [perHour, setPerHour] = useState<string>();
+  }, `${workflowId}:${reloadKey}`);
+  const [texts, setTexts] = useState<Partial<Record<LimitField, string>>>({});
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<LimitField, string>>>({});
   const [reason, setReason] = useState('');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
 
   const act = async (work: () => Promise<string>) => {
     setMessage(null);
+    setError(null);
     try {
-      setMessage({ kind: 'ok', text: await work() });
+      setMessage(await work());
       state.reload();
+      onChanged?.();
     } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      const byField = serverFieldErrors(fieldErrorsOf(e));
+      setFieldErrors(byField);
+      if (Object.keys(byField).length === 0) setError(e instanceof Error ? e : new Error(String(e)));
     }
   };
-  if (!state.data) return state.error ? <p role="alert">{state.error.message}</p> : null;
+  if (!state.data) return state.error ? <ApiErrorMessage error={state.error} /> : null;
   const { workflow, changes } = state.data;
   const pending = changes.filter((c) => c.status === 'pending');
   // Absent from an older server: on is the default.
   const autoRollback = workflow.autoRollback !== false;
+  const textOf = (key: LimitField) => texts[key] ?? (workflow[key] ?? '').toString();
 
   const save = (body: Parameters<typeof updateSettings>[1]) =>
     act(async () => {
@@ -63,105 +64,79 @@ export function SafetySettingsPanel({ workflowId }: { workflowId: string }) {
         : 'Applied.';
     });
 
+  const saveLimits = () => {
+    const body: Partial<Record<LimitField, number | null>> = {};
+    const errors: Partial<Record<LimitField, string>> = {};
+    for (const f of LIMIT_FIELDS) {
+      const parsed = parseWhole(textOf(f.key), f.max, f.empty);
+      if (parsed.ok) body[f.key] = parsed.value;
+      else errors[f.key] = parsed.message;
+    }
+    setFieldErrors(errors);
+    if (Object.keys(errors).length === 0) void save(body);
+  };
+
+  const decide = (c: SettingsChange, decision: 'approved' | 'rejected') =>
+    void act(async () => {
+      await decideSettingsChange(workflowId, c.id, decision);
+      return decision === 'approved' ? 'Approved: in force now.' : 'Rejected.';
+    });
+
   return (
-    <section className="safety-settings" aria-labelledby="safety-settings-title" data-testid="safety-settings">
-      <h2 id="safety-settings-title">Safety settings</h2>
+    <section className="settings-section" aria-labelledby="safety-settings-title" data-testid="safety-settings">
+      <h2 id="safety-settings-title">Blast-radius limits</h2>
       <p>
-        Kill switch: <strong>{workflow.killSwitch ? 'on' : 'off'}</strong> · destructive actions per run:{' '}
-        <strong>{limitText(workflow.maxDestructivePerRun)}</strong> · per hour:{' '}
-        <strong>{limitText(workflow.maxDestructivePerHour)}</strong> · auto-rollback:{' '}
-        <strong>{autoRollback ? 'on' : 'off'}</strong>
+        Destructive actions per run: <strong>{limitText(workflow.maxDestructivePerRun)}</strong> · per hour:{' '}
+        <strong>{limitText(workflow.maxDestructivePerHour)}</strong> · baseline:{' '}
+        <strong>{workflow.manualBaselineMinutes === null ? 'not set' : `${workflow.manualBaselineMinutes} min`}</strong>{' '}
+        · auto-rollback: <strong>{autoRollback ? 'on' : 'off'}</strong>
       </p>
-      <div className="actions">
-        <button type="button" onClick={() => void save({ killSwitch: !workflow.killSwitch })}>
-          {workflow.killSwitch ? 'Turn the kill switch off' : 'Turn the kill switch on'}
-        </button>
-        <button
-          type="button"
-          title="Republish the previous version when a newly published one burns its error budget fast"
-          onClick={() => void save({ autoRollback: !autoRollback })}
-        >
-          {autoRollback ? 'Turn auto-rollback off' : 'Turn auto-rollback on'}
-        </button>
-        <label>
-          Per run
-          <input
-            inputMode="numeric"
-            value={perRun ?? (workflow.maxDestructivePerRun ?? '').toString()}
-            onChange={(e) => setPerRun(e.target.value)}
-            aria-label="Destructive actions per run"
-          />
-        </label>
-        <label>
-          Per hour
-          <input
-            inputMode="numeric"
-            value={perHour ?? (workflow.maxDestructivePerHour ?? '').toString()}
-            onChange={(e) => setPerHour(e.target.value)}
-            aria-label="Destructive actions per hour"
-          />
-        </label>
-        <label>
-          Reason
-          <input value={reason} onChange={(e) => setReason(e.target.value)} aria-label="Reason" />
-        </label>
-        <button
-          type="button"
-          onClick={() =>
-            void save({
-              maxDestructivePerRun: parseLimit(perRun ?? String(workflow.maxDestructivePerRun ?? '')),
-              maxDestructivePerHour: parseLimit(perHour ?? String(workflow.maxDestructivePerHour ?? '')),
-            })
-          }
-        >
-          Save limits
-        </button>
-      </div>
+      {mayChange && (
+        <div className="settings-form">
+          {LIMIT_FIELDS.map((f) => (
+            <div className="settings-field" key={f.key}>
+              <label htmlFor={`limit-${f.key}`}>{f.label}</label>
+              <input
+                id={`limit-${f.key}`}
+                inputMode="numeric"
+                value={textOf(f.key)}
+                placeholder={f.empty}
+                onChange={(e) => setTexts((t) => ({ ...t, [f.key]: e.target.value }))}
+                aria-invalid={fieldErrors[f.key] ? true : undefined}
+                aria-describedby={fieldErrors[f.key] ? `limit-${f.key}-error` : undefined}
+              />
+              {fieldErrors[f.key] && (
+                <span className="field-error" id={`limit-${f.key}-error`} data-testid={`field-error-${f.key}`}>
+                  {fieldErrors[f.key]}
+                </span>
+              )}
+            </div>
+          ))}
+          <div className="settings-field">
+            <label htmlFor="limits-reason">Reason (kept with a change that waits for review)</label>
+            <input id="limits-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+          </div>
+          <div className="actions">
+            <button type="button" className="primary" onClick={saveLimits}>
+              Save limits
+            </button>
+            <button
+              type="button"
+              title="Republish the previous version when a newly published one burns its error budget fast"
+              onClick={() => void save({ autoRollback: !autoRollback })}
+            >
+              {autoRollback ? 'Turn auto-rollback off' : 'Turn auto-rollback on'}
+            </button>
+          </div>
+        </div>
+      )}
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} data-testid="settings-message">
-          {message.text}
+        <p role="status" data-testid="settings-message">
+          {message}
         </p>
       )}
-      {pending.length > 0 && (
-        <ul aria-label="Pending settings changes">
-          {pending.map((c) => (
-            <li key={c.id} data-testid={`settings-change-${c.id}`}>
-              <span className="badge badge-warn">pending review</span> {describe(c)} · asked by {c.requestedBy.username}{' '}
-              {formatDate(c.requestedAt)}
-              {c.reason && <> · “{c.reason}”</>}
-              {c.youMayDecide ? (
-                <span className="actions">
-                  <button
-                    type="button"
-                    className="primary"
-                    onClick={() =>
-                      void act(
-                        async () => (
-                          await decideSettingsChange(workflowId, c.id, 'approved'),
-                          'Approved: in force now.'
-                        ),
-                      )
-                    }
-                  >
-                    Approve
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() =>
-                      void act(async () => (await decideSettingsChange(workflowId, c.id, 'rejected'), 'Rejected.'))
-                    }
-                  >
-                    Reject
-                  </button>
-                </span>
-              ) : (
-                <span className="muted"> · a reviewer or admin other than {c.requestedBy.username} decides</span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      {error && <ApiErrorMessage error={error} />}
+      <PendingChanges pending={pending} onDecide={decide} />
     </section>
   );
 }

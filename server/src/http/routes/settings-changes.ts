@@ -15,6 +15,7 @@ export interface SettingsChangeRouteDeps {
 
 export function settingsChangeRoutes({ changes, onApproved }: SettingsChangeRouteDeps): RouteModule {
   return (api) => {
+    api.add(settingsChangesApi.killSwitch, ({ params }) => changes.killSwitch(params.id));
     api.add(settingsChangesApi.list, async ({ params, actor }) => ({ changes: await changes.list(actor, params.id) }));
     api.add(settingsChangesApi.decide, async ({ params, body, actor }) => {
       const decided = await changes.decide(actor, params.id, params.changeId, body);

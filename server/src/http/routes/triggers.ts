@@ -22,6 +22,8 @@ export function triggerRoutes({ webhookSecrets }: TriggerRouteDeps): RouteModule
       res.setHeader('Cache-Control', 'no-store');
       return webhookSecrets.rotate(params.id, actor, hookUrl(req, params.id));
     });
+    api.add(triggersApi.status, ({ params }) => webhookSecrets.trigger(params.id));
+    api.add(triggersApi.sendTest, ({ params, body, actor }) => webhookSecrets.sendTest(params.id, actor, body.event));
     api.add(triggersApi.removeSecret, ({ params, actor }) => webhookSecrets.remove(params.id, actor));
   };
 }

@@ -2,20 +2,28 @@ import type { AppContext } from '../../context';
 import type { Actor } from '@autonomic/api';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { transaction } from '../../store/db';
+import { findPublishedTrigger } from '../../store/trigger-status';
 import { findWebhookOwner, setWebhookSecret } from '../../store/webhooks';
 import { recordAudit } from '../audit';
 import type { Cipher } from '../secrets';
+import { DEFAULT_EXAMPLE_EVENT, exampleEvent } from './example-event';
 import { DELIVERY_HEADER, generateWebhookSecret, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
+import { sendTestDelivery } from './test-delivery';
+import { triggerStatus } from './trigger-status';
 import { webhookContext, type WebhookService } from './webhook-service';
+
+/** A shell word in single quotes (a quote inside becomes '\''). */
+const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /**
  * A ready-to-paste shell recipe for a signed delivery (the README's, with the values
- * filled in). Single quotes around the secret and URL: neither contains one.
+ * filled in): the body is `event` as compact JSON, exactly the bytes signed and sent.
+ * Single quotes around the secret and URL: neither contains one.
  */
-export function signedCurlExample(url: string, secret: string): string {
+export function signedCurlExample(url: string, secret: string, event: unknown = DEFAULT_EXAMPLE_EVENT): string {
   return [
     `secret='${secret}'`,
-    `body='{"alert":"test","severity":"low"}'`,
+    `body=${shellQuote(JSON.stringify(event))}`,
     'ts=$(date +%s)',
     `sig=$(printf '%s.%s' "$ts" "$body" | openssl dgst -sha256 -hmac "$secret" | sed 's/^.* //')`,
     `curl -sS -X POST '${url}' -H 'Content-Type: application/json' \\`,
@@ -23,7 +31,7 @@ export function signedCurlExample(url: string, secret: string): string {
   ].join('\n');
 }
 
-/** Owner or admin may manage a workflow's webhook secret. */
+/** Owner or admin may manage a workflow's webhook secret (and send it a test event). */
 async function ownedWorkflow(ctx: AppContext, workflowId: string, actor: Actor) {
   const wf = await findWebhookOwner(ctx.prisma, workflowId);
   if (!wf) throw new NotFoundError('workflow');
@@ -54,9 +62,20 @@ export function createWebhookSecrets(ctx: AppContext, deps: { cipher: Cipher; we
         url,
         secret,
         headers: { timestamp: TIMESTAMP_HEADER, signature: SIGNATURE_HEADER, delivery: DELIVERY_HEADER },
-        example: signedCurlExample(url, secret),
+        example: signedCurlExample(
+          url,
+          secret,
+          exampleEvent((await findPublishedTrigger(ctx.prisma, workflowId))?.inputSchema),
+        ),
       };
     },
+    /** Signs an event with the secret and delivers it through the webhook intake: the run it started. */
+    async sendTest(workflowId: string, actor: Actor, event: unknown) {
+      await ownedWorkflow(ctx, workflowId, actor);
+      return sendTestDelivery(ctx, deps, { workflowId, actor, ...(event === undefined ? {} : { event }) });
+    },
+    /** How the published version starts, for the settings page (anyone who may see the workflow). */
+    trigger: (workflowId: string) => triggerStatus(ctx, workflowId),
     /** Turns the webhook trigger off: every delivery is refused until a new secret is made. */
     async remove(workflowId: string, actor: Actor) {
       const wf = await ownedWorkflow(ctx, workflowId, actor);

@@ -5,7 +5,8 @@
  * change, not in force, until a reviewer or admin other than the requester approves it.
  * Every step is audited.
  */
-import type { Actor, SafetySettings, SettingsChange, SettingsDecisionBody } from '@autonomic/api';
+import type { Actor, KillSwitchStatus, SafetySettings, SettingsChange, SettingsDecisionBody } from '@autonomic/api';
+import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { transaction, type Db } from '../../store/db';
@@ -16,6 +17,7 @@ import {
   lockSettingsChange,
   type SettingsChangeRow,
 } from '../../store/settings-changes';
+import { findLastKillSwitchChange } from '../../store/trigger-status';
 import { updateWorkflowSettings, type WorkflowRow, type WorkflowSettings } from '../../store/workflows';
 import { recordAudit } from '../audit';
 import { isReviewerRole } from './access';
@@ -175,7 +177,13 @@ export function createSettingsReviewService(ctx: AppContext) {
     return view(decided, actor);
   }
 
-  return { list, decide };
+  /** The kill switch now and who last turned it on or off, when and why (from the audit log). */
+  async function killSwitch(ref: string): Promise<z.input<typeof KillSwitchStatus>> {
+    const w = await workflowOrThrow(prisma, ref);
+    return { on: w.killSwitch, lastChange: await findLastKillSwitchChange(prisma, w.id) };
+  }
+
+  return { list, decide, killSwitch };
 }
 
 export type SettingsReviewService = ReturnType<typeof createSettingsReviewService>;

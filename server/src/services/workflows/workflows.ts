@@ -182,7 +182,8 @@ export function createWorkflowService(
       const target = { targetType: 'workflow', targetId: before.id } as const;
       if (now.killSwitch !== undefined && now.killSwitch !== before.killSwitch) {
         const action = now.killSwitch ? 'workflow.kill_switch_engaged' : 'workflow.kill_switch_released';
-        await recordAudit(tx, { actor, action, ...target, details: { killSwitch: now.killSwitch } });
+        const why = reason?.trim() ? { reason: reason.trim() } : {};
+        await recordAudit(tx, { actor, action, ...target, details: { killSwitch: now.killSwitch, ...why } });
       }
       const keys = LIMIT_KEYS.filter((k) => now[k] !== undefined && before[k] !== after[k]);
       if (keys.length > 0) {
