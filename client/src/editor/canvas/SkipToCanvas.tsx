@@ -5,7 +5,7 @@
 export function SkipToCanvas({ canvasId }: { canvasId: string }) {
   return (
     <a
-      className="skip-link"
+      className="editor-skip-link"
       href={`#${canvasId}`}
       onClick={(e) => {
         const canvas = document.getElementById(canvasId);
