@@ -27,6 +27,7 @@ import { freshId, idBase, idsOf } from '../graph/ids';
 import type { Command, FlowEdge, FlowNode, Graph, XY } from '../types';
 import { COALESCE_MS, pushBounded, samePositions, snapshot } from './history';
 import { createPolicyChecker, refocus, violationsByNode, type PolicySetup } from './policies';
+import { isSaved, savedStateOf } from './savedState';
 import { selectionOf, type Selection } from './selection';
 
 export interface EditorState extends Graph {
@@ -52,7 +53,11 @@ export interface EditorState extends Graph {
   connectors: ConnectorCatalog;
   /** Bumped by every change of content or layout (not by selecting or measuring). */
   revision: number;
-  /** `revision` at the last load or save: the editor has unsaved changes when they differ. */
+  /**
+   * The latest `revision` whose content is the one last loaded or saved: the editor has
+   * unsaved changes when they differ. An edit undone back to the saved content (or typed
+   * and deleted again) sets it to the new revision: nothing changed, nothing to save.
+   */
   savedRevision: number;
 
   /** The graph now (content and positions). */
@@ -120,8 +125,17 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
   let gesture: Graph | null = null;
   let lastCoalesce: { key: string; at: number } | null = null;
   const checkPolicies = createPolicyChecker();
+  /** The content last loaded or saved, compared after every change. */
+  let saved = savedStateOf(snapshot({ ...EMPTY_GRAPH, ...graph }));
 
   return createStore<EditorState>()((set, get) => {
+    /** The next revision, and whether it has the saved content (then it is the saved revision). */
+    const nextRevision = (g: Graph) => {
+      const s = get();
+      const revision = s.revision + 1;
+      return { revision, savedRevision: isSaved(saved, g) ? revision : s.savedRevision };
+    };
+
     /** Puts a new graph in place: selection follows the nodes' flags. */
     const commit = (next: Graph, history: Partial<Pick<EditorState, 'past' | 'future'>>) => {
       const s = get();
@@ -129,7 +143,7 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
         ...snapshot(next),
         ...history,
         selection: selectionOf(next.nodes, next.edges, s.selection),
-        revision: s.revision + 1,
+        ...nextRevision(next),
       });
     };
 
@@ -187,6 +201,7 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
       load(g, options) {
         gesture = null;
         lastCoalesce = null;
+        saved = savedStateOf(snapshot(g));
         set({
           ...snapshot(g),
           selection: selectionOf(g.nodes, g.edges, { nodes: [], edges: [] }),
@@ -203,7 +218,10 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
           savedRevision: get().revision + 1,
         });
       },
-      markSaved: () => set({ savedRevision: get().revision }),
+      markSaved() {
+        saved = savedStateOf(get().graph());
+        set({ savedRevision: get().revision });
+      },
       setReadOnly: (v) => set({ readOnly: v }),
       setProblems: (problems) => set({ problems, problemsByNode: byNode(problems) }),
       setConnectors(connectors) {
@@ -275,7 +293,7 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
         const s = get();
         if (!before || samePositions(before.nodes, s.nodes)) return;
         lastCoalesce = null;
-        set({ past: pushBounded(s.past, before), future: [], revision: s.revision + 1 });
+        set({ past: pushBounded(s.past, before), future: [], ...nextRevision(s.graph()) });
       },
 
       select({ nodes = [], edges = [] }) {
