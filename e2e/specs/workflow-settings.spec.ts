@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
 import { compileOrThrow } from '../fixtures/documents';
 import { expect, test, uniqueName } from '../fixtures/test';
 import { RunDetailPage } from '../pages/RunDetailPage';
@@ -41,6 +43,25 @@ function webhookPlaybook(name: string): Record<string, unknown> {
   });
 }
 
+/** Full-page screenshots at 1280×800 and 1920×1080 (attached), and no serious or critical axe violation. */
+async function checkLayout(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1280, 800],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const path = testInfo.outputPath(`${name}-${width}x${height}.png`);
+    await page.screenshot({ path, fullPage: true });
+    await testInfo.attach(`${name} ${width}x${height}`, { path, contentType: 'image/png' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 const bash = (script: string) => promisify(execFile)('bash', ['-c', script], { timeout: 20_000 });
 
 test('when the owner sets up the webhook on the settings page then the copied curl recipe and the test event start runs, the kill switch refuses deliveries and a negative limit is told at its field', async ({
@@ -65,6 +86,7 @@ test('when the owner sets up the webhook on the settings page then the copied cu
 
   // A secret, shown once, with a curl recipe that proves the signature by starting a run.
   await settings.generateSecret();
+  await checkLayout(page, test.info(), 'workflow-settings-secret');
   const recipe = await settings.copyCurlExample();
   expect(recipe).toBe(await settings.curlExample.textContent());
   const delivered = JSON.parse((await bash(recipe)).stdout) as { runId: string; deduplicated: boolean };
@@ -105,6 +127,7 @@ test('when the owner sets up the webhook on the settings page then the copied cu
   await expect(settings.killSwitch.getByTestId('kill-switch-last')).toContainText('Last turned on by alice');
   await settings.sendTestEvent();
   await expect(settings.webhook.getByTestId('api-error')).toContainText(/kill switch/i);
+  await checkLayout(page, test.info(), 'workflow-settings-kill-switch');
   const refused = await bash(recipe.replace('curl -sS', 'curl -sS -w "\\n%{http_code}"'));
   expect(refused.stdout.trim().split('\n').pop()).toBe('423');
 });

@@ -99,6 +99,7 @@ describe('owner-only writes on routes every role may call', () => {
       ['request a review', 'post', `${base}/versions/1/review`, { reviewerIds: [t.users.reviewer.id] }],
       ['rotate the webhook secret', 'post', `${base}/webhook-secret`, undefined],
       ['remove the webhook secret', 'delete', `${base}/webhook-secret`, undefined],
+      ['send a webhook test event', 'post', `${base}/webhook-test`, {}],
     ];
     const others: [string, RoleUser][] = [
       ['another analyst', await t.addUser('analyst')],
