@@ -40,7 +40,10 @@ export function diffWorkflows(a: WorkflowDocument, b: WorkflowDocument): Workflo
     vars: diffValues(before.vars, after.vars),
     tests: diffTests(before.tests, after.tests),
   };
+  const handler = { before: a.onFailure?.continueAt ?? null, after: b.onFailure?.continueAt ?? null };
+  if (handler.before !== handler.after) diff.onFailure = handler;
   const isEmpty =
+    diff.onFailure === undefined &&
     diff.metadata.length === 0 &&
     diff.trigger === null &&
     steps.added.length + steps.removed.length + steps.changed.length === 0 &&

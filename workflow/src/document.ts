@@ -106,6 +106,15 @@ export const UiBlock = z
   .strict();
 export type UiBlock = z.infer<typeof UiBlock>;
 
+/**
+ * The workflow's exception handler: when a step fails and nothing handles it (no `error`
+ * port wired, the run would end failed), the run continues at `continueAt` with
+ * `failure: { step, error: { kind, message, status? } }` in expression scope. A failure
+ * on the handler's own path is not caught again: the run fails.
+ */
+export const OnFailure = z.object({ continueAt: NodeId }).strict();
+export type OnFailure = z.infer<typeof OnFailure>;
+
 /** The workflow document, format v3: what the editor produces and the server runs. */
 export const WorkflowDocument = z
   .object({
@@ -115,6 +124,8 @@ export const WorkflowDocument = z
     steps: z.record(NodeId, Step).default({}),
     /** Constants every expression sees as `vars`. */
     vars: z.record(z.string(), z.json()).default({}),
+    /** On an unhandled step failure, continue at this step instead of failing the run. */
+    onFailure: OnFailure.optional(),
     /** Test cases: simulated on every saved version; reviewed and diffed like the steps. */
     tests: z.array(TestCase).max(50).default([]),
     ui: UiBlock.default({ positions: {}, notes: [] }),

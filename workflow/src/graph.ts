@@ -15,7 +15,10 @@ export interface WorkflowGraph {
   out: Map<string, Edge[]>;
   /** node id → its incoming edges. */
   in: Map<string, Edge[]>;
-  /** for-each id → the steps of its item body (reachable from `item` without passing the for-each). */
+  /**
+   * for-each (and bounded loop) id → the steps of its body (reachable from `item`, a
+   * loop's `body`, without passing the node).
+   */
   forEachBodies: Map<string, Set<string>>;
 }
 
@@ -27,6 +30,9 @@ export interface Wiring {
   trigger: { id: string; transitions: Record<string, string[]> };
   steps: Record<string, { type: string; transitions: Record<string, string[]> }>;
 }
+
+/** Node types whose body returns to them, and the port the body starts at. */
+export const BODY_PORTS: Readonly<Record<string, string>> = { foreach: 'item', loop: 'body' };
 
 export function buildGraph(doc: Pick<WorkflowDocument, 'trigger' | 'steps'> | Wiring): WorkflowGraph {
   const edges: Edge[] = [];
@@ -47,9 +53,10 @@ export function buildGraph(doc: Pick<WorkflowDocument, 'trigger' | 'steps'> | Wi
 
   const forEachBodies = new Map<string, Set<string>>();
   for (const [id, step] of Object.entries(doc.steps)) {
-    if (step.type !== 'foreach') continue;
+    const bodyPort = BODY_PORTS[step.type];
+    if (bodyPort === undefined) continue;
     const body = new Set<string>();
-    const stack = (out.get(id) ?? []).filter((e) => e.port === 'item').map((e) => e.to);
+    const stack = (out.get(id) ?? []).filter((e) => e.port === bodyPort).map((e) => e.to);
     while (stack.length > 0) {
       const n = stack.pop() as string;
       if (n === id || body.has(n)) continue;

@@ -14,6 +14,8 @@ export const ErrorKind = z.enum([
   'internal',
   'budget_exceeded',
   'output_too_large',
+  /** A bounded loop ran its maximum of rounds with nothing connected to "Maximum reached". */
+  'loop_bound',
 ]);
 export type ErrorKind = z.infer<typeof ErrorKind>;
 

@@ -68,11 +68,29 @@ export type SafetyRecord = z.infer<typeof SafetyRecord>;
 export const TraceEvent = z.object({
   /** Epoch ms. */
   at: z.number(),
-  /** `reused`: a re-run took this step's output from the run it repeats (`detail`: that run's id). */
-  type: z.enum(['opened', 'escalated', 'vote', 'timeout', 'decided', 'reused']),
+  /**
+   * `reused`: a re-run took this step's output from the run it repeats (`detail`: that run's id).
+   * `loop_round`: a repeat-until loop started round `round`; `loop_exit`: it ended after `rounds`
+   * rounds because its condition held or its maximum was reached (`reason`); `loop_break`: a
+   * for-each's "stop when" held after `rounds` items.
+   */
+  type: z.enum([
+    'opened',
+    'escalated',
+    'vote',
+    'timeout',
+    'decided',
+    'reused',
+    'loop_round',
+    'loop_exit',
+    'loop_break',
+  ]),
   level: z.number().int().optional(),
   by: z.string().optional(),
   detail: z.string().optional(),
+  round: z.number().int().optional(),
+  rounds: z.number().int().optional(),
+  reason: z.enum(['condition', 'max_reached']).optional(),
 });
 export type TraceEvent = z.infer<typeof TraceEvent>;
 

@@ -62,6 +62,18 @@ export const SimulationView = z.object({
   notes: z.array(SimulationNote),
   /** Simulated time: a one-day approval wait shows as a day. */
   durationMs: z.number(),
+  /** Repeat-until loops that reached their bound: "bound reached after 10 rounds". */
+  bounds: z
+    .array(
+      z.object({
+        runId: z.string(),
+        stepId: z.string(),
+        stepKey: z.string(),
+        rounds: z.number().int(),
+        message: z.string(),
+      }),
+    )
+    .optional(),
   output: z.unknown().optional(),
   message: z.string().optional(),
   error: RunError.optional(),

@@ -201,6 +201,8 @@ export const WorkflowDiff = z.object({
   steps: z.object({ added: z.array(StepSummary), removed: z.array(StepSummary), changed: z.array(StepChange) }),
   connectors: z.array(ConnectorChange),
   vars: z.array(ValueChange),
+  /** The exception handler's step (`null`: none), when it changed. */
+  onFailure: z.object({ before: z.string().nullable(), after: z.string().nullable() }).optional(),
   /** Test cases by name: added, removed, modified (event, fixtures or assertions). */
   tests: z.object({
     changed: z.boolean(),

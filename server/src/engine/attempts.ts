@@ -113,8 +113,8 @@ class Attempt implements StepContext {
     return this.host.now();
   }
 
-  evaluate(source: string): Promise<unknown> {
-    return this.named(this.env.expressions.evaluate(source, this.input, this.call()));
+  evaluate(source: string, input: ExpressionInput = this.input): Promise<unknown> {
+    return this.named(this.env.expressions.evaluate(source, input, this.call()));
   }
 
   render(template: string): Promise<unknown> {

@@ -32,6 +32,10 @@ export interface ExpressionInput {
   vars: Record<string, unknown>;
   item?: unknown;
   index?: number;
+  /** Inside a repeat-until loop's body and in its condition: the round, from 1. */
+  loop?: { round: number };
+  /** On the exception handler's path: the step that failed and its error. */
+  failure?: { step: string; error: ExposedError };
 }
 
 /**

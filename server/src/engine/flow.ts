@@ -5,7 +5,15 @@ import type { Outcome } from './nodes';
 import { joinMode } from './nodes/join';
 import type { PreparedStep } from './program';
 import { stepView, type Scope } from './scope';
-import { stepKeyOf, type JoinState, type LoopState, type RunError, type StepResult, type Token } from './state';
+import {
+  stepKeyOf,
+  type FailureView,
+  type JoinState,
+  type LoopState,
+  type RunError,
+  type StepResult,
+  type Token,
+} from './state';
 
 /**
  * How tokens move: an outcome completes, fails, parks or ends; completion follows a port;
@@ -27,6 +35,7 @@ export class Flow implements ItemFlow {
       case 'error':
         return this.failOrRoute(token, o.error);
       case 'loop':
+      case 'rounds':
         return this.loops.start(token, o);
       case 'end':
         return this.endRun(token, o);
@@ -184,9 +193,29 @@ export class Flow implements ItemFlow {
   }
 
   private failScope(scope: Scope, error: RunError): void {
-    if (!scope.loop) return this.run.fail(error);
+    if (!scope.loop) return this.failRun(error);
     this.cancelScope(scope);
     this.loops.itemDone(scope, 'failed', error);
+  }
+
+  /**
+   * An unhandled failure reached the run. With the document's `onFailure` handler (and not
+   * already on its path), everything live stops and the run continues at the handler with
+   * `failure` in scope; otherwise the run fails.
+   */
+  private failRun(error: RunError): void {
+    const run = this.run;
+    const at = run.program.doc.onFailure?.continueAt;
+    if (at === undefined || run.failure || !run.step(at) || run.result(at)) return run.fail(error);
+    for (const t of [...run.tokens()]) this.cancelToken(t);
+    this.clear();
+    const root = run.scope('');
+    if (!root) return run.fail(error);
+    root.pendingJoins = 0;
+    const exposed: FailureView['error'] = { kind: error.kind, message: error.message };
+    if (error.status !== undefined) exposed.status = error.status;
+    run.handleFailure({ step: error.stepId ?? '', error: exposed });
+    this.activate(at, root);
   }
 
   private endRun(token: Token, o: Extract<Outcome, { type: 'end' }>): void {

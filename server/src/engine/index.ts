@@ -22,7 +22,14 @@ export { systemClock, systemRandom, seededRandom, createVirtualClock, type Virtu
 export { SafetyList, SafetyEntry, Criticality, checkTarget, createSafetyPort, entryMatcher } from './safety';
 export { SafetyAsset } from './asset-schema';
 export { createLookup, createSafetyLookupPort } from './assets';
-export { simulate, type SimulationOptions, type SimulationResult, type ApprovalPolicy } from './simulation';
+export {
+  simulate,
+  loopBounds,
+  type LoopBound,
+  type SimulationOptions,
+  type SimulationResult,
+  type ApprovalPolicy,
+} from './simulation';
 export {
   simulatedEffects,
   effectsReport,

@@ -3,7 +3,7 @@ import type { ExpressionBudget } from './expressions';
 import type { ChildStart } from './nodes/types';
 import type { PreparedStep, Program } from './program';
 import type { Scope } from './scope';
-import type { RunError, RunRecord, RunSummary, StepResult, Token } from './state';
+import type { FailureView, RunError, RunRecord, RunSummary, StepResult, Token } from './state';
 import type { AttemptLog } from './trace';
 
 /**
@@ -21,6 +21,8 @@ export interface LiveRun {
   readonly trace: AttemptLog;
   /** Ended, parked as `waiting`, or stopped by a store failure: nothing more moves in this session. */
   readonly closed: boolean;
+  /** The run's expression time (a loop's condition spends it too). */
+  readonly expressionBudget: ExpressionBudget;
   now(): number;
   step(id: string): PreparedStep | undefined;
 
@@ -52,6 +54,15 @@ export interface LiveRun {
   /** Something in the run's state changed: the next commit carries it. */
   markDirty(): void;
 
+  /**
+   * Waits for work outside a step (a loop's condition) as part of the run: the run is not
+   * idle meanwhile; `then` runs unless the session closed, and the run moves on after it.
+   */
+  watch<T>(p: Promise<T>, then: (r: { ok: true; value: T } | { ok: false; error: unknown }) => void): void;
+  /** The failure the exception handler is running for, if it is. */
+  readonly failure: FailureView | undefined;
+  /** Puts `failure` in the run's state and in every expression's scope: the handler runs next. */
+  handleFailure(failure: FailureView): void;
   /** Fails the run (every live token is cancelled). */
   fail(error: RunError): void;
   /** Ends the run as an `end` step says. */

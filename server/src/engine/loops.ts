@@ -1,10 +1,11 @@
-import type { StepError } from './errors';
+import { stepError, toStepError, type StepError } from './errors';
 import type { LiveRun } from './live-run';
 import type { Outcome } from './nodes';
+import { truthy } from './nodes/condition';
 import { itemScope, type Scope } from './scope';
-import type { LoopItem, LoopState, RunError, StepResult, Token } from './state';
+import type { LoopItem, LoopState, RunError, StepResult, Token, TraceEvent } from './state';
 
-/** What a for-each needs from the flow (Flow implements it). */
+/** What a for-each or a loop needs from the flow (Flow implements it). */
 export interface ItemFlow {
   /** Starts the targets of a port in a scope (an item's body). */
   activateAll(targets: readonly string[], from: string, scope: Scope, fromKey: string): void;
@@ -14,10 +15,16 @@ export interface ItemFlow {
   cancelScope(scope: Scope): void;
 }
 
+type ItemsOutcome = Extract<Outcome, { type: 'loop' }>;
+type RoundsOutcome = Extract<Outcome, { type: 'rounds' }>;
+
 /**
- * For-each control. The items are stored once (`<key>#items`); each finished item
- * leaves one result (`<key>#<index>`); the loop state itself holds only counters and
- * the items in flight, so a commit stays small however long the list.
+ * For-each and repeat-until control. A for-each's items are stored once (`<key>#items`);
+ * each finished item leaves one result (`<key>#<index>`); a loop's rounds are items too
+ * (round n is index n − 1), run one at a time. The loop state holds only counters and
+ * the items in flight, so a commit stays small however long the list. A `check` (a
+ * for-each's `breakWhen`, a loop's `until`) is asked after each finished item, which
+ * keeps its scope (and its place in `running`) until the answer is in.
  */
 export class Loops {
   private readonly loops = new Map<string, LoopState>();
@@ -27,38 +34,41 @@ export class Loops {
     private readonly flow: ItemFlow,
   ) {}
 
-  start(token: Token, o: Extract<Outcome, { type: 'loop' }>): void {
+  start(token: Token, o: ItemsOutcome | RoundsOutcome): void {
     const run = this.run;
     const scope = run.scopeOf(token);
     token.phase = 'waiting';
     token.wait = { kind: 'loop' };
     run.trace.finishCurrent(token.key, 'waiting');
-    this.put({
-      key: `${token.key}#items`,
-      stepId: token.stepId,
-      scopeId: scope.id,
-      kind: 'items',
-      status: 'succeeded',
-      output: o.items,
-    });
-    const loop: LoopState = {
-      key: token.key,
-      stepId: token.stepId,
-      scopeId: scope.id,
-      total: o.items.length,
-      next: 0,
-      running: [],
-      failed: 0,
-      concurrency: o.concurrency,
-      onItemError: o.onItemError,
-    };
+    const base = { key: token.key, stepId: token.stepId, scopeId: scope.id, next: 0, running: [], failed: 0 };
+    let loop: LoopState;
+    if (o.type === 'rounds') {
+      loop = { ...base, kind: 'rounds', total: o.maxRounds, concurrency: 1, onItemError: 'fail', check: o.until };
+      if (o.checkBefore) loop.checkBefore = true;
+    } else {
+      this.put({
+        key: `${token.key}#items`,
+        stepId: token.stepId,
+        scopeId: scope.id,
+        kind: 'items',
+        status: 'succeeded',
+        output: o.items,
+      });
+      loop = { ...base, total: o.items.length, concurrency: o.concurrency, onItemError: o.onItemError };
+      if (o.breakWhen !== undefined) loop.check = o.breakWhen;
+    }
     this.loops.set(loop.key, loop);
     this.pump(loop);
   }
 
-  /** A restored session: every loop starts items again up to its concurrency. */
+  /** A restored session: checks that were being asked are asked again; loops start items up to their concurrency. */
   resumeAll(): void {
-    for (const loop of [...this.loops.values()]) if (this.loops.has(loop.key)) this.pump(loop);
+    for (const loop of [...this.loops.values()]) {
+      if (!this.loops.has(loop.key)) continue;
+      const checking = loop.running.filter((i) => i.checking);
+      for (const item of checking) this.ask(loop, item);
+      if (checking.length === 0) this.pump(loop);
+    }
   }
 
   /**
@@ -70,9 +80,6 @@ export class Loops {
     const { loop, item } = scope;
     if (!loop || !item) return;
     const run = this.run;
-    run.dropScope(scope.id);
-    const i = loop.running.indexOf(item);
-    if (i >= 0) loop.running.splice(i, 1);
     const output = status === 'succeeded' && item.last ? run.result(item.last)?.output : undefined;
     this.put({
       key: scope.id,
@@ -83,11 +90,23 @@ export class Loops {
       output,
       ...(error ? { error } : {}),
     });
+    if (status === 'succeeded' && loop.check !== undefined && !loop.broken) {
+      item.checking = true;
+      run.markDirty();
+      return this.ask(loop, item);
+    }
+    this.release(loop, item);
     if (status === 'failed' && error) {
       if (loop.onItemError === 'continue') loop.failed++;
       else if (!loop.abort) {
-        loop.abort = { kind: error.kind, message: `item ${item.index}: ${error.message}`, retryable: false };
+        const where = loop.kind === 'rounds' ? `round ${item.index + 1}` : `item ${item.index}`;
+        loop.abort = { kind: error.kind, message: `${where}: ${error.message}`, retryable: false };
         for (const other of [...loop.running]) {
+          // An item being checked is over already: it only gives up its place.
+          if (other.checking) {
+            this.release(loop, other);
+            continue;
+          }
           const os = run.scope(`${loop.key}#${other.index}`);
           if (!os) continue;
           this.flow.cancelScope(os);
@@ -104,7 +123,7 @@ export class Loops {
     if (more) this.pump(loop);
   }
 
-  /** The for-each token was cancelled: cancel its items and drop the loop. */
+  /** The for-each or loop token was cancelled: cancel its items and drop the loop. */
   cancel(key: string): void {
     const loop = this.loops.get(key);
     if (!loop) return;
@@ -127,33 +146,69 @@ export class Loops {
     return [...this.loops.values()];
   }
 
-  /** Restores a stored loop and the scopes of its items in flight. */
+  /** Restores a stored loop and the scopes of its items in flight (or being checked). */
   adopt(loop: LoopState): void {
     this.loops.set(loop.key, loop);
     const parent = this.run.scope(loop.scopeId);
-    const items = this.run.result(`${loop.key}#items`)?.output;
     if (!parent) return;
-    for (const item of loop.running) {
-      this.run.addScope(itemScope(parent, loop, item, Array.isArray(items) ? items[item.index] : undefined));
-    }
+    const items = this.itemsOf(loop);
+    for (const item of loop.running) this.run.addScope(itemScope(parent, loop, item, items[item.index]));
   }
 
-  /** Starts items up to the concurrency limit; ends the loop when none is left. */
+  /** Drops a finished item's scope and its place among the running ones. */
+  private release(loop: LoopState, item: LoopItem): void {
+    this.run.dropScope(`${loop.key}#${item.index}`);
+    const i = loop.running.indexOf(item);
+    if (i >= 0) loop.running.splice(i, 1);
+  }
+
+  /**
+   * Asks a finished item's check in its scope (a loop's round sees `loop.round`: the round
+   * just finished, or with `check: 'before'` the one about to start). A check that cannot
+   * be evaluated fails the loop like an item would.
+   */
+  private ask(loop: LoopState, item: LoopItem): void {
+    const run = this.run;
+    const scope = run.scope(`${loop.key}#${item.index}`);
+    const source = loop.check;
+    if (!scope || source === undefined) return;
+    const round = item.index + (loop.checkBefore ? 2 : 1);
+    const input = loop.kind === 'rounds' ? { ...scope.input, loop: { round } } : scope.input;
+    run.watch(run.env.expressions.evaluate(source, input, { now: run.now(), budget: run.expressionBudget }), (r) => {
+      if (this.loops.get(loop.key) !== loop || !loop.running.includes(item)) return;
+      delete item.checking;
+      if (!r.ok) {
+        const e = toStepError(r.error);
+        return this.itemDone(scope, 'failed', { ...e, message: `the stop condition: ${e.message}` });
+      }
+      this.release(loop, item);
+      if (truthy(r.value) && !loop.broken) {
+        loop.broken = true;
+        if (loop.kind !== 'rounds') this.note(loop, { type: 'loop_break', rounds: item.index + 1 });
+      }
+      run.markDirty();
+      this.pump(loop);
+    });
+  }
+
+  /** Starts items (rounds) up to the concurrency limit; ends the loop when none is left. */
   private pump(loop: LoopState): void {
     const run = this.run;
     const parent = run.scope(loop.scopeId);
     if (!parent) return;
     const items = this.itemsOf(loop);
-    const body = run.step(loop.stepId)?.transitions.item ?? [];
-    while (!loop.abort && loop.running.length < loop.concurrency && loop.next < loop.total) {
+    const port = loop.kind === 'rounds' ? 'body' : 'item';
+    const body = run.step(loop.stepId)?.transitions[port] ?? [];
+    while (!loop.abort && !loop.broken && loop.running.length < loop.concurrency && loop.next < loop.total) {
       const item: LoopItem = { index: loop.next++ };
       loop.running.push(item);
       const scope = itemScope(parent, loop, item, items[item.index]);
       run.addScope(scope);
+      if (loop.kind === 'rounds') this.note(loop, { type: 'loop_round', round: item.index + 1 });
       this.flow.activateAll(body, loop.stepId, scope, loop.key);
       if (scope.live === 0 && scope.pendingJoins === 0) this.itemDone(scope, 'succeeded', undefined, false);
     }
-    if (loop.running.length === 0 && (loop.abort || loop.next >= loop.total)) this.finish(loop);
+    if (loop.running.length === 0 && (loop.abort || loop.broken || loop.next >= loop.total)) this.finish(loop);
   }
 
   /** All items are over: the for-each completes with one entry per item, in item order. */
@@ -163,6 +218,8 @@ export class Loops {
     if (!token) return;
     delete token.wait;
     if (loop.abort) return this.flow.failOrRoute(token, loop.abort);
+    if (loop.kind === 'rounds') return this.finishRounds(loop, token);
+    if (loop.broken) return this.flow.complete(token, 'succeeded', { broken: true, processed: loop.next }, 'done');
     const items = this.itemsOf(loop);
     const output = items.map((item, index) => {
       const r = this.run.result(`${loop.key}#${index}`);
@@ -178,7 +235,29 @@ export class Loops {
     this.flow.complete(token, 'succeeded', output, 'done');
   }
 
+  /**
+   * A loop leaves by `done` when its condition held, else by `max_reached`; with nothing
+   * connected there, reaching the bound fails the step (kind `loop_bound`).
+   */
+  private finishRounds(loop: LoopState, token: Token): void {
+    const rounds = loop.next;
+    const reason = loop.broken ? 'condition' : 'max_reached';
+    this.note(loop, { type: 'loop_exit', reason, rounds });
+    if (reason === 'condition') return this.flow.complete(token, 'succeeded', { rounds, reason }, 'done');
+    if ((this.run.step(loop.stepId)?.transitions['max_reached']?.length ?? 0) > 0) {
+      return this.flow.complete(token, 'succeeded', { rounds, reason }, 'max_reached');
+    }
+    const message = `loop "${loop.stepId}" reached its maximum of ${loop.total} rounds without its condition holding (bound reached after ${rounds} rounds)`;
+    this.flow.failOrRoute(token, stepError('loop_bound', message, { retryable: false }));
+  }
+
+  private note(loop: LoopState, event: Omit<TraceEvent, 'at'>): void {
+    const attempt = this.run.trace.currentOf(loop.key);
+    if (attempt) this.run.trace.note(attempt, event);
+  }
+
   private itemsOf(loop: LoopState): unknown[] {
+    if (loop.kind === 'rounds') return [];
     const items = this.run.result(`${loop.key}#items`)?.output;
     return Array.isArray(items) ? items : [];
   }

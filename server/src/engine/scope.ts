@@ -35,14 +35,25 @@ export function rootScope(event: unknown, vars: Record<string, unknown>): Scope 
   return { id: '', path: [], steps, input: { event, steps, vars }, live: 0, pendingJoins: 0 };
 }
 
+/**
+ * The scope of one for-each item, or of one round of a repeat-until loop (`loop.round`
+ * instead of `item`/`index`). An enclosing round's `loop` and the exception handler's
+ * `failure` stay visible inside.
+ */
 export function itemScope(parent: Scope, loop: LoopState, item: LoopItem, value: unknown): Scope {
   const steps = layered(parent.steps);
-  const { event, vars } = parent.input;
+  const { event, vars, failure } = parent.input;
+  const input: ExpressionInput =
+    loop.kind === 'rounds'
+      ? { event, steps, vars, loop: { round: item.index + 1 } }
+      : { event, steps, vars, item: value, index: item.index };
+  if (loop.kind !== 'rounds' && parent.input.loop) input.loop = parent.input.loop;
+  if (failure) input.failure = failure;
   return {
     id: `${loop.key}#${item.index}`,
     path: [...parent.path, item.index],
     steps,
-    input: { event, steps, vars, item: value, index: item.index },
+    input,
     live: 0,
     pendingJoins: 0,
     loop,

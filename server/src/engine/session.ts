@@ -16,6 +16,7 @@ import {
   summaryOf,
   TERMINAL,
   wakeOf,
+  type FailureView,
   type RunError,
   type RunRecord,
   type RunState,
@@ -75,6 +76,7 @@ export class RunSession implements LiveRun, AttemptHost {
     this.program = programOf(run.document);
     this.expressionBudget = { limitMs: env.limits.runExpressionBudgetMs, spentMs: 0 };
     this.root = rootScope(run.event, run.document.vars);
+    if (stored.state.failure) this.root.input.failure = stored.state.failure;
     this.scopes.set('', this.root);
     this.committer = new Committer(
       env.store,
@@ -251,6 +253,31 @@ export class RunSession implements LiveRun, AttemptHost {
       if (blocking) this.inflight--;
       if (!this.isClosed) this.fireDue();
     });
+  }
+
+  watch<T>(p: Promise<T>, then: (r: { ok: true; value: T } | { ok: false; error: unknown }) => void): void {
+    this.inflight++;
+    const settle = (r: { ok: true; value: T } | { ok: false; error: unknown }) => {
+      this.inflight--;
+      if (this.isClosed) return;
+      then(r);
+      this.committer.soon();
+      this.checkIdle();
+    };
+    p.then(
+      (value) => settle({ ok: true, value }),
+      (error: unknown) => settle({ ok: false, error }),
+    );
+  }
+
+  get failure(): FailureView | undefined {
+    return this.state.failure;
+  }
+
+  handleFailure(failure: FailureView): void {
+    this.state.failure = failure;
+    this.root.input.failure = failure;
+    this.committer.markDirty();
   }
 
   fail(error: RunError): void {

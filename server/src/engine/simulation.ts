@@ -60,10 +60,34 @@ export interface SimulationResult {
   effects: EffectReportEntry[];
   /** What the simulation did differently from a live run (a connector read not sent with a live credential). */
   notes: SimulationNote[];
+  /** Repeat-until loops that ran their maximum of rounds without their condition holding. */
+  bounds: LoopBound[];
   startedAt: number;
   finishedAt: number;
   /** Simulated time: a one-day approval wait shows as a day. */
   durationMs: number;
+}
+
+/** A loop that reached its bound, in words: "bound reached after 10 rounds". */
+export interface LoopBound {
+  runId: string;
+  stepId: string;
+  stepKey: string;
+  rounds: number;
+  message: string;
+}
+
+/** Every `loop_exit` of reason `max_reached` in a trace, in the order the loops ran. */
+export function loopBounds(trace: readonly AttemptRecord[]): LoopBound[] {
+  return trace.flatMap((a) =>
+    (a.events ?? [])
+      .filter((e) => e.type === 'loop_exit' && e.reason === 'max_reached')
+      .map((e) => {
+        const rounds = e.rounds ?? 0;
+        const message = `"${a.stepId}": bound reached after ${rounds} round${rounds === 1 ? '' : 's'}`;
+        return { runId: a.runId, stepId: a.stepId, stepKey: a.stepKey, rounds, message };
+      }),
+  );
 }
 
 const RUN_ID = 'simulation';
@@ -193,6 +217,7 @@ async function result(
     trace,
     effects: effectsReport(trace, connectors),
     notes,
+    bounds: loopBounds(trace),
     startedAt,
     finishedAt,
     durationMs: finishedAt - startedAt,

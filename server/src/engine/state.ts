@@ -71,6 +71,17 @@ export interface RunState {
   output?: unknown;
   message?: string;
   error?: RunError;
+  /**
+   * Set when a step's unhandled failure sent the run to the document's `onFailure`
+   * handler: what the handler's expressions see as `failure`. A second failure fails the run.
+   */
+  failure?: FailureView;
+}
+
+/** The failure the exception handler is given: the failed step and its error as expressions see it. */
+export interface FailureView {
+  step: string;
+  error: { kind: StepError['kind']; message: string; status?: number };
 }
 
 /** One live activation of a step in a scope: ready, running or waiting. */
@@ -150,12 +161,26 @@ export interface TaskOwner {
 }
 
 export interface LoopState {
-  /** The for-each token's key. */
+  /** The for-each (or repeat-until loop) token's key. */
   key: string;
+  /**
+   * `rounds`: a repeat-until loop, one round at a time (each round is an item with index
+   * round − 1, so step keys and fixtures count rounds like items); absent: a for-each.
+   */
+  kind?: 'rounds';
+  /**
+   * Asked after each finished item or round: a for-each's `breakWhen`, a loop's `until`.
+   * Once it holds no new item or round starts.
+   */
+  check?: string;
+  /** A loop's `check: 'before'`: the condition asked after round n is about round n + 1. */
+  checkBefore?: boolean;
+  /** The check held: no new item or round starts; the node leaves when the running ones are over. */
+  broken?: boolean;
   stepId: string;
   scopeId: string;
   total: number;
-  /** Next item index to start. */
+  /** Next item index to start (a loop: the number of rounds started). */
   next: number;
   running: LoopItem[];
   failed: number;
@@ -169,6 +194,8 @@ export interface LoopItem {
   index: number;
   /** Key of the last step completed in this item: its output is the item's output. */
   last?: string;
+  /** The item is over and its `check` is being asked (its scope is kept for it). */
+  checking?: boolean;
 }
 
 export interface JoinState {

@@ -96,8 +96,10 @@ export function coverageOf(doc: WorkflowDocument, runs: readonly CaseRun[]): Cov
   for (const [from, transitions] of nodes) {
     for (const [port, targets] of Object.entries(transitions)) {
       // A for-each's own attempt leaves by `done`; its items start the body without an
-      // attempt of their own, so the `item` edge went wherever the for-each ran.
-      const itemEdge = port === 'item' && doc.steps[from]?.type === 'foreach';
+      // attempt of their own, so the `item` edge went wherever the for-each ran (a
+      // repeat-until loop's `body` edge likewise).
+      const type = doc.steps[from]?.type;
+      const itemEdge = (port === 'item' && type === 'foreach') || (port === 'body' && type === 'loop');
       const went = itemEdge
         ? (reached.get(from) ?? new Set<string>())
         : (left.get(from)?.get(from === doc.trigger.id ? 'out' : port) ?? new Set<string>());

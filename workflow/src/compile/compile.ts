@@ -141,6 +141,7 @@ function compile(graph: EditorGraph): CompileResult {
     steps: Object.fromEntries(stepEntries),
     vars: graph.vars ?? {},
     tests: graph.tests ?? [],
+    ...(graph.onFailure === undefined ? {} : { onFailure: graph.onFailure }),
     ui: {
       positions: Object.fromEntries([trigger, ...steps].map((n) => [n.id, { x: n.position.x, y: n.position.y }])),
       notes: notesOf(graph, [...graph.nodes.filter(isNote)].sort(byId)),

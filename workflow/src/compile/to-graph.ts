@@ -58,5 +58,6 @@ export function documentToGraph(doc: WorkflowDocument): EditorGraph {
     metadata: doc.metadata,
     vars: doc.vars,
     tests: doc.tests,
+    ...(doc.onFailure === undefined ? {} : { onFailure: { ...doc.onFailure } }),
   };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { TestCaseInput } from '../cases/schema';
-import type { Metadata, UiBlock } from '../document';
+import type { Metadata, OnFailure, UiBlock } from '../document';
 
 /** The `type` of a sticky note on the canvas: layout, not logic. */
 export const NOTE_TYPE = 'note';
@@ -48,6 +48,8 @@ export interface EditorGraph {
   metadata: MetadataInput;
   vars?: Record<string, unknown>;
   tests?: TestCaseInput[];
+  /** The workflow's exception handler (a document setting, not a node or an edge). */
+  onFailure?: OnFailure;
   /** Notes kept outside the node list; notes drawn as nodes are added to them. */
   notes?: z.input<typeof UiBlock>['notes'];
 }

@@ -129,4 +129,9 @@ export interface WorkflowDiff {
   connectors: ConnectorChange[];
   vars: ValueChange[];
   tests: TestsChange;
+  /**
+   * The exception handler's step (`onFailure.continueAt`; `null`: none) when it changed;
+   * absent when it did not.
+   */
+  onFailure?: Change<string | null>;
 }

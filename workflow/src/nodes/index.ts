@@ -12,6 +12,7 @@ import { end } from './end';
 import { forEach } from './foreach';
 import { http } from './http';
 import { join } from './join';
+import { loop } from './loop';
 import { parallel } from './parallel';
 import { safetyLookup } from './safety-lookup';
 import { subWorkflow } from './subworkflow';
@@ -60,6 +61,7 @@ export const STEP_DEFINITIONS = section<StepCategory>()({
   parallel,
   join,
   foreach: forEach,
+  loop,
   delay,
   transform,
   'safety-lookup': safetyLookup,

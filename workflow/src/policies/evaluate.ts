@@ -65,6 +65,8 @@ function matches(step: Step | undefined, matcher: StepMatcher): boolean {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function errorHandledViolations(rule: Extract<PolicyRule, { kind: 'error-handled' }>, input: RuleInput): Finding[] {
+  // The workflow's exception handler takes every failure nothing else handles.
+  if (input.doc.onFailure) return [];
   return input.matching(rule.steps).flatMap((id) => {
     if ((input.doc.steps[id]?.transitions[rule.port] ?? []).length > 0) return [];
     const message = `${input.name(id)} ${describeMatcher(rule.steps)}, and its ${rule.port} port is not connected: a failure would go unreported`;
@@ -76,8 +78,11 @@ function loopLimitedViolations(rule: Extract<PolicyRule, { kind: 'loop-limited' 
   const limit = input.context.maxDestructivePerRun;
   const limited = limit !== null && (rule.maxPerRun === undefined || limit <= rule.maxPerRun);
   if (limited) return [];
+  // Policies written before the repeat-until loop said `foreach` for "a loop": it counts too.
+  const kinds = new Set(rule.loops);
+  if (kinds.has('foreach')) kinds.add('loop');
   const loops = [...input.graph.forEachBodies]
-    .filter(([id]) => rule.loops.includes(input.doc.steps[id]?.type ?? ''))
+    .filter(([id]) => kinds.has(input.doc.steps[id]?.type ?? ''))
     .sort(([a], [b]) => compare(a, b));
   const why =
     limit === null
@@ -87,7 +92,8 @@ function loopLimitedViolations(rule: Extract<PolicyRule, { kind: 'loop-limited' 
     // the innermost loop around the step: the one with the smallest body holding it
     const around = loops.filter(([, body]) => body.has(id)).sort(([, a], [, b]) => a.size - b.size)[0];
     if (!around) return [];
-    const message = `${input.name(id)} ${describeMatcher(rule.steps)} and runs once per item of ${input.name(around[0])}, but ${why}`;
-    return [{ nodeId: id, message, path: [around[0], id], ports: ['item'] }];
+    const isRound = input.doc.steps[around[0]]?.type === 'loop';
+    const message = `${input.name(id)} ${describeMatcher(rule.steps)} and runs once per ${isRound ? 'round' : 'item'} of ${input.name(around[0])}, but ${why}`;
+    return [{ nodeId: id, message, path: [around[0], id], ports: [isRound ? 'body' : 'item'] }];
   });
 }

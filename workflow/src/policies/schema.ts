@@ -61,7 +61,7 @@ export const PolicyRule = z.discriminatedUnion('kind', [
     })
     .strict(),
   /**
-   * A matching step inside a loop body (for-each) needs a blast-radius limit: the workflow's
+   * A matching step inside a loop body (for-each; `foreach` also covers a repeat-until `loop`) needs a blast-radius limit: the workflow's
    * `maxDestructivePerRun` setting set, and at most `maxPerRun` when given.
    */
   z

@@ -73,7 +73,7 @@ export function cycleProblems(graph: WorkflowGraph, ids: readonly string[]): Pro
     component.map((id) => ({
       nodeId: id,
       path: '',
-      message: `part of a cycle through ${list(component)}; only a for-each body may loop, back to its for-each`,
+      message: `part of a cycle through ${list(component)}; only the body of a for-each or a repeat-until loop may loop, back to its node`,
     })),
   );
 }
@@ -81,7 +81,7 @@ export function cycleProblems(graph: WorkflowGraph, ids: readonly string[]): Pro
 const MAX_LEAKS_REPORTED = 5;
 
 /**
- * A for-each body must end by returning to its for-each or by ending. A body step that
+ * A for-each (or repeat-until loop) body must end by returning to its node or by ending. A body step that
  * is also entered from outside the body (the `done` branch, the main line) would run
  * both once per item and once after the loop.
  */
@@ -95,16 +95,17 @@ export function forEachLeakProblems(graph: WorkflowGraph): Problem[] {
         (graph.in.get(id) ?? []).some(
           (e) =>
             !body.has(e.from) &&
-            !(e.from === forEach && e.port === 'item') &&
+            !(e.from === forEach && (e.port === 'item' || e.port === 'body')) &&
             (reachable.has(e.from) || e.from === graph.triggerId),
         ),
       );
+    const isLoop = (graph.out.get(forEach) ?? []).some((e) => e.port === 'body');
     // The first few places say enough; a body leaking into a long main line would list all of it.
     for (const id of shared.slice(0, MAX_LEAKS_REPORTED)) {
       problems.push({
         nodeId: forEach,
-        path: 'transitions.item',
-        message: `the for-each body reaches "${id}", which is also reached from outside the body; end the body by returning to "${forEach}" or with an End step`,
+        path: isLoop ? 'transitions.body' : 'transitions.item',
+        message: `the ${isLoop ? 'loop' : 'for-each'} body reaches "${id}", which is also reached from outside the body; end the body by returning to "${forEach}" or with an End step`,
       });
     }
   }

@@ -23,6 +23,8 @@ export interface DocumentView {
   trigger: NodeView | undefined;
   /** Steps in id order, so that problems come out in the same order for the same document. */
   steps: Map<string, NodeView>;
+  /** The exception handler's `continueAt`, when the document names one. */
+  onFailure?: unknown;
 }
 
 function byId<T>(entries: Array<[string, T]>): Map<string, T> {
@@ -41,6 +43,7 @@ export function viewOfDocument(doc: WorkflowDocument): DocumentView {
   return {
     trigger: node(doc.trigger.id, doc.trigger),
     steps: byId(Object.entries(doc.steps).map(([id, s]) => [id, node(id, s)])),
+    ...(doc.onFailure ? { onFailure: doc.onFailure.continueAt } : {}),
   };
 }
 
@@ -80,8 +83,10 @@ export function viewOfRaw(raw: unknown): DocumentView {
     const v = rawNode(id, s, false);
     return v ? [[id, v]] : [];
   });
+  const onFailure = doc['onFailure'];
   return {
     trigger: triggerId === undefined ? undefined : rawNode(triggerId, t, true),
     steps: byId(views),
+    ...(isRecord(onFailure) ? { onFailure: onFailure['continueAt'] } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { WorkflowDocument } from '../document';
 import { nodeDefinition, targetOf } from '../nodes';
-import type { Problem } from '../problem';
+import { isRecord, type Problem } from '../problem';
 
 /**
  * Warnings: things worth a second look that do not stop a save, a review or a publish.
@@ -11,9 +11,24 @@ import type { Problem } from '../problem';
  *   one destructive step): the safety lists cannot guard what the request acts on.
  * - An approval whose `rejected` port leads nowhere: a rejection ends the run, and as
  *   nothing failed the run reads "succeeded".
+ * - A repeat-until loop whose `max_reached` port leads nowhere: reaching the bound fails the run.
  */
 export function documentWarnings(doc: WorkflowDocument): Problem[] {
-  return [...untargetedWrites(doc), ...unhandledRejections(doc)];
+  return [...untargetedWrites(doc), ...unhandledRejections(doc), ...unhandledBounds(doc)];
+}
+
+function unhandledBounds(doc: WorkflowDocument): Problem[] {
+  return Object.entries(doc.steps)
+    .filter(([, step]) => step.type === 'loop' && (step.transitions?.['max_reached'] ?? []).length === 0)
+    .map(([id, step]) => {
+      const params: unknown = step.params;
+      const max = isRecord(params) ? params['maxRounds'] : undefined;
+      return {
+        nodeId: id,
+        path: 'transitions.max_reached',
+        message: `loop ${nameOf(id, step.label)} has nothing connected to "Maximum reached": if its condition still does not hold after ${max} rounds, the run fails. Connect it to what should happen then`,
+      };
+    });
 }
 
 const nameOf = (id: string, label: string | undefined) => (label && label !== id ? `"${label}" (${id})` : id);

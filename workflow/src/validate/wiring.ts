@@ -1,6 +1,6 @@
 import { buildGraph, type WorkflowGraph } from '../graph';
 import { portsOf, type PortSpec } from '../nodes';
-import type { Problem } from '../problem';
+import { WORKFLOW_NODE, type Problem } from '../problem';
 import type { DocumentView, NodeView } from './view';
 
 /** Ports of a node, when its type is known and its params valid enough to ask. */
@@ -59,6 +59,8 @@ export function wiringProblems(view: DocumentView): Problem[] {
 /**
  * The graph of the transitions that lead somewhere: edges to missing steps or back to
  * the trigger are reported above and left out, so later checks need not guard for them.
+ * The exception handler's step is an entry like the trigger's own (a run may start over
+ * there), so it counts as reachable and sees only what is upstream of it.
  */
 export function graphOfView(view: DocumentView, triggerId: string): WorkflowGraph {
   const keep = (transitions: Record<string, string[]>) =>
@@ -69,10 +71,32 @@ export function graphOfView(view: DocumentView, triggerId: string): WorkflowGrap
     s.id,
     { type: s.type, transitions: keep(s.transitions) },
   ]);
+  const handler = typeof view.onFailure === 'string' && view.steps.has(view.onFailure) ? [view.onFailure] : [];
+  const triggerTransitions = keep(view.trigger?.transitions ?? {});
   return buildGraph({
-    trigger: { id: triggerId, transitions: keep(view.trigger?.transitions ?? {}) },
+    trigger: {
+      id: triggerId,
+      transitions: handler.length > 0 ? { ...triggerTransitions, [ON_FAILURE_PORT]: handler } : triggerTransitions,
+    },
     steps: Object.fromEntries(steps),
   });
+}
+
+/** The pseudo-port of the trigger leading to the exception handler in a validation graph. */
+export const ON_FAILURE_PORT = '#onFailure';
+
+/** `onFailure.continueAt` names a step of the document. */
+export function onFailureProblems(view: DocumentView): Problem[] {
+  const at = view.onFailure;
+  if (at === undefined || (typeof at === 'string' && view.steps.has(at))) return [];
+  const named = typeof at === 'string' ? `"${at}", which is not a step of this workflow` : 'no step';
+  return [
+    {
+      nodeId: WORKFLOW_NODE,
+      path: 'onFailure.continueAt',
+      message: `the failure handler must continue at one of the workflow's steps; it names ${named}`,
+    },
+  ];
 }
 
 /** Joins fed by fewer than two edges: nothing to join. */
@@ -80,7 +104,7 @@ export function joinProblems(view: DocumentView, graph: WorkflowGraph): Problem[
   const problems: Problem[] = [];
   for (const step of view.steps.values()) {
     if (step.type !== 'join') continue;
-    const incoming = graph.in.get(step.id)?.length ?? 0;
+    const incoming = graph.in.get(step.id)?.filter((e) => e.port !== ON_FAILURE_PORT).length ?? 0;
     if (incoming < 2) {
       problems.push({
         nodeId: step.id,

@@ -9,7 +9,12 @@ const read = paramReader(STEP_DEFINITIONS.foreach.params);
 export const forEach: StepHandler = async (ctx) => {
   const p = read(ctx.step);
   const items = await ctx.evaluate(p.items);
-  ctx.attempt.input = { items: p.items, concurrency: p.concurrency, onItemError: p.onItemError };
+  ctx.attempt.input = {
+    items: p.items,
+    concurrency: p.concurrency,
+    onItemError: p.onItemError,
+    ...(p.breakWhen === undefined ? {} : { breakWhen: p.breakWhen }),
+  };
   if (!Array.isArray(items)) {
     const got = items === undefined ? 'nothing' : items === null ? 'null' : typeof items;
     return { type: 'error', error: stepError('expression', `items must be an array, got ${got}`) };
@@ -17,5 +22,6 @@ export const forEach: StepHandler = async (ctx) => {
   if (items.length > p.maxItems) {
     return { type: 'error', error: stepError('validation', `${items.length} items, more than maxItems ${p.maxItems}`) };
   }
-  return { type: 'loop', items, concurrency: p.concurrency, onItemError: p.onItemError };
+  const loop = { type: 'loop', items, concurrency: p.concurrency, onItemError: p.onItemError } as const;
+  return p.breakWhen === undefined ? loop : { ...loop, breakWhen: p.breakWhen };
 };

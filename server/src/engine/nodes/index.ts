@@ -6,6 +6,7 @@ import { delay } from './delay';
 import { end } from './end';
 import { forEach } from './foreach';
 import { join } from './join';
+import { loop } from './loop';
 import { parallel } from './parallel';
 import { safetyLookup } from './safety-lookup';
 import { subworkflow } from './subworkflow';
@@ -25,6 +26,7 @@ export const HANDLERS: Record<keyof typeof STEP_DEFINITIONS, StepHandler> = {
   parallel,
   join,
   foreach: forEach,
+  loop,
   delay,
   transform,
   'safety-lookup': safetyLookup,

@@ -14,7 +14,8 @@ export type Outcome =
   | { type: 'error'; error: StepError }
   | { type: 'wait'; wait: Wait }
   | { type: 'end'; status: 'succeeded' | 'failed'; message: string; output?: unknown }
-  | { type: 'loop'; items: unknown[]; concurrency: number; onItemError: 'fail' | 'continue' };
+  | { type: 'loop'; items: unknown[]; concurrency: number; onItemError: 'fail' | 'continue'; breakWhen?: string }
+  | { type: 'rounds'; until: string; checkBefore: boolean; maxRounds: number };
 
 /** What a step handler may see and do. Everything it touches outside goes through `env`'s ports. */
 export interface StepContext {
@@ -33,7 +34,8 @@ export interface StepContext {
   controller(): AbortController;
   readonly env: EngineEnv;
   now(): number;
-  evaluate(source: string): Promise<unknown>;
+  /** Evaluates in the step's scope, or in `input` when given (a loop's condition sees `loop.round`). */
+  evaluate(source: string, input?: ExpressionInput): Promise<unknown>;
   render(template: string): Promise<unknown>;
   /** The step's params with every template rendered (expression fields left as written). */
   renderParams(): Promise<Record<string, unknown>>;

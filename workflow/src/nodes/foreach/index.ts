@@ -8,7 +8,8 @@ export const forEach = defineNode({
   category: 'logic',
   label: 'For each',
   description:
-    'Runs the "item" branch once per element (expressions see `item` and `index`); the branch ends by returning to this node or by ending. Then follows "done".',
+    'Runs the "item" branch once per element (expressions see `item` and `index`); the branch ends by returning to this node or by ending. Then follows "done". ' +
+    'With "Stop when", that condition is asked after each finished item (it sees that item\'s `item`, `index` and `steps`); once it holds no new item starts and the node follows "done" with `{ broken: true, processed }`.',
   icon: ['M4 12a8 8 0 0 1 14-5l2 2', 'M20 4v5h-5', 'M20 12a8 8 0 0 1-14 5l-2-2', 'M4 20v-5h5'],
   params: z
     .object({
@@ -16,6 +17,10 @@ export const forEach = defineNode({
       concurrency: z.int().min(1).max(100).default(5),
       onItemError: z.enum(['fail', 'continue']).default('fail'),
       maxItems: z.int().min(1).max(100_000).default(10_000),
+      /** Asked after each finished item; once true no new item starts (a `break`). */
+      breakWhen: Expression.meta({
+        help: 'Stop starting items once this holds, e.g. steps.lookup.output.found',
+      }).optional(),
     })
     .strict(),
   defaults: { items: '', concurrency: 5, onItemError: 'fail', maxItems: 10_000 },
