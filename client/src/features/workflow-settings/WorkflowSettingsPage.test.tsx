@@ -48,6 +48,18 @@ describe('WorkflowSettingsPage', () => {
     expect(screen.getByTestId('slo-state').textContent).toContain('Not enough data yet');
   });
 
+  test('when a reviewer opens it then the kill switch is theirs to use and the limits, webhook and SLO are not', async () => {
+    settingsServer({ webhook: { url: 'http://localhost/api/hooks/x', configured: true } });
+    open({ id: '0190a1b2-0000-7000-8000-0000000000b8', role: 'reviewer' });
+
+    expect(await screen.findByRole('button', { name: 'Turn the kill switch on' })).toBeTruthy();
+    expect(screen.getByTestId('read-only-note').textContent).toContain('you may use the kill switch');
+    expect(await screen.findByText('Only the workflow’s owner or an admin manages the webhook secret.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save limits' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Rotate secret' })).toBeNull();
+    expect(await screen.findByText('Managers and admins set the SLO.')).toBeTruthy();
+  });
+
   test('when the owner turns the kill switch on then a reason is required, a confirmation asked, and who and when shown', async () => {
     const { requests, world } = settingsServer({
       write: (req) => {
