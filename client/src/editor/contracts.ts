@@ -53,6 +53,8 @@ export interface CanvasOverlay {
 export interface CompletionItem {
   path: string;
   detail?: string;
+  /** The values the field may take, when its schema lists them (`enum`): switch cases offer them. */
+  values?: readonly (string | number | boolean)[];
 }
 
 /** Props of the generated params form (one per node type, from its JSON Schema). */

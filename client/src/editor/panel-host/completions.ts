@@ -10,6 +10,7 @@ const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** A JSONata path segment: names that are not identifiers go in backticks. */
 const seg = (key: string) => (IDENT.test(key) ? key : `\`${key.replace(/`/g, '')}\``);
 const MAX_DEPTH = 4;
+const isScalar = (v: unknown): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v);
 
 /** `event.*` paths from the trigger's JSON Schema (object properties, nested). */
 export function schemaPaths(root: string, schema: unknown, depth = 0): CompletionItem[] {
@@ -20,7 +21,11 @@ export function schemaPaths(root: string, schema: unknown, depth = 0): Completio
     const detail = isRecord(sub)
       ? [sub['type'], sub['description']].filter((x) => typeof x === 'string').join(' — ')
       : '';
-    return [{ path, ...(detail ? { detail } : {}) }, ...schemaPaths(path, sub, depth + 1)];
+    const values = isRecord(sub) && Array.isArray(sub['enum']) ? sub['enum'].filter(isScalar) : [];
+    return [
+      { path, ...(detail ? { detail } : {}), ...(values.length > 0 ? { values } : {}) },
+      ...schemaPaths(path, sub, depth + 1),
+    ];
   });
 }
 

@@ -58,3 +58,46 @@ describe('SwitchForm', () => {
     expect(screen.getByRole('combobox', { name: 'Switch on' }).getAttribute('aria-describedby')).toBeTruthy();
   });
 });
+
+describe('SwitchForm: case values typed by the field', () => {
+  const TYPED: CompletionItem[] = [
+    { path: 'event.count', detail: 'integer — how many alerts' },
+    { path: 'event.internal', detail: 'boolean' },
+    { path: 'event.severity', detail: 'string', values: ['low', 'high'] },
+  ];
+  const casesOf = (v: Record<string, unknown> | undefined) => v?.['cases'] as { equals: unknown }[];
+
+  it('when the field is a number then the case value is a number box and the document holds the number 5', async () => {
+    const spy = vi.fn();
+    render(<StatefulParamsForm nodeType="switch" value={defaults()} completions={TYPED} spy={spy} />);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Switch on' }), 'event.count');
+    const box = screen.getByRole('spinbutton', { name: /Value/ });
+    await userEvent.type(box, '5');
+    expect(casesOf(spy.mock.lastCall?.[0])[0]?.equals).toBe(5);
+  });
+
+  it('when a number field is picked then a case written as "5" becomes the number 5', async () => {
+    const spy = vi.fn();
+    const value = { value: '', cases: [{ port: 'five', equals: '5' }] };
+    render(<StatefulParamsForm nodeType="switch" value={value} completions={TYPED} spy={spy} />);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Switch on' }), 'event.count');
+    expect(spy).toHaveBeenLastCalledWith({ value: 'event.count', cases: [{ port: 'five', equals: 5 }] });
+  });
+
+  it('when the field lists its values then the case offers them, and true/false fields offer true and false', async () => {
+    const spy = vi.fn();
+    render(<StatefulParamsForm nodeType="switch" value={defaults()} completions={TYPED} spy={spy} />);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Switch on' }), 'event.severity');
+    const choice = screen.getByRole('combobox', { name: /Value/ });
+    expect(Array.from(choice.querySelectorAll('option:not([disabled])')).map((o) => o.textContent)).toEqual([
+      'low',
+      'high',
+    ]);
+    await userEvent.selectOptions(choice, 'high');
+    expect(casesOf(spy.mock.lastCall?.[0])[0]?.equals).toBe('high');
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Switch on' }), 'event.internal');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: /Value/ }), 'true');
+    expect(casesOf(spy.mock.lastCall?.[0])[0]?.equals).toBe(true);
+  });
+});

@@ -1,11 +1,12 @@
 import { nodeDefinition, paramsJsonSchema, parseField } from '@autonomic/workflow';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ParamsFormProps } from '../contracts';
 import { ExpressionInput } from './ExpressionInput';
 import { Problems } from './FieldShell';
 import { GeneratedForm } from './GeneratedForm';
 import { withFieldHelp } from './fieldHelp';
 import { asSchema, type JsonSchema } from './schema';
+import { caseType, retypeCases, typedCasesSchema } from './switchCases';
 
 type Props = Omit<ParamsFormProps, 'nodeType'>;
 
@@ -22,7 +23,8 @@ const CASES = casesSchema();
 /**
  * The switch step's form: the field it switches on is picked from the trigger schema and
  * upstream outputs (an expression that is not one plain field opens in the JSONata editor,
- * saying why); the cases below are the generated form.
+ * saying why); the cases below are the generated form, each case's value drawn for the
+ * field's type (a number, true/false, one of its listed values) and stored with that type.
  */
 export function SwitchForm({ value, onChange, completions, problems, readOnly = false }: Props) {
   const source = typeof value['value'] === 'string' ? value['value'] : '';
@@ -33,7 +35,15 @@ export function SwitchForm({ value, onChange, completions, problems, readOnly = 
   const rest = problems.filter((p) => p.path !== 'params.value');
   const fields = completions.filter((c) => !c.path.startsWith('$'));
   const field = parseField(source);
-  const set = (v: string) => onChange({ ...value, value: v });
+  const type = caseType(completions, field);
+  const typeKey = type.kind === 'enum' ? `enum:${JSON.stringify(type.values)}` : type.kind;
+  // typeKey stands for type: a new completions list of the same type keeps the schema (and the form) as it is.
+  const cases = useMemo(() => typedCasesSchema(CASES, type), [typeKey]);
+  /** A newly picked field converts the cases' values to its type ("5" becomes 5 for a number). */
+  const set = (v: string) => {
+    const next = caseType(completions, parseField(v));
+    onChange({ ...value, value: v, cases: retypeCases(value['cases'], next) });
+  };
 
   function toPicker() {
     if (source === '' || field !== undefined) {
@@ -96,7 +106,7 @@ export function SwitchForm({ value, onChange, completions, problems, readOnly = 
         </button>
       </div>
       <GeneratedForm
-        schema={CASES}
+        schema={cases}
         base={['params']}
         value={value}
         onChange={onChange}
