@@ -74,3 +74,45 @@ describe('ApproverPicker', () => {
     expect(approverListOf(name, [...path])).toBe(expected);
   });
 });
+
+describe('ApproverPicker: a long directory', () => {
+  const people = Array.from({ length: 12 }, (_, i) => ({
+    id: `0190a1b2-0000-7000-8000-0000000001${String(i).padStart(2, '0')}`,
+    username: `user${i}`,
+    displayName: i === 7 ? 'Dana Scully' : `Person ${i}`,
+    role: 'reviewer',
+  }));
+
+  test('when the directory is long then a search narrows it by name, and ticked people stay shown', async () => {
+    fakeServer((req) => {
+      if (req.url === '/users/directory') return { users: people };
+      throw new Error(`unexpected ${req.url}`);
+    });
+    const onChange = vi.fn();
+    render(
+      <ApproverPicker
+        {...field}
+        list="users"
+        value={['user2']}
+        path={['escalation', 0, 'approvers', 'users']}
+        onChange={onChange}
+      />,
+    );
+    await userEvent.type(await screen.findByRole('searchbox', { name: 'Search users by name' }), 'scul');
+    expect(screen.getAllByRole('checkbox').map((c) => c.parentElement?.textContent)).toEqual([
+      'Person 2 (user2)',
+      'Dana Scully (user7)',
+    ]);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Dana Scully (user7)' }));
+    expect(onChange).toHaveBeenLastCalledWith(['user2', 'user7']);
+  });
+
+  test('when the directory cannot be loaded then it says so and the named users stay listed', async () => {
+    fakeServer(() => {
+      throw new Error('down');
+    });
+    render(<ApproverPicker {...field} list="users" value={['bob']} path={['approvers', 'users']} onChange={vi.fn()} />);
+    expect((await screen.findByRole('status')).textContent).toMatch(/could not be loaded/);
+    expect((screen.getByRole('checkbox', { name: 'bob' }) as HTMLInputElement).checked).toBe(true);
+  });
+});

@@ -7,16 +7,19 @@ import { usePanel } from './PanelContext';
 import type { Path } from './problems';
 import { useFieldIds } from './useFieldIds';
 
-/** The directory, read once per page: every approvers field of every step shares it. */
-let directory: Promise<UserSummary[]> | undefined;
+/** The directory, read once per page: every approvers field of every step shares it; null when it failed. */
+let directory: Promise<UserSummary[] | null> | undefined;
 const loadDirectory = () =>
   (directory ??= api(usersApi.directory).then(
     (r) => r.users,
     () => {
       directory = undefined; // retried next time a picker mounts
-      return [];
+      return null;
     },
   ));
+
+/** From this many people, the list gets a search box. */
+const SEARCH_FROM = 8;
 
 /** Tests only: forget the cached directory. */
 export function resetDirectoryCache(): void {
@@ -31,8 +34,10 @@ export function approverListOf(name: string, path: Path): 'users' | 'roles' | un
 
 /**
  * Approvers picked from the user directory (`GET /users/directory`) or the roles, one
- * checkbox each; a name the directory does not know stays listed, marked unknown (the
- * server reports it as a problem too), so that a typo can be seen and unticked.
+ * checkbox each (the step's own approvers and each escalation / break-glass level's); a
+ * long directory is searched by name, the ticked ones always shown. A name the directory
+ * does not know stays listed, marked unknown (the server reports it as a problem too), so
+ * that a typo can be seen and unticked.
  */
 export function ApproverPicker({
   list,
@@ -44,7 +49,8 @@ export function ApproverPicker({
 }: FieldProps & { list: 'users' | 'roles' }) {
   const { readOnly } = usePanel();
   const ids = useFieldIds(path);
-  const [users, setUsers] = useState<UserSummary[] | undefined>(list === 'users' ? undefined : []);
+  const [users, setUsers] = useState<UserSummary[] | null | undefined>(list === 'users' ? undefined : []);
+  const [query, setQuery] = useState('');
   useEffect(() => {
     if (list !== 'users') return;
     let live = true;
@@ -61,17 +67,38 @@ export function ApproverPicker({
   const known = new Set(options.map((o) => o.value));
   // A user may be named by id too: the directory knows it under its username.
   const byId = new Map((users ?? []).map((u) => [u.id, u.username]));
-  const unknown = chosen.filter((c) => !known.has(c) && !byId.has(c) && users !== undefined);
-  const all = [...options, ...unknown.map((u) => ({ value: u, text: `${u} (unknown)`, known: false }))];
+  const unknown = users ? chosen.filter((c) => !known.has(c) && !byId.has(c)) : [];
+  // Without the directory the named users stay listed as they are, to be kept or unticked.
+  const kept = list === 'users' && users === null ? chosen.map((c) => ({ value: c, text: c, known: true })) : [];
+  const all = [...options, ...kept, ...unknown.map((u) => ({ value: u, text: `${u} (unknown)`, known: false }))];
   const isChosen = (v: string) =>
     chosen.includes(v) || [...byId].some(([id, name]) => name === v && chosen.includes(id));
+  const searchable = list === 'users' && options.length >= SEARCH_FROM;
+  const q = query.trim().toLowerCase();
+  const shown = q === '' ? all : all.filter((o) => isChosen(o.value) || o.text.toLowerCase().includes(q));
   const toggle = (v: string, on: boolean) =>
     onChange(on ? [...chosen, v] : chosen.filter((c) => c !== v && byId.get(c) !== v));
   return (
     <GroupShell ids={ids} label={label} required={required} help={undefined} className="pf-checks">
       {list === 'users' && users === undefined && <p aria-busy="true">Loading the directory…</p>}
+      {users === null && (
+        <p className="pf-help" role="status">
+          The user directory could not be loaded: the users named here are kept. Reload the page to pick others.
+        </p>
+      )}
+      {searchable && (
+        <input
+          type="search"
+          className="pf-input"
+          aria-label={`Search ${label.toLowerCase()} by name`}
+          placeholder="Search by name…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      )}
+      {searchable && q !== '' && shown.length === 0 && <p className="pf-unset">Nobody matches “{query.trim()}”.</p>}
       <div className="pf-check-grid" data-testid={`approver-picker-${list}`}>
-        {all.map((o) => (
+        {shown.map((o) => (
           <label key={o.value} className={`pf-check-option${o.known ? '' : ' pf-invalid'}`}>
             <input
               type="checkbox"
