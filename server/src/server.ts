@@ -38,6 +38,8 @@ import { triggerRoutes } from './http/routes/triggers';
 import { userRoutes } from './http/routes/users';
 import { webhookRoutes } from './http/routes/webhooks';
 import { workflowRoutes } from './http/routes/workflows';
+import { interopRoutes } from './http/routes/interop';
+import { createCacaoInterop } from './services/interop/cacao';
 import { createMetrics } from './metrics/metrics';
 import { createApprovalService } from './services/approvals/service';
 import {
@@ -243,6 +245,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     authRoutes(deps),
     userRoutes(deps),
     tokenRoutes(deps),
+    interopRoutes({ cacao: createCacaoInterop(ctx, { workflows, versions: wf.versions }) }),
     workflowRoutes({ workflows, versions: wf.versions, publishing, probes, upgrades }),
     settingsChangeRoutes({
       changes: createSettingsReviewService(ctx),

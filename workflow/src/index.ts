@@ -35,6 +35,7 @@ export {
 export * from './cases';
 export * from './policies';
 export * from './conditions';
+export * from './cacao';
 export {
   contains as networkContains,
   parseAddress,

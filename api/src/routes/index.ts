@@ -20,6 +20,7 @@ import { credentialsApi } from './credentials';
 import { settingsChangesApi } from './settings-changes';
 import { policiesApi } from './policies';
 import { replaysApi } from './replays';
+import { interopApi } from './interop';
 
 export * from './common';
 export * from './workflows';
@@ -43,6 +44,7 @@ export * from './credentials';
 export * from './settings-changes';
 export * from './policies';
 export * from './replays';
+export * from './interop';
 
 export const ROUTES = {
   workflows: workflowsApi,
@@ -66,4 +68,5 @@ export const ROUTES = {
   settingsChanges: settingsChangesApi,
   policies: policiesApi,
   replays: replaysApi,
+  interop: interopApi,
 } as const;

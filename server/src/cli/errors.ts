@@ -35,6 +35,8 @@ export const USAGE = `usage:
   npm run cli -- simulate <workflow.json> (--event <event.json> | --case <name>) [--fixtures <fixtures.json>] [--safety <safety.json>] [--approvals approved|rejected|timeout] [--expect-failure] [--json]
   npm run cli -- diff <a.json> <b.json>
   npm run cli -- replay <workflow> <version> [--count 50] [--url <server>] [--token <atk_…>] [--timeout <seconds>] [--json]
+  npm run cli -- import-cacao <playbook.json> [--workflow <id>] [--url <server>] [--token <atk_…>] [--json]
+  npm run cli -- export-cacao <workflow> <version> [out.json] [--url <server>] [--token <atk_…>]
 
 test runs every test case stored in each workflow (simulation only: nothing is sent):
   --junit <file>       also write the results as JUnit XML (a testsuite per file, a testcase per case;

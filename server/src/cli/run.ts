@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { exportCacaoCommand, importCacaoCommand } from './cacao';
 import { diffCommand } from './diff';
 import { CliError, refusal, USAGE } from './errors';
 import { replayCommand } from './replay';
@@ -60,6 +61,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         });
         const flags = { ...pick(values, ['count', 'url', 'token', 'timeout']), json: values.json === true };
         return await replayCommand(files, flags, io);
+      }
+      case 'import-cacao':
+      case 'export-cacao': {
+        const server = {
+          url: { type: 'string' },
+          token: { type: 'string' },
+          workflow: { type: 'string' },
+          json: { type: 'boolean' },
+        } as const;
+        const { files, values } = positionals(rest, command === 'import-cacao' ? 1 : 'one or more', server);
+        const flags = { ...pick(values, ['url', 'token', 'workflow']), json: values.json === true };
+        return command === 'import-cacao'
+          ? await importCacaoCommand(files, flags, io)
+          : await exportCacaoCommand(files, flags, io);
       }
       case undefined:
         throw new CliError('no command given', 2);

@@ -44,6 +44,9 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'GET /workflows/:id/versions': ANY,
   'GET /workflows/:id/versions/:number': ANY,
   'GET /workflows/:id/diff': ANY,
+  // CACAO 2.0 (issue 17): an import makes a draft (authors); every signed-in role may export a version.
+  'POST /workflows/import/cacao': AUTHORS,
+  'GET /workflows/:id/versions/:number/export/cacao': ANY,
   // Layout over the latest version (moves make no version): everyone reads, the owner or an admin writes.
   'GET /workflows/:id/layout': ANY,
   'PUT /workflows/:id/layout': AUTHORS,
