@@ -114,7 +114,7 @@ test('when an analyst at 1280x800 builds with the keyboard only then the canvas 
   await page.screenshot({ path: testInfo.outputPath('editor-1280x800.png') });
 });
 
-test('when a long-named playbook opens at 1920x1080 then the header stays on one line with every action inline, the minimap shows, and the page does not scroll', async ({
+test('when a long-named playbook opens at 1920x1080 then the header stays on one line with every action inline, the minimap shows, a node dropped in its corner is panned into view, and the page does not scroll', async ({
   page,
   loginAs,
   apiAs,
@@ -143,5 +143,23 @@ test('when a long-named playbook opens at 1920x1080 then the header stays on one
   expect(m.canvasWidth).toBeGreaterThanOrEqual(1200);
   await editor.select('block');
   await layout.expectNoPageScroll();
+
+  // A node dropped into the minimap's corner is panned into plain view.
+  const canvasBox = await editor.canvas.boundingBox();
+  if (!canvasBox) throw new Error('no canvas');
+  const dropped = await editor.dropNode('http', { x: canvasBox.width - 120, y: canvasBox.height - 60 });
+  await expect(async () => {
+    const node = await editor.node(dropped).boundingBox();
+    const map = await editor.canvas.locator('.react-flow__minimap').boundingBox();
+    if (!node || !map) throw new Error('node or minimap not drawn');
+    expect(node.x + node.width).toBeLessThanOrEqual(canvasBox.x + canvasBox.width);
+    expect(node.y + node.height).toBeLessThanOrEqual(canvasBox.y + canvasBox.height);
+    const overlaps =
+      node.x < map.x + map.width &&
+      node.x + node.width > map.x &&
+      node.y < map.y + map.height &&
+      node.y + node.height > map.y;
+    expect(overlaps, 'the dropped node is under the minimap').toBe(false);
+  }).toPass();
   await page.screenshot({ path: testInfo.outputPath('editor-1920x1080.png') });
 });
