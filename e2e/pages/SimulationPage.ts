@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { SchemaFormPart } from './schemaForm';
 
 export type ApprovalAnswer = 'approved' | 'rejected' | 'timeout';
 export type EffectDecision = 'would run' | 'refused' | 'auto-ok';
@@ -8,6 +9,8 @@ export class SimulationPage {
   readonly heading: Locator;
   readonly form: Locator;
   readonly eventJson: Locator;
+  /** The event form made from the trigger's input schema, with its Form / JSON views. */
+  readonly eventForm: SchemaFormPart;
   readonly fixturesJson: Locator;
   readonly caseSelect: Locator;
   readonly approvals: Locator;
@@ -21,6 +24,7 @@ export class SimulationPage {
     this.heading = page.getByRole('heading', { level: 1, name: /^Simulate/ });
     this.form = page.getByTestId('simulation-form');
     this.eventJson = page.getByTestId('event-json');
+    this.eventForm = new SchemaFormPart(page, 'sim-event');
     this.fixturesJson = page.getByTestId('fixtures-json');
     this.caseSelect = page.getByTestId('case-select');
     this.approvals = page.getByTestId('approvals-policy');
@@ -36,9 +40,25 @@ export class SimulationPage {
     await expect(this.form).toBeVisible();
   }
 
-  /** Switches to "Paste an event" and types the event as JSON. */
+  /** Switches to "A new event": the form made from the trigger's input schema. */
+  async newEvent(): Promise<void> {
+    await this.form.getByRole('radio', { name: 'A new event' }).check();
+    await expect(this.eventForm.root).toBeVisible();
+  }
+
+  /**
+   * Fills the event form field by field, as an analyst does (no JSON): text and numbers
+   * are typed, a choice is selected, `true`/`false` ticks or clears a yes/no box.
+   */
+  async fillEvent(values: Record<string, string | boolean>): Promise<void> {
+    await this.newEvent();
+    await this.eventForm.fill(values);
+  }
+
+  /** Switches to "A new event", opens its JSON view (for experts) and types the event as JSON. */
   async pasteEvent(event: unknown): Promise<void> {
-    await this.form.getByRole('radio', { name: 'Paste an event' }).check();
+    await this.newEvent();
+    await this.eventForm.view('json');
     await this.eventJson.fill(JSON.stringify(event, null, 2));
   }
 

@@ -3,6 +3,7 @@ import { gatewayCredential } from '../fixtures/playbooks';
 import { expect, test, uniqueName } from '../fixtures/test';
 import { EditorPage } from '../pages/EditorPage';
 import { SimulationPage } from '../pages/SimulationPage';
+import { TestsPanel } from '../pages/TestsPanel';
 import { WorkflowListPage } from '../pages/WorkflowListPage';
 
 /** An address no other test (or retry) uses: 198.18.0.0/15 is reserved for benchmarks. */
@@ -134,7 +135,8 @@ test('when an analyst builds, fixes, saves and simulates a containment playbook 
   await tests.getByTestId('add-case').click();
   const form = tests.getByTestId('case-form');
   await form.getByTestId('case-name').fill('Known-bad source');
-  await form.getByTestId('case-event').fill(JSON.stringify({ alert_id: 'A-2', rule: 'e2e', src_ip: freshIp() }));
+  // The webhook trigger here declares no event fields: the case's event is written in its JSON view.
+  await new TestsPanel(page).setEventJson({ alert_id: 'A-2', rule: 'e2e', src_ip: freshIp() });
   await form.getByTestId('assert-status').selectOption('succeeded');
   await form.getByTestId('assert-reached-step').selectOption(block);
   await form.getByTestId('assert-reached-add').click();

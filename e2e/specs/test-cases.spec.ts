@@ -8,6 +8,7 @@ import { reputationPlaybook } from '../fixtures/documents';
 import { expect, test, uniqueName } from '../fixtures/test';
 import { EditorPage } from '../pages/EditorPage';
 import { ReviewPage } from '../pages/ReviewPage';
+import { TestsPanel } from '../pages/TestsPanel';
 
 const CLEAN = {
   data: {
@@ -56,19 +57,36 @@ test('when an analyst adds a case that injects a 503 then it is red until the er
   await expect(panel.getByTestId('case-row-0').getByTestId('case-verdict')).toHaveText(/passed/i);
 
   // A new case: the lookup fails with 503; the run must still succeed and reach "done".
-  await panel.getByTestId('add-case').click();
-  const form = panel.getByTestId('case-form');
-  await form.getByTestId('case-name').fill('AbuseIPDB down');
-  await form.getByTestId('case-event').fill('{ "src_ip": "203.0.113.9" }');
-  await form.getByTestId('add-fixture-step').selectOption('check');
-  await form.getByTestId('add-fixture').click();
-  await form.getByTestId('fixture-mode-check').selectOption('fails');
-  await form.getByTestId('fixture-check-fail-kind').selectOption('http_5xx');
-  await form.getByTestId('fixture-check-fail-status').fill('503');
-  await form.getByTestId('assert-status').selectOption('succeeded');
-  await form.getByTestId('assert-reached-step').selectOption('done');
-  await form.getByTestId('assert-reached-add').click();
-  await editor.save('e2e: a case for AbuseIPDB being down');
+  // The event is filled in on the trigger schema's form, no JSON typed.
+  const cases = new TestsPanel(page);
+  await cases.addCase('AbuseIPDB down');
+  await expect(cases.event.error('src_ip')).toHaveText('src_ip is required');
+  await cases.fillEvent({ src_ip: '203.0.113.9' });
+  await expect(cases.event.error('src_ip')).toHaveCount(0);
+  await cases.addFixture('check');
+  await cases.failFixture('check');
+  await cases.expectStatusAndReached('succeeded', 'done');
+
+  // Another case: AbuseIPDB answers "known bad", filled in on the form made from the
+  // action's response schema (numbers typed as numbers, a yes/no box), no JSON typed.
+  await cases.addCase('Known bad');
+  await cases.fillEvent({ src_ip: '203.0.113.66' });
+  await cases.addFixture('check');
+  await cases.fillOutput('check', {
+    ipAddress: '203.0.113.66',
+    abuseConfidenceScore: '97',
+    totalReports: '12',
+    isTor: true,
+  });
+  await cases.expectStatusAndReached('succeeded', 'done');
+  const saved = await editor.save('e2e: a case for AbuseIPDB being down');
+  const stored = await alice.get<{ document: { tests: { name: string; fixtures?: unknown }[] } }>(
+    `/workflows/${workflowId}/versions/${saved.version}`,
+  );
+  expect(stored.document.tests.find((c) => c.name === 'Known bad')?.fixtures).toEqual({
+    check: { output: { data: { ipAddress: '203.0.113.66', abuseConfidenceScore: 97, totalReports: 12, isTor: true } } },
+  });
+  await expect(cases.verdict(2)).toHaveText(/passed/i, { timeout: 30_000 });
 
   // Red: without an error port the failed lookup fails the run.
   const added = panel.getByTestId('case-row-1');

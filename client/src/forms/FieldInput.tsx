@@ -64,7 +64,6 @@ export function FieldInput({ field: f, path, ctx }: Props) {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy || undefined,
     'aria-required': f.required || undefined,
-    onBlur: () => ctx.touch(key),
   };
   let input: ReactNode;
   if (f.kind === 'boolean') {

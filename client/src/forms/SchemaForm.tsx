@@ -22,7 +22,11 @@ export interface SchemaFormProps {
   jsonTestId?: string;
   /** Messages from elsewhere (the server's refusal), by dotted path; shown before the form's own. */
   errors?: ReadonlyMap<string, string>;
-  /** Show every field's problem (after a send was tried), not only those of fields already visited. */
+  /**
+   * Show the fields' own problems (required, not a number, wrong format): after a send was
+   * tried, or always where the value is a draft kept as it is (a test case). Shown on leaving
+   * a field instead, they would move the button being clicked from under the pointer.
+   */
   showAllProblems?: boolean;
   readOnly?: boolean;
   /** Said in the form view when the schema declares no field. */
@@ -40,14 +44,13 @@ const pretty = (v: Json | undefined) => JSON.stringify(v ?? {}, null, 2);
 /**
  * A form generated from a JSON Schema, with a JSON view for experts that round-trips
  * both ways. Values are typed as the schema says (a number field writes a number);
- * each field shows its problem in words at the field once visited, and the server's.
+ * each field shows its problem in words at the field (see `showAllProblems`), and the server's.
  */
 export function SchemaForm(props: SchemaFormProps) {
   const { schema, value, onChange, label, testId, errors, showAllProblems = false, readOnly = false } = props;
   const idPrefix = `sf${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const fields = useMemo(() => fieldsOf(schema), [schema]);
   const [mode, setMode] = useState<'form' | 'json'>('form');
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [blocked, setBlocked] = useState(false);
   const json = useDraftText(value, pretty, readJson, (v) => onChange(v ?? {}));
   const jsonError = mode === 'json' ? json.error : null;
@@ -56,10 +59,10 @@ export function SchemaForm(props: SchemaFormProps) {
 
   const shown = useMemo(() => {
     const out = new Map<string, string>();
-    for (const [path, m] of problemsOf(fields, value)) if (showAllProblems || touched.has(path)) out.set(path, m);
+    if (showAllProblems) for (const [path, m] of problemsOf(fields, value)) out.set(path, m);
     for (const [path, m] of errors ?? []) out.set(path, m);
     return out;
-  }, [fields, value, touched, showAllProblems, errors]);
+  }, [fields, value, showAllProblems, errors]);
 
   const ctx: FieldContext = {
     idPrefix,
@@ -68,7 +71,6 @@ export function SchemaForm(props: SchemaFormProps) {
     errors: shown,
     readOnly,
     set: (path, next) => onChange(setAt(value, path, next)),
-    touch: (path) => setTouched((t) => (t.has(path) ? t : new Set([...t, path]))),
   };
 
   const toForm = () => {

@@ -12,8 +12,6 @@ export interface FieldContext {
   errors: ReadonlyMap<string, string>;
   readOnly: boolean;
   set(path: JsonPath, next: Json | undefined): void;
-  /** The person has been at this field: its own problems may be shown now. */
-  touch(path: string): void;
 }
 
 /** An input id from a dotted path (ids must not carry dots or brackets for CSS and ARIA). */
