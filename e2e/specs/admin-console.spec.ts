@@ -8,6 +8,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { request } from '@playwright/test';
 import { containmentPlaybook, gatewayCredential } from '../fixtures/playbooks';
 import { expect, test, uniqueName } from '../fixtures/test';
+import { AppShell } from '../pages/AppShell';
 import { SafetyListsPage } from '../pages/SafetyListsPage';
 import { SimulationPage } from '../pages/SimulationPage';
 import { UsersPage } from '../pages/UsersPage';
@@ -36,7 +37,7 @@ test('when an admin protects an address on the Safety lists page then a simulati
   await loginAs(page, 'admin');
 
   // The Safety lists link leads to the page; a bad value is refused at its field, in words.
-  await page.getByRole('link', { name: 'Safety lists' }).click();
+  await new AppShell(page).go('Safety lists');
   const safety = new SafetyListsPage(page);
   await expect(safety.heading).toBeVisible();
   await expect(safety.tab('Protected')).toHaveAttribute('aria-selected', 'true');
@@ -62,7 +63,7 @@ test('when an admin protects an address on the Safety lists page then a simulati
   await expect(sim.status()).toHaveText('failed');
 
   // Users and roles: a new analyst, the password shown once; they sign in with it.
-  await page.getByRole('link', { name: 'Users and roles' }).click();
+  await new AppShell(page).go('Users and roles');
   const users = new UsersPage(page);
   await expect(users.heading).toBeVisible();
   await expect(users.row('admin').getByTestId('self-note')).toContainText('You cannot change your own role');

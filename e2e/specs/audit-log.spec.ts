@@ -19,7 +19,7 @@ test('when an admin creates a credential then the audit log filtered by action a
   const shell = new AppShell(page);
 
   // The credential, made on the credentials page.
-  await shell.navLink('Credentials').click();
+  await shell.go('Credentials');
   const credentials = new CredentialsPage(page);
   await expect(credentials.heading).toBeVisible();
   await page.getByRole('button', { name: 'New credential' }).click();
@@ -32,7 +32,7 @@ test('when an admin creates a credential then the audit log filtered by action a
   await expect(page.getByText(value)).toHaveCount(0);
 
   // The audit log, from the admin menu, filtered to credentials created by the admin.
-  await shell.navLink('Audit log').click();
+  await shell.go('Audit log');
   const audit = new AuditLogPage(page);
   await expect(audit.heading).toBeVisible();
   await audit.pick('Action', 'Credential created');

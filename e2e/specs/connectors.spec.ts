@@ -128,7 +128,7 @@ test("when an admin follows a connector step's 'Create a credential' link then t
 }, testInfo) => {
   await loginAs(page, 'admin');
   // The admin menu leads to the same page.
-  await new AppShell(page).navLink('Credentials').click();
+  await new AppShell(page).go('Credentials');
   await expect(new CredentialsPage(page).heading).toBeVisible();
 
   const editor = new EditorPage(page);

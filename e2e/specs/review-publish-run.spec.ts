@@ -42,7 +42,7 @@ test('when a reviewer approves and publishes a version then a signed webhook run
   expect(runId).not.toBe('');
   await expect.poll(async () => (await alice.getRun(runId)).status, { timeout: 20_000 }).toBe('waiting');
 
-  await new AppShell(page).signOut.click();
+  await new AppShell(page).signOutNow();
   await loginAs(page, 'carol');
   const approvals = new ApprovalsPage(page);
   await approvals.goto();

@@ -5,6 +5,7 @@ import { useAuth } from '../auth/store';
 import { ApprovalLinkPage } from '../features/approval-link/ApprovalLinkPage';
 import { WorkflowListPage } from '../features/workflows/WorkflowListPage';
 import { Layout } from './Layout';
+import { NotFound } from './NotFound';
 import { RequireAuth } from './RequireAuth';
 import { routes } from './routes';
 
@@ -39,7 +40,7 @@ export function App() {
           {routes.map((r) => (
             <Route key={r.path} path={r.path} element={r.element} />
           ))}
-          <Route path="*" element={<p role="alert">Page not found.</p>} />
+          <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
     </BrowserRouter>

@@ -1,5 +1,5 @@
 import type { LinkDecisionResult } from '@autonomic/api';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/store';
@@ -24,6 +24,9 @@ export function ApprovalLinkPage() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<LinkDecisionResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    document.title = 'Approval link — Autonomic';
+  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

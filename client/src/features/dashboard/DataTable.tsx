@@ -20,7 +20,8 @@ export function DataTable<T>({
   rowKey: (row: T, index: number) => string;
 }) {
   return (
-    <div className="dash-table-wrap">
+    // Focusable: a keyboard user can scroll a table taller or wider than its panel.
+    <div className="dash-table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="table dash-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

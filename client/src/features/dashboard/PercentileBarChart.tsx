@@ -18,10 +18,11 @@ export function PercentileBarChart({ data }: { data: PercentileBar[] }) {
     <ResponsiveContainer width="100%" height={300}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 12 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="name" tick={<NameTick />} interval={0} height={70} />
+        <XAxis dataKey="name" tick={<NameTick />} interval={0} height={80} />
         <YAxis unit=" min" tick={{ fontSize: 12 }} />
         <Tooltip formatter={tooltipValue} />
-        <Legend />
+        {/* Above the bars: below, the slanted names ran into it. */}
+        <Legend verticalAlign="top" height={28} />
         <Bar dataKey="p50" name="p50" fill={COLORS.p50} />
         <Bar dataKey="p95" name="p95" fill={COLORS.accent} />
       </BarChart>

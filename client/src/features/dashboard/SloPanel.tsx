@@ -48,7 +48,7 @@ export function SloPanel({ slos, canEdit, onChanged }: { slos: SloStatus[]; canE
           No workflow on your dashboard.
         </p>
       ) : (
-        <div className="dash-table-wrap">
+        <div className="dash-table-wrap" tabIndex={0} role="region" aria-label="SLO status per workflow">
           <table className="table dash-table">
             <caption className="visually-hidden">SLO status per workflow</caption>
             <thead>

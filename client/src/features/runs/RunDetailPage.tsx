@@ -73,7 +73,9 @@ export function RunDetailPage() {
                 label="Run trace"
               />
             ) : (
-              <p className="muted">Loading the graph…</p>
+              <p className="muted" aria-busy="true">
+                Loading the graph…
+              </p>
             )}
             <div className="side">
               {selected ? (
