@@ -2,6 +2,8 @@ import { nodeDefinition, paramsJsonSchema } from '@autonomic/workflow';
 import type { ParamsFormProps } from '../contracts';
 import { ConditionForm } from './ConditionForm';
 import { GeneratedForm } from './GeneratedForm';
+import { LoopForm } from './LoopForm';
+import { SubworkflowForm } from './SubworkflowForm';
 import { SwitchForm } from './SwitchForm';
 import type { Path } from './problems';
 import { withFieldHelp } from './fieldHelp';
@@ -44,9 +46,30 @@ export function ParamsForm({ nodeType, value, onChange, completions, problems, r
         readOnly={readOnly}
       />
     );
+  if (nodeType === 'loop')
+    return (
+      <LoopForm
+        schema={schema}
+        value={value}
+        onChange={onChange}
+        completions={completions}
+        problems={problems}
+        readOnly={readOnly}
+      />
+    );
   if (nodeType === 'switch')
     return (
       <SwitchForm value={value} onChange={onChange} completions={completions} problems={problems} readOnly={readOnly} />
+    );
+  if (nodeType === 'subworkflow')
+    return (
+      <SubworkflowForm
+        value={value}
+        onChange={onChange}
+        completions={completions}
+        problems={problems}
+        readOnly={readOnly}
+      />
     );
   return (
     <GeneratedForm
