@@ -3,7 +3,7 @@
  * only (never callbacks): the canvas reads behaviour from the store, not from nodes.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { EditorGraph, MetadataInput } from '@autonomic/workflow';
+import type { EditorGraph, MetadataInput, OnFailure } from '@autonomic/workflow';
 
 /** The canvas component of a node: a trigger, a step, or a sticky note. */
 export type CanvasKind = 'step' | 'trigger' | 'note';
@@ -32,6 +32,8 @@ export interface Graph {
   metadata: MetadataInput;
   vars: Record<string, unknown>;
   tests: NonNullable<EditorGraph['tests']>;
+  /** The workflow's exception handler (`null`: an unhandled failure fails the run). */
+  onFailure?: OnFailure | null;
 }
 
 /**

@@ -13,5 +13,6 @@ export { paste, PASTE_OFFSET } from './paste';
 export { copyNodes, parseClipboard, serializeClipboard, CLIPBOARD_MARKER, type ClipboardPayload } from './clipboard';
 export { addNote, updateNote } from './notes';
 export { setMetadata } from './setMetadata';
+export { setOnFailure } from './setOnFailure';
 export { autoLayoutArgs } from './autoLayout';
 export { setTests, updateTestCase, type Tests, type TestCaseDraft } from './setTests';

@@ -43,12 +43,20 @@ export function fromEditorGraph(g: EditorGraph): Graph {
     target: e.target,
     sourceHandle: e.sourceHandle ?? 'out',
   }));
-  return { nodes, edges, metadata: g.metadata, vars: g.vars ?? {}, tests: g.tests ?? [] };
+  return {
+    nodes,
+    edges,
+    metadata: g.metadata,
+    vars: g.vars ?? {},
+    tests: g.tests ?? [],
+    onFailure: g.onFailure ?? null,
+  };
 }
 
 /** What `compileGraph` reads. */
 export function toEditorGraph(g: Graph): EditorGraph {
-  return { nodes: g.nodes, edges: g.edges, metadata: g.metadata, vars: g.vars, tests: g.tests };
+  const { nodes, edges, metadata, vars, tests, onFailure } = g;
+  return { nodes, edges, metadata, vars, tests, ...(onFailure ? { onFailure } : {}) };
 }
 
 const obj = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
@@ -142,7 +150,14 @@ function draftToEditorGraph(raw: Record<string, unknown>): EditorGraph {
     metadata: metadataOf(obj(raw['metadata'])),
     vars: obj(raw['vars']),
     tests: (Array.isArray(raw['tests']) ? raw['tests'] : []).filter(isRecord).map(draftCase),
+    ...onFailureOf(raw['onFailure']),
   };
+}
+
+/** A draft's exception handler, when it names a step by a string. */
+function onFailureOf(v: unknown): { onFailure?: { continueAt: string } } {
+  const at = str(obj(v)['continueAt']);
+  return at === undefined ? {} : { onFailure: { continueAt: at } };
 }
 
 /** A stored version's document on the canvas, whether it parses or is an unfinished draft. */

@@ -52,6 +52,7 @@ export function draftDocument(graph: Graph): Record<string, unknown> | undefined
     steps: Object.fromEntries(wired.filter((n) => n !== trigger).map((n) => [n.id, bodyOf(graph, n)])),
     vars: graph.vars,
     tests: graph.tests,
+    ...(graph.onFailure ? { onFailure: graph.onFailure } : {}),
     ui: {
       positions: Object.fromEntries(wired.map((n) => [n.id, { x: n.position.x, y: n.position.y }])),
       notes: graph.nodes

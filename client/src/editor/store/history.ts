@@ -8,7 +8,15 @@ export const COALESCE_MS = 1_500;
 
 /** The content of a graph (what history snapshots hold): arrays are shared, never copied. */
 export function snapshot(g: Graph): Graph {
-  return { nodes: g.nodes, edges: g.edges, metadata: g.metadata, vars: g.vars, tests: g.tests };
+  return {
+    nodes: g.nodes,
+    edges: g.edges,
+    metadata: g.metadata,
+    vars: g.vars,
+    tests: g.tests,
+    // Always written (null for none): a store update merges, so an absent key would keep the old handler.
+    onFailure: g.onFailure ?? null,
+  };
 }
 
 export function pushBounded(stack: readonly Graph[], g: Graph): Graph[] {

@@ -30,6 +30,7 @@ export function graphKey(g: Graph): string {
     metadata: g.metadata,
     vars: g.vars,
     tests: g.tests,
+    onFailure: g.onFailure ?? null,
   });
 }
 
@@ -52,7 +53,8 @@ export function isSaved(saved: SavedState, g: Graph): boolean {
     s.edges === g.edges &&
     s.metadata === g.metadata &&
     s.vars === g.vars &&
-    s.tests === g.tests
+    s.tests === g.tests &&
+    (s.onFailure ?? null) === (g.onFailure ?? null)
   )
     return true;
   saved.key ??= graphKey(s);

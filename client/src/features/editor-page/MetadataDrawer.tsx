@@ -2,6 +2,7 @@ import { Severity, type MetadataInput } from '@autonomic/workflow';
 import { useEffect, useId, useRef } from 'react';
 import { setMetadata } from '../../editor/commands';
 import { useEditor } from '../../editor';
+import { FailureHandlerField } from './FailureHandlerField';
 
 /** Workflow details (name, description, tags, severity, category, manual baseline) as a side drawer. */
 export function MetadataDrawer({ onClose }: { onClose(): void }) {
@@ -103,6 +104,7 @@ export function MetadataDrawer({ onClose }: { onClose(): void }) {
           onChange={(e) => patch('manualBaselineMinutes', e.target.value === '' ? undefined : Number(e.target.value))}
         />
       </label>
+      <FailureHandlerField />
     </aside>
   );
 }

@@ -7,6 +7,7 @@ import { formatDuration } from '../versions/format';
 import { StatusBadge } from '../versions/VersionStatusBadge';
 import { AttemptPanel } from './AttemptPanel';
 import { EffectsReport } from './EffectsReport';
+import { LoopBounds } from './LoopBounds';
 import { SimulationNotes } from './SimulationNotes';
 import { SourceBadge, sourcesOf } from './SourceBadge';
 import { attemptsByStep, traceOverlay } from './traceOverlay';
@@ -63,6 +64,7 @@ export function SimulationResultView({ result, graph }: { result: SimulationView
         </div>
       )}
       <SimulationNotes notes={result.notes} />
+      <LoopBounds trace={result.trace} />
       <p className="muted">Path: {['trigger', ...result.path].join(' → ')}</p>
       <div className="canvas-with-panel">
         <OverlayCanvas
