@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { containmentPlaybook, gatewayCredential } from '../fixtures/playbooks';
 import { expect, test, uniqueName } from '../fixtures/test';
 import { AppShell } from '../pages/AppShell';
@@ -6,7 +8,17 @@ import { EditorPage } from '../pages/EditorPage';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-test('when an analyst at 1280x800 builds with the keyboard only then the canvas is 2 tab stops away, two palette nodes are connected through the Connect dialog (undoable), the version saves, and the page never scrolls with its header on one line', async ({
+/** The serious and critical WCAG 2.1 AA violations on the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('when an analyst at 1280x800 builds with the keyboard only then the canvas is 2 tab stops away, two palette nodes are connected through the Connect dialog (undoable), the version saves, and the page never scrolls with its header on one line, with no serious axe violation', async ({
   page,
   loginAs,
 }, testInfo) => {
@@ -53,6 +65,7 @@ test('when an analyst at 1280x800 builds with the keyboard only then the canvas 
   await expect(layout.connectDialog).toBeVisible();
   await expect(layout.connectPort).toBeFocused();
   await expect(layout.connectTarget).toHaveValue('transform_1');
+  expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Tab'); // Leads to
   await page.keyboard.press('Tab'); // Close
   await page.keyboard.press('Tab'); // Connect
@@ -93,6 +106,7 @@ test('when an analyst at 1280x800 builds with the keyboard only then the canvas 
   await expect(layout.panelToggle).toHaveAttribute('aria-expanded', 'false');
   m = await layout.expectNoPageScroll();
   expect(m.canvasWidth).toBeGreaterThanOrEqual(1100);
+  expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Enter');
   await layout.paletteToggle.focus();
   await page.keyboard.press('Enter');
@@ -114,7 +128,7 @@ test('when an analyst at 1280x800 builds with the keyboard only then the canvas 
   await page.screenshot({ path: testInfo.outputPath('editor-1280x800.png') });
 });
 
-test('when a long-named playbook opens at 1920x1080 then the header stays on one line with every action inline, the minimap shows, a node dropped in its corner is panned into view, and the page does not scroll', async ({
+test('when a long-named playbook opens at 1920x1080 then the header stays on one line with every action inline, the minimap shows, a node dropped in its corner is panned into view, the page does not scroll and axe finds nothing serious', async ({
   page,
   loginAs,
   apiAs,
@@ -143,6 +157,7 @@ test('when a long-named playbook opens at 1920x1080 then the header stays on one
   expect(m.canvasWidth).toBeGreaterThanOrEqual(1200);
   await editor.select('block');
   await layout.expectNoPageScroll();
+  expect(await axeViolations(page)).toEqual([]);
 
   // A node dropped into the minimap's corner is panned into plain view.
   const canvasBox = await editor.canvas.boundingBox();

@@ -75,7 +75,7 @@ export function NodeBody({
       data-node-type={data.nodeType}
       {...(onPath ? { 'data-policy-path': 'true' } : {})}
     >
-      {!trigger && <Handle type="target" position={Position.Left} isConnectable={isConnectable} aria-label="Input" />}
+      {!trigger && <Handle type="target" position={Position.Left} isConnectable={isConnectable} title="Input" />}
       <div className="node-head">
         <NodeIcon nodeType={data.nodeType} />
         {/* Two lines at most (editor.css); the whole title on hover. */}

@@ -30,7 +30,6 @@ export function NodePorts({
             id={p.id}
             isConnectable={isConnectable}
             data-testid={`handle-${nodeId}-${p.id}`}
-            aria-label={`${p.label} output`}
             title={p.multiple ? `${p.label}: connect several steps` : p.label}
           />
         </li>
