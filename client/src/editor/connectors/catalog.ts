@@ -3,8 +3,9 @@
  * (`GET /api/connectors`, each definition, `GET /api/credentials`) and kept in the editor
  * store, so that the palette, the connector form, completions and validation read the same.
  */
-import type { ConnectorAction, ConnectorContext, ConnectorDefinition, CredentialRef } from '@autonomic/workflow';
+import type { ConnectorAction, ConnectorContext, ConnectorDefinition } from '@autonomic/workflow';
 import type { ConnectorSummary } from '@autonomic/api';
+import type { CredentialChoice } from './credentialChoice';
 
 export interface ConnectorCatalog {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -17,8 +18,8 @@ export interface ConnectorCatalog {
    * and checked against the version they pin.
    */
   older?: Readonly<Record<string, ConnectorDefinition>>;
-  /** Undefined when the list could not be loaded: credentials are then not checked. */
-  credentials?: readonly CredentialRef[];
+  /** Undefined when the list could not be loaded: credentials are then not checked. Never values. */
+  credentials?: readonly CredentialChoice[];
   /** What failed to load, shown to the user. */
   errors: readonly string[];
 }

@@ -39,8 +39,8 @@ describe('the connector step form', () => {
     const select = screen.getByLabelText<HTMLSelectElement>('Credential');
     expect([...select.options].map((o) => o.textContent)).toEqual([
       '— choose a credential —',
-      'abuse_prod (live)',
-      'abuse_sandbox (test)',
+      'abuse_prod — live (real runs), not tested yet',
+      'abuse_sandbox — test (simulations), not tested yet',
     ]);
     await userEvent.selectOptions(select, 'abuse_sandbox');
     expect(paramsOf(store)).toMatchObject({ credential: 'abuse_sandbox', connector: 'abuseipdb' });
@@ -51,7 +51,7 @@ describe('the connector step form', () => {
   it('when the connector has no credential then the form says an admin must create one', () => {
     const store = renderStep();
     act(() => store.getState().setConnectors({ ...testCatalog(), credentials: [] }));
-    expect(screen.getByText(/No credential exists for abuseipdb yet: an admin must create one/)).toBeTruthy();
+    expect(screen.getByText(/No credential exists for abuseipdb yet: ask an admin to create one on Credentials/)).toBeTruthy();
   });
 
   it("when the action's params schema has titles, enums and defaults then the inputs are drawn from it; strings take templates", async () => {

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useAuth } from '../../auth/store';
+import { credentialLabel, credentialWarning, noCredentialText } from '../connectors/credentialChoice';
 import { Problems } from '../panel/FieldShell';
 import { useEditor } from '../store/context';
 
@@ -29,7 +30,9 @@ export function CredentialPicker({
   const all = useEditor((s) => s.connectors.credentials);
   const status = useEditor((s) => s.connectors.status);
   const mine = (all ?? []).filter((c) => c.connectorId === connectorId);
-  const known = mine.some((c) => c.name === value);
+  const picked = mine.find((c) => c.name === value);
+  const known = picked !== undefined;
+  const warning = credentialWarning(picked);
   const isAdmin = useAuth((s) => s.user?.role === 'admin');
   return (
     <div className={`pf-field${problems.length > 0 ? ' pf-invalid' : ''}`}>
@@ -48,7 +51,7 @@ export function CredentialPicker({
         <option value="">— choose a credential —</option>
         {mine.map((c) => (
           <option key={c.name} value={c.name}>
-            {c.name} ({c.mode})
+            {credentialLabel(c)}
           </option>
         ))}
         {value !== '' && !known && <option value={value}>{value} (not found)</option>}
@@ -57,9 +60,14 @@ export function CredentialPicker({
         {status === 'ready' && all === undefined
           ? 'The credentials could not be loaded.'
           : status === 'ready' && mine.length === 0
-            ? `No credential exists for ${connectorId} yet: an admin must create one.`
+            ? noCredentialText(connectorId, isAdmin)
             : 'Test credentials are used by simulations; live ones by real runs.'}
       </p>
+      {warning && (
+        <p className="pf-help pf-note" role="status" data-testid="credential-warning">
+          {warning}
+        </p>
+      )}
       {!readOnly && connectorId !== '' && (
         <p className="pf-help">
           <a href={createCredentialHref(connectorId)} target="_blank" rel="noopener noreferrer">
