@@ -245,7 +245,9 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     authRoutes(deps),
     userRoutes(deps),
     tokenRoutes(deps),
-    interopRoutes({ cacao: createCacaoInterop(ctx, { workflows, versions: wf.versions }) }),
+    interopRoutes({
+      cacao: createCacaoInterop(ctx, { workflows, versions: wf.versions, connectors: (id, v) => catalog.get(id, v) }),
+    }),
     workflowRoutes({ workflows, versions: wf.versions, publishing, probes, upgrades }),
     settingsChangeRoutes({
       changes: createSettingsReviewService(ctx),

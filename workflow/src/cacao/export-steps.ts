@@ -1,6 +1,7 @@
 import type { Step } from '../document';
 import { durationMs } from '../duration';
 import { STEP_DEFINITIONS } from '../nodes';
+import { connectorCommand, type ConnectorLookup } from './export-connector';
 import { EXTENSION_ID } from './model';
 import { ownExpressionPattern } from './stix';
 import { cacaoId, uuidV5 } from './uuid';
@@ -34,6 +35,8 @@ export function cacaoTypeOf(step: Step): string {
 }
 
 export interface ExportContext {
+  /** The catalogue's connector definitions, to write a connector step as its HTTP request. */
+  connectors?: ConnectorLookup;
   /** The CACAO id of a node of ours (a step or the trigger). */
   idOf(nodeId: string): string;
   /** The branch end a loop body returns through. */
@@ -132,6 +135,15 @@ export function exportStep(id: string, step: Step, ctx: ExportContext): CacaoOut
       const p = STEP_DEFINITIONS.subworkflow.params.safeParse(step.params).data;
       if (!p) break;
       out['playbook_id'] = `playbook--${uuidV5(p.workflow)}`;
+      next('out');
+      return out;
+    }
+    case 'connector': {
+      const p = STEP_DEFINITIONS.connector.params.safeParse(step.params).data;
+      const command = p ? connectorCommand(p, ctx.connectors) : undefined;
+      if (!command) break;
+      out['commands'] = [command];
+      out['agent'] = AGENT_ID;
       next('out');
       return out;
     }

@@ -3,6 +3,7 @@ import { buildGraph } from '../graph';
 import { jsonEqual } from '../diff/values';
 import { importCacao } from './import';
 import { AGENT, AGENT_ID, cacaoTypeOf, exportStep, withExtension, type CacaoOut, type Json } from './export-steps';
+import type { ConnectorLookup } from './export-connector';
 import { AUTONOMIC_IDENTITY, EXTENSION_DEFINITION, EXTENSION_ID } from './model';
 import { cacaoId, uuidV5 } from './uuid';
 import { toCacaoVariable } from './variables';
@@ -13,6 +14,12 @@ export interface ExportOptions {
   /** When the version was created and last changed (ISO 8601). @default the epoch */
   created?: string;
   modified?: string;
+  /**
+   * The connector catalogue: a connector step is then written as the HTTP request its
+   * pinned action sends (the step itself kept in the extension). Without it, a manual
+   * command describing the action.
+   */
+  connectors?: ConnectorLookup;
 }
 
 const SEVERITY = { low: 10, medium: 40, high: 60, critical: 90 } as const;
@@ -34,6 +41,7 @@ function build(doc: WorkflowDocument, o: ExportOptions, keeps: Keeps): CacaoOut 
   for (const [id, s] of Object.entries(doc.steps)) ids.set(id, cacaoId(cacaoTypeOf(s), id));
   const roundEnds = new Set<string>();
   const ctx = {
+    ...(o.connectors ? { connectors: o.connectors } : {}),
     idOf: (n: string) => ids.get(n) ?? cacaoId('end', n),
     roundEnd: (loop: string) => {
       roundEnds.add(loop);

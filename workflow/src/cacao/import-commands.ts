@@ -70,7 +70,7 @@ function httpCommand(
   ctx: CommandContext,
   openc2: boolean,
 ): MappedCommand | undefined {
-  const m = /^\s*([A-Za-z]+)\s+(\S+)(?:\s+HTTP\S*)?\s*$/.exec(commandText(cmd));
+  const m = /^\s*([A-Za-z]+)\s+(.+?)(?:\s+HTTP\/?\d(?:\.\d)?)?\s*$/.exec(commandText(cmd));
   const method = m?.[1]?.toUpperCase();
   if (!m?.[2] || !method || !METHODS.has(method)) return undefined;
   const notes: string[] = [];

@@ -76,13 +76,21 @@ export function finish(m: Mapped): ImportResult {
   let onFailure: { continueAt: string } | undefined;
   if (pb.workflow_exception) {
     const at = m.entryOf.get(pb.workflow_exception);
-    if (at) {
+    const handler = at ? docSteps[at] : undefined;
+    if (at && handler) {
+      // An end step only the exception reaches ends the run as failed: the playbook did not complete.
+      const onlyHandler =
+        handler['type'] === 'end' &&
+        !referenced.has(at) &&
+        stepExtension(steps[pb.workflow_exception] ?? { type: 'end' })?.step === undefined;
+      if (onlyHandler)
+        handler['params'] = { status: 'failed', message: "the playbook's exception handler ended the run" };
       referenced.add(at);
       onFailure = { continueAt: at };
       report.mapped(
         pointer('workflow_exception'),
         'metadata',
-        `on an unhandled failure the run continues at step ${at} (the workflow's failure handler)`,
+        `on an unhandled failure the run continues at step ${at} (the workflow's failure handler)${onlyHandler ? ', which ends the run as failed' : ''}`,
       );
     } else
       report.unsupported(

@@ -76,7 +76,8 @@ export function importCacao(json: unknown, options: ImportOptions = {}): ImportR
   }
   for (const [cid, s] of Object.entries(steps)) {
     for (const [name, v] of Object.entries(s.step_variables ?? {})) addVar(name, v);
-    for (const name of s.out_args ?? []) scope.setBy(name, ids.get(cid) ?? cid);
+    const http = (s.commands ?? []).some((c) => c.type.startsWith('http') || c.type.startsWith('openc2'));
+    for (const name of s.out_args ?? []) scope.setBy(name, ids.get(cid) ?? cid, http);
   }
 
   const used = new Set<string>();

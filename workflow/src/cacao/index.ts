@@ -5,3 +5,4 @@ export { exportCacao, type ExportOptions } from './export';
 export { cacaoSchemaProblems, type SchemaCheck, type SchemaError } from './schema-words';
 export { uuidV5 } from './uuid';
 export { structureProblems as cacaoStructureProblems } from './import-checks';
+export type { ConnectorLookup } from './export-connector';

@@ -14,12 +14,14 @@ export function varKey(cacaoName: string): string {
 
 /** How each CACAO variable is read in an expression. */
 export class VariableScope {
+  /** Variable → the outputs that set it (`steps.<id>.output` or, for an HTTP request, `steps.<id>.output.body`). */
   private readonly setters = new Map<string, string[]>();
 
-  /** The step `nodeId` sets `__name__` (an out_arg). */
-  setBy(cacaoName: string, nodeId: string): void {
+  /** The step `nodeId` sets `__name__` (an out_arg); an HTTP request sets it in its response body. */
+  setBy(cacaoName: string, nodeId: string, inBody = false): void {
     const key = varKey(cacaoName);
-    this.setters.set(key, [...(this.setters.get(key) ?? []), nodeId]);
+    const at = `steps.${nodeId}.output${inBody ? '.body' : ''}`;
+    this.setters.set(key, [...(this.setters.get(key) ?? []), at]);
   }
 
   setterOf(cacaoName: string): string[] {
@@ -31,7 +33,7 @@ export class VariableScope {
     const key = varKey(cacaoName);
     const fallback = `vars.${key}`;
     return (this.setters.get(key) ?? []).reduceRight(
-      (rest, id) => `($exists(steps.${id}.output.${key}) ? steps.${id}.output.${key} : ${rest})`,
+      (rest, at) => `($exists(${at}.${key}) ? ${at}.${key} : ${rest})`,
       fallback,
     );
   }

@@ -11,6 +11,7 @@ import {
   exportCacao,
   importCacao,
   uuidV5,
+  type ConnectorLookup,
   type Problem,
 } from '@autonomic/workflow';
 import type { AppContext } from '../../context';
@@ -23,6 +24,8 @@ import { cacaoSchemaErrors } from './cacao-schema';
 export interface CacaoInteropDeps {
   workflows: Pick<WorkflowService, 'create' | 'get' | 'list'>;
   versions: Pick<VersionService, 'save' | 'get'>;
+  /** The connector catalogue: an export writes a connector step as the HTTP request its action sends. */
+  connectors?: ConnectorLookup;
 }
 
 /** Rejections name the element in the message itself; the detail path stays the field the caller sent. */
@@ -34,7 +37,7 @@ function rejected(problems: readonly Problem[]): ValidationError {
   );
 }
 
-export function createCacaoInterop(ctx: AppContext, { workflows, versions }: CacaoInteropDeps) {
+export function createCacaoInterop(ctx: AppContext, { workflows, versions, connectors }: CacaoInteropDeps) {
   /** The workflow a `playbook--<uuid>` names, when it is one of ours exported (uuid v5 of its id). */
   async function resolver(actor: Actor): Promise<(playbookId: string) => string | undefined> {
     const list = await workflows.list(actor, { limit: 500, offset: 0 });
@@ -96,6 +99,7 @@ export function createCacaoInterop(ctx: AppContext, { workflows, versions }: Cac
       workflowId: view.id,
       created: new Date(version.createdAt).toISOString(),
       modified: new Date(version.createdAt).toISOString(),
+      ...(connectors ? { connectors } : {}),
     });
     return { playbook, filename: `${view.slug}-v${number}.cacao.json` };
   }
