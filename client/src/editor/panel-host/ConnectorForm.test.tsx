@@ -51,7 +51,9 @@ describe('the connector step form', () => {
   it('when the connector has no credential then the form says an admin must create one', () => {
     const store = renderStep();
     act(() => store.getState().setConnectors({ ...testCatalog(), credentials: [] }));
-    expect(screen.getByText(/No credential exists for abuseipdb yet: ask an admin to create one on Credentials/)).toBeTruthy();
+    expect(
+      screen.getByText(/No credential exists for abuseipdb yet: ask an admin to create one on Credentials/),
+    ).toBeTruthy();
   });
 
   it("when the action's params schema has titles, enums and defaults then the inputs are drawn from it; strings take templates", async () => {
