@@ -8,6 +8,7 @@ import { reputationPlaybook } from '../fixtures/documents';
 import { expect, test, uniqueName } from '../fixtures/test';
 import { EditorPage } from '../pages/EditorPage';
 import { ReviewPage } from '../pages/ReviewPage';
+import { SimulationPage } from '../pages/SimulationPage';
 import { TestsPanel } from '../pages/TestsPanel';
 
 const CLEAN = {
@@ -33,7 +34,7 @@ test('when an analyst adds a case that injects a 503 then it is red until the er
   page,
   loginAs,
   apiAs,
-}) => {
+}, testInfo) => {
   test.slow(); // two saves, each waiting for its test run, then a second persona
   const alice = await apiAs('alice');
   const name = uniqueName('E2E cases');
@@ -79,6 +80,10 @@ test('when an analyst adds a case that injects a 503 then it is red until the er
     isTor: true,
   });
   await cases.expectStatusAndReached('succeeded', 'done');
+  const caseShot = testInfo.outputPath('case-form-as-forms.png');
+  await cases.output('check').root.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: caseShot });
+  await testInfo.attach('a case built on forms', { path: caseShot, contentType: 'image/png' });
   const saved = await editor.save('e2e: a case for AbuseIPDB being down');
   const stored = await alice.get<{ document: { tests: { name: string; fixtures?: unknown }[] } }>(
     `/workflows/${workflowId}/versions/${saved.version}`,
@@ -101,6 +106,21 @@ test('when an analyst adds a case that injects a 503 then it is red until the er
   await expect(panel.getByTestId('case-row-0').getByTestId('case-verdict')).toHaveText(/passed/i);
   await expect(panel.getByTestId('coverage-figure')).toContainText('100');
   await expect(panel.getByTestId('coverage-error-check')).toContainText('AbuseIPDB down');
+
+  // The same version simulated on an event filled in on the trigger's form: left empty, the
+  // server's refusal is shown at the field in words; filled in, it runs.
+  const sim = new SimulationPage(page);
+  await sim.goto(workflowId, fixed.version);
+  await sim.newEvent();
+  await sim.setFixtures({ check: CLEAN });
+  await sim.runButton.click();
+  await expect(sim.eventForm.error('src_ip')).toHaveText('src_ip is required');
+  await sim.fillEvent({ src_ip: '198.51.100.20' });
+  await sim.run();
+  await expect(sim.status()).toHaveText('succeeded');
+  const simShot = testInfo.outputPath('simulation-event-form.png');
+  await page.screenshot({ path: simShot, fullPage: true });
+  await testInfo.attach('a simulation event filled in on the form', { path: simShot, contentType: 'image/png' });
 
   // The reviewer sees both cases green and the coverage on the review page.
   const review = await alice.requestReview(workflowId, fixed.version, ['bob']);

@@ -76,6 +76,16 @@ describe('CaseForm as forms', () => {
     });
   });
 
+  test('when the example answer is asked for then the output form starts from the action’s example', () => {
+    const store = renderForm();
+    addFixture('lookup');
+    fireEvent.click(screen.getByTestId('fixture-lookup-output-example'));
+    expect(store.getState().tests[0]?.fixtures).toEqual({
+      lookup: { output: { data: { abuseConfidenceScore: 97, isp: 'Example ISP' } } },
+    });
+    expect((screen.getByLabelText('abuseConfidenceScore') as HTMLInputElement).value).toBe('97');
+  });
+
   test('when an HTTP step answers in sequence then each answer is its own form, the status a number', async () => {
     const store = renderForm();
     addFixture('http_1');

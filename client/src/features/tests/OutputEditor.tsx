@@ -16,15 +16,23 @@ export function OutputEditor(props: {
 }) {
   const { shape, value, readOnly, testId, onChange } = props;
   if ('schema' in shape) {
+    const { example } = shape;
     return (
-      <SchemaForm
-        schema={shape.schema}
-        value={value}
-        onChange={(v) => onChange(v ?? {})}
-        label="Output"
-        testId={testId}
-        readOnly={readOnly}
-      />
+      <>
+        {example !== undefined && !readOnly && (
+          <button type="button" data-testid={`${testId}-example`} onClick={() => onChange(example)}>
+            Start from the example answer
+          </button>
+        )}
+        <SchemaForm
+          schema={shape.schema}
+          value={value}
+          onChange={(v) => onChange(v ?? {})}
+          label="Output"
+          testId={testId}
+          readOnly={readOnly}
+        />
+      </>
     );
   }
   return (

@@ -6,9 +6,16 @@
 import type { ConnectorCatalog } from '../../editor/connectors/catalog';
 import { actionOf } from '../../editor/connectors/catalog';
 import type { FlowNode } from '../../editor';
+import type { Json } from '../../forms/jsonValue';
 import { fieldsOf } from '../../forms/schemaFields';
 
-export type OutputShape = { schema: Record<string, unknown> } | { why: string };
+export type OutputShape =
+  | {
+      schema: Record<string, unknown>;
+      /** A realistic answer to start from (the action's `example`), when there is one. */
+      example?: Json;
+    }
+  | { why: string };
 
 /** What the engine's HTTP step outputs (its `exampleOutput`): the status and the body as read. */
 export const HTTP_OUTPUT_SCHEMA: Record<string, unknown> = {
@@ -40,7 +47,7 @@ export function outputShapeOf(node: FlowNode | undefined, catalog: ConnectorCata
     if (fieldsOf(response).length === 0) {
       return { why: `“${pinned.action.title}” declares no fields for its answer: write it as JSON.` };
     }
-    return { schema: response };
+    return { schema: response, example: pinned.action.example };
   }
   if (type === 'subworkflow') {
     return {
