@@ -23,3 +23,52 @@ export function sendCsv(res: Response, filename: string, lines: Iterable<string>
   res.setHeader('content-disposition', `attachment; filename="${filename}"`);
   res.end([...lines].join(''));
 }
+
+/** Writes one chunk; resolves when the socket can take more (drained) or is gone. */
+function write(res: Response, chunk: string): Promise<void> | undefined {
+  if (res.write(chunk)) return undefined;
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
+/**
+ * Streams `chunks` as a CSV download named `filename`, never cached. The first chunk is read
+ * before the status is sent, so a failing first query is still a clean error answer rather
+ * than a cut file. Then it waits for the socket to drain when its buffer is full and stops
+ * reading when the client goes away. A failure after the first byte can only cut the file
+ * short: with `onLateError` it is reported there and the connection closed (the file is
+ * visibly incomplete); without, it is thrown.
+ */
+export async function streamCsv(
+  res: Response,
+  filename: string,
+  chunks: AsyncGenerator<string>,
+  onLateError?: (err: unknown) => void,
+): Promise<void> {
+  const first = await chunks.next();
+  res.status(200);
+  res.setHeader('content-type', 'text/csv; charset=utf-8');
+  res.setHeader('content-disposition', `attachment; filename="${filename}"`);
+  res.setHeader('cache-control', 'no-store');
+  try {
+    if (!first.done) await write(res, first.value);
+    for await (const chunk of chunks) {
+      if (res.destroyed) break;
+      await write(res, chunk);
+    }
+    res.end();
+  } catch (err) {
+    if (!onLateError) throw err;
+    onLateError(err);
+    res.destroy();
+  } finally {
+    await chunks.return(undefined);
+  }
+}

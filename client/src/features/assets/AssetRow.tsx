@@ -1,5 +1,5 @@
 import type { Asset } from '@autonomic/api';
-import { useState } from 'react';
+import { RowActions } from '../shared/RowActions';
 
 interface Props {
   asset: Asset;
@@ -10,7 +10,6 @@ interface Props {
 
 /** One asset; deleting asks first, in the row. */
 export function AssetRow({ asset, canManage, onEdit, onDelete }: Props) {
-  const [confirming, setConfirming] = useState(false);
   return (
     <tr data-testid={`asset-${asset.value}`}>
       <td>{asset.kind}</td>
@@ -23,30 +22,7 @@ export function AssetRow({ asset, canManage, onEdit, onDelete }: Props) {
       <td>{asset.owner ?? '—'}</td>
       <td>{asset.businessService ?? '—'}</td>
       <td>{asset.tags.join(', ')}</td>
-      {canManage && (
-        <td>
-          {confirming ? (
-            <span role="group" aria-label={`Delete ${asset.value}?`}>
-              Delete {asset.value}?{' '}
-              <button type="button" onClick={() => void onDelete()}>
-                Yes, delete
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                Keep
-              </button>
-            </span>
-          ) : (
-            <>
-              <button type="button" onClick={onEdit} aria-label={`Edit ${asset.value}`}>
-                Edit
-              </button>
-              <button type="button" onClick={() => setConfirming(true)} aria-label={`Delete ${asset.value}`}>
-                Delete
-              </button>
-            </>
-          )}
-        </td>
-      )}
+      {canManage && <RowActions name={asset.value} onEdit={onEdit} onDelete={onDelete} />}
     </tr>
   );
 }

@@ -1,41 +1,23 @@
 // @vitest-environment jsdom
-import type { Asset, UserSummary } from '@autonomic/api';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import type { Asset } from '@autonomic/api';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { useAuth } from '../../auth/store';
+import { describe, expect, test, vi } from 'vitest';
 import { fakeServer, FakeReply, type FakeRequest } from '../runs/fakeServer';
+import {
+  assetFixture as asset,
+  cellsOf,
+  confirmDelete,
+  fill,
+  importPasted,
+  renderAt,
+  resetAfterEach,
+  signIn,
+  writes,
+} from '../shared/testing';
 import { AssetsPage } from './AssetsPage';
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  useAuth.setState({ user: null, status: 'loading' });
-});
-
-function signIn(role: UserSummary['role']) {
-  const user = { id: '0190a1b2-0000-7000-8000-000000000001', username: 'u', displayName: 'U', role } as UserSummary;
-  useAuth.setState({ user, status: 'signed-in' });
-}
-
-let n = 0;
-function asset(over: Partial<Asset>): Asset {
-  n += 1;
-  return {
-    id: `0190a1b2-0000-7000-8000-${String(n).padStart(12, '0')}`,
-    kind: 'ip',
-    value: `10.0.0.${n}`,
-    criticality: 'medium',
-    owner: null,
-    businessService: null,
-    tags: [],
-    createdById: '0190a1b2-0000-7000-8000-000000000001',
-    createdAt: '2026-12-01T10:00:00.000Z',
-    updatedAt: '2026-12-01T10:00:00.000Z',
-    ...over,
-  };
-}
+resetAfterEach();
 
 /** GET /assets answers from `rows` (filtered by q on the value, owner and service); the rest goes to `other`. */
 function serve(rows: Asset[], other: (req: FakeRequest) => unknown = () => undefined) {
@@ -50,13 +32,7 @@ function serve(rows: Asset[], other: (req: FakeRequest) => unknown = () => undef
   });
 }
 
-const renderPage = () =>
-  render(
-    <MemoryRouter initialEntries={['/admin/assets']}>
-      <AssetsPage />
-    </MemoryRouter>,
-  );
-const writes = (requests: FakeRequest[]) => requests.filter((r) => r.method !== 'GET');
+const renderPage = () => renderAt('/admin/assets', <AssetsPage />);
 
 describe('the assets page', () => {
   test('when it opens then each asset shows its criticality, owner, service and tags, and markup in a value stays text', async () => {
@@ -73,12 +49,14 @@ describe('the assets page', () => {
     ]);
     renderPage();
 
-    const row = await screen.findByTestId('asset-10.20.0.5');
-    expect(
-      within(row)
-        .getAllByRole('cell')
-        .map((c) => c.textContent),
-    ).toEqual(['ip', '10.20.0.5', 'critical', 'scada-team', 'Factory', 'ot, pci']);
+    expect(await cellsOf('asset-10.20.0.5')).toEqual([
+      'ip',
+      '10.20.0.5',
+      'critical',
+      'scada-team',
+      'Factory',
+      'ot, pci',
+    ]);
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
     // Readers search and export, and are told who manages the list; no write buttons.
@@ -105,19 +83,14 @@ describe('the assets page', () => {
     expect(requests.at(-1)?.url).toBe('/assets?limit=100&q=plant');
   });
 
-  test('when an admin deletes then nothing is sent until confirmed; keeping it sends nothing', async () => {
+  test('when an admin deletes the asset after confirming (RowActions) then its DELETE is sent and the page says so', async () => {
     signIn('admin');
     const doomed = asset({ value: '10.9.9.9' });
     const { requests } = serve([doomed], () => undefined);
     renderPage();
     await screen.findByTestId('asset-10.9.9.9');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Delete 10.9.9.9' }));
-    expect(writes(requests)).toEqual([]);
-    await userEvent.click(screen.getByRole('button', { name: 'Keep' }));
-    expect(writes(requests)).toEqual([]);
-    await userEvent.click(screen.getByRole('button', { name: 'Delete 10.9.9.9' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    await confirmDelete('10.9.9.9');
 
     await screen.findByText('Deleted 10.9.9.9.');
     expect(writes(requests)).toEqual([{ method: 'DELETE', url: `/assets/${doomed.id}`, body: undefined }]);
@@ -131,10 +104,12 @@ describe('the assets page', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'New asset' }));
     const form = screen.getByRole('form', { name: 'New asset' });
-    await userEvent.type(within(form).getByLabelText('Value'), '192.0.2.7');
-    await userEvent.selectOptions(within(form).getByLabelText('Criticality'), 'high');
-    await userEvent.type(within(form).getByLabelText('Owner'), 'soc');
-    await userEvent.type(within(form).getByLabelText('Tags (separated by ;)'), 'dmz; web');
+    await fill(form, {
+      Value: '192.0.2.7',
+      Criticality: { pick: 'high' },
+      Owner: 'soc',
+      'Tags (separated by ;)': 'dmz; web',
+    });
     await userEvent.click(within(form).getByRole('button', { name: 'Add asset' }));
 
     await screen.findByText('Added 192.0.2.7.');
@@ -175,11 +150,8 @@ describe('the assets page', () => {
     });
     renderPage();
     await screen.findByText('No assets yet.');
-    await userEvent.click(screen.getByRole('button', { name: 'Import CSV' }));
     const csv = 'kind,value,criticality,owner,business_service,tags\nip,10.0.0.1,urgent,,,';
-    await userEvent.click(screen.getByLabelText('Or paste the CSV'));
-    await userEvent.paste(csv);
-    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await importPasted('Import assets', csv);
 
     const list = await screen.findByRole('list', { name: 'Row errors' });
     expect(

@@ -1,7 +1,11 @@
 import type { Asset, CreateAsset } from '@autonomic/api';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '../../auth/store';
 import { problemWords } from '../../api/problems';
+import { AdminsOnlyNote } from '../shared/AdminsOnlyNote';
+import { ListToolbar } from '../shared/ListToolbar';
+import { PageMessages } from '../shared/PageMessages';
+import { SearchForm } from '../shared/SearchForm';
 import { createAsset, deleteAsset, exportUrl, listAssets, updateAsset } from './api';
 import { AssetForm } from './AssetForm';
 import { AssetRow } from './AssetRow';
@@ -60,10 +64,6 @@ export function AssetsPage() {
       setError(problemWords(e));
     }
   };
-  const submitSearch = (e: FormEvent) => {
-    e.preventDefault();
-    setSearch(q.trim());
-  };
 
   return (
     <section aria-labelledby="assets-title" className="assets-page">
@@ -71,48 +71,22 @@ export function AssetsPage() {
       <p className="muted">
         What a target is, how business-critical, who owns it. The safety lookup step and approvals read this inventory.
       </p>
-      {!canManage && (
-        <p role="note" data-testid="admins-only">
-          Only admins can add, change, delete or import assets.
-        </p>
-      )}
-      <div className="assets-toolbar">
-        <form role="search" onSubmit={submitSearch}>
-          <label>
-            Search
-            <input
-              type="search"
-              placeholder="value, owner, service or tag"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-            />
-          </label>
-          <button type="submit">Search</button>
-        </form>
-        <a href={exportUrl()} download>
-          Export CSV
-        </a>
-        {canManage && (
-          <>
-            <button type="button" onClick={() => setPanel({ type: 'new' })}>
-              New asset
-            </button>
-            <button type="button" onClick={() => setPanel({ type: 'import' })}>
-              Import CSV
-            </button>
-          </>
-        )}
-      </div>
-      {status && (
-        <p role="status" className="ok">
-          {status}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {!canManage && <AdminsOnlyNote what="assets" />}
+      <ListToolbar
+        exportHref={exportUrl()}
+        noun="asset"
+        canManage={canManage}
+        onNew={() => setPanel({ type: 'new' })}
+        onImport={() => setPanel({ type: 'import' })}
+      >
+        <SearchForm
+          value={q}
+          onChange={setQ}
+          placeholder="value, owner, service or tag"
+          onSubmit={() => setSearch(q.trim())}
+        />
+      </ListToolbar>
+      <PageMessages status={status} error={error} />
       {canManage && (panel.type === 'new' || panel.type === 'edit') && (
         <AssetForm
           key={panel.type === 'edit' ? panel.asset.id : 'new'}

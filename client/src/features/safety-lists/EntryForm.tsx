@@ -2,6 +2,7 @@ import { CriticalityName, SafetyKind, SafetyListName, type CreateSafetyEntry, ty
 import { useState, type FormEvent } from 'react';
 import { fieldErrorsOf, NO_ERRORS, problemWords, unplaced, type FieldErrors } from '../../api/problems';
 import { FieldError, invalidProps } from '../policies/FieldError';
+import { FormEnd } from '../shared/FormEnd';
 import { AssetPicker, type PickedAsset } from './AssetPicker';
 import { LIST_LABEL } from './labels';
 
@@ -140,19 +141,12 @@ export function EntryForm({ entry, list: initialList, onSave, onCancel }: Props)
         <input value={owner} onChange={(e) => setOwner(e.target.value)} {...invalidProps(errors, 'body.owner')} />
       </label>
       <FieldError errors={errors} path="body.owner" />
-      {(failure || others.length > 0) && (
-        <p role="alert" className="error">
-          {failure ?? others.map(([, message]) => message).join('; ')}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" disabled={busy}>
-          {entry ? 'Save' : 'Add entry'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormEnd
+        problems={failure ? [failure] : others.map(([, message]) => message)}
+        submitLabel={entry ? 'Save' : 'Add entry'}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import type { SafetyEntry } from '@autonomic/api';
-import { useState } from 'react';
+import { RowActions } from '../shared/RowActions';
 
 interface Props {
   entry: SafetyEntry;
@@ -10,7 +10,6 @@ interface Props {
 
 /** One entry; deleting asks first, in the row. */
 export function EntryRow({ entry, canManage, onEdit, onDelete }: Props) {
-  const [confirming, setConfirming] = useState(false);
   return (
     <tr data-testid={`entry-${entry.list}-${entry.value}`}>
       <td>{entry.kind}</td>
@@ -26,30 +25,7 @@ export function EntryRow({ entry, canManage, onEdit, onDelete }: Props) {
       <td>
         <time dateTime={entry.createdAt}>{entry.createdAt.slice(0, 10)}</time>
       </td>
-      {canManage && (
-        <td className="row-actions">
-          {confirming ? (
-            <span role="group" aria-label={`Delete ${entry.value}?`}>
-              Delete {entry.value}?{' '}
-              <button type="button" onClick={() => void onDelete()}>
-                Yes, delete
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                Keep
-              </button>
-            </span>
-          ) : (
-            <>
-              <button type="button" onClick={onEdit} aria-label={`Edit ${entry.value}`}>
-                Edit
-              </button>
-              <button type="button" onClick={() => setConfirming(true)} aria-label={`Delete ${entry.value}`}>
-                Delete
-              </button>
-            </>
-          )}
-        </td>
-      )}
+      {canManage && <RowActions name={entry.value} onEdit={onEdit} onDelete={onDelete} />}
     </tr>
   );
 }

@@ -1,54 +1,45 @@
 // @vitest-environment jsdom
-import type { Asset, SafetyEntry, UserSummary } from '@autonomic/api';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import type { Asset, SafetyEntry } from '@autonomic/api';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { useAuth } from '../../auth/store';
+import { describe, expect, test, vi } from 'vitest';
 import { fakeServer, FakeReply, type FakeRequest } from '../runs/fakeServer';
+import {
+  assetFixture,
+  cellsOf,
+  confirmDelete,
+  fill,
+  importPasted,
+  ME,
+  nextId,
+  refusingPosts,
+  renderAt,
+  resetAfterEach,
+  signIn,
+  writes,
+} from '../shared/testing';
 import { SafetyListsPage } from './SafetyListsPage';
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  useAuth.setState({ user: null, status: 'loading' });
-});
+resetAfterEach();
 
-function signIn(role: UserSummary['role']) {
-  const user = { id: '0190a1b2-0000-7000-8000-000000000001', username: 'u', displayName: 'U', role } as UserSummary;
-  useAuth.setState({ user, status: 'signed-in' });
-}
-
-let n = 0;
-const id = () => `0190a1b2-0000-7000-8000-${String((n += 1)).padStart(12, '0')}`;
 function entry(over: Partial<SafetyEntry>): SafetyEntry {
+  const id = nextId();
   return {
-    id: id(),
+    id,
     list: 'protected',
     kind: 'ip',
-    value: `10.0.0.${n}`,
+    value: `10.0.0.${Number(id.slice(-4))}`,
     criticality: 'high',
     reason: 'domain controller',
     owner: null,
     assetId: null,
-    createdById: '0190a1b2-0000-7000-8000-000000000001',
+    createdById: ME,
     createdAt: '2026-12-01T10:00:00.000Z',
     ...over,
   };
 }
-const asset = (over: Partial<Asset>): Asset => ({
-  id: id(),
-  kind: 'host',
-  value: 'dc01.corp.example',
-  criticality: 'critical',
-  owner: 'identity',
-  businessService: null,
-  tags: [],
-  createdById: '0190a1b2-0000-7000-8000-000000000001',
-  createdAt: '2026-12-01T10:00:00.000Z',
-  updatedAt: '2026-12-01T10:00:00.000Z',
-  ...over,
-});
+const asset = (over: Partial<Asset>): Asset =>
+  assetFixture({ kind: 'host', value: 'dc01.corp.example', criticality: 'critical', owner: 'identity', ...over });
 
 /** GET /safety/entries answers `rows`; GET /assets answers `assets`; the rest goes to `other`. */
 function serve(rows: SafetyEntry[], other: (req: FakeRequest) => unknown = () => undefined, assets: Asset[] = []) {
@@ -58,13 +49,7 @@ function serve(rows: SafetyEntry[], other: (req: FakeRequest) => unknown = () =>
     return other(req);
   });
 }
-const renderPage = () =>
-  render(
-    <MemoryRouter initialEntries={['/admin/safety']}>
-      <SafetyListsPage />
-    </MemoryRouter>,
-  );
-const writes = (requests: FakeRequest[]) => requests.filter((r) => r.method !== 'GET');
+const renderPage = () => renderAt('/admin/safety', <SafetyListsPage />);
 const values = () =>
   within(screen.getByRole('tabpanel'))
     .queryAllByRole('row')
@@ -80,12 +65,14 @@ describe('the safety lists page', () => {
     ]);
     renderPage();
 
-    const row = await screen.findByTestId('entry-protected-10.1.1.1');
-    expect(
-      within(row)
-        .getAllByRole('cell')
-        .map((c) => c.textContent),
-    ).toEqual(['ip', '10.1.1.1', 'high', 'domain controller', 'identity', '2026-12-01']);
+    expect(await cellsOf('entry-protected-10.1.1.1')).toEqual([
+      'ip',
+      '10.1.1.1',
+      'high',
+      'domain controller',
+      'identity',
+      '2026-12-01',
+    ]);
     expect(screen.queryByTestId('entry-auto_ok-phish.example')).toBeNull();
     await userEvent.click(screen.getByRole('tab', { name: 'Auto-OK (1)' }));
     expect(screen.getByTestId('entry-auto_ok-phish.example')).toBeTruthy();
@@ -131,10 +118,12 @@ describe('the safety lists page', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'New entry' }));
     const form = screen.getByRole('form', { name: 'New auto-ok entry' });
-    await userEvent.selectOptions(within(form).getByLabelText('Kind'), 'cidr');
-    await userEvent.type(within(form).getByLabelText('Value'), '192.0.2.0/24');
-    await userEvent.selectOptions(within(form).getByLabelText('Criticality'), 'low');
-    await userEvent.type(within(form).getByLabelText('Reason'), 'lab scanners');
+    await fill(form, {
+      Kind: { pick: 'cidr' },
+      Value: '192.0.2.0/24',
+      Criticality: { pick: 'low' },
+      Reason: 'lab scanners',
+    });
     await userEvent.click(within(form).getByRole('button', { name: 'Add entry' }));
 
     await screen.findByText('Added 192.0.2.0/24 to the Auto-OK list.');
@@ -157,20 +146,13 @@ describe('the safety lists page', () => {
 
   test('when the server refuses the value and the reason then each message shows at its field in words, with no field path', async () => {
     signIn('admin');
-    serve([], (req) => {
-      if (req.method === 'POST')
-        throw new FakeReply(400, {
-          error: {
-            code: 'validation_failed',
-            message: 'invalid safety entry',
-            details: [
-              { path: 'body.value', message: 'not an IPv4 or IPv6 address' },
-              { path: 'body.reason', message: 'a reason is required' },
-            ],
-          },
-        });
-      return undefined;
-    });
+    serve(
+      [],
+      refusingPosts([
+        { path: 'body.value', message: 'not an IPv4 or IPv6 address' },
+        { path: 'body.reason', message: 'a reason is required' },
+      ]),
+    );
     renderPage();
     await screen.findByText('The Protected list is empty.');
     await userEvent.click(screen.getByRole('button', { name: 'New entry' }));
@@ -266,19 +248,14 @@ describe('the safety lists page', () => {
     ]);
   });
 
-  test('when an admin deletes then nothing is sent until confirmed; keeping it sends nothing', async () => {
+  test('when an admin deletes the entry after confirming (RowActions) then its DELETE is sent and the page says so', async () => {
     signIn('admin');
     const doomed = entry({ value: '10.9.9.9' });
     const { requests } = serve([doomed]);
     renderPage();
     await screen.findByTestId('entry-protected-10.9.9.9');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Delete 10.9.9.9' }));
-    expect(writes(requests)).toEqual([]);
-    await userEvent.click(screen.getByRole('button', { name: 'Keep' }));
-    expect(writes(requests)).toEqual([]);
-    await userEvent.click(screen.getByRole('button', { name: 'Delete 10.9.9.9' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    await confirmDelete('10.9.9.9');
 
     await screen.findByText('Deleted 10.9.9.9.');
     expect(writes(requests)).toEqual([{ method: 'DELETE', url: `/safety/entries/${doomed.id}`, body: undefined }]);
@@ -301,13 +278,9 @@ describe('the safety lists page', () => {
     });
     renderPage();
     await screen.findByText('The Protected list is empty.');
-    await userEvent.click(screen.getByRole('button', { name: 'Import CSV' }));
-    const form = screen.getByRole('form', { name: 'Import safety entries' });
-    expect(form.textContent).toContain('list,kind,value,criticality,reason,owner');
     const csv = 'list,kind,value,criticality,reason,owner\nprotected,ip,10.0.0.1,high,,';
-    await userEvent.click(within(form).getByLabelText('Or paste the CSV'));
-    await userEvent.paste(csv);
-    await userEvent.click(within(form).getByRole('button', { name: 'Import' }));
+    const form = await importPasted('Import safety entries', csv);
+    expect(form.textContent).toContain('list,kind,value,criticality,reason,owner');
 
     const list = await screen.findByRole('list', { name: 'Row errors' });
     expect(within(list).getByRole('listitem').textContent).toBe('Row 1, column reason: a reason is required');

@@ -5,11 +5,15 @@ import {
   type SafetyEntry,
   type SafetyKind as Kind,
 } from '@autonomic/api';
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useAuth } from '../../auth/store';
 import { problemWords } from '../../api/problems';
 import { ImportPanel } from '../assets/ImportPanel';
 import '../assets/assets.css';
+import { AdminsOnlyNote } from '../shared/AdminsOnlyNote';
+import { ListToolbar } from '../shared/ListToolbar';
+import { PageMessages } from '../shared/PageMessages';
+import { SearchForm } from '../shared/SearchForm';
 import { createEntry, deleteEntry, exportUrl, importEntries, listEntries, updateEntry } from './api';
 import { EntryForm } from './EntryForm';
 import { EntryRow } from './EntryRow';
@@ -84,11 +88,7 @@ export function SafetyListsPage() {
     <section aria-labelledby="safety-title" className="safety-lists-page">
       <h1 id="safety-title">Safety lists</h1>
       <p className="muted">Every safety check of a run and of a simulation reads these lists at once.</p>
-      {!canManage && (
-        <p role="note" data-testid="admins-only">
-          Only admins can add, change, delete or import entries.
-        </p>
-      )}
+      {!canManage && <AdminsOnlyNote what="entries" />}
       <div role="tablist" aria-label="Lists" className="safety-tabs">
         {SafetyListName.options.map((l) => (
           <button key={l} type="button" role="tab" aria-selected={list === l} onClick={() => setList(l)}>
@@ -99,18 +99,14 @@ export function SafetyListsPage() {
       <p className="muted" data-testid="list-hint">
         {LIST_HINT[list]}
       </p>
-      <div className="assets-toolbar">
-        <form role="search" onSubmit={(e: FormEvent) => e.preventDefault()}>
-          <label>
-            Search
-            <input
-              type="search"
-              placeholder="value, reason or owner"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-            />
-          </label>
-        </form>
+      <ListToolbar
+        exportHref={exportUrl()}
+        noun="entry"
+        canManage={canManage}
+        onNew={() => setPanel({ type: 'new' })}
+        onImport={() => setPanel({ type: 'import' })}
+      >
+        <SearchForm value={q} onChange={setQ} placeholder="value, reason or owner" />
         <label>
           Kind
           <select value={kind} onChange={(e) => setKind(e.target.value === '' ? '' : SafetyKind.parse(e.target.value))}>
@@ -120,30 +116,8 @@ export function SafetyListsPage() {
             ))}
           </select>
         </label>
-        <a href={exportUrl()} download>
-          Export CSV
-        </a>
-        {canManage && (
-          <>
-            <button type="button" onClick={() => setPanel({ type: 'new' })}>
-              New entry
-            </button>
-            <button type="button" onClick={() => setPanel({ type: 'import' })}>
-              Import CSV
-            </button>
-          </>
-        )}
-      </div>
-      {status && (
-        <p role="status" className="ok">
-          {status}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      </ListToolbar>
+      <PageMessages status={status} error={error} />
       {canManage && (panel.type === 'new' || panel.type === 'edit') && (
         <EntryForm
           key={panel.type === 'edit' ? panel.entry.id : 'new'}

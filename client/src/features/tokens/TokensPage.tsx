@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import '../assets/assets.css';
 import { fieldErrorsOf, NO_ERRORS, problemWords, type FieldErrors } from '../../api/problems';
 import { FieldError, invalidProps } from '../policies/FieldError';
+import { PageMessages } from '../shared/PageMessages';
 import { OneTimeSecret } from '../users/OneTimeSecret';
 import '../users/users.css';
 import { createToken, listAllTokens, listTokens, revokeToken } from './api';
@@ -92,16 +93,7 @@ export function TokensPage({ all = false }: { all?: boolean }) {
       {created && (
         <OneTimeSecret label={`Token ${created.name}`} secret={created.token} onDone={() => setCreated(null)} />
       )}
-      {status && (
-        <p role="status" className="ok">
-          {status}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <PageMessages status={status} error={error} />
       {tokens === null ? (
         !error && <p aria-busy="true">Loading tokens…</p>
       ) : tokens.length === 0 ? (

@@ -2,6 +2,7 @@ import { Role, type CreateUserBody } from '@autonomic/api';
 import { useState, type FormEvent } from 'react';
 import { fieldErrorsOf, NO_ERRORS, problemWords, unplaced, type FieldErrors } from '../../api/problems';
 import { FieldError, invalidProps } from '../policies/FieldError';
+import { FormEnd } from '../shared/FormEnd';
 import { generatePassword } from './password';
 
 interface Props {
@@ -80,19 +81,12 @@ export function NewUserForm({ onCreate, onCancel }: Props) {
       <button type="button" onClick={() => setPassword(generatePassword())}>
         Generate a password
       </button>
-      {(failure || others.length > 0) && (
-        <p role="alert" className="error">
-          {failure ?? others.map(([, m]) => m).join('; ')}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" disabled={busy}>
-          Create user
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormEnd
+        problems={failure ? [failure] : others.map(([, m]) => m)}
+        submitLabel="Create user"
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

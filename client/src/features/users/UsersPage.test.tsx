@@ -1,23 +1,15 @@
 // @vitest-environment jsdom
-import type { UserAccount, UserSummary } from '@autonomic/api';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import type { UserAccount } from '@autonomic/api';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { useAuth } from '../../auth/store';
+import { describe, expect, test } from 'vitest';
 import { fakeServer, FakeReply, type FakeRequest } from '../runs/fakeServer';
+import { ME, refusingPosts, renderAt, resetAfterEach, signIn as signInAs, writes } from '../shared/testing';
 import { UsersPage } from './UsersPage';
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  useAuth.setState({ user: null, status: 'loading' });
-});
+resetAfterEach();
 
-const ME = '0190a1b2-0000-7000-8000-000000000001';
-function signIn(role: UserSummary['role']) {
-  useAuth.setState({ user: { id: ME, username: 'root', displayName: 'Root', role }, status: 'signed-in' });
-}
+const signIn = (role: UserAccount['role']) => signInAs(role, 'root');
 let n = 1;
 const account = (over: Partial<UserAccount>): UserAccount => ({
   id: `0190a1b2-0000-7000-8000-${String((n += 1)).padStart(12, '0')}`,
@@ -42,13 +34,7 @@ function serve(rows: UserAccount[], other: (req: FakeRequest) => unknown = () =>
     return other(req);
   });
 }
-const renderPage = () =>
-  render(
-    <MemoryRouter initialEntries={['/admin/users']}>
-      <UsersPage />
-    </MemoryRouter>,
-  );
-const writes = (requests: FakeRequest[]) => requests.filter((r) => r.method !== 'GET');
+const renderPage = () => renderAt('/admin/users', <UsersPage />);
 
 describe('the users page', () => {
   test('when a non-admin opens it then nothing is asked of the server and the page says who manages users', async () => {
@@ -118,20 +104,13 @@ describe('the users page', () => {
 
   test('when the server refuses the username and the password then each message shows at its field', async () => {
     signIn('admin');
-    serve([], (req) => {
-      if (req.method === 'POST')
-        throw new FakeReply(400, {
-          error: {
-            code: 'validation_failed',
-            message: 'invalid request',
-            details: [
-              { path: 'body.username', message: 'use 2–40 lower-case letters, digits, ".", "_" or "-"' },
-              { path: 'body.password', message: 'use at least 12 characters' },
-            ],
-          },
-        });
-      return undefined;
-    });
+    serve(
+      [],
+      refusingPosts([
+        { path: 'body.username', message: 'use 2–40 lower-case letters, digits, ".", "_" or "-"' },
+        { path: 'body.password', message: 'use at least 12 characters' },
+      ]),
+    );
     renderPage();
     await userEvent.click(await screen.findByRole('button', { name: 'New user' }));
     const form = screen.getByRole('form', { name: 'New user' });

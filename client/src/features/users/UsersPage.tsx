@@ -2,6 +2,7 @@ import type { CreateUserBody, UserAccount } from '@autonomic/api';
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '../../auth/store';
 import { problemWords } from '../../api/problems';
+import { PageMessages } from '../shared/PageMessages';
 import '../assets/assets.css';
 import { createUser, listUsers, updateUser } from './api';
 import { NewUserForm } from './NewUserForm';
@@ -72,16 +73,7 @@ export function UsersPage() {
           New user
         </button>
       </div>
-      {status && (
-        <p role="status" className="ok">
-          {status}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <PageMessages status={status} error={error} />
       {secret && <OneTimeSecret label={secret.label} secret={secret.value} onDone={() => setSecret(null)} />}
       {creating && <NewUserForm onCreate={create} onCancel={() => setCreating(false)} />}
       {users === null ? (

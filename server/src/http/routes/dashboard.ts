@@ -5,9 +5,9 @@
  * Contract: `dashboardApi` in @autonomic/api.
  */
 import { dashboardApi } from '@autonomic/api';
-import type { Response } from 'express';
 import type { DashboardService } from '../../services/dashboard';
 import type { RouteModule } from '../app';
+import { streamCsv } from '../csv';
 
 export interface DashboardRouteDeps {
   dashboard: DashboardService;
@@ -25,37 +25,11 @@ export function dashboardRoutes({ dashboard }: DashboardRouteDeps): RouteModule 
     api.add(dashboardApi.failingSteps, ({ actor, query }) => dashboard.failingSteps(actor, query));
     api.add(dashboardApi.runsCsv, async ({ actor, query, res }) => {
       const csv = await dashboard.csv(actor, query);
-      res.status(200);
-      res.setHeader('content-type', 'text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="${csv.filename}"`);
-      res.setHeader('cache-control', 'no-store');
-      await sendChunks(res, csv.lines);
+      await streamCsv(res, csv.filename, csv.lines);
       return undefined;
     });
     api.add(dashboardApi.slos, ({ actor, query }) => dashboard.slos.list(actor, query.workflowId));
     api.add(dashboardApi.setSlo, ({ actor, params, body }) => dashboard.slos.set(actor, params.workflowId, body));
     api.add(dashboardApi.resetSlo, ({ actor, params }) => dashboard.slos.reset(actor, params.workflowId));
   };
-}
-
-/**
- * Writes chunks as they come, waiting for the socket to drain when its buffer is full;
- * stops reading when the client goes away. After the first byte an error can only cut the
- * response short (it is logged by the error middleware's caller, not answered).
- */
-async function sendChunks(res: Response, chunks: AsyncGenerator<string>): Promise<void> {
-  for await (const chunk of chunks) {
-    if (res.destroyed) break;
-    if (!res.write(chunk))
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          res.off('drain', done);
-          res.off('close', done);
-          resolve();
-        };
-        res.once('drain', done);
-        res.once('close', done);
-      });
-  }
-  res.end();
 }
