@@ -5,6 +5,7 @@ import type { CanvasOverlay } from '../../editor';
 import { OverlayCanvas } from './canvas/OverlayCanvas';
 import { ConnectorChanges } from './ConnectorChanges';
 import { DiffPanel } from './DiffPanel';
+import { FailureHandlerChange } from './FailureHandlerChange';
 import { diffOverlay } from './diffOverlay';
 import { RiskBanner } from './RiskBanner';
 import './versions.css';
@@ -47,6 +48,7 @@ export function DiffView({
     <div className="diff-view" data-testid="diff-view">
       <RiskBanner risk={diff.risk} reasons={diff.riskReasons} />
       <ConnectorChanges changes={diff.connectors} />
+      <FailureHandlerChange change={diff.onFailure} />
       <div className="canvas-with-panel">
         <OverlayCanvas
           graph={toGraph}
