@@ -3,7 +3,7 @@ import { durationMs } from '../duration';
 import { STEP_DEFINITIONS } from '../nodes';
 import { connectorCommand, type ConnectorLookup } from './export-connector';
 import { EXTENSION_ID } from './model';
-import { ownExpressionPattern } from './stix';
+import { toStixPattern } from './stix-export';
 import { cacaoId, uuidV5 } from './uuid';
 import { toCacaoText } from './variables';
 
@@ -101,7 +101,7 @@ export function exportStep(id: string, step: Step, ctx: ExportContext): CacaoOut
     case 'condition': {
       const p = STEP_DEFINITIONS.condition.params.safeParse(step.params).data;
       if (!p) break;
-      out['condition'] = ownExpressionPattern(p.predicate);
+      out['condition'] = toStixPattern(p.predicate);
       next('true', 'on_true');
       next('false', 'on_false');
       return out;
@@ -109,7 +109,7 @@ export function exportStep(id: string, step: Step, ctx: ExportContext): CacaoOut
     case 'loop': {
       const p = STEP_DEFINITIONS.loop.params.safeParse(step.params).data;
       if (!p) break;
-      out['condition'] = ownExpressionPattern(/^\$not\(([\s\S]*)\)$/.exec(p.until)?.[1] ?? `$not(${p.until})`);
+      out['condition'] = toStixPattern(/^\$not\(([\s\S]*)\)$/.exec(p.until)?.[1] ?? `$not(${p.until})`);
       next('body', 'on_true');
       next('done');
       return out;
