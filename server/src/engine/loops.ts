@@ -74,22 +74,26 @@ export class Loops {
   /**
    * One item is over. Its output is the output of the last step it completed. Under
    * `fail` the first failure stops the loop (the other items are cancelled); under
-   * `continue` it is collected and the loop goes on.
+   * `continue` it is collected and the loop goes on. `recorded`: its result is stored
+   * already (its check failed after it succeeded).
    */
-  itemDone(scope: Scope, status: 'succeeded' | 'failed', error?: RunError, more = true): void {
+  itemDone(scope: Scope, status: 'succeeded' | 'failed', error?: RunError, more = true, recorded = false): void {
     const { loop, item } = scope;
     if (!loop || !item) return;
     const run = this.run;
     const output = status === 'succeeded' && item.last ? run.result(item.last)?.output : undefined;
-    this.put({
-      key: scope.id,
-      stepId: loop.stepId,
-      scopeId: loop.scopeId,
-      kind: 'item',
-      status,
-      output,
-      ...(error ? { error } : {}),
-    });
+    // An item whose check failed was recorded when it finished: results are never rewritten.
+    if (!recorded) {
+      this.put({
+        key: scope.id,
+        stepId: loop.stepId,
+        scopeId: loop.scopeId,
+        kind: 'item',
+        status,
+        output,
+        ...(error ? { error } : {}),
+      });
+    }
     if (status === 'succeeded' && loop.check !== undefined && !loop.broken) {
       item.checking = true;
       run.markDirty();
@@ -179,7 +183,7 @@ export class Loops {
       delete item.checking;
       if (!r.ok) {
         const e = toStepError(r.error);
-        return this.itemDone(scope, 'failed', { ...e, message: `the stop condition: ${e.message}` });
+        return this.itemDone(scope, 'failed', { ...e, message: `the stop condition: ${e.message}` }, true, true);
       }
       this.release(loop, item);
       if (truthy(r.value) && !loop.broken) {

@@ -37,17 +37,23 @@ export function rootScope(event: unknown, vars: Record<string, unknown>): Scope 
 
 /**
  * The scope of one for-each item, or of one round of a repeat-until loop (`loop.round`
- * instead of `item`/`index`). An enclosing round's `loop` and the exception handler's
- * `failure` stay visible inside.
+ * added to an enclosing item's `item`/`index`). An enclosing round's `loop` and the
+ * exception handler's `failure` stay visible inside.
  */
 export function itemScope(parent: Scope, loop: LoopState, item: LoopItem, value: unknown): Scope {
   const steps = layered(parent.steps);
   const { event, vars, failure } = parent.input;
-  const input: ExpressionInput =
-    loop.kind === 'rounds'
-      ? { event, steps, vars, loop: { round: item.index + 1 } }
-      : { event, steps, vars, item: value, index: item.index };
-  if (loop.kind !== 'rounds' && parent.input.loop) input.loop = parent.input.loop;
+  const input: ExpressionInput = { event, steps, vars };
+  if (loop.kind === 'rounds') {
+    input.loop = { round: item.index + 1 };
+    // A loop inside a for-each item still sees that item.
+    if ('item' in parent.input) input.item = parent.input.item;
+    if (parent.input.index !== undefined) input.index = parent.input.index;
+  } else {
+    input.item = value;
+    input.index = item.index;
+    if (parent.input.loop) input.loop = parent.input.loop;
+  }
   if (failure) input.failure = failure;
   return {
     id: `${loop.key}#${item.index}`,

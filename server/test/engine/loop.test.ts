@@ -122,6 +122,44 @@ describe('engine: repeat-until loop', () => {
     expect((a.effects as FakeEffects).keys('revoke')).toHaveLength(3);
   });
 
+  it('when the stop condition cannot be evaluated after a round then the loop fails naming it, and each round is recorded once', async () => {
+    const effects = new FakeEffects({ count: counts([2]) });
+    const { engine, store } = harness({ effects });
+
+    const run = await engine.start(revokeAll({ until: '$number("not a number") = 0', check: 'after' }), {});
+
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatchObject({ stepId: 'repeat' });
+    expect(run.error?.message).toMatch(/^round 1: the stop condition: /);
+    const r = await inspect(store, run.runId);
+    const keys = r.results.map((x) => x.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toContain('repeat#0');
+  });
+
+  it('when a loop runs inside a for-each item then its rounds see that item and are keyed per item and round', async () => {
+    // start → each (items event.users) ─item→ repeat (until loop.round = 3) ─body→ revoke (POST) → back to repeat
+    //                                                                      └done→ back to each
+    const doc = workflow('each', {
+      each: step('foreach', { items: 'event.users', concurrency: 1 }, { item: 'repeat' }),
+      repeat: step('loop', { until: 'loop.round = 3', maxRounds: 5 }, { body: 'revoke', done: 'each' }),
+      revoke: post('https://idp.example/{{ item }}/revoke?round={{ loop.round }}', { out: 'repeat' }),
+    });
+    const effects = new FakeEffects();
+    const { engine } = harness({ effects });
+
+    const run = await engine.start(doc, { users: ['ann', 'bob'] });
+
+    expect(run.status).toBe('succeeded');
+    expect(effects.keys('revoke')).toEqual(['revoke[0][0]', 'revoke[0][1]', 'revoke[1][0]', 'revoke[1][1]']);
+    expect(effects.calls.map((c) => c.params.url)).toEqual([
+      'https://idp.example/ann/revoke?round=1',
+      'https://idp.example/ann/revoke?round=2',
+      'https://idp.example/bob/revoke?round=1',
+      'https://idp.example/bob/revoke?round=2',
+    ]);
+  });
+
   it('when the process dies in round 3 after round 2 was committed then the resumed run performs round 3, not rounds 1 and 2 again', async () => {
     const clock = createVirtualClock({ start: T0 });
     // Round 3's revoke hangs in the first process.
