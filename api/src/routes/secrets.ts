@@ -13,6 +13,9 @@ const NameParams = z.object({ name: SecretName });
 export const SecretInfo = z.object({ name: z.string(), createdAt: Instant, updatedAt: Instant });
 export type SecretInfo = z.infer<typeof SecretInfo>;
 
+/** What everyone signed in may see of a secret: its name. */
+export const SecretNameItem = z.object({ name: z.string() }).strict();
+
 export const PutSecretBody = z.object({ value: z.string().min(1, 'a value is required').max(65_536) }).strict();
 
 /** The answer to a put: whether the secret is new, and when it was stored. */
@@ -27,6 +30,15 @@ export const secretsApi = {
     tag: 'secrets',
     access: ['admin'],
     response: z.object({ secrets: z.array(SecretInfo) }),
+  }),
+  /** For the editor's pick-list of an HTTP step's `auth.secret`: analysts name a secret, they never manage one. */
+  names: defineRoute({
+    method: 'get',
+    path: '/secrets/names',
+    summary: 'Secret names only, for picking one in a step (no values, no dates)',
+    tag: 'secrets',
+    access: 'authenticated',
+    response: z.object({ secrets: z.array(SecretNameItem) }),
   }),
   put: defineRoute({
     method: 'put',

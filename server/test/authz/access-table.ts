@@ -127,6 +127,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   'POST /workflows/:id/versions/:number/policy-waivers': ADMIN,
   // Connector secrets: admins only, names only.
   'GET /secrets': ADMIN,
+  // Secret names only (the editor's pick-list for an HTTP step's auth): everyone signed in.
+  'GET /secrets/names': ANY,
   'PUT /secrets/:name': ADMIN,
   'DELETE /secrets/:name': ADMIN,
   // Connectors: definitions hold no secrets; everyone signed in reads them to build playbooks.

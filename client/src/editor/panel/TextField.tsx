@@ -3,6 +3,7 @@ import { FieldShell } from './FieldShell';
 import type { FieldProps } from './fieldProps';
 import { usePanel } from './PanelContext';
 import { helpText } from './schema';
+import { SecretSelect } from './SecretSelect';
 import { TemplateInput } from './TemplateInput';
 import { useFieldIds } from './useFieldIds';
 
@@ -71,7 +72,15 @@ export function TextField({ name, schema, value, onChange, path, label, required
       {widget === 'secret' ? (
         <div className="pf-secret">
           <KeyIcon />
-          {input}
+          <SecretSelect
+            id={ids.inputId}
+            value={text}
+            onChange={set}
+            readOnly={readOnly}
+            describedBy={ids.describedBy}
+            invalid={ids.invalid}
+            fallback={input}
+          />
         </div>
       ) : (
         input
