@@ -6,7 +6,8 @@
  */
 import type { Page } from '@playwright/test';
 import type { DemoUser } from '../fixtures/api';
-import { test } from '../fixtures/test';
+import { expect, test } from '../fixtures/test';
+import { AppShell } from '../pages/AppShell';
 import { seedEveryPage, type EveryPageSeed } from '../support/every-page-seed';
 import { checkPages, type PageVisit } from '../support/page-check';
 
@@ -102,4 +103,31 @@ test.describe('every page', () => {
       await checkPages(page, role.pages(seed), testInfo);
     });
   }
+
+  test('when a keyboard user tabs in then the skip link comes first, and the admin menu opens, is walked and closes by keys', async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs(page, 'admin');
+    const shell = new AppShell(page);
+    await page.goto('/runs');
+    await expect(page.getByRole('heading', { level: 1, name: 'Runs' })).toBeVisible();
+    await expect(page).toHaveTitle('Runs — Autonomic');
+    await page.keyboard.press('Tab');
+    await expect(shell.skipLink).toBeFocused();
+    await expect(shell.skipLink).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#main')).toBeFocused();
+
+    await shell.moreMenu.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(shell.moreMenu).toHaveAttribute('aria-expanded', 'true');
+    await expect(shell.navLink('Safety lists')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(shell.navLink('Safety policies')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(shell.moreMenu).toHaveAttribute('aria-expanded', 'false');
+    await expect(shell.moreMenu).toBeFocused();
+    await expect(shell.navLink('Safety lists')).toBeHidden();
+  });
 });

@@ -25,7 +25,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>
-      v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')} ${n.any[0]?.message ?? ''}`),
+      v.nodes.map(
+        (n) =>
+          `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')} ${[...n.any, ...n.all, ...n.none][0]?.message ?? ''}`,
+      ),
     );
 }
 

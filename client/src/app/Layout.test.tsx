@@ -37,7 +37,7 @@ describe('the app shell', () => {
     expect(screen.getByRole('main').id).toBe('main');
   });
 
-  test('when an admin opens the Admin menu then its links show, and Escape closes it and refocuses the button', async () => {
+  test('when an admin opens the Admin menu then its links show, arrows walk them, and Escape closes it and refocuses the button', async () => {
     renderAs('admin');
     const user = userEvent.setup();
     const nav = screen.getByRole('navigation', { name: 'Main' });
@@ -49,6 +49,8 @@ describe('the app shell', () => {
     expect(screen.getByRole('link', { name: 'Safety lists' })).toBeTruthy();
     expect(nav.contains(screen.getByRole('link', { name: 'Users and roles' }))).toBe(true);
     await user.keyboard('{ArrowDown}');
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Safety policies' }));
     await user.keyboard('{Escape}');
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe(button);
@@ -65,6 +67,19 @@ describe('the app shell', () => {
     expect(screen.getByRole('link', { name: 'Safety policies' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Safety lists' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Users and roles' })).toBeNull();
+  });
+
+  test('when the focus tabs out of an open menu then the menu closes', async () => {
+    renderAs('analyst');
+    const user = userEvent.setup();
+    const more = screen.getByRole('button', { name: /^More pages/ });
+    await user.click(more);
+    await user.tab(); // Safety policies
+    await user.tab(); // Assets
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    await user.tab(); // the account menu's button
+    expect(document.activeElement).toBe(screen.getByTestId('current-user'));
+    expect(more.getAttribute('aria-expanded')).toBe('false');
   });
 
   test('when the account menu is opened then it offers the account, API tokens and sign out; following a link closes it', async () => {

@@ -20,6 +20,7 @@ export function NavMenu({ label, children, alignEnd = false, testId }: Props) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const listId = useId();
 
   useEffect(() => {
@@ -31,7 +32,9 @@ export function NavMenu({ label, children, alignEnd = false, testId }: Props) {
     return () => document.removeEventListener('pointerdown', away);
   }, [open]);
 
-  const items = (): HTMLElement[] => Array.from(root.current?.querySelectorAll<HTMLElement>('li a, li button') ?? []);
+  // The list's own links and buttons (a selector from the root would also match the menu
+  // button, itself inside the navigation's list item).
+  const items = (): HTMLElement[] => Array.from(list.current?.querySelectorAll<HTMLElement>('a, button') ?? []);
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === 'Escape' && open) {
@@ -62,7 +65,9 @@ export function NavMenu({ label, children, alignEnd = false, testId }: Props) {
       ref={root}
       onKeyDown={onKeyDown}
       onBlur={(e) => {
-        if (!root.current?.contains(e.relatedTarget)) setOpen(false);
+        // Only a focus that went somewhere else: a click on a link that takes no focus
+        // (Safari) blurs with no related target and must still reach the link.
+        if (e.relatedTarget && !root.current?.contains(e.relatedTarget)) setOpen(false);
       }}
     >
       <button
@@ -81,6 +86,7 @@ export function NavMenu({ label, children, alignEnd = false, testId }: Props) {
       </button>
       <ul
         id={listId}
+        ref={list}
         className={alignEnd ? 'nav-menu-list end' : 'nav-menu-list'}
         hidden={!open}
         onClick={(e) => {
