@@ -163,6 +163,10 @@ export function formatSimulation(result: SimulationResult, doc: WorkflowDocument
     lines.push('', p.bold(`Notes (${result.notes.length})`));
     for (const n of result.notes) lines.push(`  ${n.stepKey}: ${oneLine(n.message)}`);
   }
+  if (result.bounds) {
+    lines.push('', p.bold(`Loops that reached their maximum (${result.bounds.length})`));
+    for (const b of result.bounds) lines.push(`  ${b.message}`);
+  }
   lines.push('', ...outcomeLines(result, p));
   return lines;
 }

@@ -60,8 +60,8 @@ export interface SimulationResult {
   effects: EffectReportEntry[];
   /** What the simulation did differently from a live run (a connector read not sent with a live credential). */
   notes: SimulationNote[];
-  /** Repeat-until loops that ran their maximum of rounds without their condition holding. */
-  bounds: LoopBound[];
+  /** Repeat-until loops that ran their maximum of rounds without their condition holding; absent when none did. */
+  bounds?: LoopBound[];
   startedAt: number;
   finishedAt: number;
   /** Simulated time: a one-day approval wait shows as a day. */
@@ -217,11 +217,12 @@ async function result(
     trace,
     effects: effectsReport(trace, connectors),
     notes,
-    bounds: loopBounds(trace),
     startedAt,
     finishedAt,
     durationMs: finishedAt - startedAt,
   };
+  const bounds = loopBounds(trace);
+  if (bounds.length > 0) out.bounds = bounds;
   if (state.output !== undefined) out.output = state.output;
   if (state.message !== undefined) out.message = state.message;
   if (state.error !== undefined) out.error = state.error;

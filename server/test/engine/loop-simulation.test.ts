@@ -1,5 +1,6 @@
 import { StepFixture, TestCase, validateDocument } from '@autonomic/workflow';
 import { describe, expect, it } from 'vitest';
+import { formatSimulation } from '../../src/cli/report';
 import { runCase, simulate } from '../../src/engine';
 import { get, post, step, workflow } from './harness';
 
@@ -41,7 +42,7 @@ describe('simulation of a repeat-until loop with per-round fixtures', () => {
     expect(sim.status).toBe('succeeded');
     expect(sim.path.filter((k) => k.startsWith('count'))).toEqual(['count[0]', 'count[1]', 'count[2]', 'count[3]']);
     expect(sim.output).toEqual({ rounds: 4, reason: 'condition' });
-    expect(sim.bounds).toEqual([]);
+    expect(sim.bounds).toBeUndefined();
     expect(sim.effects.filter((e) => e.stepId === 'revoke')).toHaveLength(4);
   });
 
@@ -59,6 +60,15 @@ describe('simulation of a repeat-until loop with per-round fixtures', () => {
         message: '"repeat": bound reached after 5 rounds',
       },
     ]);
+  });
+
+  it('when the bound is reached then the CLI report lists the loop with "bound reached after N rounds"', async () => {
+    const sim = await simulate(playbook, {}, { fixtures: fixtures({ count: { output: ok(1).output } }) });
+
+    const lines = formatSimulation(sim, playbook, false);
+
+    expect(lines).toContain('Loops that reached their maximum (1)');
+    expect(lines).toContain('  "repeat": bound reached after 5 rounds');
   });
 
   it('when a test case fixes the count per round with a sequence then the case passes', async () => {

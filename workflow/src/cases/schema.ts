@@ -36,9 +36,10 @@ export type StepAnswer = z.infer<typeof StepAnswer>;
 
 /**
  * What a step answers in a case. A sequence answers its n-th element on the step's n-th
- * call (`by: 'call'`, every attempt and every for-each item counted in the order they
- * run), on its n-th attempt (`by: 'attempt'`: a retry sees the next answer), or for the
- * n-th for-each item (`by: 'item'`); past its end, the last element answers again.
+ * call (`by: 'call'`, every attempt and every for-each item or loop round counted in the
+ * order they run), on its n-th attempt (`by: 'attempt'`: a retry sees the next answer), or
+ * for the n-th for-each item or repeat-until round (`by: 'item'`); past its end, the last
+ * element answers again.
  */
 export const StepFixture = z
   .object({
