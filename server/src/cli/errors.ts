@@ -79,4 +79,10 @@ replay exit codes:
   0  every event behaves the same
   1  at least one event behaves differently (path, status or effects)
   2  the replay could not be judged: an event the version could not run, the server refused
-     (its message and fields printed), could not be reached, the wait ran out, or a usage error`;
+     (its message and fields printed), could not be reached, the wait ran out, or a usage error
+
+import-cacao sends an OASIS CACAO 2.0 playbook to the server, which saves it as a draft version (of a new
+workflow, or of --workflow <id>) and prints the import report: each element approximated (how) or
+unsupported (why); mapped ones are counted. export-cacao writes a version as a CACAO 2.0 playbook
+(to out.json, or prints it). Both take --url and --token like replay; exit 0 when done, 1 when the
+server refused (the message names the playbook element at fault), 2 on a usage error.`;

@@ -1,4 +1,5 @@
 import { WORKFLOW_NODE, type Problem } from '../problem';
+import { LIMITS } from '../validate/limits';
 import { EXTENSION_ID, isRecord, type CacaoStep } from './model';
 
 /** The step pointers of a CACAO step: which property names which step. */
@@ -30,6 +31,9 @@ export function structureProblems(json: unknown): Problem[] {
       ),
     ];
   if (!isRecord(wf)) return [problem('workflow: must be an object keyed by step id', 'workflow')];
+  const count = Object.keys(wf).length;
+  if (count > LIMITS.maxSteps)
+    return [problem(`workflow: ${count} steps, more than the ${LIMITS.maxSteps} a workflow may have`, 'workflow')];
   const bad = Object.entries(wf).filter(([, s]) => !isRecord(s) || typeof s['type'] !== 'string');
   if (bad.length > 0)
     return bad.map(([id]) => problem(`workflow.${id}: a workflow step needs a type`, `workflow.${id}`));
@@ -108,7 +112,7 @@ export function contactProblems(json: Record<string, unknown>): Problem[] {
       const email = isRecord(contact) ? contact['email'] : undefined;
       if (!isRecord(email)) continue;
       for (const [key, value] of Object.entries(email))
-        if (typeof value !== 'string' || !EMAIL.test(value))
+        if (typeof value !== 'string' || value.length > 320 || !EMAIL.test(value))
           problems.push(
             problem(
               `${section}.${id}: contact e-mail "${key}" is not an e-mail address (${String(value).slice(0, 80)})`,

@@ -64,17 +64,32 @@ function baseUrl(step: CacaoStep, ctx: CommandContext): { url: string; from: str
   return undefined;
 }
 
+/**
+ * `GET /path HTTP/1.1` → method and target (which may hold `{{ }}` templates with
+ * spaces). Split by hand, not by one regex: a long command must not make it backtrack.
+ */
+function splitRequest(text: string): { method: string; target: string } | undefined {
+  const trimmed = text.trim();
+  const space = trimmed.search(/\s/);
+  if (space < 0) return undefined;
+  const method = trimmed.slice(0, space).toUpperCase();
+  let target = trimmed.slice(space).trim();
+  const version = /\sHTTP\/?\d(?:\.\d)?$/.exec(target.slice(-12));
+  if (version) target = target.slice(0, target.length - version[0].length).trimEnd();
+  return METHODS.has(method) && target.length > 0 ? { method, target } : undefined;
+}
+
 function httpCommand(
   cmd: CacaoCommand,
   step: CacaoStep,
   ctx: CommandContext,
   openc2: boolean,
 ): MappedCommand | undefined {
-  const m = /^\s*([A-Za-z]+)\s+(.+?)(?:\s+HTTP\/?\d(?:\.\d)?)?\s*$/.exec(commandText(cmd));
-  const method = m?.[1]?.toUpperCase();
-  if (!m?.[2] || !method || !METHODS.has(method)) return undefined;
+  const request = splitRequest(commandText(cmd));
+  if (!request) return undefined;
+  const { method } = request;
   const notes: string[] = [];
-  let url = m[2];
+  let url = request.target;
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith('__')) {
     const base = baseUrl(step, ctx);
     if (base) {

@@ -17,8 +17,8 @@ type Tok = { kind: 'punct' | 'op' | 'str' | 'num' | 'word'; text: string };
 function tokenize(src: string): Tok[] | string {
   const out: Tok[] = [];
   TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < src.length) {
-    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
+  const end = src.trimEnd().length;
+  while (TOKEN.lastIndex < end) {
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(src);
     if (!m) return `cannot read the pattern from character ${at + 1}`;
@@ -114,7 +114,11 @@ export function ownExpressionPattern(expression: string): string {
   return `[x-autonomic-expression:value = '${expression.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
 }
 
+/** Longer patterns are not mapped (a hostile file could make the tokenizer work hard). */
+const MAX_PATTERN = 10_000;
+
 export function stixToJsonata(pattern: string, scope: VariableScope): StixResult {
+  if (pattern.length > MAX_PATTERN) return { ok: false, reason: `longer than ${MAX_PATTERN} characters` };
   const own = OWN.exec(pattern.trim());
   if (own?.[1] !== undefined) return { ok: true, expression: own[1].replace(/\\(.)/g, '$1'), fromEvent: false };
   const toks = tokenize(pattern);
