@@ -58,8 +58,9 @@ const ERROR_FIELDS: readonly CompletionItem[] = [
 /**
  * Completions for the node `nodeId`: `event` and its fields, `steps.<id>.output` of every
  * step that can run before it (graph reachability), `steps.<id>.error.*` of the steps whose
- * error port leads to it (the engine sets it there), `vars.*`, and `item`/`index` inside a
- * for-each. A connector step's output paths come from its pinned action's response schema.
+ * error port leads to it (the engine sets it there), `vars.*`, `item`/`index` inside a
+ * for-each, `loop.round` in a repeat-until loop (its condition and body), and `failure.*` on the failure
+ * handler's path. A connector step's output paths come from its pinned action's response schema.
  */
 export function completionsFor(
   graph: Graph,
@@ -87,6 +88,21 @@ export function completionsFor(
   }
   if (steps.some((s) => s.data.nodeType === 'foreach')) {
     items.push({ path: 'item', detail: 'the current for-each element' }, { path: 'index', detail: 'its position' });
+  }
+  const self = graph.nodes.find((n) => n.id === nodeId);
+  // In a loop's body: the loop comes before the node and the node leads back to the loop.
+  const inBody = (loopId: string) => upstreamOf(graph.edges, loopId).has(nodeId);
+  if (self?.data.nodeType === 'loop' || steps.some((s) => s.data.nodeType === 'loop' && inBody(s.id))) {
+    items.push({ path: 'loop.round', detail: 'the round of the repeat-until loop, from 1' });
+  }
+  const handler = graph.onFailure?.continueAt;
+  if (handler !== undefined && (handler === nodeId || upstream.has(handler))) {
+    items.push(
+      { path: 'failure.step', detail: 'the step whose failure nothing handled' },
+      { path: 'failure.error.kind', detail: 'what kind of failure (timeout, http_4xx …)' },
+      { path: 'failure.error.message', detail: 'what went wrong, in words' },
+      { path: 'failure.error.status', detail: 'the HTTP status, when the failure was an HTTP answer' },
+    );
   }
   for (const key of Object.keys(graph.vars).sort())
     items.push({ path: `vars.${seg(key)}`, detail: 'workflow constant' });
