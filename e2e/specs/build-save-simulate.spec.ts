@@ -65,7 +65,7 @@ test('when an analyst builds, fixes, saves and simulates a containment playbook 
   await editor.select(check);
   await editor.panel.getByRole('button', { name: 'Edit as JSONata' }).click();
   await editor.fill('Predicate', `steps.${enrich}.output.status =`);
-  const predicateProblem = editor.problemsOf(check).filter({ hasText: 'params.predicate' });
+  const predicateProblem = editor.problemsOf(check).filter({ hasText: '· predicate' });
   await expect(predicateProblem).toContainText(/invalid expression/i);
   await editor.fill('Predicate', `steps.${enrich}.output.status = 200`);
   await expect(predicateProblem).toHaveCount(0);

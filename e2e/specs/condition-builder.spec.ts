@@ -82,7 +82,7 @@ test('when an analyst builds "AbuseIPDB confidence ≥ 70" with the condition bu
   const editor = new EditorPage(page);
   await editor.goto(workflowId);
   await editor.select('decide');
-  await expect(editor.problemsOf('decide').filter({ hasText: 'params.predicate' })).not.toHaveCount(0);
+  await expect(editor.problemsOf('decide').filter({ hasText: '· predicate' })).not.toHaveCount(0);
 
   // Picked, not typed: the score is offered with its type from the action's response schema.
   await expect(editor.conditionRow(1).field.locator('option', { hasText: SCORE })).toContainText('integer');

@@ -62,7 +62,7 @@ test('when an analyst builds an enrichment → block playbook from connector act
   await connectors.pick(connectors.input(/^IPv4 address/), `steps.${check}.output.data.ipAddress`);
 
   // No credential yet: a problem on the node, in the list and at the field, before saving.
-  const credentialProblem = editor.problemsOf(block).filter({ hasText: 'params.credential' });
+  const credentialProblem = editor.problemsOf(block).filter({ hasText: '· credential' });
   await expect(credentialProblem).toContainText(/credential is required/i);
   await expect(page.getByTestId(`problems-${block}`)).toBeVisible();
   await expect(connectors.credential).toHaveAttribute('aria-invalid', 'true');
@@ -162,7 +162,7 @@ test("when an admin follows a connector step's 'Create a credential' link then t
   await tab.close();
   await connectors.returnFromAnotherTab();
   await connectors.chooseCredential(name);
-  await expect(editor.problemsOf(block).filter({ hasText: 'params.credential' })).toHaveCount(0);
+  await expect(editor.problemsOf(block).filter({ hasText: '· credential' })).toHaveCount(0);
 
   const admin = await apiAs('admin');
   const listed = await admin.get<{ credentials: { name: string; connectorId: string; mode: string }[] }>(

@@ -69,7 +69,7 @@ describe('palette and problems list', () => {
       store.getState().validateNow();
     });
     const warning = await screen.findByTestId('warning-http_1');
-    expect(warning.textContent).toContain('Warning · http_1 (http_1) · params.target');
+    expect(warning.textContent).toContain('Warning · http_1 (http_1) · target');
     expect(within(screen.getByTestId('warnings-list')).queryAllByTestId(/^problem-/)).toEqual([]);
     await userEvent.click(warning);
     expect(store.getState().selection.nodes).toEqual(['http_1']);

@@ -1,6 +1,6 @@
 import { nodeDefinition, paramsJsonSchema } from '@autonomic/workflow';
 import { describe, expect, it } from 'vitest';
-import { drawnPaths, placeProblems } from './problems';
+import { drawnPaths, pathWords, placeProblems } from './problems';
 import { asSchema } from './schema';
 
 const schema = asSchema(paramsJsonSchema(nodeDefinition('approval') ?? (undefined as never)));
@@ -35,5 +35,18 @@ describe('placeProblems', () => {
     );
     expect(placed.general).toEqual(['Unrecognized key: "extra"']);
     expect([...placed.at.values()]).toEqual([]);
+  });
+});
+
+describe('pathWords', () => {
+  it.each([
+    ['params.url', 'URL'],
+    ['params.escalation.0.after', 'escalation › item 1 › after'],
+    ['params.input.ipAddress', 'input › IP address'],
+    ['transitions.true', 'the “true” connection'],
+    ['metadata.name', 'name'],
+    ['', ''],
+  ])('when the path is %j then the Problems list says %j', (path, words) => {
+    expect(pathWords(path)).toBe(words);
   });
 });

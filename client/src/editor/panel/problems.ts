@@ -77,3 +77,27 @@ export function placeProblems(
   }
   return { at, general };
 }
+
+const ACRONYMS = new Set(['ip', 'url', 'uri', 'id', 'api', 'dns', 'cidr', 'http', 'ttl']);
+const segmentWords = (s: string) =>
+  /^\d+$/.test(s)
+    ? `item ${Number(s) + 1}`
+    : s
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/[_-]+/g, ' ')
+        .split(' ')
+        .map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w.toLowerCase()))
+        .join(' ');
+
+/**
+ * Where in a node a problem is, in words for the Problems list (the path itself stays for
+ * focusing the field): `params.escalation.0.after` → "escalation › item 1 › after",
+ * `transitions.true` → "the “true” connection", `params.input.ipAddress` → "input › IP address".
+ */
+export function pathWords(path: string): string {
+  if (path === '') return '';
+  const parts = path.split('.');
+  if (parts[0] === 'transitions' && parts[1] !== undefined) return `the “${parts[1]}” connection`;
+  const rest = parts[0] === 'params' || parts[0] === 'metadata' ? parts.slice(1) : parts;
+  return rest.map(segmentWords).join(' › ');
+}

@@ -1,6 +1,7 @@
 import { WORKFLOW_NODE, type PolicyViolation, type Problem } from '@autonomic/workflow';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
+import { pathWords } from '../panel/problems';
 import { useEditor, useEditorStore } from '../store/context';
 import { NODE_SIZE } from '../types';
 
@@ -119,7 +120,7 @@ function ProblemRow(props: { problem: Problem; where: string; onReveal(p: Proble
       >
         <span className="problem-where">
           {where}
-          {p.path && <span className="problem-path"> · {p.path}</span>}
+          {p.path && <span className="problem-path"> · {pathWords(p.path)}</span>}
         </span>
         <span>{p.message}</span>
       </button>
