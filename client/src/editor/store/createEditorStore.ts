@@ -219,6 +219,8 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
         });
       },
       markSaved() {
+        // The next edit starts its own undo step: undoing it comes back to what was saved.
+        lastCoalesce = null;
         saved = savedStateOf(get().graph());
         set({ savedRevision: get().revision });
       },

@@ -35,6 +35,21 @@ describe('unsaved changes by content', () => {
     expect(dirty(store)).toBe(false);
   });
 
+  it('when typing in one field goes on right after a save then undo stops at the saved content', () => {
+    const store = storeOf();
+    const type = (label: string) =>
+      store.getState().run(updateLabel, { id: 'http_1', label }, { coalesce: 'label:http_1' });
+    type('Enr');
+    type('Enrich');
+    store.getState().markSaved();
+    type('Enrich IP');
+
+    store.getState().undo();
+
+    expect(store.getState().nodes.find((n) => n.id === 'http_1')?.data.label).toBe('Enrich');
+    expect(dirty(store)).toBe(false);
+  });
+
   it('when a change is made by hand back to the saved content then nothing is unsaved', () => {
     const store = storeOf();
     rename(store, 'Enrich');
