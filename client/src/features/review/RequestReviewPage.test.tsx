@@ -138,4 +138,23 @@ describe('RequestReviewPage', () => {
     fireEvent.click(box(carol));
     expect(submit().disabled).toBe(false);
   });
+
+  test('when the version has problems then each names its step and field in words, not a dotted path', async () => {
+    version.problems = [
+      { nodeId: 'block', path: 'params.url', message: 'a URL is required' },
+      { nodeId: 'workflow', path: '', message: 'the workflow has no trigger' },
+    ];
+    try {
+      renderPage();
+
+      const alert = await screen.findByText(/This version has 2 problem/);
+      const items = alert.closest('div')?.querySelectorAll('li') ?? [];
+      expect([...items].map((li) => li.textContent)).toEqual([
+        'Step block › URL: a URL is required',
+        'The workflow: the workflow has no trigger',
+      ]);
+    } finally {
+      version.problems = [];
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { fieldLabel } from '@autonomic/api';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../auth/store';
@@ -15,6 +16,13 @@ type Sent = Awaited<ReturnType<typeof requestReview>>;
 
 /** Approvals a high-risk change needs (the server's review policy). */
 const HIGH_RISK_REVIEWERS = 2;
+
+/** Where a version's problem is, in words: "Step block › URL", "The workflow". */
+function problemPlace(p: { nodeId: string; path: string }): string {
+  const node = p.nodeId === 'workflow' ? 'The workflow' : `Step ${p.nodeId}`;
+  const field = p.path ? fieldLabel(p.path.split('.')) : '';
+  return field ? `${node} › ${field}` : node;
+}
 
 /**
  * `/workflows/:id/versions/:number/review`: the author sends a draft to reviewers of their
@@ -96,7 +104,7 @@ export function RequestReviewPage() {
           <ul>
             {d.version.problems.map((p, i) => (
               <li key={i}>
-                <code>{p.nodeId}</code> {p.path}: {p.message}
+                {problemPlace(p)}: {p.message}
               </li>
             ))}
           </ul>
