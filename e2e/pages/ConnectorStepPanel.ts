@@ -69,6 +69,16 @@ export class ConnectorStepPanel {
     await this.page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
   }
 
+  /** The credential pick-list's options as shown: `name — live (real runs), last test passed`. */
+  async credentialOptions(): Promise<string[]> {
+    return (await this.credential.locator('option').allTextContents()).slice(1);
+  }
+
+  /** The warning under the pick-list when the chosen credential failed its last connection test. */
+  get credentialWarning(): Locator {
+    return this.form.getByTestId('credential-warning');
+  }
+
   async chooseCredential(name: string): Promise<void> {
     await this.credential.selectOption(name);
     await expect(this.credential).toHaveValue(name);

@@ -165,6 +165,44 @@ export class EditorPage {
     if (row.value !== undefined) await r.value.fill(row.value);
   }
 
+  /** The selected sub-workflow step's pick-list of workflows ("Enrich an IP — runs v3"). */
+  get subworkflowPicker(): Locator {
+    return this.panel.getByTestId('subworkflow-picker');
+  }
+
+  /** Picks the workflow a sub-workflow step calls, by its name (no id typed). */
+  async pickSubworkflow(name: string): Promise<void> {
+    const option = this.subworkflowPicker.getByRole('option', { name: new RegExp(`^${escape(name)} — runs v\\d+$`) });
+    await expect(option).toBeEnabled();
+    await this.subworkflowPicker.selectOption({ label: (await option.textContent()) ?? name });
+  }
+
+  /** Picks a stored secret by name for the selected HTTP step's auth (no name typed). */
+  async pickSecret(name: string): Promise<void> {
+    const picker = this.panel.getByRole('combobox', { name: /^Secret/ });
+    await expect(picker.getByRole('option', { name, exact: true })).toBeAttached();
+    await picker.selectOption(name);
+    await expect(picker).toHaveValue(name);
+  }
+
+  /** Ticks an approver of the selected approval step (or of an escalation level, `group`), searching a long directory. */
+  async pickApprover(text: string, group: Locator = this.panel): Promise<void> {
+    const search = group.getByRole('searchbox', { name: /^Search users/ });
+    if (await search.count()) await search.first().fill(text);
+    await group.getByRole('checkbox', { name: text }).first().check();
+  }
+
+  /**
+   * The value of switch case `n` (from 1), drawn for the switched field's type: a number
+   * box, a choice of listed values or true/false, or a text box.
+   */
+  switchCaseValue(n: number): Locator {
+    return this.panel
+      .getByRole('group', { name: 'Switch cases' })
+      .locator(`[data-item="${n - 1}"]`)
+      .getByLabel(/^Value/);
+  }
+
   /** Names the workflow in the details drawer. */
   async setName(name: string): Promise<void> {
     await this.page.getByTestId('open-metadata').click();
@@ -210,4 +248,9 @@ export class EditorPage {
     if (!workflowId || !version) throw new Error(`no workflow id or version after saving (${this.page.url()})`);
     return { workflowId, version };
   }
+}
+
+/** A string as a literal inside a RegExp. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
