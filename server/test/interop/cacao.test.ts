@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import supertest from 'supertest';
+import { uuidV5 } from '@autonomic/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interopRoutes } from '../../src/http/routes/interop';
 import { workflowRoutes } from '../../src/http/routes/workflows';
@@ -77,6 +78,33 @@ describe('POST /workflows/import/cacao', () => {
     expect(res.body.error.message).toContain(words);
     expect(JSON.stringify(res.body)).not.toMatch(/body\.|validation_failed\)/);
     expect(await db.prisma.workflow.count()).toBe(before);
+  });
+
+  it('when a playbook-action names one of our workflows (as our export does) then it becomes a sub-workflow step calling it', async () => {
+    const callee = (await importAs('analyst', { playbook: example('http-playbook.json') })).body as Imported;
+    const caller = example('http-playbook.json');
+    const workflow = caller['workflow'] as Record<string, Record<string, unknown>>;
+    workflow['playbook-action--5b0d2a5e-5f39-4b53-9d0a-2c1e1f7f0001'] = {
+      type: 'playbook-action',
+      name: 'Call the other',
+      playbook_id: `playbook--${uuidV5(callee.workflowId)}`,
+      on_completion: 'end--a6f0b81e-affb-4bca-b4f6-a2d5af908958',
+    };
+    (workflow['start--9e7d62b2-88ac-4656-94e1-dbd4413ba008'] ?? {})['on_completion'] =
+      'playbook-action--5b0d2a5e-5f39-4b53-9d0a-2c1e1f7f0001';
+    const res = await importAs('analyst', { playbook: caller });
+    expect(res.status).toBe(201);
+    const body = res.body as Imported;
+    const version = await db.prisma.workflowVersion.findUniqueOrThrow({ where: { id: body.version.id } });
+    expect(version.document).toMatchObject({
+      steps: { call_the_other: { type: 'subworkflow', params: { workflow: callee.workflowId } } },
+    });
+    expect(body.report.entries).toContainEqual(
+      expect.objectContaining({
+        pointer: '/workflow/playbook-action--5b0d2a5e-5f39-4b53-9d0a-2c1e1f7f0001/playbook_id',
+        status: 'mapped',
+      }),
+    );
   });
 
   it('when a reviewer imports then 403 and nothing is created', async () => {
