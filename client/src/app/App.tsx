@@ -27,7 +27,14 @@ export function App() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         {/* Outside the sign-in wall: signed-link-only deployments decide without a session. */}
-        <Route path="/approval-link/:token" element={<ApprovalLinkPage />} />
+        <Route
+          path="/approval-link/:token"
+          element={
+            <main id="main" className="standalone">
+              <ApprovalLinkPage />
+            </main>
+          }
+        />
         <Route
           element={
             <RequireAuth>
