@@ -10,7 +10,7 @@ import { createWorkflowServices } from '../../src/services/workflows';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { createUser, testApp, testContext } from '../support/app';
 
-const EXAMPLES = new URL('../../../../shared/cacao/examples/', import.meta.url);
+const EXAMPLES = new URL('../../../third_party/cacao/examples/', import.meta.url);
 const example = (file: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(file, EXAMPLES), 'utf8'));
 
 let db: TestDatabase;

@@ -11,7 +11,7 @@ import { cacaoSchemaErrors } from '../../src/services/interop/cacao-schema';
 import { cli } from '../cli/harness';
 import { replayServer, type ReplayServer } from '../replays/support';
 
-const EXAMPLES = fileURLToPath(new URL('../../../../shared/cacao/examples/', import.meta.url));
+const EXAMPLES = fileURLToPath(new URL('../../../third_party/cacao/examples/', import.meta.url));
 
 let s: ReplayServer;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import {
 } from '../../src/cacao';
 
 /** The OASIS CACAO 2.0 schemas and SOARCA's example playbooks (third-party data, see its README). */
-export const CACAO_DIR = fileURLToPath(new URL('../../../../shared/cacao', import.meta.url));
+export const CACAO_DIR = fileURLToPath(new URL('../../../third_party/cacao', import.meta.url));
 const SCHEMAS = join(CACAO_DIR, 'schemas');
 const EXAMPLES = join(CACAO_DIR, 'examples');
 

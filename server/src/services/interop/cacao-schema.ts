@@ -1,5 +1,5 @@
 /**
- * The OASIS CACAO 2.0 schemas (copied beside this file, see its README), compiled once
+ * The OASIS CACAO 2.0 schemas (third_party/cacao, see its README), compiled once
  * with ajv 2020-12. Every file is added under its path as `$id` so the relative `$ref`s
  * resolve (the files' own `$id`s repeat, e.g. "data-types").
  */
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { re2RegExp, type SchemaError } from '@autonomic/workflow';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 
-const DIR = fileURLToPath(new URL('./cacao-schemas/', import.meta.url));
+const DIR = fileURLToPath(new URL('../../../../third_party/cacao/schemas/', import.meta.url));
 const BASE = 'https://cacao.invalid/';
 
 function files(dir: string): string[] {
