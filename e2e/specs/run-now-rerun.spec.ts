@@ -77,7 +77,7 @@ test('when an analyst runs a playbook now with the form and its failed step is r
     await page.getByLabel(/Source IP/).fill('not-an-ip');
     await page.getByLabel(/Severity/).selectOption('high');
     await page.getByTestId('start-run').click();
-    await expect(page.getByText('Source IP must match format "ipv4"')).toBeVisible();
+    await expect(page.getByText('Source IP must be an IPv4 address (e.g. 10.0.0.1)')).toBeVisible();
     await page.getByLabel(/Source IP/).fill('198.51.100.23');
     await page.getByTestId('start-run').click();
 

@@ -34,7 +34,10 @@ describe('cli simulate: the event against the trigger', () => {
     const run = await cli('simulate', workflow, '--event', event);
 
     expect(run.code).toBe(1);
-    expect(run.err).toEqual([`cannot simulate ${workflow}: ${INVALID_EVENT}`, 'event.src_ip must match format "ipv4"']);
+    expect(run.err).toEqual([
+      `cannot simulate ${workflow}: ${INVALID_EVENT}`,
+      'event.src_ip must be an IPv4 address (e.g. 10.0.0.1)',
+    ]);
   });
 
   it('when a stored case’s event no longer fits the trigger then exit 1 naming the field', async () => {

@@ -227,7 +227,7 @@ describe('cli test: failures', () => {
     expect(run.code).toBe(1);
     expect(run.out.slice(1, 3)).toEqual([
       `  ✗ ${HIGH}  not run`,
-      `      the event does not fit the trigger's input schema: event.ip must match format "ipv4"`,
+      `      the event does not fit the trigger's input schema: event.ip must be an IPv4 address (e.g. 10.0.0.1)`,
     ]);
   });
 

@@ -29,7 +29,7 @@ describe('regular expressions run in linear time', () => {
     const schemas = new EventSchemas();
     const schema = { type: 'object', properties: { user: { type: 'string', pattern: '^([a-z0-9]+)+$' } } };
     expect(schemas.check('v1', schema, { user: evil(10_000) })).toEqual([
-      { path: 'body.user', message: 'must match pattern "^([a-z0-9]+)+$"' },
+      { path: 'body.user', message: 'is not in the expected form' },
     ]);
     expect(schemas.check('v1', schema, { user: 'abc123' })).toEqual([]);
   });

@@ -69,7 +69,7 @@ describe('RunStarter.startLive', () => {
     });
     const malformed = start(wf.workflowId, { src_ip: 'not-an-ip' });
     await expect(malformed).rejects.toMatchObject({
-      details: [{ path: 'body.src_ip', message: expect.stringContaining('ipv4') }],
+      details: [{ path: 'body.src_ip', message: 'must be an IPv4 address (e.g. 10.0.0.1)' }],
     });
     expect(await db.prisma.run.count({ where: { workflowId: wf.workflowId } })).toBe(0);
   });

@@ -154,7 +154,7 @@ describe('RunNowPage', () => {
           code: 'invalid_event',
           message: "the event does not match the trigger's input schema",
           details: [
-            { path: 'body.event.ip', message: 'must match format "ipv4"' },
+            { path: 'body.event.ip', message: 'must be an IPv4 address (e.g. 10.0.0.1)' },
             { path: 'body.event.host.name', message: 'is required' },
           ],
         },
@@ -164,7 +164,7 @@ describe('RunNowPage', () => {
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText(/Source IP/), 'not-an-ip');
     await user.click(screen.getByRole('button', { name: 'Start run' }));
-    const ipError = await screen.findByText('Source IP must match format "ipv4"');
+    const ipError = await screen.findByText('Source IP must be an IPv4 address (e.g. 10.0.0.1)');
     expect(screen.getByLabelText(/Source IP/).getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText(/Source IP/).getAttribute('aria-describedby')).toContain(ipError.id);
     expect(screen.getByText('Host name is required')).toBeTruthy();

@@ -6,18 +6,20 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import { re2RegExp } from '@autonomic/workflow';
 import addFormats from 'ajv-formats';
 import { AppError, type ErrorDetail } from '../../errors';
+import { eventFieldWords, eventRuleWords } from './event-words';
 
 /** The live trigger's answer to an event that does not fit (the 400's message). */
 export const INVALID_EVENT = "the event does not match the trigger's input schema";
 
-/** Problems in one line, field first: `body.ip is required; body.severity must be string`. */
-export function describeProblems(problems: readonly ErrorDetail[]): string {
-  return problems.map((p) => `${p.path} ${p.message}`).join('; ');
+/** One problem of an event: `path` for programs, `field` and `message` in words. */
+export interface EventProblem extends ErrorDetail {
+  /** The field's schema `title`, else its key as written ("Source IP", "src_ip"). */
+  field: string;
 }
 
 export class EventSchemas {
   /** `pattern` runs on RE2 (linear time): a crafted pattern cannot stall a webhook. */
-  private readonly ajv = new Ajv2020({ allErrors: true, strict: false, code: { regExp: re2RegExp } });
+  private readonly ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, code: { regExp: re2RegExp } });
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(private readonly capacity = 500) {
@@ -28,13 +30,30 @@ export class EventSchemas {
   }
 
   /**
-   * Problems of `event` under the version's schema, each naming its field under `prefix`
-   * (`body.src_ip`); empty when it matches.
+   * Problems of `event` under the version's schema, each with its field's path under
+   * `prefix` (`body.src_ip`) and what it must be in words (`must be an IPv4 address (e.g.
+   * 10.0.0.1)`: forms show it after the field's label); empty when it matches.
    */
   check(versionId: string, schema: Record<string, unknown>, event: unknown, prefix = 'body'): ErrorDetail[] {
+    return this.problems(versionId, schema, event, prefix).map(({ path, message }) => ({ path, message }));
+  }
+
+  /** The problems as sentences naming the field in words: `Source IP must be an IPv4 address (e.g. 10.0.0.1)`. */
+  sentences(versionId: string, schema: Record<string, unknown>, event: unknown): string[] {
+    return this.problems(versionId, schema, event, '').map((p) => `${p.field} ${p.message}`);
+  }
+
+  private problems(versionId: string, schema: Record<string, unknown>, event: unknown, prefix: string): EventProblem[] {
     const validate = this.validator(versionId, schema);
     if (validate(event)) return [];
-    return (validate.errors ?? []).slice(0, 20).map((e) => ({ path: pathOf(e, prefix), message: messageOf(e) }));
+    return (validate.errors ?? []).slice(0, 20).map((e) => {
+      const keys = keysOf(e);
+      return {
+        path: [prefix, ...keys].filter(Boolean).join('.'),
+        message: eventRuleWords(e),
+        field: eventFieldWords(e, keys),
+      };
+    });
   }
 
   /**
@@ -62,7 +81,8 @@ export class EventSchemas {
   }
 }
 
-function pathOf(e: ErrorObject, prefix: string): string {
+/** The instance path's segments, the missing or extra property last. */
+function keysOf(e: ErrorObject): string[] {
   const parts = e.instancePath
     .split('/')
     .slice(1)
@@ -71,11 +91,5 @@ function pathOf(e: ErrorObject, prefix: string): string {
   if (e.keyword === 'required' && typeof missing === 'string') parts.push(missing);
   const extra = e.params['additionalProperty'];
   if (e.keyword === 'additionalProperties' && typeof extra === 'string') parts.push(extra);
-  return [prefix, ...parts].join('.');
-}
-
-function messageOf(e: ErrorObject): string {
-  if (e.keyword === 'required') return 'is required';
-  if (e.keyword === 'additionalProperties') return 'is not allowed';
-  return e.message ?? 'is invalid';
+  return parts;
 }

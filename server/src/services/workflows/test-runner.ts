@@ -48,8 +48,7 @@ export function createTestRunner(ctx: AppContext, deps: TestRunnerDeps) {
       ...(deps.expressions ? { expressions: deps.expressions } : {}),
       ...(deps.limits ? { limits: deps.limits } : {}),
       startAt: ctx.clock.now(),
-      eventProblems: (event) =>
-        schemas.check(version.id, doc.trigger.inputSchema, event, 'event').map((p) => `${p.path} ${p.message}`),
+      eventProblems: (event) => schemas.sentences(version.id, doc.trigger.inputSchema, event),
     });
     const cases: CaseResult[] = [];
     for (const [i, outcome] of outcomes.entries()) cases.push(await kept(version, doc, i, outcome, claimed));
