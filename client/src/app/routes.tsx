@@ -9,6 +9,7 @@ import { ConnectorImportPage } from '../features/connector-import/ConnectorImpor
 import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EditorPage } from '../features/editor-page/EditorPage';
+import { ImportPage } from '../features/interop/ImportPage';
 import { PoliciesPage } from '../features/policies/PoliciesPage';
 import { RequestReviewPage } from '../features/review/RequestReviewPage';
 import { ReviewInboxPage } from '../features/review/ReviewInboxPage';
@@ -30,6 +31,7 @@ import { WorkflowSettingsPage } from '../features/workflow-settings/WorkflowSett
  */
 export const routes: { path: string; title?: string; element: ReactElement }[] = [
   { path: '/workflows/new', title: 'New workflow', element: <EditorPage /> },
+  { path: '/workflows/import', title: 'Import a playbook', element: <ImportPage /> },
   { path: '/workflows/:id', title: 'Workflow editor', element: <EditorPage /> },
   { path: '/workflows/:id/versions/:number', title: 'Workflow version', element: <EditorPage /> },
   { path: '/workflows/:id/versions', title: 'Versions', element: <VersionsPage /> },

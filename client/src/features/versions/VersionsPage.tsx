@@ -8,6 +8,7 @@ import { formatDate } from './format';
 import { useAsync } from './useAsync';
 import { StatusBadge } from './VersionStatusBadge';
 import { RollbackBadge } from './RollbackBadge';
+import { ExportLinks } from '../interop/ExportLinks';
 import './versions.css';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -125,6 +126,7 @@ export function VersionsPage() {
                       <Link to={`/workflows/${id}/diff?from=published&to=${v.number}`}>Diff vs published</Link>
                     )}
                     <Link to={`/workflows/${id}/versions/${v.number}/simulate`}>Simulate</Link>
+                    <ExportLinks workflowId={id} number={v.number} />
                     {v.status === 'draft' && canWrite && (
                       <Link to={`/workflows/${id}/versions/${v.number}/review`}>Request review</Link>
                     )}

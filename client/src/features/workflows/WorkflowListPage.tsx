@@ -40,9 +40,14 @@ export function WorkflowListPage() {
       <div className="page-head">
         <h1 id="wf-title">Workflows</h1>
         {(role === 'analyst' || role === 'admin') && (
-          <Link className="button primary" to="/workflows/new">
-            New workflow
-          </Link>
+          <div className="actions">
+            <Link className="button primary" to="/workflows/new">
+              New workflow
+            </Link>
+            <Link className="button" to="/workflows/import">
+              Import
+            </Link>
+          </div>
         )}
       </div>
       <div className="filters">
