@@ -13,6 +13,7 @@ import { RecordField } from './RecordField';
 import { ScalarField } from './ScalarField';
 import { fieldKind, labelOf, resolveRef } from './schema';
 import { TextField } from './TextField';
+import { isTimezoneField, TimezoneField } from './TimezoneField';
 
 export type SchemaFieldProps = Omit<FieldProps, 'label'> & { label?: string };
 
@@ -23,6 +24,7 @@ export function SchemaField(props: SchemaFieldProps) {
   const p: FieldProps = { ...props, schema, label: props.label ?? labelOf(props.name, schema) };
   const approvers = approverListOf(props.name, props.path);
   if (approvers) return <ApproverPicker {...p} list={approvers} />;
+  if (isTimezoneField(props.name, props.path)) return <TimezoneField {...p} />;
   switch (fieldKind(schema)) {
     case 'text':
       return <TextField {...p} />;
