@@ -15,7 +15,9 @@ describe('an API error in words', () => {
     ['body', ''],
     ['steps.lookup.params.input', 'Step lookup › Params › Input'],
     ['credentials.abuse-broken', 'Credential abuse-broken'],
-    ['document.tests.0', 'Document › Test 1'],
+    ['document.tests.0', 'Test 1'],
+    ['document.lookup.params.url', 'Step lookup › URL'],
+    ['document.workflow', 'The workflow'],
   ])('when a detail names %s then its field is called "%s"', (path, label) => {
     expect(labelOfPath(path)).toBe(label);
   });

@@ -45,13 +45,27 @@ function documentPathWords(parts: readonly string[]): string {
 }
 
 /**
+ * A version's problem (`document.<step id>.<field path>`, as saving and publishing refuse)
+ * in words: "Step lookup › URL", "The workflow", "Test 1 › Event".
+ */
+function versionPlace([step = '', ...field]: readonly string[]): string {
+  if (step === 'tests') return documentPathWords([step, ...field]);
+  const node = step === 'workflow' ? 'The workflow' : `Step ${step}`;
+  const words = fieldLabel(field);
+  return words ? `${node} › ${words}` : node;
+}
+
+/**
  * A field's name in words from a detail path: a request field by its name (`body.srcIp` →
- * "Source IP", empty for the whole body), a document path step by step
+ * "Source IP", empty for the whole body), a version's problem by its step and field
+ * (`document.lookup.params.url` → "Step lookup › URL"), another document path step by step
  * (`steps.lookup.params.input` → "Step lookup › Params › Input").
  */
 export function labelOfPath(path: string): string {
   const [head = '', ...rest] = path.split('.');
-  return REQUEST_PARTS.has(head) ? fieldLabel(rest) : documentPathWords([head, ...rest].filter(Boolean));
+  if (REQUEST_PARTS.has(head)) return fieldLabel(rest);
+  if (head === 'document' && rest.length > 0) return versionPlace(rest);
+  return documentPathWords([head, ...rest].filter(Boolean));
 }
 
 /**

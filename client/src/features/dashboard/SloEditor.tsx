@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client';
+import { fieldErrorsOf, NO_ERRORS, problemWords, unplaced, type FieldErrors } from '../../api/problems';
 import type { SloStatus } from '@autonomic/api';
 import { resetSlo, setSlo } from './api';
+import { SloField } from './SloField';
+
+const FIELDS = new Set(['body.objectivePercent', 'body.latencySeconds', 'body.windowDays']);
 
 /** Sets (or resets to the defaults) one workflow's SLO; managers and admins only (the server checks too). */
 export function SloEditor({ slo, onSaved, onClose }: { slo: SloStatus; onSaved: () => void; onClose: () => void }) {
@@ -9,20 +12,21 @@ export function SloEditor({ slo, onSaved, onClose }: { slo: SloStatus; onSaved: 
   const [minutes, setMinutes] = useState(String(slo.latencySeconds / 60));
   const [days, setDays] = useState(String(slo.windowDays));
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
 
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
+    setFieldErrors(NO_ERRORS);
     try {
       await work();
       onSaved();
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? `${e.message}${e.details.map((d) => ` (${d.path}: ${d.message})`).join('')}`
-          : String(e),
-      );
+      const byField = fieldErrorsOf(e);
+      const elsewhere = unplaced(byField, FIELDS).map(([, words]) => words);
+      setFieldErrors(byField);
+      setError(byField.size > 0 ? (elsewhere.length > 0 ? elsewhere.join('; ') : null) : problemWords(e));
     } finally {
       setBusy(false);
     }
@@ -40,41 +44,32 @@ export function SloEditor({ slo, onSaved, onClose }: { slo: SloStatus; onSaved: 
 
   return (
     <form className="dash-slo-form" onSubmit={submit} aria-label={`SLO of ${slo.name}`}>
-      <label>
-        Objective (%)
-        <input
-          type="number"
-          min={50}
-          max={99.99}
-          step={0.01}
-          required
-          value={objective}
-          onChange={(e) => setObjective(e.target.value)}
-        />
-      </label>
-      <label>
-        Within (minutes)
-        <input
-          type="number"
-          min={0.1}
-          step={0.1}
-          required
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-        />
-      </label>
-      <label>
-        Window (days)
-        <input
-          type="number"
-          min={1}
-          max={90}
-          step={1}
-          required
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-        />
-      </label>
+      <SloField
+        label="Objective (%)"
+        min={50}
+        max={99.99}
+        step={0.01}
+        value={objective}
+        error={fieldErrors.get('body.objectivePercent')}
+        onChange={setObjective}
+      />
+      <SloField
+        label="Within (minutes)"
+        min={0.1}
+        step={0.1}
+        value={minutes}
+        error={fieldErrors.get('body.latencySeconds')}
+        onChange={setMinutes}
+      />
+      <SloField
+        label="Window (days)"
+        min={1}
+        max={90}
+        step={1}
+        value={days}
+        error={fieldErrors.get('body.windowDays')}
+        onChange={setDays}
+      />
       <div className="dash-slo-buttons">
         <button type="submit" className="primary" disabled={busy}>
           Save

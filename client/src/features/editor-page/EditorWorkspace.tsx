@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../../api/client';
+import { problemList, problemWords } from '../../api/problems';
 import { EditorCanvas, NodePanel, Palette, ProblemsList, useEditor, useEditorStore } from '../../editor';
 import { SkipToCanvas } from '../../editor/canvas/SkipToCanvas';
 import type { VersionSummary } from '@autonomic/api';
@@ -20,13 +20,10 @@ import { useRemembered } from './useRemembered';
 import { PALETTE_COLLAPSED_KEY, useSideColumn } from './useSideColumn';
 import { useUnsavedWarning } from './useUnsavedWarning';
 
+/** A save refusal in words: "the document cannot be saved: Step lookup › URL: a URL is required". */
 function messageOf(e: unknown): string {
-  if (e instanceof ApiError && e.details.length > 0)
-    return `${e.message}: ${e.details
-      .slice(0, 3)
-      .map((d) => `${d.path} ${d.message}`)
-      .join('; ')}`;
-  return e instanceof Error ? e.message : String(e);
+  const list = problemList(e).slice(0, 3);
+  return list.length > 0 ? `${problemWords(e)}: ${list.join('; ')}` : problemWords(e);
 }
 
 const CANVAS_ID = 'editor-canvas';
