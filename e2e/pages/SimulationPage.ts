@@ -12,6 +12,8 @@ export class SimulationPage {
   /** The event form made from the trigger's input schema, with its Form / JSON views. */
   readonly eventForm: SchemaFormPart;
   readonly fixturesJson: Locator;
+  /** The fixtures: the fixture editor (forms) with a JSON view of the whole object. */
+  readonly fixtures: Locator;
   readonly caseSelect: Locator;
   readonly approvals: Locator;
   readonly runButton: Locator;
@@ -26,6 +28,7 @@ export class SimulationPage {
     this.eventJson = page.getByTestId('event-json');
     this.eventForm = new SchemaFormPart(page, 'sim-event');
     this.fixturesJson = page.getByTestId('fixtures-json');
+    this.fixtures = page.getByTestId('sim-fixtures');
     this.caseSelect = page.getByTestId('case-select');
     this.approvals = page.getByTestId('approvals-policy');
     this.runButton = page.getByTestId('run-simulation');
@@ -67,8 +70,28 @@ export class SimulationPage {
     await this.caseSelect.selectOption(name);
   }
 
+  /** Opens the fixtures' JSON view (for experts) and types the whole fixtures object. */
   async setFixtures(fixtures: Record<string, unknown>): Promise<void> {
+    await this.fixtures.getByTestId('fixtures-view-json').click();
     await this.fixturesJson.fill(JSON.stringify(fixtures));
+  }
+
+  /** Adds a fixture for a step that calls out, from the pick-list; it answers with an output until told otherwise. */
+  async addFixture(stepId: string): Promise<void> {
+    await this.fixtures.getByTestId('fixtures-view-form').click();
+    await this.fixtures.getByTestId('add-fixture-step').selectOption(stepId);
+    await this.fixtures.getByTestId('add-fixture').click();
+    await expect(this.fixtures.getByTestId(`fixture-${stepId}`)).toBeVisible();
+  }
+
+  /** A fixture's output form (from the step's output schema). */
+  output(stepId: string): SchemaFormPart {
+    return new SchemaFormPart(this.page, `fixture-${stepId}-output`, this.fixtures);
+  }
+
+  /** Fills a fixture's output field by field (labels of the step's output schema), no JSON. */
+  async fillOutput(stepId: string, values: Record<string, string | boolean>): Promise<void> {
+    await this.output(stepId).fill(values);
   }
 
   async answerApprovals(answer: ApprovalAnswer): Promise<void> {

@@ -58,8 +58,9 @@ function injected(fail: InjectedFailure) {
 }
 
 /**
- * The fixtures of the older ad-hoc form (step id → output; for an approval step
- * `{ decision }`), as a case's fixtures and approvals. A value that is not JSON, or an
+ * The fixtures of the ad-hoc form (step id → output, or a whole fixture such as
+ * `{ fail: { kind: 'timeout' } }`; for an approval step `{ decision }`), as a case's
+ * fixtures and approvals. A value that is not JSON, or an
  * approval value without a known decision, is left out (the step answers as unfixed).
  */
 export function fixturesFromOutputs(
@@ -74,7 +75,10 @@ export function fixturesFromOutputs(
       if (decision) approvals[stepId] = { decision, level: 0 };
       continue;
     }
-    const parsed = StepFixtureSchema.safeParse({ output: value });
+    // A whole fixture (exactly one of output, fail, sequence: the simulation page's forms) is
+    // taken as it is; anything else is the step's output.
+    const whole = StepFixtureSchema.safeParse(value);
+    const parsed = whole.success ? whole : StepFixtureSchema.safeParse({ output: value });
     if (parsed.success) fixtures[stepId] = parsed.data;
   }
   return { fixtures, approvals };

@@ -276,4 +276,20 @@ describe('fixturesFromOutputs', () => {
       approvals: {},
     });
   });
+
+  it('when a value is a whole fixture (an output, a failure or a sequence) then it is taken as it is, not as an output', () => {
+    const doc = workflow('lookup', { lookup: get('https://intel.example', { out: 'done' }), done: transform('1') });
+
+    expect(fixturesFromOutputs(doc, { lookup: { output: { score: 3 } } }).fixtures).toEqual({
+      lookup: { output: { score: 3 } },
+    });
+    expect(fixturesFromOutputs(doc, { lookup: http503 }).fixtures).toEqual({ lookup: http503 });
+    expect(
+      fixturesFromOutputs(doc, { lookup: { sequence: [http503, { output: 1 }], by: 'attempt' } }).fixtures,
+    ).toEqual({ lookup: { sequence: [http503, { output: 1 }], by: 'attempt' } });
+    // Not exactly one of output / fail / sequence: an output like any other.
+    expect(fixturesFromOutputs(doc, { lookup: { output: 1, extra: 2 } }).fixtures).toEqual({
+      lookup: { output: { output: 1, extra: 2 } },
+    });
+  });
 });

@@ -12,6 +12,7 @@ import { simulate, type SimulateInput } from './api';
 import { ApiErrorMessage } from './ApiErrorMessage';
 import { SimulationForm } from './SimulationForm';
 import { SimulationResultView } from './SimulationResultView';
+import { useFixtureSteps } from './useFixtureSteps';
 import '../versions/versions.css';
 import './simulation.css';
 
@@ -42,6 +43,7 @@ export function SimulatePage() {
   };
 
   const d = loaded.data;
+  const fixtureSteps = useFixtureSteps(d?.graph ?? null);
   const eventErrors = useMemo(
     () => errorsByField(error instanceof ApiError && error.code === 'invalid_event' ? error.details : []),
     [error],
@@ -68,6 +70,8 @@ export function SimulatePage() {
             cases={d.doc.tests}
             inputSchema={d.doc.trigger.inputSchema}
             eventErrors={eventErrors}
+            fixtureSteps={fixtureSteps.steps}
+            shapeOf={fixtureSteps.shapeOf}
             busy={busy}
             onRun={(i) => void run(i)}
           />

@@ -34,21 +34,21 @@ describe('SimulationForm', () => {
     expect(onRun).toHaveBeenCalledWith({ case: 'lookup down' });
   });
 
-  test('when a case is copied then its event fills the event form and only its output fixtures the fixtures (a failure stays with the case)', () => {
+  test('when a case is copied then its event fills the event form and its whole fixtures (a failure too) the fixtures', () => {
     const onRun = vi.fn();
     render(<SimulationForm cases={cases} inputSchema={SCHEMA} busy={false} onRun={onRun} />);
     fireEvent.change(screen.getByTestId('case-select'), { target: { value: 'lookup down' } });
     fireEvent.click(screen.getByRole('button', { name: 'Edit a copy' }));
     expect((screen.getByLabelText(/Source IP/) as HTMLInputElement).value).toBe('203.0.113.7');
-    fireEvent.click(screen.getByRole('button', { name: 'JSON' }));
+    fireEvent.click(screen.getByTestId('sim-event-view-json'));
     expect(JSON.parse((screen.getByTestId('event-json') as HTMLTextAreaElement).value)).toEqual({
       src_ip: '203.0.113.7',
     });
-    expect(JSON.parse((screen.getByTestId('fixtures-json') as HTMLTextAreaElement).value)).toEqual({
-      intel: { score: 10 },
-    });
+    fireEvent.click(screen.getByTestId('fixtures-view-json'));
+    const copied = { intel: { output: { score: 10 } }, lookup: { fail: { kind: 'http_5xx', status: 503 } } };
+    expect(JSON.parse((screen.getByTestId('fixtures-json') as HTMLTextAreaElement).value)).toEqual(copied);
     fireEvent.click(screen.getByTestId('run-simulation'));
-    expect(onRun).toHaveBeenCalledWith({ event: { src_ip: '203.0.113.7' }, fixtures: { intel: { score: 10 } } });
+    expect(onRun).toHaveBeenCalledWith({ event: { src_ip: '203.0.113.7' }, fixtures: copied });
   });
 
   test('when the version has no case then only a new event is offered, as the trigger schema’s form', () => {
@@ -71,7 +71,7 @@ describe('SimulationForm', () => {
   test('when the JSON view holds text that is not JSON then the simulation cannot run and the text is kept', async () => {
     const onRun = vi.fn();
     render(<SimulationForm cases={[]} inputSchema={SCHEMA} busy={false} onRun={onRun} />);
-    fireEvent.click(screen.getByRole('button', { name: 'JSON' }));
+    fireEvent.click(screen.getByTestId('sim-event-view-json'));
     fireEvent.change(screen.getByTestId('event-json'), { target: { value: '{ "src_ip": ' } });
     expect(screen.getByRole('alert').textContent).toMatch(/not valid JSON yet/);
     expect((screen.getByTestId('run-simulation') as HTMLButtonElement).disabled).toBe(true);

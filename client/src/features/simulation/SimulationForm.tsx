@@ -1,14 +1,16 @@
 import type { ApprovalOutcome } from '@autonomic/api';
 import type { TestCase } from '@autonomic/workflow';
 import { useId, useState, type FormEvent } from 'react';
-import type { Json } from '../../forms/jsonValue';
+import type { StepOption } from '../../forms/fixtures/fixtureDraft';
+import type { OutputShape } from '../../forms/fixtures/outputShape';
+import { isJsonObject, parseJsonText, type Json, type JsonObject } from '../../forms/jsonValue';
 import { SchemaForm } from '../../forms/SchemaForm';
 import { formatDuration } from '../versions/format';
 import type { SimulateInput } from './api';
-import { parseFixtures } from './parseJson';
+import { SimFixtures } from './SimFixtures';
 import { useElapsed } from './useElapsed';
 
-/** A stored test case as the form offers it (only its fixtures that answer with an output can be copied as JSON). */
+/** A stored test case as the form offers it. */
 export type CaseOption = Pick<TestCase, 'name' | 'event' | 'fixtures'>;
 
 interface Props {
@@ -17,52 +19,53 @@ interface Props {
   inputSchema?: unknown;
   /** The server's refusal of the event's fields (`invalid_event`), by dotted path. */
   eventErrors?: ReadonlyMap<string, string>;
+  /** The version's steps that call out (HTTP, connector, sub-workflow): those a fixture may answer for. */
+  fixtureSteps?: readonly StepOption[];
+  /** The shape of a step's output: a schema for the form, or why it is JSON. */
+  shapeOf?(stepId: string): OutputShape;
   busy: boolean;
   onRun(input: SimulateInput): void;
 }
 
-const pretty = (v: unknown) => JSON.stringify(v, null, 2);
+const NO_SHAPE = (): OutputShape => ({ why: 'This step declares no fields for its answer: write it as JSON.' });
 
 /**
  * Which event to simulate (a stored test case, or an event filled in on a form made from
  * the trigger's input schema, JSON for experts), fixtures, and how approvals answer.
  */
-export function SimulationForm({ cases, inputSchema, eventErrors, busy, onRun }: Props) {
+export function SimulationForm(props: Props) {
+  const { cases, inputSchema, eventErrors, fixtureSteps = [], shapeOf = NO_SHAPE, busy, onRun } = props;
   const ids = useId();
   const [mode, setMode] = useState<'case' | 'event'>(cases.length > 0 ? 'case' : 'event');
   const [caseName, setCaseName] = useState(cases[0]?.name ?? '');
   const [event, setEvent] = useState<Json | undefined>({});
   const [eventError, setEventError] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
-  const [fixturesText, setFixturesText] = useState('');
+  const [fixtures, setFixtures] = useState<JsonObject>({});
+  const [fixturesError, setFixturesError] = useState<string | null>(null);
   const [approvals, setApprovals] = useState<ApprovalOutcome>('approved');
   const elapsed = useElapsed(busy);
-
-  const fixtures = parseFixtures(fixturesText);
-  const fixturesError = fixtures.ok ? null : fixtures.error;
 
   const copyCase = () => {
     const c = cases.find((x) => x.name === caseName);
     if (!c) return;
-    // The form's fixtures are outputs only: a case's failures and sequences stay with the case.
-    const outputs = Object.fromEntries(
-      Object.entries(c.fixtures).flatMap(([step, f]) => (f.output === undefined ? [] : [[step, f.output]])),
-    );
+    // Whole fixtures (outputs, failures, sequences): the server reads them as the case would.
+    const copied = parseJsonText(JSON.stringify(c.fixtures));
     setEvent(c.event);
-    setFixturesText(Object.keys(outputs).length > 0 ? pretty(outputs) : '');
+    setFixtures(copied.ok && isJsonObject(copied.value) ? copied.value : {});
     setMode('event');
   };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (mode === 'event' && eventError) return;
-    if (!fixtures.ok) return;
+    if (fixturesError) return;
     setTried(true);
     // `approved` is the server's default; leaving it out lets a stored case count as run as stored.
     const input: SimulateInput = approvals === 'approved' ? {} : { approvals };
     if (mode === 'case') input.case = caseName;
     else input.event = event ?? {};
-    if (fixtures.value) input.fixtures = fixtures.value;
+    if (Object.keys(fixtures).length > 0) input.fixtures = fixtures;
     onRun(input);
   };
 
@@ -117,23 +120,14 @@ export function SimulationForm({ cases, inputSchema, eventErrors, busy, onRun }:
           />
         </div>
       )}
-      <label>
-        Fixtures (optional JSON: step id → output{mode === 'case' ? '; empty = the case’s own' : ''})
-        <textarea
-          value={fixturesText}
-          onChange={(e) => setFixturesText(e.target.value)}
-          aria-invalid={fixturesError !== null}
-          aria-describedby={fixturesError ? `${ids}-fixtures-error` : undefined}
-          data-testid="fixtures-json"
-          spellCheck={false}
-          placeholder='{ "enrich_ip": { "status": 200, "body": {} } }'
-        />
-        {fixturesError && (
-          <span id={`${ids}-fixtures-error`} className="field-error" role="alert">
-            {fixturesError}
-          </span>
-        )}
-      </label>
+      <SimFixtures
+        value={fixtures}
+        onChange={setFixtures}
+        steps={fixtureSteps}
+        shapeOf={shapeOf}
+        {...(mode === 'case' ? { hint: 'None given: the case’s own answer.' } : {})}
+        onJsonError={setFixturesError}
+      />
       <div>
         <label>
           Approval steps answer

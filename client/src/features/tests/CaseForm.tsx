@@ -6,9 +6,9 @@ import { ApprovalsEditor } from './ApprovalsEditor';
 import { AssertionsEditor } from './AssertionsEditor';
 import { approvalStepOptions, fixtureStepOptions, problemsOfCase, shapeOf, stepOptions } from './caseDraft';
 import { SchemaForm } from '../../forms/SchemaForm';
-import { FixturesEditor } from './FixturesEditor';
-import { JsonText } from './JsonText';
-import { outputShapeOf } from './outputShape';
+import { FixturesEditor } from '../../forms/fixtures/FixturesEditor';
+import { JsonText } from '../../forms/fixtures/JsonText';
+import { outputShapeOf } from '../../forms/fixtures/outputShape';
 import { SafetyEditor } from './SafetyEditor';
 
 /**

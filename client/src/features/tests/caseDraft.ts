@@ -3,49 +3,38 @@
  * steps that call out, approval outcomes only on approval steps and at the levels they
  * have), the problems of one case, and the shapes the form writes.
  */
-import { WORKFLOW_NODE, type ErrorKind, type Problem } from '@autonomic/workflow';
+import { WORKFLOW_NODE, type Problem } from '@autonomic/workflow';
 import type { TestCaseDraft } from '../../editor/commands';
 import type { FlowNode } from '../../editor';
+import { isStep, optionOf, type StepOption } from '../../forms/fixtures/fixtureDraft';
 
-export type FixtureDraft = NonNullable<TestCaseDraft['fixtures']>[string];
-export type AnswerDraft = NonNullable<FixtureDraft['sequence']>[number];
-export type FailureDraft = NonNullable<FixtureDraft['fail']>;
+// The fixture helpers moved to forms/fixtures (the simulation page uses them too).
+export {
+  FAILURE_KINDS,
+  failureOf,
+  fixtureMode,
+  fixtureStepOptions,
+  replaced,
+  withMode,
+  without,
+  type AnswerDraft,
+  type FailureDraft,
+  type FixtureDraft,
+  type FixtureMode,
+  type StepOption,
+} from '../../forms/fixtures/fixtureDraft';
+
 export type ExpectDraft = NonNullable<TestCaseDraft['expect']>;
 export type ApprovalDraft = NonNullable<TestCaseDraft['approvals']>[string];
 export type SafetyEntryDraft = NonNullable<NonNullable<TestCaseDraft['safety']>['protected']>[number];
-
-/** A step as the pick-lists show it. */
-export interface StepOption {
-  id: string;
-  label: string;
-}
 
 /** An approval step and its escalation levels (1 = the first escalation). */
 export interface ApprovalStepOption extends StepOption {
   levels: { level: number; label: string; breakGlass: boolean }[];
 }
 
-/** Step types whose answer comes from outside: the ones a fixture replaces (as the validator says). */
-const CALLS_OUT: ReadonlySet<string> = new Set(['http', 'connector', 'subworkflow']);
-
-/** The failures a fixture can inject, in the words of the form. */
-export const FAILURE_KINDS: readonly { kind: ErrorKind; label: string; status?: number }[] = [
-  { kind: 'http_5xx', label: 'HTTP 5xx (server error)', status: 503 },
-  { kind: 'http_429', label: 'HTTP 429 (rate limited)', status: 429 },
-  { kind: 'http_4xx', label: 'HTTP 4xx (client error)', status: 404 },
-  { kind: 'timeout', label: 'timeout' },
-  { kind: 'network', label: 'network error' },
-];
-
-const isStep = (n: FlowNode) => n.type === 'step';
-const optionOf = (n: FlowNode): StepOption => ({ id: n.id, label: n.data.label || n.data.nodeType });
-
 /** Every step (no trigger, no note): what an assertion may say is reached or not. */
 export const stepOptions = (nodes: readonly FlowNode[]): StepOption[] => nodes.filter(isStep).map(optionOf);
-
-/** Steps that call out (HTTP, connector, sub-workflow): the ones a fixture may answer for. */
-export const fixtureStepOptions = (nodes: readonly FlowNode[]): StepOption[] =>
-  nodes.filter((n) => isStep(n) && CALLS_OUT.has(n.data.nodeType)).map(optionOf);
 
 /** Approval steps with their escalation levels (from `params.escalation`). */
 export function approvalStepOptions(nodes: readonly FlowNode[]): ApprovalStepOption[] {
@@ -75,38 +64,6 @@ export function newCase(existing: readonly TestCaseDraft[]): TestCaseDraft {
   let n = existing.length + 1;
   while (names.has(`Case ${n}`)) n++;
   return { name: `Case ${n}`, event: {}, fixtures: {}, approvals: {}, expect: {} };
-}
-
-export type FixtureMode = 'answers' | 'fails' | 'sequence';
-
-export const fixtureMode = (f: FixtureDraft): FixtureMode =>
-  f.sequence !== undefined ? 'sequence' : f.fail !== undefined ? 'fails' : 'answers';
-
-/** The default failure of a kind: the HTTP kinds with their usual status. */
-export function failureOf(kind: ErrorKind): FailureDraft {
-  const status = FAILURE_KINDS.find((k) => k.kind === kind)?.status;
-  return status === undefined ? { kind } : { kind, status };
-}
-
-/** A fixture switched to another mode, keeping what still makes sense (the output, the failure). */
-export function withMode(f: FixtureDraft, mode: FixtureMode): FixtureDraft {
-  if (mode === fixtureMode(f)) return f;
-  const first = f.sequence?.[0];
-  if (mode === 'answers') return { output: f.output ?? first?.output ?? {} };
-  if (mode === 'fails') return { fail: f.fail ?? first?.fail ?? failureOf('http_5xx') };
-  const answer: AnswerDraft = f.fail ? { fail: f.fail } : { output: f.output ?? {} };
-  return { sequence: [answer] };
-}
-
-/** An object without the key (records of fixtures and approvals). */
-export function without<V>(record: Readonly<Record<string, V>>, key: string): Record<string, V> {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
-}
-
-/** `list` with item `i` replaced (or removed with `undefined`); undefined when the list ends up empty. */
-export function replaced<T>(list: readonly T[] | undefined, i: number, item: T | undefined): T[] | undefined {
-  const next = (list ?? []).flatMap((x, j) => (j !== i ? [x] : item === undefined ? [] : [item]));
-  return next.length === 0 ? undefined : next;
 }
 
 /** The expectation with `field` set, or gone when `value` is undefined (an unset field asserts nothing). */
