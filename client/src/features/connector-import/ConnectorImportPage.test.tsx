@@ -188,6 +188,9 @@ describe('the OpenAPI import page', () => {
 
     expect(requests).toEqual([{ method: 'POST', url: '/connectors/openapi/preview', body: { document: DOC } }]);
     expect(within(form).getByTestId('preview-summary').textContent).toContain('PartnerLogin (oauth2): not supported');
+    expect(within(form).getByRole('list', { name: 'Problems of the document' }).textContent).toBe(
+      'Security scheme PartnerLogin: not supported: needs a person to sign in',
+    );
     const isolate = within(form).getByTestId('operation-POST /hosts/{hostname}/isolate');
     expect(within(isolate).getByRole('list', { name: /Notes on/ }).textContent).toContain('read-only');
     expect(within(form).getByLabelText<HTMLInputElement>('Import OPTIONS /hosts').disabled).toBe(true);
@@ -280,7 +283,7 @@ describe('the OpenAPI import page', () => {
 
     const row = within(form).getByTestId(`operation-${key}`);
     expect((await within(row).findByRole('alert')).textContent).toBe(
-      'target: a destructive action names its target param and kind',
+      'Target: a destructive action names its target param and kind',
     );
     expect(screen.queryByTestId('import-result')).toBeNull();
   });
@@ -303,7 +306,8 @@ describe('the OpenAPI import page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
 
     const field = screen.getByLabelText('OpenAPI document (JSON or YAML)');
-    expect(await screen.findByText(/components\.schemas\.Host\.\$ref: points outside the document/)).toBeTruthy();
+    expect(await screen.findByText('Schema Host › reference: points outside the document')).toBeTruthy();
+    expect(screen.queryByText(/components\.schemas/)).toBeNull();
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(screen.queryByRole('form', { name: 'Operations to import' })).toBeNull();
   });

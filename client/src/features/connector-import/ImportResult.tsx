@@ -1,4 +1,5 @@
 import type { OpenApiImportResult } from '@autonomic/api';
+import { openApiPlace } from './openApiPlace';
 
 /**
  * The submitted version's state and the conversion report. A version with a destructive
@@ -48,7 +49,7 @@ export function ImportResult({ result }: { result: OpenApiImportResult }) {
         <ul aria-label="Problems of the document" className="import-notes">
           {report.problems.map((p) => (
             <li key={`${p.path} ${p.message}`}>
-              <code>{p.path}</code>: {p.message}
+              {openApiPlace(p.path)}: {p.message}
             </li>
           ))}
         </ul>

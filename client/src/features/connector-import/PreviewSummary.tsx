@@ -1,4 +1,5 @@
 import type { OpenApiPreview } from '@autonomic/api';
+import { openApiPlace } from './openApiPlace';
 
 /** Where the connector would send requests, how it would sign them, and what the document has that cannot be used. */
 export function PreviewSummary({ preview }: { preview: OpenApiPreview }) {
@@ -32,7 +33,7 @@ export function PreviewSummary({ preview }: { preview: OpenApiPreview }) {
         <ul aria-label="Problems of the document" className="import-notes">
           {preview.problems.map((p) => (
             <li key={`${p.path} ${p.message}`}>
-              <code>{p.path}</code>: {p.message}
+              {openApiPlace(p.path)}: {p.message}
             </li>
           ))}
         </ul>
