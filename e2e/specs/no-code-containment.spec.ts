@@ -5,8 +5,9 @@
  * the condition with the builder, the test case's event and the enrichment's answer on
  * forms made from their schemas, the approval's answer from a list. Nothing she types is
  * JSONata or JSON (every typed value is checked below), and the result has no problem, no
- * safety-policy violation, a green test case that covers the block, and a simulation that
- * blocks the address once the approval is given.
+ * safety-policy violation, a green test case that covers the block, and simulations (the
+ * event and AbuseIPDB's answer on forms) that block the address once the approval is given
+ * and leave it alone on a low score.
  *
  * ```
  * alert → check (AbuseIPDB) → decide ─true→ approve ─approved→ block (FortiGate) ─out→ blocked
@@ -42,7 +43,7 @@ async function type(field: Locator, value: string): Promise<void> {
   await expect(field).toHaveValue(value);
 }
 
-test('when an analyst who does not program builds the containment playbook then pick-lists, the condition builder and forms are all she needs: no JSONata or JSON typed, no problem or policy violation, a passing test case over the block, and a simulation that blocks after approval', async ({
+test('when an analyst who does not program builds the containment playbook then pick-lists, the condition builder and forms are all she needs: no JSONata or JSON typed, no problem or policy violation, a passing test case over the block, and simulations on forms that block after approval or leave a low-score address alone', async ({
   page,
   loginAs,
   apiAs,
@@ -180,11 +181,6 @@ test('when an analyst who does not program builds the containment playbook then 
   );
   expect(policy).toMatchObject({ violations: [], blocking: false });
 
-  // Nothing typed was code: no JSON, no JSONata operator, no template braces.
-  for (const value of typed) {
-    expect(value, `typed "${value}"`).not.toMatch(/[{}[\]$]|>=|<=|=|\band\b|\bor\b/);
-  }
-
   // The simulation, on an event filled in on the form: AbuseIPDB's example answer is
   // malicious, the approval is given, and the block is reported (not sent).
   await editor.simulateLink.click();
@@ -196,4 +192,19 @@ test('when an analyst who does not program builds the containment playbook then 
   await expect(sim.traceStep(block)).toBeVisible();
   await expect(sim.decision(block)).toHaveText(/would run/i);
   await expect(sim.traceStep(benign)).toHaveCount(0);
+
+  // Again with AbuseIPDB's answer filled in on the form made from its response schema: a
+  // low score leaves the address alone, and nothing is blocked.
+  await sim.addFixture(check);
+  await sim.fillOutput(check, { ipAddress: '203.0.113.77', abuseConfidenceScore: '12' });
+  typed.push('203.0.113.77', '12');
+  await sim.run();
+  await expect(sim.status()).toHaveText('succeeded');
+  await expect(sim.traceStep(benign)).toBeVisible();
+  await expect(sim.traceStep(block)).toHaveCount(0);
+
+  // Nothing typed was code: no JSON, no JSONata operator, no template braces.
+  for (const value of typed) {
+    expect(value, `typed "${value}"`).not.toMatch(/[{}[\]$]|>=|<=|=|\band\b|\bor\b/);
+  }
 });
