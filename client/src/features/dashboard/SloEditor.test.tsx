@@ -6,8 +6,11 @@ import type { SloStatus } from '@autonomic/api';
 import { ApiError } from '../../api/client';
 import { SloEditor } from './SloEditor';
 
-const setSlo = vi.fn<() => Promise<unknown>>();
-vi.mock('./api', () => ({ setSlo: () => setSlo(), resetSlo: () => Promise.resolve() }));
+const setSlo = vi.fn<(id: string, body: unknown) => Promise<unknown>>();
+vi.mock('./api', () => ({
+  setSlo: (id: string, body: unknown) => setSlo(id, body),
+  resetSlo: () => Promise.resolve(),
+}));
 
 const slo = {
   workflowId: 'w1',
@@ -36,6 +39,21 @@ describe('the SLO editor', () => {
     expect(input.getAttribute('aria-describedby')).toBe(message.id);
     expect(screen.getByLabelText('Objective (%)').getAttribute('aria-invalid')).toBeNull();
     expect(document.body.textContent).not.toMatch(/body\.|validation_failed/);
+  });
+
+  test('when the numbers are changed and saved then the latency goes in seconds and the editor reports it saved', async () => {
+    setSlo.mockResolvedValueOnce({});
+    const onSaved = vi.fn();
+    render(<SloEditor slo={slo} onSaved={onSaved} onClose={() => {}} />);
+    const user = userEvent.setup();
+    await user.clear(screen.getByLabelText('Within (minutes)'));
+    await user.type(screen.getByLabelText('Within (minutes)'), '2.5');
+    await user.clear(screen.getByLabelText('Window (days)'));
+    await user.type(screen.getByLabelText('Window (days)'), '7');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(setSlo).toHaveBeenLastCalledWith('w1', { objectivePercent: 99, latencySeconds: 150, windowDays: 7 });
   });
 
   test('when the refusal names no field then its message is the alert', async () => {

@@ -4,13 +4,23 @@ import type { SloStatus } from '@autonomic/api';
 import { resetSlo, setSlo } from './api';
 import { SloField } from './SloField';
 
-const FIELDS = new Set(['body.objectivePercent', 'body.latencySeconds', 'body.windowDays']);
+type Key = 'objectivePercent' | 'latencySeconds' | 'windowDays';
+
+/** The form's numbers: latency is typed in minutes and sent in seconds. */
+const FIELDS: readonly { key: Key; label: string; min: number; max?: number; step: number }[] = [
+  { key: 'objectivePercent', label: 'Objective (%)', min: 50, max: 99.99, step: 0.01 },
+  { key: 'latencySeconds', label: 'Within (minutes)', min: 0.1, step: 0.1 },
+  { key: 'windowDays', label: 'Window (days)', min: 1, max: 90, step: 1 },
+];
+const SHOWN = new Set(FIELDS.map((f) => `body.${f.key}`));
 
 /** Sets (or resets to the defaults) one workflow's SLO; managers and admins only (the server checks too). */
 export function SloEditor({ slo, onSaved, onClose }: { slo: SloStatus; onSaved: () => void; onClose: () => void }) {
-  const [objective, setObjective] = useState(String(slo.objectivePercent));
-  const [minutes, setMinutes] = useState(String(slo.latencySeconds / 60));
-  const [days, setDays] = useState(String(slo.windowDays));
+  const [values, setValues] = useState<Record<Key, string>>({
+    objectivePercent: String(slo.objectivePercent),
+    latencySeconds: String(slo.latencySeconds / 60),
+    windowDays: String(slo.windowDays),
+  });
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
@@ -24,7 +34,7 @@ export function SloEditor({ slo, onSaved, onClose }: { slo: SloStatus; onSaved: 
       onSaved();
     } catch (e) {
       const byField = fieldErrorsOf(e);
-      const elsewhere = unplaced(byField, FIELDS).map(([, words]) => words);
+      const elsewhere = unplaced(byField, SHOWN).map(([, words]) => words);
       setFieldErrors(byField);
       setError(byField.size > 0 ? (elsewhere.length > 0 ? elsewhere.join('; ') : null) : problemWords(e));
     } finally {
@@ -35,41 +45,24 @@ export function SloEditor({ slo, onSaved, onClose }: { slo: SloStatus; onSaved: 
     e.preventDefault();
     void run(() =>
       setSlo(slo.workflowId, {
-        objectivePercent: Number(objective),
-        latencySeconds: Math.round(Number(minutes) * 60),
-        windowDays: Number(days),
+        objectivePercent: Number(values.objectivePercent),
+        latencySeconds: Math.round(Number(values.latencySeconds) * 60),
+        windowDays: Number(values.windowDays),
       }),
     );
   };
 
   return (
     <form className="dash-slo-form" onSubmit={submit} aria-label={`SLO of ${slo.name}`}>
-      <SloField
-        label="Objective (%)"
-        min={50}
-        max={99.99}
-        step={0.01}
-        value={objective}
-        error={fieldErrors.get('body.objectivePercent')}
-        onChange={setObjective}
-      />
-      <SloField
-        label="Within (minutes)"
-        min={0.1}
-        step={0.1}
-        value={minutes}
-        error={fieldErrors.get('body.latencySeconds')}
-        onChange={setMinutes}
-      />
-      <SloField
-        label="Window (days)"
-        min={1}
-        max={90}
-        step={1}
-        value={days}
-        error={fieldErrors.get('body.windowDays')}
-        onChange={setDays}
-      />
+      {FIELDS.map(({ key, ...field }) => (
+        <SloField
+          key={key}
+          {...field}
+          value={values[key]}
+          error={fieldErrors.get(`body.${key}`)}
+          onChange={(value) => setValues((v) => ({ ...v, [key]: value }))}
+        />
+      ))}
       <div className="dash-slo-buttons">
         <button type="submit" className="primary" disabled={busy}>
           Save
