@@ -39,7 +39,10 @@ import { userRoutes } from './http/routes/users';
 import { webhookRoutes } from './http/routes/webhooks';
 import { workflowRoutes } from './http/routes/workflows';
 import { interopRoutes } from './http/routes/interop';
+import { templateRoutes } from './http/routes/templates';
+import { createTemplateService } from './services/templates/service';
 import { createCacaoInterop } from './services/interop/cacao';
+import { createWorkflowFileInterop } from './services/interop/workflow-file';
 import { createMetrics } from './metrics/metrics';
 import { createApprovalService } from './services/approvals/service';
 import {
@@ -247,7 +250,13 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     tokenRoutes(deps),
     interopRoutes({
       cacao: createCacaoInterop(ctx, { workflows, versions: wf.versions, connectors: (id, v) => catalog.get(id, v) }),
+      files: createWorkflowFileInterop(ctx, {
+        workflows,
+        versions: wf.versions,
+        connectors: (id, v) => catalog.get(id, v),
+      }),
     }),
+    templateRoutes({ templates: createTemplateService(ctx, { workflows, catalog, credentials }) }),
     workflowRoutes({ workflows, versions: wf.versions, publishing, probes, upgrades }),
     settingsChangeRoutes({
       changes: createSettingsReviewService(ctx),

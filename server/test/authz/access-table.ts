@@ -47,6 +47,12 @@ export const ACCESS_TABLE: Readonly<Record<string, Allowed>> = {
   // CACAO 2.0 (issue 17): an import makes a draft (authors); every signed-in role may export a version.
   'POST /workflows/import/cacao': AUTHORS,
   'GET /workflows/:id/versions/:number/export/cacao': ANY,
+  // Workflow files of our own (issue 17 §5): an import makes a draft (authors); everyone signed in exports.
+  'POST /workflows/import': AUTHORS,
+  'GET /workflows/:id/versions/:number/export': ANY,
+  // Template library (issue 17 §6): everyone sees it; a template becomes a draft of a new workflow (authors).
+  'GET /templates': ANY,
+  'POST /templates/:id/instantiate': AUTHORS,
   // Layout over the latest version (moves make no version): everyone reads, the owner or an admin writes.
   'GET /workflows/:id/layout': ANY,
   'PUT /workflows/:id/layout': AUTHORS,
