@@ -21,6 +21,7 @@ import { settingsChangesApi } from './settings-changes';
 import { policiesApi } from './policies';
 import { replaysApi } from './replays';
 import { interopApi } from './interop';
+import { templatesApi } from './templates';
 
 export * from './common';
 export * from './workflows';
@@ -45,6 +46,7 @@ export * from './settings-changes';
 export * from './policies';
 export * from './replays';
 export * from './interop';
+export * from './templates';
 
 export const ROUTES = {
   workflows: workflowsApi,
@@ -69,4 +71,5 @@ export const ROUTES = {
   policies: policiesApi,
   replays: replaysApi,
   interop: interopApi,
+  templates: templatesApi,
 } as const;
