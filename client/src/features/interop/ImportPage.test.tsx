@@ -53,7 +53,7 @@ const PLAYBOOK = { type: 'playbook', spec_version: 'cacao-2.0', id: 'playbook--1
 function serve(onImport: (req: FakeRequest) => unknown) {
   return fakeServer((req) => {
     if (req.method === 'GET' && req.url.startsWith('/workflows')) return { workflows: [existing] };
-    if (req.method === 'POST' && req.url === '/workflows/import/cacao') return onImport(req);
+    if (req.method === 'POST' && req.url.startsWith('/workflows/import')) return onImport(req);
     throw new FakeReply(404, { error: { code: 'not_found', message: 'no such route' } });
   });
 }
@@ -146,7 +146,31 @@ describe('ImportPage', () => {
     await user.clear(box);
     await user.paste('{"type": "bundle"}');
     await user.click(screen.getByRole('button', { name: 'Import' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('This is not a CACAO playbook');
+    expect((await screen.findByRole('alert')).textContent).toContain('This is neither a CACAO playbook');
     expect(server.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
+  test('when the file is a workflow file of ours then it goes to the workflow import and its warnings are shown, with no CACAO report', async () => {
+    const file = { kind: 'autonomic.workflow', formatVersion: 3, exportedAt: '2026-12-01T10:00:00.000Z', document: {} };
+    const warning = 'The connector "abuseipdb" version 9.9.9 is not installed here: its steps cannot run.';
+    const server = serve((req) =>
+      req.url === '/workflows/import'
+        ? { workflowId: WORKFLOW_ID, version: result.version, created: true, problems: [], warnings: [warning] }
+        : result,
+    );
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(screen.getByLabelText('Or paste the playbook'));
+    await user.paste(JSON.stringify(file));
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+
+    expect((await screen.findByTestId('import-warnings')).textContent).toContain(warning);
+    expect(server.requests.filter((r) => r.method === 'POST').map((r) => [r.url, r.body])).toEqual([
+      ['/workflows/import', { file }],
+    ]);
+    expect(screen.queryByTestId('import-counts')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Open the draft' }).getAttribute('href')).toBe(
+      `/workflows/${WORKFLOW_ID}/versions/3`,
+    );
   });
 });

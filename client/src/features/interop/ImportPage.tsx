@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
-import { importCacao, type CacaoImportResult } from './api';
-import { ImportReportView } from './ImportReportView';
+import { importCacao, importWorkflowFile } from './api';
+import { ImportResultView, type Imported } from './ImportResultView';
 import { ImportSource } from './ImportSource';
 import { parseFile } from './parseFile';
 import './interop.css';
@@ -14,15 +13,16 @@ function refusal(e: unknown): string {
 }
 
 /**
- * `/workflows/import`: a CACAO 2.0 playbook (file or pasted) becomes a draft version, in a
- * new workflow or an existing one; the import report says what became of each element.
+ * `/workflows/import`: a CACAO 2.0 playbook or a workflow file exported from Autonomic (file or
+ * pasted, told apart by their content) becomes a draft version, in a new workflow or an
+ * existing one; a playbook's import report says what became of each element.
  */
 export function ImportPage() {
   const [text, setText] = useState('');
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<CacaoImportResult | null>(null);
+  const [result, setResult] = useState<Imported | null>(null);
 
   const run = async () => {
     setError(null);
@@ -34,7 +34,12 @@ export function ImportPage() {
     }
     setBusy(true);
     try {
-      setResult(await importCacao(parsed.playbook, target || undefined));
+      const workflowId = target || undefined;
+      setResult(
+        parsed.kind === 'cacao'
+          ? { kind: 'cacao', result: await importCacao(parsed.playbook, workflowId) }
+          : { kind: 'workflow', result: await importWorkflowFile(parsed.file, workflowId) },
+      );
     } catch (e) {
       setError(refusal(e));
     } finally {
@@ -42,14 +47,14 @@ export function ImportPage() {
     }
   };
 
-  const draftHref = result ? `/workflows/${result.workflowId}/versions/${result.version.number}` : '';
   return (
     <section aria-labelledby="import-title">
       <div className="page-head">
         <h1 id="import-title">Import a playbook</h1>
       </div>
       <p>
-        A CACAO 2.0 playbook becomes a draft workflow version. Nothing runs until the draft is reviewed and published.
+        A CACAO 2.0 playbook, or a workflow file exported from Autonomic, becomes a draft workflow version. Nothing runs
+        until the draft is reviewed and published.
       </p>
       <ImportSource
         text={text}
@@ -64,29 +69,7 @@ export function ImportPage() {
           {error}
         </p>
       )}
-      {result && (
-        <div data-testid="import-result">
-          <p role="status">
-            {result.created
-              ? `Imported as draft version ${result.version.number}.`
-              : `This workflow already has version ${result.version.number} with exactly this content: nothing new was saved.`}{' '}
-            <Link className="button primary" to={draftHref}>
-              Open the draft
-            </Link>
-          </p>
-          {result.problems.length > 0 && (
-            <div>
-              <h2>What the draft still needs before it can be published</h2>
-              <ul>
-                {result.problems.map((p, i) => (
-                  <li key={i}>{p.message}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-          <ImportReportView report={result.report} />
-        </div>
-      )}
+      {result && <ImportResultView imported={result} />}
     </section>
   );
 }

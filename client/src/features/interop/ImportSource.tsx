@@ -51,7 +51,11 @@ export function ImportSource({
   };
   return (
     <form aria-label="Playbook to import" className="cred-form import-source" onSubmit={submit}>
-      <FormField label="Playbook file" errors={fileError ? [fileError] : []} help="A CACAO 2.0 playbook (JSON).">
+      <FormField
+        label="Playbook file"
+        errors={fileError ? [fileError] : []}
+        help="A CACAO 2.0 playbook, or a workflow file exported from Autonomic (JSON)."
+      >
         {(props) => (
           <input
             {...props}
