@@ -10,6 +10,7 @@ import { CredentialsPage } from '../features/credentials/CredentialsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EditorPage } from '../features/editor-page/EditorPage';
 import { ImportPage } from '../features/interop/ImportPage';
+import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { PoliciesPage } from '../features/policies/PoliciesPage';
 import { RequestReviewPage } from '../features/review/RequestReviewPage';
 import { ReviewInboxPage } from '../features/review/ReviewInboxPage';
@@ -32,6 +33,7 @@ import { WorkflowSettingsPage } from '../features/workflow-settings/WorkflowSett
 export const routes: { path: string; title?: string; element: ReactElement }[] = [
   { path: '/workflows/new', title: 'New workflow', element: <EditorPage /> },
   { path: '/workflows/import', title: 'Import a playbook', element: <ImportPage /> },
+  { path: '/workflows/templates', title: 'New from template', element: <TemplatesPage /> },
   { path: '/workflows/:id', title: 'Workflow editor', element: <EditorPage /> },
   { path: '/workflows/:id/versions/:number', title: 'Workflow version', element: <EditorPage /> },
   { path: '/workflows/:id/versions', title: 'Versions', element: <VersionsPage /> },

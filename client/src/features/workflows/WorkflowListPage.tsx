@@ -44,6 +44,9 @@ export function WorkflowListPage() {
             <Link className="button primary" to="/workflows/new">
               New workflow
             </Link>
+            <Link className="button" to="/workflows/templates">
+              New from template
+            </Link>
             <Link className="button" to="/workflows/import">
               Import
             </Link>
