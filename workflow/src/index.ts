@@ -16,6 +16,7 @@ export { cronProblem } from './validate/cron';
 export { connectorProblems, type ConnectorContext, type CredentialRef } from './validate/connectors';
 export { widgetFields, paramsJsonSchema, type WidgetField } from './validate/schema-walk';
 export { documentWarnings } from './validate/warnings';
+export { fieldWords, friendlyMessage } from './validate/zod-words';
 export { generateChainGraph } from './testing/generate';
 export { gatewayParams } from './testing/gateway';
 export { jsonDepthExceededAt } from './json-depth';

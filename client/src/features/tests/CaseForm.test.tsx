@@ -94,7 +94,10 @@ describe('CaseForm', () => {
       'case-json',
       JSON.stringify({ name: 'sessions', event: {}, fixtures: { http_1: { output: 1, fail: { kind: 'timeout' } } } }),
     );
-    expect(screen.getByTestId('case-json-issues').textContent).toContain('fixtures.http_1');
+    // In words: the step's fixture named, never a dotted path.
+    const issues = screen.getByTestId('case-json-issues').textContent;
+    expect(issues).toContain('HTTP 1: give exactly one of an output, a failure or a sequence');
+    expect(issues).not.toContain('fixtures.');
     expect(store.getState().tests[0]).toEqual({ name: 'sessions', event: { ip: '203.0.113.7' } });
     change('case-json', JSON.stringify({ name: 'renamed', event: {}, expect: { status: 'failed' } }));
     expect(store.getState().tests[0]).toMatchObject({ name: 'renamed', expect: { status: 'failed' } });

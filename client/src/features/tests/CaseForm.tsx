@@ -1,4 +1,5 @@
-import { TestCase } from '@autonomic/workflow';
+import { fieldWords, friendlyMessage, TestCase } from '@autonomic/workflow';
+import type { z } from 'zod';
 import { useMemo, useState } from 'react';
 import { useEditor } from '../../editor';
 import { updateTestCase, type TestCaseDraft } from '../../editor/commands';
@@ -10,6 +11,13 @@ import { FixturesEditor } from '../../forms/fixtures/FixturesEditor';
 import { JsonText } from '../../forms/fixtures/JsonText';
 import { outputShapeOf } from '../../forms/fixtures/outputShape';
 import { SafetyEditor } from './SafetyEditor';
+
+/** A problem of the case's JSON in words: the field named, zod's defaults rewritten ("Name is required"). */
+function issueWords(issue: z.core.$ZodIssue): string {
+  const message = friendlyMessage(issue);
+  const place = issue.path.length > 0 ? fieldWords(issue.path) : 'The case';
+  return message.toLowerCase().startsWith(place.toLowerCase()) ? message : `${place}: ${message}`;
+}
 
 /**
  * One test case as a form (name, event, fixtures, approvals, safety entries, assertions)
@@ -80,9 +88,7 @@ export function CaseForm({ index, onClose }: { index: number; onClose(): void })
             onChange={(v) => {
               // Written only when it is a case at all; what the validator says is shown above.
               const parsed = TestCase.safeParse(v);
-              setJsonIssues(
-                parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'case'}: ${i.message}`),
-              );
+              setJsonIssues(parsed.success ? [] : parsed.error.issues.map(issueWords));
               if (parsed.success) write(parsed.data, 'json');
             }}
           />
