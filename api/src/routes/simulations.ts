@@ -17,6 +17,11 @@ export const SimulateBody = z
     /** A stored test case's name: its event, fixtures and approvals, unless given here. */
     case: z.string().min(1).max(120).optional(),
     /** Step id → the output that step answers with. */
+    /**
+     * Step id → its answer: a value that is exactly `{ output }`, `{ fail }` or `{ sequence }`
+     * is that fixture (a test case's shape: an output, a failure, answers per call); any
+     * other value is the step's output itself.
+     */
     fixtures: z.record(z.string().max(64), BoundedJson).optional(),
     /** How approval steps without a fixture decide. @default 'approved' */
     approvals: ApprovalOutcome.optional(),
