@@ -117,6 +117,25 @@ describe('POST /templates/:id/instantiate', () => {
     expect((await finishedTests(http, people.admin.auth, res.body.workflowId, 1)).status).toBe('passed');
   });
 
+  it('when every template of the library is used then each draft passes all its test cases in the test runner', async () => {
+    const listed = await http.get('/api/templates').set('Authorization', people.analyst.auth);
+    const ids: string[] = listed.body.templates.map((t: { id: string }) => t.id);
+    const made = [];
+    for (const id of ids) {
+      const res = await instantiate(id, 'analyst');
+      expect(res.status).toBe(201);
+      made.push({ id, workflowId: res.body.workflowId as string });
+    }
+
+    await runner.drain();
+    const verdicts = [];
+    for (const m of made) {
+      const run = await finishedTests(http, people.analyst.auth, m.workflowId, 1);
+      verdicts.push([m.id, run.status, run.cases.filter((c: { passed: boolean }) => !c.passed).length]);
+    }
+    expect(verdicts).toEqual(ids.map((id) => [id, 'passed', 0]));
+  });
+
   it.each(['reviewer', 'manager'] as const)('when a %s tries then 403 and no workflow is created', async (who) => {
     const before = await db.prisma.workflow.count();
 
