@@ -48,9 +48,12 @@ export function NavMenu({ label, children, alignEnd = false, testId }: Props) {
     const at = all.findIndex((el) => el === document.activeElement);
     if (e.target === button.current && e.key === 'ArrowDown') {
       e.preventDefault();
-      setOpen(true);
-      // The list renders on the next frame when it was closed.
-      requestAnimationFrame(() => items()[0]?.focus());
+      // An open list is there to focus now; a closed one renders on the next frame.
+      if (open && all[0]) all[0].focus();
+      else {
+        setOpen(true);
+        requestAnimationFrame(() => items()[0]?.focus());
+      }
       return;
     }
     if (at < 0) return;
