@@ -5,26 +5,9 @@ import type { SettingsChange, WorkflowDetail } from '@autonomic/api';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeServer, type FakeRequest } from '../runs/fakeServer';
 import { SafetySettingsPanel } from './SafetySettingsPanel';
+import { WF, alice, workflow as settledWorkflow } from './testing';
 
-const WF = '0190a1b2-0000-7000-8000-0000000000f2';
-const alice = { id: '0190a1b2-0000-7000-8000-0000000000e1', username: 'alice', displayName: 'Alice' };
-const workflow = (autoRollback: boolean): WorkflowDetail => ({
-  id: WF,
-  slug: 'containment',
-  name: 'Containment',
-  ownerId: alice.id,
-  owner: alice,
-  createdAt: '2026-11-20T10:00:00.000Z',
-  publishedVersionId: null,
-  killSwitch: false,
-  maxDestructivePerRun: null,
-  maxDestructivePerHour: null,
-  manualBaselineMinutes: null,
-  autoRollback,
-  webhookEnabled: false,
-  published: null,
-  latest: null,
-});
+const workflow = (autoRollback: boolean): WorkflowDetail => ({ ...settledWorkflow, autoRollback });
 const offWaiting: SettingsChange = {
   id: '0190a1b2-0000-7000-8000-0000000000d2',
   workflowId: WF,
