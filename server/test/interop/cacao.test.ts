@@ -1,29 +1,15 @@
-import { readFileSync } from 'node:fs';
-import supertest from 'supertest';
 import { uuidV5 } from '@autonomic/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interopRoutes } from '../../src/http/routes/interop';
-import { workflowRoutes } from '../../src/http/routes/workflows';
-import { createCacaoInterop } from '../../src/services/interop/cacao';
 import { cacaoSchemaErrors } from '../../src/services/interop/cacao-schema';
-import { createWorkflowServices } from '../../src/services/workflows';
-import { createTestDatabase, type TestDatabase } from '../db/test-database';
-import { createUser, testApp, testContext } from '../support/app';
-
-const EXAMPLES = new URL('../../../third_party/cacao/examples/', import.meta.url);
-const example = (file: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(file, EXAMPLES), 'utf8'));
+import type { TestDatabase } from '../db/test-database';
+import { example, interopApp, type Http, type People } from './support';
 
 let db: TestDatabase;
-let http: ReturnType<typeof supertest>;
-let people: Record<'analyst' | 'reviewer', { id: string; auth: string }>;
+let http: Http;
+let people: People;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const ctx = testContext(db.prisma);
-  const wf = createWorkflowServices(ctx);
-  const { app } = testApp(ctx, [interopRoutes({ cacao: createCacaoInterop(ctx, wf) }), workflowRoutes(wf)]);
-  http = supertest(app);
-  people = { analyst: await createUser(db.prisma, 'analyst'), reviewer: await createUser(db.prisma, 'reviewer') };
+  ({ db, http, people } = await interopApp());
 });
 afterAll(() => db.drop());
 

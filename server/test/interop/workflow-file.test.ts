@@ -1,30 +1,13 @@
-import { readFileSync } from 'node:fs';
-import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interopRoutes } from '../../src/http/routes/interop';
-import { workflowRoutes } from '../../src/http/routes/workflows';
-import { createCacaoInterop } from '../../src/services/interop/cacao';
-import { createWorkflowFileInterop } from '../../src/services/interop/workflow-file';
-import { createWorkflowServices } from '../../src/services/workflows';
-import { createTestDatabase, type TestDatabase } from '../db/test-database';
-import { createUser, testApp, testContext } from '../support/app';
-
-const EXAMPLES = new URL('../../../third_party/cacao/examples/', import.meta.url);
-const example = (file: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(file, EXAMPLES), 'utf8'));
+import type { TestDatabase } from '../db/test-database';
+import { example, interopApp, type Http, type People } from './support';
 
 let db: TestDatabase;
-let http: ReturnType<typeof supertest>;
-let people: Record<'analyst' | 'reviewer', { id: string; auth: string }>;
+let http: Http;
+let people: People;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const ctx = testContext(db.prisma);
-  const wf = createWorkflowServices(ctx);
-  // Nothing is installed here: every pinned connector version is missing.
-  const files = createWorkflowFileInterop(ctx, { ...wf, connectors: () => undefined });
-  const { app } = testApp(ctx, [interopRoutes({ cacao: createCacaoInterop(ctx, wf), files }), workflowRoutes(wf)]);
-  http = supertest(app);
-  people = { analyst: await createUser(db.prisma, 'analyst'), reviewer: await createUser(db.prisma, 'reviewer') };
+  ({ db, http, people } = await interopApp({ files: true }));
 });
 afterAll(() => db.drop());
 
