@@ -27,12 +27,9 @@ export const loop = defineNode({
   params: z
     .object({
       until: Expression.meta({ help: 'Stop when this holds, e.g. steps.count_sessions.output.count = 0' }),
-      check: z
-        .enum(['before', 'after'])
-        .default('before')
-        .meta({
-          help: 'before: check before each round (may run none); after: check after each round (runs at least one)',
-        }),
+      check: z.enum(['before', 'after']).default('before').meta({
+        help: 'before: check before each round (may run none); after: check after each round (runs at least one)',
+      }),
       maxRounds: z.int().min(1).max(MAX_LOOP_ROUNDS).meta({ help: 'The most rounds it may run (1 to 10,000)' }),
     })
     .strict(),
