@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import type { CacaoImportResult, WorkflowListItem } from '@autonomic/api';
+import type { CacaoImportResult } from '@autonomic/api';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeServer, FakeReply, type FakeRequest } from '../runs/fakeServer';
+import { workflowListItem } from '../workflows/testing';
 import { ImportPage } from './ImportPage';
 
 afterEach(() => {
@@ -13,19 +14,7 @@ afterEach(() => {
 });
 
 const WORKFLOW_ID = '0190a000-0000-7000-8000-000000000001';
-const existing: WorkflowListItem = {
-  id: '0190a000-0000-7000-8000-000000000002',
-  slug: 'contain-ip',
-  name: 'Contain IP',
-  owner: { id: '0190a000-0000-7000-8000-00000000a11c', username: 'alice', displayName: 'Alice' },
-  tags: [],
-  severity: null,
-  killSwitch: false,
-  createdAt: '2026-11-20T10:00:00.000Z',
-  publishedVersion: 1,
-  latestVersion: { number: 1, status: 'published', savedAt: '2026-11-20T10:00:00.000Z' },
-  lastRun: null,
-};
+const existing = workflowListItem(2, 'Contain IP');
 
 const result: CacaoImportResult = {
   workflowId: WORKFLOW_ID,

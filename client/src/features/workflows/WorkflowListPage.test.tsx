@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { InboxItem, WorkflowListItem } from '@autonomic/api';
 import { useAuth } from '../../auth/store';
+import { workflowListItem } from './testing';
 import { WorkflowListPage } from './WorkflowListPage';
 
 afterEach(() => {
@@ -13,17 +14,7 @@ afterEach(() => {
 });
 
 const item = (n: number, name: string, connectorHealth?: WorkflowListItem['connectorHealth']): WorkflowListItem => ({
-  id: `0190a000-0000-7000-8000-00000000000${n}`,
-  slug: name.toLowerCase().replace(/ /g, '-'),
-  name,
-  owner: { id: '0190a000-0000-7000-8000-00000000a11c', username: 'alice', displayName: 'Alice' },
-  tags: [],
-  severity: null,
-  killSwitch: false,
-  createdAt: '2026-11-20T10:00:00.000Z',
-  publishedVersion: 1,
-  latestVersion: { number: 1, status: 'published', savedAt: '2026-11-20T10:00:00.000Z' },
-  lastRun: null,
+  ...workflowListItem(n, name),
   ...(connectorHealth ? { connectorHealth } : {}),
 });
 
