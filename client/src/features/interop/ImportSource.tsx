@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { listWorkflows, type WorkflowListItem } from '../workflows/api';
 import { FormField } from '../credentials/FormField';
-import { readText } from './readText';
+import { FileTextField } from '../shared/FileTextField';
 
 /** Larger files are refused here, before reading them (the API takes at most a few MB of JSON). */
 const FILE_MAX = 2_000_000;
@@ -25,7 +25,6 @@ export function ImportSource({
   onImport(): void;
   busy: boolean;
 }) {
-  const [fileError, setFileError] = useState<string | null>(null);
   const [workflows, setWorkflows] = useState<WorkflowListItem[]>([]);
   useEffect(() => {
     listWorkflows({})
@@ -36,36 +35,17 @@ export function ImportSource({
     e.preventDefault();
     onImport();
   };
-  const upload = async (file: File | undefined) => {
-    setFileError(null);
-    if (!file) return;
-    if (file.size > FILE_MAX) {
-      setFileError(`${file.name} is larger than ${FILE_MAX / 1_000_000} MB`);
-      return;
-    }
-    try {
-      onText(await readText(file));
-    } catch (e) {
-      setFileError(`${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
   return (
     <form aria-label="Playbook to import" className="cred-form import-source" onSubmit={submit}>
-      <FormField
+      <FileTextField
         label="Playbook file"
-        errors={fileError ? [fileError] : []}
         help="A CACAO 2.0 playbook, or a workflow file exported from Autonomic (JSON)."
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            accept=".json,application/json"
-            data-testid="import-file"
-            onChange={(e) => void upload(e.target.files?.[0])}
-          />
-        )}
-      </FormField>
+        accept=".json,application/json"
+        max={FILE_MAX}
+        maxWords={`${FILE_MAX / 1_000_000} MB`}
+        testId="import-file"
+        onText={onText}
+      />
       <FormField label="Or paste the playbook">
         {(props) => (
           <textarea {...props} rows={10} value={text} spellCheck={false} onChange={(e) => onText(e.target.value)} />
