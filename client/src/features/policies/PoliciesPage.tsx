@@ -1,6 +1,7 @@
 import type { SafetyPolicyView } from '@autonomic/api';
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '../../auth/store';
+import { PageMessages } from '../shared/PageMessages';
 import { deletePolicy, listPolicies, updatePolicy } from './api';
 import { PolicyCard } from './PolicyCard';
 import { PolicyForm } from './PolicyForm';
@@ -70,16 +71,7 @@ export function PoliciesPage() {
           Only admins change safety policies.
         </p>
       )}
-      {status && (
-        <p role="status" className="ok">
-          {status}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <PageMessages status={status} error={error} />
       {canManage && panel.type !== 'none' && (
         <PolicyForm
           key={panel.type === 'edit' ? panel.policy.id : 'new'}
