@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { AddStepPicker } from '../../forms/fixtures/AddStepPicker';
 import type { StepOption } from './caseDraft';
 
 /** A list of step ids (reached, not reached): each removable, one more picked from the steps not listed. */
@@ -14,8 +14,6 @@ export function StepListField(props: {
 }) {
   const { title, verb, ids, steps, readOnly, testId, onChange } = props;
   const free = steps.filter((s) => !ids.includes(s.id));
-  const [pick, setPick] = useState('');
-  const chosen = free.some((s) => s.id === pick) ? pick : (free[0]?.id ?? '');
   const label = (id: string) => steps.find((s) => s.id === id)?.label ?? id;
   return (
     <div className="case-steps" data-testid={testId}>
@@ -42,29 +40,15 @@ export function StepListField(props: {
           ))}
         </ul>
       )}
-      {!readOnly && free.length > 0 && (
-        <div className="case-add">
-          <select
-            aria-label={`Step that the run ${verb}`}
-            value={chosen}
-            onChange={(e) => setPick(e.target.value)}
-            data-testid={`${testId}-step`}
-          >
-            {free.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label} ({s.id})
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            disabled={!chosen}
-            onClick={() => onChange([...ids, chosen])}
-            data-testid={`${testId}-add`}
-          >
-            Add “{verb}”
-          </button>
-        </div>
+      {!readOnly && (
+        <AddStepPicker
+          free={free}
+          label={`Step that the run ${verb}`}
+          buttonText={`Add “${verb}”`}
+          selectTestId={`${testId}-step`}
+          buttonTestId={`${testId}-add`}
+          onAdd={(id) => onChange([...ids, id])}
+        />
       )}
     </div>
   );
