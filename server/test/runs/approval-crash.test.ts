@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../../src/engine';
 import type { Executor } from '../../src/executor';
 import { createApprovalService } from '../../src/services/approvals';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { createUser, testContext } from '../support/app';
+import { startWorker } from './crash-support';
 import { eventually, publishedWorkflow, RecordingEffects, runtime, step, transform, workflow } from './support';
 
 let db: TestDatabase;
@@ -14,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-const FIXTURE = fileURLToPath(new URL('./fixtures/approval-crash-worker.ts', import.meta.url));
 const CRASH_TIMEOUT = 60_000;
 
 /** A live run waiting on `ask`: start → ask (approval by a lead) ─approved→ done. */
@@ -37,20 +35,14 @@ async function waitingRun() {
 
 /** Runs the crash worker's decision and SIGKILLs it once it prints `mark`. */
 async function killedWhileDeciding(args: string[], mark: string): Promise<void> {
-  const doomed = spawn(process.execPath, ['--import', 'tsx', FIXTURE, db.url, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  doomed.stdout.on('data', (b: Buffer) => (output += b.toString()));
-  doomed.stderr.on('data', (b: Buffer) => (output += b.toString()));
-  const exited = new Promise((r) => doomed.on('exit', r));
+  const doomed = startWorker('approval-crash-worker.ts', [db.url, ...args]);
   try {
-    await eventually(async () => (output.includes(mark) ? true : undefined), 40_000).catch(() => {
-      throw new Error(`the worker never got to "${mark}":\n${output}`);
+    await eventually(async () => (doomed.output().includes(mark) ? true : undefined), 40_000).catch(() => {
+      throw new Error(`the worker never got to "${mark}":\n${doomed.output()}`);
     });
   } finally {
-    doomed.kill('SIGKILL');
-    await exited;
+    doomed.kill();
+    await doomed.exited;
   }
 }
 

@@ -41,6 +41,17 @@ export function crashWorld(prefix: string): CrashWorld {
 /** The lines of a log file, none if it is not written yet. */
 export const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
 
+/** A worker process from fixtures/ (`node --import tsx <worker> ...args`), its stdout and stderr gathered. */
+export function startWorker(worker: string, args: readonly string[]) {
+  const fixture = fileURLToPath(new URL(`./fixtures/${worker}`, import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', fixture, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+  const exited = new Promise((r) => child.on('exit', r));
+  return { output: () => output, exited, kill: () => child.kill('SIGKILL') };
+}
+
 /**
  * Starts `worker` (a file in fixtures/) as its own process, lets it claim a live run of `workflowId`,
  * SIGKILLs it once the effects log holds `killAt(runId)`, then lets a second process finish the run.
@@ -53,22 +64,15 @@ export async function killMidRun(
 ) {
   const { db, log } = world;
   const ctx = testContext(db.prisma);
-  const fixture = fileURLToPath(new URL(`./fixtures/${worker}`, import.meta.url));
-  const doomed = spawn(process.execPath, ['--import', 'tsx', fixture, db.url, log], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  doomed.stdout.on('data', (b: Buffer) => (output += b.toString()));
-  doomed.stderr.on('data', (b: Buffer) => (output += b.toString()));
-  const exited = new Promise((r) => doomed.on('exit', r));
+  const doomed = startWorker(worker, [db.url, log]);
   try {
-    await eventually(async () => (output.includes('ready') ? true : undefined), 60_000);
+    await eventually(async () => (doomed.output().includes('ready') ? true : undefined), 60_000);
     // The API process has no executor: the doomed one claims the run from the queue.
     const api = runtime(ctx, db.url, new RecordingEffects());
     const { runId } = await api.starter.startLive({ workflowId, event: {}, trigger: 'webhook' });
     await eventually(async () => (lines(log).includes(killAt(runId)) ? true : undefined), 10_000);
-    doomed.kill('SIGKILL');
-    await exited;
+    doomed.kill();
+    await doomed.exited;
     await api.executor.stop();
 
     const survivor = runtime(ctx, db.url, new RecordingEffects({ log }));
@@ -77,6 +81,6 @@ export async function killMidRun(
     await survivor.executor.stop();
     return { runId, done };
   } finally {
-    doomed.kill('SIGKILL');
+    doomed.kill();
   }
 }
