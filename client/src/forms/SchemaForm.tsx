@@ -7,6 +7,7 @@ import { parseJsonText, setAt, type Json } from './jsonValue';
 import { fieldsOf } from './schemaFields';
 import { unplacedErrors } from './unplacedErrors';
 import { useDraftText, type Reading } from './useDraftText';
+import { ViewSwitch } from './ViewSwitch';
 import './forms.css';
 
 export interface SchemaFormProps {
@@ -87,24 +88,13 @@ export function SchemaForm(props: SchemaFormProps) {
 
   return (
     <div className="schema-form" data-testid={testId}>
-      <div className="view-switch" role="group" aria-label={`${label}: form or JSON`}>
-        <button
-          type="button"
-          aria-pressed={mode === 'form'}
-          data-testid={`${testId}-view-form`}
-          onClick={() => mode === 'json' && toForm()}
-        >
-          Form
-        </button>
-        <button
-          type="button"
-          aria-pressed={mode === 'json'}
-          data-testid={`${testId}-view-json`}
-          onClick={() => mode === 'form' && toJson()}
-        >
-          JSON
-        </button>
-      </div>
+      <ViewSwitch
+        label={label}
+        testId={testId}
+        mode={mode}
+        onForm={() => mode === 'json' && toForm()}
+        onJson={() => mode === 'form' && toJson()}
+      />
       {mode === 'form' ? (
         fields.length > 0 ? (
           <FieldList fields={fields} at={[]} ctx={ctx} />

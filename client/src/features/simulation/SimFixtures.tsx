@@ -5,6 +5,7 @@ import type { OutputShape } from '../../forms/fixtures/outputShape';
 import { JsonView } from '../../forms/JsonView';
 import { isJsonObject, type Json, type JsonObject } from '../../forms/jsonValue';
 import { useDraftText, type Reading } from '../../forms/useDraftText';
+import { ViewSwitch } from '../../forms/ViewSwitch';
 import { draftsOf, notInForm, readFixtures, valuesWith } from './simFixtures';
 
 interface Props {
@@ -49,27 +50,16 @@ export function SimFixtures({ value, onChange, steps, shapeOf, hint, onJsonError
     <section className="full sim-fixtures" aria-labelledby={`${id}-title`} data-testid="sim-fixtures">
       <div className="sim-fixtures-head">
         <h2 id={`${id}-title`}>Fixtures</h2>
-        <div className="view-switch" role="group" aria-label="Fixtures: form or JSON">
-          <button
-            type="button"
-            aria-pressed={mode === 'form'}
-            data-testid="fixtures-view-form"
-            onClick={() => mode === 'json' && toForm()}
-          >
-            Form
-          </button>
-          <button
-            type="button"
-            aria-pressed={mode === 'json'}
-            data-testid="fixtures-view-json"
-            onClick={() => {
-              json.reset();
-              setMode('json');
-            }}
-          >
-            JSON
-          </button>
-        </div>
+        <ViewSwitch
+          label="Fixtures"
+          testId="fixtures"
+          mode={mode}
+          onForm={() => mode === 'json' && toForm()}
+          onJson={() => {
+            json.reset();
+            setMode('json');
+          }}
+        />
       </div>
       <p className="muted">
         Optional: what a step that calls out answers instead of the connector’s example.{hint ? ` ${hint}` : ''}
