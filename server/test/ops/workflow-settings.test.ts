@@ -125,6 +125,17 @@ describe('send a test event', () => {
     expect(runs.calls.map((c) => c.event)).toEqual([event]);
   });
 
+  it('when the owner presses Send twice within the same second then both are deliveries of their own (no replay refusal), each starting a run', async () => {
+    // The clock stands still: both presses would sign the same timestamp and body.
+    const { id } = await withSecret();
+    const send = () => http.post(`/api/workflows/${id}/webhook-test`).set('Authorization', people.owner.auth).send({});
+    const first = await send();
+    const second = await send();
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(runs.calls).toHaveLength(2);
+    expect(await db.prisma.webhookNonce.count({ where: { workflowId: id } })).toBe(2);
+  });
+
   it('when another analyst, a reviewer or a manager sends a test then 403 and no run starts', async () => {
     const { id } = await withSecret();
     const answers = await Promise.all(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, WebhookTestResult } from '@autonomic/api';
 import type { AppContext } from '../../context';
-import { ConflictError } from '../../errors';
+import { AppError, ConflictError } from '../../errors';
 import { findPublishedTrigger } from '../../store/trigger-status';
 import { findWebhookTarget } from '../../store/webhooks';
 import { recordAudit } from '../audit';
@@ -9,6 +9,9 @@ import type { Cipher } from '../secrets';
 import { exampleEvent } from './example-event';
 import { signWebhook } from './signature';
 import { webhookContext, type WebhookService } from './webhook-service';
+
+/** How many earlier seconds a test delivery may sign with when the same bytes were just sent. */
+const MAX_SECONDS_BACK = 30;
 
 /**
  * A test delivery from the settings page: the event (or an example from the trigger's
@@ -32,15 +35,28 @@ export async function sendTestDelivery(
   const event = input.event ?? exampleEvent((await findPublishedTrigger(ctx.prisma, workflowId))?.inputSchema);
   const secret = deps.cipher.open(target.sealed, webhookContext(workflowId));
   const rawBody = Buffer.from(JSON.stringify(event), 'utf8');
-  const timestamp = String(Math.floor(ctx.clock.now() / 1000));
-  const started = await deps.webhooks.accept({
-    workflowId,
-    timestamp,
-    signature: `sha256=${signWebhook(secret, timestamp, rawBody)}`,
-    delivery: `test-${randomUUID()}`,
-    rawBody,
-    event,
-  });
+  const now = Math.floor(ctx.clock.now() / 1000);
+  const deliver = (timestamp: string) =>
+    deps.webhooks.accept({
+      workflowId,
+      timestamp,
+      signature: `sha256=${signWebhook(secret, timestamp, rawBody)}`,
+      delivery: `test-${randomUUID()}`,
+      rawBody,
+      event,
+    });
+  // Two presses within one second sign the same bytes, and the intake refuses the second
+  // signature as a replay: each retry signs with a second earlier (well inside the replay
+  // window), so every press is a delivery of its own. Only a replay is retried: the secret
+  // is our own, so a 401 here can mean nothing else.
+  let started: Awaited<ReturnType<typeof deliver>> | undefined;
+  for (let back = 0; started === undefined; back++) {
+    try {
+      started = await deliver(String(now - back));
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'invalid_signature') || back >= MAX_SECONDS_BACK) throw e;
+    }
+  }
   await recordAudit(ctx.prisma, {
     actor,
     action: 'workflow.webhook_test_sent',
