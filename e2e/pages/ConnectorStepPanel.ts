@@ -39,6 +39,7 @@ export class ConnectorStepPanel {
     await expect(this.editor.nodes).toHaveCount(before.size + 1);
     const added = (await this.editor.nodeIds()).filter((id) => !before.has(id));
     if (added.length !== 1 || !added[0]) throw new Error(`dropping ${connectorId}.${actionId} added ${added.length}`);
+    await this.editor.waitForStillViewport();
     return added[0];
   }
 

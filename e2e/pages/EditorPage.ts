@@ -102,7 +102,30 @@ export class EditorPage {
     await expect(this.nodes).toHaveCount(before.size + 1);
     const added = (await this.nodeIds()).filter((id) => !before.has(id));
     if (added.length !== 1 || !added[0]) throw new Error(`dropping ${nodeType} added ${added.length} nodes`);
+    await this.waitForStillViewport();
     return added[0];
+  }
+
+  /**
+   * Waits until the view stands still: a node dropped under the minimap or the toolbar is
+   * panned into view (a 200 ms animation starting a frame later), and a handle dragged
+   * meanwhile is grabbed where it no longer is. Two samples of the viewport's transform
+   * 300 ms apart must agree.
+   */
+  async waitForStillViewport(): Promise<void> {
+    const viewport = this.canvas.locator('.react-flow__viewport');
+    let last: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          const now = await viewport.evaluate((el) => getComputedStyle(el).transform);
+          const still = now === last;
+          last = now;
+          return still;
+        },
+        { intervals: [300] },
+      )
+      .toBe(true);
   }
 
   /** Draws an edge from `source`'s `port` to `target`'s input. */
