@@ -53,6 +53,8 @@ function analystPages(s: EveryPageSeed): PageVisit[] {
     { name: 'assets', path: '/admin/assets' },
     { name: 'approval-link-invalid', path: '/approval-link/not-a-real-link' },
     { name: 'workflow-settings', path: `${wf}/settings` },
+    { name: 'templates', path: '/workflows/templates', ready: (p) => main(p).getByText('Ransomware host isolation') },
+    { name: 'import', path: '/workflows/import', ready: (p) => p.getByRole('heading', { level: 1 }) },
   ];
 }
 

@@ -69,6 +69,8 @@ export const TriggerStatus = z.object({
   triggerType: z.string().nullable(),
   /** An event its input schema accepts (placeholders by type and format), for a test delivery. */
   exampleEvent: z.unknown(),
+  /** The published trigger's input schema (JSON Schema), for the test event's form; absent when it declares none. */
+  inputSchema: z.unknown().optional(),
   schedule: ScheduleStatus.nullable(),
 });
 export type TriggerStatus = z.infer<typeof TriggerStatus>;

@@ -198,13 +198,14 @@ describe('trigger status', () => {
     });
   });
 
-  it('when the trigger is a webhook then no schedule and an example event; when nothing is published then no trigger', async () => {
+  it('when the trigger is a webhook then no schedule, an example event and its input schema (the test event form); when nothing is published then no trigger', async () => {
     const hook = await http
       .get(`/api/workflows/${await workflow()}/trigger`)
       .set('Authorization', people.reviewer.auth);
     expect(hook.body).toEqual({
       triggerType: 'trigger.webhook',
       exampleEvent: { ip: '203.0.113.7', severity: 'high' },
+      inputSchema: ALERT_SCHEMA,
       schedule: null,
     });
     const draft = await workflow({ publish: false });

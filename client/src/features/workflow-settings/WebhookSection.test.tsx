@@ -68,19 +68,29 @@ describe('the webhook section', () => {
     expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
-  test('when the owner sends the example test event then it is posted and the run it started is linked', async () => {
+  test('when the owner fills in the test event on the form made from the trigger schema then it is posted and the run it started is linked', async () => {
     const { requests } = settingsServer({
       webhook: { url: 'http://localhost/api/hooks/x', configured: true },
-      write: () => ({ runId: RUN, deduplicated: false, event: { ip: '203.0.113.7' } }),
+      trigger: {
+        triggerType: 'trigger.webhook',
+        exampleEvent: { ip: '203.0.113.7' },
+        inputSchema: { type: 'object', required: ['ip'], properties: { ip: { type: 'string', title: 'Source IP' } } },
+        schedule: null,
+      },
+      write: () => ({ runId: RUN, deduplicated: false, event: { ip: '198.51.100.4' } }),
     });
     open();
-    expect((await screen.findByLabelText(/Test event/)).textContent).toBe('{\n  "ip": "203.0.113.7"\n}');
+    // A field of the trigger's schema, starting from the example: no JSON to type.
+    const ip = await screen.findByLabelText(/^Source IP/);
+    expect((ip as HTMLInputElement).value).toBe('203.0.113.7');
+    await userEvent.clear(ip);
+    await userEvent.type(ip, '198.51.100.4');
     await userEvent.click(screen.getByRole('button', { name: 'Send a test event' }));
 
     expect(requests.find((r) => r.method === 'POST')).toEqual({
       method: 'POST',
       url: `/workflows/${WF}/webhook-test`,
-      body: { event: { ip: '203.0.113.7' } },
+      body: { event: { ip: '198.51.100.4' } },
     });
     await userEvent.click(await screen.findByRole('link', { name: /^run / }));
     expect(await screen.findByText('the run page')).toBeTruthy();

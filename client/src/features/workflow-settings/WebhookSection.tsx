@@ -11,6 +11,8 @@ interface Props {
   /** The published trigger type (null: nothing published) and an example event for it. */
   triggerType: string | null;
   exampleEvent: unknown;
+  /** The published trigger's input schema: the test event's form. */
+  inputSchema?: unknown;
   /** The owner analyst or an admin. */
   mayChange: boolean;
 }
@@ -18,7 +20,7 @@ interface Props {
 type Confirm = 'rotate' | 'remove' | null;
 
 /** The webhook: its URL, whether a secret is set; generate, rotate (confirmed) or remove it; send a test event. */
-export function WebhookSection({ workflowId, triggerType, exampleEvent, mayChange }: Props) {
+export function WebhookSection({ workflowId, triggerType, exampleEvent, inputSchema, mayChange }: Props) {
   const state = useAsync(() => getWebhook(workflowId), workflowId);
   const [issued, setIssued] = useState<WebhookSecretIssued | null>(null);
   const [confirm, setConfirm] = useState<Confirm>(null);
@@ -101,7 +103,7 @@ export function WebhookSection({ workflowId, triggerType, exampleEvent, mayChang
       {message && <p role="status">{message}</p>}
       {error && <ApiErrorMessage error={error} />}
       {mayChange && configured && triggerType === 'trigger.webhook' && (
-        <TestEventForm workflowId={workflowId} example={exampleEvent} />
+        <TestEventForm workflowId={workflowId} example={exampleEvent} inputSchema={inputSchema} />
       )}
     </section>
   );

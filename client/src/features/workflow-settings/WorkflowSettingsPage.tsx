@@ -56,6 +56,7 @@ export function WorkflowSettingsPage() {
         workflowId={workflow.id}
         triggerType={trigger.triggerType}
         exampleEvent={trigger.exampleEvent}
+        inputSchema={trigger.inputSchema}
         mayChange={may.owner}
       />
       <ScheduleSection schedule={trigger.schedule} />

@@ -29,11 +29,17 @@ export async function triggerStatus(ctx: AppContext, workflowId: string): Promis
   const params = isRecord(trigger.params) ? trigger.params : {};
   const cron = trigger.type === 'trigger.schedule' && typeof params['cron'] === 'string' ? params['cron'] : null;
   if (cron === null)
-    return { triggerType: trigger.type, exampleEvent: exampleEvent(trigger.inputSchema), schedule: null };
+    return {
+      triggerType: trigger.type,
+      exampleEvent: exampleEvent(trigger.inputSchema),
+      inputSchema: trigger.inputSchema ?? undefined,
+      schedule: null,
+    };
   const timezone = typeof params['timezone'] === 'string' ? params['timezone'] : 'UTC';
   return {
     triggerType: trigger.type,
     exampleEvent: exampleEvent(trigger.inputSchema),
+    inputSchema: trigger.inputSchema ?? undefined,
     schedule: {
       cron,
       timezone,
