@@ -30,6 +30,9 @@ const RUN_WORDS: Record<TestRunView['status'], string> = {
   error: 'The cases could not run.',
 };
 
+/** The run's note as a sentence of its own ("no test cases" → "No test cases."). */
+const sentence = (m: string) => `${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.!?…]$/.test(m) ? '' : '.'}`;
+
 /**
  * The version's test cases as its latest run left them (each green or red with its first
  * failure), the coverage, and the destructive steps the change adds or changes with
@@ -46,7 +49,7 @@ export function ReviewTests({ workflowId, number, contentHash, tests, destructiv
         {run.contentHash !== contentHash && run.status !== 'not_run'
           ? 'These results are of other content than this version (stale).'
           : RUN_WORDS[run.status]}
-        {run.message ? ` ${run.message}` : ''}{' '}
+        {run.message ? ` ${sentence(run.message)}` : ''}{' '}
         <Link to={`/workflows/${workflowId}/versions/${number}?panel=tests`} data-testid="open-tests-panel">
           Open in the editor’s Tests panel
         </Link>
