@@ -14,8 +14,11 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/database';
 import { newId } from '../src/db/ids';
 import { appendStepRuns, type NewStepRun } from '../src/store/step-runs';
+import { startFigures, type Figure } from './summary/figures';
 
 const ROWS = Number(process.argv[2] ?? 2000);
+const recorder = startFigures('db');
+const measured: Figure[] = [];
 const dataDir = join(tmpdir(), `autonomic-bench-${process.pid}`, 'pg');
 const db = await openDatabase({ url: '', embedded: { dataDir, stopOnSignals: true } });
 const { prisma } = db;
@@ -67,6 +70,13 @@ async function measure(label: string, n: number, work: (rows: NewStepRun[]) => P
         .toString()
         .padStart(7)} rows/s`,
   );
+  const perRow = (ms * 1000) / n;
+  measured.push({
+    figure: `persist step rows: ${label}`,
+    result: `${perRow.toFixed(0)} µs/row, ${Math.round((n * 1000) / ms).toLocaleString('en')} rows/s`,
+    target: '',
+    verdict: 'INFO',
+  });
 }
 
 const bare = new pg.Client({ connectionString: db.url });
@@ -121,5 +131,6 @@ await measure('bare pg INSERT, one by one (floor)', ROWS / 4, async (rows) => {
 });
 
 await bare.end();
+recorder.done(measured);
 await db.close();
 await fs.rm(join(dataDir, '..'), { recursive: true, force: true });
