@@ -1,11 +1,11 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../auth/LoginPage';
 import { useAuth } from '../auth/store';
-import { ApprovalLinkPage } from '../features/approval-link/ApprovalLinkPage';
-import { WorkflowListPage } from '../features/workflows/WorkflowListPage';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
+import { PageLoading } from './PageLoading';
+import { ApprovalLinkPage, WorkflowListPage } from './pages';
 import { RequireAuth } from './RequireAuth';
 import { routes } from './routes';
 
@@ -31,7 +31,9 @@ export function App() {
           path="/approval-link/:token"
           element={
             <main id="main" className="standalone">
-              <ApprovalLinkPage />
+              <Suspense fallback={<PageLoading />}>
+                <ApprovalLinkPage />
+              </Suspense>
             </main>
           }
         />

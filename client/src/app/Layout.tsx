@@ -1,8 +1,9 @@
-import { useEffect, type MouseEvent } from 'react';
+import { Suspense, useEffect, type MouseEvent } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/store';
 import { moreMenuLabel, navFor, type NavItem } from './nav';
 import { NavMenu } from './NavMenu';
+import { PageLoading } from './PageLoading';
 import { pageTitle } from './titles';
 
 const links = (items: NavItem[]) =>
@@ -76,7 +77,9 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="content">
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

@@ -1,30 +1,32 @@
 import type { ReactElement } from 'react';
-import { AccountPage } from '../features/account/AccountPage';
-import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
-import { ApprovalTaskPage } from '../features/approvals/ApprovalTaskPage';
-import { AssetsPage } from '../features/assets/AssetsPage';
-import { AuditPage } from '../features/audit/AuditPage';
-import { ConnectorsPage } from '../features/connectors/ConnectorsPage';
-import { ConnectorImportPage } from '../features/connector-import/ConnectorImportPage';
-import { CredentialsPage } from '../features/credentials/CredentialsPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { EditorPage } from '../features/editor-page/EditorPage';
-import { ImportPage } from '../features/interop/ImportPage';
-import { TemplatesPage } from '../features/templates/TemplatesPage';
-import { PoliciesPage } from '../features/policies/PoliciesPage';
-import { RequestReviewPage } from '../features/review/RequestReviewPage';
-import { ReviewInboxPage } from '../features/review/ReviewInboxPage';
-import { ReviewPage } from '../features/review/ReviewPage';
-import { RunNowPage } from '../features/run-now/RunNowPage';
-import { RunDetailPage } from '../features/runs/RunDetailPage';
-import { RunsPage } from '../features/runs/RunsPage';
-import { SafetyListsPage } from '../features/safety-lists/SafetyListsPage';
-import { SimulatePage } from '../features/simulation/SimulatePage';
-import { TokensPage } from '../features/tokens/TokensPage';
-import { UsersPage } from '../features/users/UsersPage';
-import { DiffPage } from '../features/versions/DiffPage';
-import { VersionsPage } from '../features/versions/VersionsPage';
-import { WorkflowSettingsPage } from '../features/workflow-settings/WorkflowSettingsPage';
+import {
+  AccountPage,
+  ApprovalTaskPage,
+  ApprovalsPage,
+  AssetsPage,
+  AuditPage,
+  ConnectorImportPage,
+  ConnectorsPage,
+  CredentialsPage,
+  DashboardPage,
+  DiffPage,
+  EditorPage,
+  ImportPage,
+  PoliciesPage,
+  RequestReviewPage,
+  ReviewInboxPage,
+  ReviewPage,
+  RunDetailPage,
+  RunNowPage,
+  RunsPage,
+  SafetyListsPage,
+  SimulatePage,
+  TemplatesPage,
+  TokensPage,
+  UsersPage,
+  VersionsPage,
+  WorkflowSettingsPage,
+} from './pages';
 
 /**
  * Feature pages, one line each: `{ path, title, element }` (title: the tab's, "Runs — Autonomic"). Features register here so that

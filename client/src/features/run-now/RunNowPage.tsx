@@ -10,10 +10,8 @@ import { startRun } from './api';
 import type { Json } from '../../forms/jsonValue';
 import { SchemaForm } from '../../forms/SchemaForm';
 import { errorsByField } from '../../forms/schemaFields';
+import { MAY_RUN } from './mayRun';
 import './run-now.css';
-
-/** Who may start a run (the `runsApi.start` contract's access). */
-export const MAY_RUN = new Set(['analyst', 'admin']);
 
 /**
  * `/workflows/:id/run`: starts a live run of the PUBLISHED version with an event typed

@@ -3,13 +3,10 @@ import { Link } from 'react-router';
 import { useAuth } from '../../auth/store';
 import type { WorkflowListItem } from '@autonomic/api';
 import { listWorkflows } from './api';
+import { StatusBadge } from './StatusBadge';
 import { useChangesRequested } from './useChangesRequested';
 
 const STATUSES = ['', 'draft', 'in_review', 'approved', 'published'] as const;
-
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge-${status}`}>{status.replace('_', ' ')}</span>;
-}
 
 /** `/workflows`: every workflow, its latest and published versions, and whether a review sent it back to me. */
 export function WorkflowListPage() {
