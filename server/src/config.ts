@@ -96,6 +96,10 @@ export const ConfigSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Run the executor (claim and run work) in this process. */
   EXECUTOR: bool.default(true),
+  /** Runs one process's executor drives at once (`npm start` with EXECUTOR on, and `npm run worker`). @default 64 */
+  EXECUTOR_CONCURRENCY: z.coerce.number().int().min(1).max(4_096).default(64),
+  /** How long a stopping executor lets runs in flight finish before giving them back, in ms. @default 10000 */
+  EXECUTOR_STOP_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Serve the built client from client/dist. */
   SERVE_CLIENT: bool.default(true),
   /** Sandbox processes that evaluate expressions (JSONata) off the event loop. */

@@ -5,25 +5,11 @@
  * what it had started, and exits 1: no stack trace (`LOG_LEVEL=debug` logs the error).
  */
 import { join } from 'node:path';
-import { embeddedPostgresOf, expressionPoolOf, loadConfig, REPO_ROOT, type Config } from './config';
+import { REPO_ROOT, type Config } from './config';
 import type { AppContext } from './context';
-import { openDatabase } from './db/database';
 import { systemClock } from './engine';
-import { chooseLogFormat, createLogger, type Logger } from './log';
+import { failStart, newStartup, oneLine, openAll, readSettings, StartupError, stopOnSignals } from './open';
 import { openableUrl, readyLine } from './ready';
-
-/** A start failure with its own one-line message (already saying what to do). */
-class StartupError extends Error {}
-
-/** The first line of an error's message, with the rest folded in (`a: b; c`). */
-function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const [first = 'unknown error', ...rest] = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return rest.length === 0 ? first : `${first} ${rest.join('; ')}`;
-}
 
 const LISTEN_FIXES: Record<string, string> = {
   EADDRINUSE: 'another process listens there: stop it, or set PORT to a free port',
@@ -41,53 +27,17 @@ function explain(error: unknown, config: Config | undefined): string {
   return oneLine(error);
 }
 
-let config: Config | undefined;
-let log: Logger | undefined;
-/** What the start opened so far, closed in reverse when it fails. */
-const opened: Array<() => Promise<unknown>> = [];
+const startup = newStartup();
 
 async function start(): Promise<void> {
-  try {
-    config = loadConfig();
-  } catch (error) {
-    throw new StartupError(`${oneLine(error)} (see the settings table in README.md)`);
-  }
-  const settings = config;
-  const logger = createLogger(settings.LOG_LEVEL, {
-    format: chooseLogFormat(settings.LOG_FORMAT, process.stdout.isTTY === true),
-  });
-  log = logger;
+  const { config: settings, log: logger } = readSettings(startup);
   const t0 = performance.now();
-
-  // Side by side: PostgreSQL starting (its own process), the expression sandbox starting
-  // (its own processes) and the rest of the server's code loading (~1 s of imports), so a
-  // start, and the restart after a crash, waits for the slowest of them, not their sum.
-  const opening = openDatabase({
-    url: settings.DATABASE_URL,
-    embedded: { ...embeddedPostgresOf(settings), stopOnSignals: false, onWarn: (message) => logger.warn(message) },
-  }).catch((error: unknown) => {
-    if (!settings.DATABASE_URL) throw error;
-    throw new StartupError(
-      `cannot open the database at DATABASE_URL: ${oneLine(error)} (check it, or unset it to use the embedded PostgreSQL)`,
-    );
+  const { db, expressions, loaded } = await openAll(startup, settings, logger, {
+    migrate: true,
+    load: () =>
+      Promise.all([import('./server'), import('./seed'), import('./http/client-static'), import('./metrics')]),
   });
-  // Expressions run in sandbox processes: no playbook can block this event loop or exhaust its heap.
-  const sandboxing = import('./sandbox/pool').then(({ startExpressionPool }) =>
-    startExpressionPool({ ...expressionPoolOf(settings), onIncident: (message) => logger.warn(message) }),
-  );
-  const loading = Promise.all([
-    import('./server'),
-    import('./seed'),
-    import('./http/client-static'),
-    import('./metrics'),
-  ]);
-  const [dbOpened, poolStarted, loaded] = await Promise.allSettled([opening, sandboxing, loading]);
-  if (poolStarted.status === 'fulfilled') opened.push(() => poolStarted.value.close());
-  if (dbOpened.status === 'fulfilled') opened.push(() => dbOpened.value.close());
-  for (const r of [dbOpened, poolStarted, loaded]) if (r.status === 'rejected') throw r.reason;
-  const db = await opening;
-  const expressions = await sandboxing;
-  const [{ createServer }, { seedDemoData, enabledDemoUsers }, { serveClient }, { metricsWarning }] = await loading;
+  const [{ createServer }, { seedDemoData, enabledDemoUsers }, { serveClient }, { metricsWarning }] = loaded;
   logger.info({ timings: db.timings, migrations: db.migrations, embedded: Boolean(db.embedded) }, 'database ready');
 
   const ctx: AppContext = { config: settings, prisma: db.prisma, log: logger, clock: systemClock };
@@ -104,7 +54,7 @@ async function start(): Promise<void> {
       if (ui === 'not-built') logger.warn({ clientDir }, 'client not built: run `npm run build` to serve the UI');
     },
   });
-  opened.push(() => server.stop());
+  startup.opened.push(() => server.stop());
   const demoCreated = settings.SEED_DEMO ? (await seedDemoData(ctx)).length > 0 : false;
   await server.start();
 
@@ -128,31 +78,13 @@ async function start(): Promise<void> {
   listener.keepAliveTimeout = 65_000;
   listener.headersTimeout = 66_000;
 
-  let stopping = false;
-  async function shutdown(signal: string): Promise<void> {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
+  stopOnSignals(logger, async () => {
     listener.close();
     listener.closeAllConnections();
     await server.stop();
     await expressions.close();
     await db.close();
-    process.exit(0);
-  }
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  });
 }
 
-/** Says why in one line, closes what was opened (at most 10 s), exits 1. */
-async function fail(error: unknown): Promise<never> {
-  process.stderr.write(`autonomic: could not start: ${explain(error, config)}\n`);
-  log?.debug({ err: error }, 'start failed');
-  const closing = (async () => {
-    for (const close of opened.reverse()) await close().catch(() => undefined);
-  })();
-  await Promise.race([closing, new Promise((r) => setTimeout(r, 10_000).unref())]);
-  process.exit(1);
-}
-
-await start().catch(fail);
+await start().catch((error: unknown) => failStart(startup, 'autonomic', error, explain(error, startup.config)));

@@ -91,6 +91,8 @@ import { createRollbackNotifier } from './services/workflows/rollback-notify';
 export interface ServerOptions {
   /** The database URL, so the executor's hot path can use a bare pg pool and LISTEN/NOTIFY. */
   databaseUrl?: string;
+  /** The executor's id: its runs' lease owner (`npm run worker` names it in its logs). @default a random id */
+  workerId?: string;
   auth?: AuthOptions;
   /** Mounted after the API (the built client). */
   after?: (app: Express) => void;
@@ -161,6 +163,9 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     // Live runs' events are kept for replay (redacted), in the run's own INSERT.
     ...(ctx.config.REPLAY_RETENTION_DAYS > 0 ? { replayEvent: redactEvent } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.workerId ? { workerId: options.workerId } : {}),
+    concurrency: ctx.config.EXECUTOR_CONCURRENCY,
+    stopGraceMs: ctx.config.EXECUTOR_STOP_GRACE_MS,
   });
   const starter = createRunStarter(ctx, executor);
   const runs = createRunService(ctx, { executor, starter });
