@@ -1,9 +1,12 @@
 /**
- * Tells other processes about run status changes (their SSE clients) and new work (their
- * claim loops), batched: at most one NOTIFY per `intervalMs`. A NOTIFY in every commit
- * would serialise all committing transactions on PostgreSQL's notification queue lock.
+ * Tells other processes about run status changes and commits (their SSE clients) and new
+ * work (their claim loops), batched: at most one NOTIFY per `intervalMs`. A NOTIFY in
+ * every commit would serialise all committing transactions on PostgreSQL's notification
+ * queue lock.
  *
- * Payload: lines of `<workerId> <runId> <status>` or `<workerId> - work`.
+ * Payload: lines of `<workerId> <runId> <status>`, `<workerId> <runId> c` or
+ * `<workerId> - work`. A run has at most one `c` line per batch, and none when it has a
+ * status line in it (that says as much): a listener reads the run's rows, not the line.
  */
 import type { Logger } from '../log';
 import { notifyRuns } from '../store/runs-notify';
@@ -14,6 +17,8 @@ const MAX_PAYLOAD = 7_000;
 
 export class Broadcaster {
   private lines: string[] = [];
+  /** Runs with a line in the pending batch. */
+  private told = new Set<string>();
   private work = false;
   private timer: NodeJS.Timeout | undefined;
 
@@ -26,6 +31,15 @@ export class Broadcaster {
 
   status(runId: string, status: string): void {
     this.lines.push(`${this.workerId} ${runId} ${status}`);
+    this.told.add(runId);
+    this.schedule();
+  }
+
+  /** A commit of the run is durable (followers of the run in other processes read it). */
+  changed(runId: string): void {
+    if (this.told.has(runId)) return;
+    this.lines.push(`${this.workerId} ${runId} c`);
+    this.told.add(runId);
     this.schedule();
   }
 
@@ -46,6 +60,7 @@ export class Broadcaster {
     this.timer = undefined;
     const lines = this.work ? [...this.lines, `${this.workerId} - work`] : this.lines;
     this.lines = [];
+    this.told.clear();
     this.work = false;
     for (let start = 0; start < lines.length;) {
       let size = 0;

@@ -33,6 +33,8 @@ import { waitForRun } from './wait';
 import { feedEvents, RecentRuns } from './feed';
 import { Broadcaster } from './broadcast';
 import { Liveness } from './liveness';
+import { ringOnCommit } from './commit-bell';
+import { readRunChanges } from '../store/run-changes';
 
 export interface ExecutorOptions {
   effects: EffectsFactory;
@@ -110,7 +112,11 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
   const documents = new RunDocuments();
   // Only with LISTEN (a URL) is anyone listening; without, other processes poll.
   const broadcaster = pool ? new Broadcaster(sql, workerId, ctx.log) : undefined;
-  const events = new RunEvents();
+  const events = new RunEvents({
+    read: (runId, after) => readRunChanges(sql, runId, after),
+    listen: () => notifications?.listen() ?? Promise.resolve(),
+    warn: (err) => ctx.log.warn({ err }, 'live run stream: reading the run failed (it reads again at its next poll)'),
+  });
   const recent = new RecentRuns();
   const store = new PrismaRunStore(sql, {
     workerId,
@@ -124,7 +130,10 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
   });
   const queue = createPgWorkQueue(sql, { leaseMs, now: () => ctx.clock.now() });
   const engine = createEngine({
-    store,
+    store: ringOnCommit(store, (dbId) => {
+      events.emit('changed', dbId);
+      broadcaster?.changed(dbId);
+    }),
     effects: routeEffects(options.effects, (id) => store.workflowOf(id)),
     clock: ctx.clock,
     safety: options.safety.port(),
@@ -160,14 +169,20 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
   });
 
   const notifications = options.databaseUrl
-    ? new Notifications(options.databaseUrl, ctx.log, (n) => {
-        if (n.from === workerId) return;
-        if (n.work) loop.soon();
-        else if (n.runId && n.status) {
-          events.emit('run', { runId: n.runId, status: n.status, local: false });
-          recent.noteRemote(n.runId, n.status);
-        }
-      })
+    ? new Notifications(
+        options.databaseUrl,
+        ctx.log,
+        (n) => {
+          if (n.from === workerId) return;
+          if (n.work) loop.soon();
+          if (n.runId && n.status) {
+            events.emit('run', { runId: n.runId, status: n.status, local: false });
+            recent.noteRemote(n.runId, n.status);
+          }
+          if (n.runId && n.changed) events.emit('changed', n.runId);
+        },
+        () => events.emit('resync'),
+      )
     : undefined;
 
   // Every executor with a URL holds its liveness lock before it leases anything (claims,
@@ -232,7 +247,7 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
       return sql.statements;
     },
     async start() {
-      await notifications?.start();
+      await notifications?.listen();
       await alive();
       if (liveness) {
         await reclaimDead();

@@ -4,7 +4,9 @@ import type { Request, Response } from 'express';
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RunEvents, type StepEvent } from '../../src/executor';
+import type { ChangeSource } from '../../src/executor/events';
 import { streamRunEvents } from '../../src/http/sse';
+import type { ChangeCursor } from '../../src/store/run-changes';
 
 class FakeResponse extends EventEmitter {
   status = vi.fn(() => this);
@@ -15,14 +17,15 @@ class FakeResponse extends EventEmitter {
     this.written.push(chunk);
     return true;
   }
-  /** The `event:` frames written so far, each parsed and checked against the contract's schema. */
+  /** The `event:` frames written so far, each parsed and checked against the contract's schema (with its id when it has one). */
   frames() {
     return this.written
       .filter((c) => c.startsWith('event: '))
       .map((c) => {
-        const [head, body] = c.split('\n');
+        const [head, body, id] = c.split('\n');
         const event = head?.slice('event: '.length) as keyof typeof RUN_STREAM_EVENTS;
-        return { event, data: RUN_STREAM_EVENTS[event].parse(JSON.parse(body?.slice('data: '.length) ?? '')) };
+        const data = RUN_STREAM_EVENTS[event].parse(JSON.parse(body?.slice('data: '.length) ?? ''));
+        return id?.startsWith('id: ') ? { event, data, id: id.slice('id: '.length) } : { event, data };
       });
   }
 }
@@ -133,5 +136,30 @@ describe('streamRunEvents', () => {
     expect(res.written.filter((c) => c === ': heartbeat\n\n')).toHaveLength(2);
     expect(events.listenerCount('run')).toBe(0);
     expect(events.listenerCount('step')).toBe(0);
+  });
+
+  it('when one run is followed in the database then the stream reads after the Last-Event-ID, each step frame carries its id and the status comes after the steps', async () => {
+    const row = '01a24c07-4429-7ce9-8913-fa4641f790d3';
+    const reads: (ChangeCursor | undefined)[] = [];
+    const source: ChangeSource = {
+      read: async (_runId, after) => {
+        reads.push(after);
+        const { runId: _r, workflowId: _w, ...a } = step();
+        return { status: 'succeeded', workflowId: 'w1', attempts: [{ ...a, cursor: { xid: 42, row } }] };
+      },
+      listen: async () => undefined,
+      warn: () => undefined,
+    };
+    events = new RunEvents(source);
+    Object.assign(req, { get: (h: string) => (h === 'last-event-id' ? `41.${row}` : undefined) });
+
+    await open({ runId: 'r1' }, async () => [{ runId: 'r1', workflowId: 'w1', status: 'running' }]);
+
+    expect(reads).toEqual([{ xid: 41, row }]);
+    expect(res.frames()).toEqual([
+      { event: 'run', data: { runId: 'r1', workflowId: 'w1', status: 'running' } },
+      { event: 'step', data: step(), id: `42.${row}` },
+      { event: 'run', data: { runId: 'r1', workflowId: 'w1', status: 'succeeded' } },
+    ]);
   });
 });
