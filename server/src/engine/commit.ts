@@ -5,6 +5,8 @@ import type { AttemptRecord, RunCommit, RunRecord, RunState, StepResult } from '
  * Group commit for one run: changes accumulate and go to the store in one `commit` call.
  * At most one commit is in flight; whatever changes meanwhile rides on the next one, so
  * a slow store sees fewer, bigger commits and the engine never waits on it for pure steps.
+ * For a run the store does not hold yet (`RunStore.holds`), `soon` does nothing until the
+ * batch is full: its first write is the durable point that records it.
  */
 export class Committer {
   private results: StepResult[] = [];
@@ -23,6 +25,8 @@ export class Committer {
     private readonly batch: number,
     private readonly defer: (fn: () => void) => void,
     private readonly onError: (e: unknown) => void,
+    /** While true, `soon` waits for a durable point (`flush`) unless the batch is full (RunStore.holds). */
+    private readonly hold: () => boolean = () => false,
   ) {}
 
   create(run: RunRecord): void {
@@ -51,7 +55,7 @@ export class Committer {
       this.flush().catch(this.onError);
       return;
     }
-    if (this.scheduled) return;
+    if (this.scheduled || this.hold()) return;
     this.scheduled = true;
     this.defer(() => {
       this.scheduled = false;

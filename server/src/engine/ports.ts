@@ -34,6 +34,12 @@ export interface RunStore {
   load(runId: string): Promise<StoredRun | undefined>;
   /** Waiting runs whose `wakeAt` is at or before `now`, earliest first. */
   due(now: number, limit: number): Promise<string[]>;
+  /**
+   * True while the run is not stored yet (driven in memory first): the engine then holds
+   * commits of pure progress until a durable point — an effect that writes, a wait, the
+   * end — whose commit records the run. Optional; absent means never.
+   */
+  holds?(runId: string): boolean;
 }
 
 export interface EffectTarget {

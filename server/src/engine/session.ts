@@ -85,6 +85,7 @@ export class RunSession implements LiveRun, AttemptHost {
       env.limits.commitBatch,
       env.defer,
       (e) => this.abort(e),
+      () => env.store.holds?.(run.id) === true,
     );
     this.trace = new AttemptLog(run.id, env.clock, this.committer, env.events);
     this.flow = new Flow(this);

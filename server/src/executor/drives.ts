@@ -4,13 +4,14 @@
  */
 import { RunConflictError, type RunSummary } from '../engine';
 import type { Logger } from '../log';
+import { RunNotRecordedError } from '../store/runs-store';
 
 export interface DrivesHooks {
   log: Logger;
   /** A waiting run's next wake time (the claim loop sleeps until then at most). */
   waitsUntil(at: number): void;
   /** Driving failed (the store refused, the process is stopping): the run goes back to the queue. */
-  giveBack(runId: string): Promise<void>;
+  giveBack(runId: string, error: unknown): Promise<void>;
   /** A slot came free. */
   freed(): void;
 }
@@ -36,9 +37,10 @@ export class Drives {
         return summary;
       },
       async (err: unknown) => {
-        const level = err instanceof RunConflictError ? 'debug' : 'warn';
+        // A conflict: another process moved the run on; not recorded: a held run's INSERT was refused.
+        const level = err instanceof RunConflictError || err instanceof RunNotRecordedError ? 'debug' : 'warn';
         log[level]({ err, runId }, 'executor: driving a run stopped; it stays where it was committed');
-        await giveBack(runId).catch(() => undefined);
+        await giveBack(runId, err).catch(() => undefined);
         throw err;
       },
     );

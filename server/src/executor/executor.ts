@@ -28,6 +28,7 @@ import { Notifications } from './notifications';
 import { createPgWorkQueue } from './queue';
 import { readRunSummary } from '../store/runs-status';
 import { createPublishedResolver, findStartable, type StartableWorkflow } from './resolver';
+import { createIngestBatcher } from './ingest';
 import { startRun, type NewRun, type StartOutcome } from './start';
 import { waitForRun } from './wait';
 import { feedEvents, RecentRuns } from './feed';
@@ -118,10 +119,12 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
     warn: (err) => ctx.log.warn({ err }, 'live run stream: reading the run failed (it reads again at its next poll)'),
   });
   const recent = new RecentRuns();
+  const ingest = createIngestBatcher(sql);
   const store = new PrismaRunStore(sql, {
     workerId,
     leaseMs,
     documents,
+    insertFirst: (row) => ingest.insert(row),
     onStatus: (c) => {
       recent.note(c.dbId, c);
       events.emit('run', { ...c, runId: c.dbId, local: true });
@@ -154,7 +157,11 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
   const drives: Drives = new Drives({
     log: ctx.log,
     waitsUntil: (at) => loop.at(at),
-    giveBack: (runId) => queue.release(workerId, [runId]),
+    giveBack: (runId, err) => {
+      if (!store.holds(runId)) return queue.release(workerId, [runId]);
+      store.dropHeld(runId, err); // never recorded: nothing to give back
+      return Promise.resolve();
+    },
     freed: () => loop.freed(),
   });
   const loop = new ClaimLoop({
@@ -225,6 +232,8 @@ export function createExecutor(ctx: AppContext, options: ExecutorOptions): Execu
   const announceWork = () => (broadcaster ? broadcaster.newWork() : loop.soon());
   const starting = {
     sql,
+    ingest,
+    maxDestructive: new Map<string, number | null>(),
     store,
     workerId,
     leaseMs,

@@ -38,6 +38,13 @@ export interface RunStarter {
     dedupeWindowMs?: number;
     /** The alert's own time, for time-to-contain. */
     eventTimestamp?: Date;
+    /**
+     * A webhook delivery's signature, claimed in the run's own INSERT (only if the run is
+     * recorded or deduplicated; a refusal does not spend it). A replay throws SignatureReplayedError.
+     */
+    claim?: { nonce: string; expiresAt: Date };
+    /** The caller will wait for the run's end: it may be driven before it is recorded (one durable commit). */
+    awaitEnd?: boolean;
   }): Promise<{ runId: string; deduplicated: boolean }>;
   /** The run's summary once it ends, or its current one when `timeoutMs` passes first. */
   waitForRun(runId: string, timeoutMs: number): Promise<RunSummaryView>;

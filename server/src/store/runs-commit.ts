@@ -90,7 +90,8 @@ export function extrasOf(run: RunRecord): RecordExtras {
 
 const DETAIL_KEYS = ['itemIndex', 'idempotencyKey', 'effect', 'target', 'safety', 'retryInMs', 'events'] as const;
 
-function attemptRow(a: AttemptRecord): Record<string, unknown> {
+/** A step_runs row as the commit statements' `jsonb_to_recordset` reads it. */
+export function attemptRow(a: AttemptRecord): Record<string, unknown> {
   const d: Record<string, unknown> = {};
   for (const k of DETAIL_KEYS) if (a[k] !== undefined) d[k] = a[k];
   return {

@@ -28,6 +28,7 @@ import {
 } from './runs-commit';
 import type { RunDocuments } from './runs-documents';
 import { dbRunId } from './runs-ids';
+import type { IngestOutcome, IngestRow } from './runs-ingest';
 import { LOAD_RUN, toStoredRun, type LoadRow } from './runs-load';
 import { ts, type Sql } from './runs-sql';
 
@@ -41,6 +42,27 @@ export interface RunStoreOptions {
   onStatus?: (change: StatusChange) => void;
   /** Mode of runs the engine creates without a parent row (top-level `engine.start`). @default 'live' */
   defaultMode?: 'live' | 'simulation';
+  /** Records a held run with its first commit (the executor's ingest batcher); needed for `primeHeld`. */
+  insertFirst?: (row: IngestRow) => Promise<IngestOutcome>;
+}
+
+/** A run driven before it was stored (`primeHeld`): what its first commit inserts, and who waits for it. */
+export interface HeldRun {
+  row: IngestRow;
+  /** The budget of destructive actions it is driven with; the INSERT refuses it if the workflow's changed. */
+  maxDestructive: number | null;
+  /** Told the INSERT's outcome (inserted or refused) once it committed. */
+  settle(outcome: IngestOutcome): void;
+  /** Told when the INSERT failed (the database): nothing was recorded. */
+  fail(error: unknown): void;
+}
+
+/** A held run's INSERT was refused (replayed signature, dedupe key taken, workflow changed): it never existed. */
+export class RunNotRecordedError extends Error {
+  constructor(runId: string) {
+    super(`run ${runId} was not recorded (its INSERT was refused)`);
+    this.name = 'RunNotRecordedError';
+  }
 }
 
 export interface StatusChange extends RunSummary {
@@ -59,6 +81,7 @@ export class PrismaRunStore implements RunStore {
   /** Runs this process has loaded or created and not seen end or wait: their workflow and last status. */
   private readonly live = new Map<string, Live>();
   private readonly primed = new Map<string, StoredRun>();
+  private readonly held = new Map<string, HeldRun>();
   private closed = false;
 
   constructor(
@@ -75,6 +98,8 @@ export class PrismaRunStore implements RunStore {
     const status = c.state.status;
     const live = this.live.get(runId);
     const changed = live?.status !== status;
+    const held = this.held.get(runId);
+    if (held) return this.commitHeld(runId, c, held, changed ? summaryOf(runId, c.state) : undefined);
     const owner = status === 'queued' || status === 'running' ? this.workerId : null;
     const params = commitParams(dbId, c, { owner, ms: this.leaseMs });
     let text = UPDATE_COMMIT;
@@ -93,9 +118,48 @@ export class PrismaRunStore implements RunStore {
       this.live.delete(runId);
       throw new RunConflictError(runId, r?.stored ?? 0, c.state.version);
     }
+    this.committed(runId, status, workflowId, summary);
+  }
+
+  private committed(runId: string, status: RunStatus, workflowId: string | undefined, summary?: RunSummary): void {
     if (TERMINAL.has(status) || status === 'waiting') this.live.delete(runId);
     else if (workflowId !== undefined) this.live.set(runId, { workflowId, status });
-    if (summary) this.options.onStatus?.({ ...summary, dbId, workflowId });
+    if (summary) this.options.onStatus?.({ ...summary, dbId: dbRunId(runId), workflowId });
+  }
+
+  /** A held run's first commit: its INSERT, through the ingest batcher (serialised before the first await). */
+  private async commitHeld(runId: string, c: RunCommit, held: HeldRun, summary?: RunSummary): Promise<void> {
+    this.held.delete(runId);
+    const insert = this.options.insertFirst;
+    if (!insert) throw new Error('run store: a held run needs insertFirst');
+    const workflowId = held.row.workflowId;
+    let outcome: IngestOutcome;
+    try {
+      const status = c.state.status;
+      const leaseOwner = status === 'queued' || status === 'running' ? this.workerId : null;
+      const first = { commit: c, maxDestructive: held.maxDestructive };
+      outcome = await insert({ ...held.row, leaseOwner, first });
+    } catch (e) {
+      this.live.delete(runId);
+      held.fail(e);
+      throw e;
+    }
+    if (!outcome.inserted) {
+      this.live.delete(runId);
+      held.settle(outcome);
+      throw new RunNotRecordedError(runId);
+    }
+    // Waiters learn the status (onStatus) before the starter hears the run is recorded.
+    this.committed(runId, c.state.status, workflowId, summary);
+    held.settle(outcome);
+  }
+
+  /**
+   * Whether the run is not stored yet (`primeHeld`): the engine may hold commits of pure
+   * progress until a durable point (an effect that writes, a wait, the end).
+   */
+  holds(runId: string): boolean {
+    return this.held.has(runId);
   }
 
   private newRow(c: RunCommit): NewRunRow {
@@ -145,6 +209,25 @@ export class PrismaRunStore implements RunStore {
     this.live.set(stored.run.id, { workflowId, status: stored.state.status });
   }
 
+  /**
+   * Like `prime`, for a run NOT stored yet: its first commit inserts it (`held.row` with
+   * the commit), and `held` is told the outcome. Until then nothing of it is in the database.
+   */
+  primeHeld(stored: StoredRun, workflowId: string, held: HeldRun): void {
+    this.prime(stored, workflowId);
+    this.held.set(stored.run.id, held);
+  }
+
+  /** A held run whose driving stopped before its first commit: nothing was recorded; its starter is told. */
+  dropHeld(runId: string, error: unknown): void {
+    const held = this.held.get(runId);
+    if (!held) return;
+    this.held.delete(runId);
+    this.primed.delete(runId);
+    this.live.delete(runId);
+    held.fail(error);
+  }
+
   /** The workflow of a run this process is driving (for per-workflow effects and events). */
   workflowOf(runId: string): string | undefined {
     return this.live.get(runId)?.workflowId;
@@ -152,7 +235,7 @@ export class PrismaRunStore implements RunStore {
 
   /** Runs this process is driving (loaded or committed as queued/running): the leases to renew. */
   liveRunIds(): string[] {
-    return [...this.live.keys()];
+    return [...this.live.keys()].filter((id) => !this.held.has(id));
   }
 
   /** Refuses every later commit: sessions still running stop, their runs stay where they were committed. */

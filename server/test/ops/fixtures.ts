@@ -1,7 +1,9 @@
 /** Rows and fakes shared by the ops tests. */
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../src/generated/prisma/client';
+import { SignatureReplayedError } from '../../src/executor/start';
 import type { RunStarter, RunSummaryView } from '../../src/services/contracts';
+import { claimWebhookNonces } from '../../src/store/webhooks';
 
 const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
 
@@ -56,12 +58,25 @@ export interface StartCall {
   eventTimestamp?: Date;
 }
 
-/** A RunStarter that records calls; `dedupeKey` repeats return the first run, like the real one. */
-export function fakeRunStarter(result?: (runId: string) => RunSummaryView) {
+/**
+ * A RunStarter that records calls; `dedupeKey` repeats return the first run, like the real one.
+ * A webhook's signature (`claim`) is claimed as the real one does (in `webhook_nonces` when
+ * given `prisma`, else in memory): a replay throws before anything is recorded.
+ */
+export function fakeRunStarter(result?: (runId: string) => RunSummaryView, prisma?: PrismaClient) {
   const calls: StartCall[] = [];
   const byKey = new Map<string, string>();
+  const claimed = new Set<string>();
+  async function claim(workflowId: string, c: { nonce: string; expiresAt: Date }): Promise<boolean> {
+    if (prisma) return (await claimWebhookNonces(prisma, [{ workflowId, ...c }])).size === 1;
+    const key = `${workflowId} ${c.nonce}`;
+    if (claimed.has(key)) return false;
+    claimed.add(key);
+    return true;
+  }
   const starter: RunStarter = {
     async startLive(input) {
+      if (input.claim && !(await claim(input.workflowId, input.claim))) throw new SignatureReplayedError();
       calls.push(input);
       const existing = input.dedupeKey ? byKey.get(input.dedupeKey) : undefined;
       if (existing) return { runId: existing, deduplicated: true };

@@ -53,7 +53,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const ctx = testContext(db.prisma);
   finished = new Map();
-  runs = fakeRunStarter((id) => finished.get(id) ?? { runId: id, status: 'running' });
+  runs = fakeRunStarter((id) => finished.get(id) ?? { runId: id, status: 'running' }, db.prisma);
   const vault = createSecretsVault(ctx, randomBytes(32));
   const webhooks = createWebhookService(ctx, { runs: runs.starter, cipher: vault.cipher });
   service = webhooks;
@@ -112,7 +112,13 @@ describe('signed delivery', () => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ runId: 'run-1', deduplicated: false });
     expect(runs.calls).toEqual([
-      { workflowId: id, event: { alert: 'brute force', ip: '203.0.113.7' }, trigger: 'webhook' },
+      {
+        workflowId: id,
+        event: { alert: 'brute force', ip: '203.0.113.7' },
+        trigger: 'webhook',
+        // The signature is claimed by the run's own INSERT (a refusal does not spend it).
+        claim: { nonce: expect.any(String), expiresAt: expect.any(Date) },
+      },
     ]);
   });
 

@@ -45,7 +45,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const plain = testContext(db.prisma);
   const ctx = { ...plain, clock: { ...plain.clock, now: () => NOW } };
-  runs = fakeRunStarter();
+  runs = fakeRunStarter(undefined, db.prisma);
   const vault = createSecretsVault(ctx, randomBytes(32));
   const webhooks = createWebhookService(ctx, { runs: runs.starter, cipher: vault.cipher });
   const webhookSecrets = createWebhookSecrets(ctx, { cipher: vault.cipher, webhooks });

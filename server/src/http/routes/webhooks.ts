@@ -33,6 +33,7 @@ export function webhookRoutes({ webhooks }: WebhookRouteDeps): RouteModule {
           { path: `headers.${DELIVERY_HEADER}`, message: 'up to 200 printable ASCII characters' },
         ]);
       }
+      const waitMs = query.wait ?? preferredWaitMs(req);
       const started = await webhooks.accept({
         workflowId: params.workflowId,
         timestamp: header(req, TIMESTAMP_HEADER),
@@ -40,8 +41,8 @@ export function webhookRoutes({ webhooks }: WebhookRouteDeps): RouteModule {
         delivery,
         rawBody,
         event: body,
+        awaitEnd: waitMs !== undefined && waitMs > 0,
       });
-      const waitMs = query.wait ?? preferredWaitMs(req);
       // A repeat queued nothing: 200 with the first run's id, not 202 (accepted for processing).
       if (!waitMs) return started.deduplicated ? new Reply(200, started) : started;
       res.setHeader('Preference-Applied', `wait=${Math.ceil(waitMs / 1000)}`);

@@ -51,6 +51,7 @@ export function createRunStarter(ctx: AppContext, executor: Executor): RunStarte
     startLive: (input) => starter.startLiveAt(input, 'body'),
 
     async startLiveAt(input, eventPath) {
+      let claim = input.claim;
       for (let attempt = 0; attempt < 3; attempt++) {
         const w = await startable(input.workflowId, attempt > 0);
         schemas.assertFits(w.versionId, w.document.trigger.inputSchema, input.event, eventPath);
@@ -63,8 +64,11 @@ export function createRunStarter(ctx: AppContext, executor: Executor): RunStarte
           eventTimestamp: input.eventTimestamp?.getTime() ?? eventTimeOf(input.event) ?? null,
           createdById: input.actor?.userId ?? null,
           dedupeKey: input.dedupeKey ?? null,
+          ...(claim ? { claim } : {}),
+          ...(input.awaitEnd ? { awaitEnd: true } : {}),
         });
         if (out.started) return { runId: out.runId, deduplicated: false };
+        if (out.claimSpent) claim = undefined; // this delivery's signature is ours now
         if (out.existingRunId) {
           // A key past its window is released, and the next attempt takes it.
           if (!(await expired(input.dedupeKey, input.dedupeWindowMs))) {

@@ -3,10 +3,10 @@ import { DEFAULT_DEDUPE_WINDOW, durationMs, TRIGGER_DEFINITIONS } from '@autonom
 import type { AppContext } from '../../context';
 import { DEFAULT_EXPRESSION_LIMITS, Expressions, type ExpressionEvaluator } from '../../engine';
 import { AppError, ConflictError } from '../../errors';
-import { findWebhookTarget, purgeWebhookNonces, releaseWebhookNonce } from '../../store/webhooks';
+import { SignatureReplayedError } from '../../executor/start';
+import { findWebhookTarget, purgeWebhookNonces } from '../../store/webhooks';
 import type { RunStarter } from '../contracts';
 import type { Cipher } from '../secrets';
-import { createNonceClaimer } from './nonce-batch';
 import { parseSignatureHeader, parseTimestampHeader, REPLAY_WINDOW_SECONDS, signatureMatches } from './signature';
 
 export interface WebhookDelivery {
@@ -17,6 +17,8 @@ export interface WebhookDelivery {
   /** The exact bytes that were signed. */
   rawBody: Buffer;
   event: unknown;
+  /** The caller waits for the run's end (`?wait=`): the run may be driven before it is recorded. */
+  awaitEnd?: boolean;
 }
 
 export interface WebhookServiceOptions {
@@ -73,9 +75,9 @@ export const webhookContext = (workflowId: string) => `webhook:${workflowId}`;
 
 /**
  * Accepts signed webhook deliveries. Hot path: a cached decrypted secret per workflow
- * (re-read after `cacheTtlMs`, at once after `invalidate`), an HMAC, the signature's
- * INSERT (replay protection; batched with concurrent deliveries), then `startLive` — no
- * other query.
+ * (re-read after `cacheTtlMs`, at once after `invalidate`), an HMAC, then `startLive`,
+ * whose INSERT also claims the signature (replay protection) — one statement, batched
+ * with concurrent deliveries (executor/ingest.ts), no other query.
  */
 export function createWebhookService(
   ctx: AppContext,
@@ -91,7 +93,6 @@ export function createWebhookService(
   const size = options.cacheSize ?? 10_000;
   const cache = new Map<string, Target>();
   const decoy = randomBytes(32);
-  const claimNonce = createNonceClaimer(ctx.prisma);
   const expressions = deps.expressions ?? new Expressions(DEFAULT_EXPRESSION_LIMITS, () => ctx.clock.now());
   let purgeTimer: NodeJS.Timeout | undefined;
 
@@ -165,20 +166,20 @@ export function createWebhookService(
       const { target: t, nonce, expiresAt } = await verify(d);
       if (!t.acceptsWebhooks)
         throw new ConflictError('this workflow is not published with a webhook trigger', 'not_webhook');
-      if (!(await claimNonce(d.workflowId, nonce, expiresAt))) throw webhookUnauthorized();
+      // The signature is claimed by the run's own INSERT, and only when the run is recorded
+      // (or deduplicated): a refusal (an event the trigger's schema rejects, the kill switch,
+      // …) spends nothing and writes nothing; the same delivery again gets the same answer.
       try {
         return await deps.runs.startLive({
           workflowId: d.workflowId,
           event: d.event,
           trigger: 'webhook',
+          claim: { nonce, expiresAt },
+          ...(d.awaitEnd ? { awaitEnd: true } : {}),
           ...(await dedupeKeyOf(t, d)),
         });
       } catch (e) {
-        // Refused (an event the trigger's schema rejects, the kill switch, …): nothing was
-        // accepted, so the signature is not spent and the refusal writes nothing; the same
-        // delivery again gets the same answer, not a 401 replay.
-        if (e instanceof AppError && e.status < 500) await releaseWebhookNonce(ctx.prisma, d.workflowId, nonce);
-        throw e;
+        throw e instanceof SignatureReplayedError ? webhookUnauthorized() : e;
       }
     },
     waitForRun: (runId: string, timeoutMs: number) => deps.runs.waitForRun(runId, timeoutMs),
