@@ -8,19 +8,10 @@
  * `npx tsx e2e/support/size-budget.ts --write` rewrites the budgets from this build plus
  * the headroom (after a deliberate change; say why in the commit).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { measure, readManifest } from './route-size';
 import { REPO_ROOT } from './server';
-
-interface ManifestChunk {
-  file: string;
-  name?: string;
-  isEntry?: boolean;
-  isDynamicEntry?: boolean;
-  imports?: string[];
-}
-type Manifest = Record<string, ManifestChunk>;
 
 export interface RouteBudget {
   /** The page module in the manifest, e.g. src/features/editor-page/EditorPage.tsx. */
@@ -38,58 +29,12 @@ export interface BudgetFile {
   routes: Record<string, RouteBudget>;
 }
 
-const DIST = join(REPO_ROOT, 'client', 'dist');
 const BUDGET_FILE = join(REPO_ROOT, 'client', 'size-budget.json');
-
-/** Manifest keys of every chunk loaded up front from `keys` (following static imports only). */
-export function closure(manifest: Manifest, keys: string[]): Set<string> {
-  const seen = new Set<string>();
-  const walk = (k: string) => {
-    if (seen.has(k)) return;
-    const chunk = manifest[k];
-    if (!chunk) throw new Error(`the manifest has no chunk ${k}`);
-    seen.add(k);
-    for (const i of chunk.imports ?? []) walk(i);
-  };
-  keys.forEach(walk);
-  return seen;
-}
-
-interface Measured {
-  route: string;
-  raw: number;
-  gzip: number;
-  names: string[];
-}
-
-function measure(manifest: Manifest, route: string, page: string): Measured {
-  const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
-  if (!entry) throw new Error('the manifest has no entry');
-  if (!manifest[page])
-    throw new Error(`route ${route}: the build has no page ${page} (renamed? update client/size-budget.json)`);
-  let raw = 0;
-  let gzip = 0;
-  const names: string[] = [];
-  for (const k of closure(manifest, [entry, page])) {
-    const chunk = manifest[k];
-    if (!chunk?.file.endsWith('.js')) continue;
-    const bytes = readFileSync(join(DIST, chunk.file));
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: 9 }).length;
-    names.push(chunk.name ?? k);
-  }
-  return { route, raw, gzip, names };
-}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function main(): void {
-  const manifestPath = join(DIST, '.vite', 'manifest.json');
-  if (!existsSync(manifestPath)) {
-    console.error('size budget: client/dist has no manifest; build the client first (npm run build)');
-    process.exit(1);
-  }
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const manifest = readManifest();
   const budget = JSON.parse(readFileSync(BUDGET_FILE, 'utf8')) as BudgetFile;
   const rows = Object.entries(budget.routes).map(([route, b]) => ({ b, m: measure(manifest, route, b.page) }));
 

@@ -1,73 +1,72 @@
-import { lazy } from 'react';
+import { lazy, type ComponentType } from 'react';
 
 /**
  * Every signed-in page, loaded on first visit: the editor does not carry the dashboard's
  * charts or the review pages (and the reverse). `vite.config.ts` names the shared chunks;
  * `client/size-budget.json` caps each route's initial JS.
  */
-export const AccountPage = lazy(() =>
-  import('../features/account/AccountPage').then((m) => ({ default: m.AccountPage })),
+
+/**
+ * A page whose code loads on first use. `preload()` starts the download early (at start-up,
+ * beside sign-in); a page whose code is already there renders at once, without suspending:
+ * React holds a revealed fallback for up to 300 ms, which a fast load would only wait on.
+ */
+function page<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const preload = () =>
+    (loading ??= load().then((c) => {
+      loaded = c;
+      return c;
+    }));
+  const Lazy = lazy(() => preload().then((c) => ({ default: c })));
+  function Page(props: P) {
+    const Loaded = loaded;
+    return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
+  }
+  return Object.assign(Page, { preload: () => void preload() });
+}
+export const AccountPage = page(() => import('../features/account/AccountPage').then((m) => m.AccountPage));
+export const ApprovalLinkPage = page(() =>
+  import('../features/approval-link/ApprovalLinkPage').then((m) => m.ApprovalLinkPage),
 );
-export const ApprovalLinkPage = lazy(() =>
-  import('../features/approval-link/ApprovalLinkPage').then((m) => ({ default: m.ApprovalLinkPage })),
+export const ApprovalsPage = page(() => import('../features/approvals/ApprovalsPage').then((m) => m.ApprovalsPage));
+export const ApprovalTaskPage = page(() =>
+  import('../features/approvals/ApprovalTaskPage').then((m) => m.ApprovalTaskPage),
 );
-export const ApprovalsPage = lazy(() =>
-  import('../features/approvals/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })),
+export const AssetsPage = page(() => import('../features/assets/AssetsPage').then((m) => m.AssetsPage));
+export const AuditPage = page(() => import('../features/audit/AuditPage').then((m) => m.AuditPage));
+export const ConnectorsPage = page(() => import('../features/connectors/ConnectorsPage').then((m) => m.ConnectorsPage));
+export const ConnectorImportPage = page(() =>
+  import('../features/connector-import/ConnectorImportPage').then((m) => m.ConnectorImportPage),
 );
-export const ApprovalTaskPage = lazy(() =>
-  import('../features/approvals/ApprovalTaskPage').then((m) => ({ default: m.ApprovalTaskPage })),
+export const CredentialsPage = page(() =>
+  import('../features/credentials/CredentialsPage').then((m) => m.CredentialsPage),
 );
-export const AssetsPage = lazy(() => import('../features/assets/AssetsPage').then((m) => ({ default: m.AssetsPage })));
-export const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
-export const ConnectorsPage = lazy(() =>
-  import('../features/connectors/ConnectorsPage').then((m) => ({ default: m.ConnectorsPage })),
+export const DashboardPage = page(() => import('../features/dashboard/DashboardPage').then((m) => m.DashboardPage));
+export const EditorPage = page(() => import('../features/editor-page/EditorPage').then((m) => m.EditorPage));
+export const ImportPage = page(() => import('../features/interop/ImportPage').then((m) => m.ImportPage));
+export const TemplatesPage = page(() => import('../features/templates/TemplatesPage').then((m) => m.TemplatesPage));
+export const PoliciesPage = page(() => import('../features/policies/PoliciesPage').then((m) => m.PoliciesPage));
+export const RequestReviewPage = page(() =>
+  import('../features/review/RequestReviewPage').then((m) => m.RequestReviewPage),
 );
-export const ConnectorImportPage = lazy(() =>
-  import('../features/connector-import/ConnectorImportPage').then((m) => ({ default: m.ConnectorImportPage })),
+export const ReviewInboxPage = page(() => import('../features/review/ReviewInboxPage').then((m) => m.ReviewInboxPage));
+export const ReviewPage = page(() => import('../features/review/ReviewPage').then((m) => m.ReviewPage));
+export const RunNowPage = page(() => import('../features/run-now/RunNowPage').then((m) => m.RunNowPage));
+export const RunDetailPage = page(() => import('../features/runs/RunDetailPage').then((m) => m.RunDetailPage));
+export const RunsPage = page(() => import('../features/runs/RunsPage').then((m) => m.RunsPage));
+export const SafetyListsPage = page(() =>
+  import('../features/safety-lists/SafetyListsPage').then((m) => m.SafetyListsPage),
 );
-export const CredentialsPage = lazy(() =>
-  import('../features/credentials/CredentialsPage').then((m) => ({ default: m.CredentialsPage })),
+export const SimulatePage = page(() => import('../features/simulation/SimulatePage').then((m) => m.SimulatePage));
+export const TokensPage = page(() => import('../features/tokens/TokensPage').then((m) => m.TokensPage));
+export const UsersPage = page(() => import('../features/users/UsersPage').then((m) => m.UsersPage));
+export const DiffPage = page(() => import('../features/versions/DiffPage').then((m) => m.DiffPage));
+export const VersionsPage = page(() => import('../features/versions/VersionsPage').then((m) => m.VersionsPage));
+export const WorkflowListPage = page(() =>
+  import('../features/workflows/WorkflowListPage').then((m) => m.WorkflowListPage),
 );
-export const DashboardPage = lazy(() =>
-  import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
-);
-export const EditorPage = lazy(() =>
-  import('../features/editor-page/EditorPage').then((m) => ({ default: m.EditorPage })),
-);
-export const ImportPage = lazy(() => import('../features/interop/ImportPage').then((m) => ({ default: m.ImportPage })));
-export const TemplatesPage = lazy(() =>
-  import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })),
-);
-export const PoliciesPage = lazy(() =>
-  import('../features/policies/PoliciesPage').then((m) => ({ default: m.PoliciesPage })),
-);
-export const RequestReviewPage = lazy(() =>
-  import('../features/review/RequestReviewPage').then((m) => ({ default: m.RequestReviewPage })),
-);
-export const ReviewInboxPage = lazy(() =>
-  import('../features/review/ReviewInboxPage').then((m) => ({ default: m.ReviewInboxPage })),
-);
-export const ReviewPage = lazy(() => import('../features/review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
-export const RunNowPage = lazy(() => import('../features/run-now/RunNowPage').then((m) => ({ default: m.RunNowPage })));
-export const RunDetailPage = lazy(() =>
-  import('../features/runs/RunDetailPage').then((m) => ({ default: m.RunDetailPage })),
-);
-export const RunsPage = lazy(() => import('../features/runs/RunsPage').then((m) => ({ default: m.RunsPage })));
-export const SafetyListsPage = lazy(() =>
-  import('../features/safety-lists/SafetyListsPage').then((m) => ({ default: m.SafetyListsPage })),
-);
-export const SimulatePage = lazy(() =>
-  import('../features/simulation/SimulatePage').then((m) => ({ default: m.SimulatePage })),
-);
-export const TokensPage = lazy(() => import('../features/tokens/TokensPage').then((m) => ({ default: m.TokensPage })));
-export const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
-export const DiffPage = lazy(() => import('../features/versions/DiffPage').then((m) => ({ default: m.DiffPage })));
-export const VersionsPage = lazy(() =>
-  import('../features/versions/VersionsPage').then((m) => ({ default: m.VersionsPage })),
-);
-export const WorkflowListPage = lazy(() =>
-  import('../features/workflows/WorkflowListPage').then((m) => ({ default: m.WorkflowListPage })),
-);
-export const WorkflowSettingsPage = lazy(() =>
-  import('../features/workflow-settings/WorkflowSettingsPage').then((m) => ({ default: m.WorkflowSettingsPage })),
+export const WorkflowSettingsPage = page(() =>
+  import('../features/workflow-settings/WorkflowSettingsPage').then((m) => m.WorkflowSettingsPage),
 );

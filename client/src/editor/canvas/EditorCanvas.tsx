@@ -24,11 +24,14 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { ConnectDialog } from './ConnectDialog';
 import { useConnectUi } from './connectUi';
 import { fitOptions } from './fit';
+import { FocusedNodeContext } from './lod';
 import { nodeTypes } from './node-types';
 import { decoratedEdges, ghostNodes, withViolationPath, type GhostNode } from './overlay';
 import { CanvasOverlayContext } from './overlay-context';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
+import { useFocusedNodeTracking } from './useFocusedNodeTracking';
+import { useLodEdges } from './useLodEdges';
 import { useRevealNode } from './useRevealNode';
 
 /** The drag-and-drop type a palette item carries: the node type. */
@@ -95,6 +98,7 @@ export function EditorCanvas({
   const reveal = useRevealNode();
   const announcement = useConnectUi((s) => s.announcement);
   const keys = useCanvasShortcuts({ readOnly, openShortcuts });
+  const focus = useFocusedNodeTracking();
   // The offending path of the safety policy violation chosen (or of the selected node) is drawn on top.
   const violation = useEditor(shownViolation);
   const overlay = useMemo(() => withViolationPath(given, violation), [given, violation]);
@@ -109,6 +113,8 @@ export function EditorCanvas({
     () => (overlay?.edges || overlay?.path ? decoratedEdges(edges, overlay, new Set(shown.map((n) => n.id))) : edges),
     [edges, overlay, shown],
   );
+
+  const lod = useLodEdges(shownEdges);
 
   const handleNodesChange = useCallback(
     (changes: NodeChange<FlowNode | GhostNode>[]) => {
@@ -162,51 +168,54 @@ export function EditorCanvas({
 
   return (
     <CanvasOverlayContext.Provider value={overlay ?? null}>
-      <div
-        className={`editor-canvas${readOnly ? ' is-read-only' : ''}`}
-        data-testid="editor-canvas"
-        id={id}
-        role="application"
-        aria-label={`${label}${readOnly ? ' (read-only)' : ''}. Press ? for keyboard shortcuts.`}
-        tabIndex={0}
-        {...keys}
-      >
-        <ReactFlow<FlowNode | GhostNode, FlowEdge>
-          nodes={shown}
-          edges={shownEdges}
-          nodeTypes={nodeTypes}
-          onNodesChange={handleNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          isValidConnection={isValidConnection}
-          onNodeDragStart={beginGesture}
-          onNodeDragStop={endGesture}
-          onSelectionDragStart={beginGesture}
-          onSelectionDragStop={endGesture}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          elementsSelectable
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_FROM}
-          minZoom={0.05}
-          maxZoom={2}
-          fitView={fitOnOpen}
-          fitViewOptions={nodes.length >= RENDER_VISIBLE_FROM ? BIG_GRAPH_FIT : SMALL_GRAPH_FIT}
+      <FocusedNodeContext.Provider value={focus.store}>
+        <div
+          className={`editor-canvas${readOnly ? ' is-read-only' : ''}${lod.zoomedOut ? ' is-zoomed-out' : ''}`}
+          data-testid="editor-canvas"
+          id={id}
+          role="application"
+          aria-label={`${label}${readOnly ? ' (read-only)' : ''}. Press ? for keyboard shortcuts.`}
+          tabIndex={0}
+          {...keys}
+          {...focus.handlers}
         >
-          <Background gap={20} />
-          {showMap && <MiniMap pannable zoomable nodeColor={nodeColor} ariaLabel="Minimap" />}
-          <CanvasToolbar
-            readOnly={readOnly}
-            onShortcuts={openShortcuts}
-            showMap={showMap}
-            onToggleMap={() => setShowMap((v) => !v)}
-          />
-        </ReactFlow>
-      </div>
+          <ReactFlow<FlowNode | GhostNode, FlowEdge>
+            nodes={shown}
+            edges={lod.edges}
+            nodeTypes={nodeTypes}
+            onNodesChange={handleNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            isValidConnection={isValidConnection}
+            onNodeDragStart={beginGesture}
+            onNodeDragStop={endGesture}
+            onSelectionDragStart={beginGesture}
+            onSelectionDragStop={endGesture}
+            onDragOver={onDragOver}
+            onDrop={onDrop}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            elementsSelectable
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_FROM}
+            minZoom={0.05}
+            maxZoom={2}
+            fitView={fitOnOpen}
+            fitViewOptions={nodes.length >= RENDER_VISIBLE_FROM ? BIG_GRAPH_FIT : SMALL_GRAPH_FIT}
+          >
+            <Background gap={20} />
+            {showMap && <MiniMap pannable zoomable nodeColor={nodeColor} ariaLabel="Minimap" />}
+            <CanvasToolbar
+              readOnly={readOnly}
+              onShortcuts={openShortcuts}
+              showMap={showMap}
+              onToggleMap={() => setShowMap((v) => !v)}
+            />
+          </ReactFlow>
+        </div>
+      </FocusedNodeContext.Provider>
       <p className="visually-hidden" aria-live="polite" data-testid="canvas-announcer">
         {announcement}
       </p>

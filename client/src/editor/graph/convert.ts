@@ -4,7 +4,8 @@ import {
   CaseExpectation,
   Severity,
   TestCase,
-  validateDocument,
+  migrateToLatest,
+  WorkflowDocument,
   type EditorGraph,
   type EditorNode,
   type MetadataInput,
@@ -160,9 +161,14 @@ function onFailureOf(v: unknown): { onFailure?: { continueAt: string } } {
   return at === undefined ? {} : { onFailure: { continueAt: at } };
 }
 
-/** A stored version's document on the canvas, whether it parses or is an unfinished draft. */
+/**
+ * A stored version's document on the canvas, whether it parses or is an unfinished draft.
+ * Migrated and parsed only: its problems come from live validation once the canvas is
+ * drawn (the full check here cost a second compile before the first paint of big graphs).
+ */
 export function documentToFlowGraph(raw: unknown): Graph {
-  const { document } = validateDocument(raw);
-  if (document) return fromEditorGraph(documentToGraph(document));
+  const migrated = migrateToLatest(raw);
+  const parsed = migrated.ok ? WorkflowDocument.safeParse(migrated.value) : null;
+  if (parsed?.success) return fromEditorGraph(documentToGraph(parsed.data));
   return fromEditorGraph(draftToEditorGraph(obj(raw)));
 }

@@ -28,6 +28,7 @@ import type { Command, FlowEdge, FlowNode, Graph, XY } from '../types';
 import { COALESCE_MS, pushBounded, samePositions, snapshot } from './history';
 import { createPolicyChecker, refocus, violationsByNode, type PolicySetup } from './policies';
 import { isSaved, savedStateOf } from './savedState';
+import { IDLE_FROM_NODES } from './validation';
 import { selectionOf, type Selection } from './selection';
 
 export interface EditorState extends Graph {
@@ -53,6 +54,12 @@ export interface EditorState extends Graph {
   connectors: ConnectorCatalog;
   /** Bumped by every change of content or layout (not by selecting or measuring). */
   revision: number;
+  /**
+   * Bumped when what validation reads besides the graph (the catalog, the policies)
+   * arrives for a big graph: live validation then compiles at its next idle moment, once
+   * for all of them, instead of at once for each.
+   */
+  validationWanted: number;
   /**
    * The latest `revision` whose content is the one last loaded or saved: the editor has
    * unsaved changes when they differ. An edit undone back to the saved content (or typed
@@ -164,6 +171,12 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
       return true;
     };
 
+    /** Validates now on a small graph; on a big one asks live validation to (see `validationWanted`). */
+    const validateSoon = () => {
+      if (get().nodes.length >= IDLE_FROM_NODES) set((s) => ({ validationWanted: s.validationWanted + 1 }));
+      else get().validateNow();
+    };
+
     return {
       ...EMPTY_GRAPH,
       ...graph,
@@ -180,6 +193,7 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
       connectors: EMPTY_CATALOG,
       readOnly,
       revision: 0,
+      validationWanted: 0,
       savedRevision: 0,
 
       graph: () => snapshot(get()),
@@ -229,11 +243,11 @@ export function createEditorStore(initial: EditorInit = {}): EditorStore {
       setConnectors(connectors) {
         set({ connectors });
         // Only a loaded catalog adds problems; compiling now for 'loading' would only delay the first paint.
-        if (connectors.status === 'ready') get().validateNow();
+        if (connectors.status === 'ready') validateSoon();
       },
       setPolicies(policySetup) {
         set({ policySetup });
-        get().validateNow();
+        validateSoon();
       },
       focusViolation: (focusedViolation) => set({ focusedViolation }),
       validateNow() {

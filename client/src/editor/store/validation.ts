@@ -6,7 +6,7 @@ import type { EditorStore } from './createEditorStore';
 
 export const VALIDATION_DEBOUNCE_MS = 150;
 /** From this many nodes, validation waits for the browser to be idle. */
-const IDLE_FROM_NODES = 300;
+export const IDLE_FROM_NODES = 300;
 
 export function startLiveValidation(store: EditorStore): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -36,7 +36,7 @@ export function startLiveValidation(store: EditorStore): () => void {
   // The first run waits too, so that opening a big graph paints before it compiles.
   schedule();
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.revision !== prev.revision) schedule();
+    if (s.revision !== prev.revision || s.validationWanted !== prev.validationWanted) schedule();
   });
   return () => {
     cancel();
