@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { contentHash, WorkflowDocument } from '@autonomic/workflow';
+import { publishDocument } from '../../bench/api/seed';
+import { callsDoc } from '../../bench/scaleout/phase';
 import { REPO_ROOT } from '../../src/config';
 import type { PrismaClient } from '../../src/generated/prisma/client';
 import { createSecretsVault } from '../../src/services/secrets';
@@ -15,7 +16,7 @@ import { webhookContext } from '../../src/services/triggers/webhook-service';
 import { setWebhookSecret } from '../../src/store/webhooks';
 import { testContext } from '../support/app';
 
-/** Publishes `trigger → call (http POST to mockUrl)` and gives it a webhook secret sealed with `secretKey`. */
+/** Publishes `trigger → call0 (http POST to mockUrl)` and gives it a webhook secret sealed with `secretKey`. */
 export async function publishHookWorkflow(prisma: PrismaClient, secretKey: string, mockUrl: string) {
   const owner = await prisma.user.create({
     data: {
@@ -25,31 +26,11 @@ export async function publishHookWorkflow(prisma: PrismaClient, secretKey: strin
       role: 'admin',
     },
   });
-  const document = WorkflowDocument.parse({
-    formatVersion: 3,
-    metadata: { name: 'Worker test' },
-    trigger: { id: 'alert', type: 'trigger.webhook', params: {}, transitions: { out: ['call'] } },
-    steps: {
-      call: { type: 'http', params: { method: 'POST', url: `${mockUrl}/effect`, body: '{"n": 1}' }, transitions: {} },
-    },
-    vars: {},
-  });
-  const wf = await prisma.workflow.create({ data: { slug: 'worker-test', name: 'Worker test', ownerId: owner.id } });
-  const version = await prisma.workflowVersion.create({
-    data: {
-      workflowId: wf.id,
-      number: 1,
-      document: JSON.parse(JSON.stringify(document)),
-      contentHash: contentHash(document),
-      authorId: owner.id,
-      status: 'published',
-    },
-  });
-  await prisma.workflow.update({ where: { id: wf.id }, data: { publishedVersionId: version.id } });
+  const workflowId = await publishDocument(prisma, owner.id, 'worker-test', callsDoc(1, mockUrl));
   const secret = generateWebhookSecret();
   const vault = createSecretsVault(testContext(prisma, { SECRET_KEY: secretKey }));
-  await setWebhookSecret(prisma, wf.id, vault.cipher.seal(secret, webhookContext(wf.id)));
-  return { workflowId: wf.id, secret };
+  await setWebhookSecret(prisma, workflowId, vault.cipher.seal(secret, webhookContext(workflowId)));
+  return { workflowId, secret };
 }
 
 /** A mock API on 127.0.0.1 that records each call's Idempotency-Key and answers only once released. */
