@@ -115,7 +115,7 @@ for (const r of rows) console.log(r);
 let bytes = 0;
 const csvMs = await timed(async () => {
   const csv = await dashboard.csv(manager, { ...month, chart: 'runs' });
-  for await (const chunk of csv.lines) bytes += Buffer.byteLength(chunk);
+  for await (const chunk of csv.chunks) bytes += chunk.byteLength;
 });
 console.log(`\nCSV export of all runs: ${(bytes / 1e6).toFixed(1)} MB in ${(csvMs / 1000).toFixed(2)} s`);
 

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
+import { rememberClientUrl } from './client-url';
 import { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded';
 import { applyMigrations, MIGRATIONS_DIR, type MigrateResult } from './migrate';
 
@@ -66,7 +67,9 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
  */
 export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  rememberClientUrl(client, url);
+  return client;
 }
 
 /**

@@ -25,7 +25,7 @@ export function sendCsv(res: Response, filename: string, lines: Iterable<string>
 }
 
 /** Writes one chunk; resolves when the socket can take more (drained) or is gone. */
-function write(res: Response, chunk: string): Promise<void> | undefined {
+function write(res: Response, chunk: string | Uint8Array): Promise<void> | undefined {
   if (res.write(chunk)) return undefined;
   return new Promise<void>((resolve) => {
     const done = () => {
@@ -49,7 +49,7 @@ function write(res: Response, chunk: string): Promise<void> | undefined {
 export async function streamCsv(
   res: Response,
   filename: string,
-  chunks: AsyncGenerator<string>,
+  chunks: AsyncGenerator<string | Uint8Array>,
   onLateError?: (err: unknown) => void,
 ): Promise<void> {
   const first = await chunks.next();

@@ -1,47 +1,54 @@
-/** Dashboard aggregate over approval tasks: outcomes, time to decision, escalations, break glass. */
+/**
+ * Dashboard aggregate over approval tasks: outcomes, time to decision, escalations, break
+ * glass. Read from `dashboard_rollup_approvals` and the decision histograms plus the raw
+ * tail (dashboard-sql.ts); the pending count is of now, read from the tasks.
+ */
 import type { ApprovalCounts, ApprovalStats } from '@autonomic/api';
 import { Prisma } from '../generated/prisma/client';
-import { maybe, num, runFilter, workflowFilter, type Db, type RunScope } from './dashboard-sql';
+import { histograms, mergeHistograms, percentile, type HistBucket } from './dashboard-hist';
+import { num, rollupFilter, rollupWindow, tailIds, workflowFilter, type Db, type RunScope } from './dashboard-sql';
 
-type Row = { [K in keyof ApprovalCounts]: ApprovalCounts[K] extends number ? bigint | number : number | null } & {
+type Counts = Omit<ApprovalCounts, 'medianDecisionSeconds' | 'p95DecisionSeconds'>;
+type Row = { [K in keyof Counts]: bigint | number } & {
   workflowId: string | null;
   name: string | null;
   pending: bigint | null;
 };
 
-const BREAK_GLASS_VOTES = Prisma.sql`jsonb_array_length(jsonb_path_query_array(a.decisions,
-  '$[*] ? (@.breakGlass == true)'))`;
-
-/** One statement: per workflow and overall (GROUPING SETS), the overall row carrying the pending count now. */
+/** One statement for the counts: per workflow and overall (GROUPING SETS), the overall row carrying the pending count now. */
 export async function approvalStats(db: Db, scope: RunScope): Promise<ApprovalStats> {
-  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    SELECT r.workflow_id::text AS "workflowId", w.name, count(*) AS tasks,
-      count(*) FILTER (WHERE a.status = 'approved') AS approved,
-      count(*) FILTER (WHERE a.status = 'rejected') AS rejected,
-      count(*) FILTER (WHERE a.status = 'timed_out') AS "timedOut",
-      count(*) FILTER (WHERE a.status = 'cancelled') AS cancelled,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.decided_at - a.created_at)::float8)
-        FILTER (WHERE a.status IN ('approved', 'rejected')) AS "medianDecisionSeconds",
-      percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM a.decided_at - a.created_at)::float8)
-        FILTER (WHERE a.status IN ('approved', 'rejected')) AS "p95DecisionSeconds",
-      coalesce(sum(a.escalation_level), 0) AS escalations,
-      count(*) FILTER (WHERE a.escalation_level > 0) AS "escalatedTasks",
-      coalesce(sum(${BREAK_GLASS_VOTES}), 0) AS "breakGlass",
-      CASE WHEN GROUPING(r.workflow_id) = 1 THEN (
-        SELECT count(*) FROM approval_tasks p JOIN runs pr ON pr.id = p.run_id
-        WHERE p.status = 'pending'::approval_status AND pr.mode = 'live'::run_mode
-          AND ${workflowFilter(scope, Prisma.sql`pr.workflow_id`)}) END AS pending
-    FROM approval_tasks a JOIN runs r ON r.id = a.run_id JOIN workflows w ON w.id = r.workflow_id
-    WHERE ${runFilter(scope)}
-    GROUP BY GROUPING SETS ((r.workflow_id, w.name), ())`);
-  const counts = (r: Row): ApprovalCounts => ({
+  const w = rollupWindow(scope, true);
+  const [rows, hist] = await Promise.all([
+    db.$queryRaw<Row[]>(Prisma.sql`
+      SELECT x.workflow_id::text AS "workflowId", wf.name, coalesce(sum(x.tasks), 0) AS tasks,
+        coalesce(sum(x.tasks) FILTER (WHERE x.status = 'approved'), 0) AS approved,
+        coalesce(sum(x.tasks) FILTER (WHERE x.status = 'rejected'), 0) AS rejected,
+        coalesce(sum(x.tasks) FILTER (WHERE x.status = 'timed_out'), 0) AS "timedOut",
+        coalesce(sum(x.tasks) FILTER (WHERE x.status = 'cancelled'), 0) AS cancelled,
+        coalesce(sum(x.escalations), 0) AS escalations, coalesce(sum(x.escalated), 0) AS "escalatedTasks",
+        coalesce(sum(x.break_glass), 0) AS "breakGlass",
+        CASE WHEN GROUPING(x.workflow_id) = 1 THEN (
+          SELECT count(*) FROM approval_tasks p JOIN runs pr ON pr.id = p.run_id
+          WHERE p.status = 'pending'::approval_status AND pr.mode = 'live'::run_mode
+            AND ${workflowFilter(scope, Prisma.sql`pr.workflow_id`)}) END AS pending
+      FROM (
+        SELECT t.workflow_id, t.status, t.tasks, t.escalations, t.escalated, t.break_glass
+        FROM dashboard_rollup_approvals t WHERE ${rollupFilter(scope, w)}
+        UNION ALL
+        SELECT a.workflow_id, a.status, a.tasks, a.escalations, a.escalated, a.break_glass
+        FROM dashboard_approvals_of(${tailIds(scope, w)}) a) x
+      JOIN workflows wf ON wf.id = x.workflow_id
+      GROUP BY GROUPING SETS ((x.workflow_id, wf.name), ())`),
+    histograms(db, scope, w, 'decision'),
+  ]);
+  const counts = (r: Row, h: HistBucket[]): ApprovalCounts => ({
     tasks: num(r.tasks),
     approved: num(r.approved),
     rejected: num(r.rejected),
     timedOut: num(r.timedOut),
     cancelled: num(r.cancelled),
-    medianDecisionSeconds: maybe(r.medianDecisionSeconds),
-    p95DecisionSeconds: maybe(r.p95DecisionSeconds),
+    medianDecisionSeconds: percentile(h, 0.5),
+    p95DecisionSeconds: percentile(h, 0.95),
     escalations: num(r.escalations),
     escalatedTasks: num(r.escalatedTasks),
     breakGlass: num(r.breakGlass),
@@ -50,11 +57,14 @@ export async function approvalStats(db: Db, scope: RunScope): Promise<ApprovalSt
   const total = rows.find((r) => r.workflowId === null);
   if (!total) throw new Error('approval stats: no total row');
   return {
-    ...counts(total),
+    ...counts(total, mergeHistograms(hist.values())),
     pending: num(total.pending),
     workflows: rows
-      .filter((r) => r.workflowId !== null)
-      .map((r) => ({ workflowId: r.workflowId ?? '', name: r.name ?? '', ...counts(r) }))
+      .flatMap((r) =>
+        r.workflowId === null
+          ? []
+          : [{ workflowId: r.workflowId, name: r.name ?? '', ...counts(r, hist.get(r.workflowId) ?? []) }],
+      )
       .sort((a, b) => b.tasks - a.tasks),
   };
 }

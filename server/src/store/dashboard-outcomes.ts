@@ -5,46 +5,26 @@
 import type { Bucket, ContainAggregate, SavedAggregate, SavedTotals } from '@autonomic/api';
 import type { z } from 'zod';
 import { Prisma } from '../generated/prisma/client';
-import { binOf, bucketSeries, maybe, num, runFilter, type Db, type RunScope } from './dashboard-sql';
-
-interface ContainRow {
-  /** null: all workflows together. */
-  workflowId: string | null;
-  name: string | null;
-  runs: bigint;
-  p50: number | null;
-  p95: number | null;
-}
+import { countOf, histograms, mergeHistograms, percentile, type HistBucket } from './dashboard-hist';
+import { runRows } from './dashboard-runs';
+import { binOf, bucketSeries, num, rollupWindow, type Db, type RunScope } from './dashboard-sql';
 
 /**
  * Seconds from the trigger event's own timestamp (the run's creation when the event had
  * none) to the first successful destructive step of each run; p50/p95 per workflow and
- * overall. A clock skew that puts the event after the action counts as 0.
+ * overall (from the rollup histograms). A clock skew that puts the event after the action
+ * counts as 0.
  */
 export async function timeToContain(db: Db, scope: RunScope): Promise<Omit<ContainAggregate, 'range'>> {
-  const rows = await db.$queryRaw<ContainRow[]>(Prisma.sql`
-    WITH c AS (
-      SELECT r.workflow_id, greatest(0, extract(epoch FROM min(s.finished_at)
-          - coalesce(r.event_timestamp, r.created_at)))::float8 AS secs
-      FROM runs r JOIN step_runs s ON s.run_id = r.id
-      WHERE ${runFilter(scope)} AND s.effect_class = 'destructive'::effect_class
-        AND s.status = 'succeeded'::step_status AND s.started_at >= ${scope.from}::timestamptz
-        AND s.finished_at IS NOT NULL
-      GROUP BY r.id)
-    SELECT c.workflow_id::text AS "workflowId", w.name, count(*) AS runs,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY c.secs) AS p50,
-      percentile_cont(0.95) WITHIN GROUP (ORDER BY c.secs) AS p95
-    FROM c LEFT JOIN workflows w ON w.id = c.workflow_id
-    GROUP BY GROUPING SETS ((c.workflow_id, w.name), ())
-    ORDER BY c.workflow_id NULLS FIRST`);
-  const figures = (r: ContainRow) => ({ runs: num(r.runs), p50: maybe(r.p50), p95: maybe(r.p95) });
-  // The empty grouping set yields the overall row, even when no run matched.
-  const overall = rows.find((r) => r.workflowId === null);
+  const hist = await histograms(db, scope, rollupWindow(scope, true), 'contain');
+  const ids = [...hist.keys()].sort();
+  const names = await db.$queryRaw<{ id: string; name: string }[]>(Prisma.sql`
+    SELECT w.id::text AS id, w.name FROM workflows w WHERE w.id = ANY(${ids}::uuid[])`);
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const figures = (h: HistBucket[]) => ({ runs: countOf(h), p50: percentile(h, 0.5), p95: percentile(h, 0.95) });
   return {
-    overall: overall ? figures(overall) : { runs: 0, p50: null, p95: null },
-    workflows: rows.flatMap((r) =>
-      r.workflowId === null ? [] : [{ workflowId: r.workflowId, name: r.name ?? '', ...figures(r) }],
-    ),
+    overall: figures(mergeHistograms(hist.values())),
+    workflows: ids.map((id) => ({ workflowId: id, name: nameOf.get(id) ?? '', ...figures(hist.get(id) ?? []) })),
   };
 }
 
@@ -72,23 +52,24 @@ export async function timeSaved(
   scope: RunScope,
   bucket: Bucket,
 ): Promise<Omit<z.input<typeof SavedAggregate>, 'range'>> {
-  // One pass over the runs (GROUPING SETS: per bucket, per workflow, overall); approval
-  // waits summed per run first. A succeeded run's tasks are all closed: decided_at is set.
+  // Succeeded top-level runs and their approval waits (summed per run by the rollup; a
+  // succeeded run's tasks are all closed), then GROUPING SETS: per bucket, per workflow, overall.
+  const w = rollupWindow(scope, bucket === 'day');
   const rows = await db.$queryRaw<SavedRow[]>(Prisma.sql`
-    WITH h AS (
-      SELECT a.run_id, sum(extract(epoch FROM coalesce(a.decided_at, a.created_at) - a.created_at))::float8 AS human
-      FROM approval_tasks a WHERE a.created_at >= ${scope.from}::timestamptz GROUP BY a.run_id),
+    WITH p AS (
+      SELECT ${binOf(bucket, Prisma.sql`x.at`)} AS at, x.workflow_id,
+        wf.manual_baseline_minutes * 60.0::float8 AS baseline, sum(x.top_level) AS runs, sum(x.human) AS human
+      FROM ${runRows(scope, w)} JOIN workflows wf ON wf.id = x.workflow_id
+      WHERE x.status = 'succeeded'::run_status
+      GROUP BY 1, 2, 3 HAVING sum(x.top_level) > 0),
     g AS (
-      SELECT GROUPING(x.at) AS no_at, GROUPING(x.workflow_id) AS no_wf, x.at, x.workflow_id,
-        count(*) FILTER (WHERE x.baseline IS NOT NULL) AS runs, count(*) FILTER (WHERE x.baseline IS NULL) AS missing,
-        sum(x.baseline - x.human) AS saved, sum(x.baseline) AS baseline,
-        sum(x.human) FILTER (WHERE x.baseline IS NOT NULL) AS human
-      FROM (
-        SELECT r.workflow_id, ${binOf(bucket, Prisma.sql`r.created_at`)} AS at,
-          w.manual_baseline_minutes * 60.0::float8 AS baseline, coalesce(h.human, 0) AS human
-        FROM runs r JOIN workflows w ON w.id = r.workflow_id LEFT JOIN h ON h.run_id = r.id
-        WHERE ${runFilter(scope)} AND r.status = 'succeeded'::run_status AND r.parent_run_id IS NULL) x
-      GROUP BY GROUPING SETS ((x.at), (x.workflow_id), ()))
+      SELECT GROUPING(p.at) AS no_at, GROUPING(p.workflow_id) AS no_wf, p.at, p.workflow_id,
+        coalesce(sum(p.runs) FILTER (WHERE p.baseline IS NOT NULL), 0) AS runs,
+        coalesce(sum(p.runs) FILTER (WHERE p.baseline IS NULL), 0) AS missing,
+        sum(p.baseline * p.runs - p.human) AS saved, sum(p.baseline * p.runs) AS baseline,
+        sum(p.human) FILTER (WHERE p.baseline IS NOT NULL) AS human
+      FROM p
+      GROUP BY GROUPING SETS ((p.at), (p.workflow_id), ()))
     SELECT 'total' AS kind, NULL::timestamptz AS at, NULL AS "workflowId", NULL AS name, NULL::int AS "baselineMinutes",
       g.runs, g.missing, g.saved, g.baseline, g.human
     FROM g WHERE g.no_at = 1 AND g.no_wf = 1

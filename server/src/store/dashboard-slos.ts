@@ -1,11 +1,11 @@
 /**
  * SLO definitions (workflow_slos) and the run counts that measure them: per workflow,
  * over its rolling window ending `now`, and over the short windows the burn rate uses.
- * Rides the runs (workflow_id, status, finished_at) index.
+ * Whole hours from the SLO rollup, the partial hours at the window's ends from the runs.
  */
 import type { SloTarget } from '@autonomic/api';
 import { Prisma } from '../generated/prisma/client';
-import { num, workflowFilter, type Db } from './dashboard-sql';
+import { workflowFilter, type Db } from './dashboard-sql';
 
 export interface SloCounts extends SloTarget {
   workflowId: string;
@@ -20,7 +20,31 @@ export interface SloCounts extends SloTarget {
   recent: Record<number, { total: number; good: number }>;
 }
 
-type Row = Omit<SloCounts, 'total' | 'good' | 'recent'> & { total: bigint; good: bigint; recent: unknown };
+type Row = Omit<SloCounts, 'total' | 'good' | 'recent'> & { total: number; good: number; recent: unknown };
+
+const ORIGIN = Prisma.sql`'2000-01-01T00:00:00Z'::timestamptz`;
+
+/**
+ * `{ total, good }` of workflow `w` over (start, now]: whole hours from
+ * `dashboard_rollup_slo` (by the hour runs ended), the partial hours at both ends and the
+ * ended runs not folded in yet from the runs. `c.latency`: the workflow's SLO latency.
+ */
+function windowCounts(start: Prisma.Sql, now: Date): Prisma.Sql {
+  const hi = Prisma.sql`date_bin('1 hour', ${now}::timestamptz, ${ORIGIN})`;
+  const lo = Prisma.sql`least(date_bin('1 hour', ${start}, ${ORIGIN}) + interval '1 hour', ${hi})`;
+  const counted = Prisma.sql`SELECT 1, (r.status = 'succeeded'::run_status
+      AND r.finished_at - coalesce(r.started_at, r.created_at) <= c.latency * interval '1 second')::int`;
+  const where = Prisma.sql`r.workflow_id = w.id AND r.mode = 'live'::run_mode AND r.status IN ('succeeded', 'failed')
+      AND r.finished_at > ${start}`;
+  const raw = Prisma.sql`${counted} FROM runs r WHERE ${where}`;
+  return Prisma.sql`(SELECT json_build_object('total', coalesce(sum(e.total), 0), 'good', coalesce(sum(e.good), 0))
+    FROM (
+      SELECT s.total, s.good FROM dashboard_rollup_slo s WHERE s.workflow_id = w.id AND s.at >= ${lo} AND s.at < ${hi}
+      UNION ALL ${raw} AND r.finished_at < ${lo}
+      UNION ALL ${raw} AND r.finished_at >= ${hi} AND r.finished_at <= ${now}::timestamptz
+      UNION ALL ${counted} FROM dashboard_pending_runs p JOIN runs r ON r.id = p.run_id
+        WHERE ${where} AND r.finished_at >= ${lo} AND r.finished_at < ${hi}) e(total, good))`;
+}
 
 /** Counts for every workflow of the scope; `defaults` fill in where no SLO is stored. */
 export async function sloCounts(
@@ -29,29 +53,20 @@ export async function sloCounts(
 ): Promise<SloCounts[]> {
   const d = opts.defaults;
   const recent = opts.burnHours.map(
-    (h) => Prisma.sql`${String(h)}::text, json_build_object(
-      'total', count(x.id) FILTER (WHERE x.finished_at > ${opts.now}::timestamptz - ${h}::float8 * interval '1 hour'),
-      'good', count(x.id) FILTER (WHERE x.good AND x.finished_at > ${opts.now}::timestamptz - ${h}::float8 * interval '1 hour'))`,
+    (h) =>
+      Prisma.sql`${String(h)}::text, ${windowCounts(Prisma.sql`(${opts.now}::timestamptz - ${h}::float8 * interval '1 hour')`, opts.now)}`,
   );
-  // Counted inside the lateral subquery, one row per workflow: no sort of the runs.
+  const main = windowCounts(Prisma.sql`(${opts.now}::timestamptz - c.days * interval '1 day')`, opts.now);
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     SELECT w.id::text AS "workflowId", w.name, w.slug, (s.workflow_id IS NOT NULL) AS configured,
       c.objective AS "objectivePercent", c.latency AS "latencySeconds", c.days AS "windowDays",
-      n.total, n.good, n.recent
+      (n.m->>'total')::int AS total, (n.m->>'good')::int AS good, n.recent
     FROM workflows w
     LEFT JOIN workflow_slos s ON s.workflow_id = w.id
     CROSS JOIN LATERAL (SELECT coalesce(s.objective_percent, ${d.objectivePercent}::float8) AS objective,
       coalesce(s.latency_seconds, ${d.latencySeconds}::int) AS latency,
       coalesce(s.window_days, ${d.windowDays}::int) AS days) c
-    CROSS JOIN LATERAL (
-      SELECT count(x.id) AS total, count(x.id) FILTER (WHERE x.good) AS good, json_build_object(${Prisma.join(recent)}) AS recent
-      FROM (
-        SELECT r.id, r.finished_at, (r.status = 'succeeded'::run_status
-            AND r.finished_at - coalesce(r.started_at, r.created_at) <= c.latency * interval '1 second') AS good
-        FROM runs r
-        WHERE r.workflow_id = w.id AND r.mode = 'live'::run_mode AND r.status IN ('succeeded', 'failed')
-          AND r.finished_at > ${opts.now}::timestamptz - c.days * interval '1 day'
-          AND r.finished_at <= ${opts.now}::timestamptz) x) n
+    CROSS JOIN LATERAL (SELECT ${main} AS m, json_build_object(${Prisma.join(recent)}) AS recent) n
     WHERE ${workflowFilter({ workflowIds: opts.workflowIds }, Prisma.sql`w.id`)}
     ORDER BY w.name, w.id`);
   return rows.map((r) => {
@@ -62,7 +77,7 @@ export async function sloCounts(
       const get = (k: string) => Number(typeof v === 'object' && v !== null ? Reflect.get(v, k) : 0);
       byHour[h] = { total: get('total'), good: get('good') };
     }
-    return { ...r, total: num(r.total), good: num(r.good), recent: byHour };
+    return { ...r, recent: byHour };
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * SQL shared by the dashboard aggregates: which runs count (live runs of the caller's
- * workflows created in the range), time buckets, and what "duration" and "human time"
- * mean. Every aggregate is one statement over indexed columns; nothing loads runs.
+ * workflows created in the range), time buckets, what "duration" and "human time" mean,
+ * and which rollup rows (migration 20261206130400_dashboard_rollups) and raw runs an
+ * aggregate reads. Nothing loads runs.
  */
 import type { Bucket } from '@autonomic/api';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
@@ -58,6 +59,61 @@ export const DURATION = Prisma.sql`CASE WHEN r.status IN ('succeeded', 'failed')
 export const HUMAN_SECONDS = Prisma.sql`coalesce((SELECT sum(extract(epoch FROM
     coalesce(a.decided_at, r.finished_at, a.created_at) - a.created_at))
   FROM approval_tasks a WHERE a.run_id = r.id), 0)::float8`;
+
+/**
+ * Which rollup rows and which raw runs an aggregate reads for a range: whole hours inside
+ * the range come from the rollups (whole UTC days from the day grain when `days`), the
+ * partial hours at its edges and the runs still active from the runs table.
+ */
+export interface RollupWindow {
+  /** First whole hour, and the end of the last one (equal: no whole hour, all raw). */
+  fullFrom: Date;
+  fullTo: Date;
+  /** Whole days inside [fullFrom, fullTo) read at the day grain (equal: none). */
+  dayFrom: Date;
+  dayTo: Date;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export function rollupWindow(scope: Pick<RunScope, 'from' | 'to'>, days: boolean): RollupWindow {
+  const from = scope.from.getTime();
+  const to = scope.to.getTime();
+  let fullFrom = Math.ceil(from / HOUR_MS) * HOUR_MS;
+  let fullTo = Math.floor(to / HOUR_MS) * HOUR_MS;
+  if (fullFrom >= fullTo) fullFrom = fullTo = to;
+  let dayFrom = Math.ceil(fullFrom / DAY_MS) * DAY_MS;
+  let dayTo = Math.floor(fullTo / DAY_MS) * DAY_MS;
+  if (!days || dayFrom >= dayTo) dayFrom = dayTo = fullTo;
+  const d = (ms: number) => new Date(ms);
+  return { fullFrom: d(fullFrom), fullTo: d(fullTo), dayFrom: d(dayFrom), dayTo: d(dayTo) };
+}
+
+/** The rollup rows (alias `t`) of a window: day grain for whole days, hour grain around them. */
+export function rollupFilter(scope: RunScope, w: RollupWindow): Prisma.Sql {
+  return Prisma.sql`((t.grain = 1 AND t.at >= ${w.dayFrom}::timestamptz AND t.at < ${w.dayTo}::timestamptz)
+    OR (t.grain = 0 AND ((t.at >= ${w.fullFrom}::timestamptz AND t.at < ${w.dayFrom}::timestamptz)
+      OR (t.at >= ${w.dayTo}::timestamptz AND t.at < ${w.fullTo}::timestamptz))))
+    AND ${workflowFilter(scope, Prisma.sql`t.workflow_id`)}`;
+}
+
+/**
+ * The ids of the runs read raw (`uuid[]`): those of the range's partial edge hours, the
+ * active ones (not in the rollups until they end) and the ended ones not folded in yet.
+ */
+export function tailIds(scope: RunScope, w: RollupWindow): Prisma.Sql {
+  return Prisma.sql`ARRAY(
+    SELECT r.id FROM runs r WHERE ${runFilter(scope)} AND r.created_at < ${w.fullFrom}::timestamptz
+    UNION ALL
+    SELECT r.id FROM runs r WHERE ${runFilter(scope)} AND r.created_at >= ${w.fullTo}::timestamptz
+    UNION ALL
+    SELECT r.id FROM runs r WHERE ${runFilter(scope)} AND r.created_at >= ${w.fullFrom}::timestamptz
+      AND r.created_at < ${w.fullTo}::timestamptz AND r.status IN ('queued', 'running', 'waiting')
+    UNION ALL
+    SELECT r.id FROM dashboard_pending_runs p JOIN runs r ON r.id = p.run_id WHERE ${runFilter(scope)}
+      AND r.created_at >= ${w.fullFrom}::timestamptz AND r.created_at < ${w.fullTo}::timestamptz)`;
+}
 
 /** `count(*)` and friends come back as bigint. */
 export const num = (v: bigint | number | null | undefined): number => (v === null || v === undefined ? 0 : Number(v));

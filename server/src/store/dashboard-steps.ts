@@ -1,8 +1,12 @@
-/** Dashboard aggregates that read step runs: the top failing steps, and how automated each workflow is. */
+/**
+ * Dashboard aggregates that read step runs: the top failing steps, and how automated each
+ * workflow is. Read from the rollups plus the raw tail (dashboard-sql.ts).
+ */
 import type { AutomationCounts, FailingStep } from '@autonomic/api';
 import type { z } from 'zod';
 import { Prisma } from '../generated/prisma/client';
-import { num, runFilter, workflowFilter, type Db, type RunScope } from './dashboard-sql';
+import { runRows } from './dashboard-runs';
+import { num, rollupFilter, rollupWindow, tailIds, workflowFilter, type Db, type RunScope } from './dashboard-sql';
 
 interface FailingRow {
   workflowId: string;
@@ -18,21 +22,24 @@ interface FailingRow {
 
 /** The steps with the most failed attempts in the range, with their top three messages. */
 export async function topFailingSteps(db: Db, scope: RunScope, limit: number): Promise<z.input<typeof FailingStep>[]> {
+  const w = rollupWindow(scope, true);
   const rows = await db.$queryRaw<FailingRow[]>(Prisma.sql`
     WITH f AS (
-      SELECT r.workflow_id, r.status AS run_status, s.run_id, s.step_id, s.node_type, s.started_at,
-        coalesce(s.error->>'message', 'no message') AS message
-      FROM step_runs s JOIN runs r ON r.id = s.run_id
-      WHERE ${runFilter(scope)} AND s.status = 'failed'::step_status AND s.started_at >= ${scope.from}::timestamptz),
+      SELECT t.workflow_id, t.step_id, t.kind, t.message, t.node_type, t.failures, t.runs, t.failed_runs, t.last_at
+      FROM dashboard_rollup_failures t WHERE ${rollupFilter(scope, w)}
+      UNION ALL
+      SELECT x.workflow_id, x.step_id, x.kind, x.message, x.node_type, x.failures, x.runs, x.failed_runs, x.last_at
+      FROM dashboard_failures_of(${tailIds(scope, w)}) x),
     top AS (
-      SELECT workflow_id, step_id, min(node_type) AS node_type, count(*) AS failures, count(DISTINCT run_id) AS runs,
-        count(DISTINCT run_id) FILTER (WHERE run_status = 'failed') AS failed_runs, max(started_at) AS last_at
-      FROM f GROUP BY workflow_id, step_id
+      SELECT workflow_id, step_id, min(node_type) AS node_type, sum(failures) AS failures, sum(runs) AS runs,
+        sum(failed_runs) AS failed_runs, max(last_at) AS last_at
+      FROM f WHERE kind = 's' GROUP BY workflow_id, step_id
       ORDER BY failures DESC, runs DESC, step_id LIMIT ${limit}::int),
     msg AS (
-      SELECT f.workflow_id, f.step_id, f.message, count(*) AS n,
-        row_number() OVER (PARTITION BY f.workflow_id, f.step_id ORDER BY count(*) DESC, f.message) AS rank
+      SELECT f.workflow_id, f.step_id, f.message, sum(f.failures) AS n,
+        row_number() OVER (PARTITION BY f.workflow_id, f.step_id ORDER BY sum(f.failures) DESC, f.message) AS rank
       FROM f JOIN top t USING (workflow_id, step_id)
+      WHERE f.kind = 'm'
       GROUP BY f.workflow_id, f.step_id, f.message)
     SELECT t.workflow_id::text AS "workflowId", w.name AS "workflowName", t.step_id AS "stepId",
       t.node_type AS "nodeType", t.failures, t.runs, t.failed_runs AS "failedRuns", t.last_at AS "lastFailedAt",
@@ -55,19 +62,11 @@ type AutomationRow = { [K in keyof AutomationCounts]: AutomationCounts[K] extend
 /** Per workflow of the scope (with or without runs): how its runs in the range were started and gated. */
 export async function automationCounts(db: Db, scope: RunScope): Promise<AutomationCounts[]> {
   const rows = await db.$queryRaw<AutomationRow[]>(Prisma.sql`
-    WITH gated AS (
-      SELECT DISTINCT a.run_id FROM approval_tasks a WHERE a.created_at >= ${scope.from}::timestamptz),
-    destructive AS (
-      SELECT DISTINCT s.run_id FROM step_runs s
-      WHERE s.effect_class = 'destructive'::effect_class AND s.status = 'succeeded'::step_status
-        AND s.started_at >= ${scope.from}::timestamptz),
-    n AS (
-      SELECT r.workflow_id, count(*) AS runs, count(*) FILTER (WHERE r.trigger_type = 'manual') AS manual,
-        count(*) FILTER (WHERE g.run_id IS NOT NULL) AS gated,
-        count(*) FILTER (WHERE d.run_id IS NOT NULL AND g.run_id IS NULL) AS autonomous
-      FROM runs r LEFT JOIN gated g ON g.run_id = r.id LEFT JOIN destructive d ON d.run_id = r.id
-      WHERE ${runFilter(scope)}
-      GROUP BY r.workflow_id)
+    WITH n AS (
+      SELECT x.workflow_id, sum(x.runs) AS runs, sum(x.manual) AS manual, sum(x.gated) AS gated,
+        sum(x.autonomous) AS autonomous
+      FROM ${runRows(scope, rollupWindow(scope, true))}
+      GROUP BY x.workflow_id)
     SELECT w.id::text AS "workflowId", w.name, w.slug, coalesce(n.runs, 0) AS runs, coalesce(n.manual, 0) AS manual,
       coalesce(n.gated, 0) AS gated, coalesce(n.autonomous, 0) AS autonomous
     FROM workflows w LEFT JOIN n ON n.workflow_id = w.id

@@ -25,7 +25,7 @@ export function dashboardRoutes({ dashboard }: DashboardRouteDeps): RouteModule 
     api.add(dashboardApi.failingSteps, ({ actor, query }) => dashboard.failingSteps(actor, query));
     api.add(dashboardApi.runsCsv, async ({ actor, query, res }) => {
       const csv = await dashboard.csv(actor, query);
-      await streamCsv(res, csv.filename, csv.lines);
+      await streamCsv(res, csv.filename, csv.chunks);
       return undefined;
     });
     api.add(dashboardApi.slos, ({ actor, query }) => dashboard.slos.list(actor, query.workflowId));

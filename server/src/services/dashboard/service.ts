@@ -1,12 +1,14 @@
 /**
- * The managers' dashboard: every aggregate is computed by one SQL statement over the live
+ * The managers' dashboard: every aggregate reads the rollups that PostgreSQL keeps as runs
+ * end (plus the runs still active and the partial hours at the range's edges) for the live
  * runs of the caller's scope (managers and admins: every workflow; others: the workflows
  * they own or review). SLO definitions are set by managers and admins.
  */
 import type { AppContext } from '../../context';
 import type { Actor, CsvQuery, FailingQuery, RangeQuery } from '@autonomic/api';
 import { NotFoundError } from '../../errors';
-import { csvRunsPage } from '../../store/dashboard-csv';
+import { csvRuns } from '../../store/dashboard-csv';
+import { foldRollups } from '../../store/dashboard-fold';
 import { durationsByWorkflow, runsByStatusOverTime } from '../../store/dashboard-runs';
 import { timeSaved, timeToContain } from '../../store/dashboard-outcomes';
 import { approvalStats } from '../../store/dashboard-approvals';
@@ -14,11 +16,11 @@ import { listScopeWorkflows, ownedOrReviewedWorkflowIds } from '../../store/dash
 import type { RunScope } from '../../store/dashboard-sql';
 import { automationCounts, topFailingSteps } from '../../store/dashboard-steps';
 import { automationLevel } from './automation';
-import { CSV_COLUMNS, csvLine } from './csv';
 import { resolveRange, type Range } from './query';
 import { createSloService } from './slos';
 
-const CSV_PAGE = 1_000;
+/** Folds the rollups at most this often, in the background of a dashboard read. */
+const FOLD_EVERY_MS = 5_000;
 
 const rate = (good: number, bad: number): number | null => (good + bad === 0 ? null : good / (good + bad));
 const rangeView = (r: Range) => ({ from: r.from.toISOString(), to: r.to.toISOString(), bucket: r.bucket });
@@ -32,7 +34,17 @@ export function createDashboardService(ctx: AppContext) {
     return ownedOrReviewedWorkflowIds(db, actor.userId);
   }
 
+  let lastFold = -Infinity;
+  /** Not awaited: a read is right before the fold as after it (it sums folded and fresh rows alike). */
+  function foldSoon(): void {
+    const now = performance.now();
+    if (now - lastFold < FOLD_EVERY_MS) return;
+    lastFold = now;
+    foldRollups(db).catch((err: unknown) => ctx.log.warn({ err }, 'dashboard rollups: fold failed'));
+  }
+
   async function scopeOf(actor: Actor, q: RangeQuery): Promise<{ scope: RunScope; range: Range }> {
+    foldSoon();
     const range = resolveRange(q, ctx.clock.now());
     const ids = await scopeIds(actor);
     if (q.workflowId && ids && !ids.includes(q.workflowId)) {
@@ -108,9 +120,9 @@ export function createDashboardService(ctx: AppContext) {
 
     /**
      * The runs behind a chart as CSV: the scope is checked now (errors before the first
-     * byte), the lines are read a page at a time as the caller consumes them.
+     * byte); PostgreSQL writes the file (COPY), streamed as the caller reads it.
      */
-    async csv(actor: Actor, q: CsvQuery): Promise<{ filename: string; lines: AsyncGenerator<string> }> {
+    async csv(actor: Actor, q: CsvQuery): Promise<{ filename: string; chunks: AsyncGenerator<Uint8Array> }> {
       const { scope, range } = await scopeOf(actor, q);
       const filter = {
         chart: q.chart,
@@ -118,18 +130,15 @@ export function createDashboardService(ctx: AppContext) {
         ...(q.stepId ? { stepId: q.stepId } : {}),
       };
       const day = (d: Date) => d.toISOString().slice(0, 10);
-      async function* lines(): AsyncGenerator<string> {
-        yield csvLine(CSV_COLUMNS.map(([name]) => name));
-        let after: { createdAt: Date; id: string } | null = null;
-        for (;;) {
-          const page = await csvRunsPage(db, scope, filter, after, CSV_PAGE);
-          if (page.length > 0) yield page.map((r) => csvLine(CSV_COLUMNS.map(([, get]) => get(r)))).join('');
-          const last = page.at(-1);
-          if (!last || page.length < CSV_PAGE) return;
-          after = { createdAt: last.createdAt, id: last.id };
+      const stream = await csvRuns(db, scope, filter);
+      async function* chunks(): AsyncGenerator<Uint8Array> {
+        try {
+          for await (const chunk of stream) if (chunk instanceof Uint8Array) yield chunk;
+        } finally {
+          stream.destroy();
         }
       }
-      return { filename: `runs-${q.chart}-${day(range.from)}-${day(range.to)}.csv`, lines: lines() };
+      return { filename: `runs-${q.chart}-${day(range.from)}-${day(range.to)}.csv`, chunks: chunks() };
     },
   };
 }
