@@ -17,7 +17,11 @@ export const RunStreamEvent = z.object({
 });
 export type RunStreamEvent = z.infer<typeof RunStreamEvent>;
 
-/** `step`: an attempt started, started waiting or ended (runs of the serving process only); no input or output. */
+/**
+ * `step`: an attempt started, started waiting or ended; no input or output. One run's stream
+ * (`/runs/:id/events`) carries them for a run driven by any process (read from its commits;
+ * the frame's id resumes with `Last-Event-ID`); the all-runs stream only for runs this process drives.
+ */
 export const StepStreamEvent = Attempt.pick({
   stepId: true,
   stepKey: true,

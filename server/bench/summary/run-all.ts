@@ -25,6 +25,7 @@ export const BENCHMARKS = [
   { name: 'api', what: 'signed webhooks over HTTP: ingest, synchronous runs, sustained load' },
   { name: 'dashboard', what: 'dashboard aggregates over 100k and 1M runs, CSV export' },
   { name: 'queue', what: 'our runs-table queue side by side with graphile-worker' },
+  { name: 'live', what: 'step events to a stream in another process: cost on the hot path, delay' },
   { name: 'scaleout', what: '1, 2 and 4 worker processes on one PostgreSQL' },
   { name: 'editor', what: 'editor load, fitted drag, heap, script size (Chromium)' },
   { name: 'attacks', what: 'crafted expressions: other requests stay fast' },
