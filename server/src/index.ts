@@ -4,6 +4,7 @@
  * that fails says why in one line on stderr (with the fix where there is one), stops
  * what it had started, and exits 1: no stack trace (`LOG_LEVEL=debug` logs the error).
  */
+import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import { REPO_ROOT, type Config } from './config';
 import type { AppContext } from './context';
@@ -58,7 +59,7 @@ async function start(): Promise<void> {
   const demoCreated = settings.SEED_DEMO ? (await seedDemoData(ctx)).length > 0 : false;
   await server.start();
 
-  const listener = server.app.listen(settings.PORT, settings.HOST);
+  const listener = createHttpServer(server.listener).listen(settings.PORT, settings.HOST);
   await new Promise<void>((resolve, reject) => {
     listener.once('listening', resolve);
     listener.once('error', reject);

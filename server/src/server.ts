@@ -73,6 +73,8 @@ import { createSecretsVault } from './services/secrets/vault';
 import { createScheduler } from './services/triggers/scheduler';
 import { createWebhookSecrets } from './services/triggers/webhook-secret';
 import { createWebhookService } from './services/triggers/webhook-service';
+import { withHooksFastPath } from './http/hooks-fast-path';
+import type { RequestListener } from 'node:http';
 import {
   createConnectorChecks,
   createSimulationService,
@@ -105,6 +107,8 @@ export interface ServerOptions {
 
 export interface Server {
   app: Express;
+  /** `app` with the webhook intake's fast path in front (http/hooks-fast-path.ts): what `npm start` listens with. */
+  listener: RequestListener;
   /** Every API route with its access rule, for the OpenAPI document and the authz table test. */
   routes: readonly RegisteredRoute[];
   /** Starts the executor, scheduler and housekeeping (when config.EXECUTOR). */
@@ -304,6 +308,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
 
   return {
     app,
+    listener: withHooksFastPath(app, webhooks, (err) => ctx.log.error({ err }, 'unhandled error')),
     routes: api.routes,
     async start() {
       await catalog.refresh();

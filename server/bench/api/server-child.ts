@@ -6,6 +6,7 @@
  * in-memory engine baseline, stop.
  */
 import { writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config';
@@ -36,7 +37,7 @@ const db = await openDatabase({ url: config.DATABASE_URL, migrate: false });
 const ctx = { config, prisma: db.prisma, log, clock: systemClock };
 const server = createServer(ctx, { databaseUrl: db.url });
 await server.start();
-const listener = server.app.listen(0, '127.0.0.1', () => {
+const listener = createHttpServer(server.listener).listen(0, '127.0.0.1', () => {
   const address = listener.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   process.send?.({ ready: `http://127.0.0.1:${port}` });
