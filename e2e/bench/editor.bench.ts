@@ -227,6 +227,8 @@ async function benchSize(browser: Browser, context: BrowserContext, api: ApiSess
   const drawn = await last.locator('.react-flow__node').count();
   const dragZoomed = { ...(await dragFor(last, await nodeNearCentre(last))), drawn };
   const zoom = await fitAll(last);
+  mkdirSync(OUT_DIR, { recursive: true });
+  await last.screenshot({ path: join(OUT_DIR, `editor-${n}-fitted.png`) }); // what the fitted drag drew
   const dragFitted = { ...(await dragFor(last, await nodeNearCentre(last))), zoom };
   const heapMb = await heapUsedMb(last);
   await last.close();

@@ -25,6 +25,7 @@ import { ConnectDialog } from './ConnectDialog';
 import { useConnectUi } from './connectUi';
 import { fitOptions } from './fit';
 import { FocusedNodeContext } from './lod';
+import { LodEdges } from './LodEdges';
 import { nodeTypes } from './node-types';
 import { decoratedEdges, ghostNodes, withViolationPath, type GhostNode } from './overlay';
 import { CanvasOverlayContext } from './overlay-context';
@@ -206,6 +207,7 @@ export function EditorCanvas({
             fitViewOptions={nodes.length >= RENDER_VISIBLE_FROM ? BIG_GRAPH_FIT : SMALL_GRAPH_FIT}
           >
             <Background gap={20} />
+            {lod.zoomedOut && <LodEdges edges={shownEdges} />}
             {showMap && <MiniMap pannable zoomable nodeColor={nodeColor} ariaLabel="Minimap" />}
             <CanvasToolbar
               readOnly={readOnly}

@@ -1,17 +1,14 @@
-import { useMemo } from 'react';
 import type { FlowEdge } from '../types';
 import { useZoomedOut } from './lod';
 
+const NO_EDGES: never[] = [];
+
 /**
- * The edges as drawn at the current level of detail: zoomed out, straight lines without
- * the invisible 20 px hit area each edge carries (half the SVG, and cheap hit tests while
- * a node moves). A new array only when the edges change or the level flips.
+ * The edges React Flow draws at the current level of detail: none zoomed out, where
+ * `<LodEdges>` draws them all as one path (React Flow's per-edge selectors ran for every
+ * edge on each frame of a drag). Edge selection waits until the canvas is zoomed in again.
  */
 export function useLodEdges<E extends FlowEdge>(edges: E[]): { edges: E[]; zoomedOut: boolean } {
   const zoomedOut = useZoomedOut();
-  const drawn = useMemo(
-    () => (zoomedOut ? edges.map((e) => ({ ...e, type: 'straight', interactionWidth: 0 })) : edges),
-    [edges, zoomedOut],
-  );
-  return { edges: drawn, zoomedOut };
+  return { edges: zoomedOut ? NO_EDGES : edges, zoomedOut };
 }
