@@ -9,7 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EffectRequest, EffectResult, EffectsPort } from '../../src/engine';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { testContext } from '../support/app';
-import { eventually, post, publishedWorkflow, runtime, step, transform, workflow } from './support';
+import {
+  eventually,
+  post,
+  publishedWorkflow,
+  RecordingEffects,
+  runtime,
+  step,
+  testExecutor,
+  transform,
+  workflow,
+} from './support';
 
 let db: TestDatabase;
 let rt: ReturnType<typeof runtime>;
@@ -146,5 +156,62 @@ describe('a run whose caller waits for its end', () => {
     const { runId } = await started;
     expect(await db.prisma.run.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: 'succeeded' });
     expect(await db.prisma.webhookNonce.count({ where: { nonce: c.nonce } })).toBe(1);
+  });
+
+  it('when its process stops after the first durable point then another resumes it and re-runs only what was not committed', async () => {
+    // start → normalise (transform) → notify (POST: the durable point) → verdict (transform)
+    const doc = workflow('normalise', {
+      normalise: transform('{ "ip": event.src_ip }', { out: 'notify' }),
+      notify: post('https://chat.example/hook', { out: 'verdict' }),
+      verdict: transform('"contain " & steps.normalise.output.ip'),
+    });
+    const wf = await publishedWorkflow(db.prisma, doc);
+    const ctx = testContext(db.prisma);
+    const gated = new WatchingEffects();
+    let open: () => void = () => undefined;
+    gated.gate = new Promise((r) => (open = r));
+    const first = runtime(ctx, db.url, gated, { stopGraceMs: 50 });
+    await first.executor.start();
+    const warm = await first.starter.startLive({ workflowId: wf.workflowId, event: {}, trigger: 'webhook' });
+    await eventually(async () => (gated.sent > 0 ? true : undefined)); // the warm-up run's POST is hanging
+    const sent = gated.sent;
+
+    const held = first.starter.startLive({
+      workflowId: wf.workflowId,
+      event: { src_ip: '10.0.0.7' },
+      trigger: 'webhook',
+      awaitEnd: true,
+    });
+    await eventually(async () => (gated.sent > sent ? true : undefined)); // recorded, then its POST was sent
+    const { runId } = await held;
+    // When the POST was sent, normalise and the POST's own attempt were recorded (by the INSERT).
+    expect(gated.seen.get(`${runId}:notify:1`)).toBe(2);
+    const normalised = await db.prisma.stepRun.findFirstOrThrow({ where: { runId, stepKey: 'normalise' } });
+    await first.executor.stop(); // gives the run back where it was committed; its POST never answered
+    open();
+
+    const other = new RecordingEffects();
+    const second = testExecutor(ctx, db.url, other);
+    await second.start();
+    await eventually(async () => {
+      const run = await db.prisma.run.findUnique({ where: { id: runId } });
+      return run?.status === 'succeeded' ? run : undefined;
+    });
+    await second.stop();
+
+    // The write is re-sent under the same key by whichever executor resumed it (this file's
+    // own one may claim it first); the pure step before it is not run again.
+    const resent = [...other.keys(), ...effects.seen.keys()].filter((k) => k.startsWith(runId));
+    expect(resent).toEqual([`${runId}:notify:1`]);
+    const steps = await db.prisma.stepRun.findMany({ where: { runId }, orderBy: { startedAt: 'asc' } });
+    expect(steps.map((x) => `${x.stepKey}:${x.attempt}:${x.status}`)).toEqual([
+      'normalise:1:succeeded',
+      'notify:1:succeeded',
+      'verdict:1:succeeded',
+    ]);
+    expect(steps.find((x) => x.stepKey === 'verdict')?.output).toBe('contain 10.0.0.7');
+    // A re-run would have rewritten its row (same key and attempt) with a new finish time.
+    expect(steps[0]?.finishedAt).toEqual(normalised.finishedAt);
+    expect(warm.runId).not.toBe(runId);
   });
 });
