@@ -82,13 +82,13 @@ export function decide(ls: Line[], ours: QueueOutcome): { keep: boolean; ourWins
   return { keep: ours.take.notFinished === 0 && ourWins > theirWins, ourWins, theirWins };
 }
 
-const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
+const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 2 : 1)} ms`);
 
 export function figures(ours: QueueOutcome, gw: QueueOutcome): Figure[] {
   const pair = (f: (o: QueueOutcome) => string) => `ours ${f(ours)} · graphile-worker ${f(gw)}`;
   const info = (figure: string, result: string): Figure => ({ figure, result, target: '', verdict: 'INFO' });
   const takeover = (o: QueueOutcome) =>
-    `${o.take.inFlight} in flight: ${o.take.allMs === undefined ? `not all resumed within ${o.take.boundMs / 1000} s` : `all resumed after ${ms(o.take.allMs)}`}, ${o.take.notFinished} not finished, ${o.take.repeated} effects re-sent`;
+    `${o.take.inFlight} in flight: ${o.take.allMs === undefined ? `not all resumed within ${o.take.boundMs / 1000} s` : `all resumed after ${ms(o.take.allMs)}`}, ${o.take.notFinished} not finished, ${o.take.repeated} effect(s) re-sent under the same key`;
   return [
     info(
       `queue: ${ours.one.throughput.runs.toLocaleString('en')} 3-step runs recorded by 32 callers and executed by 1 worker ×64`,
@@ -108,6 +108,14 @@ export function figures(ours: QueueOutcome, gw: QueueOutcome): Figure[] {
       pair((o) => `${o.scale.map((s) => s.perSecond).join(' / ')} runs/s`),
     ),
     info('queue: takeover after kill -9 of one of 2 workers', pair(takeover)),
+    info(
+      'queue: cost of one claim of ours (50 runs) by backlog, EXPLAIN ANALYZE, rolled back',
+      [ours.take.claim, ours.fair.claim]
+        .map((c) =>
+          c ? `${c.backlog.toLocaleString('en')} queued: ${ms(c.ms)}, ${c.pages.toLocaleString('en')} pages` : '',
+        )
+        .join(' · '),
+    ),
     info(
       `queue: fairness, workflow B (${ours.fair.fair} runs at 10/s) while A floods ${ours.fair.flood.toLocaleString('en')}`,
       pair((o) => `B p50 ${ms(o.fair.p50)} p99 ${ms(o.fair.p99)}`),

@@ -5,6 +5,7 @@
  */
 import type { AppContext } from '../../src/context';
 import { cpuWindow } from '../api/proc-cpu';
+import { probeClaim } from './claim-probe';
 import type { Ingest, QueueKind } from './ingest';
 import { callers, load1, pct, perSecond, poll, steady } from './load';
 import type { Mock } from './mock';
@@ -117,6 +118,7 @@ export async function fairness(b: QueueBench) {
   const flood = b.sizes.floodRuns;
   const fair = b.sizes.fairRuns;
   await callers(CALLERS, flood, () => b.ingest.record(b.wf.pure));
+  const claim = b.kind === 'ours' ? await probeClaim(b.url, flood) : undefined;
   const worker = await startWorker(b.kind, b.url, 64, reports);
   try {
     const f0 = performance.now();
@@ -124,7 +126,7 @@ export async function fairness(b: QueueBench) {
     await reports.until(() => reports.ended.size >= flood + fair, 120_000);
     const drainMs = performance.now() - f0;
     const bLat = latencies(reports, bRuns);
-    return { p50: pct(bLat, 0.5), p99: pct(bLat, 0.99), flood, fair, drainMs, load: load1() };
+    return { p50: pct(bLat, 0.5), p99: pct(bLat, 0.99), flood, fair, drainMs, claim, load: load1() };
   } finally {
     await worker.stop();
   }
@@ -161,12 +163,13 @@ export async function takeover(b: QueueBench) {
   await reset(b, reports);
   const n = b.sizes.takeoverRuns;
   await callers(CALLERS, n, () => b.ingest.record(b.wf.mock));
+  const claim = b.kind === 'ours' ? await probeClaim(b.url, n) : undefined;
   const [victim, survivor] = await startWorkers(b.kind, b.url, MOCK_CONCURRENCY, 2, reports);
   if (!victim || !survivor) throw new Error('two workers were asked for');
   try {
     b.mock.reset();
     await Promise.all([victim.go(), survivor.go()]);
-    await reports.until(() => reports.ended.size >= n / 4 && victim.inFlight.size > 0, 60_000);
+    await reports.until(() => reports.ended.size >= n / 4 && victim.inFlight.size >= MOCK_CONCURRENCY / 2, 60_000);
     const inFlight = [...victim.inFlight];
     victim.kill();
     const killedAt = performance.timeOrigin + performance.now();
@@ -192,6 +195,7 @@ export async function takeover(b: QueueBench) {
       boundMs: b.sizes.takeoverBoundMs,
       notFinished: n - done,
       repeated: b.mock.repeated(),
+      claim,
       load: load1(),
     };
   } finally {
