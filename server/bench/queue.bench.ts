@@ -98,7 +98,7 @@ try {
           `commits per run (graphile-worker ${gw.one.throughput.commitsPerRun.toFixed(1)}), takeover after kill -9 ` +
           `${ours.take.allMs === undefined ? 'not within the bound' : `in ${(ours.take.allMs / 1000).toFixed(1)} s`}. ` +
           'Its weak spot is a big backlog: each claim sorts every runnable run (no index serves its ORDER BY) and a ' +
-          'saturated worker claims per freed slot; next step: an index-ordered claim and batched claims (docs/bench/queue.md).'
+          'saturated worker claims again at each freed slot; next step: an index-ordered claim and batched claims (docs/bench/queue.md).'
         : 'Adopting graphile-worker: enqueue a job in the run INSERT and in every commit that sets wake_at (run_at), ' +
           'a resume_run task instead of the claim loop, our liveness lock + force_unlock_workers for kill -9 ' +
           '(its own lock expiry is 4 h), keep the WorkQueue port; see docs/bench/queue.md.',
