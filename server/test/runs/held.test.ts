@@ -174,7 +174,6 @@ describe('a run whose caller waits for its end', () => {
     await first.executor.start();
     const warm = await first.starter.startLive({ workflowId: wf.workflowId, event: {}, trigger: 'webhook' });
     await eventually(async () => (gated.sent > 0 ? true : undefined)); // the warm-up run's POST is hanging
-    const sent = gated.sent;
 
     const held = first.starter.startLive({
       workflowId: wf.workflowId,
@@ -182,8 +181,8 @@ describe('a run whose caller waits for its end', () => {
       trigger: 'webhook',
       awaitEnd: true,
     });
-    await eventually(async () => (gated.sent > sent ? true : undefined)); // recorded, then its POST was sent
-    const { runId } = await held;
+    const { runId } = await held; // recorded: its POST is sent next
+    await eventually(async () => (gated.seen.has(`${runId}:notify:1`) ? true : undefined));
     // When the POST was sent, normalise and the POST's own attempt were recorded (by the INSERT).
     expect(gated.seen.get(`${runId}:notify:1`)).toBe(2);
     const normalised = await db.prisma.stepRun.findFirstOrThrow({ where: { runId, stepKey: 'normalise' } });
