@@ -37,8 +37,9 @@ export interface ApiRuns {
 }
 
 const INGEST_NEXT =
-  'next: a raw node:http fast path for POST /api/hooks/:id in front of Express (the profile has Express, ' +
-  'its router and body parsing as the largest owner of the busy time), then more API processes behind a balancer';
+  'the fast path (http/hooks-fast-path.ts) already skips Express; what is left per request is HTTP parsing and ' +
+  'writing, the HMAC, the id and the JSON of the row (see the profile); next: more API processes (EXECUTOR=false) ' +
+  'behind a balancer, each with its own batcher';
 
 function figureOf(row: Row, figure: string, extra: Partial<Figure>, note: () => string): Figure {
   const verdict = verdictOf(row.pass);
@@ -73,7 +74,7 @@ export function apiFigures(r: ApiRuns): Figure[] {
         { floor: httpFloor },
         () =>
           `bound: ${bound(a.measured)} (the executor runs every run on the same event loop); ` +
-          'next: executors in worker processes (npm run worker) and the fast path above',
+          'next: executors in worker processes (npm run worker), so that the API process only records runs',
       ),
     );
   }
@@ -84,13 +85,16 @@ export function apiFigures(r: ApiRuns): Figure[] {
       { floor: insertFloor },
       () =>
         `bound: ${bound(r.wait1.measured)}; the run costs one durable statement (test: runs/held.test.ts), ` +
-        'the rest is HTTP, HMAC and the engine on a shared machine; next: the fast path, then profile the tail',
+        'the rest is HTTP, HMAC, the engine and per-run listeners (the rollback watcher reads through Prisma at every ' +
+        'run end); next: debounce that watcher per workflow, then profile the tail',
     ),
     figureOf(
       r.wait8.row,
       'synchronous 3-step run (?wait), 8 connections',
       { floor: insertFloor },
-      () => `bound: ${bound(r.wait8.measured)}; next: the fast path (CPU per request is what queues at 8 connections)`,
+      () =>
+        `bound: ${bound(r.wait8.measured)}; CPU per request is what queues at 8 connections; next: the per-run ` +
+        'listeners above, and the executor in its own process',
     ),
     figureOf(
       r.chain,
