@@ -48,10 +48,23 @@ export function createIngestBatcher(sql: Sql, maxBatch = 256): IngestBatcher {
           else w.reject(new Error('ingest: no answer for a run'));
         });
       } catch (e) {
-        for (const w of batch) w.reject(e);
+        // One bad row (a user deleted meanwhile: its foreign key) must not fail the others: each goes alone.
+        if (batch.length === 1) batch[0]?.reject(e);
+        else for (const w of batch) await alone(w);
       }
     }
     flushing = false;
+  }
+
+  async function alone(w: Waiting): Promise<void> {
+    stats.batches++;
+    try {
+      const [o] = await ingestRuns(sql, [w.text]);
+      if (o) w.resolve(o);
+      else w.reject(new Error('ingest: no answer for a run'));
+    } catch (e) {
+      w.reject(e);
+    }
   }
 
   return {

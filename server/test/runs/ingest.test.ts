@@ -132,4 +132,21 @@ describe('ingest batcher', () => {
     const stored = await db.prisma.run.findUniqueOrThrow({ where: { id: r.id } });
     expect(stored).toMatchObject({ status: 'queued', triggerType: 'webhook', input: { n: 1 }, stateVersion: 0 });
   });
+
+  it('when one run of a batch cannot be written then only that one fails and the others are recorded', async () => {
+    const wf = await publishedWorkflow(db.prisma, doc);
+    const ingest = createIngestBatcher(sql);
+    await ingest.insert(row(wf)); // keeps a statement in flight, so the next three go together
+    const ghost = randomUUID(); // no such user: the row breaks the foreign key
+
+    const out = await Promise.allSettled([
+      ingest.insert(row(wf, { nonce: nonce() })),
+      ingest.insert(row(wf, { createdById: ghost, nonce: nonce() })),
+      ingest.insert(row(wf, { nonce: nonce() })),
+    ]);
+
+    expect(out.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await runsOf(wf.workflowId)).toBe(3);
+    expect(await noncesOf(wf.workflowId)).toBe(2); // the failed run's signature is not spent
+  });
 });
