@@ -38,6 +38,19 @@ describe('expression sandbox', () => {
     await expect(pool.evaluate('$now()', {}, { now: Date.UTC(2026, 0, 2) })).resolves.toBe('2026-01-02T00:00:00.000Z');
   });
 
+  test('when params or a template hold no {{ }} then they render to themselves in this process, as Expressions does (no sandbox round trip: a spent budget does not refuse them)', async () => {
+    const spent = { now: Date.now(), budget: { limitMs: 10, spentMs: 10 } };
+    const params = { url: 'https://edr.example/hosts', headers: { accept: 'json' }, ids: [1, 2] };
+    const rendered = await pool.renderParams(params, new Set(), {}, spent);
+    expect(rendered).toEqual(params);
+    expect(rendered).not.toBe(params);
+    await expect(pool.render('plain text', {}, spent)).resolves.toBe('plain text');
+    // With a template the same call goes to the sandbox, where the spent budget refuses it.
+    expect(await failureOf(pool.renderParams({ url: '{{ event.id }}' }, new Set(), {}, spent))).toMatchObject({
+      kind: 'budget_exceeded',
+    });
+  });
+
   test('when an expression runs past its limit then its process is killed, the step fails with kind expression, and other evaluations go on meanwhile', async () => {
     const slow = failureOf(pool.evaluate('$length($pad("", 200000000, "x"))', {}));
     // The other process answers while the slow one is still running.
