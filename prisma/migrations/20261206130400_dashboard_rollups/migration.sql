@@ -112,33 +112,33 @@ LANGUAGE sql STABLE AS $$
     (r.trigger_type = 'manual')::int, (h.tasks > 0)::int, (d.destructive AND h.tasks = 0)::int,
     (r.status = 'succeeded' AND r.parent_run_id IS NULL)::int,
     CASE WHEN r.status = 'succeeded' AND r.parent_run_id IS NULL THEN h.human ELSE 0 END
-  FROM runs r
+  FROM unnest(ids) u(id) JOIN runs r ON r.id = u.id
   CROSS JOIN LATERAL (SELECT count(*) AS tasks,
       coalesce(sum(extract(epoch FROM coalesce(a.decided_at, a.created_at) - a.created_at)), 0)::float8 AS human
     FROM approval_tasks a WHERE a.run_id = r.id) h
   CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM step_runs s WHERE s.run_id = r.id
       AND s.effect_class = 'destructive' AND s.status = 'succeeded') AS destructive) d
-  WHERE r.id = ANY(ids) AND r.mode = 'live'
+  WHERE r.mode = 'live'
 $$;
 
 CREATE FUNCTION dashboard_hist_of(ids uuid[]) RETURNS TABLE (at timestamptz, workflow_id uuid, metric text, secs float8)
 LANGUAGE sql STABLE AS $$
   SELECT date_bin('1 hour', r.created_at, '2000-01-01Z'), r.workflow_id, 'duration',
     extract(epoch FROM r.finished_at - coalesce(r.started_at, r.created_at))::float8
-  FROM runs r
-  WHERE r.id = ANY(ids) AND r.mode = 'live' AND r.status IN ('succeeded', 'failed') AND r.finished_at IS NOT NULL
+  FROM unnest(ids) u(id) JOIN runs r ON r.id = u.id
+  WHERE r.mode = 'live' AND r.status IN ('succeeded', 'failed') AND r.finished_at IS NOT NULL
   UNION ALL
   SELECT date_bin('1 hour', r.created_at, '2000-01-01Z'), r.workflow_id, 'contain',
     greatest(0, extract(epoch FROM c.first - coalesce(r.event_timestamp, r.created_at)))::float8
-  FROM runs r
+  FROM unnest(ids) u(id) JOIN runs r ON r.id = u.id
   CROSS JOIN LATERAL (SELECT min(s.finished_at) AS first FROM step_runs s WHERE s.run_id = r.id
     AND s.effect_class = 'destructive' AND s.status = 'succeeded') c
-  WHERE r.id = ANY(ids) AND r.mode = 'live' AND c.first IS NOT NULL
+  WHERE r.mode = 'live' AND c.first IS NOT NULL
   UNION ALL
   SELECT date_bin('1 hour', r.created_at, '2000-01-01Z'), r.workflow_id, 'decision',
     extract(epoch FROM a.decided_at - a.created_at)::float8
-  FROM runs r JOIN approval_tasks a ON a.run_id = r.id
-  WHERE r.id = ANY(ids) AND r.mode = 'live' AND a.status IN ('approved', 'rejected') AND a.decided_at IS NOT NULL
+  FROM unnest(ids) u(id) JOIN runs r ON r.id = u.id JOIN approval_tasks a ON a.run_id = r.id
+  WHERE r.mode = 'live' AND a.status IN ('approved', 'rejected') AND a.decided_at IS NOT NULL
 $$;
 
 CREATE FUNCTION dashboard_approvals_of(ids uuid[]) RETURNS TABLE (at timestamptz, workflow_id uuid,
@@ -147,8 +147,8 @@ LANGUAGE sql STABLE AS $$
   SELECT date_bin('1 hour', r.created_at, '2000-01-01Z'), r.workflow_id, a.status, 1, a.escalation_level,
     (a.escalation_level > 0)::int,
     jsonb_array_length(jsonb_path_query_array(a.decisions, '$[*] ? (@.breakGlass == true)'))
-  FROM runs r JOIN approval_tasks a ON a.run_id = r.id
-  WHERE r.id = ANY(ids) AND r.mode = 'live'
+  FROM unnest(ids) u(id) JOIN runs r ON r.id = u.id JOIN approval_tasks a ON a.run_id = r.id
+  WHERE r.mode = 'live'
 $$;
 
 CREATE FUNCTION dashboard_failures_of(ids uuid[]) RETURNS TABLE (at timestamptz, workflow_id uuid, step_id text,
@@ -157,8 +157,8 @@ LANGUAGE sql STABLE AS $$
   WITH f AS (
     SELECT r.id AS run_id, date_bin('1 hour', r.created_at, '2000-01-01Z') AS at, r.workflow_id, r.status AS run_status,
       s.step_id, s.node_type, s.started_at, coalesce(s.error->>'message', 'no message') AS message
-    FROM runs r JOIN step_runs s ON s.run_id = r.id
-    WHERE r.id = ANY(ids) AND r.mode = 'live' AND s.status = 'failed')
+    FROM unnest(ids) u(id) JOIN runs r ON r.id = u.id JOIN step_runs s ON s.run_id = r.id
+    WHERE r.mode = 'live' AND s.status = 'failed')
   SELECT f.at, f.workflow_id, f.step_id, 's'::char(1), '', min(f.node_type), count(*)::int, 1,
     (min(f.run_status::text) = 'failed')::int, max(f.started_at)
   FROM f GROUP BY f.run_id, f.at, f.workflow_id, f.step_id
@@ -173,8 +173,8 @@ LANGUAGE sql STABLE AS $$
   SELECT r.workflow_id, date_bin('1 hour', r.finished_at, '2000-01-01Z'), 1,
     (r.status = 'succeeded' AND r.finished_at - coalesce(r.started_at, r.created_at)
       <= coalesce(s.latency_seconds, dashboard_default_latency()) * interval '1 second')::int
-  FROM runs r LEFT JOIN workflow_slos s ON s.workflow_id = r.workflow_id
-  WHERE r.id = ANY(ids) AND r.mode = 'live' AND r.status IN ('succeeded', 'failed') AND r.finished_at IS NOT NULL
+  FROM unnest(ids) u(id) JOIN runs r ON r.id = u.id LEFT JOIN workflow_slos s ON s.workflow_id = r.workflow_id
+  WHERE r.mode = 'live' AND r.status IN ('succeeded', 'failed') AND r.finished_at IS NOT NULL
 $$;
 
 -- Appends the contribution of these runs (unfolded) at both grains; dir -1 takes it back
