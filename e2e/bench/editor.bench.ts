@@ -173,7 +173,7 @@ async function zoomToFull(page: Page, nodeId: string): Promise<void> {
 async function profileMiss(browser: Browser, context: BrowserContext, workflowId: string, n: number, row: Row) {
   mkdirSync(OUT_DIR, { recursive: true });
   const base = join(OUT_DIR, `editor-${n}`);
-  if (row.load.readyMs >= TARGET.loadMs) {
+  if (row.load.readyMs >= loadTarget(n)) {
     const page = await context.newPage();
     await page.addInitScript(LOAD_PROBE(false));
     const files = [`${base}-load.cpuprofile`, `${base}-load.trace.json`];
