@@ -39,6 +39,8 @@ CREATE TABLE dashboard_rollup_runs (
 );
 CREATE UNIQUE INDEX dashboard_rollup_runs_key ON dashboard_rollup_runs (grain, at, workflow_id, status) WHERE folded;
 CREATE INDEX dashboard_rollup_runs_fresh ON dashboard_rollup_runs (grain, at) WHERE NOT folded;
+-- Readers (folded and fresh rows alike: the partial indexes above serve neither).
+CREATE INDEX dashboard_rollup_runs_read ON dashboard_rollup_runs (grain, at);
 
 -- Histograms for percentiles: metric 'duration' (succeeded/failed runs), 'contain' (alert to
 -- first successful destructive step), 'decision' (approved/rejected tasks), seconds.
@@ -57,6 +59,8 @@ CREATE TABLE dashboard_rollup_hist (
 );
 CREATE UNIQUE INDEX dashboard_rollup_hist_key ON dashboard_rollup_hist (grain, at, workflow_id, metric, bucket) WHERE folded;
 CREATE INDEX dashboard_rollup_hist_fresh ON dashboard_rollup_hist (grain, at) WHERE NOT folded;
+-- Readers (folded and fresh rows alike: the partial indexes above serve neither).
+CREATE INDEX dashboard_rollup_hist_read ON dashboard_rollup_hist (grain, at);
 
 CREATE TABLE dashboard_rollup_approvals (
   grain smallint NOT NULL,
@@ -71,6 +75,8 @@ CREATE TABLE dashboard_rollup_approvals (
 );
 CREATE UNIQUE INDEX dashboard_rollup_approvals_key ON dashboard_rollup_approvals (grain, at, workflow_id, status) WHERE folded;
 CREATE INDEX dashboard_rollup_approvals_fresh ON dashboard_rollup_approvals (grain, at) WHERE NOT folded;
+-- Readers (folded and fresh rows alike: the partial indexes above serve neither).
+CREATE INDEX dashboard_rollup_approvals_read ON dashboard_rollup_approvals (grain, at);
 
 -- Failed step attempts: kind 's' one row per step (failures, runs with one, failed runs, last
 -- failure), kind 'm' one row per step and message (failures only).
@@ -90,6 +96,8 @@ CREATE TABLE dashboard_rollup_failures (
 );
 CREATE UNIQUE INDEX dashboard_rollup_failures_key ON dashboard_rollup_failures (grain, at, workflow_id, step_id, kind, message) WHERE folded;
 CREATE INDEX dashboard_rollup_failures_fresh ON dashboard_rollup_failures (grain, at) WHERE NOT folded;
+-- Readers (folded and fresh rows alike: the partial indexes above serve neither).
+CREATE INDEX dashboard_rollup_failures_read ON dashboard_rollup_failures (grain, at);
 
 -- SLO counts per workflow and hour of the run's END; `good` against the workflow's SLO
 -- latency when the run ended (recounted when the latency changes: trigger below).
@@ -102,6 +110,7 @@ CREATE TABLE dashboard_rollup_slo (
 );
 CREATE UNIQUE INDEX dashboard_rollup_slo_key ON dashboard_rollup_slo (workflow_id, at) WHERE folded;
 CREATE INDEX dashboard_rollup_slo_fresh ON dashboard_rollup_slo (workflow_id, at) WHERE NOT folded;
+CREATE INDEX dashboard_rollup_slo_read ON dashboard_rollup_slo (workflow_id, at);
 
 -- What runs contribute, one row per run (or task, or step), keyed by the hour the run was
 -- created. The same functions serve the trigger, the backfill and the readers' raw tail.
@@ -129,11 +138,11 @@ LANGUAGE sql STABLE AS $$
   WHERE r.mode = 'live' AND r.status IN ('succeeded', 'failed') AND r.finished_at IS NOT NULL
   UNION ALL
   SELECT date_bin('1 hour', r.created_at, '2000-01-01Z'), r.workflow_id, 'contain',
-    greatest(0, extract(epoch FROM c.first - coalesce(r.event_timestamp, r.created_at)))::float8
+    greatest(0, extract(epoch FROM min(s.finished_at) - coalesce(r.event_timestamp, r.created_at)))::float8
   FROM unnest(ids) u(id) JOIN runs r ON r.id = u.id
-  CROSS JOIN LATERAL (SELECT min(s.finished_at) AS first FROM step_runs s WHERE s.run_id = r.id
-    AND s.effect_class = 'destructive' AND s.status = 'succeeded') c
-  WHERE r.mode = 'live' AND c.first IS NOT NULL
+  JOIN step_runs s ON s.run_id = r.id AND s.effect_class = 'destructive' AND s.status = 'succeeded'
+  WHERE r.mode = 'live' AND s.finished_at IS NOT NULL
+  GROUP BY r.id
   UNION ALL
   SELECT date_bin('1 hour', r.created_at, '2000-01-01Z'), r.workflow_id, 'decision',
     extract(epoch FROM a.decided_at - a.created_at)::float8

@@ -32,15 +32,15 @@ async function writer(): Promise<void> {
   while (!stop && wf) {
     await client.query('BEGIN');
     const run = await client.query<{ id: string }>(
-      `INSERT INTO runs (workflow_id, version_id, mode, status, trigger_type, input, created_at, started_at)
-       VALUES ($1, $2, 'live', 'running', 'webhook', '{}', now(), now()) RETURNING id`,
+      `INSERT INTO runs (id, workflow_id, version_id, mode, status, trigger_type, input, created_at, started_at)
+       VALUES (gen_random_uuid(), $1, $2, 'live', 'running', 'webhook', '{}', now(), now()) RETURNING id`,
       [wf.id, wf.v],
     );
     const id = run.rows[0]?.id;
     await client.query(
-      `INSERT INTO step_runs (run_id, step_key, step_id, node_type, status, effect_class, started_at, finished_at)
-       VALUES ($1, 'lookup', 'lookup', 'http', 'succeeded', 'read', now(), now()),
-              ($1, 'block', 'block', 'connector', 'succeeded', 'destructive', now(), now())`,
+      `INSERT INTO step_runs (id, run_id, step_key, step_id, node_type, status, effect_class, started_at, finished_at)
+       VALUES (gen_random_uuid(), $1, 'lookup', 'lookup', 'http', 'succeeded', 'read', now(), now()),
+              (gen_random_uuid(), $1, 'block', 'block', 'connector', 'succeeded', 'destructive', now(), now())`,
       [id],
     );
     await client.query(`UPDATE runs SET status = 'succeeded', finished_at = now() WHERE id = $1`, [id]);

@@ -42,23 +42,25 @@ function windowCounts(start: Prisma.Sql, now: Date): Prisma.Sql {
       SELECT s.total, s.good FROM dashboard_rollup_slo s WHERE s.workflow_id = w.id AND s.at >= ${lo} AND s.at < ${hi}
       UNION ALL ${raw} AND r.finished_at < ${lo}
       UNION ALL ${raw} AND r.finished_at >= ${hi} AND r.finished_at <= ${now}::timestamptz
-      UNION ALL ${counted} FROM dashboard_pending_runs p JOIN runs r ON r.id = p.run_id
-        WHERE ${where} AND r.finished_at >= ${lo} AND r.finished_at < ${hi}) e(total, good))`;
+      UNION ALL SELECT x.* FROM dashboard_pending_runs p CROSS JOIN LATERAL (${counted} FROM runs r
+        WHERE r.id = p.run_id AND ${where} AND r.finished_at >= ${lo} AND r.finished_at < ${hi} OFFSET 0) x)
+      e(total, good))`;
 }
 
-/** Counts for every workflow of the scope; `defaults` fill in where no SLO is stored. */
-export async function sloCounts(
-  db: Db,
-  opts: { workflowIds: readonly string[] | null; now: Date; defaults: SloTarget; burnHours: readonly number[] },
-): Promise<SloCounts[]> {
+/**
+ * The statement of `sloCounts`. `OFFSET 0` keeps two subqueries from being flattened: the
+ * pending runs must drive their lookup (flattened, the planner walked every run of the
+ * window to probe the short pending list), and each window is counted once, not per column.
+ */
+export function sloCountsSql(opts: SloQuery): Prisma.Sql {
   const d = opts.defaults;
   const recent = opts.burnHours.map(
     (h) =>
       Prisma.sql`${String(h)}::text, ${windowCounts(Prisma.sql`(${opts.now}::timestamptz - ${h}::float8 * interval '1 hour')`, opts.now)}`,
   );
   const main = windowCounts(Prisma.sql`(${opts.now}::timestamptz - c.days * interval '1 day')`, opts.now);
-  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    SELECT w.id::text AS "workflowId", w.name, w.slug, (s.workflow_id IS NOT NULL) AS configured,
+  return Prisma.sql`
+SELECT w.id::text AS "workflowId", w.name, w.slug, (s.workflow_id IS NOT NULL) AS configured,
       c.objective AS "objectivePercent", c.latency AS "latencySeconds", c.days AS "windowDays",
       (n.m->>'total')::int AS total, (n.m->>'good')::int AS good, n.recent
     FROM workflows w
@@ -66,9 +68,21 @@ export async function sloCounts(
     CROSS JOIN LATERAL (SELECT coalesce(s.objective_percent, ${d.objectivePercent}::float8) AS objective,
       coalesce(s.latency_seconds, ${d.latencySeconds}::int) AS latency,
       coalesce(s.window_days, ${d.windowDays}::int) AS days) c
-    CROSS JOIN LATERAL (SELECT ${main} AS m, json_build_object(${Prisma.join(recent)}) AS recent) n
+    CROSS JOIN LATERAL (SELECT ${main} AS m, json_build_object(${Prisma.join(recent)}) AS recent OFFSET 0) n
     WHERE ${workflowFilter({ workflowIds: opts.workflowIds }, Prisma.sql`w.id`)}
-    ORDER BY w.name, w.id`);
+    ORDER BY w.name, w.id`;
+}
+
+export interface SloQuery {
+  workflowIds: readonly string[] | null;
+  now: Date;
+  defaults: SloTarget;
+  burnHours: readonly number[];
+}
+
+/** Counts for every workflow of the scope; `defaults` fill in where no SLO is stored. */
+export async function sloCounts(db: Db, opts: SloQuery): Promise<SloCounts[]> {
+  const rows = await db.$queryRaw<Row[]>(sloCountsSql(opts));
   return rows.map((r) => {
     const byHour: SloCounts['recent'] = {};
     const raw = typeof r.recent === 'object' && r.recent !== null ? r.recent : {};

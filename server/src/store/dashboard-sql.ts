@@ -100,7 +100,9 @@ export function rollupFilter(scope: RunScope, w: RollupWindow): Prisma.Sql {
 
 /**
  * The ids of the runs read raw (`uuid[]`): those of the range's partial edge hours, the
- * active ones (not in the rollups until they end) and the ended ones not folded in yet.
+ * active ones (not in the rollups until they end) and the ended ones not folded in yet
+ * (driven from the short pending list, never from the range's runs: OFFSET 0 keeps the
+ * planner from flattening the lateral lookup).
  */
 export function tailIds(scope: RunScope, w: RollupWindow): Prisma.Sql {
   return Prisma.sql`ARRAY(
@@ -111,8 +113,9 @@ export function tailIds(scope: RunScope, w: RollupWindow): Prisma.Sql {
     SELECT r.id FROM runs r WHERE ${runFilter(scope)} AND r.created_at >= ${w.fullFrom}::timestamptz
       AND r.created_at < ${w.fullTo}::timestamptz AND r.status IN ('queued', 'running', 'waiting')
     UNION ALL
-    SELECT r.id FROM dashboard_pending_runs p JOIN runs r ON r.id = p.run_id WHERE ${runFilter(scope)}
-      AND r.created_at >= ${w.fullFrom}::timestamptz AND r.created_at < ${w.fullTo}::timestamptz)`;
+    SELECT x.id FROM dashboard_pending_runs p CROSS JOIN LATERAL (SELECT r.id FROM runs r
+      WHERE r.id = p.run_id AND ${runFilter(scope)}
+        AND r.created_at >= ${w.fullFrom}::timestamptz AND r.created_at < ${w.fullTo}::timestamptz OFFSET 0) x)`;
 }
 
 /** `count(*)` and friends come back as bigint. */
