@@ -62,6 +62,7 @@ import { adoptLegacyCredentials } from './services/credentials/adopt-legacy';
 import { createProbeScheduler } from './services/credentials/probe-scheduler';
 import { createProbeService } from './services/credentials/probes';
 import { createDashboardService } from './services/dashboard';
+import { createRollupFolder } from './services/dashboard/fold-timer';
 import { createAuthService, type AuthOptions } from './services/auth';
 import { createRunService } from './services/runs/service';
 import { createReplayRunner, createReplayService, redactEvent } from './services/replays';
@@ -185,6 +186,7 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
     connector: (id) => catalog.latest(id),
   });
   const probeScheduler = createProbeScheduler(ctx, probes);
+  const rollupFolder = createRollupFolder(ctx);
 
   // Every saved version's test cases, in the background: simulation only, never a credential.
   const testRunner = createTestRunner(ctx, {
@@ -331,8 +333,10 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Serv
       await scheduler.start();
       probeScheduler.start();
       rollbacks.start();
+      rollupFolder.start();
     },
     async stop() {
+      await rollupFolder.stop();
       approvals.stop();
       await notifier.stop();
       scheduler.stop();
