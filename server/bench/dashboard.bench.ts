@@ -10,6 +10,8 @@
  * the CSV export of the 100k runs ≤ 2 s.
  *
  * Run: npm run bench:dashboard   (figures: server/bench/summary/figures.ts, name 'dashboard')
+ * Keep the cluster for profiling: BENCH_DATA_DIR=/tmp/dash1m npm run bench:dashboard — a later
+ * run with the same directory skips the stages already seeded (bench/dashboard/reuse.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -18,18 +20,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
-import type { Actor } from '@autonomic/api';
 import { loadConfig } from '../src/config';
 import type { AppContext } from '../src/context';
 import { openDatabase } from '../src/db/database';
 import { systemClock } from '../src/engine';
 import { TEST_SCRYPT } from '../src/services/auth';
-import { createDashboardService } from '../src/services/dashboard';
 import { seedDemoCredentials } from '../src/seed/credentials';
 import { seedExamplePlaybooks } from '../src/seed/playbooks';
 import { seedDemoUsers } from '../src/seed/users';
 import { foldRollups } from '../src/store/dashboard-fold';
+import { dashboardCases } from './dashboard/cases';
 import { printTimings, timeCases, type Timing } from './dashboard/measure';
+import { markSeeded, seededBefore } from './dashboard/reuse';
 import { seedRuns } from './dashboard/seed';
 import { startFigures, verdictOf, type Figure } from './summary/figures';
 
@@ -41,48 +43,36 @@ const CSV_TARGET_S = 2;
 const load1 = () => (loadavg()[0] ?? 0).toFixed(2);
 
 const rec = startFigures('dashboard');
-const dataDir = join(tmpdir(), `autonomic-bench-dashboard-${process.pid}`, 'pg');
+const keptDir = process.env.BENCH_DATA_DIR;
+const dataDir = join(keptDir ?? join(tmpdir(), `autonomic-bench-dashboard-${process.pid}`), 'pg');
 const db = await openDatabase({ url: '', embedded: { dataDir, stopOnSignals: true } });
+const before = await seededBefore(db.prisma);
+// A kept cluster is measured at the instant it was seeded (same ranges and edge hours).
+const shift = before ? before.at.getTime() - Date.now() : 0;
 const ctx: AppContext = {
   config: loadConfig({ SEED_DEMO: 'false', SEED_HISTORY: 'false', EXECUTOR: 'false' }),
   prisma: db.prisma,
   log: pino({ level: 'silent' }),
-  clock: systemClock,
+  clock: { ...systemClock, now: () => Date.now() + shift },
 };
-await seedDemoUsers(ctx, { scrypt: TEST_SCRYPT });
-const users = await db.prisma.user.findMany();
-const userId = (name: string) => users.find((u) => u.username === name)?.id ?? '';
-await seedDemoCredentials(ctx, { adminId: userId('admin') });
-await seedExamplePlaybooks(ctx, {
-  authorId: userId('alice'),
-  reviewerIds: [userId('bob'), userId('carol')],
-  publish: true,
-});
+const users = async () => db.prisma.user.findMany();
+if (!before) {
+  await seedDemoUsers(ctx, { scrypt: TEST_SCRYPT });
+  const id = (await users()).find((u) => u.username === 'admin')?.id ?? '';
+  await seedDemoCredentials(ctx, { adminId: id });
+}
+const everyone = await users();
+const userId = (name: string) => everyone.find((u) => u.username === name)?.id ?? '';
+if (!before)
+  await seedExamplePlaybooks(ctx, {
+    authorId: userId('alice'),
+    reviewerIds: [userId('bob'), userId('carol')],
+    publish: true,
+  });
 const [pgv] = await db.prisma.$queryRawUnsafe<{ v: string }[]>("SELECT current_setting('server_version') AS v");
 console.log(`PostgreSQL ${pgv?.v}; ${cpus().length} cores; quick=${quick}`);
 
-const dashboard = createDashboardService(ctx);
-const manager: Actor = { userId: userId('dave'), username: 'dave', role: 'manager', via: 'token' };
-const analyst: Actor = { userId: userId('alice'), username: 'alice', role: 'analyst', via: 'token' };
-const month = { from: new Date(Date.now() - 30 * 86_400_000).toISOString() };
-const first = (
-  await db.prisma.workflow.findFirst({ where: { publishedVersionId: { not: null } }, orderBy: { slug: 'asc' } })
-)?.id;
-const oneWorkflow = { ...month, ...(first ? { workflowId: first } : {}) };
-const cases: [string, () => Promise<unknown>][] = [
-  ['runs by status over time (30 d, daily)', () => dashboard.runs(manager, month)],
-  ['runs by status over time (7 d, hourly)', () => dashboard.runs(manager, { bucket: 'hour' })],
-  ['durations p50/p95 per workflow', () => dashboard.durations(manager, month)],
-  ['time to contain p50/p95', () => dashboard.timeToContain(manager, month)],
-  ['time saved (series + per workflow)', () => dashboard.timeSaved(manager, month)],
-  ['approvals', () => dashboard.approvals(manager, month)],
-  ['top failing steps', () => dashboard.failingSteps(manager, { ...month, limit: 10 })],
-  ['automation level', () => dashboard.automation(manager, month)],
-  ['SLOs (30-day windows, burn)', () => dashboard.slos.list(manager)],
-  ['workflow list', () => dashboard.workflows(manager)],
-  ['runs over time, analyst scope', () => dashboard.runs(analyst, month)],
-  ['time saved, one workflow', () => dashboard.timeSaved(manager, oneWorkflow)],
-];
+const { dashboard, manager, month, cases } = await dashboardCases(ctx, userId);
 
 function startLoad(): { children: ChildProcess[]; stop: () => Promise<string> } {
   const script = fileURLToPath(new URL('./dashboard/load.ts', import.meta.url));
@@ -141,10 +131,10 @@ function record(runs: number, condition: string, rows: Timing[], loadNote: strin
   });
 }
 
-let seeded = 0;
-for (const [i, total] of STAGES.entries()) {
-  const s = await seedRuns(db.url, total - seeded, new Date(), i + 1);
-  seeded = total;
+/** Seeds `count` more runs (stage `stage`), folds them into the rollups (timed) and notes it. */
+async function seedStage(total: number, count: number, stage: number): Promise<void> {
+  const at = new Date(ctx.clock.now());
+  const s = await seedRuns(db.url, count, at, stage);
   console.log(`seeded ${s.runs.toLocaleString('en')} runs in ${s.seconds.toFixed(1)} s (load ${load1()}); folding…`);
   const t0 = performance.now();
   let added = 0;
@@ -162,6 +152,7 @@ for (const [i, total] of STAGES.entries()) {
     'dashboard_counted_runs',
   ])
     await db.prisma.$executeRawUnsafe(`VACUUM ANALYZE ${t}`);
+  await markSeeded(db.prisma, { total, at });
   console.log(
     `\n${total.toLocaleString('en')} runs: seeded ${s.runs.toLocaleString('en')} in ${s.seconds.toFixed(1)} s; ` +
       `folded ${added.toLocaleString('en')} into the rollups in ${foldS.toFixed(1)} s (load ${load1()})`,
@@ -172,6 +163,20 @@ for (const [i, total] of STAGES.entries()) {
     target: '',
     verdict: 'INFO',
   });
+}
+
+let seeded = 0;
+for (const [i, total] of STAGES.entries()) {
+  if (before && before.total > total) {
+    console.log(
+      `${total.toLocaleString('en')} runs: skipped (the kept cluster holds ${before.total.toLocaleString('en')})`,
+    );
+    continue;
+  }
+  if (before && before.total === total)
+    console.log(`\n${total.toLocaleString('en')} runs: kept cluster, seeded before`);
+  else await seedStage(total, total - (before?.total ?? seeded), i + 1);
+  seeded = total;
 
   const quiet = await timeCases(cases, REPEAT);
   printTimings(`${total.toLocaleString('en')} runs, quiet (load ${load1()})`, quiet, targetFor(total));
@@ -209,4 +214,4 @@ for (const [i, total] of STAGES.entries()) {
 rec.done(figures);
 for (const f of figures) console.log(`${f.verdict.padEnd(4)} ${f.figure}: ${f.result}${f.note ? ` — ${f.note}` : ''}`);
 await db.close();
-await fs.rm(join(dataDir, '..'), { recursive: true, force: true });
+if (!keptDir) await fs.rm(join(dataDir, '..'), { recursive: true, force: true });
