@@ -24,7 +24,9 @@ import {
   type ExpressionCall,
   type ExpressionEvaluator,
 } from '../engine/expressions';
+import { isBoundedExpression, isBoundedParams, isBoundedTemplate } from './bounded';
 import { workerBundle } from './bundle';
+import { createTaskRunner } from './evaluate-task';
 import type { ChildMessage, ExpressionAnswer, ExpressionTask, ParentMessage, WorkerSettings } from './protocol';
 
 export interface ExpressionPoolOptions {
@@ -42,6 +44,12 @@ export interface ExpressionPoolOptions {
   graceMs?: number;
   /** Told when a sandbox process dies or is killed (one line for the log). */
   onIncident?: (message: string) => void;
+  /**
+   * Runs expressions whose cost is bounded by their size and their input's (./bounded.ts:
+   * no function calls, ranges, regexes, …) in this thread, with the same limits and result
+   * cap, instead of a round trip to a sandbox process. @default true
+   */
+  boundedInThread?: boolean;
 }
 
 export interface ExpressionPool extends ExpressionEvaluator {
@@ -84,6 +92,7 @@ class SandboxPool implements ExpressionPool {
   private readonly waiters: (() => void)[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly inThread: ((task: ExpressionTask) => Promise<ExpressionAnswer>) | undefined;
 
   constructor(
     private readonly file: string,
@@ -97,6 +106,7 @@ class SandboxPool implements ExpressionPool {
     this.size = Math.max(1, options.processes ?? Math.min(2, availableParallelism()));
     this.maxHeapMb = options.maxHeapMb ?? 256;
     this.graceMs = options.graceMs ?? 250;
+    this.inThread = options.boundedInThread === false ? undefined : createTaskRunner(this.settings);
     for (let i = 0; i < this.size; i++) this.spawn();
   }
 
@@ -149,7 +159,20 @@ class SandboxPool implements ExpressionPool {
   private async run(task: ExpressionTask, what: string, budget: ExpressionBudget | undefined): Promise<unknown> {
     if (budget && budget.spentMs >= budget.limitMs) throw new StepFailure(budgetError(budget));
     const limitMs = Math.min(this.settings.timeoutMs, budget ? budget.limitMs - budget.spentMs : Infinity);
-    const answer = await new Promise<ExpressionAnswer>((resolve, reject) => {
+    const answer = await (this.inThread && bounded(task)
+      ? this.inThread(task)
+      : this.inSandbox(task, what, limitMs, budget));
+    if (budget) {
+      budget.spentMs += answer.ms;
+      // A failure (JSONata's own time check) once the budget is gone is the budget's doing.
+      if (!answer.ok && budget.spentMs >= budget.limitMs) throw new StepFailure(budgetError(budget));
+    }
+    if (!answer.ok) throw new StepFailure(answer.error);
+    return answer.value;
+  }
+
+  private inSandbox(task: ExpressionTask, what: string, limitMs: number, budget: ExpressionBudget | undefined) {
+    return new Promise<ExpressionAnswer>((resolve, reject) => {
       if (this.closed) return reject(new StepFailure(stepError('cancelled', 'the expression sandbox is closed')));
       this.queue.push({ task, what, limitMs, resolve, reject: (e) => reject(new StepFailure(e)) });
       this.dispatch();
@@ -159,13 +182,6 @@ class SandboxPool implements ExpressionPool {
       if (budget && budget.spentMs >= budget.limitMs) throw new StepFailure(budgetError(budget));
       throw e;
     });
-    if (budget) {
-      budget.spentMs += answer.ms;
-      // A failure (JSONata's own time check) once the budget is gone is the budget's doing.
-      if (!answer.ok && budget.spentMs >= budget.limitMs) throw new StepFailure(budgetError(budget));
-    }
-    if (!answer.ok) throw new StepFailure(answer.error);
-    return answer.value;
   }
 
   private dispatch(): void {
@@ -306,4 +322,16 @@ function sendable(input: unknown): unknown {
 
 function clip(s: string): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** Whether every expression of a task is of the bounded kind (./bounded.ts). */
+function bounded(task: ExpressionTask): boolean {
+  switch (task.op) {
+    case 'evaluate':
+      return isBoundedExpression(task.source);
+    case 'render':
+      return isBoundedTemplate(task.template);
+    case 'renderParams':
+      return isBoundedParams(task.value);
+  }
 }
