@@ -1,4 +1,5 @@
 import { ApiErrorBody, pathOf, queryOf, type RequestOf, type ResultOf, type RouteContract } from '@autonomic/api';
+import { takeEarlyRead } from './earlyReads';
 
 /** An API error as the server describes it: a stable code, a message, the fields at fault. */
 export class ApiError extends Error {
@@ -54,13 +55,16 @@ async function send(method: string, url: string, body: unknown, signal: AbortSig
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(url, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    ...(signal ? { signal } : {}),
-  });
+  const early = method === 'GET' && !signal ? await takeEarlyRead(url) : null;
+  const res =
+    early ??
+    (await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(signal ? { signal } : {}),
+    }));
   if (res.status === 204) return undefined;
   const text = await res.text();
   let json: unknown;

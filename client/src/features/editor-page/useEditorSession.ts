@@ -41,13 +41,19 @@ export function useEditorSession(workflowId: string | null, versionNumber: numbe
       return undefined;
     }
     (async () => {
-      const workflow = await getWorkflow(workflowId);
-      const number = versionNumber ?? workflow.latest?.number;
-      if (!number) throw new Error('This workflow has no version yet.');
-      const [version, layout] = await Promise.all([
-        getVersion(workflow.id, number),
-        versionNumber === null ? getLayout(workflow.id) : null,
+      // All at once (a numbered version, the layout) or as soon as known (the latest version).
+      const opening = getWorkflow(workflowId);
+      const [workflow, version, layout] = await Promise.all([
+        opening,
+        versionNumber !== null
+          ? getVersion(workflowId, versionNumber)
+          : opening.then((w) => {
+              if (!w.latest) throw new Error('This workflow has no version yet.');
+              return getVersion(w.id, w.latest.number);
+            }),
+        versionNumber === null ? getLayout(workflowId) : null,
       ]);
+      const number = version.number;
       let graph = documentToFlowGraph(version.document);
       if (layout?.ui && layout.version === number) graph = withLayout(graph, layout.ui);
       const owner = user?.id === workflow.ownerId || user?.role === 'admin';
