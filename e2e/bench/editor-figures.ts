@@ -43,7 +43,7 @@ export function recordFigures(
       ...(ok
         ? {}
         : {
-            note: `${bound(r, 'load')}. Next: sign-in check, workflow and version are three requests in series before the first node (one request for a workflow with its latest version, started beside the sign-in check), then React Flow measures every node before the view settles.`,
+            note: `${bound(r, 'load')}. The reads no longer wait on sign-in or on each other's round trips after the code: public/early-reads.js starts them as index.html is read (the bench prints the timeline of reads and scripts). What is left: (1) the entry's evaluation (~110 → ~530 ms at load 8, the API contracts' zod schemas built at start-up) delays the callback that asks for the latest version (it needs the workflow's number) and the editor chunks, which start only after it; (2) the first render: React Flow draws every node once to measure it (xyflow's getNodesInside keeps a node without handle bounds; at 1,000 nodes all are laid out for the ~25 kept in view). Next: a read of the latest version without its number (all reads at once), modulepreload of the editor chunks in index.html for editor URLs, loaded nodes with their size and handles (initialWidth/initialHeight + handles) so nodes out of view are never drawn, contract schemas built on first use.`,
           }),
     });
   }

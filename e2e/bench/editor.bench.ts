@@ -81,7 +81,15 @@ export interface Row {
   /** The same drag zoomed in to 100 % (few nodes drawn): tells drawing costs from store costs. */
   dragZoomed: DragResult & { drawn: number };
   costs: { phase: string; cpu: CpuCosts; trace: Cost[]; files: string[] }[];
+  /** The API reads and scripts of the last load: path, start → end (ms from navigation start). */
+  requests: string[];
 }
+
+/** The API reads and scripts a page loaded, when each started and ended: which of them waited on another. */
+const READS = `performance.getEntriesByType('resource')
+  .map((e) => [new URL(e.name).pathname, e])
+  .filter(([p]) => p.startsWith('/api/') || p.endsWith('.js'))
+  .map(([p, e]) => p.replace(/[0-9a-f-]{36}/g, ':id').replace(/^\\/assets\\//, '') + ' ' + e.startTime.toFixed(0) + ' → ' + e.responseEnd.toFixed(0))`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
@@ -218,6 +226,7 @@ async function benchSize(browser: Browser, context: BrowserContext, api: ApiSess
     last = opened.page;
   }
   if (!last) throw new Error('no run');
+  const requests = (await last.evaluate(READS)) as string[];
   const load = loads.map((l) => l.readyMs);
   const mid = loads.find((l) => l.readyMs === median(load)) ?? loads[0];
   if (!mid) throw new Error('no load measured');
@@ -232,7 +241,7 @@ async function benchSize(browser: Browser, context: BrowserContext, api: ApiSess
   const dragFitted = { ...(await dragFor(last, await nodeNearCentre(last))), zoom };
   const heapMb = await heapUsedMb(last);
   await last.close();
-  const row: Row = { nodes: n, load: mid, drag, dragFitted, heapMb, dragZoomed, costs: [] };
+  const row: Row = { nodes: n, load: mid, drag, dragFitted, heapMb, dragZoomed, costs: [], requests };
   if (verdict(row) === 'MISS') await profileMiss(browser, context, workflowId, n, row);
   return row;
 }
@@ -271,6 +280,10 @@ function report(rows: Row[], useMarker: boolean): void {
       result: verdict(r),
     })),
   );
+  for (const r of rows)
+    console.log(
+      `${r.nodes} nodes, API reads and scripts of the last load (ms from navigation start; a cached script ends at once):\n  ${r.requests.join('\n  ')}`,
+    );
   for (const r of rows) {
     for (const c of r.costs) {
       console.log(`\n${r.nodes} nodes, ${c.phase}: top costs (profiles: ${c.files.join(', ')})`);
