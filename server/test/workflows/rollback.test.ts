@@ -24,7 +24,7 @@ import { Prisma } from '../../src/generated/prisma/client';
 import { notifySettingsOf } from '../../src/services/approval-notifications';
 import { createRunStarter } from '../../src/services/runs/starter';
 import { createPublishService } from '../../src/services/workflows/publish';
-import { createRollbackService, type RollbackPolicy } from '../../src/services/workflows/rollback';
+import { createRollbackService, QUIET_MS, type RollbackPolicy } from '../../src/services/workflows/rollback';
 import { createRollbackNotifier } from '../../src/services/workflows/rollback-notify';
 import { fixedCredentials } from '../approval-notifications/support';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
@@ -300,6 +300,30 @@ describe('rollback by policy', () => {
 
     expect(await policyService(ctx).check(wf.workflowId)).toEqual({ kind: 'skipped', reason: 'off' });
     expect((await state(wf.workflowId)).published).toBe(2);
+  });
+
+  it('when a workflow was found not watched then its run ends skip the check for QUIET_MS, and the first one after it rolls a failing version back', async () => {
+    const clock = createVirtualClock({ start: Date.now() });
+    const ctx = context(clock);
+    const publishing = createPublishService(ctx);
+    const rollbacks = policyService(ctx);
+    const wf = await approvedVersions([calling('/ok'), calling('/fail')]);
+    await publishing.publish(admin, wf.workflowId, 1);
+    clock.advance(61 * MINUTE);
+    const ended = { workflowId: wf.workflowId, status: 'failed', local: true };
+    rollbacks.onRun(ended); // v1 is out of its window: quiet from now on
+    await rollbacks.settled();
+
+    await publishing.publish(admin, wf.workflowId, 2);
+    await finishedRuns(wf.workflowId, wf.versionIds[1] ?? '', 10, 10, clock.now());
+    rollbacks.onRun(ended);
+    await rollbacks.settled();
+    expect((await state(wf.workflowId)).published).toBe(2);
+
+    clock.advance(QUIET_MS);
+    rollbacks.onRun(ended);
+    await rollbacks.settled();
+    expect((await state(wf.workflowId)).published).toBe(1);
   });
 
   it('when there is no earlier version then it stays published, the on-call is paged and the audit says why', async () => {

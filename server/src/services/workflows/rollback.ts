@@ -8,7 +8,7 @@
  * audit line (`workflow.rollback_not_possible`).
  *
  * Checked when a live run of the workflow finishes here (`onRun`, coalesced per workflow;
- * one indexed read when nothing is due) and by a sweep every `sweepMs`. Race-safe: the
+ * one indexed read when nothing is due, none for QUIET_MS after a workflow was found not watched) and by a sweep every `sweepMs`. Race-safe: the
  * workflow row is locked as publish locks it, and the pointer and the verdict are read
  * again under the lock, so two processes checking at once roll back once.
  *
@@ -86,11 +86,27 @@ export interface FinishedRun {
 
 const PUBLISHABLE = new Set(['approved', 'retired']);
 const MINUTE = 60_000;
+/**
+ * After a check finds a workflow not watched (policy off, version decided or out of its
+ * window, nothing published), its run ends skip the check for this long: a busy workflow
+ * then costs one read per QUIET_MS instead of one per run. A version published meanwhile is
+ * checked at the first run end after that, or by the sweep.
+ */
+export const QUIET_MS = 10_000;
+const QUIET_REASONS: ReadonlySet<RollbackSkip> = new Set([
+  'not_published',
+  'off',
+  'decided',
+  'not_watched',
+  'outside_window',
+]);
 
 export function createRollbackService(ctx: AppContext, deps: RollbackDeps) {
   const { prisma } = ctx;
   const { policy } = deps;
   const pending = new Map<string, Promise<void>>();
+  /** Workflow → until when its run ends skip the check (see QUIET_MS). */
+  const quietUntil = new Map<string, number>();
   const again = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<unknown> | undefined;
@@ -109,7 +125,14 @@ export function createRollbackService(ctx: AppContext, deps: RollbackDeps) {
     const now = ctx.clock.now();
     const c = await rollbackCandidate(prisma, workflowId);
     const skip = watched(c, now);
-    if (skip || !c?.publishedAt) return { kind: 'skipped', reason: skip ?? 'not_watched' };
+    if (skip || !c?.publishedAt) {
+      const reason = skip ?? 'not_watched';
+      if (QUIET_REASONS.has(reason)) {
+        if (quietUntil.size >= 10_000) quietUntil.clear();
+        quietUntil.set(workflowId, now + QUIET_MS);
+      }
+      return { kind: 'skipped', reason };
+    }
     const previous = c.previousVersionId ? await findVersionById(prisma, c.previousVersionId) : null;
     if (previous && previous.number > c.number) return { kind: 'skipped', reason: 'replaces_newer' };
     const slo = (await findSlo(prisma, workflowId)) ?? DEFAULT_SLO;
@@ -231,7 +254,9 @@ export function createRollbackService(ctx: AppContext, deps: RollbackDeps) {
     sweep,
     /** The executor's run listener: a live run of this process ended. */
     onRun(e: FinishedRun): void {
-      if (e.local && e.workflowId && (e.status === 'succeeded' || e.status === 'failed')) void schedule(e.workflowId);
+      if (!e.local || !e.workflowId || (e.status !== 'succeeded' && e.status !== 'failed')) return;
+      if ((quietUntil.get(e.workflowId) ?? 0) > ctx.clock.now()) return;
+      void schedule(e.workflowId);
     },
     settled,
     start(): void {
