@@ -12,24 +12,12 @@
  */
 import type { RunCommit } from '../engine';
 import { attemptRow, extrasOf } from './runs-commit';
+import type { NewLiveRun } from './runs-create';
 import { jsonbText, storableText } from './storable';
 import { ts, type Sql } from './runs-sql';
 
-export interface IngestRow {
-  id: string;
-  workflowId: string;
-  versionId: string;
-  triggerType: string;
-  event: unknown;
-  createdAt: number;
-  eventTimestamp: number | null;
-  createdById: string | null;
-  dedupeKey: string | null;
-  /** Leased to this process (it drives the run at once); null: any executor claims it. */
-  leaseOwner: string | null;
-  leaseMs: number;
-  /** The event as kept for replay (redacted); null keeps none. */
-  replayEvent: unknown;
+/** A live run to record (the fields of `insertLiveRun`'s row), with what ingest adds. */
+export interface IngestRow extends NewLiveRun {
   /** A webhook delivery's signature, claimed by this statement. */
   nonce: { value: string; expiresAt: number } | null;
   /**
