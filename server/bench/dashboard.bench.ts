@@ -96,16 +96,20 @@ function startLoad(): { children: ChildProcess[]; stop: () => Promise<string> } 
 }
 
 /**
- * What bounds a miss, from the runs of 2026-12-06: the rollup rows an aggregate reads grow
- * with hours × workflows, not runs (the same 12 aggregates take 3–26 ms at 100k), so the part
- * that grows 10× is the raw tail: the runs of the two partial hours at the range's ends
- * (~1,400 runs/hour at 1M), computed per request by the *_of SQL functions (per-run lookups
- * into step_runs and approval_tasks); under load, also the runs ended since the last fold.
+ * What bounds a miss, from EXPLAIN (ANALYZE, BUFFERS) on the kept 1M cluster
+ * (bench/dashboard/explain.ts, 2026-12-06): not JavaScript or Prisma (the statements take
+ * the service's whole time), not the rollup rows (the hist read: 14k rows, 4 ms of a 145 ms
+ * statement), but the raw tail: the *_of functions over the ~2,450 runs of the range's two
+ * partial edge hours (their id array is a sublink, so they run as function scans, planned
+ * alone) — per run a lookup of the run, its steps and its tasks. Fixed since: the tasks were
+ * hash-joined from a scan of all 146k (approvals_of 210 → 45 ms; hist_of 340 → 90 ms), and
+ * the bench's emptied pending list had a million dead rows until vacuumed (up to 340 ms).
  */
 const TAIL_NOTE =
-  'Bound: the raw tail (the ~2 × 1,400 runs of the partial edge hours at 1M, computed per request; ' +
-  'rollup rows are as few as at 100k, where the same queries take 3–26 ms). Next: a 5-minute rollup grain ' +
-  'for the edge hours (tail ≤ ~100 runs) and folding from a timer in the worker rather than on reads.';
+  'Bound (EXPLAIN ANALYZE at 1M): the raw tail — the *_of functions over the ~2,450 runs of the two partial ' +
+  'edge hours, a run, step and task lookup per run (45–90 ms per statement; the rollup rows take ~4 ms; JS and ' +
+  'Prisma ~0). Next: a 5-minute rollup grain so the tail is ≤ 2 × 5 minutes (~200 runs), and one tail per ' +
+  'request instead of one per statement (durations and approvals compute it twice).';
 
 const worst = (rows: Timing[], key: 'median' | 'p95') => rows.reduce((a, b) => (b[key] > a[key] ? b : a));
 const figures: Figure[] = [];
@@ -150,6 +154,8 @@ async function seedStage(total: number, count: number, stage: number): Promise<v
     'dashboard_rollup_failures',
     'dashboard_rollup_slo',
     'dashboard_counted_runs',
+    // Emptied by the fold: a million dead rows until autovacuum comes (the readers probe it).
+    'dashboard_pending_runs',
   ])
     await db.prisma.$executeRawUnsafe(`VACUUM ANALYZE ${t}`);
   await markSeeded(db.prisma, { total, at });

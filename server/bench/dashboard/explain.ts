@@ -40,10 +40,10 @@ const prisma = new Proxy(db.prisma, {
       if (!(first instanceof Prisma.Sql)) return Reflect.apply(raw, target, [first, ...rest]);
       if (explain) {
         const rows = await target.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
-          `EXPLAIN (ANALYZE, BUFFERS) ${first.sql}`,
+          `EXPLAIN (ANALYZE, BUFFERS) ${first.text}`,
           ...first.values,
         );
-        plans.push(`${first.sql}\n\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+        plans.push(`${first.text}\n\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
       }
       const t0 = performance.now();
       const out: unknown = await raw(first);
