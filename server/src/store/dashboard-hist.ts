@@ -42,7 +42,7 @@ export async function histograms(
       SELECT t.workflow_id, t.bucket, t.n, t.total, t.lo, t.hi FROM dashboard_rollup_hist t
       WHERE ${rollupFilter(scope, w)} AND t.metric = ${metric}
       UNION ALL
-      SELECT h.workflow_id, dashboard_bucket(h.secs), 1, h.secs, h.secs, h.secs FROM dashboard_hist_of(${tailIds(scope, w)}) h
+      SELECT h.workflow_id, dashboard_bucket(h.secs), 1, h.secs, h.secs, h.secs FROM dashboard_hist_of(${tailIds(scope, w)}, ${metric}::text) h
       WHERE h.metric = ${metric} AND h.secs IS NOT NULL) x
     GROUP BY 1, 2 ORDER BY 1, 2`);
   const out = new Map<string, HistBucket[]>();
