@@ -98,18 +98,19 @@ function startLoad(): { children: ChildProcess[]; stop: () => Promise<string> } 
 /**
  * What bounds a miss, from EXPLAIN (ANALYZE, BUFFERS) on the kept 1M cluster
  * (bench/dashboard/explain.ts, 2026-12-06): not JavaScript or Prisma (the statements take
- * the service's whole time), not the rollup rows (the hist read: 14k rows, 4 ms of a 145 ms
- * statement), but the raw tail: the *_of functions over the ~2,450 runs of the range's two
- * partial edge hours (their id array is a sublink, so they run as function scans, planned
- * alone) — per run a lookup of the run, its steps and its tasks. Fixed since: the tasks were
- * hash-joined from a scan of all 146k (approvals_of 210 → 45 ms; hist_of 340 → 90 ms), and
- * the bench's emptied pending list had a million dead rows until vacuumed (up to 340 ms).
+ * the service's whole time), but the raw tail: the *_of functions over the ~2,450 runs of the
+ * range's two partial edge hours (their id array is a sublink, so they run as function scans,
+ * planned alone), a lookup of each run and its steps or tasks; and the hour-grain histogram
+ * rows of the two partial days (14k rows, ~15 ms by bitmap heap scan). Fixed on the way: the
+ * tasks were hash-joined from a scan of all 146k (approvals_of 210 → 45 ms), the histogram
+ * tail computed all three metrics for one (time to contain 80 → 36 ms), the bench's emptied
+ * pending list had a million dead rows until vacuumed (up to 340 ms).
  */
 const TAIL_NOTE =
   'Bound (EXPLAIN ANALYZE at 1M): the raw tail — the *_of functions over the ~2,450 runs of the two partial ' +
-  'edge hours, a run, step and task lookup per run (45–90 ms per statement; the rollup rows take ~4 ms; JS and ' +
-  'Prisma ~0). Next: a 5-minute rollup grain so the tail is ≤ 2 × 5 minutes (~200 runs), and one tail per ' +
-  'request instead of one per statement (durations and approvals compute it twice).';
+  'edge hours, a lookup per run, computed once per statement (durations and approvals run two statements ' +
+  'side by side, each with its tail, on 2 busy cores) — and ~14k hour-grain histogram rows of the partial days. ' +
+  'Next: a 5-minute rollup grain so the tail is ≤ 2 × 5 minutes (~200 runs); one tail per request.';
 
 const worst = (rows: Timing[], key: 'median' | 'p95') => rows.reduce((a, b) => (b[key] > a[key] ? b : a));
 const figures: Figure[] = [];
