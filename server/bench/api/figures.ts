@@ -84,17 +84,19 @@ export function apiFigures(r: ApiRuns): Figure[] {
       'synchronous 3-step run (?wait), 1 connection',
       { floor: insertFloor },
       () =>
-        `bound: ${bound(r.wait1.measured)}; the run costs one durable statement (test: runs/held.test.ts), ` +
-        'the rest is HTTP, HMAC, the engine and per-run listeners (the rollback watcher reads through Prisma at every ' +
-        'run end); next: debounce that watcher per workflow, then profile the tail',
+        `bound: ${bound(r.wait1.measured)}; the run costs one durable statement (test: runs/held.test.ts) and its ` +
+        "expressions run in the server's thread (sandbox/bounded.ts), so PostgreSQL is now the larger share: that one " +
+        'statement writes the run row and its indexes, three step rows, the results, the signature and the rollup ' +
+        "queue row (a trigger), and its p99 carries the WAL fsync's tail (see the INSERT floor's max); next: measure " +
+        'which runs/step_runs indexes the hot path needs, and keep the step rows of a pure run on its run row',
     ),
     figureOf(
       r.wait8.row,
       'synchronous 3-step run (?wait), 8 connections',
       { floor: insertFloor },
       () =>
-        `bound: ${bound(r.wait8.measured)}; CPU per request is what queues at 8 connections; next: the per-run ` +
-        'listeners above, and the executor in its own process',
+        `bound: ${bound(r.wait8.measured)}; at 8 connections requests queue for the 2 cores (server and ` +
+        'PostgreSQL CPU per request); next: the PostgreSQL cut of the 1-connection row',
     ),
     figureOf(
       r.chain,
