@@ -22,7 +22,6 @@ export default {
     'server/src/adapters/address-policy.ts',
     'server/src/adapters/redact.ts',
     'server/src/services/triggers/signature.ts',
-    'server/src/services/triggers/nonce-batch.ts',
     'server/src/services/auth/authenticator.ts',
     'server/src/services/workflows/review-policy.ts',
   ],

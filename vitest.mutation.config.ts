@@ -16,7 +16,6 @@ export default defineConfig({
       'server/test/guards/review-policy.test.ts',
       'server/test/guards/review-approval.test.ts',
       'server/test/guards/net.test.ts',
-      'server/test/guards/nonce-batch.test.ts',
       'server/test/guards/redaction-errors.test.ts',
       'server/test/guards/signature.test.ts',
       'server/test/guards/authenticator.test.ts',

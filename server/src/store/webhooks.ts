@@ -59,13 +59,6 @@ export async function claimWebhookNonces(prisma: PrismaClient, claims: readonly 
   return new Set(rows.map((r) => r.key));
 }
 
-/** Forgets one claimed signature (its delivery was refused after the claim). */
-export async function releaseWebhookNonce(prisma: PrismaClient, workflowId: string, nonce: string): Promise<void> {
-  await prisma.$executeRaw(
-    Prisma.sql`DELETE FROM webhook_nonces WHERE workflow_id = ${workflowId}::uuid AND nonce = ${nonce}`,
-  );
-}
-
 export async function purgeWebhookNonces(prisma: PrismaClient, before: Date): Promise<number> {
   return prisma.$executeRaw(Prisma.sql`DELETE FROM webhook_nonces WHERE expires_at < ${before}`);
 }
